@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { RandomSource } from "../../src/engine/random/keyed-streams.js";
+import { Xor128 } from "../../src/engine/random/xor128.js";
+import { IntHistogram } from "../../src/engine/stats/histogram.js";
+import { Welford } from "../../src/engine/stats/welford.js";
+import { wilsonInterval } from "../../src/engine/stats/wilson.js";
+
+describe("Welford", () => {
+  it("matches the two-pass mean and variance", () => {
+    const w = new Welford();
+    const xs = [2, 4, 4, 4, 5, 5, 7, 9];
+    for (const x of xs) w.add(x);
+    expect(w.mean).toBe(5);
+    expect(w.variance()).toBeCloseTo(32 / 7, 12);
+    expect([w.min, w.max, w.count]).toEqual([2, 9, 8]);
+  });
+
+  it("merged accumulators equal one accumulator over all the data", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 30 }), {
+          maxLength: 8,
+        }),
+        (parts) => {
+          const whole = new Welford();
+          const merged = new Welford();
+          for (const part of parts) {
+            const w = new Welford();
+            for (const x of part) {
+              w.add(x);
+              whole.add(x);
+            }
+            merged.merge(w);
+          }
+          expect(merged.count).toBe(whole.count);
+          const scale = 1 + Math.abs(whole.mean);
+          expect(Math.abs(merged.mean - whole.mean)).toBeLessThanOrEqual(1e-9 * scale);
+          expect(Math.abs(merged.variance() - whole.variance())).toBeLessThanOrEqual(
+            1e-7 * (1 + whole.variance()),
+          );
+          if (whole.count > 0) expect([merged.min, merged.max]).toEqual([whole.min, whole.max]);
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it("round-trips through JSON", () => {
+    const w = new Welford();
+    for (const x of [1, 2, 3]) w.add(x);
+    expect(Welford.fromJSON(JSON.parse(JSON.stringify(w))).toJSON()).toEqual(w.toJSON());
+  });
+});
+
+describe("IntHistogram", () => {
+  it("gives exact type-1 quantiles", () => {
+    const h = new IntHistogram();
+    for (const v of [5, 1, 3, 3, 9, 2, 7, 3, 8, 10]) h.add(v);
+    // sorted: 1 2 3 3 3 5 7 8 9 10
+    expect(h.quantile(0.5)).toBe(3);
+    expect(h.quantile(0.95)).toBe(10);
+    expect(h.quantile(0.1)).toBe(1);
+    expect(h.quantile(0.11)).toBe(2);
+    expect(h.quantile(0)).toBe(1);
+    expect(h.quantile(1)).toBe(10);
+    expect([h.min(), h.max(), h.count]).toEqual([1, 10, 10]);
+    expect(h.mean()).toBe(5.1);
+    expect(h.cdf(3)).toBe(0.5);
+  });
+
+  it("merged histograms equal one histogram over all the data, exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(fc.nat(500), fc.integer({ min: 5_000_000, max: 5_000_100 })), { maxLength: 40 }),
+          { maxLength: 6 },
+        ),
+        (parts) => {
+          const whole = new IntHistogram();
+          const merged = new IntHistogram();
+          for (const part of parts) {
+            const h = new IntHistogram();
+            for (const v of part) {
+              h.add(v);
+              whole.add(v);
+            }
+            merged.merge(h);
+          }
+          expect(merged.toPairs()).toEqual(whole.toPairs());
+          for (const p of [0.5, 0.95, 0.99])
+            expect(Object.is(merged.quantile(p), whole.quantile(p))).toBe(true);
+          expect(Object.is(merged.mean(), whole.mean())).toBe(true);
+          const all = parts.flat().sort((a, b) => a - b);
+          if (all.length > 0) expect(whole.quantile(0.5)).toBe(all[Math.ceil(0.5 * all.length) - 1]);
+        },
+      ),
+      { numRuns: 200, seed: 6 },
+    );
+  });
+
+  it("rejects negative and fractional values", () => {
+    const h = new IntHistogram();
+    expect(() => h.add(-1)).toThrow(/non-negative integers/);
+    expect(() => h.add(1.5)).toThrow(/non-negative integers/);
+  });
+});
+
+function binomialPmf(n: number, p: number): number[] {
+  const out = new Array(n + 1).fill(0);
+  let logC = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) logC += Math.log((n - k + 1) / k);
+    out[k] = Math.exp(logC + k * Math.log(p) + (n - k) * Math.log1p(-p));
+  }
+  return out;
+}
+
+describe("Wilson interval", () => {
+  it("matches a published value", () => {
+    // 81 successes out of 263 trials → (0.2553, 0.3662) at 95% (Newcombe 1998, Table I, method 3).
+    const [lo, hi] = wilsonInterval(81, 263);
+    expect(lo).toBeCloseTo(0.2553, 4);
+    expect(hi).toBeCloseTo(0.3662, 4);
+    expect(wilsonInterval(0, 10)[0]).toBe(0);
+    expect(wilsonInterval(10, 10)[1]).toBe(1);
+    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
+  });
+
+  it.each([
+    [0.4, 20],
+    [0.5, 100],
+    [0.9963, 2000],
+    [0.05, 400],
+  ])("covers p = %f at close to 95%% with n = %i (simulated vs exact coverage)", (p, n) => {
+    // Exact coverage by summing the binomial pmf over the k whose interval holds p.
+    const pmf = binomialPmf(n, p);
+    let exact = 0;
+    for (let k = 0; k <= n; k++) {
+      const [lo, hi] = wilsonInterval(k, n);
+      if (lo <= p && p <= hi) exact += pmf[k];
+    }
+    expect(exact).toBeGreaterThan(0.9);
+    expect(exact).toBeLessThan(0.99);
+    // Simulated coverage over seeded trials agrees with the exact value within 4 SE.
+    const trials = 4000;
+    const source = new RandomSource(`wilson-${p}-${n}`);
+    const rng = new Xor128();
+    const key = source.key("trial");
+    let covered = 0;
+    for (let t = 0; t < trials; t++) {
+      source.reseed(rng, key, t, 0);
+      let k = 0;
+      for (let i = 0; i < n; i++) if (rng.next() < p) k++;
+      const [lo, hi] = wilsonInterval(k, n);
+      if (lo <= p && p <= hi) covered++;
+    }
+    const se = Math.sqrt((exact * (1 - exact)) / trials);
+    expect(Math.abs(covered / trials - exact)).toBeLessThan(4 * se);
+  });
+});
