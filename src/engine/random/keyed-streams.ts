@@ -74,10 +74,14 @@ export class RandomSource {
     return k;
   }
 
-  /** Positions `rng` at the start of stream (key, a, b) of the current run. a, b: 32-bit integers. */
-  reseed(rng: Xor128, key: StreamKey, a = 0, b = 0): void {
-    const ha = fmix32(mixWord(mixWord(mixWord(this.chainA, key.hash), a), b) ^ 12);
-    const hb = fmix32(mixWord(mixWord(mixWord(this.chainB, b), a), key.hash) ^ 12);
+  /**
+   * Positions `rng` at the start of stream (key, a, b) of the current run. `key` is a StreamKey
+   * or its 32-bit hash (callers on hot paths keep hashes); a, b: 32-bit integers.
+   */
+  reseed(rng: Xor128, key: StreamKey | number, a = 0, b = 0): void {
+    const k = typeof key === "number" ? key : key.hash;
+    const ha = fmix32(mixWord(mixWord(mixWord(this.chainA, k), a), b) ^ 12);
+    const hb = fmix32(mixWord(mixWord(mixWord(this.chainB, b), a), k) ^ 12);
     rng.setState(
       ha,
       hb,

@@ -1,0 +1,137 @@
+/**
+ * API-server validation errors, shaped like k8s.io/apimachinery/pkg/util/validation/field
+ * (errors.go): `<path>: <Type>[: <value>][: <detail>]`, strings quoted as Go's %q, numbers bare.
+ * And the two ways a client shows a rejected object:
+ * - the API server's own message: `Job.batch "x" is invalid: [e1, e2]` (apierrors.NewInvalid);
+ * - kubectl's: `The Job "x" is invalid: <e>` for one cause, or the first line
+ *   `The Job "x" is invalid: ` followed by `* <e>` per cause (kubectl cmd/util/helpers.go,
+ *   checkErr + MultilineError).
+ */
+
+export type FieldErrorType =
+  | "Required value"
+  | "Invalid value"
+  | "Unsupported value"
+  | "Duplicate value"
+  | "Forbidden"
+  | "Too many"
+  | "Too long"
+  | "Internal error";
+
+export interface FieldError {
+  field: string;
+  type: FieldErrorType;
+  /** The offending value; undefined when the error type does not show one. */
+  value?: unknown;
+  detail?: string;
+}
+
+/** Go's strconv.Quote for the characters a manifest can hold. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function valueString(v: unknown): string {
+  if (typeof v === "string") return goQuote(v);
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (v === null) return "null";
+  return JSON.stringify(v);
+}
+
+/** The error's text after the field path (field.Error.ErrorBody). */
+export function errorBody(e: FieldError): string {
+  let s: string = e.type;
+  const showsValue =
+    e.type !== "Required value" &&
+    e.type !== "Forbidden" &&
+    e.type !== "Too long" &&
+    e.type !== "Internal error";
+  if (showsValue && e.value !== undefined) s += `: ${valueString(e.value)}`;
+  if (e.detail) s += `: ${e.detail}`;
+  return s;
+}
+
+export function formatFieldError(e: FieldError): string {
+  return `${e.field}: ${errorBody(e)}`;
+}
+
+export const required = (field: string, detail = ""): FieldError => ({
+  field,
+  type: "Required value",
+  detail,
+});
+export const invalid = (field: string, value: unknown, detail = ""): FieldError => ({
+  field,
+  type: "Invalid value",
+  value,
+  detail,
+});
+export const forbidden = (field: string, detail: string): FieldError => ({
+  field,
+  type: "Forbidden",
+  detail,
+});
+export const duplicate = (field: string, value: unknown): FieldError => ({
+  field,
+  type: "Duplicate value",
+  value,
+});
+export const tooMany = (field: string, actual: number, max: number): FieldError => ({
+  field,
+  type: "Too many",
+  value: actual,
+  detail: `must have at most ${max} items`,
+});
+export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
+  return {
+    field,
+    type: "Unsupported value",
+    value,
+    detail: `supported values: ${supported.map(goQuote).join(", ")}`,
+  };
+}
+
+/** Drops exact repeats, keeping the first occurrence (the API server's aggregate de-duplicates). */
+export function dedupe(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const k = formatFieldError(e);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** The message an API client gets: `Job.batch "x" is invalid: ...`. */
+export function apiServerInvalidMessage(
+  kind: string,
+  group: string,
+  name: string,
+  errors: readonly FieldError[],
+): string {
+  const qualified = group ? `${kind}.${group}` : kind;
+  const list = errors.map(formatFieldError);
+  const body = list.length === 1 ? list[0] : `[${list.join(", ")}]`;
+  return `${qualified} ${goQuote(name)} is invalid: ${body}`;
+}
+
+/** What kubectl prints on stderr for an Invalid error (ends with a newline). */
+export function kubectlInvalidMessage(kind: string, name: string, errors: readonly FieldError[]): string {
+  const prefix = `The ${kind} ${goQuote(name)} is invalid: `;
+  if (errors.length === 1) return `${prefix}${formatFieldError(errors[0])}\n`;
+  return `${prefix}\n${errors.map((e) => `* ${formatFieldError(e)}\n`).join("")}`;
+}

@@ -1,0 +1,88 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { defaultPodSpec } from "./pod-defaults.js";
+
+/**
+ * What the API server does to a Job between decoding and storing it:
+ * pkg/apis/batch/v1/defaults.go (SetDefaults_Job), then pkg/registry/batch/job/strategy.go
+ * (PrepareForCreate: generation 1, empty status, generateSelector). Returns a new object.
+ */
+
+export const JOB_CONTROLLER_UID_LABEL = "batch.kubernetes.io/controller-uid";
+export const JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
+export const LEGACY_CONTROLLER_UID_LABEL = "controller-uid";
+export const LEGACY_JOB_NAME_LABEL = "job-name";
+export const JOB_TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";
+export const JOB_COMPLETION_INDEX_ANNOTATION = "batch.kubernetes.io/job-completion-index";
+
+/** backoffLimit default without backoffLimitPerIndex (defaults.go). */
+export const DEFAULT_BACKOFF_LIMIT = 6;
+/** backoffLimit default when backoffLimitPerIndex is set: math.MaxInt32. */
+export const BACKOFF_LIMIT_WITH_PER_INDEX = 2147483647;
+
+export function defaultJob(input: Job, uid: string): Job {
+  const job: Job = structuredClone(input);
+  job.metadata ??= {};
+  job.metadata.namespace ??= "default";
+  const spec = (job.spec ??= { template: {} });
+  spec.template ??= {};
+  spec.template.spec ??= { containers: [] };
+
+  // SetDefaults_Job
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (spec.parallelism === undefined) spec.parallelism = 1;
+  if (spec.backoffLimit === undefined) {
+    spec.backoffLimit =
+      spec.backoffLimitPerIndex !== undefined ? BACKOFF_LIMIT_WITH_PER_INDEX : DEFAULT_BACKOFF_LIMIT;
+  }
+  if (spec.completionMode === undefined) spec.completionMode = "NonIndexed";
+  if (spec.suspend === undefined) spec.suspend = false;
+  if (spec.podReplacementPolicy === undefined) {
+    spec.podReplacementPolicy = spec.podFailurePolicy !== undefined ? "Failed" : "TerminatingOrFailed";
+  }
+  if (spec.manualSelector === undefined) spec.manualSelector = false;
+  for (const rule of spec.podFailurePolicy?.rules ?? []) {
+    for (const pattern of rule.onPodConditions ?? [])
+      if (pattern.status === undefined) pattern.status = "True";
+  }
+  const templateLabels = spec.template.metadata?.labels;
+  if (
+    (job.metadata.labels === undefined || Object.keys(job.metadata.labels).length === 0) &&
+    templateLabels
+  ) {
+    job.metadata.labels = { ...templateLabels };
+  }
+  defaultPodSpec(spec.template.spec);
+
+  // PrepareForCreate
+  const writable = job.metadata as { uid?: string; generation?: number };
+  writable.uid = uid;
+  writable.generation = 1;
+  job.status = {};
+  if (spec.manualSelector !== true) generateSelector(job, uid);
+  // Defaulting runs again on every read: a Job without labels shows its template's labels.
+  if (job.metadata.labels === undefined || Object.keys(job.metadata.labels).length === 0) {
+    job.metadata.labels = { ...(spec.template.metadata?.labels ?? {}) };
+  }
+  return job;
+}
+
+/**
+ * strategy.go generateSelector: the four template labels (a label the user already set is kept
+ * and left for validation to judge) and the controller-uid selector.
+ */
+function generateSelector(job: Job, uid: string): void {
+  const spec = job.spec!;
+  const meta = (spec.template.metadata ??= {});
+  const labels = (meta.labels ??= {});
+  const name = job.metadata!.name ?? "";
+  labels[LEGACY_JOB_NAME_LABEL] ??= name;
+  labels[JOB_NAME_LABEL] ??= name;
+  labels[LEGACY_CONTROLLER_UID_LABEL] ??= uid;
+  labels[JOB_CONTROLLER_UID_LABEL] ??= uid;
+  const selector = (spec.selector ??= {});
+  const matchLabels = (selector.matchLabels ??= {});
+  matchLabels[JOB_CONTROLLER_UID_LABEL] ??= uid;
+}

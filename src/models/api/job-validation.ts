@@ -1,0 +1,379 @@
+import type { Job, JobSpec, PodFailurePolicyRule } from "kubernetes-types/batch/v1.js";
+import {
+  dedupe,
+  duplicate,
+  type FieldError,
+  invalid,
+  notSupported,
+  required,
+  tooMany,
+} from "./field-errors.js";
+import { parseIndexes } from "./indexes.js";
+import {
+  JOB_CONTROLLER_UID_LABEL,
+  JOB_NAME_LABEL,
+  LEGACY_CONTROLLER_UID_LABEL,
+  LEGACY_JOB_NAME_LABEL,
+} from "./job-defaults.js";
+import { LabelSelector } from "./labels.js";
+import { dns1123LabelProblems, dns1123SubdomainProblems } from "./names.js";
+import { validatePodTemplateSpec } from "./pod-validation.js";
+
+/**
+ * Validation of a defaulted Job, after pkg/apis/batch/validation/validation.go (ValidateJob,
+ * validateGeneratedSelector, validateJobSpec, validatePodFailurePolicy, validateSuccessPolicy):
+ * the same checks, the same messages, in the same order.
+ */
+
+const MAX_PARALLELISM_INDEXED = 100_000;
+const MAX_FAILED_INDEXES = 100_000;
+const COMPLETIONS_SOFT_LIMIT = 100_000;
+const PARALLELISM_LIMIT_HIGH_COMPLETIONS = 10_000;
+const MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 10_000;
+const MAX_POD_FAILURE_POLICY_RULES = 20;
+const MAX_EXIT_CODE_VALUES = 255;
+const MAX_POD_CONDITION_PATTERNS = 20;
+const MAX_SUCCESS_POLICY_RULES = 20;
+const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+const POLICY_ACTIONS = ["Count", "FailIndex", "FailJob", "Ignore"];
+const EXIT_CODE_OPERATORS = ["In", "NotIn"];
+const CONDITION_STATUSES = ["False", "True", "Unknown"];
+
+function nonNegative(errs: FieldError[], value: number | undefined, path: string): void {
+  if (value !== undefined && value < 0) errs.push(invalid(path, value, "must be greater than or equal to 0"));
+}
+
+export function validateJob(job: Job): FieldError[] {
+  const errs: FieldError[] = [];
+  const meta = job.metadata ?? {};
+  const name = meta.name ?? "";
+  if (!name && !meta.generateName) errs.push(required("metadata.name", "name or generateName is required"));
+  else if (name) for (const p of dns1123SubdomainProblems(name)) errs.push(invalid("metadata.name", name, p));
+  const spec = job.spec;
+  if (!spec) return [required("spec")];
+  errs.push(...validateGeneratedSelector(job));
+  errs.push(...validateJobSpec(spec));
+  if (spec.selector === undefined) errs.push(required("spec.selector"));
+  else {
+    const selector = LabelSelector.fromMatchLabels(spec.selector.matchLabels ?? {});
+    if (!selector.matches(spec.template.metadata?.labels)) {
+      errs.push(
+        invalid(
+          "spec.template.metadata.labels",
+          spec.template.metadata?.labels ?? {},
+          "`selector` does not match template `labels`",
+        ),
+      );
+    }
+  }
+  if (spec.completionMode === "Indexed" && spec.completions !== undefined && spec.completions > 0) {
+    const host = `${name}-${spec.completions - 1}`;
+    if (dns1123LabelProblems(host).length > 0) {
+      errs.push(
+        invalid("metadata.name", name, `will not able to create pod with invalid DNS label: ${host}`),
+      );
+    }
+  }
+  return dedupe(errs);
+}
+
+function validateGeneratedSelector(job: Job): FieldError[] {
+  const spec = job.spec!;
+  if (spec.manualSelector === true || spec.selector === undefined) return [];
+  const errs: FieldError[] = [];
+  const uid = job.metadata?.uid ?? "";
+  if (!uid) errs.push(required("metadata.uid"));
+  const labels = spec.template.metadata?.labels ?? {};
+  const name = job.metadata?.name ?? "";
+  const expected: [string, string][] = [
+    [LEGACY_CONTROLLER_UID_LABEL, uid],
+    [LEGACY_JOB_NAME_LABEL, name],
+    [JOB_CONTROLLER_UID_LABEL, uid],
+    [JOB_NAME_LABEL, name],
+  ];
+  for (const [k, v] of expected) {
+    if (!(k in labels)) errs.push(required("spec.template.metadata.labels", `must be '${v}'`));
+    else if (labels[k] !== v)
+      errs.push(invalid(`spec.template.metadata.labels`, labels[k], `must be '${v}'`));
+  }
+  const selector = LabelSelector.fromMatchLabels(spec.selector.matchLabels ?? {});
+  if (!selector.matches(Object.fromEntries(expected))) {
+    errs.push(invalid("spec.selector", spec.selector, "`selector` not auto-generated"));
+  }
+  return errs;
+}
+
+function validateJobSpec(spec: JobSpec): FieldError[] {
+  const errs: FieldError[] = [];
+  nonNegative(errs, spec.parallelism, "spec.parallelism");
+  nonNegative(errs, spec.completions, "spec.completions");
+  nonNegative(errs, spec.activeDeadlineSeconds, "spec.activeDeadlineSeconds");
+  nonNegative(errs, spec.backoffLimit, "spec.backoffLimit");
+  nonNegative(errs, spec.ttlSecondsAfterFinished, "spec.ttlSecondsAfterFinished");
+  nonNegative(errs, spec.backoffLimitPerIndex, "spec.backoffLimitPerIndex");
+  if (spec.maxFailedIndexes !== undefined) {
+    nonNegative(errs, spec.maxFailedIndexes, "spec.maxFailedIndexes");
+    if (spec.backoffLimitPerIndex === undefined)
+      errs.push(required("spec.backoffLimitPerIndex", "when maxFailedIndexes is specified"));
+  }
+  const mode = spec.completionMode;
+  if (mode !== undefined) {
+    if (mode !== "NonIndexed" && mode !== "Indexed")
+      errs.push(notSupported("spec.completionMode", mode, ["NonIndexed", "Indexed"]));
+    if (mode === "Indexed") {
+      if (spec.completions === undefined)
+        errs.push(required("spec.completions", "when completion mode is Indexed"));
+      if (spec.parallelism !== undefined && spec.parallelism > MAX_PARALLELISM_INDEXED) {
+        errs.push(
+          invalid(
+            "spec.parallelism",
+            spec.parallelism,
+            `must be less than or equal to ${MAX_PARALLELISM_INDEXED} when completion mode is Indexed`,
+          ),
+        );
+      }
+      if (
+        spec.completions !== undefined &&
+        spec.maxFailedIndexes !== undefined &&
+        spec.maxFailedIndexes > spec.completions
+      ) {
+        errs.push(
+          invalid(
+            "spec.maxFailedIndexes",
+            spec.maxFailedIndexes,
+            "must be less than or equal to completions",
+          ),
+        );
+      }
+      if (spec.maxFailedIndexes !== undefined && spec.maxFailedIndexes > MAX_FAILED_INDEXES) {
+        errs.push(
+          invalid(
+            "spec.maxFailedIndexes",
+            spec.maxFailedIndexes,
+            `must be less than or equal to ${MAX_FAILED_INDEXES}`,
+          ),
+        );
+      }
+      if (
+        spec.completions !== undefined &&
+        spec.completions > COMPLETIONS_SOFT_LIMIT &&
+        spec.backoffLimitPerIndex !== undefined
+      ) {
+        if (spec.maxFailedIndexes === undefined) {
+          errs.push(
+            required(
+              "spec.maxFailedIndexes",
+              `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`,
+            ),
+          );
+        }
+        if (spec.parallelism !== undefined && spec.parallelism > PARALLELISM_LIMIT_HIGH_COMPLETIONS) {
+          errs.push(
+            invalid(
+              "spec.parallelism",
+              spec.parallelism,
+              `must be less than or equal to ${PARALLELISM_LIMIT_HIGH_COMPLETIONS} when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`,
+            ),
+          );
+        }
+        if (
+          spec.maxFailedIndexes !== undefined &&
+          spec.maxFailedIndexes > MAX_FAILED_INDEXES_HIGH_COMPLETIONS
+        ) {
+          errs.push(
+            invalid(
+              "spec.maxFailedIndexes",
+              spec.maxFailedIndexes,
+              `must be less than or equal to ${MAX_FAILED_INDEXES_HIGH_COMPLETIONS} when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`,
+            ),
+          );
+        }
+      }
+    }
+  }
+  if (mode === undefined || mode === "NonIndexed") {
+    if (spec.backoffLimitPerIndex !== undefined)
+      errs.push(
+        invalid("spec.backoffLimitPerIndex", spec.backoffLimitPerIndex, "requires indexed completion mode"),
+      );
+    if (spec.maxFailedIndexes !== undefined)
+      errs.push(invalid("spec.maxFailedIndexes", spec.maxFailedIndexes, "requires indexed completion mode"));
+  }
+  if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec));
+  if (spec.successPolicy) {
+    if ((mode ?? "NonIndexed") !== "Indexed")
+      errs.push(invalid("spec.successPolicy", spec.successPolicy, "requires indexed completion mode"));
+    else errs.push(...validateSuccessPolicy(spec));
+  }
+  if (spec.podReplacementPolicy !== undefined) {
+    if (spec.podFailurePolicy) {
+      if (spec.podReplacementPolicy !== "Failed")
+        errs.push(notSupported("spec.podReplacementPolicy", spec.podReplacementPolicy, ["Failed"]));
+    } else if (
+      spec.podReplacementPolicy !== "Failed" &&
+      spec.podReplacementPolicy !== "TerminatingOrFailed"
+    ) {
+      errs.push(
+        notSupported("spec.podReplacementPolicy", spec.podReplacementPolicy, [
+          "Failed",
+          "TerminatingOrFailed",
+        ]),
+      );
+    }
+  }
+  errs.push(...validatePodTemplateSpec(spec.template, "spec.template"));
+  const rp = spec.template.spec?.restartPolicy ?? "";
+  const rpPath = "spec.template.spec.restartPolicy";
+  if (rp === "Always" || rp === "") errs.push(required(rpPath, 'valid values: "OnFailure", "Never"'));
+  else if (rp !== "OnFailure" && rp !== "Never") errs.push(notSupported(rpPath, rp, ["OnFailure", "Never"]));
+  else if (spec.podFailurePolicy && rp !== "Never")
+    errs.push(invalid(rpPath, rp, 'only "Never" is supported when podFailurePolicy is specified'));
+  return errs;
+}
+
+function validatePodFailurePolicy(spec: JobSpec): FieldError[] {
+  const errs: FieldError[] = [];
+  const rules = spec.podFailurePolicy!.rules ?? [];
+  const path = "spec.podFailurePolicy.rules";
+  if (rules.length > MAX_POD_FAILURE_POLICY_RULES)
+    errs.push(tooMany(path, rules.length, MAX_POD_FAILURE_POLICY_RULES));
+  const names = new Set<string>();
+  for (const c of [...(spec.template.spec?.containers ?? []), ...(spec.template.spec?.initContainers ?? [])])
+    names.add(c.name);
+  rules.forEach((rule, i) => {
+    errs.push(...validateRule(spec, rule, `${path}[${i}]`, names));
+  });
+  return errs;
+}
+
+function validateRule(
+  spec: JobSpec,
+  rule: PodFailurePolicyRule,
+  path: string,
+  names: Set<string>,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  const action = rule.action ?? "";
+  if (action === "") errs.push(required(`${path}.action`, `valid values: ["${POLICY_ACTIONS.join('" "')}"]`));
+  else if (action === "FailIndex") {
+    if (spec.backoffLimitPerIndex === undefined)
+      errs.push(invalid(`${path}.action`, action, "requires the backoffLimitPerIndex to be set"));
+  } else if (!POLICY_ACTIONS.includes(action))
+    errs.push(notSupported(`${path}.action`, action, POLICY_ACTIONS));
+  const onExit = rule.onExitCodes;
+  if (onExit) {
+    const p = `${path}.onExitCodes`;
+    if (!onExit.operator)
+      errs.push(required(`${p}.operator`, `valid values: ["${EXIT_CODE_OPERATORS.join('" "')}"]`));
+    else if (!EXIT_CODE_OPERATORS.includes(onExit.operator))
+      errs.push(notSupported(`${p}.operator`, onExit.operator, EXIT_CODE_OPERATORS));
+    if (onExit.containerName !== undefined && !names.has(onExit.containerName)) {
+      errs.push(
+        invalid(
+          `${p}.containerName`,
+          onExit.containerName,
+          "must be one of the container or initContainer names in the pod template",
+        ),
+      );
+    }
+    const values = onExit.values ?? [];
+    if (values.length === 0) errs.push(invalid(`${p}.values`, values, "at least one value is required"));
+    else if (values.length > MAX_EXIT_CODE_VALUES)
+      errs.push(tooMany(`${p}.values`, values.length, MAX_EXIT_CODE_VALUES));
+    const seen = new Set<number>();
+    let ordered = true;
+    values.forEach((v, j) => {
+      if (onExit.operator === "In" && v === 0)
+        errs.push(invalid(`${p}.values[${j}]`, v, "must not be 0 for the In operator"));
+      if (seen.has(v)) errs.push(duplicate(`${p}.values[${j}]`, v));
+      else seen.add(v);
+      if (j > 0 && values[j - 1] > v) ordered = false;
+    });
+    if (!ordered) errs.push(invalid(`${p}.values`, values, "must be ordered"));
+  }
+  const onConds = rule.onPodConditions ?? [];
+  if (onConds.length > 0) {
+    const p = `${path}.onPodConditions`;
+    if (onConds.length > MAX_POD_CONDITION_PATTERNS)
+      errs.push(tooMany(p, onConds.length, MAX_POD_CONDITION_PATTERNS));
+    onConds.forEach((pattern, j) => {
+      if (!pattern.type) errs.push(required(`${p}[${j}].type`, "name part must be non-empty"));
+      if (!pattern.status)
+        errs.push(required(`${p}[${j}].status`, `valid values: ["${CONDITION_STATUSES.join('" "')}"]`));
+      else if (!CONDITION_STATUSES.includes(pattern.status))
+        errs.push(notSupported(`${p}[${j}].status`, pattern.status, CONDITION_STATUSES));
+    });
+  }
+  if (onExit && onConds.length > 0)
+    errs.push({
+      field: path,
+      type: "Invalid value",
+      detail: "specifying both OnExitCodes and OnPodConditions is not supported",
+    });
+  if (!onExit && onConds.length === 0)
+    errs.push({
+      field: path,
+      type: "Invalid value",
+      detail: "specifying one of OnExitCodes and OnPodConditions is required",
+    });
+  return errs;
+}
+
+function validateSuccessPolicy(spec: JobSpec): FieldError[] {
+  const errs: FieldError[] = [];
+  const rules = spec.successPolicy!.rules ?? [];
+  const path = "spec.successPolicy.rules";
+  if (rules.length === 0)
+    errs.push(required(path, "at least one rules must be specified when the successPolicy is specified"));
+  if (rules.length > MAX_SUCCESS_POLICY_RULES)
+    errs.push(tooMany(path, rules.length, MAX_SUCCESS_POLICY_RULES));
+  const completions = spec.completions ?? 0;
+  rules.forEach((rule, i) => {
+    const p = `${path}[${i}]`;
+    if (rule.succeededCount === undefined && rule.succeededIndexes === undefined) {
+      errs.push(required(p, "at least one of succeededCount or succeededIndexes must be specified"));
+    }
+    let total = 0;
+    if (rule.succeededIndexes !== undefined) {
+      if (rule.succeededIndexes.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
+        errs.push({
+          field: `${p}.succeededIndexes`,
+          type: "Too long",
+          detail: `may not be more than ${MAX_SUCCEEDED_INDEXES_LENGTH} bytes`,
+        });
+      }
+      const parsed = parseIndexes(rule.succeededIndexes, completions);
+      if (typeof parsed === "string")
+        errs.push(
+          invalid(
+            `${p}.succeededIndexes`,
+            rule.succeededIndexes,
+            `error parsing succeededIndexes: ${parsed}`,
+          ),
+        );
+      else total = parsed.total;
+    }
+    if (rule.succeededCount !== undefined) {
+      nonNegative(errs, rule.succeededCount, `${p}.succeededCount`);
+      if (rule.succeededCount > completions) {
+        errs.push(
+          invalid(
+            `${p}.succeededCount`,
+            rule.succeededCount,
+            `must be less than or equal to ${completions} (the number of specified completions)`,
+          ),
+        );
+      }
+      if (rule.succeededIndexes !== undefined && rule.succeededCount > total) {
+        errs.push(
+          invalid(
+            `${p}.succeededCount`,
+            rule.succeededCount,
+            `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`,
+          ),
+        );
+      }
+    }
+  });
+  return errs;
+}

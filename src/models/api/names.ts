@@ -1,0 +1,62 @@
+/**
+ * Name and label-value rules (k8s.io/apimachinery/pkg/util/validation/validation.go), with the
+ * API server's messages.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+export const DNS1123_SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+export const DNS1123_LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+export const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+/** Problems with `name` as a DNS-1123 subdomain (253 chars), as detail strings. */
+export function dns1123SubdomainProblems(name: string): string[] {
+  const out: string[] = [];
+  if (name.length > 253) out.push("must be no more than 253 characters");
+  if (!DNS1123_SUBDOMAIN.test(name)) out.push(DNS1123_SUBDOMAIN_MESSAGE);
+  return out;
+}
+
+/** Problems with `name` as a DNS-1123 label (63 chars). */
+export function dns1123LabelProblems(name: string): string[] {
+  const out: string[] = [];
+  if (name.length > 63) out.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL.test(name)) out.push(DNS1123_LABEL_MESSAGE);
+  return out;
+}
+
+export function labelValueProblems(value: string): string[] {
+  const out: string[] = [];
+  if (value.length > 63) out.push("must be no more than 63 characters");
+  if (!LABEL_VALUE.test(value)) out.push(LABEL_VALUE_MESSAGE);
+  return out;
+}
+
+/** Label keys: optional DNS-subdomain prefix and a name part of at most 63 characters. */
+export function labelKeyProblems(key: string): string[] {
+  const slash = key.indexOf("/");
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : "";
+  const out: string[] = [];
+  if (slash >= 0 && (prefix.length === 0 || dns1123SubdomainProblems(prefix).length > 0)) {
+    out.push("prefix part must be a valid DNS-1123 subdomain");
+  }
+  if (name.length === 0) out.push("name part must be non-empty");
+  else if (name.length > 63) out.push("name part must be no more than 63 characters");
+  else if (!QUALIFIED_NAME_PART.test(name)) {
+    out.push(
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    );
+  }
+  return out;
+}
+
+export function isDns1123Label(name: string): boolean {
+  return name.length <= 63 && DNS1123_LABEL.test(name);
+}

@@ -1,0 +1,58 @@
+import type { Container, PodSpec } from "kubernetes-types/core/v1.js";
+
+/**
+ * Core defaulting of a pod (template) spec, as pkg/apis/core/v1/defaults.go applies it to every
+ * PodTemplateSpec it decodes — which is why `kubectl get job -o yaml` shows these fields.
+ */
+
+export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
+export const DEFAULT_SCHEDULER_NAME = "default-scheduler";
+
+export type PullPolicy = "Always" | "IfNotPresent" | "Never";
+
+/** Splits an image reference into repository, tag and digest (tag "" when absent). */
+export function parseImageReference(image: string): { repository: string; tag: string; digest: string } {
+  let rest = image;
+  let digest = "";
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  let tag = "";
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { repository: rest, tag, digest };
+}
+
+/** imagePullPolicy default: Always for `:latest` or no tag (unless pinned by digest), else IfNotPresent. */
+export function defaultPullPolicy(image: string): PullPolicy {
+  const { tag, digest } = parseImageReference(image);
+  if (tag === "latest" || (tag === "" && digest === "")) return "Always";
+  return "IfNotPresent";
+}
+
+function defaultContainer(c: Container): void {
+  if (c.imagePullPolicy === undefined && c.image !== undefined)
+    c.imagePullPolicy = defaultPullPolicy(c.image);
+  if (c.terminationMessagePath === undefined) c.terminationMessagePath = "/dev/termination-log";
+  if (c.terminationMessagePolicy === undefined) c.terminationMessagePolicy = "File";
+  if (c.resources === undefined) c.resources = {};
+  for (const p of c.ports ?? []) if (p.protocol === undefined) p.protocol = "TCP";
+}
+
+/** Applies the defaults in place (the caller owns a copy). restartPolicy "" becomes Always. */
+export function defaultPodSpec(spec: PodSpec): void {
+  if (spec.dnsPolicy === undefined) spec.dnsPolicy = "ClusterFirst";
+  if (spec.restartPolicy === undefined || spec.restartPolicy === "") spec.restartPolicy = "Always";
+  if (spec.terminationGracePeriodSeconds === undefined)
+    spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_SECONDS;
+  if (spec.securityContext === undefined) spec.securityContext = {};
+  if (spec.schedulerName === undefined) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const c of spec.containers ?? []) defaultContainer(c);
+}

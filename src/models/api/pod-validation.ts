@@ -1,0 +1,97 @@
+import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { duplicate, type FieldError, invalid, notSupported, required } from "./field-errors.js";
+import { dns1123LabelProblems, labelKeyProblems, labelValueProblems } from "./names.js";
+import { parseQuantity } from "./quantity.js";
+
+/**
+ * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
+ * → ValidatePodSpec) that a Job's template meets: labels, containers, restartPolicy,
+ * dnsPolicy, grace period. Errors come in the order upstream appends them.
+ */
+
+const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
+const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
+
+export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    for (const p of labelKeyProblems(k)) errs.push(invalid(path, k, p));
+    for (const p of labelValueProblems(String(v))) errs.push(invalid(path, v, p));
+  }
+  return errs;
+}
+
+function validateContainers(
+  containers: Container[] | undefined,
+  path: string,
+  names: Set<string>,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  (containers ?? []).forEach((c, i) => {
+    const at = `${path}[${i}]`;
+    if (!c.name) errs.push(required(`${at}.name`));
+    else {
+      for (const p of dns1123LabelProblems(c.name)) errs.push(invalid(`${at}.name`, c.name, p));
+      if (names.has(c.name)) errs.push(duplicate(`${at}.name`, c.name));
+      names.add(c.name);
+    }
+    if (!c.image || c.image.trim() === "") errs.push(required(`${at}.image`));
+    if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+      errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+    }
+    for (const kind of ["requests", "limits"] as const) {
+      for (const [res, q] of Object.entries(c.resources?.[kind] ?? {})) {
+        const v = parseQuantity(q as string | number);
+        if (Number.isNaN(v)) {
+          errs.push(
+            invalid(
+              `${at}.resources.${kind}[${res}]`,
+              q,
+              "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+            ),
+          );
+        } else if (v < 0)
+          errs.push(invalid(`${at}.resources.${kind}[${res}]`, q, "must be greater than or equal to 0"));
+      }
+    }
+  });
+  return errs;
+}
+
+export function validatePodTemplateSpec(template: PodTemplateSpec, path: string): FieldError[] {
+  const errs = validateLabels(template.metadata?.labels, `${path}.metadata.labels`);
+  const spec = template.spec;
+  const specPath = `${path}.spec`;
+  if (!spec) return [...errs, required(specPath)];
+  const names = new Set<string>();
+  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, names));
+  if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
+  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, names));
+  const rp = spec.restartPolicy ?? "";
+  if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
+  else if (!RESTART_POLICIES.includes(rp))
+    errs.push(notSupported(`${specPath}.restartPolicy`, rp, RESTART_POLICIES));
+  if (spec.dnsPolicy !== undefined && !DNS_POLICIES.includes(spec.dnsPolicy)) {
+    errs.push(notSupported(`${specPath}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
+  }
+  if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
+    errs.push(
+      invalid(
+        `${specPath}.terminationGracePeriodSeconds`,
+        spec.terminationGracePeriodSeconds,
+        "must be greater than or equal to 0",
+      ),
+    );
+  }
+  if (spec.activeDeadlineSeconds !== undefined && !(spec.activeDeadlineSeconds > 0)) {
+    errs.push(
+      invalid(
+        `${specPath}.activeDeadlineSeconds`,
+        spec.activeDeadlineSeconds,
+        "must be between 1 and 2147483647, inclusive",
+      ),
+    );
+  }
+  return errs;
+}

@@ -1,0 +1,230 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { RandomSource } from "../engine/random/keyed-streams.js";
+import { Simulation } from "../engine/simulation.js";
+import { type FieldError, invalid } from "./api/field-errors.js";
+import { defaultJob, JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL } from "./api/job-defaults.js";
+import { validateJob } from "./api/job-validation.js";
+import { eventNameSuffix } from "./api/time-format.js";
+import { EventRecorder } from "./events.js";
+import { GarbageCollector } from "./garbage-collector.js";
+import { Identities, jobStreamBase } from "./identity.js";
+import { JobController } from "./job-controller/job-controller.js";
+import type { PodCreator } from "./job-controller/manage-job.js";
+import { Kubelet } from "./kubelet/kubelet.js";
+import { apiTime, JobRecord, JobSpecView, NONE, NodeRecord, PodRecord } from "./objects.js";
+import { Scheduler } from "./scheduler.js";
+import { type PodListener, type Propagation, Store, WatchType } from "./store.js";
+import { TtlAfterFinishedController } from "./ttl-controller.js";
+import type { VersionProfile } from "./version-profile.js";
+import type { Workload } from "./workload.js";
+
+/**
+ * A simulated cluster: the API server (store), the Job controller, the scheduler, one kubelet
+ * per node, the garbage collector and the TTL controller, on one simulation clock.
+ *
+ * The same cluster serves a session (`detailed`: events recorded, logs kept) and Monte Carlo
+ * (not detailed: no event text, no logs, names only when asked). `reset(run)` readies it for
+ * run `run` of the seed without building it again.
+ */
+
+export interface NodeSpec {
+  name: string;
+  role: "server" | "agent";
+  milliCpu: number;
+  memory: number;
+  pods: number;
+  systemMilliCpu: number;
+  systemMemory: number;
+  internalIP: string;
+  labels: Record<string, string>;
+  /** First host address handed to pods on this node (lower ones are taken by system pods). */
+  firstPodIp: number;
+  /** Images already on the node. */
+  images: string[];
+}
+
+export interface ClusterConfig {
+  nodes: NodeSpec[];
+  workload: Workload;
+  profile: VersionProfile;
+  /** Wall-clock instant (Unix ms, a whole second) of simulated time 0. */
+  epochMs: number;
+  seed: number | string;
+  detailed: boolean;
+}
+
+/** A Job manifest defaulted and validated once, to be created in any number of runs. */
+export interface PreparedJob {
+  readonly namespace: string;
+  readonly name: string;
+  /** The defaulted object with an empty UID (runs that need the UID instantiate their own copy). */
+  readonly object: Job;
+  readonly view: JobSpecView;
+}
+
+export class Cluster implements PodCreator, PodListener {
+  readonly sim = new Simulation(256);
+  readonly random: RandomSource;
+  readonly store: Store;
+  readonly identities: Identities;
+  readonly recorder: EventRecorder | null;
+  readonly jobController: JobController;
+  readonly scheduler: Scheduler;
+  readonly kubelets: Kubelet[] = [];
+  private readonly ttl: TtlAfterFinishedController;
+
+  constructor(readonly config: ClusterConfig) {
+    this.random = new RandomSource(config.seed);
+    this.store = new Store(this.sim);
+    this.identities = new Identities(this.random);
+    this.recorder = config.detailed
+      ? new EventRecorder(
+          this.sim,
+          () => this.store.nextResourceVersion(),
+          (name, now) => `${name}.${eventNameSuffix(config.epochMs + now)}`,
+        )
+      : null;
+    this.jobController = new JobController(this.sim, this.store, this.recorder, this);
+    this.scheduler = new Scheduler(this.sim, this.store, this.random, this.recorder, config.workload);
+    new GarbageCollector(this.sim, this.store);
+    this.ttl = new TtlAfterFinishedController(this.sim, this.store);
+    this.store.watchPods(this);
+    this.addNodes();
+  }
+
+  get detailed(): boolean {
+    return this.config.detailed;
+  }
+
+  /** Unix milliseconds of a simulated instant. */
+  wallMs(simMs: number): number {
+    return this.config.epochMs + simMs;
+  }
+
+  /** Back to time 0 for run `run`: no objects, fresh nodes, the run's random streams. */
+  reset(run: number): void {
+    this.sim.reset();
+    this.store.clear();
+    this.ttl.clear();
+    this.random.setRun(run);
+    this.kubelets.length = 0;
+    this.scheduler.clear();
+    this.addNodes();
+  }
+
+  private addNodes(): void {
+    this.config.nodes.forEach((n, i) => {
+      const node = new NodeRecord(
+        i,
+        n.name,
+        n.role,
+        n.milliCpu,
+        n.memory,
+        n.pods,
+        n.systemMilliCpu,
+        n.systemMemory,
+        n.internalIP,
+        i,
+        n.labels,
+        0,
+      );
+      node.nextPodIp = n.firstPodIp;
+      for (const img of n.images) node.images.add(img);
+      this.kubelets.push(
+        new Kubelet(
+          node,
+          this.sim,
+          this.store,
+          this.random,
+          this.config.workload,
+          this.recorder,
+          this.config.profile,
+          { keepLogs: this.detailed },
+        ),
+      );
+      this.store.addNode(node);
+    });
+  }
+
+  // ---- kubelet routing ---------------------------------------------------------------------
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    const node = pod.node;
+    if (node === null) return;
+    const kubelet = node.kubelet as Kubelet;
+    if (type === WatchType.Deleted) kubelet.podRemoved(pod);
+    else kubelet.podChanged(pod);
+  }
+
+  // ---- the API: jobs -----------------------------------------------------------------------
+
+  /** Defaults and validates a manifest; the errors are the API server's. */
+  static prepareJob(manifest: Job): PreparedJob | FieldError[] {
+    const object = defaultJob(manifest, "");
+    const errors = validateJob(object).filter((e) => e.field !== "metadata.uid");
+    if (object.spec?.completionMode === "Indexed") {
+      errors.push(invalid("spec.completionMode", "Indexed", "jobsim does not simulate Indexed Jobs yet"));
+    }
+    if (errors.length > 0) return errors;
+    return {
+      namespace: object.metadata?.namespace ?? "default",
+      name: object.metadata?.name ?? "",
+      object,
+      view: new JobSpecView(object.spec!),
+    };
+  }
+
+  /** POST of a prepared Job. */
+  createJob(prepared: PreparedJob, annotations?: Record<string, string>): JobRecord {
+    const now = this.sim.now;
+    const incarnation = this.store.takeIncarnation(prepared.namespace, prepared.name);
+    const base = jobStreamBase(prepared.namespace, prepared.name, incarnation);
+    let object = prepared.object;
+    if (this.detailed) {
+      object = instantiate(prepared.object, this.identities.jobUid(base));
+      if (annotations) object.metadata!.annotations = { ...annotations };
+    }
+    const job = new JobRecord(this.store.takeJobSeq(), incarnation, object, apiTime(now), prepared.view);
+    job.streamBase = base;
+    this.store.addJob(job);
+    return job;
+  }
+
+  deleteJob(job: JobRecord, propagation: Propagation = "Background"): void {
+    this.store.deleteJob(job, propagation);
+  }
+
+  deletePod(pod: PodRecord, graceSeconds?: number): void {
+    this.store.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+  }
+
+  /** PodCreator: the controller's create with generateName `<job>-`. */
+  createPod(job: JobRecord): PodRecord {
+    const pod = new PodRecord(
+      this.store.takePodSeq(),
+      job.namespace,
+      `${job.name}-`,
+      job,
+      job.podsCreated++,
+      NONE,
+      job.spec.template,
+      job.view.restartPolicy,
+      apiTime(this.sim.now),
+      this.identities,
+    );
+    this.store.addPod(pod);
+    return pod;
+  }
+}
+
+/** The prepared object with this run's UID in metadata, selector and the uid labels. */
+function instantiate(template: Job, uid: string): Job {
+  const obj = structuredClone(template);
+  (obj.metadata as { uid?: string }).uid = uid;
+  const maps = [obj.metadata?.labels, obj.spec?.selector?.matchLabels, obj.spec?.template.metadata?.labels];
+  for (const m of maps) {
+    if (m === undefined) continue;
+    for (const k of [JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL]) if (m[k] === "") m[k] = uid;
+  }
+  return obj;
+}

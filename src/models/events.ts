@@ -1,0 +1,227 @@
+import { apiTime } from "./objects.js";
+
+/**
+ * Kubernetes Events as client-go's legacy recorder and the events.k8s.io API produce them
+ * (staging/src/k8s.io/client-go/tools/record/event.go, events_cache.go; tools/events):
+ * - names `<involvedObject.name>.<hex UnixNano>`;
+ * - an identical event (source, object incl. fieldPath, type, reason, message) is patched in
+ *   place: count+1, new lastTimestamp;
+ * - aggregation: from the 10th distinct message with the same source, object, type and reason
+ *   within 10 minutes, the event becomes "(combined from similar events): <msg>", itself
+ *   deduplicated;
+ * - a spam filter per source+object: a token bucket of 25, refilled 1 per 300 s; events
+ *   beyond it are dropped;
+ * - the API server keeps an event for 1 hour after its last write (--event-ttl).
+ * Only sessions record events; Monte Carlo runs have no recorder (nothing depends on them).
+ */
+
+export const AGGREGATE_MAX_EVENTS = 10;
+export const AGGREGATE_INTERVAL_MS = 600_000;
+export const SPAM_BURST = 25;
+export const SPAM_QPS = 1 / 300;
+export const EVENT_TTL_MS = 3_600_000;
+/** events.k8s.io series: a repeat within 6 minutes joins the series (tools/events). */
+export const SERIES_WINDOW_MS = 360_000;
+
+export interface InvolvedObject {
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  apiVersion: string;
+  resourceVersion: string;
+  fieldPath: string;
+}
+
+export class EventRecord {
+  count = 1;
+  lastMs: number;
+  resourceVersion = 0;
+  /** events.k8s.io only: series count (0 = no series) and last observation. */
+  seriesCount = 0;
+  seriesLastMs = 0;
+
+  constructor(
+    readonly name: string,
+    readonly involved: InvolvedObject,
+    readonly type: "Normal" | "Warning",
+    readonly reason: string,
+    public message: string,
+    readonly sourceComponent: string,
+    readonly sourceHost: string,
+    /** Legacy events: firstTimestamp (whole seconds). events.k8s.io: NONE. */
+    readonly firstMs: number,
+    /** events.k8s.io: eventTime (micro precision); legacy: NONE. */
+    readonly eventTimeMs: number,
+    readonly reportingController: string,
+    readonly reportingInstance: string,
+    readonly action: string,
+    /** When the object was created (ms), for ordering and expiry. */
+    readonly createdMs: number,
+  ) {
+    this.lastMs = firstMs;
+  }
+
+  get namespace(): string {
+    return this.involved.namespace || "default";
+  }
+
+  /** Time of the last write, for the API server's TTL. */
+  get lastWriteMs(): number {
+    return Math.max(this.createdMs, this.lastMs, this.seriesLastMs);
+  }
+}
+
+interface SpamBucket {
+  tokens: number;
+  lastMs: number;
+}
+
+interface AggregateRecord {
+  messages: Set<string>;
+  lastMs: number;
+}
+
+export type EventNamer = (involvedName: string, nowMs: number) => string;
+
+export class EventRecorder {
+  private readonly all: EventRecord[] = [];
+  private readonly byKey = new Map<string, EventRecord>();
+  private readonly spam = new Map<string, SpamBucket>();
+  private readonly aggregates = new Map<string, AggregateRecord>();
+
+  constructor(
+    private readonly clock: { readonly now: number },
+    private readonly nextResourceVersion: () => number,
+    private readonly eventName: EventNamer,
+  ) {}
+
+  /** A legacy (core/v1) event, as the kubelet and the job controller record them. */
+  record(
+    involved: InvolvedObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    component: string,
+    host = "",
+  ): void {
+    const now = this.clock.now;
+    const spamKey = `${component}\u0000${host}\u0000${involvedKey(involved)}`;
+    if (!this.allow(spamKey, now)) return;
+
+    const aggregateKey = `${spamKey}\u0000${type}\u0000${reason}`;
+    let agg = this.aggregates.get(aggregateKey);
+    if (agg === undefined || now - agg.lastMs > AGGREGATE_INTERVAL_MS) {
+      agg = { messages: new Set(), lastMs: now };
+      this.aggregates.set(aggregateKey, agg);
+    }
+    agg.messages.add(message);
+    agg.lastMs = now;
+    let key = `${aggregateKey}\u0000${involved.fieldPath}\u0000${message}`;
+    let text = message;
+    let involvedForEvent = involved;
+    if (agg.messages.size >= AGGREGATE_MAX_EVENTS) {
+      // Keep the set from growing past the threshold (upstream pops an arbitrary member).
+      const first = agg.messages.values().next().value as string;
+      agg.messages.delete(first);
+      key = aggregateKey;
+      text = `(combined from similar events): ${message}`;
+      involvedForEvent = involved;
+    }
+
+    const existing = this.byKey.get(key);
+    if (existing !== undefined && now - existing.lastWriteMs <= EVENT_TTL_MS) {
+      existing.count++;
+      existing.lastMs = apiTime(now);
+      existing.message = text;
+      existing.resourceVersion = this.nextResourceVersion();
+      return;
+    }
+    const ev = new EventRecord(
+      this.eventName(involved.name, now),
+      involvedForEvent,
+      type,
+      reason,
+      text,
+      component,
+      host,
+      apiTime(now),
+      -1,
+      component,
+      host,
+      "",
+      now,
+    );
+    ev.resourceVersion = this.nextResourceVersion();
+    this.byKey.set(key, ev);
+    this.all.push(ev);
+  }
+
+  /** An events.k8s.io event (the scheduler's): eventTime, reportingController, series. */
+  recordNew(
+    involved: InvolvedObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    controller: string,
+    instance: string,
+    action: string,
+  ): void {
+    const now = this.clock.now;
+    const key = `new\u0000${controller}\u0000${involvedKey(involved)}\u0000${type}\u0000${reason}\u0000${action}\u0000${message}`;
+    const existing = this.byKey.get(key);
+    if (existing !== undefined && now - existing.lastWriteMs <= SERIES_WINDOW_MS) {
+      existing.seriesCount = existing.seriesCount === 0 ? 2 : existing.seriesCount + 1;
+      existing.seriesLastMs = now;
+      existing.resourceVersion = this.nextResourceVersion();
+      return;
+    }
+    const ev = new EventRecord(
+      this.eventName(involved.name, now),
+      involved,
+      type,
+      reason,
+      message,
+      "",
+      "",
+      -1,
+      now,
+      controller,
+      instance,
+      action,
+      now,
+    );
+    ev.lastMs = -1;
+    ev.resourceVersion = this.nextResourceVersion();
+    this.byKey.set(key, ev);
+    this.all.push(ev);
+  }
+
+  /** Events the API server still holds, in creation order. */
+  list(): EventRecord[] {
+    const now = this.clock.now;
+    return this.all.filter((e) => now - e.lastWriteMs <= EVENT_TTL_MS);
+  }
+
+  /** Events about one object (by kind and uid). */
+  about(kind: string, uid: string): EventRecord[] {
+    return this.list().filter((e) => e.involved.kind === kind && e.involved.uid === uid);
+  }
+
+  private allow(key: string, now: number): boolean {
+    let b = this.spam.get(key);
+    if (b === undefined) {
+      b = { tokens: SPAM_BURST, lastMs: now };
+      this.spam.set(key, b);
+    }
+    b.tokens = Math.min(SPAM_BURST, b.tokens + ((now - b.lastMs) / 1000) * SPAM_QPS);
+    b.lastMs = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+}
+
+function involvedKey(o: InvolvedObject): string {
+  return `${o.kind}\u0000${o.namespace}\u0000${o.name}\u0000${o.uid}\u0000${o.apiVersion}`;
+}

@@ -1,0 +1,359 @@
+import type { EventHandler, Simulation } from "../../engine/simulation.js";
+import { jobRef } from "../event-refs.js";
+import type { EventRecorder } from "../events.js";
+import {
+  apiTime,
+  isTerminal,
+  type JobConditionRecord,
+  type JobRecord,
+  NONE,
+  PodPhase,
+  type PodRecord,
+  RestartPolicy,
+} from "../objects.js";
+import { restartSum } from "../pod-status.js";
+import { type Store, WatchType } from "../store.js";
+import { type BackoffRecord, emptyBackoff, nextBackoffRecord, podFinishedMs } from "./backoff.js";
+import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
+import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
+import { trackJobStatusAndRemoveFinalizers } from "./track-status.js";
+
+/**
+ * The Job controller (pkg/controller/job/job_controller.go): a work queue of Jobs fed by
+ * watch events, and `syncJob`, which counts pods, decides whether the Job has finished, makes
+ * or removes pods (manage-job.ts) and writes status (track-status.ts).
+ *
+ * Work-queue semantics (client-go delaying queue): a Job waiting in the queue keeps its
+ * earliest ready time — a later AddAfter never postpones it; syncs of one Job never overlap.
+ * Delays: Job added or spec changed → now; pod events and our own status writes → 1 s
+ * (syncJobBatchPeriod); pod-failure back-off → max(remaining, 1 s); activeDeadlineSeconds →
+ * the deadline.
+ *
+ * Not modelled because nothing in a simulator makes them happen: API write errors and their
+ * rate-limited retries (DefaultJobApiBackOff 1 s … MaxJobApiBackOff 60 s), informer lag and the
+ * expectations that cover it (every write is visible at once here), managedBy handoffs beyond
+ * skipping the Job.
+ */
+
+/** syncJobBatchPeriod: pod events and status-only updates sync a Job after 1 s. */
+export const SYNC_JOB_BATCH_PERIOD_MS = 1000;
+/** MaxUncountedPods: at most 500 UIDs in .status.uncountedTerminatedPods per sync. */
+export const MAX_UNCOUNTED_PODS = 500;
+/** MaxPodCreateDeletePerSync: at most 500 pods created or deleted per sync. */
+export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
+
+export const JOB_CONTROLLER_COMPONENT = "job-controller";
+
+/** The controller's memory of one Job. Lost when the Job finishes or is deleted. */
+export class JobSyncState {
+  queuedAt = NONE;
+  queueHandle = NONE;
+  backoff: BackoffRecord = emptyBackoff();
+  activeDeadlineMs = NONE;
+}
+
+/** Per-sync working set (reused between syncs: no allocation per sync). */
+export class SyncContext {
+  job!: JobRecord;
+  now = 0;
+  active = 0;
+  ready = 0;
+  terminating = 0;
+  succeeded = 0;
+  failed = 0;
+  readonly activePods: PodRecord[] = [];
+  readonly newSucceededTimes: number[] = [];
+  readonly newFailedTimes: number[] = [];
+  readonly newBackoff: BackoffRecord = emptyBackoff();
+  /** The decided end: FailureTarget/Failed or SuccessCriteriaMet/Complete, or null. */
+  finished: JobConditionRecord | null = null;
+  startTimeSetNow = false;
+
+  reset(job: JobRecord, now: number): void {
+    this.job = job;
+    this.now = now;
+    this.active = 0;
+    this.ready = 0;
+    this.terminating = 0;
+    this.activePods.length = 0;
+    this.newSucceededTimes.length = 0;
+    this.newFailedTimes.length = 0;
+    this.finished = null;
+    this.startTimeSetNow = false;
+  }
+}
+
+export function newCondition(
+  type: string,
+  status: string,
+  reason: string,
+  message: string,
+  now: number,
+): JobConditionRecord {
+  const t = apiTime(now);
+  return { type, status, reason, message, lastProbeMs: t, lastTransitionMs: t };
+}
+
+/** isPodFailed: phase Failed, or (unless podReplacementPolicy is Failed) deleted and not Succeeded. */
+export function isPodFailed(pod: PodRecord, job: JobRecord): boolean {
+  if (pod.phase === PodPhase.Failed) return true;
+  if (job.view.replaceOnlyFailed) return false;
+  return pod.deletionMs !== NONE && pod.phase !== PodPhase.Succeeded;
+}
+
+export class JobController implements EventHandler {
+  private readonly ctx = new SyncContext();
+  private readonly orphanWorker: EventHandler;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly store: Store,
+    readonly recorder: EventRecorder | null,
+    readonly pods: PodCreator,
+  ) {
+    store.watchJobs(this);
+    store.watchPods(this);
+    // Orphan pods (their Job is gone or finished) lose the tracking finalizer at once.
+    this.orphanWorker = { handleEvent: (_a, ref) => this.store.removeTrackingFinalizer(ref as PodRecord) };
+  }
+
+  // ---- watch handlers ------------------------------------------------------------------------
+
+  onJob(type: WatchType, job: JobRecord, generationChanged: boolean): void {
+    if (type === WatchType.Added) {
+      this.enqueue(job, 0);
+      return;
+    }
+    if (type === WatchType.Deleted) {
+      const st = job.controllerState as JobSyncState | null;
+      if (st !== null && st.queueHandle !== NONE) this.sim.cancel(st.queueHandle);
+      job.controllerState = null;
+      for (const p of job.pods) if (p.trackingFinalizer) this.sim.schedule(0, this.orphanWorker, 0, p);
+      return;
+    }
+    if (job.finished) return;
+    this.enqueue(job, generationChanged ? 0 : SYNC_JOB_BATCH_PERIOD_MS);
+    const st = this.state(job);
+    const ads = job.view.activeDeadlineMs;
+    if (ads !== st.activeDeadlineMs) {
+      st.activeDeadlineMs = ads;
+      if (ads !== NONE && job.status.startMs !== NONE)
+        this.enqueue(job, Math.max(0, ads - (this.sim.now - job.status.startMs)));
+    }
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    const job = pod.owner;
+    if (job === null || job.removed || job.finished) {
+      if (pod.trackingFinalizer && type !== WatchType.Deleted)
+        this.sim.schedule(0, this.orphanWorker, 0, pod);
+      return;
+    }
+    this.enqueue(job, SYNC_JOB_BATCH_PERIOD_MS);
+  }
+
+  // ---- work queue ----------------------------------------------------------------------------
+
+  state(job: JobRecord): JobSyncState {
+    let st = job.controllerState as JobSyncState | null;
+    if (st === null) {
+      st = new JobSyncState();
+      st.activeDeadlineMs = job.view.activeDeadlineMs;
+      job.controllerState = st;
+    }
+    return st;
+  }
+
+  /** AddAfter: keeps the earliest ready time of a Job already waiting. */
+  enqueue(job: JobRecord, delayMs: number): void {
+    const st = this.state(job);
+    const at = this.sim.now + Math.max(0, Math.ceil(delayMs));
+    if (st.queuedAt !== NONE && st.queuedAt <= at) return;
+    if (st.queueHandle !== NONE) this.sim.cancel(st.queueHandle);
+    st.queuedAt = at;
+    st.queueHandle = this.sim.scheduleAt(at, this, 0, job);
+  }
+
+  handleEvent(_arg: number, ref: unknown): void {
+    const job = ref as JobRecord;
+    const st = job.controllerState as JobSyncState | null;
+    if (st !== null) {
+      st.queuedAt = NONE;
+      st.queueHandle = NONE;
+    }
+    this.syncJob(job);
+  }
+
+  // ---- syncJob -----------------------------------------------------------------------------
+
+  syncJob(job: JobRecord): void {
+    if (job.removed || job.view.managedByOther) return;
+    if (job.finished) {
+      job.controllerState = null; // the back-off record goes with a finished Job
+      return;
+    }
+    const ctx = this.ctx;
+    const now = this.sim.now;
+    ctx.reset(job, now);
+    const view = job.view;
+    const status = job.status;
+    const st = this.state(job);
+
+    let newFailedCounted = 0;
+    for (const pod of job.pods) {
+      const terminal = isTerminal(pod.phase);
+      if (!terminal && pod.deletionMs === NONE) {
+        ctx.activePods.push(pod);
+        if (pod.ready) ctx.ready++;
+      }
+      if (pod.deletionMs !== NONE && !terminal) ctx.terminating++;
+      if (pod.trackingFinalizer && pod.uncounted === 0) {
+        if (pod.phase === PodPhase.Succeeded) ctx.newSucceededTimes.push(podFinishedMs(pod));
+        else if (isPodFailed(pod, job)) {
+          ctx.newFailedTimes.push(podFinishedMs(pod));
+          if (
+            view.podFailurePolicy === null ||
+            countsAsFailure(matchPodFailurePolicy(view.podFailurePolicy, pod))
+          )
+            newFailedCounted++;
+        }
+      }
+    }
+    let active = ctx.activePods.length;
+    ctx.succeeded = status.succeeded + ctx.newSucceededTimes.length + status.uncountedSucceeded.length;
+    ctx.failed = status.failed + newFailedCounted + status.uncountedFailed.length;
+
+    if (status.startMs === NONE && !view.suspend) {
+      status.startMs = apiTime(now);
+      ctx.startTimeSetNow = true;
+    }
+    nextBackoffRecord(st.backoff, ctx.newSucceededTimes, ctx.newFailedTimes, ctx.newBackoff);
+
+    // The end state, in upstream's order: an existing SuccessCriteriaMet or FailureTarget,
+    // a FailJob rule, backoffLimit, activeDeadlineSeconds.
+    const scm = job.condition("SuccessCriteriaMet");
+    if (scm !== undefined && scm.status === "True") ctx.finished = scm;
+    if (ctx.finished === null) {
+      const ft = job.condition("FailureTarget");
+      if (ft !== undefined && ft.status === "True")
+        ctx.finished = newCondition("Failed", "True", ft.reason, ft.message, now);
+      else if (view.podFailurePolicy !== null) ctx.finished = this.failJobCondition(job, now);
+    }
+    if (ctx.finished === null) {
+      if (ctx.failed > view.backoffLimit || this.pastBackoffLimitOnFailure(job)) {
+        ctx.finished = newCondition(
+          "FailureTarget",
+          "True",
+          "BackoffLimitExceeded",
+          "Job has reached the specified backoff limit",
+          now,
+        );
+      } else if (this.pastActiveDeadline(job, now)) {
+        ctx.finished = newCondition(
+          "FailureTarget",
+          "True",
+          "DeadlineExceeded",
+          "Job was active longer than specified deadline",
+          now,
+        );
+      } else if (view.activeDeadlineMs !== NONE && !view.suspend) {
+        const start = ctx.startTimeSetNow ? now : status.startMs;
+        this.enqueue(job, view.activeDeadlineMs - (now - start));
+      }
+    }
+
+    let suspendCondChanged = false;
+    if (ctx.finished !== null) {
+      const { deleted, deletedReady } = deleteActivePods(this, ctx);
+      active -= deleted;
+      ctx.terminating += deleted;
+      ctx.ready -= deletedReady;
+    } else {
+      let manageJobCalled = false;
+      if (job.deletionMs === NONE) {
+        active = manageJob(this, ctx, active);
+        manageJobCalled = true;
+      }
+      const complete =
+        view.completions === NONE
+          ? ctx.succeeded > 0 && active === 0
+          : ctx.succeeded >= view.completions && active === 0;
+      if (complete) {
+        ctx.finished = newCondition(
+          "SuccessCriteriaMet",
+          "True",
+          "CompletionsReached",
+          "Reached expected number of succeeded pods",
+          now,
+        );
+      } else if (manageJobCalled) {
+        suspendCondChanged = this.updateSuspendCondition(job, now);
+      }
+    }
+
+    const needsStatusUpdate =
+      !status.written ||
+      suspendCondChanged ||
+      active !== status.active ||
+      ctx.ready !== status.ready ||
+      ctx.terminating !== status.terminating;
+    status.active = active;
+    status.ready = ctx.ready;
+    status.terminating = ctx.terminating;
+    trackJobStatusAndRemoveFinalizers(this, ctx, needsStatusUpdate);
+  }
+
+  /** A FailureTarget condition if a failed pod matches a FailJob rule (first pod in list order). */
+  private failJobCondition(job: JobRecord, now: number): JobConditionRecord | null {
+    for (const pod of job.pods) {
+      if (!isPodFailed(pod, job)) continue;
+      const m = matchPodFailurePolicy(job.view.podFailurePolicy, pod);
+      if (m.action === "FailJob") {
+        const message = this.recorder !== null ? failJobMessage(m, pod) : "";
+        return newCondition("FailureTarget", "True", "PodFailurePolicy", message, now);
+      }
+    }
+    return null;
+  }
+
+  /** OnFailure: restarts of running/pending pods reach backoffLimit (> 0 when the limit is 0). */
+  private pastBackoffLimitOnFailure(job: JobRecord): boolean {
+    if (job.view.restartPolicy !== RestartPolicy.OnFailure) return false;
+    let sum = 0;
+    for (const pod of job.pods)
+      if (pod.phase === PodPhase.Running || pod.phase === PodPhase.Pending) sum += restartSum(pod);
+    return job.view.backoffLimit === 0 ? sum > 0 : sum >= job.view.backoffLimit;
+  }
+
+  private pastActiveDeadline(job: JobRecord, now: number): boolean {
+    const v = job.view;
+    if (v.activeDeadlineMs === NONE || job.status.startMs === NONE || v.suspend) return false;
+    return now - job.status.startMs >= v.activeDeadlineMs;
+  }
+
+  /** Suspended=True when suspended; flips to False (and resets startTime) on resume. */
+  private updateSuspendCondition(job: JobRecord, now: number): boolean {
+    const status = job.status;
+    const cond = job.condition("Suspended");
+    if (job.view.suspend) {
+      if (cond !== undefined && cond.status === "True" && cond.reason === "JobSuspended") return false;
+      const c = newCondition("Suspended", "True", "JobSuspended", "Job suspended", now);
+      if (cond !== undefined) Object.assign(cond, c);
+      else status.conditions.push(c);
+      this.recorder?.record(jobRef(job), "Normal", "Suspended", "Job suspended", JOB_CONTROLLER_COMPONENT);
+      return true;
+    }
+    if (cond === undefined || (cond.status === "False" && cond.reason === "JobResumed")) return false;
+    Object.assign(cond, newCondition("Suspended", "False", "JobResumed", "Job resumed", now));
+    this.recorder?.record(jobRef(job), "Normal", "Resumed", "Job resumed", JOB_CONTROLLER_COMPONENT);
+    status.startMs = apiTime(now);
+    return true;
+  }
+
+  /** Saves the back-off record computed by this sync (done when status is flushed). */
+  saveBackoff(job: JobRecord, rec: BackoffRecord): void {
+    const st = this.state(job);
+    st.backoff.failuresAfterLastSuccess = rec.failuresAfterLastSuccess;
+    st.backoff.lastFailureMs = rec.lastFailureMs;
+  }
+}

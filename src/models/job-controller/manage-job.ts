@@ -1,0 +1,123 @@
+import { jobRef } from "../event-refs.js";
+import type { JobRecord, PodRecord } from "../objects.js";
+import { podsForRemoval } from "./active-pods.js";
+import { remainingBackoffMs } from "./backoff.js";
+import {
+  JOB_CONTROLLER_COMPONENT,
+  type JobController,
+  MAX_POD_CREATE_DELETE_PER_SYNC,
+  SYNC_JOB_BATCH_PERIOD_MS,
+  type SyncContext,
+} from "./job-controller.js";
+
+/**
+ * manageJob (pkg/controller/job/job_controller.go): keep the number of active pods at what the
+ * spec wants, respecting the pod-failure back-off. Returns the new `active` count (created
+ * pods count as active at once). Deletions and creations never happen in the same sync.
+ */
+
+/** Creates a pod of `job` (the API server's create with generateName). */
+export interface PodCreator {
+  createPod(job: JobRecord): PodRecord;
+}
+
+/** controller.SlowStartInitialBatchSize: creates go out in batches of 1, 2, 4, ... */
+export const SLOW_START_INITIAL_BATCH_SIZE = 1;
+
+export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number): number {
+  const job = ctx.job;
+  const view = job.view;
+  let active = activeIn;
+
+  if (view.suspend) {
+    const { removed, removedReady } = deleteJobPods(jc, job, ctx.activePods);
+    ctx.terminating += removed;
+    ctx.ready -= removedReady;
+    return active - removed;
+  }
+
+  let wantActive: number;
+  if (view.completions === -1) wantActive = ctx.succeeded > 0 ? active : view.parallelism;
+  else wantActive = Math.max(0, Math.min(view.completions - ctx.succeeded, view.parallelism));
+
+  const rmAtLeast = Math.max(0, active - wantActive);
+  if (rmAtLeast > 0) {
+    const toDelete = podsForRemoval(ctx.activePods, Math.min(rmAtLeast, MAX_POD_CREATE_DELETE_PER_SYNC));
+    const { removed, removedReady } = deleteJobPods(jc, job, toDelete);
+    ctx.terminating += removed;
+    ctx.ready -= removedReady;
+    return active - removed;
+  }
+
+  const terminating = view.replaceOnlyFailed ? ctx.terminating : 0;
+  let diff = wantActive - terminating - active;
+  if (diff <= 0) return active;
+
+  const b = ctx.newBackoff;
+  const remaining = remainingBackoffMs(b.failuresAfterLastSuccess, b.lastFailureMs, ctx.now);
+  if (remaining > 0) {
+    jc.enqueue(job, Math.max(remaining, SYNC_JOB_BATCH_PERIOD_MS));
+    return active;
+  }
+  diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
+  active += diff;
+  // Slow start: batches of 1, 2, 4, ... — creates never fail here, so the batches only order them.
+  for (
+    let batch = Math.min(diff, SLOW_START_INITIAL_BATCH_SIZE);
+    diff > 0;
+    batch = Math.min(2 * batch, diff)
+  ) {
+    for (let i = 0; i < batch; i++) {
+      const pod = jc.pods.createPod(job);
+      jc.recorder?.record(
+        jobRef(job),
+        "Normal",
+        "SuccessfulCreate",
+        `Created pod: ${pod.name}`,
+        JOB_CONTROLLER_COMPONENT,
+      );
+    }
+    diff -= batch;
+  }
+  return active;
+}
+
+/** deleteJobPods: finalizer removed first (the pod is not counted), then DELETE. */
+function deleteJobPods(
+  jc: JobController,
+  job: JobRecord,
+  pods: readonly PodRecord[],
+): { removed: number; removedReady: number } {
+  let removedReady = 0;
+  for (const pod of [...pods]) {
+    if (pod.ready) removedReady++;
+    jc.store.removeTrackingFinalizer(pod);
+    deletePod(jc, job, pod);
+  }
+  return { removed: pods.length, removedReady };
+}
+
+/** deleteActivePods: DELETE keeping finalizers — the Job has reached its end. */
+export function deleteActivePods(
+  jc: JobController,
+  ctx: SyncContext,
+): { deleted: number; deletedReady: number } {
+  let deletedReady = 0;
+  for (const pod of ctx.activePods) {
+    if (pod.ready) deletedReady++;
+    deletePod(jc, ctx.job, pod);
+  }
+  return { deleted: ctx.activePods.length, deletedReady };
+}
+
+function deletePod(jc: JobController, job: JobRecord, pod: PodRecord): void {
+  const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+  jc.store.deletePod(pod, grace);
+  jc.recorder?.record(
+    jobRef(job),
+    "Normal",
+    "SuccessfulDelete",
+    `Deleted pod: ${pod.name}`,
+    JOB_CONTROLLER_COMPONENT,
+  );
+}

@@ -1,0 +1,84 @@
+import type { PodFailurePolicy } from "kubernetes-types/batch/v1.js";
+import { ContainerState, type PodRecord } from "../objects.js";
+import { podConditions } from "../pod-status.js";
+
+/**
+ * podFailurePolicy matching (pkg/controller/job/pod_failure_policy.go): rules in order, the
+ * first that matches a failed pod decides. onExitCodes looks at terminated containers with a
+ * non-zero exit code (regular containers first, then init containers); onPodConditions at the
+ * pod's conditions. No match counts the failure as usual.
+ */
+
+export type PolicyAction = "FailJob" | "FailIndex" | "Ignore" | "Count";
+
+export interface PolicyMatch {
+  action: PolicyAction | null;
+  ruleIndex: number;
+  /** For onExitCodes matches: the matching container and its exit code; for conditions: the type. */
+  containerName: string;
+  exitCode: number;
+  conditionType: string;
+}
+
+const NO_MATCH: PolicyMatch = {
+  action: null,
+  ruleIndex: -1,
+  containerName: "",
+  exitCode: 0,
+  conditionType: "",
+};
+
+export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodRecord): PolicyMatch {
+  if (policy === null) return NO_MATCH;
+  const rules = policy.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    if (rule.onExitCodes) {
+      const req = rule.onExitCodes;
+      for (const c of pod.containers) {
+        if (c.state !== ContainerState.Terminated || c.current === null) continue;
+        if (req.containerName !== undefined && req.containerName !== c.name) continue;
+        const code = c.current.exitCode;
+        if (code === 0) continue;
+        const listed = req.values.includes(code);
+        if ((req.operator === "In" && listed) || (req.operator === "NotIn" && !listed)) {
+          return {
+            action: rule.action as PolicyAction,
+            ruleIndex: i,
+            containerName: c.name,
+            exitCode: code,
+            conditionType: "",
+          };
+        }
+      }
+    } else if (rule.onPodConditions) {
+      for (const [type, status] of podConditions(pod)) {
+        for (const pattern of rule.onPodConditions) {
+          if (pattern.type === type && (pattern.status ?? "True") === status) {
+            return {
+              action: rule.action as PolicyAction,
+              ruleIndex: i,
+              containerName: "",
+              exitCode: 0,
+              conditionType: type,
+            };
+          }
+        }
+      }
+    }
+  }
+  return NO_MATCH;
+}
+
+/** Whether a failed pod counts toward backoffLimit (an Ignore rule says no). */
+export function countsAsFailure(m: PolicyMatch): boolean {
+  return m.action !== "Ignore";
+}
+
+/** The FailureTarget message of a FailJob match (only built when someone will read it). */
+export function failJobMessage(m: PolicyMatch, pod: PodRecord): string {
+  if (m.containerName !== "") {
+    return `Container ${m.containerName} for pod ${pod.namespace}/${pod.name} failed with exit code ${m.exitCode} matching FailJob rule at index ${m.ruleIndex}`;
+  }
+  return `Pod ${pod.namespace}/${pod.name} has condition ${m.conditionType} matching FailJob rule at index ${m.ruleIndex}`;
+}

@@ -1,0 +1,156 @@
+import { jobRef } from "../event-refs.js";
+import { type JobConditionRecord, PodPhase, type PodRecord } from "../objects.js";
+import {
+  isPodFailed,
+  JOB_CONTROLLER_COMPONENT,
+  type JobController,
+  MAX_UNCOUNTED_PODS,
+  newCondition,
+  type SyncContext,
+} from "./job-controller.js";
+import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
+
+/**
+ * trackJobStatusAndRemoveFinalizers and flushUncountedAndRemoveFinalizers: the two-phase
+ * protocol by which finished pods are counted exactly once.
+ *  1. newly finished pods' UIDs go into .status.uncountedTerminatedPods, with an interim
+ *     FailureTarget or SuccessCriteriaMet condition — status write #1 (and the back-off record
+ *     is saved);
+ *  2. their batch.kubernetes.io/job-tracking finalizers are removed;
+ *  3. UIDs whose finalizer is gone move into the succeeded/failed counters; when nothing is
+ *     uncounted and no pod is terminating, the final Complete/Failed condition is added —
+ *     status write #2, then the Completed/Failed event.
+ */
+
+const scratchRemove: PodRecord[] = [];
+
+export function trackJobStatusAndRemoveFinalizers(
+  jc: JobController,
+  ctx: SyncContext,
+  needsStatusUpdate: boolean,
+): void {
+  const job = ctx.job;
+  const status = job.status;
+  const policy = job.view.podFailurePolicy;
+  let needsFlush = needsStatusUpdate;
+  if (moveCountedPods(job.status)) needsFlush = true;
+  let reachedMax = false;
+  const toRemove = scratchRemove;
+  toRemove.length = 0;
+
+  const finishedFailing =
+    ctx.finished !== null && ctx.finished.type !== "SuccessCriteriaMet" && ctx.finished.type !== "Complete";
+  for (const pod of job.pods) {
+    if (!pod.trackingFinalizer) continue;
+    const failed = isPodFailed(pod, job);
+    if (!(job.deletionMs !== -1 || ctx.finished !== null || pod.phase === PodPhase.Succeeded || failed))
+      continue;
+    toRemove.push(pod);
+    if (pod.phase === PodPhase.Succeeded && pod.uncounted !== 2) {
+      if (pod.uncounted !== 1) {
+        needsFlush = true;
+        pod.uncounted = 1;
+        status.uncountedSucceeded.push(pod);
+      }
+    } else if ((failed || finishedFailing) && pod.uncounted !== 2) {
+      if (policy === null || countsAsFailure(matchPodFailurePolicy(policy, pod))) {
+        needsFlush = true;
+        pod.uncounted = 2;
+        status.uncountedFailed.push(pod);
+      }
+    }
+    if (status.uncountedSucceeded.length + status.uncountedFailed.length >= MAX_UNCOUNTED_PODS) {
+      reachedMax = true;
+      break;
+    }
+  }
+
+  let finished: JobConditionRecord | null = ctx.finished;
+  if (finished !== null && finished.type === "FailureTarget") {
+    status.conditions.push(finished);
+    needsFlush = true;
+    finished = newCondition("Failed", "True", finished.reason, finished.message, ctx.now);
+  }
+  if (finished !== null && finished.type === "SuccessCriteriaMet") {
+    if (job.condition("SuccessCriteriaMet") === undefined) {
+      status.conditions.push(finished);
+      needsFlush = true;
+    }
+    finished = newCondition("Complete", "True", finished.reason, finished.message, ctx.now);
+  }
+
+  // flushUncountedAndRemoveFinalizers
+  if (needsFlush) {
+    jc.store.updateJobStatus(job);
+    jc.saveBackoff(job, ctx.newBackoff);
+    needsFlush = false;
+  }
+  for (const pod of toRemove) jc.store.removeTrackingFinalizer(pod);
+  if (moveCountedPods(status)) needsFlush = true;
+
+  const jobFinished = !reachedMax && finished !== null && enactJobFinished(ctx, finished);
+  if (jobFinished) needsFlush = true;
+  if (needsFlush) {
+    jc.store.updateJobStatus(job);
+    if (jobFinished) recordJobFinished(jc, ctx, finished!);
+  }
+}
+
+/** cleanUncountedPodsWithoutFinalizers: UIDs whose finalizer is gone are now counted. */
+function moveCountedPods(status: SyncContext["job"]["status"]): boolean {
+  let moved = false;
+  for (const list of [status.uncountedSucceeded, status.uncountedFailed]) {
+    const succeeded = list === status.uncountedSucceeded;
+    let w = 0;
+    for (let r = 0; r < list.length; r++) {
+      const pod = list[r];
+      if (pod.trackingFinalizer) list[w++] = pod;
+      else {
+        moved = true;
+        pod.uncounted = 0;
+        if (succeeded) status.succeeded++;
+        else status.failed++;
+      }
+    }
+    list.length = w;
+  }
+  return moved;
+}
+
+/** enactJobFinished: the final condition, once nothing is uncounted or terminating. */
+function enactJobFinished(ctx: SyncContext, finished: JobConditionRecord): boolean {
+  const status = ctx.job.status;
+  if (status.uncountedSucceeded.length + status.uncountedFailed.length > 0) return false;
+  if (ctx.terminating > 0) return false;
+  const existing = ctx.job.condition(finished.type);
+  if (existing === undefined) status.conditions.push(finished);
+  else if (
+    existing.status !== finished.status ||
+    existing.reason !== finished.reason ||
+    existing.message !== finished.message
+  ) {
+    Object.assign(existing, finished);
+  }
+  if (finished.type === "Complete") status.completionMs = finished.lastTransitionMs;
+  return true;
+}
+
+function recordJobFinished(jc: JobController, ctx: SyncContext, finished: JobConditionRecord): void {
+  const rec = jc.recorder;
+  if (rec === null) return;
+  const job = ctx.job;
+  if (finished.type === "Complete") {
+    if (job.view.completions !== -1 && job.status.succeeded > job.view.completions) {
+      rec.record(
+        jobRef(job),
+        "Warning",
+        "TooManySucceededPods",
+        "Too many succeeded pods running after completion count reached",
+        JOB_CONTROLLER_COMPONENT,
+      );
+    }
+    rec.record(jobRef(job), "Normal", "Completed", "Job completed", JOB_CONTROLLER_COMPONENT);
+  } else {
+    rec.record(jobRef(job), "Warning", finished.reason, finished.message, JOB_CONTROLLER_COMPONENT);
+  }
+}

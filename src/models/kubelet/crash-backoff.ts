@@ -1,0 +1,40 @@
+/**
+ * The kubelet's container restart back-off (pkg/kubelet/kubelet.go newCrashLoopBackOff over
+ * client-go util/flowcontrol/backoff.go; kuberuntime_manager.go doBackOff), per container:
+ * - a container is "in back-off" while now − finishedAt < current back-off;
+ * - when it may restart, Next(finishedAt) sets the back-off: 10 s the first time (or after a
+ *   reset), else doubled, at most 300 s;
+ * - the entry resets when two exits are more than 600 s apart (the container ran 10 minutes).
+ * So the waits before restarts are 0, 10 s, 20 s, 40 s, 80 s, 160 s, 300 s, 300 s, ...
+ */
+
+export const INITIAL_CONTAINER_BACKOFF_MS = 10_000;
+export const MAX_CONTAINER_BACKOFF_MS = 300_000;
+/** Hard-coded in the kubelet: a run longer than this resets the back-off. */
+export const CONTAINER_BACKOFF_RESET_MS = 600_000;
+
+export class CrashBackoff {
+  backoffMs = 0;
+  lastUpdateMs = -1;
+
+  private expired(finishedMs: number): boolean {
+    return this.lastUpdateMs < 0 || finishedMs - this.lastUpdateMs > CONTAINER_BACKOFF_RESET_MS;
+  }
+
+  /** IsInBackOffSince(key, finishedAt). */
+  inBackoff(finishedMs: number, nowMs: number): boolean {
+    if (this.expired(finishedMs)) return false;
+    return nowMs - finishedMs < this.backoffMs;
+  }
+
+  /** Next(key, finishedAt): called when the container is restarted. */
+  next(finishedMs: number): void {
+    if (this.expired(finishedMs)) this.backoffMs = INITIAL_CONTAINER_BACKOFF_MS;
+    else this.backoffMs = Math.min(2 * this.backoffMs, MAX_CONTAINER_BACKOFF_MS);
+    this.lastUpdateMs = finishedMs;
+  }
+}
+
+/** Pod-worker retry after a sync error: 10 s with up to 50% jitter (wait.Jitter(10s, 0.5)). */
+export const POD_WORKER_BACKOFF_MS = 10_000;
+export const POD_WORKER_JITTER = 0.5;

@@ -1,0 +1,464 @@
+import type { RandomSource } from "../../engine/random/keyed-streams.js";
+import { Xor128 } from "../../engine/random/xor128.js";
+import type { EventHandler, Simulation } from "../../engine/simulation.js";
+import { goDuration } from "../api/go-duration.js";
+import { podRef } from "../event-refs.js";
+import type { EventRecorder } from "../events.js";
+import { purpose, streamKey } from "../identity.js";
+import {
+  apiTime,
+  ContainerRun,
+  ContainerState,
+  type ContainerStatus,
+  NONE,
+  type NodeRecord,
+  PodPhase,
+  type PodRecord,
+  RestartPolicy,
+} from "../objects.js";
+import type { Store } from "../store.js";
+import { fillMessage, type VersionProfile } from "../version-profile.js";
+import { ImageBehaviour, type Workload } from "../workload.js";
+import { CrashBackoff, POD_WORKER_BACKOFF_MS, POD_WORKER_JITTER } from "./crash-backoff.js";
+import { updatePhase } from "./pod-phase.js";
+
+/**
+ * The kubelet of one node: what happens to a pod once it is bound here.
+ *
+ * first sync (at binding) → status: Pending, ContainerCreating, IP, startTime
+ * per container, in order: image (Pulled "already present" | Pulling … Pulled, pulls on a node
+ *   serialised) → create + start after startSeconds (Created, Started; Running) → the process
+ *   ends after runSeconds with the drawn outcome → seen at the next PLEG relist (1 s period),
+ *   which is when the status (and finishedAt, the true exit instant) reaches the API
+ * restartPolicy OnFailure: a failed container restarts — at once the first time, then after the
+ *   crash back-off (CrashLoopBackOff, retried by the pod worker every 10–15 s)
+ * deletion: Killing, SIGTERM; the process exits after terminationSeconds (143) or is killed at
+ *   the grace period (137); then the status goes terminal and the kubelet confirms the delete.
+ *
+ * Random draws: stream (Job incarnation, pod attempt k, restart·64 + container) per purpose,
+ * so attempt k behaves the same whatever happens elsewhere.
+ */
+
+/** Generic PLEG relist period (pkg/kubelet/pleg/generic.go). */
+export const PLEG_RELIST_PERIOD_MS = 1000;
+export const KUBELET_COMPONENT = "kubelet";
+
+enum Action {
+  FirstSync = 0,
+  PullDone = 1,
+  Start = 2,
+  ObserveExit = 3,
+  Retry = 4,
+  Killed = 5,
+}
+
+const P_PULL = purpose("pull");
+const P_START = purpose("start");
+const P_RUN = purpose("run");
+const P_OUTCOME = purpose("outcome");
+const P_TERMINATION = purpose("termination");
+const P_POD_WORKER = purpose("pod-worker");
+const P_PLEG = purpose("pleg-phase");
+
+/** The kubelet's memory of one pod. */
+class PodState {
+  readonly handles: number[];
+  readonly crash: CrashBackoff[];
+  readonly retries: number[];
+  readonly pullRequestedMs: number[];
+  readonly pullTookMs: number[];
+  killing = false;
+  done = false;
+
+  constructor(n: number) {
+    this.handles = new Array(n).fill(NONE);
+    this.crash = Array.from({ length: n }, () => new CrashBackoff());
+    this.retries = new Array(n).fill(0);
+    this.pullRequestedMs = new Array(n).fill(NONE);
+    this.pullTookMs = new Array(n).fill(0);
+  }
+}
+
+export interface KubeletOptions {
+  /** Keep each run's log text (sessions do; Monte Carlo does not). */
+  keepLogs: boolean;
+}
+
+export class Kubelet implements EventHandler {
+  private readonly rng = new Xor128();
+  private pullFreeAt = 0;
+  /** Image → time its last queued pull ends (later pulls of it find the layers present). */
+  private readonly pullsEnd = new Map<string, number>();
+  private readonly plegPhaseMs: number;
+  /** Pending end-of-kill events, by pod. */
+  private readonly killHandles = new Map<PodRecord, number>();
+
+  constructor(
+    readonly node: NodeRecord,
+    private readonly sim: Simulation,
+    private readonly store: Store,
+    private readonly random: RandomSource,
+    private readonly workload: Workload,
+    private readonly recorder: EventRecorder | null,
+    private readonly profile: VersionProfile,
+    private readonly options: KubeletOptions,
+  ) {
+    node.kubelet = this;
+    random.reseed(this.rng, P_PLEG, node.index, 0);
+    this.plegPhaseMs = Math.floor(this.rng.next() * PLEG_RELIST_PERIOD_MS);
+  }
+
+  /** A pod bound to this node changed (routed here by the cluster). */
+  podChanged(pod: PodRecord): void {
+    let st = pod.kubeletState as PodState | null;
+    if (st === null) {
+      if (pod.deletionMs !== NONE && pod.phase !== PodPhase.Pending) return;
+      st = new PodState(pod.containers.length);
+      pod.kubeletState = st;
+      st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
+      return;
+    }
+    if (pod.deletionMs !== NONE && !st.killing && !st.done) this.startKill(pod, st);
+  }
+
+  podRemoved(pod: PodRecord): void {
+    const st = pod.kubeletState as PodState | null;
+    if (st === null) return;
+    for (const h of st.handles) if (h !== NONE) this.sim.cancel(h);
+    const k = this.killHandles.get(pod);
+    if (k !== undefined) this.sim.cancel(k);
+    this.killHandles.delete(pod);
+    st.done = true;
+  }
+
+  handleEvent(arg: number, ref: unknown): void {
+    const pod = ref as PodRecord;
+    const st = pod.kubeletState as PodState;
+    const i = arg & 255;
+    const action = arg >> 8;
+    if (action !== Action.Killed) st.handles[i] = NONE;
+    if (st.done || pod.removed) return;
+    switch (action) {
+      case Action.FirstSync:
+        this.firstSync(pod);
+        return;
+      case Action.PullDone:
+        this.pullDone(pod, i);
+        return;
+      case Action.Start:
+        this.start(pod, st, i);
+        return;
+      case Action.ObserveExit:
+        this.observeExit(pod, st, i);
+        return;
+      case Action.Retry:
+        this.retry(pod, st, i);
+        return;
+      default:
+        this.killed(pod, st);
+    }
+  }
+
+  // ---- start-up ----------------------------------------------------------------------------
+
+  private firstSync(pod: PodRecord): void {
+    const now = this.sim.now;
+    const t = apiTime(now);
+    pod.startTimeMs = t;
+    pod.hostIP = this.node.internalIP;
+    pod.initializedMs = t;
+    pod.readyMs = t;
+    pod.ready = false;
+    pod.notReadyReason = "ContainersNotReady";
+    // The sandbox (network namespace, IP) is taken as ready at once: its seconds are part of startSeconds.
+    pod.podIP = `10.42.${this.node.podCidrIndex}.${this.node.nextPodIp++}`;
+    pod.readyToStartContainers = true;
+    pod.readyToStartContainersMs = t;
+    this.store.updatePod(pod);
+    this.ensureImage(pod, 0);
+  }
+
+  private ensureImage(pod: PodRecord, i: number): void {
+    const st = pod.kubeletState as PodState;
+    const c = pod.containers[i];
+    const spec = pod.spec.containers[i];
+    const image = c.image;
+    const policy = spec.imagePullPolicy ?? "IfNotPresent";
+    const present = this.node.images.has(image);
+    if (policy === "Never" && !present) {
+      c.waitingReason = "ErrImageNeverPull";
+      c.waitingMessage = `Container image "${image}" is not present with pull policy of Never`;
+      this.event(pod, c, "Warning", "ErrImageNeverPull", c.waitingMessage);
+      this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
+      this.store.updatePod(pod);
+      return;
+    }
+    if (policy !== "Always" && present) {
+      c.imageResolved = true;
+      if (this.recorder !== null)
+        this.event(pod, c, "Normal", "Pulled", fillMessage(this.profile.imagePresentMessage, { image }));
+      this.create(pod, i);
+      return;
+    }
+    const behaviour = this.workload.get(image);
+    const now = this.sim.now;
+    const startAt = Math.max(now, this.pullFreeAt);
+    const layersThere = present || (this.pullsEnd.get(image) ?? Number.POSITIVE_INFINITY) <= startAt;
+    this.random.reseed(this.rng, streamKey(this.base(pod), P_PULL), pod.ordinal, i);
+    const dur = ImageBehaviour.ms(
+      (layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds).sample(this.rng),
+    );
+    const end = startAt + dur;
+    this.pullFreeAt = end;
+    this.pullsEnd.set(image, end);
+    st.pullRequestedMs[i] = now;
+    st.pullTookMs[i] = dur;
+    if (this.recorder !== null) this.event(pod, c, "Normal", "Pulling", `Pulling image "${image}"`);
+    st.handles[i] = this.sim.scheduleAt(end, this, Action.PullDone * 256 + i, pod);
+  }
+
+  private pullDone(pod: PodRecord, i: number): void {
+    const st = pod.kubeletState as PodState;
+    const c = pod.containers[i];
+    this.node.images.add(c.image);
+    c.imageResolved = true;
+    if (this.recorder !== null) {
+      const waited = this.sim.now - st.pullRequestedMs[i];
+      const size = this.workload.imageSize(c.image);
+      this.event(
+        pod,
+        c,
+        "Normal",
+        "Pulled",
+        `Successfully pulled image "${c.image}" in ${goDuration(st.pullTookMs[i])} (${goDuration(waited)} including waiting). Image size: ${size} bytes.`,
+      );
+    }
+    this.create(pod, i);
+  }
+
+  private create(pod: PodRecord, i: number): void {
+    const st = pod.kubeletState as PodState;
+    const c = pod.containers[i];
+    const restart = c.current === null ? 0 : c.restartCount + 1;
+    const behaviour = this.workload.get(c.image);
+    this.random.reseed(this.rng, streamKey(this.base(pod), P_START), pod.ordinal, restart * 64 + i);
+    const ms = ImageBehaviour.ms(behaviour.spec.startSeconds.sample(this.rng));
+    st.handles[i] = this.sim.schedule(ms, this, Action.Start * 256 + i, pod);
+  }
+
+  private start(pod: PodRecord, st: PodState, i: number): void {
+    const now = this.sim.now;
+    const c = pod.containers[i];
+    const restart = c.current === null ? 0 : c.restartCount + 1;
+    const run = new ContainerRun(now, restart);
+    const behaviour = this.workload.get(c.image);
+    const b = restart * 64 + i;
+    const base = this.base(pod);
+    this.random.reseed(this.rng, streamKey(base, P_OUTCOME), pod.ordinal, b);
+    const job = pod.owner;
+    const attempt =
+      behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
+    const outcome = behaviour.outcome(attempt, this.rng);
+    this.random.reseed(this.rng, streamKey(base, P_RUN), pod.ordinal, b);
+    const runMs = ImageBehaviour.ms((outcome.runSeconds ?? behaviour.spec.runSeconds).sample(this.rng));
+    run.exitCode = outcome.exitCode;
+    run.reason = outcome.reason ?? (outcome.exitCode === 0 ? "Completed" : "Error");
+    run.exitAtMs = now + runMs;
+    if (this.options.keepLogs) run.log = withNewline(behaviour.spec.startLog) + withNewline(outcome.log);
+    if (c.current !== null) {
+      c.last = c.current;
+      c.restartCount = restart;
+    }
+    c.current = run;
+    c.state = ContainerState.Running;
+    c.waitingReason = "";
+    c.waitingMessage = "";
+    c.started = true;
+    c.ready = true;
+    if (this.recorder !== null) {
+      this.event(
+        pod,
+        c,
+        "Normal",
+        "Created",
+        fillMessage(this.profile.containerCreatedMessage, { container: c.name }),
+      );
+      this.event(
+        pod,
+        c,
+        "Normal",
+        "Started",
+        fillMessage(this.profile.containerStartedMessage, { container: c.name }),
+      );
+    }
+    updatePhase(pod, now);
+    this.store.updatePod(pod);
+    st.handles[i] = this.sim.scheduleAt(
+      this.relistAfter(run.exitAtMs),
+      this,
+      Action.ObserveExit * 256 + i,
+      pod,
+    );
+    // Containers start one after another.
+    const next = i + 1;
+    if (next < pod.containers.length && pod.containers[next].current === null && st.handles[next] === NONE)
+      this.ensureImage(pod, next);
+  }
+
+  // ---- exits and restarts ------------------------------------------------------------------
+
+  private observeExit(pod: PodRecord, st: PodState, i: number): void {
+    const now = this.sim.now;
+    const c = pod.containers[i];
+    const run = c.current!;
+    run.finishedMs = run.exitAtMs;
+    c.state = ContainerState.Terminated;
+    c.ready = false;
+    const restart =
+      pod.restartPolicy !== RestartPolicy.Never &&
+      (run.exitCode !== 0 || pod.restartPolicy === RestartPolicy.Always);
+    updatePhase(pod, now);
+    this.store.updatePod(pod);
+    if (!restart) return;
+    const crash = st.crash[i];
+    if (!crash.inBackoff(run.finishedMs, now)) {
+      crash.next(run.finishedMs);
+      this.create(pod, i);
+      return;
+    }
+    this.backOff(pod, st, i);
+  }
+
+  /** CrashLoopBackOff: the BackOff event, the waiting status, and a pod-worker retry. */
+  private backOff(pod: PodRecord, st: PodState, i: number): void {
+    const c = pod.containers[i];
+    const crash = st.crash[i];
+    if (this.recorder !== null) {
+      this.event(
+        pod,
+        c,
+        "Warning",
+        "BackOff",
+        `Back-off restarting failed container ${c.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
+      );
+    }
+    const message =
+      this.recorder !== null
+        ? `back-off ${goDuration(crash.backoffMs)} restarting failed container=${c.name} pod=${pod.name}_${pod.namespace}(${pod.uid})`
+        : "";
+    if (
+      c.state !== ContainerState.Waiting ||
+      c.waitingReason !== "CrashLoopBackOff" ||
+      c.waitingMessage !== message
+    ) {
+      c.last = c.current;
+      c.state = ContainerState.Waiting;
+      c.waitingReason = "CrashLoopBackOff";
+      c.waitingMessage = message;
+      this.store.updatePod(pod);
+    }
+    this.random.reseed(
+      this.rng,
+      streamKey(this.base(pod), P_POD_WORKER),
+      pod.ordinal,
+      st.retries[i]++ * 64 + i,
+    );
+    const delay = Math.round(POD_WORKER_BACKOFF_MS * (1 + POD_WORKER_JITTER * this.rng.next()));
+    st.handles[i] = this.sim.schedule(delay, this, Action.Retry * 256 + i, pod);
+  }
+
+  private retry(pod: PodRecord, st: PodState, i: number): void {
+    const c = pod.containers[i];
+    const finished = c.current!.finishedMs;
+    if (st.crash[i].inBackoff(finished, this.sim.now)) {
+      this.backOff(pod, st, i);
+      return;
+    }
+    st.crash[i].next(finished);
+    this.create(pod, i);
+  }
+
+  // ---- deletion ----------------------------------------------------------------------------
+
+  private startKill(pod: PodRecord, st: PodState): void {
+    st.killing = true;
+    for (let i = 0; i < st.handles.length; i++) {
+      if (st.handles[i] !== NONE) this.sim.cancel(st.handles[i]);
+      st.handles[i] = NONE;
+    }
+    const now = this.sim.now;
+    const graceMs = Math.max(0, pod.deletionGraceSeconds) * 1000;
+    let doneAt = now;
+    for (const c of pod.containers) {
+      if (c.state !== ContainerState.Running) continue;
+      const run = c.current!;
+      if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
+      if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
+      this.random.reseed(
+        this.rng,
+        streamKey(this.base(pod), P_TERMINATION),
+        pod.ordinal,
+        run.restart * 64 + c.specIndex,
+      );
+      const stopMs = ImageBehaviour.ms(this.workload.get(c.image).spec.terminationSeconds.sample(this.rng));
+      const natural = run.exitAtMs - now;
+      if (natural <= Math.min(stopMs, graceMs)) continue;
+      if (stopMs <= graceMs) {
+        run.exitAtMs = now + stopMs;
+        run.exitCode = 143;
+      } else {
+        run.exitAtMs = now + graceMs;
+        run.exitCode = 137;
+      }
+      run.reason = "Error";
+      if (run.log !== null) run.log = null; // the run never reached its outcome's output
+      doneAt = Math.max(doneAt, run.exitAtMs);
+    }
+    for (const c of pod.containers)
+      if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, c.current!.exitAtMs);
+    this.killHandles.set(pod, this.sim.scheduleAt(doneAt, this, Action.Killed * 256, pod));
+  }
+
+  private killed(pod: PodRecord, st: PodState): void {
+    this.killHandles.delete(pod);
+    const now = this.sim.now;
+    for (const c of pod.containers) {
+      if (c.state === ContainerState.Running) {
+        const run = c.current!;
+        run.finishedMs = run.exitAtMs;
+        c.state = ContainerState.Terminated;
+        c.ready = false;
+      }
+    }
+    st.done = true;
+    updatePhase(pod, now, true);
+    this.store.updatePod(pod);
+    this.store.confirmPodTermination(pod);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private base(pod: PodRecord): number {
+    return pod.owner !== null ? pod.owner.streamBase : pod.seq;
+  }
+
+  /** The first relist at or after `t`. */
+  private relistAfter(t: number): number {
+    const phase = this.plegPhaseMs;
+    return phase + Math.ceil((t - phase) / PLEG_RELIST_PERIOD_MS) * PLEG_RELIST_PERIOD_MS;
+  }
+
+  private event(
+    pod: PodRecord,
+    c: ContainerStatus,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+  ): void {
+    this.recorder?.record(podRef(pod, c.name), type, reason, message, KUBELET_COMPONENT, this.node.name);
+  }
+}
+
+function withNewline(s: string): string {
+  return s === "" || s.endsWith("\n") ? s : `${s}\n`;
+}

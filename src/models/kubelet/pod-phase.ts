@@ -1,0 +1,53 @@
+import { apiTime, ContainerState, isTerminal, PodPhase, type PodRecord, RestartPolicy } from "../objects.js";
+
+/**
+ * Pod phase and readiness from container states (pkg/kubelet/kubelet_pods.go getPhase and the
+ * Ready/ContainersReady conditions), for pods without init containers:
+ * - any container waiting to start for the first time → Pending;
+ * - else any running → Running;
+ * - else (all stopped): Never → Succeeded if all exited 0, else Failed; OnFailure → Succeeded
+ *   if all exited 0, else Running (a failed container restarts); a pod being killed for
+ *   deletion goes Failed unless every container succeeded.
+ * Terminal phases never revert. Ready = every container running and ready.
+ */
+export function updatePhase(pod: PodRecord, now: number, killed = false): void {
+  if (isTerminal(pod.phase)) return;
+  let running = 0;
+  let waiting = 0;
+  let succeeded = 0;
+  for (const c of pod.containers) {
+    if (c.state === ContainerState.Running) running++;
+    else if (c.state === ContainerState.Waiting && c.last === null && c.current === null) waiting++;
+    else {
+      const run = c.state === ContainerState.Terminated ? c.current : c.last;
+      if (run !== null && run.exitCode === 0) succeeded++;
+    }
+  }
+  const n = pod.containers.length;
+  let phase: PodPhase;
+  if (killed) phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Failed;
+  else if (waiting > 0) phase = PodPhase.Pending;
+  else if (running > 0) phase = PodPhase.Running;
+  else if (pod.restartPolicy === RestartPolicy.Never)
+    phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Failed;
+  else if (pod.restartPolicy === RestartPolicy.OnFailure)
+    phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Running;
+  else phase = PodPhase.Running;
+  pod.phase = phase;
+
+  const t = apiTime(now);
+  if (isTerminal(phase)) {
+    pod.terminalMs = now;
+    pod.readyToStartContainers = false;
+    pod.readyToStartContainersMs = t;
+    if (pod.ready || pod.notReadyReason !== "PodCompleted") pod.readyMs = t;
+    pod.ready = false;
+    pod.notReadyReason = "PodCompleted";
+    return;
+  }
+  const ready = running === n && pod.containers.every((c) => c.ready);
+  if (ready !== pod.ready) {
+    pod.ready = ready;
+    pod.readyMs = t;
+  }
+}

@@ -1,0 +1,412 @@
+import type { Job, JobCondition, JobStatus } from "kubernetes-types/batch/v1.js";
+import type {
+  ContainerState as ApiContainerState,
+  ContainerStatus as ApiContainerStatus,
+  Event,
+  Node,
+  Pod,
+  PodCondition,
+} from "kubernetes-types/core/v1.js";
+import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_TRACKING_FINALIZER } from "./api/job-defaults.js";
+import { parseImageReference } from "./api/pod-defaults.js";
+import { rfc3339, rfc3339Micro } from "./api/time-format.js";
+import type { EventRecord } from "./events.js";
+import type { Identities } from "./identity.js";
+import {
+  type ContainerRun,
+  ContainerState,
+  type ContainerStatus,
+  type JobRecord,
+  NONE,
+  type NodeRecord,
+  POD_PHASE_NAMES,
+  type PodRecord,
+} from "./objects.js";
+import type { VersionProfile } from "./version-profile.js";
+import type { Workload } from "./workload.js";
+
+/**
+ * The API's JSON for the stored records — what `kubectl get -o yaml`, `describe` and the
+ * trace see. Only built when asked (never in Monte Carlo). Optional fields appear exactly when
+ * the Go types would serialise them (omitempty), e.g. `status.active` only when non-zero,
+ * `status.ready` once the controller has written status.
+ */
+export class Materializer {
+  constructor(
+    private readonly epochMs: number,
+    private readonly identities: Identities,
+    private readonly workload: Workload,
+    private readonly profile: VersionProfile,
+  ) {}
+
+  time(simMs: number): string {
+    return rfc3339(this.epochMs + simMs);
+  }
+
+  job(job: JobRecord): Job {
+    const src = job.object;
+    const metadata: Record<string, unknown> = { ...structuredClone(src.metadata) };
+    metadata.creationTimestamp = this.time(job.creationMs);
+    metadata.resourceVersion = String(job.resourceVersion);
+    metadata.generation = job.generation;
+    if (job.deletionMs !== NONE) {
+      metadata.deletionTimestamp = this.time(job.deletionMs);
+      metadata.deletionGracePeriodSeconds = 0;
+    }
+    if (job.finalizers.length > 0) metadata.finalizers = [...job.finalizers];
+    return {
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata,
+      spec: structuredClone(src.spec),
+      status: this.jobStatus(job),
+    } as Job;
+  }
+
+  private jobStatus(job: JobRecord): JobStatus {
+    const s = job.status;
+    const out: Record<string, unknown> = {};
+    if (s.conditions.length > 0)
+      out.conditions = s.conditions.map((c): JobCondition => ({ ...this.condition(c) }));
+    if (s.startMs !== NONE) out.startTime = this.time(s.startMs);
+    if (s.completionMs !== NONE) out.completionTime = this.time(s.completionMs);
+    if (s.active > 0) out.active = s.active;
+    if (s.succeeded > 0) out.succeeded = s.succeeded;
+    if (s.failed > 0) out.failed = s.failed;
+    if (job.view.indexed) out.completedIndexes = s.completedIndexes;
+    if (s.failedIndexes !== null) out.failedIndexes = s.failedIndexes;
+    if (s.written) {
+      const unc: Record<string, string[]> = {};
+      if (s.uncountedSucceeded.length > 0) unc.succeeded = s.uncountedSucceeded.map((p) => p.uid);
+      if (s.uncountedFailed.length > 0) unc.failed = s.uncountedFailed.map((p) => p.uid);
+      out.uncountedTerminatedPods = unc;
+      out.ready = s.ready;
+      out.terminating = s.terminating;
+    }
+    return out as JobStatus;
+  }
+
+  private condition(c: JobRecord["status"]["conditions"][number]): JobCondition {
+    const out: JobCondition = {
+      type: c.type,
+      status: c.status,
+      lastProbeTime: this.time(c.lastProbeMs),
+      lastTransitionTime: this.time(c.lastTransitionMs),
+    };
+    if (c.reason) out.reason = c.reason;
+    if (c.message) out.message = c.message;
+    return out;
+  }
+
+  pod(pod: PodRecord): Pod {
+    const tmpl = pod.template;
+    const job = pod.owner;
+    const labels: Record<string, string> = { ...(tmpl.metadata?.labels ?? {}) };
+    const annotations: Record<string, string> = { ...(tmpl.metadata?.annotations ?? {}) };
+    if (pod.completionIndex !== NONE)
+      annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(pod.completionIndex);
+    const metadata: Record<string, unknown> = {
+      name: pod.name,
+      generateName: pod.generateName,
+      namespace: pod.namespace,
+      uid: pod.uid,
+      resourceVersion: String(pod.resourceVersion),
+      creationTimestamp: this.time(pod.creationMs),
+      labels,
+    };
+    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    if (job !== null) {
+      metadata.ownerReferences = [
+        {
+          apiVersion: "batch/v1",
+          kind: "Job",
+          name: job.name,
+          uid: job.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ];
+    }
+    if (pod.trackingFinalizer) metadata.finalizers = [JOB_TRACKING_FINALIZER];
+    if (pod.deletionMs !== NONE) {
+      metadata.deletionTimestamp = this.time(pod.deletionMs);
+      metadata.deletionGracePeriodSeconds = pod.deletionGraceSeconds;
+    }
+    const volume = `kube-api-access-${this.identities.tokenVolumeSuffix(pod)}`;
+    const spec = structuredClone(pod.spec) as unknown as Record<string, unknown> & {
+      containers: Record<string, unknown>[];
+    };
+    for (const c of spec.containers) {
+      c.volumeMounts = [
+        ...((c.volumeMounts as unknown[]) ?? []),
+        { name: volume, readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" },
+      ];
+    }
+    Object.assign(spec, {
+      enableServiceLinks: spec.enableServiceLinks ?? true,
+      preemptionPolicy: spec.preemptionPolicy ?? "PreemptLowerPriority",
+      priority: spec.priority ?? 0,
+      serviceAccount: spec.serviceAccountName ?? "default",
+      serviceAccountName: spec.serviceAccountName ?? "default",
+      tolerations: [
+        ...((spec.tolerations as unknown[]) ?? []),
+        {
+          key: "node.kubernetes.io/not-ready",
+          operator: "Exists",
+          effect: "NoExecute",
+          tolerationSeconds: 300,
+        },
+        {
+          key: "node.kubernetes.io/unreachable",
+          operator: "Exists",
+          effect: "NoExecute",
+          tolerationSeconds: 300,
+        },
+      ],
+      volumes: [
+        ...((spec.volumes as unknown[]) ?? []),
+        {
+          name: volume,
+          projected: {
+            defaultMode: 420,
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+              { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+              {
+                downwardAPI: {
+                  items: [
+                    { path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    if (pod.nodeName !== null) spec.nodeName = pod.nodeName;
+    return { apiVersion: "v1", kind: "Pod", metadata, spec, status: this.podStatus(pod) } as unknown as Pod;
+  }
+
+  private podStatus(pod: PodRecord): Record<string, unknown> {
+    const out: Record<string, unknown> = { phase: POD_PHASE_NAMES[pod.phase] };
+    const conds: PodCondition[] = [];
+    const t = (ms: number) => this.time(ms);
+    if (pod.startTimeMs !== NONE) {
+      conds.push({
+        type: "PodReadyToStartContainers",
+        status: pod.readyToStartContainers ? "True" : "False",
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: t(pod.readyToStartContainersMs),
+      });
+      conds.push({
+        type: "Initialized",
+        status: "True",
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: t(pod.initializedMs),
+      });
+      for (const type of ["Ready", "ContainersReady"]) {
+        const c: PodCondition = {
+          type,
+          status: pod.ready ? "True" : "False",
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: t(pod.readyMs),
+        };
+        if (!pod.ready) {
+          c.reason = pod.notReadyReason;
+          if (pod.notReadyReason === "ContainersNotReady") {
+            const names = pod.containers.filter((x) => !x.ready).map((x) => x.name);
+            c.message = `containers with unready status: [${names.join(" ")}]`;
+          }
+        }
+        conds.push(c);
+      }
+    }
+    if (pod.scheduledMs !== NONE)
+      conds.push({
+        type: "PodScheduled",
+        status: "True",
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: t(pod.scheduledMs),
+      });
+    else if (pod.unschedulableMs !== NONE) {
+      conds.push({
+        type: "PodScheduled",
+        status: "False",
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: t(pod.unschedulableMs),
+        reason: "Unschedulable",
+        message: pod.unschedulableMessage,
+      });
+    }
+    if (conds.length > 0) out.conditions = conds;
+    if (pod.hostIP !== null) {
+      out.hostIP = pod.hostIP;
+      out.hostIPs = [{ ip: pod.hostIP }];
+    }
+    if (pod.podIP !== null) {
+      out.podIP = pod.podIP;
+      out.podIPs = [{ ip: pod.podIP }];
+    }
+    if (pod.startTimeMs !== NONE) {
+      out.startTime = t(pod.startTimeMs);
+      out.containerStatuses = pod.containers.map((c) => this.containerStatus(pod, c));
+    }
+    out.qosClass = qosClass(pod);
+    return out;
+  }
+
+  private containerStatus(pod: PodRecord, c: ContainerStatus): ApiContainerStatus {
+    const status: ApiContainerStatus = {
+      name: c.name,
+      image: normalizeImage(c.image),
+      imageID: c.imageResolved
+        ? `${parseImageReference(normalizeImage(c.image)).repository}@sha256:${this.workload.get(c.image).digest}`
+        : "",
+      ready: c.ready,
+      restartCount: c.restartCount,
+      started: c.started && c.state === ContainerState.Running,
+      state: {},
+      lastState: c.last !== null ? { terminated: this.terminated(pod, c, c.last) } : {},
+    };
+    if (c.current !== null) status.containerID = `containerd://${this.runId(pod, c, c.current)}`;
+    if (c.state === ContainerState.Waiting) {
+      status.state = {
+        waiting: c.waitingMessage
+          ? { reason: c.waitingReason, message: c.waitingMessage }
+          : { reason: c.waitingReason },
+      };
+    } else if (c.state === ContainerState.Running) {
+      status.state = { running: { startedAt: this.time(c.current!.startedMs) } };
+    } else {
+      status.state = { terminated: this.terminated(pod, c, c.current!) };
+    }
+    return status;
+  }
+
+  private terminated(
+    pod: PodRecord,
+    c: ContainerStatus,
+    run: ContainerRun,
+  ): NonNullable<ApiContainerState["terminated"]> {
+    return {
+      exitCode: run.exitCode,
+      reason: run.reason,
+      startedAt: this.time(run.startedMs),
+      finishedAt: this.time(run.finishedMs),
+      containerID: `containerd://${this.runId(pod, c, run)}`,
+    };
+  }
+
+  private runId(pod: PodRecord, c: ContainerStatus, run: ContainerRun): string {
+    if (run.containerId === null)
+      run.containerId = this.identities.containerId(pod, c.specIndex, run.restart);
+    return run.containerId;
+  }
+
+  node(node: NodeRecord): Node {
+    return {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: {
+        name: node.name,
+        labels: { ...node.labels },
+        creationTimestamp: this.time(node.creationMs),
+        resourceVersion: String(node.resourceVersion),
+      } as Node["metadata"],
+      status: {
+        nodeInfo: {
+          kubeletVersion: this.profile.kubeletVersion,
+          containerRuntimeVersion: "containerd://2.1.5-k3s1",
+          osImage: "K3s v1.35.5+k3s1",
+          kernelVersion: "6.8.0",
+          operatingSystem: "linux",
+          architecture: "amd64",
+          bootID: "",
+          machineID: "",
+          systemUUID: "",
+          kubeProxyVersion: "",
+        },
+        addresses: [
+          { type: "InternalIP", address: node.internalIP },
+          { type: "Hostname", address: node.name },
+        ],
+        conditions: [
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+          },
+        ],
+        allocatable: {
+          cpu: `${node.allocatableMilliCpu}m`,
+          memory: `${Math.floor(node.allocatableMemory / 1024)}Ki`,
+          pods: String(node.allocatablePods),
+        },
+      },
+    };
+  }
+
+  event(e: EventRecord): Event {
+    const out: Record<string, unknown> = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: {
+        name: e.name,
+        namespace: e.namespace,
+        resourceVersion: String(e.resourceVersion),
+        creationTimestamp: this.time(e.createdMs - (e.createdMs % 1000)),
+      },
+      involvedObject: Object.fromEntries(Object.entries(e.involved).filter(([, v]) => v !== "")),
+      reason: e.reason,
+      message: e.message,
+      type: e.type,
+      source: e.sourceComponent
+        ? e.sourceHost
+          ? { component: e.sourceComponent, host: e.sourceHost }
+          : { component: e.sourceComponent }
+        : {},
+      firstTimestamp: e.firstMs >= 0 ? this.time(e.firstMs) : null,
+      lastTimestamp: e.lastMs >= 0 ? this.time(e.lastMs) : null,
+      reportingComponent: e.reportingController,
+      reportingInstance: e.reportingInstance,
+    };
+    if (e.firstMs >= 0) out.count = e.count;
+    if (e.eventTimeMs >= 0) {
+      out.eventTime = rfc3339Micro(this.epochMs + e.eventTimeMs);
+      out.action = e.action;
+      if (e.seriesCount > 0)
+        out.series = { count: e.seriesCount, lastObservedTime: rfc3339Micro(this.epochMs + e.seriesLastMs) };
+    }
+    return out as unknown as Event;
+  }
+}
+
+/** containerd's normalised reference: docker.io/library/ for Docker Hub images. */
+export function normalizeImage(image: string): string {
+  const first = image.split("/")[0];
+  const hasRegistry =
+    image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  let ref = image;
+  if (!hasRegistry) ref = image.includes("/") ? `docker.io/${image}` : `docker.io/library/${image}`;
+  const { tag, digest } = parseImageReference(ref);
+  return tag === "" && digest === "" ? `${ref}:latest` : ref;
+}
+
+/** QoS class from requests and limits (pkg/apis/core/v1/helper/qos). */
+export function qosClass(pod: PodRecord): string {
+  let any = false;
+  let guaranteed = true;
+  for (const c of pod.spec.containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length > 0 || Object.keys(lim).length > 0) any = true;
+    for (const r of ["cpu", "memory"]) {
+      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r])))
+        guaranteed = false;
+    }
+  }
+  if (!any) return "BestEffort";
+  return guaranteed ? "Guaranteed" : "Burstable";
+}

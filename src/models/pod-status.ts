@@ -1,0 +1,27 @@
+import { NONE, type PodRecord } from "./objects.js";
+
+/**
+ * The pod conditions the kubelet writes, in its order (pkg/kubelet/kubelet_pods.go
+ * generateAPIPodStatus): PodReadyToStartContainers, Initialized, Ready, ContainersReady,
+ * PodScheduled. Before a kubelet has seen the pod, only PodScheduled exists (set by binding,
+ * or False/Unschedulable by the scheduler).
+ */
+export function podConditions(pod: PodRecord): [type: string, status: string][] {
+  const out: [string, string][] = [];
+  if (pod.startTimeMs !== NONE) {
+    out.push(["PodReadyToStartContainers", pod.readyToStartContainers ? "True" : "False"]);
+    out.push(["Initialized", "True"]);
+    out.push(["Ready", pod.ready ? "True" : "False"]);
+    out.push(["ContainersReady", pod.ready ? "True" : "False"]);
+  }
+  if (pod.scheduledMs !== NONE) out.push(["PodScheduled", "True"]);
+  else if (pod.unschedulableMs !== NONE) out.push(["PodScheduled", "False"]);
+  return out;
+}
+
+/** Sum of container restart counts (what OnFailure's backoffLimit check adds up). */
+export function restartSum(pod: PodRecord): number {
+  let s = 0;
+  for (const c of pod.containers) s += c.restartCount;
+  return s;
+}

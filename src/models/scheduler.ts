@@ -1,0 +1,301 @@
+import type { PodSpec } from "kubernetes-types/core/v1.js";
+import type { RandomSource } from "../engine/random/keyed-streams.js";
+import { Xor128 } from "../engine/random/xor128.js";
+import type { EventHandler, Simulation } from "../engine/simulation.js";
+import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
+import { podRef } from "./event-refs.js";
+import type { EventRecorder } from "./events.js";
+import { purpose, streamKey } from "./identity.js";
+import { apiTime, isTerminal, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import { type Store, WatchType } from "./store.js";
+
+/**
+ * kube-scheduler, reduced to what Job pods meet: filter nodes on allocatable cpu, memory and
+ * pod count (NodeResourcesFit) and nodeSelector; score with the default plugins that tell
+ * nodes apart for such pods — NodeResourcesFit LeastAllocated, NodeResourcesBalancedAllocation,
+ * ImageLocality (weights 1, integer scores 0–100); pick the highest, breaking ties at random as
+ * selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
+ * PodScheduled=False/Unschedulable and a FailedScheduling event, and is retried when a pod on
+ * some node ends or every 5 minutes (podMaxInUnschedulablePodsDuration).
+ *
+ * Terminal pods no longer hold node resources (the scheduler cache drops them).
+ */
+
+/** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest: what a pod without requests counts as, for scoring. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+/** ImageLocality thresholds (pkg/scheduler/framework/plugins/imagelocality). */
+export const IMAGE_MIN_THRESHOLD = 23 * 1024 * 1024;
+export const IMAGE_MAX_THRESHOLD = 1000 * 1024 * 1024;
+export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+export const SCHEDULER_NAME = "default-scheduler";
+
+interface Requests {
+  milliCpu: number;
+  memory: number;
+  nonZeroMilliCpu: number;
+  nonZeroMemory: number;
+}
+
+const requestCache = new WeakMap<PodSpec, Requests>();
+
+/** Pod requests: the sum over containers, or the largest init container if larger. */
+export function podRequests(spec: PodSpec): Requests {
+  let r = requestCache.get(spec);
+  if (r !== undefined) return r;
+  let cpu = 0;
+  let mem = 0;
+  let nzCpu = 0;
+  let nzMem = 0;
+  for (const c of spec.containers) {
+    const req = c.resources?.requests ?? {};
+    const ccpu = req.cpu !== undefined ? parseMilliCpu(req.cpu as string) : 0;
+    const cmem = req.memory !== undefined ? parseQuantity(req.memory as string) : 0;
+    cpu += ccpu;
+    mem += cmem;
+    nzCpu += req.cpu !== undefined ? ccpu : DEFAULT_MILLI_CPU_REQUEST;
+    nzMem += req.memory !== undefined ? cmem : DEFAULT_MEMORY_REQUEST;
+  }
+  for (const c of spec.initContainers ?? []) {
+    const req = c.resources?.requests ?? {};
+    if (req.cpu !== undefined) cpu = Math.max(cpu, parseMilliCpu(req.cpu as string));
+    if (req.memory !== undefined) mem = Math.max(mem, parseQuantity(req.memory as string));
+  }
+  r = { milliCpu: cpu, memory: mem, nonZeroMilliCpu: nzCpu, nonZeroMemory: nzMem };
+  requestCache.set(spec, r);
+  return r;
+}
+
+const P_SCHEDULE = purpose("schedule");
+
+/** Sizes of images, for ImageLocality; the workload model knows them. */
+export interface ImageSizes {
+  imageSize(image: string): number;
+}
+
+export class Scheduler implements EventHandler {
+  private readonly queue: PodRecord[] = [];
+  private readonly unschedulable: PodRecord[] = [];
+  private pending = false;
+  private flushHandle = NONE;
+  private readonly rng = new Xor128();
+  /** Requests of bound, non-terminal pods, per pod (what the node accounting holds). */
+  private readonly held = new Map<PodRecord, NodeRecord>();
+  /** Nonzero requests held per node, for scoring. */
+  private readonly nonZero = new Map<NodeRecord, { cpu: number; mem: number }>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly store: Store,
+    private readonly random: RandomSource,
+    private readonly recorder: EventRecorder | null,
+    private readonly images: ImageSizes,
+  ) {
+    store.watchPods(this);
+  }
+
+  /** Forgets every pod (a new run). */
+  clear(): void {
+    this.queue.length = 0;
+    this.unschedulable.length = 0;
+    this.pending = false;
+    this.flushHandle = NONE;
+    this.held.clear();
+    this.nonZero.clear();
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    if (type === WatchType.Added && pod.nodeName === null) {
+      this.queue.push(pod);
+      this.kick();
+      return;
+    }
+    const node = this.held.get(pod);
+    if (node !== undefined && (type === WatchType.Deleted || isTerminal(pod.phase))) {
+      this.release(pod, node);
+      if (this.unschedulable.length > 0) {
+        this.queue.push(...this.unschedulable.splice(0));
+        this.kick();
+      }
+    }
+  }
+
+  private kick(): void {
+    if (this.pending) return;
+    this.pending = true;
+    this.sim.schedule(0, this, 0, null);
+  }
+
+  handleEvent(arg: number): void {
+    if (arg === 1) {
+      // Periodic flush of unschedulable pods back to the active queue.
+      this.flushHandle = NONE;
+      this.queue.push(...this.unschedulable.splice(0));
+    }
+    this.pending = false;
+    while (this.queue.length > 0) this.scheduleOne(this.queue.shift()!);
+    if (this.unschedulable.length > 0 && this.flushHandle === NONE) {
+      this.flushHandle = this.sim.schedule(UNSCHEDULABLE_FLUSH_MS, this, 1, null);
+    }
+  }
+
+  private scheduleOne(pod: PodRecord): void {
+    if (pod.nodeName !== null || pod.deletionMs !== NONE || pod.removed) return;
+    const req = podRequests(pod.spec);
+    const nodes = this.store.nodes;
+    let best: NodeRecord | null = null;
+    let bestScore = -1;
+    let ties = 0;
+    let insufficientCpu = 0;
+    let insufficientMem = 0;
+    let tooManyPods = 0;
+    let selectorMismatch = 0;
+    for (const node of nodes) {
+      const sel = pod.spec.nodeSelector;
+      if (sel !== undefined && Object.keys(sel).some((k) => node.labels[k] !== sel[k])) {
+        selectorMismatch++;
+        continue;
+      }
+      let fits = true;
+      if (node.podCount + 1 > node.allocatablePods) {
+        tooManyPods++;
+        fits = false;
+      }
+      if (node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu > node.allocatableMilliCpu) {
+        insufficientCpu++;
+        fits = false;
+      }
+      if (node.requestedMemory + node.systemMemory + req.memory > node.allocatableMemory) {
+        insufficientMem++;
+        fits = false;
+      }
+      if (!fits) continue;
+      const score = this.score(pod, node, req);
+      if (score > bestScore) {
+        best = node;
+        bestScore = score;
+        ties = 1;
+      } else if (score === bestScore) {
+        // selectHost: reservoir sampling among equal top scores.
+        ties++;
+        if (this.drawBelow(pod, ties) === 0) best = node;
+      }
+    }
+    if (best === null) {
+      this.markUnschedulable(
+        pod,
+        nodes.length,
+        insufficientCpu,
+        insufficientMem,
+        tooManyPods,
+        selectorMismatch,
+      );
+      return;
+    }
+    this.bind(pod, best, req);
+  }
+
+  private drawBelow(pod: PodRecord, n: number): number {
+    this.random.reseed(this.rng, streamKey(pod.owner?.streamBase ?? pod.seq, P_SCHEDULE), pod.ordinal, n);
+    return this.rng.nextBelow(n);
+  }
+
+  /** LeastAllocated + BalancedAllocation + ImageLocality, each an integer 0–100. */
+  private score(pod: PodRecord, node: NodeRecord, req: Requests): number {
+    const held = this.nonZero.get(node) ?? { cpu: 0, mem: 0 };
+    const cpuReq = node.systemMilliCpu + held.cpu + req.nonZeroMilliCpu;
+    const memReq = node.systemMemory + held.mem + req.nonZeroMemory;
+    const cpuFree = Math.max(0, node.allocatableMilliCpu - cpuReq) / node.allocatableMilliCpu;
+    const memFree = Math.max(0, node.allocatableMemory - memReq) / node.allocatableMemory;
+    const least = Math.trunc(((cpuFree + memFree) * 100) / 2);
+    const fc = Math.min(1, cpuReq / node.allocatableMilliCpu);
+    const fm = Math.min(1, memReq / node.allocatableMemory);
+    const balanced = Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    let sum = 0;
+    const total = this.store.nodes.length;
+    for (const c of pod.spec.containers) {
+      const image = c.image ?? "";
+      if (!node.images.has(image)) continue;
+      let withImage = 0;
+      for (const n of this.store.nodes) if (n.images.has(image)) withImage++;
+      sum += this.images.imageSize(image) * (withImage / total);
+    }
+    const max = IMAGE_MAX_THRESHOLD * pod.spec.containers.length;
+    const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
+    const locality = Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
+    return least + balanced + locality;
+  }
+
+  private bind(pod: PodRecord, node: NodeRecord, req: Requests): void {
+    pod.nodeName = node.name;
+    pod.node = node;
+    pod.scheduledMs = apiTime(this.sim.now);
+    pod.unschedulableMs = NONE;
+    node.requestedMilliCpu += req.milliCpu;
+    node.requestedMemory += req.memory;
+    node.podCount++;
+    const nz = this.nonZero.get(node) ?? { cpu: 0, mem: 0 };
+    nz.cpu += req.nonZeroMilliCpu;
+    nz.mem += req.nonZeroMemory;
+    this.nonZero.set(node, nz);
+    this.held.set(pod, node);
+    this.store.updatePod(pod);
+    this.recorder?.recordNew(
+      podRef(pod),
+      "Normal",
+      "Scheduled",
+      `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`,
+      SCHEDULER_NAME,
+      `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
+      "Binding",
+    );
+  }
+
+  private release(pod: PodRecord, node: NodeRecord): void {
+    const req = podRequests(pod.spec);
+    node.requestedMilliCpu -= req.milliCpu;
+    node.requestedMemory -= req.memory;
+    node.podCount--;
+    const nz = this.nonZero.get(node)!;
+    nz.cpu -= req.nonZeroMilliCpu;
+    nz.mem -= req.nonZeroMemory;
+    this.held.delete(pod);
+  }
+
+  private markUnschedulable(
+    pod: PodRecord,
+    total: number,
+    cpu: number,
+    mem: number,
+    pods: number,
+    selector: number,
+  ): void {
+    const reasons: string[] = [];
+    if (cpu > 0) reasons.push(`${cpu} Insufficient cpu`);
+    if (mem > 0) reasons.push(`${mem} Insufficient memory`);
+    if (selector > 0) reasons.push(`${selector} node(s) didn't match Pod's node affinity/selector`);
+    if (pods > 0) reasons.push(`${pods} Too many pods`);
+    reasons.sort();
+    const preemption = `preemption: 0/${total} nodes are available: ${
+      selector > 0 && selector === total
+        ? `${total} Preemption is not helpful for scheduling.`
+        : `${total} No preemption victims found for incoming pod.`
+    }`;
+    const message = `0/${total} nodes are available: ${reasons.join(", ")}. ${preemption}`;
+    if (pod.unschedulableMs === NONE || pod.unschedulableMessage !== message) {
+      pod.unschedulableMs = apiTime(this.sim.now);
+      pod.unschedulableMessage = message;
+      this.store.updatePod(pod);
+    }
+    this.recorder?.recordNew(
+      podRef(pod),
+      "Warning",
+      "FailedScheduling",
+      message,
+      SCHEDULER_NAME,
+      `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
+      "Scheduling",
+    );
+    this.unschedulable.push(pod);
+  }
+}

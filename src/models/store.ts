@@ -1,0 +1,277 @@
+import { apiTime, isTerminal, type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+
+/**
+ * The simulated API server: the objects, their resourceVersions, and the watch events that
+ * are the only way controllers learn about each other's work (as through a real API server).
+ *
+ * Watches are delivered synchronously, in listener registration order, as part of the write.
+ * Listeners react by scheduling simulation events (work queues, kubelet actions), never by
+ * writing back inside the notification — except for bookkeeping the API server itself does
+ * (removal of an object whose last finalizer went).
+ */
+
+export enum WatchType {
+  Added = 0,
+  Modified = 1,
+  Deleted = 2,
+}
+export const WATCH_TYPE_NAMES = ["ADDED", "MODIFIED", "DELETED"] as const;
+
+export interface JobListener {
+  /** `generationChanged` is true when the spec changed (the controller syncs at once then). */
+  onJob(type: WatchType, job: JobRecord, generationChanged: boolean): void;
+}
+export interface PodListener {
+  onPod(type: WatchType, pod: PodRecord): void;
+}
+export interface NodeListener {
+  onNode(type: WatchType, node: NodeRecord): void;
+}
+
+/** How a deleted Job's dependents are treated (metav1.DeletionPropagation). */
+export type Propagation = "Background" | "Foreground" | "Orphan";
+
+export class Store {
+  private rv = 0;
+  private nextJobSeq = 0;
+  private nextPodSeq = 0;
+  readonly jobs: JobRecord[] = [];
+  readonly pods: PodRecord[] = [];
+  readonly nodes: NodeRecord[] = [];
+  private readonly jobListeners: JobListener[] = [];
+  private readonly podListeners: PodListener[] = [];
+  private readonly nodeListeners: NodeListener[] = [];
+  /** Jobs ever created per namespace/name, for incarnation numbers. */
+  private readonly incarnations = new Map<string, number>();
+
+  constructor(private readonly clock: { readonly now: number }) {}
+
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** Next etcd revision; every write takes one. */
+  nextResourceVersion(): number {
+    return ++this.rv;
+  }
+
+  watchJobs(l: JobListener): void {
+    this.jobListeners.push(l);
+  }
+
+  watchPods(l: PodListener): void {
+    this.podListeners.push(l);
+  }
+
+  watchNodes(l: NodeListener): void {
+    this.nodeListeners.push(l);
+  }
+
+  unwatch(l: object): void {
+    for (const list of [this.jobListeners, this.podListeners, this.nodeListeners] as object[][]) {
+      const i = list.indexOf(l);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+
+  /** Forgets every object (a new Monte Carlo run); listeners stay. */
+  clear(): void {
+    this.rv = 0;
+    this.nextJobSeq = 0;
+    this.nextPodSeq = 0;
+    this.jobs.length = 0;
+    this.pods.length = 0;
+    this.nodes.length = 0;
+    this.incarnations.clear();
+  }
+
+  // ---- sequence numbers -------------------------------------------------------------------
+
+  takeJobSeq(): number {
+    return this.nextJobSeq++;
+  }
+
+  takePodSeq(): number {
+    return this.nextPodSeq++;
+  }
+
+  takeIncarnation(namespace: string, name: string): number {
+    const key = `${namespace}/${name}`;
+    const n = this.incarnations.get(key) ?? 0;
+    this.incarnations.set(key, n + 1);
+    return n;
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  findJob(namespace: string, name: string): JobRecord | undefined {
+    for (const j of this.jobs) if (j.name === name && j.namespace === namespace) return j;
+    return undefined;
+  }
+
+  findPod(namespace: string, name: string): PodRecord | undefined {
+    for (const p of this.pods) if (p.namespace === namespace && p.name === name) return p;
+    return undefined;
+  }
+
+  findNode(name: string): NodeRecord | undefined {
+    for (const n of this.nodes) if (n.name === name) return n;
+    return undefined;
+  }
+
+  // ---- nodes --------------------------------------------------------------------------------
+
+  addNode(node: NodeRecord): void {
+    node.resourceVersion = this.nextResourceVersion();
+    this.nodes.push(node);
+    for (const l of this.nodeListeners) l.onNode(WatchType.Added, node);
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------------
+
+  addJob(job: JobRecord): void {
+    job.resourceVersion = this.nextResourceVersion();
+    this.jobs.push(job);
+    this.notifyJob(WatchType.Added, job, true);
+  }
+
+  /** A spec or metadata update (generation bumped when the spec changed). */
+  updateJob(job: JobRecord, specChanged: boolean): void {
+    if (specChanged) job.generation++;
+    job.resourceVersion = this.nextResourceVersion();
+    this.notifyJob(WatchType.Modified, job, specChanged);
+  }
+
+  /** A status write (the /status subresource). */
+  updateJobStatus(job: JobRecord): void {
+    job.status.written = true;
+    job.resourceVersion = this.nextResourceVersion();
+    this.notifyJob(WatchType.Modified, job, false);
+  }
+
+  /**
+   * DELETE of a Job. Background and Orphan remove the object now (the garbage collector then
+   * deletes or orphans the pods); Foreground marks it and the GC removes it after its pods.
+   */
+  deleteJob(job: JobRecord, propagation: Propagation): void {
+    if (job.deletionMs !== NONE) return;
+    if (propagation === "Foreground") {
+      job.deletionMs = apiTime(this.now);
+      job.finalizers.push("foregroundDeletion");
+      job.resourceVersion = this.nextResourceVersion();
+      this.notifyJob(WatchType.Modified, job, false);
+      return;
+    }
+    if (propagation === "Orphan") for (const p of [...job.pods]) this.orphanPod(p);
+    this.removeJob(job);
+  }
+
+  /** Removes a Job whose deletion is complete. */
+  removeJob(job: JobRecord): void {
+    const i = this.jobs.indexOf(job);
+    if (i < 0) return;
+    this.jobs.splice(i, 1);
+    job.removed = true;
+    if (job.deletionMs === NONE) job.deletionMs = apiTime(this.now);
+    job.resourceVersion = this.nextResourceVersion();
+    this.notifyJob(WatchType.Deleted, job, false);
+  }
+
+  /** The last dependent of a foreground-deleted Job is gone: drop the finalizer and the Job. */
+  finishForegroundDeletion(job: JobRecord): void {
+    job.finalizers = job.finalizers.filter((f) => f !== "foregroundDeletion");
+    if (job.finalizers.length === 0) this.removeJob(job);
+  }
+
+  private notifyJob(type: WatchType, job: JobRecord, generationChanged: boolean): void {
+    const ls = this.jobListeners;
+    for (let i = 0; i < ls.length; i++) ls[i].onJob(type, job, generationChanged);
+  }
+
+  // ---- pods ---------------------------------------------------------------------------------
+
+  addPod(pod: PodRecord): void {
+    pod.resourceVersion = this.nextResourceVersion();
+    this.pods.push(pod);
+    if (pod.owner !== null) pod.owner.pods.push(pod);
+    this.notifyPod(WatchType.Added, pod);
+  }
+
+  /** Any write to a pod (binding, status, metadata). */
+  updatePod(pod: PodRecord): void {
+    pod.resourceVersion = this.nextResourceVersion();
+    this.notifyPod(WatchType.Modified, pod);
+  }
+
+  /**
+   * DELETE of a pod with a grace period (pkg/registry/core/pod/strategy.go CheckGracefulDelete):
+   * an unscheduled or terminal pod is deleted with grace 0. With grace 0 and no finalizer the
+   * object goes at once; otherwise it gets deletionTimestamp = now + grace and stays until the
+   * kubelet confirms (`confirmPodTermination`) and its finalizers are gone.
+   */
+  deletePod(pod: PodRecord, graceSeconds: number): void {
+    if (pod.deletionMs !== NONE) {
+      // A second DELETE may only shorten the grace period.
+      if (graceSeconds < pod.deletionGraceSeconds) {
+        pod.deletionGraceSeconds = graceSeconds;
+        this.updatePod(pod);
+      }
+      return;
+    }
+    const grace = pod.nodeName === null || isTerminal(pod.phase) ? 0 : graceSeconds;
+    if (grace === 0 && !pod.trackingFinalizer) {
+      pod.deletionMs = apiTime(this.now);
+      pod.deletionGraceSeconds = 0;
+      this.removePod(pod);
+      return;
+    }
+    pod.deletionMs = apiTime(this.now) + grace * 1000;
+    pod.deletionGraceSeconds = grace;
+    this.updatePod(pod);
+  }
+
+  /** The kubelet's final DELETE (grace 0) once the containers are gone. */
+  confirmPodTermination(pod: PodRecord): void {
+    if (pod.deletionMs === NONE || !this.pods.includes(pod)) return;
+    pod.deletionGraceSeconds = 0;
+    if (!pod.trackingFinalizer) this.removePod(pod);
+    else this.updatePod(pod);
+  }
+
+  /** PATCH removing batch.kubernetes.io/job-tracking. */
+  removeTrackingFinalizer(pod: PodRecord): void {
+    if (!pod.trackingFinalizer) return;
+    pod.trackingFinalizer = false;
+    if (pod.deletionMs !== NONE && pod.deletionGraceSeconds === 0) this.removePod(pod);
+    else this.updatePod(pod);
+  }
+
+  /** The garbage collector's orphaning: drop the owner reference. */
+  orphanPod(pod: PodRecord): void {
+    const job = pod.owner;
+    if (job === null) return;
+    pod.owner = null;
+    const i = job.pods.indexOf(pod);
+    if (i >= 0) job.pods.splice(i, 1);
+    this.updatePod(pod);
+  }
+
+  private removePod(pod: PodRecord): void {
+    const i = this.pods.indexOf(pod);
+    if (i < 0) return;
+    this.pods.splice(i, 1);
+    pod.removed = true;
+    const job = pod.owner;
+    if (job !== null) {
+      const j = job.pods.indexOf(pod);
+      if (j >= 0) job.pods.splice(j, 1);
+    }
+    pod.resourceVersion = this.nextResourceVersion();
+    this.notifyPod(WatchType.Deleted, pod);
+  }
+
+  private notifyPod(type: WatchType, pod: PodRecord): void {
+    const ls = this.podListeners;
+    for (let i = 0; i < ls.length; i++) ls[i].onPod(type, pod);
+  }
+}

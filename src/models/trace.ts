@@ -1,0 +1,102 @@
+import type { Materializer } from "./materialize.js";
+import type { JobRecord, PodRecord } from "./objects.js";
+import { type Store, WATCH_TYPE_NAMES, type WatchType } from "./store.js";
+
+/**
+ * The trace of a session: one JSON line per change to a Job or Pod — simulated time in ms,
+ * the watch event type, kind, namespace, name, and the fields that changed (dotted paths with
+ * [i] for list elements; a removed field is null). An ADDED line carries the whole object.
+ * resourceVersion is left out: it changes on every write and says nothing more.
+ */
+
+export interface TraceLine {
+  t: number;
+  type: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  object?: unknown;
+  changed?: Record<string, unknown>;
+}
+
+type Flat = Map<string, unknown>;
+
+export class TraceRecorder {
+  private readonly previous = new Map<object, Flat>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly materializer: Materializer,
+    private readonly sink: (line: TraceLine) => void,
+  ) {
+    store.watchJobs(this);
+    store.watchPods(this);
+  }
+
+  onJob(type: WatchType, job: JobRecord): void {
+    this.emit(type, "Job", job, job.namespace, job.name, () => this.materializer.job(job));
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    this.emit(type, "Pod", pod, pod.namespace, pod.name, () => this.materializer.pod(pod));
+  }
+
+  detach(): void {
+    this.store.unwatch(this);
+  }
+
+  private emit(
+    type: WatchType,
+    kind: string,
+    key: object,
+    namespace: string,
+    name: string,
+    build: () => unknown,
+  ): void {
+    const t = this.store.now;
+    const typeName = WATCH_TYPE_NAMES[type];
+    if (typeName === "DELETED") {
+      this.previous.delete(key);
+      this.sink({ t, type: typeName, kind, namespace, name });
+      return;
+    }
+    const obj = stripResourceVersion(build());
+    const flat = flatten(obj);
+    const before = this.previous.get(key);
+    this.previous.set(key, flat);
+    if (before === undefined) {
+      this.sink({ t, type: typeName, kind, namespace, name, object: obj });
+      return;
+    }
+    const changed: Record<string, unknown> = {};
+    for (const [k, v] of flat)
+      if (!before.has(k) || before.get(k) !== v)
+        changed[k] = v === EMPTY_OBJECT ? {} : v === EMPTY_LIST ? [] : v;
+    for (const k of before.keys()) if (!flat.has(k)) changed[k] = null;
+    this.sink({ t, type: typeName, kind, namespace, name, changed });
+  }
+}
+
+function stripResourceVersion(obj: unknown): unknown {
+  const o = obj as { metadata?: Record<string, unknown> };
+  if (o.metadata) delete o.metadata.resourceVersion;
+  return obj;
+}
+
+const EMPTY_OBJECT = Symbol("{}");
+const EMPTY_LIST = Symbol("[]");
+
+/** Leaf values by dotted path; empty objects and lists are leaves. */
+export function flatten(value: unknown, prefix = "", out: Flat = new Map()): Flat {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(prefix, EMPTY_LIST);
+    value.forEach((v, i) => {
+      flatten(v, `${prefix}[${i}]`, out);
+    });
+  } else if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value as object).sort();
+    if (keys.length === 0) out.set(prefix, EMPTY_OBJECT);
+    for (const k of keys) flatten((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, value);
+  return out;
+}

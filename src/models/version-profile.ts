@@ -1,0 +1,97 @@
+/**
+ * What differs between Kubernetes versions in what a user sees: one row per version, so that
+ * another version is one more row, not a fork of the code. Sources are in
+ * ../shared/reference/kubectl-output.md (table "Version-dependent behaviour") and
+ * kubernetes-job-controller.md; the upstream file of each item is named beside it.
+ *
+ * The Job controller's behaviour (back-off 10 s doubling to 600 s, FailureTarget and
+ * SuccessCriteriaMet, podReplacementPolicy) is the same from 1.31 on — older behaviour
+ * (immediate first replacement before 1.27, back-off cap 360 s before ~1.28) is not modelled,
+ * so there are no rows before 1.31.
+ */
+export interface VersionProfile {
+  readonly version: string;
+  /** k3s image the k3d default would deploy (informational; shown by `kubectl get nodes -o wide`). */
+  readonly kubeletVersion: string;
+  /** kubelet `Created` event (pkg/kubelet/kuberuntime/kuberuntime_container.go; PR #134043 in 1.35). */
+  readonly containerCreatedMessage: string;
+  /** kubelet `Started` event. */
+  readonly containerStartedMessage: string;
+  /** kubelet `Pulled` event when the image is present (pkg/kubelet/images/image_manager.go). */
+  readonly imagePresentMessage: string;
+  /** `kubectl get jobs` has a STATUS column (printers.go, PR #123226, server 1.30). */
+  readonly jobStatusColumn: boolean;
+  /** Job STATUS can read `SuccessCriteriaMet` (printers.go, PR #132832, server 1.34). */
+  readonly jobStatusSuccessCriteriaMet: boolean;
+  /** describe Events prefix the message with the fieldPath (describe.go, kubectl 1.35). */
+  readonly describeEventFieldPath: boolean;
+  /** `kubectl delete` says `deleted from <ns> namespace` (delete.go, kubectl 1.34). */
+  readonly deleteSaysNamespace: boolean;
+  /** describe projected volume prints `Optional:` rather than `ConfigMapOptional:` (kubectl 1.33). */
+  readonly describeProjectedOptional: boolean;
+  /** k3s server node ROLES (k3s PR #12395: `master` label removed). */
+  readonly serverNodeRoles: string;
+}
+
+const V1_35: VersionProfile = {
+  version: "1.35",
+  kubeletVersion: "v1.35.5+k3s1",
+  containerCreatedMessage: "Container created",
+  containerStartedMessage: "Container started",
+  imagePresentMessage: 'Container image "{image}" already present on machine and can be accessed by the pod',
+  jobStatusColumn: true,
+  jobStatusSuccessCriteriaMet: true,
+  describeEventFieldPath: true,
+  deleteSaysNamespace: true,
+  describeProjectedOptional: true,
+  serverNodeRoles: "control-plane",
+};
+
+const V1_34: VersionProfile = {
+  ...V1_35,
+  version: "1.34",
+  kubeletVersion: "v1.34.6+k3s1",
+  containerCreatedMessage: "Created container: {container}",
+  containerStartedMessage: "Started container {container}",
+  imagePresentMessage: 'Container image "{image}" already present on machine',
+  describeEventFieldPath: false,
+};
+
+const V1_33: VersionProfile = {
+  ...V1_34,
+  version: "1.33",
+  kubeletVersion: "v1.33.10+k3s1",
+  jobStatusSuccessCriteriaMet: false,
+  deleteSaysNamespace: false,
+  serverNodeRoles: "control-plane,master",
+};
+
+const V1_32: VersionProfile = {
+  ...V1_33,
+  version: "1.32",
+  kubeletVersion: "v1.32.5+k3s1",
+  describeProjectedOptional: false,
+};
+
+export const VERSION_PROFILES: Readonly<Record<string, VersionProfile>> = {
+  "1.35": V1_35,
+  "1.34": V1_34,
+  "1.33": V1_33,
+  "1.32": V1_32,
+};
+
+export const DEFAULT_VERSION = "1.35";
+
+export function versionProfile(version: string = DEFAULT_VERSION): VersionProfile {
+  const p = VERSION_PROFILES[version];
+  if (!p)
+    throw new Error(
+      `unsupported Kubernetes version "${version}": supported versions are ${Object.keys(VERSION_PROFILES).join(", ")}`,
+    );
+  return p;
+}
+
+/** Fills `{name}` placeholders of a profile message. */
+export function fillMessage(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+}

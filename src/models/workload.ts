@@ -1,0 +1,98 @@
+import { Categorical, type Distribution } from "../engine/random/distributions.js";
+import { hashString } from "../engine/random/hash.js";
+import type { Xor128 } from "../engine/random/xor128.js";
+
+/**
+ * How a container image behaves when the kubelet runs it: how long its pull, start and run
+ * take, and how each run ends (exit code, signal, log). Durations are in seconds, as the
+ * scenario file writes them; the kubelet turns them into whole milliseconds.
+ *
+ * Each run draws its outcome and duration once, from streams keyed by (Job incarnation, pod
+ * attempt, container restart) — so a given attempt ends the same way whatever the Job's spec.
+ */
+
+export interface Outcome {
+  exitCode: number;
+  /** Text the run writes to stdout/stderr (the Python app's logging line). */
+  log: string;
+  /** Container status reason; default "Completed" for exit 0, else "Error". */
+  reason?: string;
+  /** How long this outcome's run takes, overriding the image's runSeconds. */
+  runSeconds?: Distribution;
+}
+
+export interface WeightedOutcome extends Outcome {
+  probability: number;
+}
+
+export interface ImageBehaviourSpec {
+  image: string;
+  pullSeconds: Distribution;
+  /** A pull when the layers are already present (imagePullPolicy Always on a warm node). */
+  repullSeconds: Distribution;
+  startSeconds: Distribution;
+  runSeconds: Distribution;
+  /** How long the process takes to exit after SIGTERM (it exits with 143 unless this passes the grace period). */
+  terminationSeconds: Distribution;
+  outcomes: WeightedOutcome[];
+  /** Fixed outcomes for the first attempts of each Job, in order; outcomes (or the last entry) after. */
+  script: Outcome[] | null;
+  sizeBytes: number;
+  /** Log written when the container starts (before its outcome). */
+  startLog: string;
+}
+
+export class ImageBehaviour {
+  readonly categorical: Categorical | null;
+  /** Hex sha256-like digest for the Image ID, derived from the image name. */
+  readonly digest: string;
+
+  constructor(readonly spec: ImageBehaviourSpec) {
+    this.categorical =
+      spec.outcomes.length > 0 ? new Categorical(spec.outcomes.map((o) => o.probability)) : null;
+    let hex = "";
+    for (let i = 0; i < 8; i++)
+      hex += (hashString(spec.image, i * 0x9e3779b9) >>> 0).toString(16).padStart(8, "0");
+    this.digest = hex;
+  }
+
+  /**
+   * The outcome of the `attempt`-th start of this image in a Job (0-based). A script entry
+   * when there is one; otherwise a categorical draw from `rng` (one uniform).
+   */
+  outcome(attempt: number, rng: Xor128): Outcome {
+    const script = this.spec.script;
+    if (script !== null && (attempt < script.length || this.categorical === null)) {
+      return script[Math.min(attempt, script.length - 1)];
+    }
+    return this.spec.outcomes[this.categorical!.sample(rng)];
+  }
+
+  /** Seconds → whole milliseconds (at least 0). */
+  static ms(seconds: number): number {
+    return seconds <= 0 ? 0 : Math.round(seconds * 1000);
+  }
+}
+
+/** A registry of behaviours by image reference; "*" is the fallback. */
+export class Workload {
+  constructor(private readonly byImage: ReadonlyMap<string, ImageBehaviour>) {}
+
+  get(image: string): ImageBehaviour {
+    const b = this.byImage.get(image) ?? this.byImage.get("*");
+    if (b === undefined) throw new Error(`no behaviour for image "${image}"`);
+    return b;
+  }
+
+  has(image: string): boolean {
+    return this.byImage.has(image) || this.byImage.has("*");
+  }
+
+  imageSize(image: string): number {
+    return this.byImage.get(image)?.spec.sizeBytes ?? this.byImage.get("*")?.spec.sizeBytes ?? 0;
+  }
+
+  images(): ImageBehaviour[] {
+    return [...this.byImage.values()];
+  }
+}
