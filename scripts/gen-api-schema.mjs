@@ -11,9 +11,10 @@
 // and staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go. A fourth table brings the types
 // up to Kubernetes 1.35 (kubernetes-types stops at 1.30).
 //
-// Usage: node scripts/gen-api-schema.mjs   (rewrites the output; run `npx biome check --write` after)
+// Usage: node scripts/gen-api-schema.mjs   (rewrites the output, then formats it with the project's Biome)
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -369,4 +370,7 @@ for (const name of names) {
 }
 out += "};\n";
 writeFileSync(OUT, out);
+// Let Biome wrap long lines so that the checked-in file equals a fresh run.
+const biome = join(root, "node_modules", ".bin", "biome");
+if (existsSync(biome)) spawnSync(biome, ["format", "--write", OUT], { stdio: "ignore" });
 console.log(`wrote ${OUT}: ${names.length} structs`);

@@ -7,7 +7,7 @@ import { validateJob } from "./api/job-validation.js";
 import { eventNameSuffix } from "./api/time-format.js";
 import { EventRecorder } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
-import { Identities, jobStreamBase } from "./identity.js";
+import { Identities, jobNameHash, jobStreamBase } from "./identity.js";
 import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
@@ -57,6 +57,12 @@ export interface ClusterConfig {
 export interface PreparedJob {
   readonly namespace: string;
   readonly name: string;
+  /** "namespace/name". */
+  readonly key: string;
+  /** jobNameHash(namespace, name). */
+  readonly nameHash: number;
+  /** Copied to the JobRecord's observerIndex (lets an observer index Jobs without lookups). */
+  tag: number;
   /** The defaulted object with an empty UID (runs that need the UID instantiate their own copy). */
   readonly object: Job;
   readonly view: JobSpecView;
@@ -72,11 +78,12 @@ export class Cluster implements PodCreator, PodListener {
   readonly scheduler: Scheduler;
   readonly kubelets: Kubelet[] = [];
   private readonly ttl: TtlAfterFinishedController;
+  private readonly gc: GarbageCollector;
 
   constructor(readonly config: ClusterConfig) {
     this.random = new RandomSource(config.seed);
     this.store = new Store(this.sim);
-    this.identities = new Identities(this.random);
+    this.identities = new Identities(this.random, config.workload);
     this.recorder = config.detailed
       ? new EventRecorder(
           this.sim,
@@ -86,7 +93,7 @@ export class Cluster implements PodCreator, PodListener {
       : null;
     this.jobController = new JobController(this.sim, this.store, this.recorder, this);
     this.scheduler = new Scheduler(this.sim, this.store, this.random, this.recorder, config.workload);
-    new GarbageCollector(this.sim, this.store);
+    this.gc = new GarbageCollector(this.sim, this.store);
     this.ttl = new TtlAfterFinishedController(this.sim, this.store);
     this.store.watchPods(this);
     this.addNodes();
@@ -106,10 +113,13 @@ export class Cluster implements PodCreator, PodListener {
     this.sim.reset();
     this.store.clear();
     this.ttl.clear();
+    this.gc.clear();
     this.random.setRun(run);
-    this.kubelets.length = 0;
     this.scheduler.clear();
-    this.addNodes();
+    this.config.nodes.forEach((n, i) => {
+      this.store.nodes[i].resetState(n.firstPodIp, n.images);
+      this.kubelets[i].reset();
+    });
   }
 
   private addNodes(): void {
@@ -166,9 +176,14 @@ export class Cluster implements PodCreator, PodListener {
       errors.push(invalid("spec.completionMode", "Indexed", "jobsim does not simulate Indexed Jobs yet"));
     }
     if (errors.length > 0) return errors;
+    const namespace = object.metadata?.namespace ?? "default";
+    const name = object.metadata?.name ?? "";
     return {
-      namespace: object.metadata?.namespace ?? "default",
-      name: object.metadata?.name ?? "",
+      namespace,
+      name,
+      key: `${namespace}/${name}`,
+      nameHash: jobNameHash(namespace, name),
+      tag: NONE,
       object,
       view: new JobSpecView(object.spec!),
     };
@@ -177,8 +192,8 @@ export class Cluster implements PodCreator, PodListener {
   /** POST of a prepared Job. */
   createJob(prepared: PreparedJob, annotations?: Record<string, string>): JobRecord {
     const now = this.sim.now;
-    const incarnation = this.store.takeIncarnation(prepared.namespace, prepared.name);
-    const base = jobStreamBase(prepared.namespace, prepared.name, incarnation);
+    const incarnation = this.store.takeIncarnation(prepared.key);
+    const base = jobStreamBase(prepared.nameHash, incarnation);
     let object = prepared.object;
     if (this.detailed) {
       object = instantiate(prepared.object, this.identities.jobUid(base));
@@ -186,6 +201,7 @@ export class Cluster implements PodCreator, PodListener {
     }
     const job = new JobRecord(this.store.takeJobSeq(), incarnation, object, apiTime(now), prepared.view);
     job.streamBase = base;
+    job.observerIndex = prepared.tag;
     this.store.addJob(job);
     return job;
   }

@@ -6,47 +6,65 @@ import { type Store, WatchType } from "./store.js";
  * The garbage collector's part in Job deletion (pkg/controller/garbagecollector): when a Job
  * goes with background propagation, its pods are deleted (each with its own grace period);
  * with foreground propagation the Job waits, marked, until its pods are gone, then goes.
- * It acts as soon as it sees the event (no modelled latency).
+ * It acts as soon as it sees the event (no modelled latency). It watches pods only while a
+ * foreground deletion is in progress (the only time pod events matter to it).
  */
+
+enum Act {
+  DeleteDependents = 0,
+  FinishIfEmpty = 1,
+}
+
 export class GarbageCollector implements EventHandler {
+  private readonly foreground = new Set<JobRecord>();
+
   constructor(
     private readonly sim: Simulation,
     private readonly store: Store,
   ) {
     store.watchJobs(this);
-    store.watchPods(this);
   }
 
   onJob(type: WatchType, job: JobRecord): void {
-    if (type === WatchType.Deleted && job.pods.length > 0) this.sim.schedule(0, this, 0, job);
-    else if (type === WatchType.Modified && job.finalizers.includes("foregroundDeletion"))
-      this.sim.schedule(0, this, 1, job);
+    if (type === WatchType.Deleted) {
+      if (this.foreground.delete(job) && this.foreground.size === 0) this.store.unwatchPods(this);
+      if (job.pods.length > 0) this.sim.schedule(0, this, Act.DeleteDependents, job);
+      return;
+    }
+    if (
+      type === WatchType.Modified &&
+      !this.foreground.has(job) &&
+      job.finalizers.includes("foregroundDeletion")
+    ) {
+      if (this.foreground.size === 0) this.store.watchPods(this);
+      this.foreground.add(job);
+      this.sim.schedule(0, this, job.pods.length > 0 ? Act.DeleteDependents : Act.FinishIfEmpty, job);
+    }
   }
 
   onPod(type: WatchType, pod: PodRecord): void {
     const job = pod.owner;
-    if (
-      type === WatchType.Deleted &&
-      job !== null &&
-      job.finalizers.includes("foregroundDeletion") &&
-      job.pods.length === 0
-    ) {
-      this.sim.schedule(0, this, 2, job);
+    if (type === WatchType.Deleted && job !== null && this.foreground.has(job) && job.pods.length === 0) {
+      this.sim.schedule(0, this, Act.FinishIfEmpty, job);
     }
   }
 
   handleEvent(arg: number, ref: unknown): void {
     const job = ref as JobRecord;
-    if (arg === 2) {
+    if (arg === Act.FinishIfEmpty) {
       if (!job.removed && job.pods.length === 0) this.store.finishForegroundDeletion(job);
-      return;
-    }
-    if (arg === 1 && job.pods.length === 0) {
-      this.store.finishForegroundDeletion(job);
       return;
     }
     for (const pod of [...job.pods]) {
       if (pod.deletionMs === -1) this.store.deletePod(pod, pod.spec.terminationGracePeriodSeconds ?? 30);
+    }
+  }
+
+  /** Forgets deletions in progress (a new run). */
+  clear(): void {
+    if (this.foreground.size > 0) {
+      this.foreground.clear();
+      this.store.unwatchPods(this);
     }
   }
 }

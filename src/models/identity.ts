@@ -1,7 +1,9 @@
+import type { PodSpec } from "kubernetes-types/core/v1.js";
 import { fmix32, hashString, mixWord } from "../engine/random/hash.js";
 import type { RandomSource } from "../engine/random/keyed-streams.js";
 import { Xor128 } from "../engine/random/xor128.js";
 import type { PodIdentitySource, PodRecord } from "./objects.js";
+import type { ImageBehaviour, Workload } from "./workload.js";
 
 /**
  * Random identities — pod names, UIDs, container ids — each from its own keyed stream, so
@@ -29,17 +31,14 @@ export function purpose(name: string): number {
   return h;
 }
 
-const baseCache = new Map<string, number>();
+/** Hash naming a Job by namespace and name (the part of its stream keys fixed across runs). */
+export function jobNameHash(namespace: string, name: string): number {
+  return hashString(`job/${namespace}/${name}`);
+}
 
 /** The stream base of a Job incarnation (the n-th Job of that name in the session). */
-export function jobStreamBase(namespace: string, name: string, incarnation: number): number {
-  const k = `job/${namespace}/${name}`;
-  let h = baseCache.get(k);
-  if (h === undefined) {
-    h = hashString(k);
-    baseCache.set(k, h);
-  }
-  return fmix32(mixWord(h, incarnation));
+export function jobStreamBase(nameHash: number, incarnation: number): number {
+  return fmix32(mixWord(nameHash, incarnation));
 }
 
 export function streamKey(base: number, purposeHash: number): number {
@@ -56,7 +55,14 @@ const P_STANDALONE = hashString("standalone-pod");
 export class Identities implements PodIdentitySource {
   private readonly rng = new Xor128();
 
-  constructor(private readonly random: RandomSource) {}
+  constructor(
+    private readonly random: RandomSource,
+    private readonly workload: Workload,
+  ) {}
+
+  behaviours(spec: PodSpec): readonly ImageBehaviour[] {
+    return this.workload.forContainers(spec);
+  }
 
   /** Base of the streams of a pod: its Job incarnation's, or the pod's own for bare pods. */
   podBase(pod: PodRecord): number {

@@ -244,9 +244,10 @@ export class Materializer {
       out.hostIP = pod.hostIP;
       out.hostIPs = [{ ip: pod.hostIP }];
     }
-    if (pod.podIP !== null) {
-      out.podIP = pod.podIP;
-      out.podIPs = [{ ip: pod.podIP }];
+    if (pod.podIpHost !== NONE && pod.node !== null) {
+      const ip = `10.42.${pod.node.podCidrIndex}.${pod.podIpHost}`;
+      out.podIP = ip;
+      out.podIPs = [{ ip }];
     }
     if (pod.startTimeMs !== NONE) {
       out.startTime = t(pod.startTimeMs);
@@ -261,13 +262,13 @@ export class Materializer {
       name: c.name,
       image: normalizeImage(c.image),
       imageID: c.imageResolved
-        ? `${parseImageReference(normalizeImage(c.image)).repository}@sha256:${this.workload.get(c.image).digest}`
+        ? `${parseImageReference(normalizeImage(c.image)).repository}@sha256:${c.behaviour.digest}`
         : "",
       ready: c.ready,
       restartCount: c.restartCount,
       started: c.started && c.state === ContainerState.Running,
       state: {},
-      lastState: c.last !== null ? { terminated: this.terminated(pod, c, c.last) } : {},
+      lastState: lastRun(c) !== null ? { terminated: this.terminated(pod, c, lastRun(c)!) } : {},
     };
     if (c.current !== null) status.containerID = `containerd://${this.runId(pod, c, c.current)}`;
     if (c.state === ContainerState.Waiting) {
@@ -381,6 +382,11 @@ export class Materializer {
     }
     return out as unknown as Event;
   }
+}
+
+/** lastState.terminated: while waiting to restart it is the latest run, else the one before. */
+function lastRun(c: ContainerStatus): ContainerRun | null {
+  return c.state === ContainerState.Waiting && c.current !== null ? c.current : c.last;
 }
 
 /** containerd's normalised reference: docker.io/library/ for Docker Hub images. */

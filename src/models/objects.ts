@@ -1,5 +1,6 @@
 import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-types/batch/v1.js";
 import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import type { ImageBehaviour } from "./workload.js";
 
 /**
  * The objects the simulated API server stores, in a lean form: integers and references, no
@@ -52,8 +53,10 @@ export class ContainerRun {
   /** "Completed", "Error", "OOMKilled", "ContainerStatusUnknown", ... */
   reason = "";
   signal = 0;
-  /** Log output of this run; kept only when the cluster records logs (sessions, not Monte Carlo). */
-  log: string | null = null;
+  /** What the run writes when it starts, and when it ends by itself (its outcome's log).
+   * Kept only when the cluster records logs (sessions, not Monte Carlo). */
+  startLog: string | null = null;
+  exitLog: string | null = null;
   /** Random 64-hex container id, derived on demand. */
   containerId: string | null = null;
 
@@ -68,9 +71,9 @@ export class ContainerStatus {
   state = ContainerState.Waiting;
   waitingReason = "ContainerCreating";
   waitingMessage = "";
-  /** The running or last terminated execution (state Running/Terminated), else null. */
+  /** The latest execution (running, or ended — also while waiting to restart); null before the first start. */
   current: ContainerRun | null = null;
-  /** The previous terminated execution (lastState.terminated). */
+  /** The execution before `current` (what `logs --previous` reads). */
   last: ContainerRun | null = null;
   restartCount = 0;
   ready = false;
@@ -82,6 +85,8 @@ export class ContainerStatus {
     readonly name: string,
     readonly image: string,
     readonly specIndex: number,
+    /** How the image behaves (resolved once per pod template). */
+    readonly behaviour: ImageBehaviour,
   ) {}
 }
 
@@ -97,6 +102,8 @@ export class PodRecord {
   nodeName: string | null = null;
   /** The node bound to (spec.nodeName's record). */
   node: NodeRecord | null = null;
+  /** The node whose resources the scheduler counts for this pod (null once it released them). */
+  heldBy: NodeRecord | null = null;
   scheduledMs = NONE;
   /** PodScheduled=False (Unschedulable) since, and its message. */
   unschedulableMs = NONE;
@@ -105,7 +112,8 @@ export class PodRecord {
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
   startTimeMs = NONE;
-  podIP: string | null = null;
+  /** Host part of the pod IP on its node's pod CIDR (10.42.<node>.<host>); NONE before the sandbox. */
+  podIpHost = NONE;
   hostIP: string | null = null;
   readyToStartContainers = false;
   readyToStartContainersMs = NONE;
@@ -148,7 +156,12 @@ export class PodRecord {
   ) {
     this.owner = owner;
     const spec = template.spec as PodSpec;
-    this.containers = spec.containers.map((c, i) => new ContainerStatus(c.name, c.image ?? "", i));
+    const behaviours = identity.behaviours(spec);
+    this.containers = [];
+    for (let i = 0; i < spec.containers.length; i++) {
+      const c = spec.containers[i];
+      this.containers.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i]));
+    }
   }
 
   get spec(): PodSpec {
@@ -175,10 +188,12 @@ export class PodRecord {
   }
 }
 
-/** Produces random identities (names, UIDs) from keyed streams, only when asked. */
+/** Produces random identities (names, UIDs) from keyed streams, only when asked; and resolves
+ * a template's container behaviours (once per template). */
 export interface PodIdentitySource {
   podName(pod: PodRecord): string;
   podUid(pod: PodRecord): string;
+  behaviours(spec: PodSpec): readonly ImageBehaviour[];
 }
 
 export interface JobConditionRecord {
@@ -265,6 +280,8 @@ export class JobRecord {
   controllerState: unknown = null;
   /** The Job was removed from the store. */
   removed = false;
+  /** A slot for an observer's index of this Job (Monte Carlo's result table); NONE when unset. */
+  observerIndex = NONE;
   /** Base of this incarnation's random streams (identity.ts jobStreamBase). */
   streamBase = 0;
   /** Container starts per image so far (the position in an image's scripted outcomes). */
@@ -298,13 +315,8 @@ export class JobRecord {
     return this.object.spec!;
   }
 
-  /** Complete or Failed is True. */
-  get finished(): boolean {
-    for (const c of this.status.conditions) {
-      if ((c.type === "Complete" || c.type === "Failed") && c.status === "True") return true;
-    }
-    return false;
-  }
+  /** Complete or Failed is True: set by the Job controller when it adds that condition. */
+  finished = false;
 
   /** The next scripted-outcome position for `image` in this Job (0, 1, 2, ...). */
   nextScriptAttempt(image: string): number {
@@ -324,10 +336,15 @@ export class NodeRecord {
   resourceVersion = 0;
   /** Images present on the node (pulled or preloaded). */
   readonly images = new Set<string>();
+  /** An image was pulled since the last reset (the set differs from the preloaded one). */
+  pulled = false;
   /** Sum of requests of pods bound here and not terminal (milli-CPU, bytes, count). */
   requestedMilliCpu = 0;
   requestedMemory = 0;
   podCount = 0;
+  /** Requests as the scheduler scores them (unset requests count as 100m / 200Mi). */
+  nonZeroMilliCpu = 0;
+  nonZeroMemory = 0;
   /** Next host-local IPAM address on this node's pod CIDR. */
   nextPodIp = 2;
   /** Opaque state of this node's kubelet. */
@@ -348,4 +365,20 @@ export class NodeRecord {
     readonly labels: Readonly<Record<string, string>>,
     readonly creationMs: number,
   ) {}
+
+  /** Empties the node for a new run: no pods, only the preloaded images. */
+  resetState(firstPodIp: number, images: readonly string[]): void {
+    this.resourceVersion = 0;
+    if (this.pulled || this.images.size !== images.length) {
+      this.images.clear();
+      for (const i of images) this.images.add(i);
+      this.pulled = false;
+    }
+    this.requestedMilliCpu = 0;
+    this.requestedMemory = 0;
+    this.nonZeroMilliCpu = 0;
+    this.nonZeroMemory = 0;
+    this.podCount = 0;
+    this.nextPodIp = firstPodIp;
+  }
 }

@@ -68,6 +68,53 @@ export function podRequests(spec: PodSpec): Requests {
 
 const P_SCHEDULE = purpose("schedule");
 
+/**
+ * The node an idle cluster's scheduler always picks for this pod (its score strictly highest),
+ * or null when several tie (the choice is then random) — the same scores as Scheduler.score.
+ */
+export function preferredNode<
+  N extends {
+    milliCpu: number;
+    memory: number;
+    systemMilliCpu: number;
+    systemMemory: number;
+    images: readonly string[];
+  },
+>(nodes: readonly N[], spec: PodSpec, images: { imageSize(image: string): number }): N | null {
+  const req = podRequests(spec);
+  let best: N | null = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const n of nodes) {
+    if (req.milliCpu + n.systemMilliCpu > n.milliCpu || req.memory + n.systemMemory > n.memory) continue;
+    const cpuReq = n.systemMilliCpu + req.nonZeroMilliCpu;
+    const memReq = n.systemMemory + req.nonZeroMemory;
+    const least = Math.trunc(
+      ((Math.max(0, n.milliCpu - cpuReq) / n.milliCpu + Math.max(0, n.memory - memReq) / n.memory) * 100) / 2,
+    );
+    const fc = Math.min(1, cpuReq / n.milliCpu);
+    const fm = Math.min(1, memReq / n.memory);
+    let score = least + Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    let sum = 0;
+    for (const c of spec.containers) {
+      const image = c.image ?? "";
+      if (!n.images.includes(image)) continue;
+      sum += images.imageSize(image) * (nodes.filter((m) => m.images.includes(image)).length / nodes.length);
+    }
+    const max = IMAGE_MAX_THRESHOLD * spec.containers.length;
+    score += Math.trunc(
+      (100 * (Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max) - IMAGE_MIN_THRESHOLD)) /
+        (max - IMAGE_MIN_THRESHOLD),
+    );
+    if (score > bestScore) {
+      best = n;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /** Sizes of images, for ImageLocality; the workload model knows them. */
 export interface ImageSizes {
   imageSize(image: string): number;
@@ -79,10 +126,6 @@ export class Scheduler implements EventHandler {
   private pending = false;
   private flushHandle = NONE;
   private readonly rng = new Xor128();
-  /** Requests of bound, non-terminal pods, per pod (what the node accounting holds). */
-  private readonly held = new Map<PodRecord, NodeRecord>();
-  /** Nonzero requests held per node, for scoring. */
-  private readonly nonZero = new Map<NodeRecord, { cpu: number; mem: number }>();
 
   constructor(
     private readonly sim: Simulation,
@@ -96,22 +139,21 @@ export class Scheduler implements EventHandler {
 
   /** Forgets every pod (a new run). */
   clear(): void {
-    this.queue.length = 0;
-    this.unschedulable.length = 0;
+    while (this.queue.length > 0) this.queue.pop();
+    while (this.unschedulable.length > 0) this.unschedulable.pop();
     this.pending = false;
     this.flushHandle = NONE;
-    this.held.clear();
-    this.nonZero.clear();
   }
 
   onPod(type: WatchType, pod: PodRecord): void {
+    if (type === WatchType.Modified && pod.heldBy === null) return;
     if (type === WatchType.Added && pod.nodeName === null) {
       this.queue.push(pod);
       this.kick();
       return;
     }
-    const node = this.held.get(pod);
-    if (node !== undefined && (type === WatchType.Deleted || isTerminal(pod.phase))) {
+    const node = pod.heldBy;
+    if (node !== null && (type === WatchType.Deleted || isTerminal(pod.phase))) {
       this.release(pod, node);
       if (this.unschedulable.length > 0) {
         this.queue.push(...this.unschedulable.splice(0));
@@ -202,28 +244,33 @@ export class Scheduler implements EventHandler {
 
   /** LeastAllocated + BalancedAllocation + ImageLocality, each an integer 0–100. */
   private score(pod: PodRecord, node: NodeRecord, req: Requests): number {
-    const held = this.nonZero.get(node) ?? { cpu: 0, mem: 0 };
-    const cpuReq = node.systemMilliCpu + held.cpu + req.nonZeroMilliCpu;
-    const memReq = node.systemMemory + held.mem + req.nonZeroMemory;
+    const cpuReq = node.systemMilliCpu + node.nonZeroMilliCpu + req.nonZeroMilliCpu;
+    const memReq = node.systemMemory + node.nonZeroMemory + req.nonZeroMemory;
     const cpuFree = Math.max(0, node.allocatableMilliCpu - cpuReq) / node.allocatableMilliCpu;
     const memFree = Math.max(0, node.allocatableMemory - memReq) / node.allocatableMemory;
     const least = Math.trunc(((cpuFree + memFree) * 100) / 2);
     const fc = Math.min(1, cpuReq / node.allocatableMilliCpu);
     const fm = Math.min(1, memReq / node.allocatableMemory);
     const balanced = Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    return least + balanced + this.imageLocality(pod, node);
+  }
+
+  /** ImageLocality: 0 unless the pod's images on this node, spread-weighted, pass 23 MB. */
+  private imageLocality(pod: PodRecord, node: NodeRecord): number {
+    let bytes = 0;
+    for (const c of pod.containers) bytes += c.behaviour.spec.sizeBytes;
+    if (bytes <= IMAGE_MIN_THRESHOLD) return 0; // cannot score above 0, whatever the spread
     let sum = 0;
     const total = this.store.nodes.length;
-    for (const c of pod.spec.containers) {
-      const image = c.image ?? "";
-      if (!node.images.has(image)) continue;
+    for (const c of pod.containers) {
+      if (!node.images.has(c.image)) continue;
       let withImage = 0;
-      for (const n of this.store.nodes) if (n.images.has(image)) withImage++;
-      sum += this.images.imageSize(image) * (withImage / total);
+      for (const n of this.store.nodes) if (n.images.has(c.image)) withImage++;
+      sum += c.behaviour.spec.sizeBytes * (withImage / total);
     }
     const max = IMAGE_MAX_THRESHOLD * pod.spec.containers.length;
     const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
-    const locality = Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
-    return least + balanced + locality;
+    return Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
   }
 
   private bind(pod: PodRecord, node: NodeRecord, req: Requests): void {
@@ -234,11 +281,9 @@ export class Scheduler implements EventHandler {
     node.requestedMilliCpu += req.milliCpu;
     node.requestedMemory += req.memory;
     node.podCount++;
-    const nz = this.nonZero.get(node) ?? { cpu: 0, mem: 0 };
-    nz.cpu += req.nonZeroMilliCpu;
-    nz.mem += req.nonZeroMemory;
-    this.nonZero.set(node, nz);
-    this.held.set(pod, node);
+    node.nonZeroMilliCpu += req.nonZeroMilliCpu;
+    node.nonZeroMemory += req.nonZeroMemory;
+    pod.heldBy = node;
     this.store.updatePod(pod);
     this.recorder?.recordNew(
       podRef(pod),
@@ -256,10 +301,9 @@ export class Scheduler implements EventHandler {
     node.requestedMilliCpu -= req.milliCpu;
     node.requestedMemory -= req.memory;
     node.podCount--;
-    const nz = this.nonZero.get(node)!;
-    nz.cpu -= req.nonZeroMilliCpu;
-    nz.mem -= req.nonZeroMemory;
-    this.held.delete(pod);
+    node.nonZeroMilliCpu -= req.nonZeroMilliCpu;
+    node.nonZeroMemory -= req.nonZeroMemory;
+    pod.heldBy = null;
   }
 
   private markUnschedulable(

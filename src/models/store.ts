@@ -38,9 +38,11 @@ export class Store {
   readonly jobs: JobRecord[] = [];
   readonly pods: PodRecord[] = [];
   readonly nodes: NodeRecord[] = [];
-  private readonly jobListeners: JobListener[] = [];
-  private readonly podListeners: PodListener[] = [];
-  private readonly nodeListeners: NodeListener[] = [];
+  // Listeners are kept with their bound handler functions: the notify loops then call through
+  // one monomorphic site instead of a megamorphic method lookup per listener (a hot path).
+  private readonly jobListeners: { l: JobListener; f: JobListener["onJob"] }[] = [];
+  private readonly podListeners: { l: PodListener; f: PodListener["onPod"] }[] = [];
+  private readonly nodeListeners: { l: NodeListener; f: NodeListener["onNode"] }[] = [];
   /** Jobs ever created per namespace/name, for incarnation numbers. */
   private readonly incarnations = new Map<string, number>();
 
@@ -56,33 +58,39 @@ export class Store {
   }
 
   watchJobs(l: JobListener): void {
-    this.jobListeners.push(l);
+    this.jobListeners.push({ l, f: l.onJob.bind(l) });
   }
 
   watchPods(l: PodListener): void {
-    this.podListeners.push(l);
+    this.podListeners.push({ l, f: l.onPod.bind(l) });
   }
 
   watchNodes(l: NodeListener): void {
-    this.nodeListeners.push(l);
+    this.nodeListeners.push({ l, f: l.onNode.bind(l) });
   }
 
+  /** Stops every watch of `l` (job, pod and node). */
   unwatch(l: object): void {
-    for (const list of [this.jobListeners, this.podListeners, this.nodeListeners] as object[][]) {
-      const i = list.indexOf(l);
+    for (const list of [this.jobListeners, this.podListeners, this.nodeListeners] as { l: object }[][]) {
+      const i = list.findIndex((e) => e.l === l);
       if (i >= 0) list.splice(i, 1);
     }
   }
 
-  /** Forgets every object (a new Monte Carlo run); listeners stay. */
+  /** Stops the pod watch of `l` only. */
+  unwatchPods(l: PodListener): void {
+    const i = this.podListeners.findIndex((e) => e.l === l);
+    if (i >= 0) this.podListeners.splice(i, 1);
+  }
+
+  /** Forgets every Job and Pod (a new Monte Carlo run); nodes and listeners stay. */
   clear(): void {
-    this.rv = 0;
+    this.rv = this.nodes.length;
     this.nextJobSeq = 0;
     this.nextPodSeq = 0;
-    this.jobs.length = 0;
-    this.pods.length = 0;
-    this.nodes.length = 0;
-    this.incarnations.clear();
+    while (this.jobs.length > 0) this.jobs.pop();
+    while (this.pods.length > 0) this.pods.pop();
+    if (this.incarnations.size > 0) this.incarnations.clear();
   }
 
   // ---- sequence numbers -------------------------------------------------------------------
@@ -95,8 +103,8 @@ export class Store {
     return this.nextPodSeq++;
   }
 
-  takeIncarnation(namespace: string, name: string): number {
-    const key = `${namespace}/${name}`;
+  /** The next incarnation number of the Job `key` ("namespace/name"). */
+  takeIncarnation(key: string): number {
     const n = this.incarnations.get(key) ?? 0;
     this.incarnations.set(key, n + 1);
     return n;
@@ -124,7 +132,7 @@ export class Store {
   addNode(node: NodeRecord): void {
     node.resourceVersion = this.nextResourceVersion();
     this.nodes.push(node);
-    for (const l of this.nodeListeners) l.onNode(WatchType.Added, node);
+    for (const e of this.nodeListeners) e.f(WatchType.Added, node);
   }
 
   // ---- jobs ---------------------------------------------------------------------------------
@@ -185,7 +193,7 @@ export class Store {
 
   private notifyJob(type: WatchType, job: JobRecord, generationChanged: boolean): void {
     const ls = this.jobListeners;
-    for (let i = 0; i < ls.length; i++) ls[i].onJob(type, job, generationChanged);
+    for (let i = 0; i < ls.length; i++) ls[i].f(type, job, generationChanged);
   }
 
   // ---- pods ---------------------------------------------------------------------------------
@@ -272,6 +280,6 @@ export class Store {
 
   private notifyPod(type: WatchType, pod: PodRecord): void {
     const ls = this.podListeners;
-    for (let i = 0; i < ls.length; i++) ls[i].onPod(type, pod);
+    for (let i = 0; i < ls.length; i++) ls[i].f(type, pod);
   }
 }

@@ -19,6 +19,7 @@ export class TtlAfterFinishedController implements EventHandler {
   }
 
   onJob(type: WatchType, job: JobRecord): void {
+    if (this.timers.size === 0 && job.view.ttlSeconds === NONE) return;
     if (type === WatchType.Deleted) {
       const h = this.timers.get(job);
       if (h !== undefined) this.sim.cancel(h);
@@ -38,7 +39,7 @@ export class TtlAfterFinishedController implements EventHandler {
   }
 
   clear(): void {
-    this.timers.clear();
+    if (this.timers.size > 0) this.timers.clear();
   }
 }
 

@@ -95,4 +95,16 @@ export class Workload {
   images(): ImageBehaviour[] {
     return [...this.byImage.values()];
   }
+
+  private readonly bySpec = new WeakMap<object, ImageBehaviour[]>();
+
+  /** The behaviour of each container of a pod spec (looked up once per spec object). */
+  forContainers(spec: { containers: readonly { image?: string }[] }): ImageBehaviour[] {
+    let list = this.bySpec.get(spec);
+    if (list === undefined) {
+      list = spec.containers.map((c) => this.get(c.image ?? ""));
+      this.bySpec.set(spec, list);
+    }
+    return list;
+  }
 }

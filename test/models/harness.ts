@@ -5,7 +5,12 @@ import type { JobRecord, PodRecord } from "../../src/models/objects.js";
 import { POD_PHASE_NAMES } from "../../src/models/objects.js";
 import { WATCH_TYPE_NAMES, type WatchType } from "../../src/models/store.js";
 import { versionProfile } from "../../src/models/version-profile.js";
-import { ImageBehaviour, type ImageBehaviourSpec, type Outcome, Workload } from "../../src/models/workload.js";
+import {
+  ImageBehaviour,
+  type ImageBehaviourSpec,
+  type Outcome,
+  Workload,
+} from "../../src/models/workload.js";
 
 /** Small builders for model tests: a two-node k3d-like cluster and a Job around one image. */
 
@@ -28,7 +33,10 @@ export function node(name: string, role: "server" | "agent", i: number, milliCpu
   };
 }
 
-export const NODES = [node("k3d-my-cluster-server-0", "server", 0), node("k3d-my-cluster-agent-0", "agent", 1)];
+export const NODES = [
+  node("k3d-my-cluster-server-0", "server", 0),
+  node("k3d-my-cluster-agent-0", "agent", 1),
+];
 
 export function behaviour(over: Partial<ImageBehaviourSpec> = {}): ImageBehaviour {
   return new ImageBehaviour({
@@ -50,10 +58,15 @@ export function behaviour(over: Partial<ImageBehaviourSpec> = {}): ImageBehaviou
 }
 
 export function exits(...codes: number[]): Outcome[] {
-  return codes.map((c) => ({ exitCode: c, log: c === 0 ? "INFO:root:Task succeeded" : "ERROR:root:Task failed" }));
+  return codes.map((c) => ({
+    exitCode: c,
+    log: c === 0 ? "INFO:root:Task succeeded" : "ERROR:root:Task failed",
+  }));
 }
 
-export function cluster(opts: { behaviour?: ImageBehaviour; seed?: number | string; detailed?: boolean; nodes?: NodeSpec[] } = {}): Cluster {
+export function cluster(
+  opts: { behaviour?: ImageBehaviour; seed?: number | string; detailed?: boolean; nodes?: NodeSpec[] } = {},
+): Cluster {
   const b = opts.behaviour ?? behaviour();
   return new Cluster({
     nodes: opts.nodes ?? NODES,
@@ -65,12 +78,21 @@ export function cluster(opts: { behaviour?: ImageBehaviour; seed?: number | stri
   });
 }
 
-export function jobManifest(spec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = {}, name = "example-job"): Job {
+export function jobManifest(
+  spec: Record<string, unknown> = {},
+  podSpec: Record<string, unknown> = {},
+  name = "example-job",
+): Job {
   return {
     apiVersion: "batch/v1",
     kind: "Job",
     metadata: { name },
-    spec: { template: { spec: { containers: [{ name: "flaky-app", image: IMAGE }], restartPolicy: "Never", ...podSpec } }, ...spec },
+    spec: {
+      template: {
+        spec: { containers: [{ name: "flaky-app", image: IMAGE }], restartPolicy: "Never", ...podSpec },
+      },
+      ...spec,
+    },
   } as Job;
 }
 
@@ -92,6 +114,10 @@ export interface Change {
   failed?: number;
   succeeded?: number;
   active?: number;
+  /** |uncountedTerminatedPods| at the time (Jobs). */
+  uncounted?: number;
+  /** The first container's waiting reason at the time (Pods). */
+  waiting?: string;
 }
 
 /** Records every Job and Pod change with a snapshot of the fields tests look at. */
@@ -109,12 +135,21 @@ export function record(c: Cluster): Change[] {
         failed: job.status.failed,
         succeeded: job.status.succeeded,
         active: job.status.active,
+        uncounted: job.status.uncountedSucceeded.length + job.status.uncountedFailed.length,
       });
     },
   });
   c.store.watchPods({
     onPod(type: WatchType, pod: PodRecord) {
-      log.push({ t: c.sim.now, type: WATCH_TYPE_NAMES[type], kind: "Pod", name: pod.name, pod, phase: POD_PHASE_NAMES[pod.phase] });
+      log.push({
+        t: c.sim.now,
+        type: WATCH_TYPE_NAMES[type],
+        kind: "Pod",
+        name: pod.name,
+        pod,
+        phase: POD_PHASE_NAMES[pod.phase],
+        waiting: pod.containers[0].state === 0 ? pod.containers[0].waitingReason : "",
+      });
     },
   });
   return log;

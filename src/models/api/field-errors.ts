@@ -42,11 +42,51 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
+/**
+ * How a composite bad value was typed in Go, which decides its JSON: a map (keys sorted by
+ * encoding/json), or an internal API struct (no json tags: fields under their capitalised Go
+ * names). A plain object stands for a versioned type with json tags (e.g. metav1.LabelSelector)
+ * and prints as it is.
+ */
+export class GoMap {
+  constructor(readonly entries: Readonly<Record<string, unknown>>) {}
+}
+
+export class GoStruct {
+  constructor(readonly fields: unknown) {}
+}
+
+export function goMap(m: Readonly<Record<string, unknown>>): GoMap {
+  return new GoMap(m);
+}
+
+export function goStruct(v: unknown): GoStruct {
+  return new GoStruct(v);
+}
+
+/** A bad value as the API server prints it: strings quoted, numbers and booleans bare, composites as JSON. */
 function valueString(v: unknown): string {
   if (typeof v === "string") return goQuote(v);
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
-  if (v === null) return "null";
-  return JSON.stringify(v);
+  if (v === null || v === undefined) return "null";
+  return JSON.stringify(goJson(v, false));
+}
+
+function goJson(v: unknown, internal: boolean): unknown {
+  if (v instanceof GoMap)
+    return Object.fromEntries(
+      Object.keys(v.entries)
+        .sort()
+        .map((k) => [k, goJson(v.entries[k], internal)]),
+    );
+  if (v instanceof GoStruct) return goJson(v.fields, true);
+  if (Array.isArray(v)) return v.map((x) => goJson(x, internal));
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const name = (k: string) => (internal ? k.charAt(0).toUpperCase() + k.slice(1) : k);
+    return Object.fromEntries(Object.keys(o).map((k) => [name(k), goJson(o[k], internal)]));
+  }
+  return v;
 }
 
 /** The error's text after the field path (field.Error.ErrorBody). */

@@ -3,6 +3,8 @@ import {
   dedupe,
   duplicate,
   type FieldError,
+  goMap,
+  goStruct,
   invalid,
   notSupported,
   required,
@@ -16,7 +18,7 @@ import {
   LEGACY_JOB_NAME_LABEL,
 } from "./job-defaults.js";
 import { LabelSelector } from "./labels.js";
-import { dns1123LabelProblems, dns1123SubdomainProblems } from "./names.js";
+import { dns1123LabelProblems, dns1123SubdomainProblems, labelKeyProblems } from "./names.js";
 import { validatePodTemplateSpec } from "./pod-validation.js";
 
 /**
@@ -53,14 +55,23 @@ export function validateJob(job: Job): FieldError[] {
   if (!spec) return [required("spec")];
   errs.push(...validateGeneratedSelector(job));
   errs.push(...validateJobSpec(spec));
-  if (spec.selector === undefined) errs.push(required("spec.selector"));
-  else {
+  if (spec.selector === undefined) {
+    errs.push(required("spec.selector"));
+    // LabelSelectorAsSelector(nil) selects nothing, so the template cannot match either.
+    errs.push(
+      invalid(
+        "spec.template.metadata.labels",
+        goMap(spec.template.metadata?.labels ?? {}),
+        "`selector` does not match template `labels`",
+      ),
+    );
+  } else {
     const selector = LabelSelector.fromMatchLabels(spec.selector.matchLabels ?? {});
     if (!selector.matches(spec.template.metadata?.labels)) {
       errs.push(
         invalid(
           "spec.template.metadata.labels",
-          spec.template.metadata?.labels ?? {},
+          goMap(spec.template.metadata?.labels ?? {}),
           "`selector` does not match template `labels`",
         ),
       );
@@ -92,9 +103,10 @@ function validateGeneratedSelector(job: Job): FieldError[] {
     [JOB_NAME_LABEL, name],
   ];
   for (const [k, v] of expected) {
-    if (!(k in labels)) errs.push(required("spec.template.metadata.labels", `must be '${v}'`));
+    // ValidateHasLabel: the path names the key; a wrong value shows the whole label map.
+    if (!(k in labels)) errs.push(required(`spec.template.metadata.labels[${k}]`, `must be '${v}'`));
     else if (labels[k] !== v)
-      errs.push(invalid(`spec.template.metadata.labels`, labels[k], `must be '${v}'`));
+      errs.push(invalid(`spec.template.metadata.labels[${k}]`, goMap(labels), `must be '${v}'`));
   }
   const selector = LabelSelector.fromMatchLabels(spec.selector.matchLabels ?? {});
   if (!selector.matches(Object.fromEntries(expected))) {
@@ -202,7 +214,9 @@ function validateJobSpec(spec: JobSpec): FieldError[] {
   if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec));
   if (spec.successPolicy) {
     if ((mode ?? "NonIndexed") !== "Indexed")
-      errs.push(invalid("spec.successPolicy", spec.successPolicy, "requires indexed completion mode"));
+      errs.push(
+        invalid("spec.successPolicy", goStruct(spec.successPolicy), "requires indexed completion mode"),
+      );
     else errs.push(...validateSuccessPolicy(spec));
   }
   if (spec.podReplacementPolicy !== undefined) {
@@ -297,7 +311,10 @@ function validateRule(
     if (onConds.length > MAX_POD_CONDITION_PATTERNS)
       errs.push(tooMany(p, onConds.length, MAX_POD_CONDITION_PATTERNS));
     onConds.forEach((pattern, j) => {
-      if (!pattern.type) errs.push(required(`${p}[${j}].type`, "name part must be non-empty"));
+      // ValidateQualifiedName on the condition type.
+      const type = pattern.type ?? "";
+      if (type === "") errs.push(invalid(`${p}[${j}].type`, "", "name part must be non-empty"));
+      else for (const problem of labelKeyProblems(type)) errs.push(invalid(`${p}[${j}].type`, type, problem));
       if (!pattern.status)
         errs.push(required(`${p}[${j}].status`, `valid values: ["${CONDITION_STATUSES.join('" "')}"]`));
       else if (!CONDITION_STATUSES.includes(pattern.status))

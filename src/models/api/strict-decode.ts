@@ -83,32 +83,39 @@ class Decoder {
     if (j === null) return; // null is accepted by every Go type (pointers/maps/slices nil, others unchanged)
     switch (kind.k) {
       case "raw":
-        return;
+        break;
       case "intOrString":
-        return intOrString(j, this, ctx);
+        intOrString(j, this, ctx);
+        break;
       case "quantity":
-        return quantity(j);
+        quantity(j);
+        break;
       case "time":
-        return time(j, this, ctx);
+        time(j, this, ctx);
+        break;
       case "string":
       case "boolean":
       case "integer":
-        return this.literal(j, kind, ctx);
+        this.literal(j, kind, ctx);
+        break;
       case "object":
-        if (!isObject(j)) return this.save(jsonKind(j), `v1.${kind.ref}`, ctx);
-        return this.struct(j, kind.ref, ctx);
+        if (isObject(j)) this.struct(j, kind.ref, ctx);
+        else this.save(jsonKind(j), `v1.${kind.ref}`, ctx);
+        break;
       case "array":
-        if (!Array.isArray(j)) return this.save(jsonKind(j), goType(kind), ctx);
-        j.forEach((item, i) => {
-          this.value(item, kind.of, { ...ctx, path: `${ctx.path}[${i}]` });
-        });
-        return;
+        if (!Array.isArray(j)) this.save(jsonKind(j), goType(kind), ctx);
+        else
+          for (const [i, item] of j.entries())
+            this.value(item, kind.of, { ...ctx, path: `${ctx.path}[${i}]` });
+        break;
       case "map":
-        if (!isObject(j)) return this.save(jsonKind(j), goType(kind), ctx);
         // Map values keep the enclosing struct's error context (no key is pushed). The strict
         // path gets ".key"; no map in Job/Pod holds structs, so that form is never printed.
-        for (const key of sortedKeys(j)) this.value(j[key], kind.of, { ...ctx, path: `${ctx.path}.${key}` });
-        return;
+        if (!isObject(j)) this.save(jsonKind(j), goType(kind), ctx);
+        else
+          for (const key of sortedKeys(j))
+            this.value(j[key], kind.of, { ...ctx, path: `${ctx.path}.${key}` });
+        break;
     }
   }
 

@@ -1,5 +1,4 @@
 import type { PodRecord } from "../objects.js";
-import { restartSum } from "../pod-status.js";
 
 /**
  * Which active pods to delete first when a Job has too many (pkg/controller/controller_utils.go
@@ -17,11 +16,18 @@ export function compareForRemoval(a: PodRecord, b: PodRecord): number {
   if (a.phase !== b.phase) return PHASE_RANK[a.phase] - PHASE_RANK[b.phase];
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   if (a.ready && b.ready && a.readyMs !== b.readyMs) return b.readyMs - a.readyMs;
-  const ra = restartSum(a);
-  const rb = restartSum(b);
+  const ra = maxRestarts(a);
+  const rb = maxRestarts(b);
   if (ra !== rb) return rb - ra;
   if (a.creationMs !== b.creationMs) return b.creationMs - a.creationMs;
   return a.seq - b.seq;
+}
+
+/** The highest restart count of any container (maxContainerRestarts). */
+function maxRestarts(p: PodRecord): number {
+  let m = 0;
+  for (const c of p.containers) if (c.restartCount > m) m = c.restartCount;
+  return m;
 }
 
 /** The first `count` pods to remove, in removal order. */

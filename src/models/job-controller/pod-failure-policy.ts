@@ -20,6 +20,8 @@ export interface PolicyMatch {
   conditionType: string;
 }
 
+const KNOWN_ACTIONS: readonly string[] = ["FailJob", "FailIndex", "Ignore", "Count"];
+
 const NO_MATCH: PolicyMatch = {
   action: null,
   ruleIndex: -1,
@@ -33,6 +35,8 @@ export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodR
   const rules = policy.rules;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
+    // An action the controller does not know never decides (upstream's switch has no default).
+    if (!KNOWN_ACTIONS.includes(rule.action)) continue;
     if (rule.onExitCodes) {
       const req = rule.onExitCodes;
       for (const c of pod.containers) {

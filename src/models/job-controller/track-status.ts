@@ -36,7 +36,7 @@ export function trackJobStatusAndRemoveFinalizers(
   if (moveCountedPods(job.status)) needsFlush = true;
   let reachedMax = false;
   const toRemove = scratchRemove;
-  toRemove.length = 0;
+  while (toRemove.length > 0) toRemove.pop();
 
   const finishedFailing =
     ctx.finished !== null && ctx.finished.type !== "SuccessCriteriaMet" && ctx.finished.type !== "Complete";
@@ -98,22 +98,24 @@ export function trackJobStatusAndRemoveFinalizers(
 
 /** cleanUncountedPodsWithoutFinalizers: UIDs whose finalizer is gone are now counted. */
 function moveCountedPods(status: SyncContext["job"]["status"]): boolean {
-  let moved = false;
-  for (const list of [status.uncountedSucceeded, status.uncountedFailed]) {
-    const succeeded = list === status.uncountedSucceeded;
-    let w = 0;
-    for (let r = 0; r < list.length; r++) {
-      const pod = list[r];
-      if (pod.trackingFinalizer) list[w++] = pod;
-      else {
-        moved = true;
-        pod.uncounted = 0;
-        if (succeeded) status.succeeded++;
-        else status.failed++;
-      }
-    }
-    list.length = w;
+  const s = dropCounted(status.uncountedSucceeded);
+  const f = dropCounted(status.uncountedFailed);
+  status.succeeded += s;
+  status.failed += f;
+  return s + f > 0;
+}
+
+/** Removes pods whose finalizer is gone from an uncounted list; returns how many. */
+function dropCounted(list: PodRecord[]): number {
+  if (list.length === 0) return 0;
+  let w = 0;
+  for (let r = 0; r < list.length; r++) {
+    const pod = list[r];
+    if (pod.trackingFinalizer) list[w++] = pod;
+    else pod.uncounted = 0;
   }
+  const moved = list.length - w;
+  while (list.length > w) list.pop();
   return moved;
 }
 
@@ -132,6 +134,7 @@ function enactJobFinished(ctx: SyncContext, finished: JobConditionRecord): boole
     Object.assign(existing, finished);
   }
   if (finished.type === "Complete") status.completionMs = finished.lastTransitionMs;
+  ctx.job.finished = true;
   return true;
 }
 

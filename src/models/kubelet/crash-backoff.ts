@@ -2,9 +2,10 @@
  * The kubelet's container restart back-off (pkg/kubelet/kubelet.go newCrashLoopBackOff over
  * client-go util/flowcontrol/backoff.go; kuberuntime_manager.go doBackOff), per container:
  * - a container is "in back-off" while now − finishedAt < current back-off;
- * - when it may restart, Next(finishedAt) sets the back-off: 10 s the first time (or after a
- *   reset), else doubled, at most 300 s;
- * - the entry resets when two exits are more than 600 s apart (the container ran 10 minutes).
+ * - when it restarts, Next(finishedAt) sets the back-off — 10 s the first time or after a
+ *   reset, else doubled, at most 300 s — and remembers the restart instant (lastUpdate);
+ * - the entry has expired (reset) when an exit comes more than 600 s after the last restart,
+ *   i.e. the container ran longer than 10 minutes.
  * So the waits before restarts are 0, 10 s, 20 s, 40 s, 80 s, 160 s, 300 s, 300 s, ...
  */
 
@@ -27,11 +28,11 @@ export class CrashBackoff {
     return nowMs - finishedMs < this.backoffMs;
   }
 
-  /** Next(key, finishedAt): called when the container is restarted. */
-  next(finishedMs: number): void {
+  /** Next(key, finishedAt), at restart time `nowMs` (client-go records lastUpdate = now). */
+  next(finishedMs: number, nowMs: number): void {
     if (this.expired(finishedMs)) this.backoffMs = INITIAL_CONTAINER_BACKOFF_MS;
     else this.backoffMs = Math.min(2 * this.backoffMs, MAX_CONTAINER_BACKOFF_MS);
-    this.lastUpdateMs = finishedMs;
+    this.lastUpdateMs = nowMs;
   }
 }
 

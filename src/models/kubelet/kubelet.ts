@@ -60,22 +60,34 @@ const P_TERMINATION = purpose("termination");
 const P_POD_WORKER = purpose("pod-worker");
 const P_PLEG = purpose("pleg-phase");
 
-/** The kubelet's memory of one pod. */
+/** The kubelet's memory of one pod: per container, the pending event, pull and restart state. */
 class PodState {
-  readonly handles: number[];
-  readonly crash: CrashBackoff[];
-  readonly retries: number[];
-  readonly pullRequestedMs: number[];
-  readonly pullTookMs: number[];
+  readonly handles: number[] = [];
+  /** Restart back-off per container, made on the first restart (most pods never restart). */
+  readonly crash: (CrashBackoff | null)[] = [];
+  readonly retries: number[] = [];
+  readonly pullRequestedMs: number[] = [];
+  readonly pullTookMs: number[] = [];
   killing = false;
   done = false;
 
   constructor(n: number) {
-    this.handles = new Array(n).fill(NONE);
-    this.crash = Array.from({ length: n }, () => new CrashBackoff());
-    this.retries = new Array(n).fill(0);
-    this.pullRequestedMs = new Array(n).fill(NONE);
-    this.pullTookMs = new Array(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      this.handles.push(NONE);
+      this.crash.push(null);
+      this.retries.push(0);
+      this.pullRequestedMs.push(NONE);
+      this.pullTookMs.push(0);
+    }
+  }
+
+  crashBackoff(i: number): CrashBackoff {
+    let c = this.crash[i];
+    if (c === null) {
+      c = new CrashBackoff();
+      this.crash[i] = c;
+    }
+    return c;
   }
 }
 
@@ -89,7 +101,7 @@ export class Kubelet implements EventHandler {
   private pullFreeAt = 0;
   /** Image → time its last queued pull ends (later pulls of it find the layers present). */
   private readonly pullsEnd = new Map<string, number>();
-  private readonly plegPhaseMs: number;
+  private plegPhaseMs = 0;
   /** Pending end-of-kill events, by pod. */
   private readonly killHandles = new Map<PodRecord, number>();
 
@@ -104,7 +116,15 @@ export class Kubelet implements EventHandler {
     private readonly options: KubeletOptions,
   ) {
     node.kubelet = this;
-    random.reseed(this.rng, P_PLEG, node.index, 0);
+    this.reset();
+  }
+
+  /** A new run: no pods, no pulls; this run's relist phase (when in each second the PLEG looks). */
+  reset(): void {
+    this.pullFreeAt = 0;
+    if (this.pullsEnd.size > 0) this.pullsEnd.clear();
+    if (this.killHandles.size > 0) this.killHandles.clear();
+    this.random.reseed(this.rng, P_PLEG, this.node.index, 0);
     this.plegPhaseMs = Math.floor(this.rng.next() * PLEG_RELIST_PERIOD_MS);
   }
 
@@ -171,7 +191,7 @@ export class Kubelet implements EventHandler {
     pod.ready = false;
     pod.notReadyReason = "ContainersNotReady";
     // The sandbox (network namespace, IP) is taken as ready at once: its seconds are part of startSeconds.
-    pod.podIP = `10.42.${this.node.podCidrIndex}.${this.node.nextPodIp++}`;
+    pod.podIpHost = this.node.nextPodIp++;
     pod.readyToStartContainers = true;
     pod.readyToStartContainersMs = t;
     this.store.updatePod(pod);
@@ -200,7 +220,7 @@ export class Kubelet implements EventHandler {
       this.create(pod, i);
       return;
     }
-    const behaviour = this.workload.get(image);
+    const behaviour = c.behaviour;
     const now = this.sim.now;
     const startAt = Math.max(now, this.pullFreeAt);
     const layersThere = present || (this.pullsEnd.get(image) ?? Number.POSITIVE_INFINITY) <= startAt;
@@ -221,10 +241,11 @@ export class Kubelet implements EventHandler {
     const st = pod.kubeletState as PodState;
     const c = pod.containers[i];
     this.node.images.add(c.image);
+    this.node.pulled = true;
     c.imageResolved = true;
     if (this.recorder !== null) {
       const waited = this.sim.now - st.pullRequestedMs[i];
-      const size = this.workload.imageSize(c.image);
+      const size = c.behaviour.spec.sizeBytes;
       this.event(
         pod,
         c,
@@ -240,7 +261,7 @@ export class Kubelet implements EventHandler {
     const st = pod.kubeletState as PodState;
     const c = pod.containers[i];
     const restart = c.current === null ? 0 : c.restartCount + 1;
-    const behaviour = this.workload.get(c.image);
+    const behaviour = c.behaviour;
     this.random.reseed(this.rng, streamKey(this.base(pod), P_START), pod.ordinal, restart * 64 + i);
     const ms = ImageBehaviour.ms(behaviour.spec.startSeconds.sample(this.rng));
     st.handles[i] = this.sim.schedule(ms, this, Action.Start * 256 + i, pod);
@@ -251,7 +272,7 @@ export class Kubelet implements EventHandler {
     const c = pod.containers[i];
     const restart = c.current === null ? 0 : c.restartCount + 1;
     const run = new ContainerRun(now, restart);
-    const behaviour = this.workload.get(c.image);
+    const behaviour = c.behaviour;
     const b = restart * 64 + i;
     const base = this.base(pod);
     this.random.reseed(this.rng, streamKey(base, P_OUTCOME), pod.ordinal, b);
@@ -264,7 +285,10 @@ export class Kubelet implements EventHandler {
     run.exitCode = outcome.exitCode;
     run.reason = outcome.reason ?? (outcome.exitCode === 0 ? "Completed" : "Error");
     run.exitAtMs = now + runMs;
-    if (this.options.keepLogs) run.log = withNewline(behaviour.spec.startLog) + withNewline(outcome.log);
+    if (this.options.keepLogs) {
+      run.startLog = withNewline(behaviour.spec.startLog);
+      run.exitLog = withNewline(outcome.log);
+    }
     if (c.current !== null) {
       c.last = c.current;
       c.restartCount = restart;
@@ -320,9 +344,9 @@ export class Kubelet implements EventHandler {
     updatePhase(pod, now);
     this.store.updatePod(pod);
     if (!restart) return;
-    const crash = st.crash[i];
+    const crash = st.crashBackoff(i);
     if (!crash.inBackoff(run.finishedMs, now)) {
-      crash.next(run.finishedMs);
+      crash.next(run.finishedMs, now);
       this.create(pod, i);
       return;
     }
@@ -332,7 +356,7 @@ export class Kubelet implements EventHandler {
   /** CrashLoopBackOff: the BackOff event, the waiting status, and a pod-worker retry. */
   private backOff(pod: PodRecord, st: PodState, i: number): void {
     const c = pod.containers[i];
-    const crash = st.crash[i];
+    const crash = st.crashBackoff(i);
     if (this.recorder !== null) {
       this.event(
         pod,
@@ -370,11 +394,12 @@ export class Kubelet implements EventHandler {
   private retry(pod: PodRecord, st: PodState, i: number): void {
     const c = pod.containers[i];
     const finished = c.current!.finishedMs;
-    if (st.crash[i].inBackoff(finished, this.sim.now)) {
+    const crash = st.crashBackoff(i);
+    if (crash.inBackoff(finished, this.sim.now)) {
       this.backOff(pod, st, i);
       return;
     }
-    st.crash[i].next(finished);
+    crash.next(finished, this.sim.now);
     this.create(pod, i);
   }
 
@@ -400,7 +425,7 @@ export class Kubelet implements EventHandler {
         pod.ordinal,
         run.restart * 64 + c.specIndex,
       );
-      const stopMs = ImageBehaviour.ms(this.workload.get(c.image).spec.terminationSeconds.sample(this.rng));
+      const stopMs = ImageBehaviour.ms(c.behaviour.spec.terminationSeconds.sample(this.rng));
       const natural = run.exitAtMs - now;
       if (natural <= Math.min(stopMs, graceMs)) continue;
       if (stopMs <= graceMs) {
@@ -411,7 +436,7 @@ export class Kubelet implements EventHandler {
         run.exitCode = 137;
       }
       run.reason = "Error";
-      if (run.log !== null) run.log = null; // the run never reached its outcome's output
+      run.exitLog = null; // killed before it wrote its outcome
       doneAt = Math.max(doneAt, run.exitAtMs);
     }
     for (const c of pod.containers)

@@ -19,7 +19,7 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
     if (c.state === ContainerState.Running) running++;
     else if (c.state === ContainerState.Waiting && c.last === null && c.current === null) waiting++;
     else {
-      const run = c.state === ContainerState.Terminated ? c.current : c.last;
+      const run = c.current;
       if (run !== null && run.exitCode === 0) succeeded++;
     }
   }
@@ -45,7 +45,8 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
     pod.notReadyReason = "PodCompleted";
     return;
   }
-  const ready = running === n && pod.containers.every((c) => c.ready);
+  let ready = running === n;
+  for (let i = 0; ready && i < n; i++) if (!pod.containers[i].ready) ready = false;
   if (ready !== pod.ready) {
     pod.ready = ready;
     pod.readyMs = t;

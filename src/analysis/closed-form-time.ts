@@ -1,0 +1,186 @@
+import type { PreparedJob } from "../models/cluster.js";
+import { backoffDurationMs } from "../models/job-controller/backoff.js";
+import { SYNC_JOB_BATCH_PERIOD_MS } from "../models/job-controller/job-controller.js";
+import { PLEG_RELIST_PERIOD_MS } from "../models/kubelet/kubelet.js";
+import { apiTime } from "../models/objects.js";
+import { preferredNode } from "../models/scheduler.js";
+import type { Scenario } from "../scenario/load.js";
+import type { DiscreteDistribution } from "./closed-form.js";
+import type { RunPlan } from "./plan.js";
+
+/**
+ * The exact distribution of a one-pod-at-a-time Job's time to finish when every duration is
+ * fixed, derived from the rules of ../shared/reference (not by running the simulator):
+ *
+ * - pod k is created at c_1 = creation, c_{k+1} = L_k + min(10 s · 2^(k−1), 600 s), where L_k is
+ *   its container's finish time in whole seconds (the back-off formula);
+ * - it runs from c_k + pull (first pod on the node) + start to e_k = that + run; the kubelet
+ *   reports the exit at the next relist of its node (every 1 s, at phase φ);
+ * - the Job controller syncs 1 s after any pod or status change (keeping the earliest pending
+ *   sync) and decides Complete/Failed at the first sync after the last pod's exit is reported.
+ *
+ * The only randomness left is the outcome path (k failures then a success, or backoffLimit + 1
+ * failures) and φ, uniform over the 1000 whole milliseconds (weighted exactly as the kubelet
+ * draws it from 32 random bits). Enumerating both gives the distribution exactly.
+ */
+
+interface Ev {
+  t: number;
+  seq: number;
+  kind: "sync" | "pulled" | "start" | "exit";
+}
+
+/** Exact weight of relist phase j: how many of the 2^32 uniform inputs floor to j. */
+function phaseWeight(j: number): number {
+  const span = 2 ** 32;
+  return (
+    (Math.ceil(((j + 1) * span) / PLEG_RELIST_PERIOD_MS) - Math.ceil((j * span) / PLEG_RELIST_PERIOD_MS)) /
+    span
+  );
+}
+
+/**
+ * Finish time (ms) of the path where attempts 1..k fail except the last, which succeeds when
+ * `succeed`; with fixed durations and relist phase φ.
+ */
+function finishMs(
+  attempts: number,
+  succeed: boolean,
+  created: number,
+  pullFirst: number,
+  pullLater: number,
+  start: number,
+  run: number,
+  phi: number,
+): number {
+  const events: Ev[] = [];
+  let seq = 0;
+  let syncAt: Ev | null = null;
+  const push = (t: number, kind: Ev["kind"]) => {
+    const e = { t, seq: seq++, kind };
+    events.push(e);
+    return e;
+  };
+  // AddAfter: keep the earliest pending sync.
+  const enqueue = (t: number) => {
+    if (syncAt !== null && syncAt.t <= t) return;
+    if (syncAt !== null) events.splice(events.indexOf(syncAt), 1);
+    syncAt = push(t, "sync");
+  };
+  let now = created;
+  let k = 0; // pods created
+  let podState: "none" | "pending" | "running" | "exited" = "none";
+  let exitAt = 0;
+  let finishL = 0;
+  let written = { active: -1, ready: -1 };
+  let failures = 0;
+  let lastFailureL = -1;
+  const createPod = () => {
+    k++;
+    podState = "pending";
+    // ADDED, binding and the kubelet's first status all at this instant → a sync 1 s later.
+    enqueue(now + SYNC_JOB_BATCH_PERIOD_MS);
+    const pull = k === 1 ? pullFirst : pullLater;
+    if (pull > 0) push(now + pull, "pulled");
+    else push(now + start, "start");
+  };
+  enqueue(now); // the Job's ADDED event syncs at once
+  for (;;) {
+    events.sort((a, b) => a.t - b.t || a.seq - b.seq);
+    const ev = events.shift()!;
+    now = ev.t;
+    if (ev.kind === "pulled") {
+      push(now + start, "start");
+      continue;
+    }
+    if (ev.kind === "start") {
+      podState = "running";
+      exitAt = now + run;
+      finishL = apiTime(exitAt);
+      enqueue(now + SYNC_JOB_BATCH_PERIOD_MS);
+      push(phi + Math.ceil((exitAt - phi) / PLEG_RELIST_PERIOD_MS) * PLEG_RELIST_PERIOD_MS, "exit");
+      continue;
+    }
+    if (ev.kind === "exit") {
+      podState = "exited";
+      enqueue(now + SYNC_JOB_BATCH_PERIOD_MS);
+      continue;
+    }
+    syncAt = null;
+    // A sync: count a newly exited pod, decide the end, create a replacement when due.
+    let changedStatus = false;
+    if (podState === "exited") {
+      podState = "none";
+      // The last attempt ends the Job in this sync: Complete, or Failed (failed > backoffLimit).
+      if (k === attempts) return now;
+      failures++;
+      lastFailureL = finishL;
+      changedStatus = true; // uncounted, then counted: status writes
+    }
+    if (podState === "none" && lastFailureL >= 0) {
+      const remaining = backoffDurationMs(failures) - (now - lastFailureL);
+      if (remaining <= 0) createPod();
+      else enqueue(now + Math.max(remaining, SYNC_JOB_BATCH_PERIOD_MS));
+    } else if (podState === "none" && k === 0) createPod();
+    const active = podState === "none" ? 0 : 1;
+    const ready = podState === "running" ? 1 : 0;
+    if (changedStatus || active !== written.active || ready !== written.ready) {
+      written = { active, ready };
+      enqueue(now + SYNC_JOB_BATCH_PERIOD_MS);
+    }
+  }
+}
+
+export function finishTimeDistribution(
+  scenario: Scenario,
+  plan: RunPlan,
+  job: PreparedJob,
+  p: number,
+): DiscreteDistribution | string {
+  // Creation time: only fixed steps may come before the Job is created.
+  let created = 0;
+  for (const s of plan.steps) {
+    if (s.kind === "create") {
+      if (s.jobs.includes(job)) break;
+      continue;
+    }
+    if (s.kind === "wait") return "a kubectl wait comes before the Job is created";
+    created = s.relative ? created + s.untilMs : Math.max(created, s.untilMs);
+  }
+  const containers = job.object.spec!.template.spec!.containers;
+  const image = containers[0].image ?? "";
+  const node = preferredNode(scenario.nodes, job.object.spec!.template.spec!, scenario.workload);
+  if (node === null) return "pods may land on different nodes (no node is strictly preferred)";
+  const b = scenario.workload.get(image);
+  const ms = (d: { sample(r: never): number }) => Math.round(d.sample(undefined as never) * 1000);
+  const preloaded = node.images.includes(image);
+  const always =
+    (containers[0].imagePullPolicy ??
+      (image.endsWith(":latest") || !image.includes(":") ? "Always" : "IfNotPresent")) === "Always";
+  const pullFirst = preloaded ? (always ? ms(b.spec.repullSeconds) : 0) : ms(b.spec.pullSeconds);
+  const pullLater = always ? ms(b.spec.repullSeconds) : 0;
+  const start = ms(b.spec.startSeconds);
+  const successRun = b.spec.outcomes.find((o) => o.exitCode === 0)?.runSeconds;
+  const failureRun = b.spec.outcomes.find((o) => o.exitCode !== 0)?.runSeconds;
+  const run = ms(b.spec.runSeconds);
+  if (successRun !== undefined || failureRun !== undefined) return "outcomes have their own run times";
+  const limit = job.view.backoffLimit;
+  const q = 1 - p;
+  const byValue = new Map<number, number>();
+  const createdApi = apiTime(created);
+  for (let attempts = 1; attempts <= limit + 1; attempts++) {
+    const paths: [boolean, number][] = [];
+    if (attempts <= limit + 1 && p > 0) paths.push([true, q ** (attempts - 1) * p]);
+    if (attempts === limit + 1 && q > 0) paths.push([false, q ** attempts]);
+    for (const [succeed, prob] of paths) {
+      if (prob === 0) continue;
+      for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
+        const t = finishMs(attempts, succeed, created, pullFirst, pullLater, start, run, phi);
+        const seconds = (apiTime(t) - createdApi) / 1000;
+        byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
+      }
+    }
+  }
+  const values = [...byValue.keys()].sort((a, b2) => a - b2);
+  return { values, probs: values.map((v) => byValue.get(v)!) };
+}

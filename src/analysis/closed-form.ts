@@ -1,0 +1,111 @@
+import { DistributionKind } from "../engine/random/distributions.js";
+import type { PreparedJob } from "../models/cluster.js";
+import { RestartPolicy } from "../models/objects.js";
+import type { Scenario } from "../scenario/load.js";
+import { finishTimeDistribution } from "./closed-form-time.js";
+import type { RunPlan } from "./plan.js";
+
+/**
+ * Exact answers, computed from the rules rather than by simulation, for a Job that runs one pod
+ * at a time (parallelism 1, completions 1, restartPolicy Never, no podFailurePolicy or deadline)
+ * with a task that succeeds with probability p on each attempt:
+ *   P(success) = 1 − (1 − p)^(backoffLimit + 1)
+ *   pods created N: P(N = k) = (1 − p)^(k−1) p for k ≤ backoffLimit, P(N = backoffLimit + 1) = (1 − p)^backoffLimit
+ * and, when every duration is fixed, the distribution of the time to finish (closed-form-time.ts).
+ * Monte Carlo prints these beside its estimates as a check, never instead of them.
+ */
+
+export interface DiscreteDistribution {
+  /** Ascending values with their probabilities. */
+  values: number[];
+  probs: number[];
+}
+
+export interface ClosedForm {
+  p: number;
+  backoffLimit: number;
+  successRate: number;
+  pods: DiscreteDistribution;
+  /** Whole seconds from creation to Complete/Failed; null when some duration is random. */
+  durationSeconds: DiscreteDistribution | null;
+  /** Why the time distribution is missing, if it is. */
+  durationNote: string;
+}
+
+export function mean(d: DiscreteDistribution): number {
+  let s = 0;
+  for (let i = 0; i < d.values.length; i++) s += d.values[i] * d.probs[i];
+  return s;
+}
+
+/** The smallest value whose cumulative probability reaches q (type-1 quantile, as the estimates). */
+export function quantile(d: DiscreteDistribution, q: number): number {
+  let acc = 0;
+  for (let i = 0; i < d.values.length; i++) {
+    acc += d.probs[i];
+    if (acc >= q - 1e-12) return d.values[i];
+  }
+  return d.values[d.values.length - 1];
+}
+
+/** Why no closed form applies to this Job, or null when one does. */
+export function inapplicable(job: PreparedJob, scenario: Scenario): string | null {
+  const v = job.view;
+  if (v.parallelism !== 1) return "parallelism is not 1";
+  if (v.completions !== 1 && v.completions !== -1) return "completions is not 1";
+  if (v.restartPolicy !== RestartPolicy.Never) return "restartPolicy is not Never";
+  if (v.podFailurePolicy !== null) return "a podFailurePolicy is set";
+  if (v.activeDeadlineMs !== -1) return "activeDeadlineSeconds is set";
+  if (v.suspend) return "the Job starts suspended";
+  if (v.indexed) return "the Job is Indexed";
+  const containers = job.object.spec?.template.spec?.containers ?? [];
+  if (containers.length !== 1 || (job.object.spec?.template.spec?.initContainers ?? []).length > 0)
+    return "the pod has more than one container";
+  const b = scenario.workload.get(containers[0].image ?? "");
+  if (b.spec.script !== null) return "the image's outcomes are scripted";
+  return null;
+}
+
+export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: number): ClosedForm | string {
+  const creations = plan.steps
+    .flatMap((s) => (s.kind === "create" ? s.jobs : []))
+    .filter((j) => j.tag === jobIndex);
+  if (creations.length !== 1) return "the Job is created more than once";
+  const job = creations[0];
+  const why = inapplicable(job, scenario);
+  if (why !== null) return why;
+  const image = job.object.spec!.template.spec!.containers[0].image ?? "";
+  const behaviour = scenario.workload.get(image);
+  const p = behaviour.spec.outcomes.reduce((s, o) => s + (o.exitCode === 0 ? o.probability : 0), 0);
+  const b = job.view.backoffLimit;
+  const q = 1 - p;
+  const values: number[] = [];
+  const probs: number[] = [];
+  for (let k = 1; k <= b + 1; k++) {
+    values.push(k);
+    probs.push(k <= b ? q ** (k - 1) * p : q ** b);
+  }
+  const fixed =
+    behaviour.spec.startSeconds.kind === DistributionKind.Constant &&
+    behaviour.spec.runSeconds.kind === DistributionKind.Constant &&
+    behaviour.spec.pullSeconds.kind === DistributionKind.Constant &&
+    behaviour.spec.outcomes.every(
+      (o) => o.runSeconds === undefined || o.runSeconds.kind === DistributionKind.Constant,
+    );
+  let durationSeconds: DiscreteDistribution | null = null;
+  let durationNote = "";
+  if (!fixed) durationNote = "some duration is random";
+  else {
+    const t = finishTimeDistribution(scenario, plan, job, p);
+    if (typeof t === "string") durationNote = t;
+    else durationSeconds = t;
+  }
+  return {
+    p,
+    backoffLimit: b,
+    successRate: 1 - q ** (b + 1),
+    pods: { values, probs },
+    durationSeconds,
+    durationNote,
+  };
+}

@@ -1,0 +1,198 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { stringify } from "csv-stringify/sync";
+import type { Scenario } from "../scenario/load.js";
+import type { Override } from "../scenario/overrides.js";
+import { JobStats, type JobStatsJSON } from "./accumulators.js";
+import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
+import { type JobRunResult, MonteCarlo } from "./monte-carlo.js";
+import { jobLabel } from "./report.js";
+
+/**
+ * Running a range of Monte Carlo runs in this thread or in worker threads. Work is split only
+ * at block boundaries (BLOCK_RUNS consecutive runs), so the fingerprint and every statistic
+ * come out identical however the runs are split.
+ */
+
+export interface RangeResult {
+  stats: JobStats[];
+  fingerprint: Fingerprint;
+}
+
+export interface ExecuteOptions {
+  scenario: Scenario;
+  /** Where workers load the scenario from (they cannot receive the parsed one). */
+  scenarioPath: string;
+  overrides: Override[];
+  seed: number | string;
+  from: number;
+  to: number;
+  workers: number;
+  /** Called with the number of runs done so far (throttled by the caller). */
+  progress?: (done: number) => void;
+  /** Per-run CSV rows go to this file (no header), in run order. */
+  csvPath?: string;
+}
+
+/** Splits [from, to) into `parts` block-aligned ranges (some may be empty). */
+export function splitRange(from: number, to: number, parts: number): [number, number][] {
+  const firstBlock = Math.floor(from / BLOCK_RUNS);
+  const lastBlock = Math.ceil(to / BLOCK_RUNS);
+  const blocks = lastBlock - firstBlock;
+  const out: [number, number][] = [];
+  for (let i = 0; i < parts; i++) {
+    const a = Math.max(from, (firstBlock + Math.floor((i * blocks) / parts)) * BLOCK_RUNS);
+    const b = Math.min(to, (firstBlock + Math.floor(((i + 1) * blocks) / parts)) * BLOCK_RUNS);
+    out.push([a, Math.max(a, b)]);
+  }
+  return out;
+}
+
+/** Per-run CSV rows (run, job, outcome, ...), one string per block. */
+export const CSV_HEADER = [
+  "run",
+  "job",
+  "outcome",
+  "reason",
+  "durationSeconds",
+  "pods",
+  "failedPods",
+  "podSeconds",
+  "wastedPodSeconds",
+];
+
+function csvRows(
+  keys: readonly string[],
+  run: number,
+  results: readonly JobRunResult[],
+  out: unknown[][],
+): void {
+  for (let j = 0; j < results.length; j++) {
+    const r = results[j];
+    out.push([
+      run,
+      jobLabel(keys[j]),
+      r.outcome,
+      r.reason,
+      r.durationMs < 0 ? "" : Math.floor(r.durationMs / 1000),
+      r.pods,
+      r.failedPods,
+      Math.round(r.podMs / 1000),
+      Math.round(r.wastedMs / 1000),
+    ]);
+  }
+}
+
+/** Runs [from, to) here, reporting progress and handing CSV rows over after each block. */
+export function runHere(
+  mc: MonteCarlo,
+  from: number,
+  to: number,
+  progress?: (done: number) => void,
+  csv?: (text: string) => void,
+): RangeResult {
+  const stats = mc.newStats();
+  const fp = new Fingerprint();
+  const rows: unknown[][] = [];
+  const onRun =
+    csv === undefined
+      ? undefined
+      : (run: number, results: readonly JobRunResult[]) => csvRows(mc.jobKeys, run, results, rows);
+  let run = from;
+  while (run < to) {
+    const end = Math.min(to, (Math.floor(run / BLOCK_RUNS) + 1) * BLOCK_RUNS);
+    mc.runRange(run, end, stats, fp, onRun);
+    if (csv !== undefined) {
+      csv(stringify(rows));
+      rows.length = 0;
+    }
+    run = end;
+    progress?.(run - from);
+  }
+  fp.flush();
+  return { stats, fingerprint: fp };
+}
+
+export interface WorkerInput {
+  scenarioPath: string;
+  overrides: Override[];
+  seed: number | string;
+  from: number;
+  to: number;
+  /** Where this worker writes its part of the per-run CSV, if asked. */
+  csvPart?: string;
+}
+
+export type WorkerMessage =
+  | { kind: "progress"; done: number }
+  | { kind: "done"; stats: JobStatsJSON[]; lanes: number[] }
+  | { kind: "error"; message: string };
+
+export async function execute(o: ExecuteOptions): Promise<RangeResult> {
+  if (o.workers <= 1) {
+    const fd = o.csvPath === undefined ? -1 : openSync(o.csvPath, "a");
+    try {
+      return runHere(
+        new MonteCarlo(o.scenario, o.seed),
+        o.from,
+        o.to,
+        o.progress,
+        fd < 0 ? undefined : (t) => writeSync(fd, t),
+      );
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+  const ranges = splitRange(o.from, o.to, o.workers).filter(([a, b]) => b > a);
+  const parts = ranges.map((_, i) => (o.csvPath === undefined ? undefined : `${o.csvPath}.part${i}`));
+  const done = new Array(ranges.length).fill(0);
+  const results = await Promise.all(
+    ranges.map(
+      ([from, to], i) =>
+        new Promise<RangeResult>((resolve, reject) => {
+          const input: WorkerInput = {
+            scenarioPath: o.scenarioPath,
+            overrides: o.overrides,
+            seed: o.seed,
+            from,
+            to,
+            csvPart: parts[i],
+          };
+          const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: input });
+          w.on("message", (m: WorkerMessage) => {
+            if (m.kind === "progress") {
+              done[i] = m.done;
+              o.progress?.(done.reduce((s, x) => s + x, 0));
+            } else if (m.kind === "error") reject(new Error(m.message));
+            else {
+              const fp = new Fingerprint();
+              fp.lanes.set(m.lanes);
+              resolve({ stats: m.stats.map((s) => JobStats.fromJSON(s)), fingerprint: fp });
+            }
+          });
+          w.on("error", reject);
+        }),
+    ),
+  );
+  if (o.csvPath !== undefined) {
+    // The parts, in run order, after whatever the file already holds (its header).
+    const fd = openSync(o.csvPath, "a");
+    try {
+      for (const p of parts) {
+        writeSync(fd, readFileSync(p!));
+        rmSync(p!, { force: true });
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const stats = results[0].stats;
+  const fp = results[0].fingerprint;
+  for (const r of results.slice(1)) {
+    r.stats.forEach((s, j) => {
+      stats[j].merge(s);
+    });
+    fp.merge(r.fingerprint);
+  }
+  return { stats, fingerprint: fp };
+}

@@ -1,0 +1,212 @@
+import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
+import { Cluster } from "../models/cluster.js";
+import { isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
+import { type JobListener, type PodListener, WatchType } from "../models/store.js";
+import { clusterConfig } from "../scenario/cluster-config.js";
+import type { Scenario } from "../scenario/load.js";
+import { JobStats, type Outcome } from "./accumulators.js";
+import type { Fingerprint } from "./fingerprint.js";
+import { planFor, type RunPlan } from "./plan.js";
+
+/**
+ * Monte Carlo over one scenario: run i resets a lean cluster (no event text, no logs, names
+ * only when asked) to run i of the seed, replays the plan (plan.ts) and lets the cluster run
+ * until every Job finished or the horizon. The same controller, scheduler and kubelet code as
+ * `jobsim run`; only what no result depends on is skipped.
+ *
+ * Results go straight into per-Job accumulators (no per-run objects), and into the
+ * fingerprint.
+ */
+
+export interface JobRunResult {
+  outcome: Outcome;
+  reason: string;
+  /** Simulated ms from creation to the terminal condition (API seconds), or NONE. */
+  durationMs: number;
+  pods: number;
+  failedPods: number;
+  podMs: number;
+  wastedMs: number;
+}
+
+const OUTCOME_CODE: Record<Outcome, number> = { Complete: 1, Failed: 2, Unfinished: 3, Deleted: 4 };
+
+/** Tracks, during one run, what each Job and its pods did. */
+class RunCollector implements JobListener, PodListener {
+  readonly results: JobRunResult[];
+  created = 0;
+  finished = 0;
+
+  constructor(keys: readonly string[]) {
+    this.results = keys.map(() => ({
+      outcome: "Unfinished" as Outcome,
+      reason: "",
+      durationMs: NONE,
+      pods: 0,
+      failedPods: 0,
+      podMs: 0,
+      wastedMs: 0,
+    }));
+  }
+
+  reset(): void {
+    this.created = 0;
+    this.finished = 0;
+    for (const r of this.results) {
+      r.outcome = "Unfinished";
+      r.reason = "";
+      r.durationMs = NONE;
+      r.pods = 0;
+      r.failedPods = 0;
+      r.podMs = 0;
+      r.wastedMs = 0;
+    }
+  }
+
+  private resultOf(job: JobRecord): JobRunResult | undefined {
+    const i = job.observerIndex;
+    return i === NONE ? undefined : this.results[i];
+  }
+
+  onJob(type: WatchType, job: JobRecord): void {
+    const r = this.resultOf(job);
+    if (r === undefined) return;
+    if (type === WatchType.Added) {
+      this.created++;
+      return;
+    }
+    if (r.outcome !== "Unfinished") return;
+    if (type === WatchType.Deleted) {
+      r.outcome = "Deleted";
+      this.finished++;
+      return;
+    }
+    if (!job.finished) return;
+    for (const c of job.status.conditions) {
+      if ((c.type === "Complete" || c.type === "Failed") && c.status === "True") {
+        r.outcome = c.type;
+        r.reason = c.reason;
+        r.durationMs = c.lastTransitionMs - job.creationMs;
+        this.finished++;
+        return;
+      }
+    }
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    if (type === WatchType.Deleted)
+      this.account(pod, pod.terminalMs !== NONE ? pod.terminalMs : pod.deletionMs);
+  }
+
+  /** Adds a pod's resource time and failure to its Job's result. */
+  account(pod: PodRecord, endMs: number): void {
+    const job = pod.owner;
+    if (job === null) return;
+    const r = this.resultOf(job);
+    if (r === undefined) return;
+    const used = pod.scheduledMs === NONE ? 0 : Math.max(0, endMs - pod.scheduledMs);
+    r.podMs += used;
+    if (pod.phase === PodPhase.Failed) {
+      r.failedPods++;
+      r.wastedMs += used;
+    }
+  }
+
+  /** End of run: pods still stored, and pod counts. */
+  finish(cluster: Cluster): void {
+    const now = cluster.sim.now;
+    for (const pod of cluster.store.pods) this.account(pod, isTerminal(pod.phase) ? pod.terminalMs : now);
+    for (const job of cluster.store.jobs) {
+      const r = this.resultOf(job);
+      if (r !== undefined) r.pods += job.podsCreated;
+    }
+  }
+}
+
+export class MonteCarlo {
+  readonly plan: RunPlan;
+  readonly cluster: Cluster;
+  private readonly collector: RunCollector;
+  // Predicates made once (no closure per run): all Jobs finished; the current wait's condition met.
+  private readonly allFinished = () =>
+    this.collector.created > 0 && this.collector.finished === this.collector.created;
+  private readonly waitJobs: JobRecord[] = [];
+  private waitCondition: WaitCondition | null = null;
+  private readonly waitMet = () => {
+    for (const j of this.waitJobs) if (!jobMeets(j, this.waitCondition!)) return false;
+    return true;
+  };
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number | string,
+  ) {
+    this.plan = planFor(scenario);
+    this.cluster = new Cluster(clusterConfig(scenario, seed, false));
+    this.collector = new RunCollector(this.plan.jobKeys);
+    this.cluster.store.watchJobs(this.collector);
+    this.cluster.store.watchPods(this.collector);
+  }
+
+  get jobKeys(): readonly string[] {
+    return this.plan.jobKeys;
+  }
+
+  /** Runs run `run` and returns its per-Job results (reused between calls: copy to keep). */
+  runOne(run: number): readonly JobRunResult[] {
+    const c = this.cluster;
+    const sim = c.sim;
+    c.reset(run);
+    this.collector.reset();
+    for (const step of this.plan.steps) {
+      if (step.kind === "create") {
+        for (const p of step.jobs) c.createJob(p);
+      } else if (step.kind === "advance") {
+        const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
+        sim.run({ until: Math.min(until, this.plan.horizonMs) });
+      } else {
+        while (this.waitJobs.length > 0) this.waitJobs.pop();
+        for (const ref of step.jobs) {
+          const j = c.store.findJob(ref.namespace, ref.name);
+          if (j !== undefined) this.waitJobs.push(j);
+        }
+        this.waitCondition = step.condition;
+        if (this.waitJobs.length > 0 && !this.waitMet()) {
+          sim.run({ until: Math.min(sim.now + step.timeoutMs, this.plan.horizonMs), stopWhen: this.waitMet });
+        }
+      }
+    }
+    if (!this.allFinished() && sim.now < this.plan.horizonMs)
+      sim.run({ until: this.plan.horizonMs, stopWhen: this.allFinished });
+    this.collector.finish(c);
+    return this.collector.results;
+  }
+
+  /** Runs [from, to) into `stats` (one per Job key) and `fp`; `onRun` sees each run's results. */
+  runRange(
+    from: number,
+    to: number,
+    stats: JobStats[],
+    fp: Fingerprint,
+    onRun?: (run: number, results: readonly JobRunResult[]) => void,
+  ): void {
+    for (let run = from; run < to; run++) {
+      const results = this.runOne(run);
+      if (onRun !== undefined) onRun(run, results);
+      fp.beginRun(run);
+      for (let j = 0; j < results.length; j++) {
+        const r = results[j];
+        stats[j].add(r.outcome, r.reason, r.pods, r.failedPods, r.durationMs, r.podMs, r.wastedMs);
+        fp.word(OUTCOME_CODE[r.outcome]);
+        fp.word(r.durationMs);
+        fp.word(r.pods);
+        fp.word(r.failedPods);
+        fp.word(r.podMs);
+      }
+    }
+  }
+
+  newStats(): JobStats[] {
+    return this.plan.jobKeys.map(() => new JobStats());
+  }
+}

@@ -1,0 +1,80 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { flag } from "../kubectl/parse.js";
+import type { WaitCondition } from "../kubectl/wait-condition.js";
+import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { Cluster, type PreparedJob } from "../models/cluster.js";
+import type { Scenario } from "../scenario/load.js";
+import { AnalysisError } from "./errors.js";
+
+/**
+ * What a Monte Carlo run replays of a session: the Job submissions (`kubectl apply/create -f`)
+ * at the simulated times the session makes them, with the steps that decide those times
+ * (`sleep`, `at`, `kubectl wait`). Reading commands (get, describe, logs, events) change
+ * nothing and are skipped; so are deletions — a session's cleanup — because the question is
+ * how the Jobs end, not how the demo ends. After the last step the run goes on until every Job
+ * has finished or the scenario's horizon.
+ */
+
+export type PlanStep =
+  | { kind: "create"; jobs: PreparedJob[] }
+  | { kind: "advance"; untilMs: number; relative: boolean }
+  | {
+      kind: "wait";
+      jobs: { namespace: string; name: string }[];
+      condition: WaitCondition;
+      timeoutMs: number;
+    };
+
+export interface RunPlan {
+  steps: PlanStep[];
+  /** Every Job the plan creates, by "namespace/name" in creation order. */
+  jobKeys: string[];
+  horizonMs: number;
+}
+
+export function planFor(scenario: Scenario): RunPlan {
+  const steps: PlanStep[] = [];
+  const jobKeys: string[] = [];
+  for (const s of scenario.steps) {
+    if (s.kind === "sleep") steps.push({ kind: "advance", untilMs: s.ms, relative: true });
+    else if (s.kind === "at") steps.push({ kind: "advance", untilMs: s.ms, relative: false });
+    else if (s.command.verb === "apply" || s.command.verb === "create") {
+      const jobs: PreparedJob[] = [];
+      const ns = flag(s.command, "namespace");
+      for (const f of s.files) {
+        const m = scenario.manifests.get(f)!;
+        if (m.clientError !== null)
+          throw new AnalysisError(`${scenario.file}: ${s.line}: nothing to simulate: ${m.clientError}`);
+        for (const doc of m.docs) {
+          if (doc.decodeError !== null)
+            throw new AnalysisError(`${scenario.file}: ${s.line}: nothing to simulate: ${doc.decodeError}`);
+          const manifest = structuredClone(doc.object) as Job;
+          if (ns !== undefined) (manifest.metadata ??= {}).namespace = ns;
+          const prepared = Cluster.prepareJob(manifest);
+          if (Array.isArray(prepared)) {
+            throw new AnalysisError(
+              `${scenario.file}: ${s.line}: nothing to simulate: ${kubectlInvalidMessage("Job", doc.name, prepared).trimEnd()}`,
+            );
+          }
+          const key = prepared.key;
+          if (!jobKeys.includes(key)) jobKeys.push(key);
+          prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
+          jobs.push(prepared);
+        }
+      }
+      steps.push({ kind: "create", jobs });
+    } else if (s.wait !== null) {
+      steps.push({
+        kind: "wait",
+        jobs: s.wait.jobs,
+        condition: s.wait.condition,
+        timeoutMs: s.wait.timeoutMs,
+      });
+    }
+  }
+  if (jobKeys.length === 0)
+    throw new AnalysisError(
+      `${scenario.file}: no step creates a Job (kubectl apply -f / create -f): nothing to simulate`,
+    );
+  return { steps, jobKeys, horizonMs: scenario.horizonMs };
+}

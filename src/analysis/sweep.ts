@@ -1,0 +1,136 @@
+import { wilsonInterval } from "../engine/stats/wilson.js";
+import { loadScenario } from "../scenario/load.js";
+import { checkSpecPath, type Override } from "../scenario/overrides.js";
+import { closedFormFor } from "./closed-form.js";
+import { AnalysisError } from "./errors.js";
+import { execute } from "./execute.js";
+import { MonteCarlo } from "./monte-carlo.js";
+import { jobLabel, type McReport, mcReport, r6 } from "./report.js";
+
+/**
+ * A sweep: the same Monte Carlo at each value of one parameter, with common random numbers —
+ * every point uses the same seed and run indexes, so attempt k of run i draws the same outcome
+ * and durations at every point and differences between points are measured on the same draws.
+ * With a target, the recommendation is the smallest value whose success (within the time limit,
+ * if given) has a 95% Wilson lower bound at or above the target.
+ */
+
+export interface SweepPoint extends McReport {
+  value: number;
+  /** Success counted for the target: Complete (within the limit, if any). */
+  target?: { successes: number; rate: number; ci95: [number, number]; meets: boolean };
+}
+
+export interface SweepReport {
+  parameter: string;
+  job: string;
+  runs: number;
+  seed: number | string;
+  target?: number;
+  withinSeconds?: number;
+  points: SweepPoint[];
+  recommendation: { value: number; target: number; withinSeconds?: number; lowerBound: number } | null;
+}
+
+export interface SweepOptions {
+  scenarioPath: string;
+  parameter: string;
+  values: number[];
+  runs: number;
+  seed?: number | string;
+  workers: number;
+  job?: string;
+  target?: number;
+  withinSeconds?: number;
+  progress?: (point: number, done: number) => void;
+}
+
+export function checkParameter(path: string): void {
+  if (path.startsWith("spec.")) checkSpecPath(path);
+  else if (!path.startsWith("images.")) {
+    throw new AnalysisError(
+      `--set ${path}: sweeps take a Job spec field (spec.backoffLimit, spec.parallelism, ...) or an image behaviour field (images.<image>.runSeconds, ...)`,
+    );
+  }
+}
+
+export async function sweep(o: SweepOptions): Promise<SweepReport> {
+  checkParameter(o.parameter);
+  const points: SweepPoint[] = [];
+  let jobKey = "";
+  let seedUsed: number | string = 0;
+  for (let i = 0; i < o.values.length; i++) {
+    const value = o.values[i];
+    const overrides: Override[] = [{ path: o.parameter, value }];
+    const scenario = loadScenario(o.scenarioPath, overrides);
+    const seed = o.seed ?? scenario.seed;
+    seedUsed = seed;
+    const mc = new MonteCarlo(scenario, seed);
+    if (i === 0) {
+      const keys = mc.jobKeys.map(jobLabel);
+      if (o.job !== undefined) {
+        if (!keys.includes(o.job))
+          throw new AnalysisError(`--job ${o.job}: the scenario's Jobs are ${keys.join(", ")}`);
+        jobKey = o.job;
+      } else if (keys.length > 1 && o.target !== undefined) {
+        throw new AnalysisError(
+          `the scenario has several Jobs (${keys.join(", ")}): say which one the target is for with --job`,
+        );
+      } else jobKey = keys[0];
+    }
+    const closed = mc.jobKeys.map((_, j) => closedFormFor(scenario, mc.plan, j));
+    const r = await execute({
+      scenario,
+      scenarioPath: o.scenarioPath,
+      overrides,
+      seed,
+      from: 0,
+      to: o.runs,
+      workers: o.workers,
+      progress: (d) => o.progress?.(i, d),
+    });
+    const report = mcReport(scenario.name, seed, o.runs, mc.jobKeys, r.stats, r.fingerprint, closed);
+    const point: SweepPoint = { value, ...report };
+    if (o.target !== undefined) {
+      const stats = r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)];
+      const successes =
+        o.withinSeconds === undefined
+          ? stats.count("Complete")
+          : countAtMost(stats.completeSeconds.toPairs(), o.withinSeconds);
+      const ci = wilsonInterval(successes, o.runs);
+      point.target = {
+        successes,
+        rate: r6(successes / o.runs),
+        ci95: [r6(ci[0]), r6(ci[1])],
+        meets: ci[0] >= o.target,
+      };
+    }
+    points.push(point);
+  }
+  let recommendation: SweepReport["recommendation"] = null;
+  if (o.target !== undefined) {
+    const meeting = points.filter((p) => p.target!.meets).sort((a, b) => a.value - b.value);
+    if (meeting.length > 0) {
+      const best = meeting[0];
+      recommendation = { value: best.value, target: o.target, lowerBound: best.target!.ci95[0] };
+      if (o.withinSeconds !== undefined) recommendation.withinSeconds = o.withinSeconds;
+    }
+  }
+  const out: SweepReport = {
+    parameter: o.parameter,
+    job: jobKey,
+    runs: o.runs,
+    seed: seedUsed,
+    points,
+    recommendation,
+  };
+  if (o.target !== undefined) out.target = o.target;
+  if (o.withinSeconds !== undefined) out.withinSeconds = o.withinSeconds;
+  return out;
+}
+
+function countAtMost(pairs: [number, number][], limit: number): number {
+  let n = 0;
+  for (const [v, c] of pairs) if (v <= limit) n += c;
+  return n;
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { AnalysisError } from "../analysis/errors.js";
+import { OverrideError } from "../scenario/overrides.js";
+import { ScenarioError } from "../scenario/problems.js";
+import { mcCommand } from "./mc.js";
+import { mergeCommand } from "./merge.js";
+import { CliError, parseSeed } from "./output.js";
+import { runCommand } from "./run.js";
+import { sweepCommand } from "./sweep.js";
+import { validateCommand } from "./validate.js";
+
+/**
+ * The jobsim command line (contract in ../shared/design.md). Exit status: 0 done; 1 bad
+ * input or a failed check (one clear message on stderr, no stack trace); 2 wrong usage.
+ */
+
+function report(e: unknown): number {
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) process.stderr.write(`${p}\n`);
+    return 1;
+  }
+  if (e instanceof CliError) {
+    process.stderr.write(`jobsim: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof AnalysisError || e instanceof OverrideError) {
+    process.stderr.write(`jobsim: ${e.message}\n`);
+    return 1;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `jobsim: internal error: ${message}\n(this is a bug in jobsim; please report it with the scenario that caused it)\n`,
+  );
+  return 1;
+}
+
+function guard(action: () => number | Promise<number>): void {
+  try {
+    const r = action();
+    if (typeof r === "number") process.exitCode = r;
+    else
+      r.then(
+        (code) => {
+          process.exitCode = code;
+        },
+        (e) => {
+          process.exitCode = report(e);
+        },
+      );
+  } catch (e) {
+    process.exitCode = report(e);
+  }
+}
+
+export function main(argv: string[]): void {
+  yargs(argv)
+    .scriptName("jobsim")
+    .usage("$0 <command> [options]\n\nA deterministic discrete-event simulator of Kubernetes Jobs.")
+    .command(
+      "run <scenario>",
+      "replay the scenario's kubectl session in simulated time",
+      (y) =>
+        y
+          .positional("scenario", { type: "string", demandOption: true, describe: "scenario file" })
+          .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
+          .option("trace", {
+            type: "string",
+            describe: "write every Job and Pod change as JSON lines to FILE",
+          }),
+      (a) =>
+        guard(() =>
+          runCommand(
+            { scenario: a.scenario as string, seed: parseSeed(a.seed), trace: a.trace },
+            process.stdout,
+            process.stderr,
+          ),
+        ),
+    )
+    .command(
+      "mc <scenario>",
+      "Monte Carlo: run the scenario many times and report how its Jobs end",
+      (y) =>
+        y
+          .positional("scenario", { type: "string", demandOption: true, describe: "scenario file" })
+          .option("runs", { type: "number", default: 10000, describe: "number of runs" })
+          .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
+          .option("workers", { type: "number", default: 1, describe: "worker threads" })
+          .option("shard", {
+            type: "string",
+            describe: "run only shard i/n (prints the shard's JSON for jobsim merge)",
+          })
+          .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
+          .option("csv", { type: "string", describe: "write one row per run and Job to FILE" })
+          .option("emit-job", {
+            type: "string",
+            describe: "write a Kubernetes Indexed Job that runs the shards on a cluster",
+          })
+          .option("image", {
+            type: "string",
+            default: "jobsim:0.1.0",
+            describe: "container image for --emit-job",
+          }),
+      (a) =>
+        guard(() =>
+          mcCommand(
+            {
+              scenario: a.scenario as string,
+              runs: a.runs,
+              seed: parseSeed(a.seed),
+              workers: a.workers,
+              shard: a.shard,
+              json: a.json,
+              csv: a.csv,
+              emitJob: a["emit-job"],
+              image: a.image,
+            },
+            process.stdout,
+          ),
+        ),
+    )
+    .command(
+      "sweep <scenario>",
+      "Monte Carlo over a range of one parameter, with common random numbers",
+      (y) =>
+        y
+          .positional("scenario", { type: "string", demandOption: true, describe: "scenario file" })
+          .option("set", {
+            type: "string",
+            demandOption: true,
+            describe: "PATH=VALUES, e.g. spec.backoffLimit=0..15",
+          })
+          .option("runs", { type: "number", default: 10000, describe: "runs per value" })
+          .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
+          .option("workers", { type: "number", default: 1, describe: "worker threads" })
+          .option("job", { type: "string", describe: "the Job the target is about (when there are several)" })
+          .option("target", { type: "number", describe: "required success probability, e.g. 0.999" })
+          .option("within", { type: "string", describe: "count successes only within this time, e.g. 30m" })
+          .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
+          .option("csv", { type: "string", describe: "write the table as CSV to FILE" })
+          .option("report", { type: "string", describe: "write the table (Markdown, CSV) into DIR" }),
+      (a) =>
+        guard(() =>
+          sweepCommand(
+            {
+              scenario: a.scenario as string,
+              set: a.set,
+              runs: a.runs,
+              seed: parseSeed(a.seed),
+              workers: a.workers,
+              job: a.job,
+              target: a.target,
+              within: a.within,
+              json: a.json,
+              csv: a.csv,
+              report: a.report,
+            },
+            process.stdout,
+          ),
+        ),
+    )
+    .command(
+      "merge <files..>",
+      "merge mc --shard outputs into the one-process report",
+      (y) =>
+        y.positional("files", {
+          type: "string",
+          array: true,
+          demandOption: true,
+          describe: "shard JSON files",
+        }),
+      (a) => guard(() => mergeCommand(a.files as string[], process.stdout)),
+    )
+    .command(
+      "validate <files..>",
+      "check scenarios and Job manifests without running them",
+      (y) =>
+        y.positional("files", {
+          type: "string",
+          array: true,
+          demandOption: true,
+          describe: "scenario or manifest files",
+        }),
+      (a) => guard(() => validateCommand(a.files as string[], process.stdout, process.stderr)),
+    )
+    .demandCommand(1, "a command is required: run, mc, sweep, merge or validate")
+    .strict()
+    .recommendCommands()
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`jobsim: ${msg}\nRun 'jobsim --help' for usage.\n`);
+      process.exit(2);
+    })
+    .parse();
+}
+
+main(hideBin(process.argv));

@@ -1,0 +1,85 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { closedFormFor } from "../analysis/closed-form.js";
+import { CSV_HEADER, execute } from "../analysis/execute.js";
+import { MonteCarlo } from "../analysis/monte-carlo.js";
+import { mcReport } from "../analysis/report.js";
+import { parseShard, shardFile, shardRange } from "../analysis/shards.js";
+import { mcText } from "../report/mc-text.js";
+import { loadScenario } from "../scenario/load.js";
+import { emitJob } from "./emit-job.js";
+import { CliError, moveInto, tempFor, writeFileAtomic } from "./output.js";
+import { Progress } from "./progress.js";
+
+export interface McArgs {
+  scenario: string;
+  runs: number;
+  seed?: number | string;
+  workers: number;
+  shard?: string;
+  json: boolean;
+  csv?: string;
+  emitJob?: string;
+  image?: string;
+}
+
+export function checkRuns(runs: number): void {
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new CliError(`--runs must be a whole number ≥ 1, got ${runs}`, 2);
+}
+
+export function checkWorkers(workers: number): void {
+  if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256)
+    throw new CliError(`--workers must be a whole number from 1 to 256, got ${workers}`, 2);
+}
+
+/** `jobsim mc`: N seeded runs of the scenario; a report (text or --json), per-run CSV, shards. */
+export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<number> {
+  checkRuns(a.runs);
+  checkWorkers(a.workers);
+  const shard = a.shard === undefined ? null : parseShard(a.shard);
+  if (typeof shard === "string") throw new CliError(shard, 2);
+  const scenario = loadScenario(a.scenario);
+  const seed = a.seed ?? scenario.seed;
+  if (a.emitJob !== undefined) {
+    writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario.name, a.runs, seed, a.emitJob, a.image));
+    out.write(
+      `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as shards; see README ("Monte Carlo on a cluster")\n`,
+    );
+    return 0;
+  }
+  const mc = new MonteCarlo(scenario, seed); // validates the plan before any work starts
+  const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));
+  const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
+  const progress = new Progress(to - from, "jobsim mc");
+  const csvTmp = a.csv === undefined ? undefined : tempFor(a.csv);
+  if (csvTmp !== undefined) writeFileSync(csvTmp, `${CSV_HEADER.join(",")}\n`);
+  let result: Awaited<ReturnType<typeof execute>>;
+  try {
+    result = await execute({
+      scenario,
+      scenarioPath: a.scenario,
+      overrides: [],
+      seed,
+      from,
+      to,
+      workers: a.workers,
+      progress: (d) => progress.update(d),
+      csvPath: csvTmp,
+    });
+  } catch (e) {
+    if (csvTmp !== undefined) rmSync(csvTmp, { force: true });
+    throw e;
+  } finally {
+    progress.end();
+  }
+  if (a.csv !== undefined && csvTmp !== undefined) moveInto(csvTmp, a.csv);
+  if (shard !== null) {
+    out.write(
+      `${JSON.stringify(shardFile(scenario.name, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
+    );
+    return 0;
+  }
+  const report = mcReport(scenario.name, seed, a.runs, mc.jobKeys, result.stats, result.fingerprint, closed);
+  out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report));
+  return 0;
+}

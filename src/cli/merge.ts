@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { mergeShards, type ShardFile } from "../analysis/shards.js";
+import { CliError } from "./output.js";
+
+/** `jobsim merge <shard.json>...`: the one-process `mc --json` report from a complete set of shards. */
+export function mergeCommand(files: string[], out: NodeJS.WriteStream): number {
+  const shards = files.map((name) => {
+    let text: string;
+    try {
+      text = readFileSync(name, "utf8");
+    } catch (e) {
+      throw new CliError(
+        `${name}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+      );
+    }
+    try {
+      return { name, shard: JSON.parse(text) as ShardFile };
+    } catch (e) {
+      throw new CliError(
+        `${name}: not JSON (${(e as Error).message}); expected the output of jobsim mc --shard i/n`,
+      );
+    }
+  });
+  try {
+    out.write(`${JSON.stringify(mergeShards(shards))}\n`);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  return 0;
+}

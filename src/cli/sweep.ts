@@ -1,0 +1,72 @@
+import { join } from "node:path";
+import { sweep } from "../analysis/sweep.js";
+import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
+import { parseGoDuration } from "../scenario/durations.js";
+import { parseSet } from "../scenario/overrides.js";
+import { checkRuns, checkWorkers } from "./mc.js";
+import { CliError, writeFileAtomic } from "./output.js";
+import { Progress } from "./progress.js";
+
+export interface SweepArgs {
+  scenario: string;
+  set: string;
+  runs: number;
+  seed?: number | string;
+  workers: number;
+  job?: string;
+  target?: number;
+  within?: string;
+  json: boolean;
+  csv?: string;
+  report?: string;
+}
+
+/** `jobsim sweep`: the Monte Carlo at each value of one parameter, and the smallest that meets a target. */
+export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
+  checkRuns(a.runs);
+  checkWorkers(a.workers);
+  let parsed: ReturnType<typeof parseSet>;
+  try {
+    parsed = parseSet(a.set);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+  if (a.target !== undefined && !(a.target > 0 && a.target < 1))
+    throw new CliError(`--target must be a probability strictly between 0 and 1, got ${a.target}`, 2);
+  let withinSeconds: number | undefined;
+  if (a.within !== undefined) {
+    if (a.target === undefined)
+      throw new CliError("--within needs --target (the success to reach within that time)", 2);
+    const ms = parseGoDuration(a.within);
+    if (typeof ms === "string" || ms <= 0)
+      throw new CliError(`--within ${a.within}: expected a duration such as 30m or 1h30m`, 2);
+    withinSeconds = Math.floor(ms / 1000);
+  }
+  const total = parsed.values.length * a.runs;
+  const progress = new Progress(total, "jobsim sweep");
+  let report: Awaited<ReturnType<typeof sweep>>;
+  try {
+    report = await sweep({
+      scenarioPath: a.scenario,
+      parameter: parsed.path,
+      values: parsed.values,
+      runs: a.runs,
+      seed: a.seed,
+      workers: a.workers,
+      job: a.job,
+      target: a.target,
+      withinSeconds,
+      progress: (point, done) => progress.update(point * a.runs + done),
+    });
+  } finally {
+    progress.end();
+  }
+  const scenarioName = report.points[0]?.scenario ?? a.scenario;
+  if (a.csv !== undefined) writeFileAtomic(a.csv, sweepCsv(report));
+  if (a.report !== undefined) {
+    writeFileAtomic(join(a.report, "sweep.md"), sweepMarkdown(report, scenarioName));
+    writeFileAtomic(join(a.report, "sweep.csv"), sweepCsv(report));
+  }
+  out.write(a.json ? `${JSON.stringify(report)}\n` : sweepText(report));
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { parseDocument } from "yaml";
+import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { Cluster } from "../models/cluster.js";
+import { loadScenario } from "../scenario/load.js";
+import { type ManifestFile, parseManifestFile } from "../scenario/manifests.js";
+import { ScenarioError } from "../scenario/problems.js";
+import { hintsFor } from "../session/hints.js";
+
+/**
+ * `jobsim validate <file>...`: scenarios (schema, steps, files) and manifests (as kubectl and
+ * the API server would judge them at `kubectl apply`), without running anything. Problems go
+ * to stderr; the exit status is 1 if any file has one.
+ */
+
+function manifestProblems(m: ManifestFile): string[] {
+  if (m.clientError !== null) return [`error: ${m.clientError}`];
+  const out: string[] = [];
+  for (const doc of m.docs) {
+    if (doc.decodeError !== null) {
+      out.push(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}`);
+      continue;
+    }
+    const prepared = Cluster.prepareJob(structuredClone(doc.object));
+    if (Array.isArray(prepared))
+      out.push(kubectlInvalidMessage("Job", doc.name, prepared).replace(/\n$/, ""));
+  }
+  return out;
+}
+
+function isScenario(file: string): boolean {
+  try {
+    const doc = parseDocument(readFileSync(file, "utf8"));
+    const v = doc.toJS() as { kind?: unknown } | null;
+    return v !== null && typeof v === "object" && v.kind === "Scenario";
+  } catch {
+    return false;
+  }
+}
+
+export function validateCommand(files: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  let bad = 0;
+  for (const file of files) {
+    const problems: string[] = [];
+    let summary = "";
+    try {
+      if (isScenario(file)) {
+        const s = loadScenario(file);
+        for (const m of s.manifests.values())
+          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
+        const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
+        summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
+      } else {
+        let text: string;
+        try {
+          text = readFileSync(file, "utf8");
+        } catch (e) {
+          throw new ScenarioError([
+            `${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+          ]);
+        }
+        const m = parseManifestFile(file, text);
+        for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
+        summary = `${file}: valid (${m.docs.length} Job manifest${m.docs.length === 1 ? "" : "s"})`;
+      }
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.problems);
+    }
+    if (problems.length > 0) {
+      bad++;
+      for (const p of problems) {
+        err.write(`${p}\n`);
+        for (const h of hintsFor(p)) err.write(`jobsim: hint: ${h}\n`);
+      }
+    } else out.write(`${summary}\n`);
+  }
+  return bad > 0 ? 1 : 0;
+}

@@ -1,0 +1,169 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
+import { Cluster } from "../../models/cluster.js";
+import { type JobRecord, JobSpecView } from "../../models/objects.js";
+import type { ManifestFile } from "../../scenario/manifests.js";
+import type { CommandResult, KubectlContext } from "../context.js";
+import { flag, type KubectlCommand } from "../parse.js";
+
+/**
+ * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
+ * line per object (`job.batch/x created|configured|unchanged`), errors on stderr and exit 1 if
+ * any failed (kubectl carries on with the other documents).
+ */
+
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/** Fields of a Job's spec that an update may change (pkg/apis/batch/validation ValidateJobUpdate). */
+const MUTABLE_SPEC = [
+  "parallelism",
+  "activeDeadlineSeconds",
+  "backoffLimit",
+  "suspend",
+  "ttlSecondsAfterFinished",
+  "maxFailedIndexes",
+];
+
+/** JSON with keys sorted at every level, as kubectl serialises unstructured objects. */
+export function sortedJson(v: unknown): string {
+  return JSON.stringify(sortKeys(v));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, sortKeys(o[k])]),
+    );
+  }
+  return v;
+}
+
+export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const files = cmd.flags.get("filename") ?? [];
+  if (files.length === 0) {
+    return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
+  }
+  const create = cmd.verb === "create";
+  const ns = flag(cmd, "namespace");
+  let stdout = "";
+  let stderr = "";
+  for (const f of files) {
+    const m = ctx.manifests.get(f);
+    if (m === undefined) {
+      stderr += `error: the path "${f}" does not exist\n`;
+      continue;
+    }
+    const r = applyFile(ctx, m, create, ns);
+    stdout += r.stdout;
+    stderr += r.stderr;
+  }
+  return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+}
+
+function applyFile(
+  ctx: KubectlContext,
+  m: ManifestFile,
+  create: boolean,
+  nsFlag: string | undefined,
+): CommandResult {
+  if (m.clientError !== null) return { stdout: "", stderr: `error: ${m.clientError}\n`, exitCode: 1 };
+  let stdout = "";
+  let stderr = "";
+  for (const doc of m.docs) {
+    if (doc.decodeError !== null) {
+      stderr += `Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}\n`;
+      continue;
+    }
+    const manifest = structuredClone(doc.object) as Job;
+    const meta = (manifest.metadata ??= {});
+    if (nsFlag !== undefined) {
+      if (meta.namespace !== undefined && meta.namespace !== nsFlag) {
+        stderr += `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${nsFlag}". You must pass '--namespace=${meta.namespace}' to perform this operation.\n`;
+        continue;
+      }
+      meta.namespace = nsFlag;
+    }
+    const namespace = meta.namespace ?? "default";
+    const name = meta.name ?? "";
+    const existing = ctx.cluster.store.findJob(namespace, name);
+    if (!create) {
+      // kubectl records what it applied, for the next three-way merge.
+      meta.annotations = { ...(meta.annotations ?? {}), [LAST_APPLIED]: `${sortedJson(doc.object)}\n` };
+    }
+    if (existing !== undefined && !existing.removed) {
+      if (create) {
+        stderr += `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`;
+        continue;
+      }
+      const r = updateExistingJob(ctx, existing, manifest);
+      if (r.error) stderr += r.error;
+      else stdout += `job.batch/${name} ${r.outcome}\n`;
+      continue;
+    }
+    const prepared = Cluster.prepareJob(manifest);
+    if (Array.isArray(prepared)) {
+      stderr += kubectlInvalidMessage("Job", name, prepared);
+      continue;
+    }
+    ctx.cluster.createJob(prepared, meta.annotations);
+    stdout += `job.batch/${name} created\n`;
+  }
+  return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+}
+
+/** An apply to an existing Job: unchanged, configured (mutable fields), or rejected. */
+export function updateExistingJob(
+  ctx: KubectlContext,
+  job: JobRecord,
+  manifest: Job,
+): { outcome?: string; error?: string } {
+  const prepared = Cluster.prepareJob(structuredClone(manifest));
+  if (Array.isArray(prepared)) return { error: kubectlInvalidMessage("Job", job.name, prepared) };
+  const want = prepared.object.spec as unknown as Record<string, unknown>;
+  const have = job.object.spec as unknown as Record<string, unknown>;
+  const changed: string[] = [];
+  for (const k of new Set([...Object.keys(want), ...Object.keys(have)])) {
+    if (k === "selector" || k === "template") {
+      if (k === "template" && sortedJson(stripUid(want.template)) !== sortedJson(stripUid(have.template)))
+        changed.push(k);
+      continue;
+    }
+    if (sortedJson(want[k]) !== sortedJson(have[k])) changed.push(k);
+  }
+  const annotations = manifest.metadata?.annotations ?? {};
+  const labels = manifest.metadata?.labels;
+  const metaChanged =
+    sortedJson(annotations) !== sortedJson(job.object.metadata?.annotations ?? {}) ||
+    (labels !== undefined && sortedJson(labels) !== sortedJson(job.object.metadata?.labels ?? {}));
+  if (changed.length === 0 && !metaChanged) return { outcome: "unchanged" };
+  const immutable = changed.filter((k) => !MUTABLE_SPEC.includes(k));
+  if (immutable.length > 0) {
+    const k = immutable[0];
+    return {
+      error: kubectlInvalidMessage("Job", job.name, [
+        { field: `spec.${k}`, type: "Invalid value", value: want[k], detail: "field is immutable" },
+      ]),
+    };
+  }
+  for (const k of changed) {
+    if (want[k] === undefined) delete have[k];
+    else have[k] = structuredClone(want[k]);
+  }
+  const meta = job.object.metadata!;
+  meta.annotations = { ...annotations };
+  if (labels !== undefined) meta.labels = { ...labels };
+  job.view = new JobSpecView(job.object.spec!);
+  ctx.cluster.store.updateJob(job, changed.length > 0);
+  return { outcome: "configured" };
+}
+
+function stripUid(template: unknown): unknown {
+  const t = structuredClone(template) as { metadata?: { labels?: Record<string, string> } };
+  const l = t.metadata?.labels;
+  if (l) for (const k of Object.keys(l)) if (k.endsWith("controller-uid")) delete l[k];
+  return t;
+}

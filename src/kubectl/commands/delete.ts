@@ -1,0 +1,119 @@
+import type { JobRecord, PodRecord } from "../../models/objects.js";
+import type { Propagation } from "../../models/store.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
+import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { kindPrefix, type ResourceError, resolveResourceArgs } from "../resources.js";
+
+/**
+ * `kubectl delete` (staging/src/k8s.io/kubectl/pkg/cmd/delete): prints `<kind> "<name>" deleted
+ * from <ns> namespace` (kubectl ≥1.34; `... deleted` before) as each DELETE succeeds, then —
+ * with the default --wait=true — lets time pass until the objects are gone (a running pod
+ * takes its grace period). Jobs are deleted with background propagation unless --cascade says
+ * otherwise; the garbage collector then removes their pods.
+ */
+
+const WAIT_LIMIT_MS = 24 * 3_600_000;
+
+const FORCE_WARNING =
+  "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
+
+function propagation(value: string | undefined): Propagation | string {
+  switch (value ?? "background") {
+    case "background":
+    case "true":
+      return "Background";
+    case "foreground":
+      return "Foreground";
+    case "orphan":
+    case "false":
+      return "Orphan";
+    default:
+      return `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`;
+  }
+}
+
+export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const store = ctx.cluster.store;
+  const ns = namespaceOf(cmd);
+  const cascade = propagation(flag(cmd, "cascade"));
+  if (typeof cascade === "string") return fail(cascade);
+  const force = boolFlag(cmd, "force");
+  const graceText = flag(cmd, "grace-period");
+  let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);
+  if (!Number.isInteger(grace))
+    return fail(
+      `error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax`,
+    );
+  if (force && grace < 0) grace = 0;
+  if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1
+  const wait = flag(cmd, "wait") !== "false";
+  const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
+
+  const jobs: JobRecord[] = [];
+  const pods: PodRecord[] = [];
+  let stderr = "";
+  const files = cmd.flags.get("filename") ?? [];
+  if (files.length > 0) {
+    for (const f of files) {
+      const m = ctx.manifests.get(f);
+      if (m === undefined) return fail(`error: the path "${f}" does not exist`);
+      if (m.clientError !== null) return fail(`error: ${m.clientError}`);
+      for (const d of m.docs) {
+        const job = store.findJob(d.namespace, d.name);
+        if (job === undefined) {
+          if (!ignoreNotFound) stderr += notFound("jobs", d.name);
+        } else jobs.push(job);
+      }
+    }
+  } else {
+    let args: ReturnType<typeof resolveResourceArgs>;
+    try {
+      args = resolveResourceArgs(cmd.positionals);
+    } catch (e) {
+      return fail((e as ResourceError).message);
+    }
+    const sel = selectorOf(cmd);
+    if (args.named.length > 0) {
+      for (const n of args.named) {
+        if (n.kind === "jobs") {
+          const job = store.findJob(ns, n.name);
+          if (job === undefined) {
+            if (!ignoreNotFound) stderr += notFound("jobs", n.name);
+          } else jobs.push(job);
+        } else if (n.kind === "pods") {
+          const pod = store.findPod(ns, n.name);
+          if (pod === undefined) {
+            if (!ignoreNotFound) stderr += notFound("pods", n.name);
+          } else pods.push(pod);
+        } else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
+      }
+    } else if (sel !== null || boolFlag(cmd, "all")) {
+      for (const k of args.kinds) {
+        if (k === "jobs") jobs.push(...listJobs(store, ns, sel));
+        else if (k === "pods") pods.push(...listPods(store, ns, sel));
+        else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
+      }
+      if (jobs.length + pods.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
+    } else {
+      return fail(`error: resource(s) were provided, but no name was specified`);
+    }
+  }
+
+  let stdout = "";
+  const suffix = ctx.profile.deleteSaysNamespace ? ` from ${ns} namespace` : "";
+  const word = force && grace === 0 ? "force deleted" : "deleted";
+  if (force && grace === 0) stderr = FORCE_WARNING + stderr;
+  for (const job of jobs) {
+    ctx.cluster.deleteJob(job, cascade);
+    stdout += `${kindPrefix("jobs")} "${job.name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${job.namespace} namespace` : ""}\n`;
+  }
+  for (const pod of pods) {
+    ctx.cluster.deletePod(pod, grace < 0 ? undefined : grace);
+    stdout += `${kindPrefix("pods")} "${pod.name}" ${word}${suffix}\n`;
+  }
+  if (wait && !(force && grace === 0)) {
+    ctx.waitUntil(() => jobs.every((j) => j.removed) && pods.every((p) => p.removed), WAIT_LIMIT_MS);
+  }
+  return { stdout, stderr, exitCode: stderr !== "" && stderr !== FORCE_WARNING ? 1 : 0 };
+}

@@ -1,0 +1,73 @@
+import type { Event } from "kubernetes-types/core/v1.js";
+import type { JobRecord, PodRecord } from "../../models/objects.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { describeJob } from "../describe/describe-job.js";
+import { describePod } from "../describe/describe-pod.js";
+import type { DescribeOptions } from "../describe/options.js";
+import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
+import { flag, type KubectlCommand } from "../parse.js";
+import { type ResourceError, resolveResourceArgs } from "../resources.js";
+
+/**
+ * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, when no
+ * object has that exact name, every object whose name starts with it — or by selector; the
+ * descriptions separated by a blank line; each with the events about that object.
+ */
+
+function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
+  const rec = ctx.cluster.recorder;
+  if (rec === null) return [];
+  return rec.about(kind, uid).map((e) => ctx.materializer.event(e));
+}
+
+export function describeCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  let args: ReturnType<typeof resolveResourceArgs>;
+  try {
+    args = resolveResourceArgs(cmd.positionals);
+  } catch (e) {
+    return fail((e as ResourceError).message.replace("to get", "to describe"));
+  }
+  const ns = namespaceOf(cmd);
+  const sel = selectorOf(cmd);
+  const showEvents = flag(cmd, "show-events") !== "false";
+  const opts: DescribeOptions = {
+    eventFieldPathPrefix: ctx.profile.describeEventFieldPath,
+    projectedOptional: ctx.profile.describeProjectedOptional,
+  };
+  const texts: string[] = [];
+  let stderr = "";
+  const describe = (r: JobRecord | PodRecord, kind: "jobs" | "pods") => {
+    const now = ctx.nowWallMs();
+    if (kind === "jobs") {
+      const job = r as JobRecord;
+      texts.push(
+        describeJob(ctx.materializer.job(job), showEvents ? eventsAbout(ctx, "Job", job.uid) : [], now, opts),
+      );
+    } else {
+      const pod = r as PodRecord;
+      texts.push(
+        describePod(ctx.materializer.pod(pod), showEvents ? eventsAbout(ctx, "Pod", pod.uid) : [], now, opts),
+      );
+    }
+  };
+  for (const kind of args.kinds) {
+    if (kind !== "jobs" && kind !== "pods")
+      return fail(`error: jobsim's kubectl describe supports jobs and pods`);
+    const all = kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
+    const named = args.named.filter((n) => n.kind === kind);
+    if (named.length === 0) {
+      if (all.length === 0) stderr += `No resources found in ${ns} namespace.\n`;
+      for (const r of all) describe(r, kind);
+      continue;
+    }
+    for (const n of named) {
+      const exact = all.find((r) => r.name === n.name);
+      const matches = exact !== undefined ? [exact] : all.filter((r) => r.name.startsWith(n.name));
+      if (matches.length === 0) stderr += notFound(kind, n.name);
+      for (const r of matches) describe(r, kind);
+    }
+  }
+  const stdout = texts.join("\n\n");
+  const failed = stderr.includes("Error from server");
+  return { stdout, stderr, exitCode: failed ? 1 : 0 };
+}

@@ -1,0 +1,212 @@
+import type { EventRecord } from "../../models/events.js";
+import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
+import type { JobListener, PodListener, WatchType } from "../../models/store.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import {
+  byName,
+  listJobs,
+  listNodes,
+  listPods,
+  namespaceOf,
+  noResources,
+  notFound,
+  selectorOf,
+} from "../lookup.js";
+import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { eventTable } from "../printers/events.js";
+import { jobTable } from "../printers/jobs.js";
+import { nodeTable } from "../printers/nodes.js";
+import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
+import { podTable } from "../printers/pods.js";
+import { type Table, type TableOptions, tableText } from "../printers/table.js";
+import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
+
+/**
+ * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
+ * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name`; several kinds each with its
+ * own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
+ * one row per change until the next command; empty results say so on stderr.
+ */
+
+type Obj = { kind: ResourceKind; name: string; record: JobRecord | PodRecord | NodeRecord | EventRecord };
+
+function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd: KubectlCommand): Obj[] {
+  const store = ctx.cluster.store;
+  const sel = selectorOf(cmd);
+  switch (kind) {
+    case "jobs":
+      return listJobs(store, ns, sel).map((r) => ({ kind, name: r.name, record: r }));
+    case "pods":
+      return listPods(store, ns, sel).map((r) => ({ kind, name: r.name, record: r }));
+    case "nodes":
+      return listNodes(store, sel).map((r) => ({ kind, name: r.name, record: r }));
+    default: {
+      const events = ctx.cluster.recorder?.list() ?? [];
+      return events
+        .filter((e) => ns === null || e.namespace === ns)
+        .sort(byName)
+        .map((r) => ({ kind, name: r.name, record: r }));
+    }
+  }
+}
+
+function materialize(ctx: KubectlContext, o: Obj): unknown {
+  const m = ctx.materializer;
+  switch (o.kind) {
+    case "jobs":
+      return m.job(o.record as JobRecord);
+    case "pods":
+      return m.pod(o.record as PodRecord);
+    case "nodes":
+      return m.node(o.record as NodeRecord);
+    default:
+      return m.event(o.record as EventRecord);
+  }
+}
+
+export function tableFor(ctx: KubectlContext, kind: ResourceKind, objects: unknown[]): Table {
+  const now = ctx.nowWallMs();
+  const p = ctx.profile;
+  switch (kind) {
+    case "jobs":
+      return jobTable(objects as never[], now, {
+        statusColumn: p.jobStatusColumn,
+        successCriteriaMet: p.jobStatusSuccessCriteriaMet,
+      });
+    case "pods":
+      return podTable(objects as never[], now);
+    case "nodes":
+      return nodeTable(objects as never[], now, { serverRoles: p.serverNodeRoles });
+    default:
+      return eventTable(objects as never[], now);
+  }
+}
+
+export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  let args: ReturnType<typeof resolveResourceArgs>;
+  try {
+    args = resolveResourceArgs(cmd.positionals);
+  } catch (e) {
+    return fail((e as ResourceError).message);
+  }
+  const allNs = boolFlag(cmd, "all-namespaces");
+  const ns = allNs ? null : namespaceOf(cmd);
+  const output = flag(cmd, "output") ?? "";
+  if (!["", "wide", "yaml", "json", "name"].includes(output)) {
+    return fail(
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
+    );
+  }
+  const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
+  let stderr = "";
+  const groups: { kind: ResourceKind; objects: Obj[] }[] = [];
+  for (const kind of args.kinds) {
+    const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
+    let objects: Obj[];
+    const named = args.named.filter((n) => n.kind === kind);
+    if (named.length > 0) {
+      const all = collect(ctx, kind, kindNs, { ...cmd, flags: new Map() });
+      objects = [];
+      for (const n of named) {
+        const o = all.find((x) => x.name === n.name);
+        if (o === undefined) stderr += notFound(kind, n.name);
+        else objects.push(o);
+      }
+    } else objects = collect(ctx, kind, kindNs, cmd);
+    groups.push({ kind, objects });
+  }
+  const single = args.named.length === 1 && groups[0].objects.length === 1;
+  const total = groups.reduce((s, g) => s + g.objects.length, 0);
+
+  if (output === "yaml" || output === "json" || output === "name") {
+    const items = groups.flatMap((g) => g.objects.map((o) => ({ o, obj: materialize(ctx, o) })));
+    let stdout = "";
+    if (output === "name")
+      stdout = items
+        .map(({ o }) => nameLine(RESOURCE_INFO[o.kind].kind, RESOURCE_INFO[o.kind].group, o.name))
+        .join("");
+    else if (total > 0 || args.named.length === 0) {
+      const value = single ? items[0].obj : listOf(items.map((i) => i.obj));
+      stdout = output === "yaml" ? toYaml(value) : toJson(value);
+    }
+    return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+  }
+
+  const opts: TableOptions = {
+    wide: output === "wide",
+    showLabels: boolFlag(cmd, "show-labels"),
+    labelColumns: (cmd.flags.get("label-columns") ?? []).flatMap((v) => v.split(",")),
+    noHeaders: boolFlag(cmd, "no-headers"),
+    withKind: groups.length > 1 || boolFlag(cmd, "show-kind"),
+    allNamespaces: allNs,
+  };
+  const writer = new TabWriter(GET_TABWRITER);
+  let stdout = "";
+  let printedGroups = 0;
+  const watchOnly = boolFlag(cmd, "watch-only");
+  for (const g of groups) {
+    if (g.objects.length === 0 || watchOnly) continue;
+    const table = tableFor(
+      ctx,
+      g.kind,
+      g.objects.map((o) => materialize(ctx, o)),
+    );
+    if (printedGroups > 0) {
+      stdout += "\n";
+      writer.setRememberedWidths(null);
+    }
+    writer.write(tableText(table, opts, !opts.noHeaders));
+    stdout += writer.flush();
+    printedGroups++;
+  }
+  if (total === 0 && args.named.length === 0 && !watch) stderr += noResources(ns);
+  if (watch)
+    startWatch(
+      ctx,
+      cmd,
+      groups.map((g) => g.kind),
+      ns,
+      opts,
+      writer,
+      printedGroups > 0,
+    );
+  return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
+}
+
+/** `-w`: one row per watch event, the header only with the first row if nothing was listed. */
+function startWatch(
+  ctx: KubectlContext,
+  cmd: KubectlCommand,
+  kinds: ResourceKind[],
+  ns: string | null,
+  opts: TableOptions,
+  writer: TabWriter,
+  headerPrinted: boolean,
+): void {
+  const store = ctx.cluster.store;
+  const sel = selectorOf(cmd);
+  const names = cmd.positionals.length > 1 ? new Set(cmd.positionals.slice(1)) : null;
+  let header = headerPrinted || opts.noHeaders;
+  const emit = (kind: ResourceKind, obj: unknown, name: string, labels: Record<string, string>) => {
+    if (names !== null && !names.has(name)) return;
+    if (sel !== null && !sel.matches(labels)) return;
+    const table = tableFor(ctx, kind, [obj]);
+    writer.write(tableText(table, opts, !header));
+    header = true;
+    ctx.emitWatch(writer.flush());
+  };
+  const listener: JobListener & PodListener = {
+    onJob(_t: WatchType, job: JobRecord) {
+      if (kinds.includes("jobs") && (ns === null || job.namespace === ns))
+        emit("jobs", ctx.materializer.job(job), job.name, job.object.metadata?.labels ?? {});
+    },
+    onPod(_t: WatchType, pod: PodRecord) {
+      if (kinds.includes("pods") && (ns === null || pod.namespace === ns))
+        emit("pods", ctx.materializer.pod(pod), pod.name, pod.template.metadata?.labels ?? {});
+    },
+  };
+  store.watchJobs(listener);
+  store.watchPods(listener);
+  ctx.startWatch(() => store.unwatch(listener));
+}

@@ -1,0 +1,36 @@
+import type { CommandResult, KubectlContext } from "../context.js";
+import type { KubectlCommand } from "../parse.js";
+import { applyCommand } from "./apply.js";
+import { deleteCommand } from "./delete.js";
+import { describeCommand } from "./describe.js";
+import { eventsCommand } from "./events.js";
+import { getCommand } from "./get.js";
+import { logsCommand } from "./logs.js";
+import { patchCommand } from "./patch.js";
+import { waitCommand } from "./wait.js";
+
+const COMMANDS: Record<string, (ctx: KubectlContext, cmd: KubectlCommand) => CommandResult> = {
+  apply: applyCommand,
+  create: applyCommand,
+  delete: deleteCommand,
+  describe: describeCommand,
+  events: eventsCommand,
+  get: getCommand,
+  logs: logsCommand,
+  patch: patchCommand,
+  wait: waitCommand,
+};
+
+/** Runs one parsed kubectl command against the simulated cluster. */
+export function runKubectl(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const run = COMMANDS[cmd.verb];
+  if (run === undefined)
+    return { stdout: "", stderr: `error: unknown command "${cmd.verb}" for "kubectl"\n`, exitCode: 1 };
+  try {
+    return run(ctx, cmd);
+  } catch (e) {
+    if (e instanceof Error && /^unable to parse requirement/.test(e.message))
+      return { stdout: "", stderr: `error: ${e.message}\n`, exitCode: 1 };
+    throw e;
+  }
+}

@@ -1,0 +1,154 @@
+import { type ContainerRun, ContainerState, NONE, type PodRecord } from "../../models/objects.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { listPods, namespaceOf, selectorOf } from "../lookup.js";
+import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+
+/**
+ * `kubectl logs` (staging/src/k8s.io/kubectl/pkg/cmd/logs; the kubelet's
+ * validateContainerLogStatus for the errors): a pod, `job/NAME` (one pod, chosen as
+ * podutil.ByLogging orders them, with "Found N pods, using pod/x" on stderr), or `-l selector`
+ * (every matching pod, --tail defaulting to 10), `--prefix`, `--previous`, `--tail`,
+ * `-c`, `--all-containers`, `-f` (waits for the container to end).
+ */
+
+const FOLLOW_LIMIT_MS = 24 * 3_600_000;
+
+/** The text a run has written by `now`. */
+function runText(run: ContainerRun, now: number): string {
+  let s = run.startLog ?? "";
+  if (run.finishedMs !== NONE || (run.exitAtMs !== NONE && run.exitAtMs <= now)) s += run.exitLog ?? "";
+  return s;
+}
+
+function tail(text: string, n: number): string {
+  if (n < 0) return text;
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines.length === 0 || n === 0 ? "" : `${lines.slice(-n).join("\n")}\n`;
+}
+
+/** ByLogging (pkg/api/v1/pod/util or kubectl podutils): which pod `logs job/x` reads. */
+function byLogging(a: PodRecord, b: PodRecord): number {
+  const aAssigned = a.nodeName !== null;
+  const bAssigned = b.nodeName !== null;
+  if (aAssigned !== bAssigned) return aAssigned ? -1 : 1;
+  // PodRunning < PodUnknown < PodPending; terminal phases rank with Running (absent from the map).
+  const rank = (p: PodRecord) => (p.phase === 0 ? 2 : 0);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a.ready !== b.ready) return a.ready ? -1 : 1;
+  if (a.ready && b.ready && a.readyMs !== b.readyMs) return a.readyMs - b.readyMs;
+  const ra = Math.max(...a.containers.map((c) => c.restartCount));
+  const rb = Math.max(...b.containers.map((c) => c.restartCount));
+  if (ra !== rb) return rb - ra;
+  if (a.creationMs !== b.creationMs) return a.creationMs - b.creationMs;
+  return a.seq - b.seq;
+}
+
+export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const ns = namespaceOf(cmd);
+  const sel = selectorOf(cmd);
+  const store = ctx.cluster.store;
+  let pods: PodRecord[];
+  let stderr = "";
+  const tailText = flag(cmd, "tail");
+  let tailN = tailText === undefined ? -1 : Number(tailText);
+  if (!Number.isInteger(tailN))
+    return fail(
+      `error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`,
+    );
+  if (sel !== null) {
+    if (cmd.positionals.length > 0) return fail("error: only a selector (-l) or a POD name is allowed");
+    pods = listPods(store, ns, sel);
+    if (pods.length === 0)
+      return { stdout: "", stderr: `No resources found in ${ns} namespace.\n`, exitCode: 0 };
+    if (tailText === undefined) tailN = 10;
+  } else {
+    const arg = cmd.positionals[0];
+    if (arg === undefined)
+      return fail(
+        "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+      );
+    const slash = arg.indexOf("/");
+    const type = slash >= 0 ? arg.slice(0, slash).toLowerCase() : "pod";
+    const name = slash >= 0 ? arg.slice(slash + 1) : arg;
+    if (type === "job" || type === "jobs" || type === "job.batch" || type === "jobs.batch") {
+      const job = store.findJob(ns, name);
+      if (job === undefined)
+        return fail(
+          `error: error from server (NotFound): jobs.batch "${name}" not found in namespace "${ns}"`,
+        );
+      const candidates = [...job.pods].sort(byLogging);
+      if (candidates.length === 0) return fail(`error: timed out waiting for the condition`);
+      if (candidates.length > 1)
+        stderr += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
+      pods = [candidates[0]];
+    } else if (type === "pod" || type === "pods" || type === "po") {
+      const pod = store.findPod(ns, name);
+      if (pod === undefined)
+        return fail(`error: error from server (NotFound): pods "${name}" not found in namespace "${ns}"`);
+      pods = [pod];
+    } else return fail(`error: cannot get the logs from ${type}: jobsim's kubectl logs reads pods and jobs`);
+  }
+
+  const prefix = boolFlag(cmd, "prefix");
+  const previous = boolFlag(cmd, "previous");
+  const follow = boolFlag(cmd, "follow");
+  const containerName = flag(cmd, "container");
+  const all = boolFlag(cmd, "all-containers");
+  let stdout = "";
+  for (const pod of pods) {
+    let containers = pod.containers;
+    if (containerName !== undefined) {
+      containers = containers.filter((c) => c.name === containerName);
+      if (containers.length === 0) {
+        stderr += `error: container ${containerName} is not valid for pod ${pod.name}\n`;
+        continue;
+      }
+    } else if (!all && containers.length > 1) {
+      stderr += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
+      containers = [containers[0]];
+    }
+    for (const c of containers) {
+      if (follow && !previous) {
+        ctx.waitUntil(
+          () =>
+            pod.removed ||
+            c.state === ContainerState.Terminated ||
+            (c.state === ContainerState.Waiting && c.current !== null),
+          FOLLOW_LIMIT_MS,
+        );
+      }
+      const now = ctx.cluster.sim.now;
+      let run: ContainerRun | null;
+      if (previous) {
+        run = c.last;
+        if (run === null) {
+          stderr += `Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.name}" not found\n`;
+          continue;
+        }
+      } else {
+        run = c.current;
+        if (run === null) {
+          if (pod.nodeName === null) continue; // not scheduled: the API returns an empty stream
+          const reason =
+            c.waitingReason === "ErrImagePull"
+              ? "image can't be pulled"
+              : c.waitingReason === "ImagePullBackOff"
+                ? "trying and failing to pull image"
+                : c.waitingReason;
+          stderr += `Error from server (BadRequest): container "${c.name}" in pod "${pod.name}" is waiting to start: ${reason}\n`;
+          continue;
+        }
+      }
+      let text = tail(runText(run, now), tailN);
+      if (prefix)
+        text = text
+          .split("\n")
+          .map((l, i, arr) => (i === arr.length - 1 && l === "" ? "" : `[pod/${pod.name}/${c.name}] ${l}`))
+          .join("\n");
+      stdout += text;
+    }
+  }
+  const errors = stderr.split("\n").filter((l) => l.startsWith("Error") || l.startsWith("error")).length;
+  return { stdout, stderr, exitCode: errors > 0 ? 1 : 0 };
+}

@@ -1,0 +1,63 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { namespaceOf, notFound } from "../lookup.js";
+import { flag, type KubectlCommand } from "../parse.js";
+import { type ResourceError, resolveResourceArgs } from "../resources.js";
+import { sortedJson, updateExistingJob } from "./apply.js";
+
+/**
+ * `kubectl patch job NAME -p '<json>' [--type merge|strategic]`: a JSON merge patch of the Job
+ * (for a Job's scalar fields a strategic merge is the same), e.g. to suspend or resume it.
+ * Prints `job.batch/NAME patched` or `... patched (no change)`.
+ */
+
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    target !== null && typeof target === "object" && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  let args: ReturnType<typeof resolveResourceArgs>;
+  try {
+    args = resolveResourceArgs(cmd.positionals);
+  } catch (e) {
+    return fail((e as ResourceError).message);
+  }
+  if (args.named.length !== 1 || args.named[0].kind !== "jobs")
+    return fail("error: jobsim's kubectl patch takes one Job: kubectl patch job NAME -p '<json>'");
+  const type = flag(cmd, "type") ?? "strategic";
+  if (!["merge", "strategic"].includes(type))
+    return fail(`error: --type must be one of [json merge strategic], jobsim supports merge and strategic`);
+  const text = flag(cmd, "patch");
+  if (text === undefined) return fail("error: must specify -p to patch");
+  let patch: unknown;
+  try {
+    patch = JSON.parse(text);
+  } catch (e) {
+    return fail(`error: unable to parse "${text}": ${(e as Error).message}`);
+  }
+  const ns = namespaceOf(cmd);
+  const name = args.named[0].name;
+  const job = ctx.cluster.store.findJob(ns, name);
+  if (job === undefined) return fail(notFound("jobs", name));
+  const before = sortedJson(job.object);
+  const merged = mergePatch(structuredClone(job.object), patch) as Job;
+  if (sortedJson(merged) === before)
+    return { stdout: `job.batch/${name} patched (no change)\n`, stderr: "", exitCode: 0 };
+  const r = updateExistingJob(ctx, job, merged);
+  if (r.error) return { stdout: "", stderr: r.error, exitCode: 1 };
+  return {
+    stdout:
+      r.outcome === "unchanged" ? `job.batch/${name} patched (no change)\n` : `job.batch/${name} patched\n`,
+    stderr: "",
+    exitCode: 0,
+  };
+}

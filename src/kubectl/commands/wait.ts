@@ -1,0 +1,94 @@
+import type { PodRecord } from "../../models/objects.js";
+import { podConditions } from "../../models/pod-status.js";
+import { parseGoDuration } from "../../scenario/durations.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
+import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { kindPrefix, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import { DEFAULT_WAIT_TIMEOUT_MS, jobMeets, parseFor, type WaitCondition } from "../wait-condition.js";
+
+/**
+ * `kubectl wait --for=condition=<type>[=<status>]|--for=delete TYPE/NAME [--timeout=30s]`
+ * (staging/src/k8s.io/kubectl/pkg/cmd/wait): lets simulated time pass until each object meets
+ * the condition, then prints `<kind>/<name> condition met`; on timeout prints
+ * `error: timed out waiting for the condition on <resource>/<name>` and exits 1.
+ * Condition types and statuses compare case-insensitively, as kubectl does.
+ */
+
+/** A negative --timeout means "a week" in kubectl. */
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+function podMeets(pod: PodRecord, c: WaitCondition): boolean {
+  if (c.kind === "delete") return pod.removed;
+  const t = c.type.toLowerCase();
+  const s = c.status.toLowerCase();
+  return podConditions(pod).some(([type, status]) => type.toLowerCase() === t && status.toLowerCase() === s);
+}
+
+export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const cond = parseFor(flag(cmd, "for"));
+  if (typeof cond === "string") return fail(cond);
+  const timeoutText = flag(cmd, "timeout");
+  let timeoutMs = DEFAULT_WAIT_TIMEOUT_MS;
+  if (timeoutText !== undefined) {
+    const t = parseGoDuration(timeoutText);
+    if (typeof t === "string")
+      return fail(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${t}`);
+    timeoutMs = t < 0 ? WEEK_MS : t;
+  }
+  const ns = namespaceOf(cmd);
+  const sel = selectorOf(cmd);
+  type Target = { kind: ResourceKind; name: string; meets: () => boolean };
+  const targets: Target[] = [];
+  let args: ReturnType<typeof resolveResourceArgs>;
+  try {
+    args = resolveResourceArgs(cmd.positionals);
+  } catch (e) {
+    return fail((e as ResourceError).message);
+  }
+  const kind = args.kinds[0];
+  if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
+  if (args.named.length > 0) {
+    for (const n of args.named) {
+      if (n.kind === "jobs") {
+        const job = ctx.cluster.store.findJob(ns, n.name);
+        if (job === undefined)
+          return cond.kind === "delete"
+            ? { stdout: "", stderr: "", exitCode: 0 }
+            : fail(notFound("jobs", n.name));
+        targets.push({ kind: "jobs", name: n.name, meets: () => jobMeets(job, cond) });
+      } else {
+        const pod = ctx.cluster.store.findPod(ns, n.name);
+        if (pod === undefined)
+          return cond.kind === "delete"
+            ? { stdout: "", stderr: "", exitCode: 0 }
+            : fail(notFound("pods", n.name));
+        targets.push({ kind: "pods", name: n.name, meets: () => podMeets(pod, cond) });
+      }
+    }
+  } else if (sel !== null || boolFlag(cmd, "all")) {
+    if (kind === "jobs")
+      for (const j of listJobs(ctx.cluster.store, ns, sel))
+        targets.push({ kind, name: j.name, meets: () => jobMeets(j, cond) });
+    else
+      for (const p of listPods(ctx.cluster.store, ns, sel))
+        targets.push({ kind, name: p.name, meets: () => podMeets(p, cond) });
+    if (targets.length === 0) return fail("error: no matching resources found");
+  } else {
+    return fail("error: resource name may not be empty");
+  }
+  let stdout = "";
+  const deadline = ctx.cluster.sim.now + timeoutMs;
+  for (const t of targets) {
+    const left = Math.max(0, deadline - ctx.cluster.sim.now);
+    if (!t.meets() && !ctx.waitUntil(t.meets, left)) {
+      return {
+        stdout,
+        stderr: `error: timed out waiting for the condition on ${t.kind}/${t.name}\n`,
+        exitCode: 1,
+      };
+    }
+    stdout += `${kindPrefix(t.kind)}/${t.name} condition met\n`;
+  }
+  return { stdout, stderr: "", exitCode: 0 };
+}

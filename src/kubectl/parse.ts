@@ -1,0 +1,223 @@
+/**
+ * Command lines as a terminal user types them: shell words (quotes, backslashes), an optional
+ * pipe into `grep` / `head` / `tail`, and kubectl's flags parsed as cobra/pflag parse them
+ * (`-o wide`, `-owide`, `-o=wide`, `--output wide`, `--output=wide`, repeated flags), with
+ * kubectl's usage errors.
+ */
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Splits a command line into words; returns the pipeline stages. */
+export function splitPipeline(line: string): string[][] {
+  const stages: string[][] = [[]];
+  let word = "";
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+      else word += ch;
+      continue;
+    }
+    if (quote === '"') {
+      if (ch === '"') quote = null;
+      else if (ch === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) word += line[++i];
+      else word += ch;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      inWord = true;
+    } else if (ch === "\\" && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (ch === " " || ch === "\t") {
+      if (inWord) stages[stages.length - 1].push(word);
+      word = "";
+      inWord = false;
+    } else if (ch === "|") {
+      if (inWord) stages[stages.length - 1].push(word);
+      word = "";
+      inWord = false;
+      stages.push([]);
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (quote !== null) throw new UsageError(`unterminated ${quote} quote in: ${line}`);
+  if (inWord) stages[stages.length - 1].push(word);
+  if (stages.some((s) => s.length === 0)) throw new UsageError(`empty command in pipeline: ${line}`);
+  return stages;
+}
+
+interface FlagSpec {
+  long: string;
+  short?: string;
+  value: boolean;
+}
+
+const COMMON: FlagSpec[] = [{ long: "namespace", short: "n", value: true }];
+
+const VERB_FLAGS: Record<string, FlagSpec[]> = {
+  get: [
+    { long: "output", short: "o", value: true },
+    { long: "selector", short: "l", value: true },
+    { long: "watch", short: "w", value: false },
+    { long: "watch-only", value: false },
+    { long: "output-watch-events", value: false },
+    { long: "show-labels", value: false },
+    { long: "label-columns", short: "L", value: true },
+    { long: "no-headers", value: false },
+    { long: "all-namespaces", short: "A", value: false },
+    { long: "sort-by", value: true },
+    { long: "show-kind", value: false },
+  ],
+  describe: [
+    { long: "selector", short: "l", value: true },
+    { long: "all-namespaces", short: "A", value: false },
+    { long: "show-events", value: true },
+  ],
+  logs: [
+    { long: "selector", short: "l", value: true },
+    { long: "prefix", value: false },
+    { long: "previous", short: "p", value: false },
+    { long: "tail", value: true },
+    { long: "container", short: "c", value: true },
+    { long: "all-containers", value: false },
+    { long: "follow", short: "f", value: false },
+    { long: "timestamps", value: false },
+    { long: "max-log-requests", value: true },
+    { long: "ignore-errors", value: false },
+  ],
+  apply: [{ long: "filename", short: "f", value: true }],
+  create: [{ long: "filename", short: "f", value: true }],
+  delete: [
+    { long: "filename", short: "f", value: true },
+    { long: "selector", short: "l", value: true },
+    { long: "all", value: false },
+    { long: "cascade", value: true },
+    { long: "grace-period", value: true },
+    { long: "now", value: false },
+    { long: "force", value: false },
+    { long: "wait", value: true },
+    { long: "ignore-not-found", value: false },
+  ],
+  wait: [
+    { long: "for", value: true },
+    { long: "timeout", value: true },
+    { long: "selector", short: "l", value: true },
+    { long: "all", value: false },
+  ],
+  events: [
+    { long: "for", value: true },
+    { long: "all-namespaces", short: "A", value: false },
+    { long: "types", value: true },
+    { long: "output", short: "o", value: true },
+    { long: "no-headers", value: false },
+  ],
+  patch: [
+    { long: "patch", short: "p", value: true },
+    { long: "type", value: true },
+  ],
+};
+
+export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
+
+/** Flags whose value pflag may omit (`--wait` means true, `--cascade` means background). */
+const OPTIONAL_VALUE: Record<string, string> = { wait: "true", cascade: "background" };
+
+export interface KubectlCommand {
+  verb: string;
+  positionals: string[];
+  /** Values by long flag name (booleans as "true"/"false"); repeated flags keep every value. */
+  flags: Map<string, string[]>;
+}
+
+export function flag(cmd: KubectlCommand, name: string): string | undefined {
+  const v = cmd.flags.get(name);
+  return v === undefined ? undefined : v[v.length - 1];
+}
+
+export function boolFlag(cmd: KubectlCommand, name: string): boolean {
+  const v = flag(cmd, name);
+  return v !== undefined && v !== "false";
+}
+
+/** Parses `kubectl <verb> ...` (argv[0] is "kubectl"). Throws UsageError with kubectl's text. */
+export function parseKubectl(argv: readonly string[]): KubectlCommand {
+  if (argv[0] !== "kubectl") throw new UsageError(`not a kubectl command: ${argv.join(" ")}`);
+  // Leading global flags (kubectl -n ns get pods) are allowed.
+  const rest = argv.slice(1);
+  const verbIndex = rest.findIndex(
+    (w, i) => !w.startsWith("-") && !(i > 0 && (rest[i - 1] === "-n" || rest[i - 1] === "--namespace")),
+  );
+  if (verbIndex < 0)
+    throw new UsageError(
+      'error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  const verb = rest[verbIndex];
+  const specs = VERB_FLAGS[verb];
+  if (specs === undefined) {
+    throw new UsageError(`error: unknown command "${verb}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
+  }
+  const all = [...COMMON, ...specs];
+  const byLong = new Map(all.map((s) => [s.long, s]));
+  const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
+  const words = [...rest.slice(0, verbIndex), ...rest.slice(verbIndex + 1)];
+  const cmd: KubectlCommand = { verb, positionals: [], flags: new Map() };
+  const set = (s: FlagSpec, v: string) => {
+    const list = cmd.flags.get(s.long) ?? [];
+    list.push(v);
+    cmd.flags.set(s.long, list);
+  };
+  const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${verb} --help' for usage.`);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === "--") {
+      cmd.positionals.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith("--")) {
+      const eq = w.indexOf("=");
+      const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
+      const spec = byLong.get(name);
+      if (spec === undefined) throw usage(`unknown flag: --${name}`);
+      if (eq >= 0) set(spec, w.slice(eq + 1));
+      else if (!spec.value) set(spec, "true");
+      else if (OPTIONAL_VALUE[name] !== undefined) set(spec, OPTIONAL_VALUE[name]);
+      else if (i + 1 < words.length) set(spec, words[++i]);
+      else throw usage(`flag needs an argument: --${name}`);
+      continue;
+    }
+    if (w.startsWith("-") && w.length > 1) {
+      // Shorthand cluster: -Aw, -owide, -o=wide, -l app=x
+      for (let j = 1; j < w.length; j++) {
+        const c = w[j];
+        const spec = byShort.get(c);
+        if (spec === undefined) throw usage(`unknown shorthand flag: '${c}' in ${w}`);
+        if (!spec.value) {
+          set(spec, "true");
+          continue;
+        }
+        let value = w.slice(j + 1);
+        if (value.startsWith("=")) value = value.slice(1);
+        if (value === "") {
+          if (i + 1 >= words.length) throw usage(`flag needs an argument: '${c}' in -${c}`);
+          value = words[++i];
+        }
+        set(spec, value);
+        break;
+      }
+      continue;
+    }
+    cmd.positionals.push(w);
+  }
+  return cmd;
+}

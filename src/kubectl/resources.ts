@@ -1,0 +1,89 @@
+/**
+ * Resource names as kubectl resolves them through discovery: plural, singular, short names
+ * and group-qualified forms; `TYPE NAME...`, `TYPE1,TYPE2`, and `TYPE/NAME` arguments.
+ */
+
+export type ResourceKind = "jobs" | "pods" | "events" | "nodes";
+
+const ALIASES: Record<string, ResourceKind> = {
+  jobs: "jobs",
+  job: "jobs",
+  "jobs.batch": "jobs",
+  "job.batch": "jobs",
+  "jobs.v1.batch": "jobs",
+  pods: "pods",
+  pod: "pods",
+  po: "pods",
+  events: "events",
+  event: "events",
+  ev: "events",
+  nodes: "nodes",
+  node: "nodes",
+  no: "nodes",
+};
+
+/** Kind, group (for `job.batch/x` prefixes and errors) and whether it is namespaced. */
+export const RESOURCE_INFO: Record<ResourceKind, { kind: string; group: string; namespaced: boolean }> = {
+  jobs: { kind: "Job", group: "batch", namespaced: true },
+  pods: { kind: "Pod", group: "", namespaced: true },
+  events: { kind: "Event", group: "", namespaced: true },
+  nodes: { kind: "Node", group: "", namespaced: false },
+};
+
+/** "jobs.batch" / "pods": the resource as NotFound errors name it. */
+export function qualifiedResource(kind: ResourceKind): string {
+  const g = RESOURCE_INFO[kind].group;
+  return g ? `${kind}.${g}` : kind;
+}
+
+/** "job.batch" / "pod": the prefix of `-o name` and multi-kind tables. */
+export function kindPrefix(kind: ResourceKind): string {
+  const info = RESOURCE_INFO[kind];
+  const k = info.kind.toLowerCase();
+  return info.group ? `${k}.${info.group}` : k;
+}
+
+export interface ResourceArgs {
+  /** Requested kinds in order (several for `jobs,pods`). */
+  kinds: ResourceKind[];
+  /** Named objects: kind and name. Empty means "all of each kind". */
+  named: { kind: ResourceKind; name: string }[];
+}
+
+export class ResourceError extends Error {}
+
+function resolve(type: string): ResourceKind {
+  const k = ALIASES[type.toLowerCase()];
+  if (k === undefined) throw new ResourceError(`error: the server doesn't have a resource type "${type}"`);
+  return k;
+}
+
+export function resolveResourceArgs(positionals: readonly string[]): ResourceArgs {
+  if (positionals.length === 0)
+    throw new ResourceError(
+      'error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  if (positionals.every((p) => p.includes("/"))) {
+    const named = positionals.map((p) => {
+      const [type, name] = p.split("/", 2);
+      if (!name)
+        throw new ResourceError(
+          `error: arguments in resource/name form must have a single resource and name`,
+        );
+      return { kind: resolve(type), name };
+    });
+    const kinds: ResourceKind[] = [];
+    for (const n of named) if (!kinds.includes(n.kind)) kinds.push(n.kind);
+    return { kinds, named };
+  }
+  if (positionals.slice(1).some((p) => p.includes("/"))) {
+    throw new ResourceError(
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+    );
+  }
+  const kinds = positionals[0].split(",").map(resolve);
+  const names = positionals.slice(1);
+  if (names.length > 0 && kinds.length > 1)
+    throw new ResourceError("error: you must specify only one resource");
+  return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
+}

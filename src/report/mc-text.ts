@@ -1,0 +1,71 @@
+import type { JobReport, McReport, Summary } from "../analysis/report.js";
+import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
+
+/** The text form of `jobsim mc`: one block per Job, estimates beside the closed forms. */
+
+const int = (n: number) => n.toLocaleString("en-US");
+const pct = (x: number, digits = 3) => `${(100 * x).toFixed(digits)}%`;
+
+function row(label: string, s: Summary | null, unit = "", exact?: Summary | null): string {
+  if (s === null) return `  ${label}\t-\t-\t-\t-\t-\t`;
+  const f = (v: number) => `${v}${unit}`;
+  return `  ${label}\t${f(s.mean)}\t${f(s.p50)}\t${f(s.p95)}\t${f(s.p99)}\t${f(s.max)}\t${exact ? `${f(exact.mean)}` : ""}`;
+}
+
+function jobBlock(name: string, j: JobReport, runs: number): string {
+  const lines: string[] = [`Job ${name}`];
+  const cf = j.closedForm.applies ? j.closedForm : null;
+  const outcome: string[] = ["  outcome\truns\tshare\t95% interval\tclosed form"];
+  const verdict = cf
+    ? cf.checks.successRate.verdict === "agrees"
+      ? "inside the interval"
+      : "OUTSIDE the interval"
+    : "";
+  outcome.push(
+    `  Complete\t${int(j.complete)}\t${pct(j.complete / runs)}\t[${pct(j.successCI95[0])}, ${pct(j.successCI95[1])}]\t${cf ? `${pct(cf.successRate, 4)} (${verdict})` : ""}`,
+  );
+  const reasons = Object.entries(j.reasons).filter(
+    ([r]) => r !== "CompletionsReached" && r !== "SuccessPolicy",
+  );
+  outcome.push(
+    `  Failed\t${int(j.failed)}\t${pct(j.failed / runs)}\t${reasons.map(([r, n]) => `${r} ${int(n)}`).join(", ")}\t`,
+  );
+  if (j.unfinished > 0)
+    outcome.push(
+      `  Unfinished\t${int(j.unfinished)}\t${pct(j.unfinished / runs)}\tstill running at the horizon\t`,
+    );
+  if (j.deleted > 0)
+    outcome.push(`  Deleted\t${int(j.deleted)}\t${pct(j.deleted / runs)}\tdeleted before it finished\t`);
+  lines.push(tabulate(`${outcome.join("\n")}\n`, DESCRIBE_TABWRITER).trimEnd());
+  lines.push("");
+  const measures = [
+    "  \tmean\tp50\tp95\tp99\tmax\texact mean",
+    row("pods created", j.pods, "", cf?.pods),
+    row("failed pods", j.failedPods),
+    row("time to finish", j.durationSeconds, "s", cf?.durationSeconds),
+    row("time to success", j.completeSeconds, "s"),
+    row("pod-seconds", j.podSeconds, "s"),
+    row("  of failed pods", j.wastedPodSeconds, "s"),
+  ];
+  lines.push(tabulate(`${measures.join("\n")}\n`, DESCRIBE_TABWRITER).trimEnd());
+  if (cf) {
+    lines.push("");
+    lines.push(
+      `  closed form (p = ${cf.p}, backoffLimit ${cf.backoffLimit}): P(success) = 1 − (1 − p)^(backoffLimit + 1) = ${pct(cf.successRate, 4)}`,
+    );
+    for (const [name, c] of Object.entries(cf.checks)) {
+      lines.push(
+        `    ${name}: estimate ${c.estimate}, exact ${c.exact}, 95% interval [${c.interval[0]}, ${c.interval[1]}] — ${c.verdict === "agrees" ? "agrees" : "DISAGREES beyond the interval"}`,
+      );
+    }
+    if (cf.durationSeconds === null && cf.durationNote)
+      lines.push(`    time to finish: no exact distribution (${cf.durationNote})`);
+  } else lines.push(`\n  no closed form: ${j.closedForm.applies ? "" : j.closedForm.reason}`);
+  return lines.join("\n");
+}
+
+export function mcText(r: McReport): string {
+  const head = `jobsim mc: ${r.scenario}, seed ${r.seed}, ${int(r.runs)} runs (fingerprint ${r.fingerprint})`;
+  const blocks = Object.entries(r.jobs).map(([name, j]) => jobBlock(name, j, r.runs));
+  return `${head}\n\n${blocks.join("\n\n")}\n`;
+}

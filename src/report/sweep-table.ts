@@ -1,0 +1,151 @@
+import { stringify } from "csv-stringify/sync";
+import type { SweepReport } from "../analysis/sweep.js";
+import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
+
+/** The sweep as a table: text (terminal), Markdown and CSV (reports). */
+
+const pct = (x: number, d = 3) => `${(100 * x).toFixed(d)}%`;
+
+export interface SweepRow {
+  value: number;
+  complete: number;
+  failed: number;
+  successRate: number;
+  ciLow: number;
+  ciHigh: number;
+  closedForm: number | null;
+  targetRate: number | null;
+  targetLow: number | null;
+  meets: boolean | null;
+  podsMean: number;
+  podsP95: number;
+  timeP50: number | null;
+  timeP95: number | null;
+  timeP99: number | null;
+  podSecondsMean: number;
+  wastedPodSecondsMean: number;
+}
+
+export function sweepRows(r: SweepReport): SweepRow[] {
+  return r.points.map((p) => {
+    const j = p.jobs[r.job];
+    return {
+      value: p.value,
+      complete: j.complete,
+      failed: j.failed,
+      successRate: j.successRate,
+      ciLow: j.successCI95[0],
+      ciHigh: j.successCI95[1],
+      closedForm: j.closedForm.applies ? j.closedForm.successRate : null,
+      targetRate: p.target?.rate ?? null,
+      targetLow: p.target?.ci95[0] ?? null,
+      meets: p.target?.meets ?? null,
+      podsMean: j.pods.mean,
+      podsP95: j.pods.p95,
+      timeP50: j.durationSeconds?.p50 ?? null,
+      timeP95: j.durationSeconds?.p95 ?? null,
+      timeP99: j.durationSeconds?.p99 ?? null,
+      podSecondsMean: j.podSeconds.mean,
+      wastedPodSecondsMean: j.wastedPodSeconds.mean,
+    };
+  });
+}
+
+function shortName(path: string): string {
+  return path.split(".").pop() ?? path;
+}
+
+function withinLabel(r: SweepReport): string {
+  return r.withinSeconds === undefined ? "" : ` within ${r.withinSeconds}s`;
+}
+
+function recommendationLine(r: SweepReport): string {
+  if (r.target === undefined) return "";
+  const what = `${pct(r.target, 1)} success${withinLabel(r)}`;
+  if (r.recommendation === null)
+    return `no value of ${r.parameter} in the sweep reaches ${what} at the 95% lower bound\n`;
+  return `recommendation: ${r.parameter} = ${r.recommendation.value} is the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${what}\n`;
+}
+
+export function sweepText(r: SweepReport): string {
+  const target = r.target !== undefined;
+  const head = [shortName(r.parameter), "P(success)", "95% interval", "closed form"];
+  if (target) head.push(`success${withinLabel(r)}`, "95% lower", `≥ ${pct(r.target!, 1)}`);
+  head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
+  const lines = [head.join("\t")];
+  for (const row of sweepRows(r)) {
+    const cells = [
+      String(row.value),
+      pct(row.successRate),
+      `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
+      row.closedForm === null ? "-" : pct(row.closedForm),
+    ];
+    if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!), row.meets ? "yes" : "no");
+    cells.push(
+      row.podsMean.toFixed(2),
+      row.timeP50 === null ? "-" : `${row.timeP50}s`,
+      row.timeP95 === null ? "-" : `${row.timeP95}s`,
+      row.podSecondsMean.toFixed(1),
+    );
+    lines.push(cells.join("\t"));
+  }
+  const title = `jobsim sweep: ${r.parameter} over ${r.points.length} values, Job ${r.job}, ${r.runs.toLocaleString("en-US")} runs each, seed ${r.seed} (common random numbers)\n\n`;
+  return `${title}${tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 })}\n${recommendationLine(r)}`;
+}
+
+export function sweepMarkdown(r: SweepReport, scenario: string): string {
+  const target = r.target !== undefined;
+  const head = [`\`${shortName(r.parameter)}\``, "P(success)", "95% interval", "closed form"];
+  if (target) head.push(`success${withinLabel(r)}`, "95% lower bound", `meets ${pct(r.target!, 1)}`);
+  head.push(
+    "pods (mean)",
+    "pods p95",
+    "time p50",
+    "time p95",
+    "time p99",
+    "pod-seconds (mean)",
+    "wasted pod-seconds (mean)",
+  );
+  const out = [
+    `# Sweep of \`${r.parameter}\` — ${scenario}`,
+    "",
+    `Job \`${r.job}\`, ${r.runs.toLocaleString("en-US")} runs per value, seed ${r.seed}, common random numbers across values.`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+  ];
+  for (const row of sweepRows(r)) {
+    const cells = [
+      String(row.value),
+      pct(row.successRate),
+      `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
+      row.closedForm === null ? "—" : pct(row.closedForm),
+    ];
+    if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!), row.meets ? "yes" : "no");
+    cells.push(
+      row.podsMean.toFixed(2),
+      String(row.podsP95),
+      row.timeP50 === null ? "—" : `${row.timeP50} s`,
+      row.timeP95 === null ? "—" : `${row.timeP95} s`,
+      row.timeP99 === null ? "—" : `${row.timeP99} s`,
+      row.podSecondsMean.toFixed(1),
+      row.wastedPodSecondsMean.toFixed(1),
+    );
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  const rec = recommendationLine(r);
+  if (rec) out.push("", rec.trim().replace(/^recommendation:/, "**Recommendation:**"));
+  return `${out.join("\n")}\n`;
+}
+
+export function sweepCsv(r: SweepReport): string {
+  const rows = sweepRows(r);
+  return stringify(rows, {
+    header: true,
+    columns: Object.keys(rows[0] ?? { value: 0 }).map((k) => ({
+      key: k,
+      header: k === "value" ? r.parameter : k,
+    })),
+    cast: { boolean: (b) => (b ? "true" : "false") },
+  });
+}

@@ -1,0 +1,142 @@
+import { parseMilliCpu, parseQuantity } from "../models/api/quantity.js";
+import type { NodeSpec } from "../models/cluster.js";
+import { DEFAULT_VERSION, VERSION_PROFILES, type VersionProfile } from "../models/version-profile.js";
+import { checkKnownKeys, type Problems } from "./problems.js";
+
+/**
+ * The `cluster:` section. Defaults describe `k3d cluster create my-cluster --servers 1
+ * --agents 1`: nodes k3d-my-cluster-server-0 and k3d-my-cluster-agent-0 (k3d names nodes
+ * k3d-<cluster>-<role>-<index>), untainted servers (k3s), pod CIDR 10.42.<node>.0/24.
+ * Server nodes carry k3s's system pods' requests (coredns and metrics-server: 100m CPU and
+ * 70Mi each), which is why the scheduler prefers agents when idle.
+ */
+
+const CLUSTER_FIELDS = ["version", "startTime", "nodes"];
+const NODE_FIELDS = [
+  "name",
+  "role",
+  "cpu",
+  "memory",
+  "pods",
+  "internalIP",
+  "labels",
+  "images",
+  "systemCpu",
+  "systemMemory",
+];
+
+export const DEFAULT_START_TIME = "2026-01-01T00:00:00Z";
+export const DEFAULT_NODE_CPU = "4";
+export const DEFAULT_NODE_MEMORY = "8Gi";
+export const DEFAULT_NODE_PODS = 110;
+const K3S_SERVER_SYSTEM_CPU = "200m";
+const K3S_SERVER_SYSTEM_MEMORY = "140Mi";
+
+export interface ClusterSpec {
+  profile: VersionProfile;
+  epochMs: number;
+  nodes: NodeSpec[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
+  const spec: ClusterSpec = {
+    profile: VERSION_PROFILES[DEFAULT_VERSION],
+    epochMs: Date.parse(DEFAULT_START_TIME),
+    nodes: [],
+  };
+  const raw = value === undefined ? {} : value;
+  if (!isRecord(raw)) {
+    problems.add("cluster", "expected a mapping with version, startTime and nodes");
+    return spec;
+  }
+  checkKnownKeys(problems, "cluster", raw, CLUSTER_FIELDS);
+  if (raw.version !== undefined) {
+    const v = String(raw.version);
+    if (VERSION_PROFILES[v] === undefined)
+      problems.add(
+        "cluster.version",
+        `unsupported Kubernetes version "${v}": supported versions are ${Object.keys(VERSION_PROFILES).join(", ")}`,
+      );
+    else spec.profile = VERSION_PROFILES[v];
+  }
+  if (raw.startTime !== undefined) {
+    const t = typeof raw.startTime === "string" ? Date.parse(raw.startTime) : Number.NaN;
+    if (Number.isNaN(t) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/.test(String(raw.startTime))) {
+      problems.add(
+        "cluster.startTime",
+        `expected an RFC 3339 time in whole seconds such as "${DEFAULT_START_TIME}", got ${JSON.stringify(raw.startTime)}`,
+      );
+    } else spec.epochMs = t;
+  }
+  const nodes = raw.nodes ?? [{ name: "k3d-my-cluster-server-0" }, { name: "k3d-my-cluster-agent-0" }];
+  if (!Array.isArray(nodes) || nodes.length === 0) {
+    problems.add("cluster.nodes", "expected a non-empty list of nodes ({name: ...})");
+    return spec;
+  }
+  const seen = new Set<string>();
+  nodes.forEach((n, i) => {
+    const path = `cluster.nodes[${i}]`;
+    if (!isRecord(n) || typeof n.name !== "string" || n.name === "") {
+      problems.add(path, "expected {name: <node name>, ...}");
+      return;
+    }
+    checkKnownKeys(problems, path, n, NODE_FIELDS);
+    if (seen.has(n.name)) problems.add(`${path}.name`, `duplicate node name "${n.name}"`);
+    seen.add(n.name);
+    const role = n.role ?? (/(^|-)server(-|$)/.test(n.name) ? "server" : "agent");
+    if (role !== "server" && role !== "agent")
+      problems.add(`${path}.role`, `expected "server" or "agent", got ${JSON.stringify(role)}`);
+    const server = role === "server";
+    const cpu = parseMilliCpu(String(n.cpu ?? DEFAULT_NODE_CPU));
+    const mem = parseQuantity(String(n.memory ?? DEFAULT_NODE_MEMORY));
+    const pods = n.pods ?? DEFAULT_NODE_PODS;
+    if (!(cpu > 0))
+      problems.add(
+        `${path}.cpu`,
+        `expected a CPU quantity such as "2" or "1500m", got ${JSON.stringify(n.cpu)}`,
+      );
+    if (!(mem > 0))
+      problems.add(
+        `${path}.memory`,
+        `expected a memory quantity such as "8Gi", got ${JSON.stringify(n.memory)}`,
+      );
+    if (typeof pods !== "number" || !Number.isInteger(pods) || pods < 1)
+      problems.add(`${path}.pods`, `expected a positive integer, got ${JSON.stringify(pods)}`);
+    const sysCpu = parseMilliCpu(String(n.systemCpu ?? (server ? K3S_SERVER_SYSTEM_CPU : "0")));
+    const sysMem = parseQuantity(String(n.systemMemory ?? (server ? K3S_SERVER_SYSTEM_MEMORY : "0")));
+    const labels: Record<string, string> = {
+      "beta.kubernetes.io/arch": "amd64",
+      "beta.kubernetes.io/instance-type": "k3s",
+      "beta.kubernetes.io/os": "linux",
+      "kubernetes.io/arch": "amd64",
+      "kubernetes.io/hostname": n.name,
+      "kubernetes.io/os": "linux",
+      "node.kubernetes.io/instance-type": "k3s",
+    };
+    if (server) {
+      labels["node-role.kubernetes.io/control-plane"] = "true";
+      if (spec.profile.serverNodeRoles.includes("master")) labels["node-role.kubernetes.io/master"] = "true";
+    }
+    if (isRecord(n.labels)) for (const [k, v] of Object.entries(n.labels)) labels[k] = String(v);
+    const images = Array.isArray(n.images) ? n.images.map(String) : [];
+    spec.nodes.push({
+      name: n.name,
+      role: server ? "server" : "agent",
+      milliCpu: cpu,
+      memory: mem,
+      pods: typeof pods === "number" ? pods : DEFAULT_NODE_PODS,
+      systemMilliCpu: sysCpu,
+      systemMemory: sysMem,
+      internalIP: typeof n.internalIP === "string" ? n.internalIP : `172.18.0.${3 + i}`,
+      labels,
+      // host-local IPAM hands out .2 upward; on a k3s server the system pods hold the first few.
+      firstPodIp: server ? 9 : 3,
+      images,
+    });
+  });
+  return spec;
+}

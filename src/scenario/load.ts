@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import type { NodeSpec } from "../models/cluster.js";
+import type { VersionProfile } from "../models/version-profile.js";
+import { type ImageBehaviour, Workload } from "../models/workload.js";
+import { parseCluster } from "./cluster-spec.js";
+import { parseScenarioDuration } from "./durations.js";
+import { parseImage } from "./images.js";
+import { type ManifestFile, parseManifestFile } from "./manifests.js";
+import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
+import { checkKnownKeys, Problems, ScenarioError } from "./problems.js";
+import { parseSteps, type Step } from "./steps.js";
+
+/**
+ * Loading a scenario file (contract in ../shared/design.md): every problem is reported at
+ * once, as `<file>: <path>: <what is wrong>`. Manifests referenced by steps (`-f name`) come
+ * from `files:` or from disk beside the scenario.
+ */
+
+export const SCENARIO_API_VERSION = "jobsim/v1alpha1";
+const TOP_FIELDS = [
+  "apiVersion",
+  "kind",
+  "metadata",
+  "seed",
+  "horizon",
+  "cluster",
+  "images",
+  "files",
+  "steps",
+];
+export const DEFAULT_HORIZON_MS = 24 * 3_600_000;
+
+export interface Scenario {
+  /** The path as given (for messages). */
+  file: string;
+  name: string;
+  seed: number | string;
+  /** Monte Carlo runs stop here if some Job has not finished. */
+  horizonMs: number;
+  profile: VersionProfile;
+  epochMs: number;
+  nodes: NodeSpec[];
+  workload: Workload;
+  /** Manifests by the name steps use. */
+  manifests: Map<string, ManifestFile>;
+  steps: Step[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function loadScenario(file: string, overrides: readonly Override[] = []): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ScenarioError([
+      code === "ENOENT"
+        ? `${file}: no such file`
+        : code === "EISDIR"
+          ? `${file}: is a directory, expected a scenario file`
+          : `${file}: ${(e as Error).message}`,
+    ]);
+  }
+  return parseScenario(text, file, dirname(resolve(file)), overrides);
+}
+
+export function parseScenario(
+  text: string,
+  file: string,
+  dir: string,
+  overrides: readonly Override[] = [],
+): Scenario {
+  const problems = new Problems(file);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return `${file}:${line}:${col}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`;
+      }),
+    );
+  }
+  const raw = doc.toJS() as unknown;
+  if (!isRecord(raw))
+    throw new ScenarioError([
+      `${file}: expected a Scenario mapping (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, ...)`,
+    ]);
+  checkKnownKeys(problems, "", raw, TOP_FIELDS);
+  for (const o of overrides) {
+    if (!o.path.startsWith("images.")) continue;
+    if (!isRecord(raw.images))
+      throw new OverrideError(`--set ${o.path}: the scenario has no images: section`);
+    setInImages(raw.images, o.path, o.value);
+  }
+  if (raw.apiVersion !== SCENARIO_API_VERSION)
+    problems.add("apiVersion", `expected "${SCENARIO_API_VERSION}", got ${JSON.stringify(raw.apiVersion)}`);
+  if (raw.kind !== "Scenario") problems.add("kind", `expected "Scenario", got ${JSON.stringify(raw.kind)}`);
+  const meta = isRecord(raw.metadata) ? raw.metadata : {};
+  if (typeof meta.name !== "string" || meta.name === "")
+    problems.add("metadata.name", "required: a name for the scenario");
+  const seed = raw.seed ?? 1;
+  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isSafeInteger(seed)))) {
+    problems.add("seed", `expected an integer or a string, got ${JSON.stringify(seed)}`);
+  }
+  let horizonMs = DEFAULT_HORIZON_MS;
+  if (raw.horizon !== undefined) {
+    const h = parseScenarioDuration(raw.horizon);
+    if (typeof h === "string") problems.add("horizon", h);
+    else horizonMs = h;
+  }
+  const cluster = parseCluster(raw.cluster, problems);
+
+  const behaviours = new Map<string, ImageBehaviour>();
+  if (raw.images !== undefined && !isRecord(raw.images))
+    problems.add("images", "expected a mapping from image reference to behaviour");
+  for (const [image, spec] of Object.entries(isRecord(raw.images) ? raw.images : {})) {
+    const b = parseImage(image, spec, `images.${image}`, problems);
+    if (b) behaviours.set(image, b);
+  }
+  const workload = new Workload(behaviours);
+
+  const inline = new Map<string, string>();
+  if (raw.files !== undefined && !isRecord(raw.files))
+    problems.add("files", "expected a mapping from file name to manifest text");
+  for (const [name, content] of Object.entries(isRecord(raw.files) ? raw.files : {})) {
+    if (typeof content !== "string")
+      problems.add(`files.${name}`, "expected the manifest text (use a YAML block scalar: `|`)");
+    else inline.set(name, content);
+  }
+
+  const steps = parseSteps(raw.steps, problems);
+  const manifests = new Map<string, ManifestFile>();
+  steps.forEach((s) => {
+    if (s.kind !== "kubectl") return;
+    for (const f of s.files) {
+      if (manifests.has(f)) continue;
+      let content = inline.get(f);
+      if (content === undefined) {
+        const onDisk = resolve(dir, f);
+        if (!existsSync(onDisk)) {
+          problems.add(
+            `steps`,
+            `${s.line}: the path "${f}" does not exist (neither under files: nor beside the scenario)`,
+          );
+          continue;
+        }
+        content = readFileSync(onDisk, "utf8");
+      }
+      manifests.set(f, parseManifestFile(f, content));
+    }
+  });
+  for (const [name, text] of inline)
+    if (!manifests.has(name)) manifests.set(name, parseManifestFile(name, text));
+  for (const m of manifests.values()) checkImages(m, workload, problems);
+  for (const o of overrides) {
+    if (!o.path.startsWith("spec.")) continue;
+    for (const m of manifests.values()) for (const d of m.docs) setInManifest(d.object, o.path, o.value);
+  }
+  problems.throwIfAny();
+  return {
+    file,
+    name: meta.name as string,
+    seed: seed as number | string,
+    horizonMs,
+    profile: cluster.profile,
+    epochMs: cluster.epochMs,
+    nodes: cluster.nodes,
+    workload,
+    manifests,
+    steps,
+  };
+}
+
+/** Every container image of every Job needs a behaviour (or an "*" entry). */
+function checkImages(m: ManifestFile, workload: Workload, problems: Problems): void {
+  for (const doc of m.docs) {
+    const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
+      | Record<string, unknown>
+      | undefined;
+    const podSpec = spec?.spec as Record<string, unknown> | undefined;
+    for (const key of ["initContainers", "containers"]) {
+      const list = podSpec?.[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((c, i) => {
+        const image = (c as Record<string, unknown>)?.image;
+        if (typeof image === "string" && !workload.has(image)) {
+          problems.add(
+            `files.${m.name}`,
+            `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"; describe it under images: (or add an "*" entry)`,
+          );
+        }
+      });
+    }
+  }
+}
+
+export { ScenarioError };

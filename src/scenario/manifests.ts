@@ -1,0 +1,106 @@
+import { type Document, isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-decode.js";
+
+/**
+ * Manifest files as kubectl reads them: YAML 1.1 (yes/no/on/off are booleans), several
+ * documents separated by `---`, each checked the way the request would be — kubectl's
+ * client-side errors (syntax, missing kind, unknown kind) and the API server's strict decoding.
+ */
+
+export interface ManifestDoc {
+  object: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** The BadRequest message of a strict-decoding failure, if any. */
+  decodeError: string | null;
+}
+
+export interface ManifestFile {
+  /** The name the steps use (`-f job.yaml`). */
+  name: string;
+  text: string;
+  docs: ManifestDoc[];
+  /** kubectl's client-side error (printed as `error: ...`), if the file cannot be sent at all. */
+  clientError: string | null;
+}
+
+/** What this simulator can create (anything else gets a clear "not simulated" error). */
+export const SUPPORTED_KINDS: Record<string, string> = { Job: "batch/v1" };
+
+/** kubectl's wording for a YAML syntax error in a file: error parsing <f>: error converting YAML to JSON: yaml: line N: <msg>. */
+function syntaxError(name: string, doc: Document, lines: LineCounter): string | null {
+  const e = doc.errors[0];
+  if (e === undefined) return null;
+  const { line } = lines.linePos(e.pos[0]);
+  const msg = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return `error parsing ${name}: error converting YAML to JSON: yaml: line ${line}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`;
+}
+
+export function parseManifestFile(name: string, text: string): ManifestFile {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { version: "1.1", lineCounter: lines, uniqueKeys: false });
+  const out: ManifestFile = { name, text, docs: [], clientError: null };
+  const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
+  for (const doc of list) {
+    const err = syntaxError(name, doc as Document, lines);
+    if (err !== null) {
+      out.clientError = err;
+      return out;
+    }
+    if (doc.contents === null) continue; // an empty document between separators
+    if (!isMap(doc.contents)) {
+      out.clientError = isSeq(doc.contents)
+        ? `error validating "${name}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`
+        : `error parsing ${name}: error converting YAML to JSON: yaml: a document must be a mapping`;
+      return out;
+    }
+    const object = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    const kind = typeof object.kind === "string" ? object.kind : "";
+    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+    if (kind === "") {
+      out.clientError = `error validating "${name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`;
+      return out;
+    }
+    if (apiVersion === "") {
+      out.clientError = `error validating "${name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`;
+      return out;
+    }
+    const meta = (
+      typeof object.metadata === "object" && object.metadata !== null ? object.metadata : {}
+    ) as Record<string, unknown>;
+    const docName = typeof meta.name === "string" ? meta.name : "";
+    if (SUPPORTED_KINDS[kind] !== apiVersion) {
+      out.clientError =
+        KNOWN_KINDS[kind] === apiVersion
+          ? `jobsim does not simulate ${kind} objects (${name}: only batch/v1 Job is supported)`
+          : `resource mapping not found for name: "${docName}" namespace: "" from "${name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+      return out;
+    }
+    const errors = strictDecodeErrors(kind as "Job", object);
+    out.docs.push({
+      object,
+      apiVersion,
+      kind,
+      name: docName,
+      namespace: typeof meta.namespace === "string" ? meta.namespace : "default",
+      decodeError: errors.length > 0 ? decodeErrorMessage(kind, apiVersion.split("/").pop()!, errors) : null,
+    });
+  }
+  return out;
+}
+
+/** Kinds a real cluster knows but this simulator does not create. */
+const KNOWN_KINDS: Record<string, string> = {
+  Pod: "v1",
+  CronJob: "batch/v1",
+  Deployment: "apps/v1",
+  ReplicaSet: "apps/v1",
+  StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
+  Service: "v1",
+  ConfigMap: "v1",
+  Secret: "v1",
+  Namespace: "v1",
+};

@@ -1,0 +1,143 @@
+import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
+import { resolveResourceArgs } from "../kubectl/resources.js";
+import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
+import { parseGoDuration, parseScenarioDuration } from "./durations.js";
+import type { Problems } from "./problems.js";
+
+/**
+ * The `steps:` of a session. A step is a command line — `kubectl ...` (optionally piped into
+ * grep/head/tail), `sleep <duration>` or `at <time>` — or a mapping {at: <time>, run: <line>}.
+ * Each kubectl command takes no simulated time except `wait` (until its condition or timeout)
+ * and `logs -f` (until the container ends).
+ */
+
+export type PipeStage = { program: "grep" | "head" | "tail"; argv: string[] };
+
+/** A `kubectl wait` on named Jobs, understood ahead of time (Monte Carlo replays it). */
+export interface WaitPlan {
+  condition: WaitCondition;
+  timeoutMs: number;
+  jobs: { namespace: string; name: string }[];
+}
+
+export type Step =
+  | {
+      kind: "kubectl";
+      line: string;
+      command: KubectlCommand;
+      pipe: PipeStage[];
+      files: string[];
+      wait: WaitPlan | null;
+    }
+  | { kind: "sleep"; line: string; ms: number }
+  | { kind: "at"; line: string; ms: number };
+
+const PIPE_PROGRAMS = ["grep", "head", "tail"];
+
+export function parseStepLine(line: string, path: string, problems: Problems): Step | null {
+  let stages: string[][];
+  try {
+    stages = splitPipeline(line.trim());
+  } catch (e) {
+    problems.add(path, (e as Error).message);
+    return null;
+  }
+  const [first, ...rest] = stages;
+  const word = first[0];
+  if (word === "sleep" || word === "at") {
+    if (stages.length > 1 || first.length !== 2) {
+      problems.add(path, `expected "${word} <duration>", got "${line}"`);
+      return null;
+    }
+    const ms = parseScenarioDuration(first[1]);
+    if (typeof ms === "string") {
+      problems.add(path, `${word}: ${ms}`);
+      return null;
+    }
+    return { kind: word, line, ms };
+  }
+  if (word !== "kubectl") {
+    problems.add(path, `unknown step "${line}": steps are "kubectl ...", "sleep <duration>" or "at <time>"`);
+    return null;
+  }
+  let command: KubectlCommand;
+  try {
+    command = parseKubectl(first);
+  } catch (e) {
+    problems.add(path, `${line}: ${(e as UsageError).message.replace(/\n/g, " ")}`);
+    return null;
+  }
+  const pipe: PipeStage[] = [];
+  for (const s of rest) {
+    if (!PIPE_PROGRAMS.includes(s[0])) {
+      problems.add(path, `${line}: only grep, head and tail can follow a pipe, got "${s[0]}"`);
+      return null;
+    }
+    pipe.push({ program: s[0] as PipeStage["program"], argv: s.slice(1) });
+  }
+  const files = command.flags.get("filename") ?? [];
+  let wait: WaitPlan | null = null;
+  if (command.verb === "wait") {
+    const condition = parseFor(flag(command, "for"));
+    const timeout = flag(command, "timeout");
+    const t = timeout === undefined ? DEFAULT_WAIT_TIMEOUT_MS : parseGoDuration(timeout);
+    if (typeof condition === "string") problems.add(path, `${line}: ${condition}`);
+    else if (typeof t === "string") problems.add(path, `${line}: invalid --timeout "${timeout}": ${t}`);
+    else {
+      const ns = flag(command, "namespace") ?? "default";
+      let jobs: WaitPlan["jobs"] = [];
+      try {
+        jobs = resolveResourceArgs(command.positionals)
+          .named.filter((n) => n.kind === "jobs")
+          .map((n) => ({ namespace: ns, name: n.name }));
+      } catch {
+        jobs = [];
+      }
+      wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t, jobs };
+    }
+  }
+  return { kind: "kubectl", line, command, pipe, files, wait };
+}
+
+export function parseSteps(value: unknown, problems: Problems): Step[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.add("steps", "expected a non-empty list of steps (kubectl commands, sleep, at)");
+    return [];
+  }
+  const out: Step[] = [];
+  value.forEach((v, i) => {
+    const path = `steps[${i}]`;
+    if (typeof v === "string") {
+      const s = parseStepLine(v, path, problems);
+      if (s) out.push(s);
+      return;
+    }
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (keys.some((k) => k !== "at" && k !== "run") || o.at === undefined) {
+        problems.add(
+          path,
+          `expected {at: <time>} or {at: <time>, run: "kubectl ..."}, got keys ${keys.join(", ")}`,
+        );
+        return;
+      }
+      const ms = parseScenarioDuration(o.at);
+      if (typeof ms === "string") {
+        problems.add(`${path}.at`, ms);
+        return;
+      }
+      out.push({ kind: "at", line: `at ${o.at}`, ms });
+      if (o.run !== undefined) {
+        if (typeof o.run !== "string") problems.add(`${path}.run`, "expected a command line");
+        else {
+          const s = parseStepLine(o.run, `${path}.run`, problems);
+          if (s) out.push(s);
+        }
+      }
+      return;
+    }
+    problems.add(path, `expected a command line, got ${JSON.stringify(v)}`);
+  });
+  return out;
+}
