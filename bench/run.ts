@@ -1,9 +1,11 @@
 import { holdThroughput } from "./hold.js";
 import { machineLine, median } from "./machine.js";
+import { mcThroughput, peakRssMb } from "./mc.js";
 
 /**
  * `npm run bench`: throughput figures, each the median of several repetitions after a warm-up.
  * Benchmarks never run in the test suite; they print figures for people and notes.
+ * `npm run bench -- --quick` skips the 10-million-run memory measurement.
  */
 const REPEATS = 5;
 
@@ -11,7 +13,8 @@ function fmt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
   console.log(`machine: ${machineLine()}`);
   holdThroughput(1000, 1_000_000); // warm-up: let the JIT settle before measuring
   const rates: number[] = [];
@@ -20,6 +23,21 @@ function main(): void {
     `engine hold model (1,000 pending, 10,000,000 pops+pushes): median ${fmt(median(rates))} events/s` +
       ` over ${REPEATS} runs (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})`,
   );
+
+  await mcThroughput(50_000, 1); // warm-up
+  for (const workers of [1, 2]) {
+    const runs = 400_000 * workers;
+    const r: number[] = [];
+    for (let i = 0; i < 3; i++) r.push(await mcThroughput(runs, workers));
+    console.log(
+      `Monte Carlo, tutorial Job with fixed timings (2 s start, 3 s run, p = 0.4, backoffLimit 10), ${workers} worker${workers > 1 ? "s" : ""}:` +
+        ` median ${fmt(median(r))} runs/s over 3 × ${fmt(runs)} runs (min ${fmt(Math.min(...r))}, max ${fmt(Math.max(...r))})`,
+    );
+  }
+  if (!quick) {
+    const rate = await mcThroughput(10_000_000, 2);
+    console.log(`Monte Carlo, 10,000,000 runs with 2 workers: ${fmt(rate)} runs/s; peak resident memory of the process ${peakRssMb().toFixed(0)} MB`);
+  }
 }
 
 main();

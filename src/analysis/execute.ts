@@ -34,6 +34,12 @@ export interface ExecuteOptions {
   csvPath?: string;
 }
 
+/** The compiled worker script (when this module runs from TypeScript sources, as in tests, the build's). */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/src/analysis/worker.js", here) : new URL("./worker.js", here);
+}
+
 /** Splits [from, to) into `parts` block-aligned ranges (some may be empty). */
 export function splitRange(from: number, to: number, parts: number): [number, number][] {
   const firstBlock = Math.floor(from / BLOCK_RUNS);
@@ -158,7 +164,7 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
             to,
             csvPart: parts[i],
           };
-          const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: input });
+          const w = new Worker(workerUrl(), { workerData: input });
           w.on("message", (m: WorkerMessage) => {
             if (m.kind === "progress") {
               done[i] = m.done;

@@ -1,7 +1,9 @@
 import { wilsonInterval } from "../engine/stats/wilson.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
+import type { Distributions } from "../report/report-data.js";
 import { closedFormFor } from "./closed-form.js";
+import { distributionsOf } from "./distributions.js";
 import { AnalysisError } from "./errors.js";
 import { execute } from "./execute.js";
 import { MonteCarlo } from "./monte-carlo.js";
@@ -54,9 +56,16 @@ export function checkParameter(path: string): void {
   }
 }
 
-export async function sweep(o: SweepOptions): Promise<SweepReport> {
+export interface SweepResult {
+  report: SweepReport;
+  /** Chart data per swept value, for the Job the sweep is about. */
+  distributions: Distributions[];
+}
+
+export async function sweep(o: SweepOptions): Promise<SweepResult> {
   checkParameter(o.parameter);
   const points: SweepPoint[] = [];
+  const distributions: Distributions[] = [];
   let jobKey = "";
   let seedUsed: number | string = 0;
   for (let i = 0; i < o.values.length; i++) {
@@ -91,6 +100,7 @@ export async function sweep(o: SweepOptions): Promise<SweepReport> {
     });
     const report = mcReport(scenario.name, seed, o.runs, mc.jobKeys, r.stats, r.fingerprint, closed);
     const point: SweepPoint = { value, ...report };
+    distributions.push(distributionsOf(String(value), r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)], value));
     if (o.target !== undefined) {
       const stats = r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)];
       const successes =
@@ -126,7 +136,7 @@ export async function sweep(o: SweepOptions): Promise<SweepReport> {
   };
   if (o.target !== undefined) out.target = o.target;
   if (o.withinSeconds !== undefined) out.withinSeconds = o.withinSeconds;
-  return out;
+  return { report: out, distributions };
 }
 
 function countAtMost(pairs: [number, number][], limit: number): number {

@@ -44,9 +44,9 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   }
   const total = parsed.values.length * a.runs;
   const progress = new Progress(total, "jobsim sweep");
-  let report: Awaited<ReturnType<typeof sweep>>;
+  let result: Awaited<ReturnType<typeof sweep>>;
   try {
-    report = await sweep({
+    result = await sweep({
       scenarioPath: a.scenario,
       parameter: parsed.path,
       values: parsed.values,
@@ -61,6 +61,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   } finally {
     progress.end();
   }
+  const report = result.report;
   const scenarioName = report.points[0]?.scenario ?? a.scenario;
   if (a.csv !== undefined) writeFileAtomic(a.csv, sweepCsv(report));
   if (a.report !== undefined) {

@@ -80,6 +80,8 @@ export class ContainerStatus {
   started = false;
   /** The image has been resolved (pulled or found), so imageID is known. */
   imageResolved = false;
+  /** The kubelet is pulling this container's image (requested, not yet done). */
+  pulling = false;
 
   constructor(
     readonly name: string,
@@ -274,6 +276,8 @@ export class JobRecord {
   readonly pods: PodRecord[] = [];
   /** Pods ever created for this Job (next pod ordinal). */
   podsCreated = 0;
+  /** Bumped by the store on every write to a pod this Job owns (pods' collective version). */
+  podsVersion = 0;
   readonly status = new JobStatusRecord();
   view: JobSpecView;
   /** In-memory state of the Job controller for this Job (work queue entry, back-off record). */

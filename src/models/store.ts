@@ -43,8 +43,9 @@ export class Store {
   private readonly jobListeners: { l: JobListener; f: JobListener["onJob"] }[] = [];
   private readonly podListeners: { l: PodListener; f: PodListener["onPod"] }[] = [];
   private readonly nodeListeners: { l: NodeListener; f: NodeListener["onNode"] }[] = [];
-  /** Jobs ever created per namespace/name, for incarnation numbers. */
-  private readonly incarnations = new Map<string, number>();
+  /** Jobs ever created per "namespace/name", for incarnation numbers (a short list: a run has few). */
+  private readonly incarnationKeys: string[] = [];
+  private readonly incarnationCounts: number[] = [];
 
   constructor(private readonly clock: { readonly now: number }) {}
 
@@ -90,7 +91,10 @@ export class Store {
     this.nextPodSeq = 0;
     while (this.jobs.length > 0) this.jobs.pop();
     while (this.pods.length > 0) this.pods.pop();
-    if (this.incarnations.size > 0) this.incarnations.clear();
+    while (this.incarnationKeys.length > 0) {
+      this.incarnationKeys.pop();
+      this.incarnationCounts.pop();
+    }
   }
 
   // ---- sequence numbers -------------------------------------------------------------------
@@ -105,9 +109,13 @@ export class Store {
 
   /** The next incarnation number of the Job `key` ("namespace/name"). */
   takeIncarnation(key: string): number {
-    const n = this.incarnations.get(key) ?? 0;
-    this.incarnations.set(key, n + 1);
-    return n;
+    const i = this.incarnationKeys.indexOf(key);
+    if (i < 0) {
+      this.incarnationKeys.push(key);
+      this.incarnationCounts.push(1);
+      return 0;
+    }
+    return this.incarnationCounts[i]++;
   }
 
   // ---- lookups ------------------------------------------------------------------------------
@@ -201,13 +209,17 @@ export class Store {
   addPod(pod: PodRecord): void {
     pod.resourceVersion = this.nextResourceVersion();
     this.pods.push(pod);
-    if (pod.owner !== null) pod.owner.pods.push(pod);
+    if (pod.owner !== null) {
+      pod.owner.pods.push(pod);
+      pod.owner.podsVersion++;
+    }
     this.notifyPod(WatchType.Added, pod);
   }
 
   /** Any write to a pod (binding, status, metadata). */
   updatePod(pod: PodRecord): void {
     pod.resourceVersion = this.nextResourceVersion();
+    if (pod.owner !== null) pod.owner.podsVersion++;
     this.notifyPod(WatchType.Modified, pod);
   }
 
@@ -259,6 +271,7 @@ export class Store {
     const job = pod.owner;
     if (job === null) return;
     pod.owner = null;
+    job.podsVersion++;
     const i = job.pods.indexOf(pod);
     if (i >= 0) job.pods.splice(i, 1);
     this.updatePod(pod);
@@ -271,6 +284,7 @@ export class Store {
     pod.removed = true;
     const job = pod.owner;
     if (job !== null) {
+      job.podsVersion++;
       const j = job.pods.indexOf(pod);
       if (j >= 0) job.pods.splice(j, 1);
     }

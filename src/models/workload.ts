@@ -56,6 +56,13 @@ export class ImageBehaviour {
     this.digest = hex;
   }
 
+  /** Whether `outcome(attempt)` draws a uniform (not scripted, more than one outcome). */
+  drawsOutcome(attempt: number): boolean {
+    const script = this.spec.script;
+    if (script !== null && (attempt < script.length || this.categorical === null)) return false;
+    return this.categorical !== null && this.categorical.size > 1;
+  }
+
   /**
    * The outcome of the `attempt`-th start of this image in a Job (0-based). A script entry
    * when there is one; otherwise a categorical draw from `rng` (one uniform).
@@ -65,7 +72,7 @@ export class ImageBehaviour {
     if (script !== null && (attempt < script.length || this.categorical === null)) {
       return script[Math.min(attempt, script.length - 1)];
     }
-    return this.spec.outcomes[this.categorical!.sample(rng)];
+    return this.spec.outcomes[this.categorical!.size > 1 ? this.categorical!.sample(rng) : 0];
   }
 
   /** Seconds → whole milliseconds (at least 0). */

@@ -157,7 +157,9 @@ export function parseScenario(
   });
   for (const [name, text] of inline)
     if (!manifests.has(name)) manifests.set(name, parseManifestFile(name, text));
-  for (const m of manifests.values()) checkImages(m, workload, problems);
+  // Images declared but invalid were reported already; do not report them again as missing.
+  const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
+  for (const m of manifests.values()) checkImages(m, declared, problems);
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;
     for (const m of manifests.values()) for (const d of m.docs) setInManifest(d.object, o.path, o.value);
@@ -178,7 +180,7 @@ export function parseScenario(
 }
 
 /** Every container image of every Job needs a behaviour (or an "*" entry). */
-function checkImages(m: ManifestFile, workload: Workload, problems: Problems): void {
+function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: Problems): void {
   for (const doc of m.docs) {
     const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
@@ -189,7 +191,7 @@ function checkImages(m: ManifestFile, workload: Workload, problems: Problems): v
       if (!Array.isArray(list)) continue;
       list.forEach((c, i) => {
         const image = (c as Record<string, unknown>)?.image;
-        if (typeof image === "string" && !workload.has(image)) {
+        if (typeof image === "string" && !declared.has(image) && !declared.has("*")) {
           problems.add(
             `files.${m.name}`,
             `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"; describe it under images: (or add an "*" entry)`,

@@ -18,7 +18,7 @@ const WAIT_LIMIT_MS = 24 * 3_600_000;
 const FORCE_WARNING =
   "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
 
-function propagation(value: string | undefined): Propagation | string {
+function propagation(value: string | undefined): Propagation | { error: string } {
   switch (value ?? "background") {
     case "background":
     case "true":
@@ -29,7 +29,9 @@ function propagation(value: string | undefined): Propagation | string {
     case "false":
       return "Orphan";
     default:
-      return `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`;
+      return {
+        error: `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`,
+      };
   }
 }
 
@@ -37,7 +39,7 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   const store = ctx.cluster.store;
   const ns = namespaceOf(cmd);
   const cascade = propagation(flag(cmd, "cascade"));
-  if (typeof cascade === "string") return fail(cascade);
+  if (typeof cascade === "object") return fail(cascade.error);
   const force = boolFlag(cmd, "force");
   const graceText = flag(cmd, "grace-period");
   let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);

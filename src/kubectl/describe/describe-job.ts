@@ -59,7 +59,8 @@ export function describeJob(
   if (spec.completions !== undefined && spec.completions !== null)
     w.write(LEVEL_0, `Completions:\t${spec.completions}\n`);
   else w.write(LEVEL_0, "Completions:\t<unset>\n");
-  if (spec.completionMode !== undefined) w.write(LEVEL_0, `Completion Mode:\t${spec.completionMode}\n`);
+  if (spec.completionMode !== undefined && spec.completionMode !== null)
+    w.write(LEVEL_0, `Completion Mode:\t${spec.completionMode}\n`);
   if (spec.suspend !== undefined && spec.suspend !== null) w.write(LEVEL_0, `Suspend:\t${spec.suspend}\n`);
   if (spec.backoffLimit !== undefined && spec.backoffLimit !== null) {
     w.write(LEVEL_0, `Backoff Limit:\t${spec.backoffLimit}\n`);

@@ -9,9 +9,13 @@
  * @ 662feb6fbd89129f7932da3d7aadf02a5df12904 (pdqsort, insertionSort, heapSort/siftDown, partition,
  * partitionEqual, partialInsertionSort, breakPatterns, choosePivot/median/medianAdjacent, reverseRange) and the
  * `Sort`/`Slice` entry points and `xorshift`/`nextPowerOfTwo` helpers of `src/sort/sort.go` (limit =
- * bits.Len(n)). kubectl 1.35 is built with Go ≥ 1.24, whose xorshift64 uses shifts 13, 7, 17; Go 1.19–1.23 used
- * 13, 17, 5 until golang/go#70144 (the shifts only matter once a partition came out unbalanced). `sort.Slice` runs the same generated algorithm (zsortfunc.go) with a
- * less-function, so one port serves both.
+ * bits.Len(n)). `sort.Slice` runs the same generated algorithm (zsortfunc.go) with a less-function, so one port
+ * serves both.
+ *
+ * xorshift: kubectl 1.35 is built with Go ≥ 1.24, whose sort.go uses the xorshift64 shifts 13, 7, 17 (a stored
+ * copy of that sort.go, find_string index id 55451638531); Go 1.19–1.23 used 13, 17, 5 (golang/go#70144, reported
+ * against go1.23.2). The shifts only matter once a partition came out unbalanced. The port was checked against
+ * Go 1.19.8's sort.Sort with the 1.19 shifts (test/kubectl/describe/go119-sort-cases.json).
  */
 
 const UNKNOWN_HINT = 0;

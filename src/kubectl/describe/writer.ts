@@ -20,7 +20,7 @@ export const LEVEL_4 = 4;
 
 /** cli-runtime `terminalEscaper`: defuses terminal escape sequences in object data. */
 export function escapeTerminal(s: string): string {
-  return s.replace(/[\x1b\r]/g, (c) => (c === "\x1b" ? "^[" : "\\r"));
+  return s.replaceAll("\x1b", "^[").replaceAll("\r", "\\r");
 }
 
 /**

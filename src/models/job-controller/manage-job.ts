@@ -57,6 +57,7 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
   const remaining = remainingBackoffMs(b.failuresAfterLastSuccess, b.lastFailureMs, ctx.now);
   if (remaining > 0) {
     jc.enqueue(job, Math.max(remaining, SYNC_JOB_BATCH_PERIOD_MS));
+    jc.state(job).memoBackoffAt = ctx.now + remaining;
     return active;
   }
   diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);

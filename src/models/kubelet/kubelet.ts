@@ -1,4 +1,5 @@
 import type { RandomSource } from "../../engine/random/keyed-streams.js";
+import type { Distribution } from "../../engine/random/distributions.js";
 import { Xor128 } from "../../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../../engine/simulation.js";
 import { goDuration } from "../api/go-duration.js";
@@ -224,14 +225,12 @@ export class Kubelet implements EventHandler {
     const now = this.sim.now;
     const startAt = Math.max(now, this.pullFreeAt);
     const layersThere = present || (this.pullsEnd.get(image) ?? Number.POSITIVE_INFINITY) <= startAt;
-    this.random.reseed(this.rng, streamKey(this.base(pod), P_PULL), pod.ordinal, i);
-    const dur = ImageBehaviour.ms(
-      (layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds).sample(this.rng),
-    );
+    const dur = this.drawMs(layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds, pod, P_PULL, i);
     const end = startAt + dur;
     this.pullFreeAt = end;
     this.pullsEnd.set(image, end);
     st.pullRequestedMs[i] = now;
+    c.pulling = true;
     st.pullTookMs[i] = dur;
     if (this.recorder !== null) this.event(pod, c, "Normal", "Pulling", `Pulling image "${image}"`);
     st.handles[i] = this.sim.scheduleAt(end, this, Action.PullDone * 256 + i, pod);
@@ -243,6 +242,7 @@ export class Kubelet implements EventHandler {
     this.node.images.add(c.image);
     this.node.pulled = true;
     c.imageResolved = true;
+    c.pulling = false;
     if (this.recorder !== null) {
       const waited = this.sim.now - st.pullRequestedMs[i];
       const size = c.behaviour.spec.sizeBytes;
@@ -261,9 +261,7 @@ export class Kubelet implements EventHandler {
     const st = pod.kubeletState as PodState;
     const c = pod.containers[i];
     const restart = c.current === null ? 0 : c.restartCount + 1;
-    const behaviour = c.behaviour;
-    this.random.reseed(this.rng, streamKey(this.base(pod), P_START), pod.ordinal, restart * 64 + i);
-    const ms = ImageBehaviour.ms(behaviour.spec.startSeconds.sample(this.rng));
+    const ms = this.drawMs(c.behaviour.spec.startSeconds, pod, P_START, restart * 64 + i);
     st.handles[i] = this.sim.schedule(ms, this, Action.Start * 256 + i, pod);
   }
 
@@ -274,14 +272,11 @@ export class Kubelet implements EventHandler {
     const run = new ContainerRun(now, restart);
     const behaviour = c.behaviour;
     const b = restart * 64 + i;
-    const base = this.base(pod);
-    this.random.reseed(this.rng, streamKey(base, P_OUTCOME), pod.ordinal, b);
     const job = pod.owner;
-    const attempt =
-      behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
+    const attempt = behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
+    if (behaviour.drawsOutcome(attempt)) this.random.reseed(this.rng, streamKey(this.base(pod), P_OUTCOME), pod.ordinal, b);
     const outcome = behaviour.outcome(attempt, this.rng);
-    this.random.reseed(this.rng, streamKey(base, P_RUN), pod.ordinal, b);
-    const runMs = ImageBehaviour.ms((outcome.runSeconds ?? behaviour.spec.runSeconds).sample(this.rng));
+    const runMs = this.drawMs(outcome.runSeconds ?? behaviour.spec.runSeconds, pod, P_RUN, b);
     run.exitCode = outcome.exitCode;
     run.reason = outcome.reason ?? (outcome.exitCode === 0 ? "Completed" : "Error");
     run.exitAtMs = now + runMs;
@@ -419,13 +414,7 @@ export class Kubelet implements EventHandler {
       const run = c.current!;
       if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
       if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
-      this.random.reseed(
-        this.rng,
-        streamKey(this.base(pod), P_TERMINATION),
-        pod.ordinal,
-        run.restart * 64 + c.specIndex,
-      );
-      const stopMs = ImageBehaviour.ms(c.behaviour.spec.terminationSeconds.sample(this.rng));
+      const stopMs = this.drawMs(c.behaviour.spec.terminationSeconds, pod, P_TERMINATION, run.restart * 64 + c.specIndex);
       const natural = run.exitAtMs - now;
       if (natural <= Math.min(stopMs, graceMs)) continue;
       if (stopMs <= graceMs) {
@@ -462,6 +451,13 @@ export class Kubelet implements EventHandler {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /** A duration in whole ms from stream (pod's base, purpose, attempt, b); a constant draws nothing. */
+  private drawMs(d: Distribution, pod: PodRecord, purposeHash: number, b: number): number {
+    if (d.isConstant) return ImageBehaviour.ms(d.sample(this.rng));
+    this.random.reseed(this.rng, streamKey(this.base(pod), purposeHash), pod.ordinal, b);
+    return ImageBehaviour.ms(d.sample(this.rng));
+  }
 
   private base(pod: PodRecord): number {
     return pod.owner !== null ? pod.owner.streamBase : pod.seq;

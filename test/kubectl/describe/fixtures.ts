@@ -4,6 +4,7 @@
  */
 import type { Job } from "kubernetes-types/batch/v1.js";
 import type { Container, ContainerStatus, Event, Pod, PodCondition } from "kubernetes-types/core/v1.js";
+import type { ObjectMeta } from "kubernetes-types/meta/v1.js";
 import type { DescribeOptions } from "../../../src/kubectl/describe/options.js";
 import { rfc3339, rfc3339Micro } from "../../../src/models/api/time-format.js";
 
@@ -102,8 +103,16 @@ export interface PodSpecOptions {
   container?: Container;
 }
 
+/** kubernetes-types marks fields readonly; tests edit their objects. */
+export type Mutable<T> = T extends (infer U)[]
+  ? Mutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
+export type TestPod = Mutable<Pod> & { metadata: Mutable<ObjectMeta> };
+
 /** A Job pod as materialize.ts shapes it, before any status. */
-export function examplePod(o: PodSpecOptions = {}): Pod {
+export function examplePod(o: PodSpecOptions = {}): TestPod {
   const jobName = o.jobName ?? "example-job";
   const jobUid = o.jobUid ?? UID;
   const volume = o.volume ?? "kube-api-access-x7k2p";
@@ -114,7 +123,7 @@ export function examplePod(o: PodSpecOptions = {}): Pod {
       { name: volume, readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" },
     ],
   };
-  const pod: Pod = {
+  const pod: TestPod = {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {

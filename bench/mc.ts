@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { execute } from "../src/analysis/execute.js";
+import { loadScenario } from "../src/scenario/load.js";
+
+/**
+ * Monte Carlo throughput on the tutorial Job with fixed timings (bench/scenarios/tutorial-fixed.yaml:
+ * 2 s start, 3 s run, p = 0.4, backoffLimit 10): runs per second with 1 and 2 workers, and the
+ * process's peak resident memory while running 10 million runs.
+ */
+
+export const BENCH_SCENARIO = fileURLToPath(new URL("../../bench/scenarios/tutorial-fixed.yaml", import.meta.url));
+
+export async function mcThroughput(runs: number, workers: number): Promise<number> {
+  const scenario = loadScenario(BENCH_SCENARIO);
+  const start = process.hrtime.bigint();
+  await execute({ scenario, scenarioPath: BENCH_SCENARIO, overrides: [], seed: 1, from: 0, to: runs, workers });
+  return runs / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+/** Peak resident set size (MB) of this process, worker threads included. */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}

@@ -1,0 +1,363 @@
+import type { JobReport, McReport, Summary } from "../analysis/report.js";
+import type { SweepReport } from "../analysis/sweep.js";
+import { type Chart, mcCharts, sweepCharts } from "./charts.js";
+import type { Distributions, ReportMeta } from "./report-data.js";
+import { sweepRows } from "./sweep-table.js";
+
+/**
+ * The HTML reports of `jobsim sweep --html` and `jobsim mc --html`: one self-contained file —
+ * inline CSS, the charts as inline SVG, no scripts, no external URLs — that reads the same in a
+ * browser, a mail attachment or an artifact viewer years later.
+ *
+ * Deterministic byte for byte: nothing wall-clock (no "generated at"), numbers formatted with
+ * fixed digits, charts from charts.ts (deterministic themselves). Every string that came from
+ * the user (scenario and Job names, file names, the command line, labels) goes through
+ * escapeHtml; the chart SVGs are escaped by vega and charts.ts.
+ */
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML and XML, in content and in quoted attribute values alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const e = escapeHtml;
+
+const CSS = `
+:root {
+  color-scheme: light;
+  --ink: #1f2933;
+  --muted: #52606d;
+  --faint: #7b8794;
+  --line: #e4e7eb;
+  --bg: #f5f7fa;
+  --card: #ffffff;
+  --accent: #2f6fb0;
+  --good: #2e8540;
+  --good-bg: #eef7f0;
+  --bad: #b83227;
+  --bad-bg: #fbefee;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--ink);
+  font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
+}
+main { max-width: 1280px; margin: 0 auto; padding: 32px 24px 40px; }
+h1 { font-size: 26px; font-weight: 600; line-height: 1.25; margin: 2px 0 6px; letter-spacing: -0.01em; }
+h2 { font-size: 18px; font-weight: 600; margin: 36px 0 12px; }
+.eyebrow { margin: 0; text-transform: uppercase; letter-spacing: 0.08em; font-size: 12px; color: var(--faint); }
+.sub { margin: 0; color: var(--muted); }
+.callout {
+  margin: 22px 0 0;
+  padding: 12px 16px;
+  background: var(--card);
+  border: 1px solid var(--line);
+  border-left: 4px solid var(--accent);
+  border-radius: 6px;
+}
+.callout.good { border-left-color: var(--good); }
+.callout.bad { border-left-color: var(--bad); }
+.charts { display: flex; flex-wrap: wrap; gap: 20px; }
+figure {
+  margin: 0;
+  max-width: 100%;
+  background: var(--card);
+  border: 1px solid var(--line);
+  border-radius: 8px;
+  padding: 14px 16px 12px;
+}
+figcaption { font-weight: 600; margin: 0 0 10px; }
+figure svg { display: block; max-width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
+table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+caption { caption-side: bottom; text-align: left; padding: 10px 12px; color: var(--muted); font-size: 13px; }
+th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; text-align: left; }
+thead th {
+  background: #fafbfc;
+  color: var(--muted);
+  font-size: 12.5px;
+  font-weight: 600;
+  line-height: 1.3;
+  vertical-align: bottom;
+  white-space: normal;
+  min-width: 4.5em;
+}
+tbody tr:last-child td { border-bottom: none; }
+tbody tr:nth-child(even) td { background: #fbfcfd; }
+tbody tr.recommended td { background: var(--good-bg); }
+th.num, td.num { text-align: right; }
+th code { white-space: nowrap; overflow-wrap: normal; }
+td.key { font-weight: 600; }
+.yes { color: var(--good); font-weight: 600; }
+.no { color: var(--bad); }
+.muted { color: var(--faint); }
+code {
+  font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: 0.88em;
+  background: #eef1f4;
+  padding: 1px 5px;
+  border-radius: 4px;
+  overflow-wrap: anywhere;
+}
+footer { margin-top: 40px; padding-top: 16px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
+footer dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; }
+footer dt { color: var(--faint); }
+footer dd { margin: 0; }
+@media print {
+  body { background: #fff; }
+  figure, .table-wrap { break-inside: avoid; border-color: #ccc; }
+}
+`;
+
+/** A complete page: the one shell every HTML output of jobsim uses (timeline.ts too). */
+export function htmlPage(title: string, body: string, extraCss = ""): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="jobsim">
+<title>${e(title)}</title>
+<style>${CSS}${extraCss}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+const int = (n: number) => n.toLocaleString("en-US");
+const pct = (x: number, digits = 3) => `${(100 * x).toFixed(digits)}%`;
+/** The target as it would be written: 99.9%, 90%. */
+const pctShort = (x: number) => `${Number((100 * x).toFixed(6))}%`;
+const num = (x: number, digits: number) =>
+  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const secs = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${int(x)} s`);
+
+function cell(text: string, cls = "num"): string {
+  return `<td class="${cls}">${text}</td>`;
+}
+
+function figures(charts: Chart[]): string {
+  return `<section class="charts" aria-label="charts">
+${charts.map((c) => `<figure>\n<figcaption>${e(c.title)}</figcaption>\n${c.svg}\n</figure>`).join("\n")}
+</section>`;
+}
+
+function footer(meta: ReportMeta): string {
+  const rows: [string, string][] = [
+    ["Scenario", e(meta.scenario)],
+    ["Scenario file", `<code>${e(meta.scenarioFile)}</code>`],
+    ["Seed", e(String(meta.seed))],
+    ["Runs", int(meta.runs)],
+    ["jobsim version", e(meta.version)],
+    ["Command", `<code>jobsim ${e(meta.command)}</code>`],
+  ];
+  return `<footer>
+<dl>
+${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("\n")}
+</dl>
+</footer>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sweep
+
+function sweepCallout(r: SweepReport): string {
+  if (r.target === undefined) return "";
+  const within = r.withinSeconds === undefined ? "" : ` within ${int(r.withinSeconds)} s`;
+  const what = `${pctShort(r.target)} success${within}`;
+  if (r.recommendation === null) {
+    return `<p class="callout bad">No value of <code>${e(r.parameter)}</code> in the sweep reaches ${e(what)} at the 95% lower bound.</p>`;
+  }
+  return `<p class="callout good"><strong>Recommendation: <code>${e(r.parameter)}</code> = ${e(String(r.recommendation.value))}</strong> — the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${e(what)}.</p>`;
+}
+
+function sweepTable(r: SweepReport): string {
+  const target = r.target !== undefined;
+  const within = r.withinSeconds === undefined ? "" : ` within ${int(r.withinSeconds)} s`;
+  const short = r.parameter.split(".").pop() ?? r.parameter;
+  const head: [string, boolean][] = [
+    [`<code>${e(short)}</code>`, true],
+    ["P(success)", true],
+    ["95% interval", true],
+    ["closed form", true],
+  ];
+  if (target)
+    head.push(
+      [`success${e(within)}`, true],
+      ["95% lower bound", true],
+      [`meets ${pctShort(r.target!)}`, false],
+    );
+  head.push(
+    ["pods (mean)", true],
+    ["pods p95", true],
+    ["time p50", true],
+    ["time p95", true],
+    ["time p99", true],
+    ["pod-seconds (mean)", true],
+    ["wasted pod-s (mean)", true],
+  );
+  const rec = r.recommendation?.value;
+  const body = sweepRows(r).map((row) => {
+    const cells = [
+      cell(e(String(row.value)), "num key"),
+      cell(pct(row.successRate)),
+      cell(`${pct(row.ciLow)} – ${pct(row.ciHigh)}`),
+      cell(row.closedForm === null ? `<span class="muted">—</span>` : pct(row.closedForm)),
+    ];
+    if (target) {
+      cells.push(
+        cell(pct(row.targetRate!)),
+        cell(pct(row.targetLow!)),
+        cell(row.meets ? `<span class="yes">✓ yes</span>` : `<span class="no">no</span>`, ""),
+      );
+    }
+    cells.push(
+      cell(num(row.podsMean, 2)),
+      cell(int(row.podsP95)),
+      cell(secs(row.timeP50)),
+      cell(secs(row.timeP95)),
+      cell(secs(row.timeP99)),
+      cell(num(row.podSecondsMean, 1)),
+      cell(num(row.wastedPodSecondsMean, 1)),
+    );
+    return `<tr${row.value === rec ? ` class="recommended"` : ""}>${cells.join("")}</tr>`;
+  });
+  return `<div class="table-wrap">
+<table>
+<caption>${int(r.runs)} runs per value; 95% intervals are Wilson score intervals; times are from the Job's creation to Complete or Failed.</caption>
+<thead><tr>${head.map(([h, n]) => `<th scope="col"${n ? ` class="num"` : ""}>${h}</th>`).join("")}</tr></thead>
+<tbody>
+${body.join("\n")}
+</tbody>
+</table>
+</div>`;
+}
+
+export async function renderSweepHtml(
+  r: SweepReport,
+  dists: Distributions[],
+  meta: ReportMeta,
+): Promise<string> {
+  const charts = await sweepCharts(r, dists);
+  const title = `Sweep of ${r.parameter} — ${meta.scenario}`;
+  const body = `<header>
+<p class="eyebrow">jobsim sweep report</p>
+<h1>Sweep of <code>${e(r.parameter)}</code> — ${e(meta.scenario)}</h1>
+<p class="sub">Job <strong>${e(r.job)}</strong> · ${r.points.length} values · ${int(r.runs)} runs per value · seed ${e(String(r.seed))} · common random numbers across values</p>
+${sweepCallout(r)}
+</header>
+<h2>Charts</h2>
+${figures(charts)}
+<h2>Results by value</h2>
+${sweepTable(r)}
+${footer(meta)}`;
+  return htmlPage(title, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// mc
+
+function closedFormCell(j: JobReport): string {
+  if (!j.closedForm.applies) return `<span class="muted" title="${e(j.closedForm.reason)}">—</span>`;
+  const check = j.closedForm.checks.successRate;
+  const verdict =
+    check === undefined
+      ? ""
+      : check.verdict === "agrees"
+        ? ` <span class="yes" title="inside the 95% interval">✓</span>`
+        : ` <span class="no" title="outside the 95% interval">✗</span>`;
+  return `${pct(j.closedForm.successRate)}${verdict}`;
+}
+
+function failureReasons(j: JobReport): string {
+  const reasons = Object.entries(j.reasons).filter(
+    ([k]) => k !== "CompletionsReached" && k !== "SuccessPolicy",
+  );
+  if (reasons.length === 0) return `<span class="muted">—</span>`;
+  return reasons.map(([k, n]) => `${e(k)} ${int(n)}`).join(", ");
+}
+
+function summaryCells(s: Summary | null, unit: (x: number) => string): string[] {
+  if (s === null) return [cell("—"), cell("—"), cell("—")];
+  return [cell(unit(s.p50)), cell(unit(s.p95)), cell(unit(s.p99))];
+}
+
+function mcTable(r: McReport): string {
+  const head: [string, boolean][] = [
+    ["Job", false],
+    ["Complete", true],
+    ["Failed", true],
+    ["Unfinished", true],
+    ["P(success)", true],
+    ["95% interval", true],
+    ["closed form", true],
+    ["failure reasons", false],
+    ["pods (mean)", true],
+    ["pods p95", true],
+    ["time p50", true],
+    ["time p95", true],
+    ["time p99", true],
+    ["pod-seconds (mean)", true],
+    ["wasted pod-s (mean)", true],
+  ];
+  const body = Object.entries(r.jobs).map(([name, j]) => {
+    const cells = [
+      cell(e(name), "key"),
+      cell(int(j.complete)),
+      cell(int(j.failed)),
+      cell(int(j.unfinished + j.deleted)),
+      cell(pct(j.successRate)),
+      cell(`${pct(j.successCI95[0])} – ${pct(j.successCI95[1])}`),
+      cell(closedFormCell(j)),
+      cell(failureReasons(j), ""),
+      cell(num(j.pods.mean, 2)),
+      cell(int(j.pods.p95)),
+      ...summaryCells(j.durationSeconds, (x) => secs(x)),
+      cell(num(j.podSeconds.mean, 1)),
+      cell(num(j.wastedPodSeconds.mean, 1)),
+    ];
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  return `<div class="table-wrap">
+<table>
+<caption>${int(r.runs)} runs; 95% intervals are Wilson score intervals; ✓ marks a closed form inside the interval; unfinished includes Jobs deleted before they finished.</caption>
+<thead><tr>${head.map(([h, n]) => `<th scope="col"${n ? ` class="num"` : ""}>${h}</th>`).join("")}</tr></thead>
+<tbody>
+${body.join("\n")}
+</tbody>
+</table>
+</div>`;
+}
+
+export async function renderMcHtml(r: McReport, dists: Distributions[], meta: ReportMeta): Promise<string> {
+  const charts = await mcCharts(r, dists);
+  const title = `Monte Carlo — ${r.scenario}`;
+  const jobs = Object.keys(r.jobs).length;
+  const body = `<header>
+<p class="eyebrow">jobsim mc report</p>
+<h1>Monte Carlo — ${e(r.scenario)}</h1>
+<p class="sub">${jobs} Job${jobs === 1 ? "" : "s"} · ${int(r.runs)} runs · seed ${e(String(r.seed))} · fingerprint <code>${e(r.fingerprint)}</code></p>
+</header>
+<h2>Charts</h2>
+${figures(charts)}
+<h2>Results by Job</h2>
+${mcTable(r)}
+${footer(meta)}`;
+  return htmlPage(title, body);
+}

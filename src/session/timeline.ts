@@ -1,0 +1,90 @@
+import { ContainerState, isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
+import { type Store, WatchType } from "../models/store.js";
+import type { TimelineData, TimelinePhase, TimelineSegment } from "../report/report-data.js";
+
+/**
+ * Records, during a session, what each pod was doing when — for `jobsim run --timeline`: one
+ * segment per stretch of the same displayed phase, and a marker whenever a Job gains a
+ * condition (Complete, Failed, FailureTarget, SuccessCriteriaMet, Suspended).
+ */
+
+/** The phase a person would name for the pod now (close to kubectl's STATUS column). */
+export function displayPhase(pod: PodRecord): TimelinePhase {
+  if (pod.deletionMs !== NONE && !isTerminal(pod.phase)) return "Terminating";
+  if (pod.phase === PodPhase.Succeeded) return "Completed";
+  if (pod.phase === PodPhase.Failed) return "Error";
+  if (pod.nodeName === null || pod.startTimeMs === NONE) return "Pending";
+  let creating = false;
+  for (const c of pod.containers) {
+    if (c.pulling) return "Pulling";
+    if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff") return "CrashLoopBackOff";
+    if (c.state === ContainerState.Terminated && c.current !== null && c.current.exitCode !== 0) return "Error";
+    if (c.state === ContainerState.Waiting) creating = true;
+  }
+  return creating ? "ContainerCreating" : "Running";
+}
+
+interface Lane {
+  name: string;
+  node: string;
+  job: string;
+  segments: TimelineSegment[];
+  open: TimelineSegment | null;
+}
+
+export class TimelineRecorder {
+  private readonly lanes = new Map<PodRecord, Lane>();
+  private readonly conditions = new Map<JobRecord, number>();
+  private readonly markers: TimelineData["markers"] = [];
+
+  constructor(private readonly store: Store) {
+    store.watchPods(this);
+    store.watchJobs(this);
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    const now = this.store.now;
+    let lane = this.lanes.get(pod);
+    if (lane === undefined) {
+      lane = { name: pod.name, node: "", job: pod.owner?.name ?? "", segments: [], open: null };
+      this.lanes.set(pod, lane);
+    }
+    if (pod.nodeName !== null) lane.node = pod.nodeName;
+    if (type === WatchType.Deleted) {
+      this.close(lane, now);
+      return;
+    }
+    const phase = displayPhase(pod);
+    if (lane.open !== null && lane.open.phase === phase) return;
+    this.close(lane, now);
+    lane.open = { fromMs: now, toMs: now, phase };
+  }
+
+  onJob(type: WatchType, job: JobRecord): void {
+    if (type === WatchType.Deleted) return;
+    const seen = this.conditions.get(job) ?? 0;
+    const conds = job.status.conditions;
+    for (let i = seen; i < conds.length; i++) {
+      if (conds[i].status === "True") this.markers.push({ atMs: this.store.now, label: conds[i].type, job: job.name });
+    }
+    this.conditions.set(job, conds.length);
+  }
+
+  private close(lane: Lane, now: number): void {
+    if (lane.open === null) return;
+    lane.open.toMs = now;
+    if (lane.open.toMs > lane.open.fromMs || lane.segments.length === 0) lane.segments.push(lane.open);
+    lane.open = null;
+  }
+
+  /** The timeline up to now (segments still open end now). */
+  data(title: string, epochMs: number): TimelineData {
+    const now = this.store.now;
+    const pods = [...this.lanes.values()].map((l) => {
+      const segments = [...l.segments];
+      if (l.open !== null) segments.push({ ...l.open, toMs: now });
+      return { name: l.name, node: l.node, job: l.job, segments };
+    });
+    return { title, epochMs, endMs: now, pods, markers: [...this.markers], nodes: this.store.nodes.map((n) => n.name) };
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { closedFormFor, mean } from "../../src/analysis/closed-form.js";
+import { runHere } from "../../src/analysis/execute.js";
+import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { scenario } from "./helpers.js";
+
+/**
+ * Monte Carlo estimates against the closed forms, on fixed seeds (deterministic), with
+ * tolerances of 4 standard errors of each estimate.
+ */
+
+const RUNS = 20_000;
+
+describe.each([
+  [0.4, 10],
+  [0.4, 0],
+  [0.1, 3],
+  [0.9, 2],
+  [0.25, 6],
+])("p = %f, backoffLimit = %i", (p, backoffLimit) => {
+  const s = scenario({ p, backoffLimit });
+  const mc = new MonteCarlo(s, 2026);
+  const { stats } = runHere(mc, 0, RUNS);
+  const st = stats[0];
+  const cf = closedFormFor(s, mc.plan, 0);
+
+  it("P(success) = 1 − (1 − p)^(backoffLimit + 1) within 4 SE", () => {
+    if (typeof cf === "string") throw new Error(cf);
+    expect(cf.successRate).toBeCloseTo(1 - (1 - p) ** (backoffLimit + 1), 12);
+    const est = st.count("Complete") / RUNS;
+    const se = Math.sqrt((cf.successRate * (1 - cf.successRate)) / RUNS);
+    expect(Math.abs(est - cf.successRate)).toBeLessThanOrEqual(4 * se + 1e-12);
+    expect(st.count("Complete") + st.count("Failed")).toBe(RUNS);
+  });
+
+  it("the distribution of pods created matches the truncated geometric (each value within 4 SE)", () => {
+    if (typeof cf === "string") throw new Error(cf);
+    const exactMean = mean(cf.pods);
+    const seMean = Math.sqrt(st.pods.variance() / RUNS);
+    expect(Math.abs(st.pods.mean() - exactMean)).toBeLessThanOrEqual(4 * seMean + 1e-12);
+    const observed = new Map(st.pods.toPairs());
+    cf.pods.values.forEach((k, i) => {
+      const prob = cf.pods.probs[i];
+      const se = Math.sqrt((prob * (1 - prob)) / RUNS);
+      expect(Math.abs((observed.get(k) ?? 0) / RUNS - prob)).toBeLessThanOrEqual(4 * se + 1e-12);
+    });
+    expect(st.pods.max()).toBeLessThanOrEqual(backoffLimit + 1);
+  });
+
+  it("with fixed durations the time to finish takes only the exact distribution's values, at its probabilities (4 SE)", () => {
+    if (typeof cf === "string" || cf.durationSeconds === null) throw new Error("no exact time distribution");
+    const d = cf.durationSeconds;
+    const support = new Set(d.values);
+    const pairs = st.durationSeconds.toPairs();
+    for (const [v] of pairs) expect(support.has(v)).toBe(true);
+    const observed = new Map(pairs);
+    d.values.forEach((v, i) => {
+      const prob = d.probs[i];
+      const se = Math.sqrt((prob * (1 - prob)) / RUNS);
+      expect(Math.abs((observed.get(v) ?? 0) / RUNS - prob)).toBeLessThanOrEqual(4 * se + 1e-9);
+    });
+  });
+});
+
+describe("closed forms are offered only where they hold", () => {
+  it("random durations: P(success) and pods, but no exact time", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 3, runSeconds: "{lognormal: {median: 1.2, sigma: 0.3}}" });
+    const mc = new MonteCarlo(s, 1);
+    const cf = closedFormFor(s, mc.plan, 0);
+    if (typeof cf === "string") throw new Error(cf);
+    expect(cf.durationSeconds).toBeNull();
+    expect(cf.durationNote).toBe("some duration is random");
+  });
+
+  it("parallel Jobs and OnFailure have none", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 3, extraSpec: "\n      parallelism: 2" });
+    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe("parallelism is not 1");
+  });
+});

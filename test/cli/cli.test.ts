@@ -1,0 +1,139 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The command line as users meet it (the built CLI, `npm test` builds first): exit status 0/1/2,
+ * one clear message for bad input, never a stack trace, output files whole or absent.
+ */
+
+const CLI = join(process.cwd(), "dist/src/cli/main.js");
+
+function jobsim(...args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 120_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function noStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+  expect(text).not.toContain("internal error");
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "jobsim-cli-"));
+}
+
+describe("jobsim validate", () => {
+  it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
+    const r = jobsim("validate", "scenarios/seed/job.yaml");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'scenarios/seed/job.yaml: The Job "example-job" is invalid: ',
+        '* spec.template.spec.restartPolicy: Unsupported value: "never": supported values: "Always", "OnFailure", "Never"',
+        '* spec.template.spec.restartPolicy: Unsupported value: "never": supported values: "OnFailure", "Never"',
+        'jobsim: hint: restartPolicy values are case-sensitive: did you mean "Never"?',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("accepts every example scenario", () => {
+    const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios/backoff-exhausted.yaml", "scenarios/work-queue.yaml", "scenarios/deadline.yaml", "scenarios/crashloop.yaml");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('scenarios/flaky-job.yaml: valid scenario "flaky-job"');
+  });
+
+  it.each([
+    ["broken YAML", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nsteps: [\n", /^bad\.yaml:\d+:\d+: /],
+    ["an unknown field", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nstep: []\n", /bad\.yaml: unknown field "step" \(did you mean "steps"\?\)/],
+    ["a bad step", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nsteps: [\"kubectl get pods -z\"]\n", /steps\[0\]: kubectl get pods -z: error: unknown shorthand flag: 'z' in -z/],
+  ])("%s gets one clear error and exit 1", (_name, text, pattern) => {
+    const dir = tmp();
+    const file = join(dir, "bad.yaml");
+    writeFileSync(file, text);
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.replaceAll(`${dir}/`, "")).toMatch(pattern);
+    noStackTrace(r.stderr);
+  });
+
+  it("a missing file", () => {
+    const r = jobsim("validate", "no/such/file.yaml");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("no/such/file.yaml: no such file\n");
+  });
+});
+
+describe("jobsim run", () => {
+  it("a missing scenario is one line and exit 1", () => {
+    const r = jobsim("run", "nope.yaml");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("nope.yaml: no such file\n");
+  });
+
+  it("writes the trace whole: JSON lines with time, kind, name and the changed fields", () => {
+    const dir = tmp();
+    const trace = join(dir, "deep/run.jsonl");
+    const r = jobsim("run", "scenarios/flaky-job.yaml", "--trace", trace);
+    expect(r.status).toBe(0);
+    const lines = readFileSync(trace, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ t: 0, type: "ADDED", kind: "Job", name: "example-job" });
+    expect(lines.some((l) => l.kind === "Pod" && l.changed?.["status.phase"] === "Failed")).toBe(true);
+    expect(lines.every((l) => typeof l.t === "number")).toBe(true);
+  });
+});
+
+describe("jobsim mc and sweep arguments", () => {
+  it.each([
+    [["mc", "scenarios/flaky-job.yaml", "--runs", "0"], 2, "jobsim: --runs must be a whole number ≥ 1, got 0\n"],
+    [["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "3/2"], 2, "jobsim: --shard 3/2: i must be between 1 and n (shards are numbered 1/2 to 2/2)\n"],
+    [["mc", "scenarios/flaky-job.yaml", "--workers", "0"], 2, "jobsim: --workers must be a whole number from 1 to 256, got 0\n"],
+    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backofflimit=0..3"], 1, 'jobsim: --set spec.backofflimit: unknown field "backofflimit" in JobSpec (did you mean "backoffLimit"?)\n'],
+    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=5..1"], 2, 'jobsim: --set spec.backoffLimit=5..1: "5..1": the range ends before it starts\n'],
+    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..3", "--target", "1.5"], 2, "jobsim: --target must be a probability strictly between 0 and 1, got 1.5\n"],
+  ])("%j → exit %i with a clear message", (args, status, message) => {
+    const r = jobsim(...(args as string[]));
+    expect(r.stderr).toBe(message);
+    expect(r.status).toBe(status);
+  });
+
+  it("mc --json prints one object with the contract's fields; the closed form beside the estimate", () => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5000", "--json");
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o)).toEqual(["scenario", "seed", "runs", "jobs", "fingerprint"]);
+    const j = o.jobs["example-job"];
+    expect(j.complete + j.failed).toBe(5000);
+    expect(j.successCI95[0]).toBeLessThanOrEqual(j.successRate);
+    expect(j.closedForm.successRate).toBeCloseTo(1 - 0.6 ** 11, 6);
+    expect(Object.keys(j.pods)).toEqual(["mean", "p50", "p95", "p99", "max"]);
+    expect(o.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("--csv writes one row per run, whole, creating the directory", () => {
+    const dir = tmp();
+    const csv = join(dir, "out/runs.csv");
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "300", "--csv", csv);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(csv, "utf8").trim().split("\n");
+    expect(rows[0]).toBe("run,job,outcome,reason,durationSeconds,pods,failedPods,podSeconds,wastedPodSeconds");
+    expect(rows).toHaveLength(301);
+    expect(rows[1]).toMatch(/^0,example-job,(Complete|Failed),/);
+  });
+
+  it("an output file it cannot write leaves nothing behind and says why", () => {
+    const dir = tmp();
+    const blocker = join(dir, "file");
+    writeFileSync(blocker, "");
+    const csv = join(blocker, "runs.csv");
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "10", "--csv", csv);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^jobsim: cannot create directory /);
+    expect(existsSync(csv)).toBe(false);
+    noStackTrace(r.stderr);
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario, parseScenario, ScenarioError } from "../../src/scenario/load.js";
+
+/** Scenario files: every problem reported at once, as `<file>: <path>: <what is wrong>`. */
+
+const GOOD = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata:
+  name: t
+images:
+  img:1:
+    runSeconds: 2
+    outcomes:
+      - {probability: 0.4, exitCode: 0, log: "ok"}
+      - {probability: 0.6, exitCode: 1, log: "no"}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: j}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "img:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 1m
+`;
+
+function problems(text: string): string[] {
+  try {
+    parseScenario(text, "s.yaml", "/nonexistent");
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("scenario loading", () => {
+  it("loads a good scenario with the k3d defaults", () => {
+    const s = parseScenario(GOOD, "s.yaml", "/nonexistent");
+    expect(s.name).toBe("t");
+    expect(s.seed).toBe(1);
+    expect(s.nodes.map((n) => [n.name, n.role])).toEqual([
+      ["k3d-my-cluster-server-0", "server"],
+      ["k3d-my-cluster-agent-0", "agent"],
+    ]);
+    expect(s.steps.map((x) => x.kind)).toEqual(["kubectl", "sleep"]);
+    expect(s.manifests.get("job.yaml")!.docs[0].name).toBe("j");
+    expect(s.epochMs).toBe(Date.parse("2026-01-01T00:00:00Z"));
+  });
+
+  it("reports probabilities that do not sum to 1 with the file and the path", () => {
+    const text = GOOD.replace("probability: 0.6", "probability: 0.8");
+    expect(problems(text)).toEqual(["s.yaml: images.img:1.outcomes: probabilities sum to 1.2, expected 1"]);
+  });
+
+  it("reports a probability outside [0, 1]", () => {
+    expect(problems(GOOD.replace("probability: 0.6", "probability: 1.5"))).toContain("s.yaml: images.img:1.outcomes[1].probability: probability 1.5 is not in [0, 1]");
+  });
+
+  it("reports every problem at once, unknown fields with a hint", () => {
+    const text = GOOD.replace("runSeconds: 2", "runSecond: 2\n    pullSeconds: {lognormal: {median: -1, sigma: 1}}").replace("kind: Scenario", "kind: Scenari");
+    const p = problems(text);
+    expect(p).toContain('s.yaml: kind: expected "Scenario", got "Scenari"');
+    expect(p.some((x) => x.startsWith('s.yaml: images.img:1: unknown field "runSecond" (did you mean "runSeconds"?)'))).toBe(true);
+    expect(p).toContain("s.yaml: images.img:1.pullSeconds: lognormal: median must be > 0, got -1");
+    expect(p.length).toBe(3);
+  });
+
+  it("reports bad steps clearly", () => {
+    const p = problems(GOOD.replace("  - sleep 1m", "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /"));
+    expect(p).toEqual([
+      's.yaml: steps[1]: sleep: "soon" is not a duration (seconds, or e.g. "90s", "2m", "1h30m")',
+      "s.yaml: steps[2]: kubectl get pods --frobnicate: error: unknown flag: --frobnicate See 'kubectl get --help' for usage.",
+      's.yaml: steps[3]: kubectl launch rocket: error: unknown command "launch" for "kubectl"  Run \'kubectl --help\' for usage.',
+      's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "sleep <duration>" or "at <time>"',
+    ]);
+  });
+
+  it("reports a manifest file that exists nowhere", () => {
+    expect(problems(GOOD.replace("apply -f job.yaml", "apply -f missing.yaml"))).toEqual([
+      's.yaml: steps: kubectl apply -f missing.yaml: the path "missing.yaml" does not exist (neither under files: nor beside the scenario)',
+    ]);
+  });
+
+  it("requires a behaviour for every container image", () => {
+    expect(problems(GOOD.replace('image: "img:1"', 'image: "other:2"'))).toEqual([
+      's.yaml: files.job.yaml: spec.template.spec.containers[0].image: no behaviour for image "other:2"; describe it under images: (or add an "*" entry)',
+    ]);
+  });
+
+  it("reports broken YAML with its line and column", () => {
+    const p = problems("apiVersion: jobsim/v1alpha1\nkind: Scenario\nsteps: [\n");
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^s\.yaml:\d+:\d+: /);
+  });
+
+  it("reads manifests from disk beside the scenario, and says when the scenario itself is missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
+    writeFileSync(join(dir, "job.yaml"), GOOD.split("  job.yaml: |\n")[1].split("steps:")[0].replace(/^ {4}/gm, ""));
+    writeFileSync(join(dir, "s.yaml"), GOOD.replace(/files:[\s\S]*?steps:/, "steps:"));
+    expect(loadScenario(join(dir, "s.yaml")).manifests.get("job.yaml")!.docs[0].name).toBe("j");
+    expect(() => loadScenario(join(dir, "nope.yaml"))).toThrow(/nope\.yaml: no such file/);
+  });
+
+  it("keeps broken manifests for kubectl to reject in the session (client-side and strict decoding errors)", () => {
+    const s = parseScenario(GOOD.replace("restartPolicy: Never", "restartPolicy: Never\n          restartPolicyy: Never"), "s.yaml", "/x");
+    expect(s.manifests.get("job.yaml")!.docs[0].decodeError).toBe(
+      'Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.template.spec.restartPolicyy"',
+    );
+    const broken = parseScenario(GOOD.replace("    metadata: {name: j}", "    metadata: {name: j\n    spec: x"), "s.yaml", "/x");
+    expect(broken.manifests.get("job.yaml")!.clientError).toMatch(/^error parsing job\.yaml: error converting YAML to JSON: yaml: line \d+: /);
+  });
+});
