@@ -8,12 +8,22 @@ import { loadScenario } from "../src/scenario/load.js";
  * process's peak resident memory while running 10 million runs.
  */
 
-export const BENCH_SCENARIO = fileURLToPath(new URL("../../bench/scenarios/tutorial-fixed.yaml", import.meta.url));
+export const BENCH_SCENARIO = fileURLToPath(
+  new URL("../../bench/scenarios/tutorial-fixed.yaml", import.meta.url),
+);
 
 export async function mcThroughput(runs: number, workers: number): Promise<number> {
   const scenario = loadScenario(BENCH_SCENARIO);
   const start = process.hrtime.bigint();
-  await execute({ scenario, scenarioPath: BENCH_SCENARIO, overrides: [], seed: 1, from: 0, to: runs, workers });
+  await execute({
+    scenario,
+    scenarioPath: BENCH_SCENARIO,
+    overrides: [],
+    seed: 1,
+    from: 0,
+    to: runs,
+    workers,
+  });
   return runs / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 

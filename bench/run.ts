@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   }
   if (!quick) {
     const rate = await mcThroughput(10_000_000, 2);
-    console.log(`Monte Carlo, 10,000,000 runs with 2 workers: ${fmt(rate)} runs/s; peak resident memory of the process ${peakRssMb().toFixed(0)} MB`);
+    console.log(
+      `Monte Carlo, 10,000,000 runs with 2 workers: ${fmt(rate)} runs/s; peak resident memory of the process ${peakRssMb().toFixed(0)} MB`,
+    );
   }
 }
 

@@ -40,12 +40,12 @@ function phaseWeight(j: number): number {
 }
 
 /**
- * Finish time (ms) of the path where attempts 1..k fail except the last, which succeeds when
- * `succeed`; with fixed durations and relist phase φ.
+ * Finish time (ms) of a path of `attempts` pods, with fixed durations and relist phase φ. The
+ * last attempt's outcome does not move the finish: success and exhaustion are both observed
+ * at the same relist and synced the same way.
  */
 function finishMs(
   attempts: number,
-  succeed: boolean,
   created: number,
   pullFirst: number,
   pullLater: number,
@@ -169,13 +169,14 @@ export function finishTimeDistribution(
   const byValue = new Map<number, number>();
   const createdApi = apiTime(created);
   for (let attempts = 1; attempts <= limit + 1; attempts++) {
-    const paths: [boolean, number][] = [];
-    if (attempts <= limit + 1 && p > 0) paths.push([true, q ** (attempts - 1) * p]);
-    if (attempts === limit + 1 && q > 0) paths.push([false, q ** attempts]);
-    for (const [succeed, prob] of paths) {
+    // Paths ending in this attempt: its success, and (last attempt only) exhaustion.
+    const pathProbabilities: number[] = [];
+    if (p > 0) pathProbabilities.push(q ** (attempts - 1) * p);
+    if (attempts === limit + 1 && q > 0) pathProbabilities.push(q ** attempts);
+    for (const prob of pathProbabilities) {
       if (prob === 0) continue;
       for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
-        const t = finishMs(attempts, succeed, created, pullFirst, pullLater, start, run, phi);
+        const t = finishMs(attempts, created, pullFirst, pullLater, start, run, phi);
         const seconds = (apiTime(t) - createdApi) / 1000;
         byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
       }

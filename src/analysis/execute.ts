@@ -37,7 +37,9 @@ export interface ExecuteOptions {
 /** The compiled worker script (when this module runs from TypeScript sources, as in tests, the build's). */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/src/analysis/worker.js", here) : new URL("./worker.js", here);
+  return here.endsWith(".ts")
+    ? new URL("../../dist/src/analysis/worker.js", here)
+    : new URL("./worker.js", here);
 }
 
 /** Splits [from, to) into `parts` block-aligned ranges (some may be empty). */

@@ -1,7 +1,7 @@
 import { wilsonInterval } from "../engine/stats/wilson.js";
+import type { Distributions } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
-import type { Distributions } from "../report/report-data.js";
 import { closedFormFor } from "./closed-form.js";
 import { distributionsOf } from "./distributions.js";
 import { AnalysisError } from "./errors.js";
@@ -100,7 +100,9 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     });
     const report = mcReport(scenario.name, seed, o.runs, mc.jobKeys, r.stats, r.fingerprint, closed);
     const point: SweepPoint = { value, ...report };
-    distributions.push(distributionsOf(String(value), r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)], value));
+    distributions.push(
+      distributionsOf(String(value), r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)], value),
+    );
     if (o.target !== undefined) {
       const stats = r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)];
       const successes =

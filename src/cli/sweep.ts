@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { sweep } from "../analysis/sweep.js";
+import { parseGoDuration } from "../models/api/go-duration.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
-import { parseGoDuration } from "../scenario/durations.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
 import { CliError, writeFileAtomic } from "./output.js";

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
+import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import { loadScenario } from "../scenario/load.js";
-import { type ManifestFile, parseManifestFile } from "../scenario/manifests.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { hintsFor } from "../session/hints.js";
 

@@ -1,7 +1,7 @@
+import type { ManifestFile } from "../kubectl/manifests.js";
 import type { Cluster } from "../models/cluster.js";
 import type { Materializer } from "../models/materialize.js";
 import type { VersionProfile } from "../models/version-profile.js";
-import type { ManifestFile } from "../scenario/manifests.js";
 
 /**
  * What a kubectl command runs against: the simulated cluster (the API server and its clock),
@@ -30,6 +30,11 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Notices kubectl writes to stderr before any output (`Found 3 pods, using pod/x`,
+   * `Defaulted container ...`); `stderr` is what it writes after.
+   */
+  stderrBefore?: string;
 }
 
 export function ok(stdout: string, stderr = ""): CommandResult {

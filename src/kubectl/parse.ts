@@ -95,6 +95,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "timestamps", value: false },
     { long: "max-log-requests", value: true },
     { long: "ignore-errors", value: false },
+    { long: "pod-running-timeout", value: true },
   ],
   apply: [{ long: "filename", short: "f", value: true }],
   create: [{ long: "filename", short: "f", value: true }],

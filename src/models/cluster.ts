@@ -4,7 +4,7 @@ import { Simulation } from "../engine/simulation.js";
 import { type FieldError, invalid } from "./api/field-errors.js";
 import { defaultJob, JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
-import { eventNameSuffix } from "./api/time-format.js";
+import { EventNameGenerator } from "./event-names.js";
 import { EventRecorder } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
 import { Identities, jobNameHash, jobStreamBase } from "./identity.js";
@@ -88,7 +88,7 @@ export class Cluster implements PodCreator, PodListener {
       ? new EventRecorder(
           this.sim,
           () => this.store.nextResourceVersion(),
-          (name, now) => `${name}.${eventNameSuffix(config.epochMs + now)}`,
+          new EventNameGenerator(config.epochMs, config.seed).name,
         )
       : null;
     this.jobController = new JobController(this.sim, this.store, this.recorder, this);
@@ -141,16 +141,9 @@ export class Cluster implements PodCreator, PodListener {
       node.nextPodIp = n.firstPodIp;
       for (const img of n.images) node.images.add(img);
       this.kubelets.push(
-        new Kubelet(
-          node,
-          this.sim,
-          this.store,
-          this.random,
-          this.config.workload,
-          this.recorder,
-          this.config.profile,
-          { keepLogs: this.detailed },
-        ),
+        new Kubelet(node, this.sim, this.store, this.random, this.recorder, this.config.profile, {
+          keepLogs: this.detailed,
+        }),
       );
       this.store.addNode(node);
     });

@@ -23,7 +23,6 @@ import {
   type PodRecord,
 } from "./objects.js";
 import type { VersionProfile } from "./version-profile.js";
-import type { Workload } from "./workload.js";
 
 /**
  * The API's JSON for the stored records — what `kubectl get -o yaml`, `describe` and the
@@ -35,7 +34,6 @@ export class Materializer {
   constructor(
     private readonly epochMs: number,
     private readonly identities: Identities,
-    private readonly workload: Workload,
     private readonly profile: VersionProfile,
   ) {}
 

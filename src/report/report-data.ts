@@ -30,7 +30,15 @@ export interface Distributions {
   pods: [number, number][];
 }
 
-export type TimelinePhase = "Pending" | "Pulling" | "ContainerCreating" | "Running" | "Completed" | "Error" | "CrashLoopBackOff" | "Terminating";
+export type TimelinePhase =
+  | "Pending"
+  | "Pulling"
+  | "ContainerCreating"
+  | "Running"
+  | "Completed"
+  | "Error"
+  | "CrashLoopBackOff"
+  | "Terminating";
 
 export interface TimelineSegment {
   /** Simulated ms since the start. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
+import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
 import { parseCluster } from "./cluster-spec.js";
 import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
-import { type ManifestFile, parseManifestFile } from "./manifests.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
 import { checkKnownKeys, Problems, ScenarioError } from "./problems.js";
 import { parseSteps, type Step } from "./steps.js";

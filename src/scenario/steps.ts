@@ -1,7 +1,8 @@
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
-import { parseGoDuration, parseScenarioDuration } from "./durations.js";
+import { parseGoDuration } from "../models/api/go-duration.js";
+import { parseScenarioDuration } from "./durations.js";
 import type { Problems } from "./problems.js";
 
 /**

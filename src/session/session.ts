@@ -49,12 +49,7 @@ export class Session {
     opts: SessionOptions = {},
   ) {
     this.cluster = new Cluster(clusterConfig(scenario, opts.seed ?? scenario.seed, true));
-    this.materializer = new Materializer(
-      scenario.epochMs,
-      this.cluster.identities,
-      scenario.workload,
-      scenario.profile,
-    );
+    this.materializer = new Materializer(scenario.epochMs, this.cluster.identities, scenario.profile);
     if (opts.trace) new TraceRecorder(this.cluster.store, this.materializer, opts.trace);
     const cluster = this.cluster;
     this.ctx = {
@@ -121,6 +116,7 @@ export class Session {
       stdout = piped.text;
       exitCode = piped.exitCode;
     }
+    if (result.stderrBefore) sink.stderr(result.stderrBefore);
     if (stdout) sink.stdout(stdout);
     if (result.stderr) sink.stderr(result.stderr);
     for (const h of hintsFor(result.stderr)) sink.stderr(`jobsim: hint: ${h}\n`);

@@ -1,4 +1,11 @@
-import { ContainerState, isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
+import {
+  ContainerState,
+  isTerminal,
+  type JobRecord,
+  NONE,
+  PodPhase,
+  type PodRecord,
+} from "../models/objects.js";
 import { type Store, WatchType } from "../models/store.js";
 import type { TimelineData, TimelinePhase, TimelineSegment } from "../report/report-data.js";
 
@@ -17,8 +24,10 @@ export function displayPhase(pod: PodRecord): TimelinePhase {
   let creating = false;
   for (const c of pod.containers) {
     if (c.pulling) return "Pulling";
-    if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff") return "CrashLoopBackOff";
-    if (c.state === ContainerState.Terminated && c.current !== null && c.current.exitCode !== 0) return "Error";
+    if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff")
+      return "CrashLoopBackOff";
+    if (c.state === ContainerState.Terminated && c.current !== null && c.current.exitCode !== 0)
+      return "Error";
     if (c.state === ContainerState.Waiting) creating = true;
   }
   return creating ? "ContainerCreating" : "Running";
@@ -65,7 +74,8 @@ export class TimelineRecorder {
     const seen = this.conditions.get(job) ?? 0;
     const conds = job.status.conditions;
     for (let i = seen; i < conds.length; i++) {
-      if (conds[i].status === "True") this.markers.push({ atMs: this.store.now, label: conds[i].type, job: job.name });
+      if (conds[i].status === "True")
+        this.markers.push({ atMs: this.store.now, label: conds[i].type, job: job.name });
     }
     this.conditions.set(job, conds.length);
   }
@@ -85,6 +95,13 @@ export class TimelineRecorder {
       if (l.open !== null) segments.push({ ...l.open, toMs: now });
       return { name: l.name, node: l.node, job: l.job, segments };
     });
-    return { title, epochMs, endMs: now, pods, markers: [...this.markers], nodes: this.store.nodes.map((n) => n.name) };
+    return {
+      title,
+      epochMs,
+      endMs: now,
+      pods,
+      markers: [...this.markers],
+      nodes: this.store.nodes.map((n) => n.name),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { JobStats } from "../../src/analysis/accumulators.js";
+import type { JobStats } from "../../src/analysis/accumulators.js";
 import { execute, runHere, splitRange } from "../../src/analysis/execute.js";
-import { BLOCK_RUNS, Fingerprint } from "../../src/analysis/fingerprint.js";
+import { BLOCK_RUNS, type Fingerprint } from "../../src/analysis/fingerprint.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { mcReport } from "../../src/analysis/report.js";
 import { mergeShards, parseShard, shardFile, shardRange } from "../../src/analysis/shards.js";
@@ -18,7 +18,17 @@ const TUTORIAL = "scenarios/flaky-job.yaml";
 const RUNS = 3 * BLOCK_RUNS + 123; // several blocks and a partial one
 
 function report(stats: JobStats[], fp: Fingerprint, mc: MonteCarlo): string {
-  return JSON.stringify(mcReport("flaky-job", 7, RUNS, mc.jobKeys, stats, fp, mc.jobKeys.map(() => "n/a")));
+  return JSON.stringify(
+    mcReport(
+      "flaky-job",
+      7,
+      RUNS,
+      mc.jobKeys,
+      stats,
+      fp,
+      mc.jobKeys.map(() => "n/a"),
+    ),
+  );
 }
 
 describe("Monte Carlo determinism", () => {
@@ -28,7 +38,15 @@ describe("Monte Carlo determinism", () => {
   const expected = report(single.stats, single.fingerprint, mc);
 
   it("--workers 2 gives the same report, byte for byte", async () => {
-    const r = await execute({ scenario: s, scenarioPath: TUTORIAL, overrides: [], seed: 7, from: 0, to: RUNS, workers: 2 });
+    const r = await execute({
+      scenario: s,
+      scenarioPath: TUTORIAL,
+      overrides: [],
+      seed: 7,
+      from: 0,
+      to: RUNS,
+      workers: 2,
+    });
     expect(report(r.stats, r.fingerprint, mc)).toBe(expected);
   });
 
@@ -39,7 +57,20 @@ describe("Monte Carlo determinism", () => {
         const spec = { index: i, count: n };
         const range = shardRange(RUNS, spec);
         const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
-        files.push({ name: `s${i}`, shard: shardFile("flaky-job", 7, RUNS, spec, range, mc.jobKeys, mc.jobKeys.map(() => "n/a"), r.stats, r.fingerprint) });
+        files.push({
+          name: `s${i}`,
+          shard: shardFile(
+            "flaky-job",
+            7,
+            RUNS,
+            spec,
+            range,
+            mc.jobKeys,
+            mc.jobKeys.map(() => "n/a"),
+            r.stats,
+            r.fingerprint,
+          ),
+        });
       }
       expect(JSON.stringify(mergeShards(files))).toBe(expected);
     }
@@ -76,8 +107,18 @@ describe("Monte Carlo determinism", () => {
     const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
     const f = shardFile("flaky-job", 7, RUNS, spec, range, mc.jobKeys, ["n/a"], r.stats, r.fingerprint);
     expect(() => mergeShards([{ name: "a.json", shard: f }])).toThrow("missing shard 2/2");
-    expect(() => mergeShards([{ name: "a.json", shard: f }, { name: "b.json", shard: f }])).toThrow("b.json: shard 1/2 given twice (also a.json)");
-    expect(() => mergeShards([{ name: "a.json", shard: f }, { name: "c.json", shard: { ...f, seed: 8 } }])).toThrow("c.json: seed 8 differs from a.json's 7");
+    expect(() =>
+      mergeShards([
+        { name: "a.json", shard: f },
+        { name: "b.json", shard: f },
+      ]),
+    ).toThrow("b.json: shard 1/2 given twice (also a.json)");
+    expect(() =>
+      mergeShards([
+        { name: "a.json", shard: f },
+        { name: "c.json", shard: { ...f, seed: 8 } },
+      ]),
+    ).toThrow("c.json: seed 8 differs from a.json's 7");
   });
 });
 
@@ -85,7 +126,10 @@ describe("common random numbers", () => {
   it("raising backoffLimit never turns a Complete run into a Failed one, run by run", () => {
     const limits = [0, 1, 2, 4, 8];
     const outcomes = limits.map((b) => {
-      const m = new MonteCarlo(scenario({ p: 0.3, backoffLimit: b, runSeconds: "{lognormal: {median: 2, sigma: 0.5}}" }), 99);
+      const m = new MonteCarlo(
+        scenario({ p: 0.3, backoffLimit: b, runSeconds: "{lognormal: {median: 2, sigma: 0.5}}" }),
+        99,
+      );
       return Array.from({ length: 2000 }, (_, i) => m.runOne(i)[0].outcome);
     });
     let improved = 0;

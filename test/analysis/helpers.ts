@@ -1,7 +1,15 @@
 import { parseScenario, type Scenario } from "../../src/scenario/load.js";
 
 /** A one-Job scenario with fixed or random timings, for analysis tests. */
-export function scenario(opts: { p: number; backoffLimit: number; runSeconds?: string; startSeconds?: string; pullSeconds?: string; extraSpec?: string; steps?: string[] }): Scenario {
+export function scenario(opts: {
+  p: number;
+  backoffLimit: number;
+  runSeconds?: string;
+  startSeconds?: string;
+  pullSeconds?: string;
+  extraSpec?: string;
+  steps?: string[];
+}): Scenario {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata:

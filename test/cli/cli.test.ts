@@ -41,7 +41,14 @@ describe("jobsim validate", () => {
   });
 
   it("accepts every example scenario", () => {
-    const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios/backoff-exhausted.yaml", "scenarios/work-queue.yaml", "scenarios/deadline.yaml", "scenarios/crashloop.yaml");
+    const r = jobsim(
+      "validate",
+      "scenarios/flaky-job.yaml",
+      "scenarios/backoff-exhausted.yaml",
+      "scenarios/work-queue.yaml",
+      "scenarios/deadline.yaml",
+      "scenarios/crashloop.yaml",
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('scenarios/flaky-job.yaml: valid scenario "flaky-job"');
@@ -49,8 +56,16 @@ describe("jobsim validate", () => {
 
   it.each([
     ["broken YAML", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nsteps: [\n", /^bad\.yaml:\d+:\d+: /],
-    ["an unknown field", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nstep: []\n", /bad\.yaml: unknown field "step" \(did you mean "steps"\?\)/],
-    ["a bad step", "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nsteps: [\"kubectl get pods -z\"]\n", /steps\[0\]: kubectl get pods -z: error: unknown shorthand flag: 'z' in -z/],
+    [
+      "an unknown field",
+      "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nstep: []\n",
+      /bad\.yaml: unknown field "step" \(did you mean "steps"\?\)/,
+    ],
+    [
+      "a bad step",
+      'apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: x}\nsteps: ["kubectl get pods -z"]\n',
+      /steps\[0\]: kubectl get pods -z: error: unknown shorthand flag: 'z' in -z/,
+    ],
   ])("%s gets one clear error and exit 1", (_name, text, pattern) => {
     const dir = tmp();
     const file = join(dir, "bad.yaml");
@@ -80,7 +95,10 @@ describe("jobsim run", () => {
     const trace = join(dir, "deep/run.jsonl");
     const r = jobsim("run", "scenarios/flaky-job.yaml", "--trace", trace);
     expect(r.status).toBe(0);
-    const lines = readFileSync(trace, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = readFileSync(trace, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ t: 0, type: "ADDED", kind: "Job", name: "example-job" });
     expect(lines.some((l) => l.kind === "Pod" && l.changed?.["status.phase"] === "Failed")).toBe(true);
     expect(lines.every((l) => typeof l.t === "number")).toBe(true);
@@ -89,12 +107,36 @@ describe("jobsim run", () => {
 
 describe("jobsim mc and sweep arguments", () => {
   it.each([
-    [["mc", "scenarios/flaky-job.yaml", "--runs", "0"], 2, "jobsim: --runs must be a whole number ≥ 1, got 0\n"],
-    [["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "3/2"], 2, "jobsim: --shard 3/2: i must be between 1 and n (shards are numbered 1/2 to 2/2)\n"],
-    [["mc", "scenarios/flaky-job.yaml", "--workers", "0"], 2, "jobsim: --workers must be a whole number from 1 to 256, got 0\n"],
-    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backofflimit=0..3"], 1, 'jobsim: --set spec.backofflimit: unknown field "backofflimit" in JobSpec (did you mean "backoffLimit"?)\n'],
-    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=5..1"], 2, 'jobsim: --set spec.backoffLimit=5..1: "5..1": the range ends before it starts\n'],
-    [["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..3", "--target", "1.5"], 2, "jobsim: --target must be a probability strictly between 0 and 1, got 1.5\n"],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "0"],
+      2,
+      "jobsim: --runs must be a whole number ≥ 1, got 0\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "3/2"],
+      2,
+      "jobsim: --shard 3/2: i must be between 1 and n (shards are numbered 1/2 to 2/2)\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--workers", "0"],
+      2,
+      "jobsim: --workers must be a whole number from 1 to 256, got 0\n",
+    ],
+    [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backofflimit=0..3"],
+      1,
+      'jobsim: --set spec.backofflimit: unknown field "backofflimit" in JobSpec (did you mean "backoffLimit"?)\n',
+    ],
+    [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=5..1"],
+      2,
+      'jobsim: --set spec.backoffLimit=5..1: "5..1": the range ends before it starts\n',
+    ],
+    [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..3", "--target", "1.5"],
+      2,
+      "jobsim: --target must be a probability strictly between 0 and 1, got 1.5\n",
+    ],
   ])("%j → exit %i with a clear message", (args, status, message) => {
     const r = jobsim(...(args as string[]));
     expect(r.stderr).toBe(message);
@@ -120,7 +162,9 @@ describe("jobsim mc and sweep arguments", () => {
     const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "300", "--csv", csv);
     expect(r.status).toBe(0);
     const rows = readFileSync(csv, "utf8").trim().split("\n");
-    expect(rows[0]).toBe("run,job,outcome,reason,durationSeconds,pods,failedPods,podSeconds,wastedPodSeconds");
+    expect(rows[0]).toBe(
+      "run,job,outcome,reason,durationSeconds,pods,failedPods,podSeconds,wastedPodSeconds",
+    );
     expect(rows).toHaveLength(301);
     expect(rows[1]).toMatch(/^0,example-job,(Complete|Failed),/);
   });

@@ -6,7 +6,6 @@ import { Materializer } from "../../src/models/materialize.js";
 import { apiTime } from "../../src/models/objects.js";
 import { TraceRecorder } from "../../src/models/trace.js";
 import { versionProfile } from "../../src/models/version-profile.js";
-import { Workload } from "../../src/models/workload.js";
 import { behaviour, cluster, EPOCH, jobManifest, prepare, record } from "./harness.js";
 
 /**
@@ -123,12 +122,7 @@ describe("Job controller properties", () => {
       });
       const c = cluster({ behaviour: b, seed: s.seed, detailed: true });
       const lines: string[] = [];
-      const m = new Materializer(
-        EPOCH,
-        c.identities,
-        new Workload(new Map([[b.spec.image, b]])),
-        versionProfile(),
-      );
+      const m = new Materializer(EPOCH, c.identities, versionProfile());
       new TraceRecorder(c.store, m, (l) => lines.push(JSON.stringify(l)));
       c.createJob(prepare(jobManifest({ backoffLimit: s.backoffLimit, parallelism: 2 })));
       c.sim.run({ until: HORIZON });

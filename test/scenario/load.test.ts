@@ -61,20 +61,34 @@ describe("scenario loading", () => {
   });
 
   it("reports a probability outside [0, 1]", () => {
-    expect(problems(GOOD.replace("probability: 0.6", "probability: 1.5"))).toContain("s.yaml: images.img:1.outcomes[1].probability: probability 1.5 is not in [0, 1]");
+    expect(problems(GOOD.replace("probability: 0.6", "probability: 1.5"))).toContain(
+      "s.yaml: images.img:1.outcomes[1].probability: probability 1.5 is not in [0, 1]",
+    );
   });
 
   it("reports every problem at once, unknown fields with a hint", () => {
-    const text = GOOD.replace("runSeconds: 2", "runSecond: 2\n    pullSeconds: {lognormal: {median: -1, sigma: 1}}").replace("kind: Scenario", "kind: Scenari");
+    const text = GOOD.replace(
+      "runSeconds: 2",
+      "runSecond: 2\n    pullSeconds: {lognormal: {median: -1, sigma: 1}}",
+    ).replace("kind: Scenario", "kind: Scenari");
     const p = problems(text);
     expect(p).toContain('s.yaml: kind: expected "Scenario", got "Scenari"');
-    expect(p.some((x) => x.startsWith('s.yaml: images.img:1: unknown field "runSecond" (did you mean "runSeconds"?)'))).toBe(true);
+    expect(
+      p.some((x) =>
+        x.startsWith('s.yaml: images.img:1: unknown field "runSecond" (did you mean "runSeconds"?)'),
+      ),
+    ).toBe(true);
     expect(p).toContain("s.yaml: images.img:1.pullSeconds: lognormal: median must be > 0, got -1");
     expect(p.length).toBe(3);
   });
 
   it("reports bad steps clearly", () => {
-    const p = problems(GOOD.replace("  - sleep 1m", "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /"));
+    const p = problems(
+      GOOD.replace(
+        "  - sleep 1m",
+        "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /",
+      ),
+    );
     expect(p).toEqual([
       's.yaml: steps[1]: sleep: "soon" is not a duration (seconds, or e.g. "90s", "2m", "1h30m")',
       "s.yaml: steps[2]: kubectl get pods --frobnicate: error: unknown flag: --frobnicate See 'kubectl get --help' for usage.",
@@ -103,18 +117,31 @@ describe("scenario loading", () => {
 
   it("reads manifests from disk beside the scenario, and says when the scenario itself is missing", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
-    writeFileSync(join(dir, "job.yaml"), GOOD.split("  job.yaml: |\n")[1].split("steps:")[0].replace(/^ {4}/gm, ""));
+    writeFileSync(
+      join(dir, "job.yaml"),
+      GOOD.split("  job.yaml: |\n")[1].split("steps:")[0].replace(/^ {4}/gm, ""),
+    );
     writeFileSync(join(dir, "s.yaml"), GOOD.replace(/files:[\s\S]*?steps:/, "steps:"));
     expect(loadScenario(join(dir, "s.yaml")).manifests.get("job.yaml")!.docs[0].name).toBe("j");
     expect(() => loadScenario(join(dir, "nope.yaml"))).toThrow(/nope\.yaml: no such file/);
   });
 
   it("keeps broken manifests for kubectl to reject in the session (client-side and strict decoding errors)", () => {
-    const s = parseScenario(GOOD.replace("restartPolicy: Never", "restartPolicy: Never\n          restartPolicyy: Never"), "s.yaml", "/x");
+    const s = parseScenario(
+      GOOD.replace("restartPolicy: Never", "restartPolicy: Never\n          restartPolicyy: Never"),
+      "s.yaml",
+      "/x",
+    );
     expect(s.manifests.get("job.yaml")!.docs[0].decodeError).toBe(
       'Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.template.spec.restartPolicyy"',
     );
-    const broken = parseScenario(GOOD.replace("    metadata: {name: j}", "    metadata: {name: j\n    spec: x"), "s.yaml", "/x");
-    expect(broken.manifests.get("job.yaml")!.clientError).toMatch(/^error parsing job\.yaml: error converting YAML to JSON: yaml: line \d+: /);
+    const broken = parseScenario(
+      GOOD.replace("    metadata: {name: j}", "    metadata: {name: j\n    spec: x"),
+      "s.yaml",
+      "/x",
+    );
+    expect(broken.manifests.get("job.yaml")!.clientError).toMatch(
+      /^error parsing job\.yaml: error converting YAML to JSON: yaml: line \d+: /,
+    );
   });
 });

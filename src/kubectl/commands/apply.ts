@@ -1,8 +1,8 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
+import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { type JobRecord, JobSpecView } from "../../models/objects.js";
-import type { ManifestFile } from "../../scenario/manifests.js";
 import type { CommandResult, KubectlContext } from "../context.js";
 import { flag, type KubectlCommand } from "../parse.js";
 

@@ -1,3 +1,4 @@
+import { parseGoDuration } from "../../models/api/go-duration.js";
 import { type ContainerRun, ContainerState, NONE, type PodRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
@@ -44,12 +45,28 @@ function byLogging(a: PodRecord, b: PodRecord): number {
   return a.seq - b.seq;
 }
 
+/** kubectl logs --pod-running-timeout (default 20s): how long it waits for a pod to read. */
+const DEFAULT_POD_RUNNING_TIMEOUT_MS = 20_000;
+
+function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
+  const text = flag(cmd, "pod-running-timeout");
+  if (text === undefined) return DEFAULT_POD_RUNNING_TIMEOUT_MS;
+  const t = parseGoDuration(text);
+  if (typeof t === "string")
+    return `error: invalid argument "${text}" for "--pod-running-timeout" flag: ${t}`;
+  if (t <= 0) return "error: --pod-running-timeout must be higher than zero";
+  return t;
+}
+
 export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
   const store = ctx.cluster.store;
   let pods: PodRecord[];
   let stderr = "";
+  let notices = "";
+  const podRunningTimeout = podRunningTimeoutMs(cmd);
+  if (typeof podRunningTimeout === "string") return fail(podRunningTimeout);
   const tailText = flag(cmd, "tail");
   let tailN = tailText === undefined ? -1 : Number(tailText);
   if (!Number.isInteger(tailN))
@@ -77,10 +94,12 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         return fail(
           `error: error from server (NotFound): jobs.batch "${name}" not found in namespace "${ns}"`,
         );
+      // GetFirstPod watches for a matching pod for --pod-running-timeout before giving up.
+      if (job.pods.length === 0) ctx.waitUntil(() => job.pods.length > 0, podRunningTimeout);
       const candidates = [...job.pods].sort(byLogging);
       if (candidates.length === 0) return fail(`error: timed out waiting for the condition`);
       if (candidates.length > 1)
-        stderr += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
+        notices += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
       pods = [candidates[0]];
     } else if (type === "pod" || type === "pods" || type === "po") {
       const pod = store.findPod(ns, name);
@@ -105,7 +124,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         continue;
       }
     } else if (!all && containers.length > 1) {
-      stderr += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
+      notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
       containers = [containers[0]];
     }
     for (const c of containers) {
@@ -150,5 +169,5 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     }
   }
   const errors = stderr.split("\n").filter((l) => l.startsWith("Error") || l.startsWith("error")).length;
-  return { stdout, stderr, exitCode: errors > 0 ? 1 : 0 };
+  return { stdout, stderr, stderrBefore: notices, exitCode: errors > 0 ? 1 : 0 };
 }

@@ -1,6 +1,6 @@
+import { parseGoDuration } from "../../models/api/go-duration.js";
 import type { PodRecord } from "../../models/objects.js";
 import { podConditions } from "../../models/pod-status.js";
-import { parseGoDuration } from "../../scenario/durations.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";

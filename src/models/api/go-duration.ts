@@ -62,3 +62,41 @@ export function goDurationNs(ns: bigint): string {
 export function goDuration(ms: number): string {
   return goDurationNs(millisToNanos(ms));
 }
+
+/** Units of Go time.ParseDuration, in milliseconds. */
+const UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  "\u00b5s": 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/** Go time.ParseDuration (as kubectl flags such as --timeout take it) → milliseconds (rounded to whole ms), or an error message. */
+export function parseGoDuration(text: string): number | string {
+  const s = text.trim();
+  if (s === "0") return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+  let i = 0;
+  let sign = 1;
+  if (s[0] === "-" || s[0] === "+") {
+    sign = s[0] === "-" ? -1 : 1;
+    i = 1;
+  }
+  if (i >= s.length) return `time: invalid duration "${text}"`;
+  let total = 0;
+  while (i < s.length) {
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (!m) {
+      return /^[+-]?[\d.]+$/.test(s.slice(i))
+        ? `time: missing unit in duration "${text}"`
+        : `time: invalid duration "${text}"`;
+    }
+    total += Number(m[1]) * UNITS[m[2]];
+    i = re.lastIndex;
+  }
+  return Math.round(sign * total);
+}

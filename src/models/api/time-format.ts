@@ -95,8 +95,9 @@ export function rfc1123z(epochMs: number, offsetMinutes = 0): string {
  * The suffix of a core/v1 Event's name: `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`, i.e. the lower-case hex
  * of the creation instant in nanoseconds (Go `%x` of a negative int64 is "-" plus the hex of its magnitude, as is
  * BigInt's). Source: kubernetes/kubernetes staging/src/k8s.io/client-go/tools/record/event.go `makeEvent`.
- * With a millisecond clock the low six decimal digits of the nanosecond count are zero.
+ * The simulated clock counts milliseconds, so the nanoseconds within the millisecond
+ * (`subMsNanos`, 0..999999) are supplied by the caller.
  */
-export function eventNameSuffix(epochMs: number): string {
-  return millisToNanos(epochMs).toString(16);
+export function eventNameSuffix(epochMs: number, subMsNanos = 0): string {
+  return (millisToNanos(epochMs) + BigInt(subMsNanos)).toString(16);
 }

@@ -207,9 +207,14 @@ export class JobController implements EventHandler {
     // decision (back-off expiry, deadline) is due: the full sync would decide the same and
     // write nothing, so only its timer requeues are repeated. A memo, not a shortcut model —
     // identical outcomes (the fingerprint tests hold it to that).
-    if (st.memoJobVersion === job.resourceVersion && st.memoPodsVersion === job.podsVersion && now < st.memoUntil) {
+    if (
+      st.memoJobVersion === job.resourceVersion &&
+      st.memoPodsVersion === job.podsVersion &&
+      now < st.memoUntil
+    ) {
       if (st.memoDeadlineAt !== NONE) this.enqueue(job, st.memoDeadlineAt - now);
-      if (st.memoBackoffAt !== NONE) this.enqueue(job, Math.max(st.memoBackoffAt - now, SYNC_JOB_BATCH_PERIOD_MS));
+      if (st.memoBackoffAt !== NONE)
+        this.enqueue(job, Math.max(st.memoBackoffAt - now, SYNC_JOB_BATCH_PERIOD_MS));
       return;
     }
     st.memoDeadlineAt = NONE;

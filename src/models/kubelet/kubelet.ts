@@ -1,5 +1,5 @@
-import type { RandomSource } from "../../engine/random/keyed-streams.js";
 import type { Distribution } from "../../engine/random/distributions.js";
+import type { RandomSource } from "../../engine/random/keyed-streams.js";
 import { Xor128 } from "../../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../../engine/simulation.js";
 import { goDuration } from "../api/go-duration.js";
@@ -19,7 +19,7 @@ import {
 } from "../objects.js";
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
-import { ImageBehaviour, type Workload } from "../workload.js";
+import { ImageBehaviour } from "../workload.js";
 import { CrashBackoff, POD_WORKER_BACKOFF_MS, POD_WORKER_JITTER } from "./crash-backoff.js";
 import { updatePhase } from "./pod-phase.js";
 
@@ -111,7 +111,6 @@ export class Kubelet implements EventHandler {
     private readonly sim: Simulation,
     private readonly store: Store,
     private readonly random: RandomSource,
-    private readonly workload: Workload,
     private readonly recorder: EventRecorder | null,
     private readonly profile: VersionProfile,
     private readonly options: KubeletOptions,
@@ -225,7 +224,12 @@ export class Kubelet implements EventHandler {
     const now = this.sim.now;
     const startAt = Math.max(now, this.pullFreeAt);
     const layersThere = present || (this.pullsEnd.get(image) ?? Number.POSITIVE_INFINITY) <= startAt;
-    const dur = this.drawMs(layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds, pod, P_PULL, i);
+    const dur = this.drawMs(
+      layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds,
+      pod,
+      P_PULL,
+      i,
+    );
     const end = startAt + dur;
     this.pullFreeAt = end;
     this.pullsEnd.set(image, end);
@@ -273,8 +277,10 @@ export class Kubelet implements EventHandler {
     const behaviour = c.behaviour;
     const b = restart * 64 + i;
     const job = pod.owner;
-    const attempt = behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
-    if (behaviour.drawsOutcome(attempt)) this.random.reseed(this.rng, streamKey(this.base(pod), P_OUTCOME), pod.ordinal, b);
+    const attempt =
+      behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
+    if (behaviour.drawsOutcome(attempt))
+      this.random.reseed(this.rng, streamKey(this.base(pod), P_OUTCOME), pod.ordinal, b);
     const outcome = behaviour.outcome(attempt, this.rng);
     const runMs = this.drawMs(outcome.runSeconds ?? behaviour.spec.runSeconds, pod, P_RUN, b);
     run.exitCode = outcome.exitCode;
@@ -414,7 +420,12 @@ export class Kubelet implements EventHandler {
       const run = c.current!;
       if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
       if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
-      const stopMs = this.drawMs(c.behaviour.spec.terminationSeconds, pod, P_TERMINATION, run.restart * 64 + c.specIndex);
+      const stopMs = this.drawMs(
+        c.behaviour.spec.terminationSeconds,
+        pod,
+        P_TERMINATION,
+        run.restart * 64 + c.specIndex,
+      );
       const natural = run.exitAtMs - now;
       if (natural <= Math.min(stopMs, graceMs)) continue;
       if (stopMs <= graceMs) {
