@@ -13,6 +13,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface JobStatsJSON {
   outcomes: Record<string, number>;
   reasons: Record<string, number>;
+  /** Outcome → the lowest run index that ended so. */
+  firstRuns: Record<string, number>;
   pods: [number, number][];
   failedPods: [number, number][];
   durationSeconds: [number, number][];
@@ -24,6 +26,8 @@ export interface JobStatsJSON {
 export class JobStats {
   readonly outcomes = new Map<Outcome, number>();
   readonly reasons = new Map<string, number>();
+  /** Outcome → the lowest run index that ended so (to replay it with `jobsim run --run`). */
+  readonly firstRuns = new Map<Outcome, number>();
   /** Pods the Job created. */
   readonly pods = new IntHistogram();
   /** Of them, pods that ended Failed. */
@@ -48,6 +52,7 @@ export class JobStats {
   }
 
   add(
+    run: number,
     outcome: Outcome,
     reason: string,
     pods: number,
@@ -56,7 +61,9 @@ export class JobStats {
     podMs: number,
     wastedMs: number,
   ): void {
-    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+    const seen = this.outcomes.get(outcome) ?? 0;
+    this.outcomes.set(outcome, seen + 1);
+    if (seen === 0 || run < this.firstRuns.get(outcome)!) this.firstRuns.set(outcome, run);
     if (reason !== "") this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     this.pods.add(pods);
     this.failedPods.add(failedPods);
@@ -72,6 +79,10 @@ export class JobStats {
   merge(o: JobStats): void {
     for (const [k, v] of o.outcomes) this.outcomes.set(k, (this.outcomes.get(k) ?? 0) + v);
     for (const [k, v] of o.reasons) this.reasons.set(k, (this.reasons.get(k) ?? 0) + v);
+    for (const [k, v] of o.firstRuns) {
+      const mine = this.firstRuns.get(k);
+      if (mine === undefined || v < mine) this.firstRuns.set(k, v);
+    }
     this.pods.merge(o.pods);
     this.failedPods.merge(o.failedPods);
     this.durationSeconds.merge(o.durationSeconds);
@@ -86,6 +97,7 @@ export class JobStats {
     return {
       outcomes: sorted(this.outcomes),
       reasons: sorted(this.reasons),
+      firstRuns: sorted(this.firstRuns),
       pods: this.pods.toPairs(),
       failedPods: this.failedPods.toPairs(),
       durationSeconds: this.durationSeconds.toPairs(),
@@ -99,6 +111,7 @@ export class JobStats {
     const s = new JobStats();
     for (const [k, v] of Object.entries(j.outcomes)) s.outcomes.set(k as Outcome, v);
     for (const [k, v] of Object.entries(j.reasons)) s.reasons.set(k, v);
+    for (const [k, v] of Object.entries(j.firstRuns ?? {})) s.firstRuns.set(k as Outcome, v);
     s.pods.merge(IntHistogram.fromPairs(j.pods));
     s.failedPods.merge(IntHistogram.fromPairs(j.failedPods));
     s.durationSeconds.merge(IntHistogram.fromPairs(j.durationSeconds));

@@ -196,7 +196,7 @@ export class MonteCarlo {
       fp.beginRun(run);
       for (let j = 0; j < results.length; j++) {
         const r = results[j];
-        stats[j].add(r.outcome, r.reason, r.pods, r.failedPods, r.durationMs, r.podMs, r.wastedMs);
+        stats[j].add(run, r.outcome, r.reason, r.pods, r.failedPods, r.durationMs, r.podMs, r.wastedMs);
         fp.word(OUTCOME_CODE[r.outcome]);
         fp.word(r.durationMs);
         fp.word(r.pods);

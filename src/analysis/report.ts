@@ -1,6 +1,6 @@
 import type { IntHistogram } from "../engine/stats/histogram.js";
 import { wilsonInterval, Z_95 } from "../engine/stats/wilson.js";
-import type { JobStats } from "./accumulators.js";
+import { type JobStats, OUTCOMES } from "./accumulators.js";
 import { type ClosedForm, type DiscreteDistribution, mean, quantile } from "./closed-form.js";
 import type { Fingerprint } from "./fingerprint.js";
 
@@ -33,6 +33,8 @@ export interface JobReport {
   successRate: number;
   successCI95: [number, number];
   reasons: Record<string, number>;
+  /** Outcome → the first run that ended so: `jobsim run --seed S --run N` replays it. */
+  firstRuns: Record<string, number>;
   pods: Summary;
   failedPods: Summary;
   durationSeconds: Summary | null;
@@ -116,6 +118,9 @@ export function jobReport(s: JobStats, cf: ClosedForm | string): JobReport {
     successRate: r6(n > 0 ? complete / n : 0),
     successCI95: [r6(ci[0]), r6(ci[1])],
     reasons,
+    firstRuns: Object.fromEntries(
+      OUTCOMES.filter((o) => s.firstRuns.has(o)).map((o) => [o, s.firstRuns.get(o)!]),
+    ),
     pods: summary(s.pods)!,
     failedPods: summary(s.failedPods)!,
     durationSeconds: summary(s.durationSeconds),

@@ -65,14 +65,28 @@ export function main(argv: string[]): void {
         y
           .positional("scenario", { type: "string", demandOption: true, describe: "scenario file" })
           .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
+          .option("run", {
+            type: "number",
+            describe: "replay run N of the seed, as `jobsim mc` and its --csv number runs",
+          })
           .option("trace", {
             type: "string",
             describe: "write every Job and Pod change as JSON lines to FILE",
+          })
+          .option("timeline", {
+            type: "string",
+            describe: "write a Gantt chart of the pods to FILE (.svg or .html)",
           }),
       (a) =>
         guard(() =>
           runCommand(
-            { scenario: a.scenario as string, seed: parseSeed(a.seed), trace: a.trace },
+            {
+              scenario: a.scenario as string,
+              seed: parseSeed(a.seed),
+              run: a.run,
+              trace: a.trace,
+              timeline: a.timeline,
+            },
             process.stdout,
             process.stderr,
           ),
@@ -196,6 +210,14 @@ export function main(argv: string[]): void {
       process.exit(2);
     })
     .parse();
+}
+
+// `jobsim run x | head` closes the pipe early: stop quietly, as a Unix tool does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
 }
 
 main(hideBin(process.argv));

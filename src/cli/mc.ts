@@ -80,6 +80,6 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     return 0;
   }
   const report = mcReport(scenario.name, seed, a.runs, mc.jobKeys, result.stats, result.fingerprint, closed);
-  out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report));
+  out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }));
   return 0;
 }

@@ -1,22 +1,43 @@
+import { extname } from "node:path";
 import type { TraceLine } from "../models/trace.js";
+import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
-import { writeFileAtomic } from "./output.js";
+import { TimelineRecorder } from "../session/timeline.js";
+import { CliError, writeFileAtomic } from "./output.js";
 
 export interface RunArgs {
   scenario: string;
   seed?: number | string;
+  /** Which run of the seed (as `jobsim mc` numbers them). */
+  run?: number;
   trace?: string;
+  timeline?: string;
 }
 
-/** `jobsim run`: the session as a terminal shows it; the trace, if asked, written whole at the end. */
+function timelineFormat(path: string): "svg" | "html" {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".svg") return "svg";
+  if (ext === ".html" || ext === ".htm") return "html";
+  throw new CliError(`--timeline ${path}: the file name must end in .svg or .html`, 2);
+}
+
+/**
+ * `jobsim run`: the session as a terminal shows it; the trace and the timeline, if asked, written
+ * whole at the end.
+ */
 export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  const format = args.timeline === undefined ? null : timelineFormat(args.timeline);
+  if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
+    throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}`, 2);
   const scenario = loadScenario(args.scenario);
   const trace: string[] = [];
   const session = new Session(scenario, {
     seed: args.seed,
+    run: args.run,
     trace: args.trace ? (l: TraceLine) => trace.push(JSON.stringify(l)) : undefined,
   });
+  const timeline = format === null ? null : new TimelineRecorder(session.cluster.store);
   const color = out.isTTY === true;
   const sink: TranscriptSink = {
     prompt: (line) => out.write(color ? `\x1b[1m$ ${line}\x1b[0m\n` : `$ ${line}\n`),
@@ -25,5 +46,11 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   };
   session.run(sink);
   if (args.trace) writeFileAtomic(args.trace, trace.length > 0 ? `${trace.join("\n")}\n` : "");
+  if (timeline !== null && args.timeline !== undefined && format !== null) {
+    const seed = args.seed ?? scenario.seed;
+    const run = args.run ?? 0;
+    const title = `${scenario.name} · seed ${seed}${run > 0 ? ` · run ${run}` : ""}`;
+    writeFileAtomic(args.timeline, renderTimeline(timeline.data(title, scenario.epochMs), format));
+  }
   return 0;
 }

@@ -2,7 +2,7 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
 import { type FieldError, invalid } from "./api/field-errors.js";
-import { defaultJob, JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL } from "./api/job-defaults.js";
+import { defaultJob, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
 import { EventNameGenerator } from "./event-names.js";
 import { EventRecorder } from "./events.js";
@@ -189,7 +189,7 @@ export class Cluster implements PodCreator, PodListener {
     const base = jobStreamBase(prepared.nameHash, incarnation);
     let object = prepared.object;
     if (this.detailed) {
-      object = instantiate(prepared.object, this.identities.jobUid(base));
+      object = withJobUid(prepared.object, this.identities.jobUid(base));
       if (annotations) object.metadata!.annotations = { ...annotations };
     }
     const job = new JobRecord(this.store.takeJobSeq(), incarnation, object, apiTime(now), prepared.view);
@@ -224,16 +224,4 @@ export class Cluster implements PodCreator, PodListener {
     this.store.addPod(pod);
     return pod;
   }
-}
-
-/** The prepared object with this run's UID in metadata, selector and the uid labels. */
-function instantiate(template: Job, uid: string): Job {
-  const obj = structuredClone(template);
-  (obj.metadata as { uid?: string }).uid = uid;
-  const maps = [obj.metadata?.labels, obj.spec?.selector?.matchLabels, obj.spec?.template.metadata?.labels];
-  for (const m of maps) {
-    if (m === undefined) continue;
-    for (const k of [JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL]) if (m[k] === "") m[k] = uid;
-  }
-  return obj;
 }

@@ -7,7 +7,13 @@ import type {
   Pod,
   PodCondition,
 } from "kubernetes-types/core/v1.js";
-import { JOB_COMPLETION_INDEX_ANNOTATION, JOB_TRACKING_FINALIZER } from "./api/job-defaults.js";
+import {
+  JOB_COMPLETION_INDEX_ANNOTATION,
+  JOB_CONTROLLER_UID_LABEL,
+  JOB_TRACKING_FINALIZER,
+  LEGACY_CONTROLLER_UID_LABEL,
+  withJobUid,
+} from "./api/job-defaults.js";
 import { parseImageReference } from "./api/pod-defaults.js";
 import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
@@ -41,8 +47,13 @@ export class Materializer {
     return rfc3339(this.epochMs + simMs);
   }
 
+  /** The Job's UID; Monte Carlo's lean cluster leaves it for here, drawn from the same stream. */
+  private jobUid(job: JobRecord): string {
+    return job.uid || this.identities.jobUid(job.streamBase);
+  }
+
   job(job: JobRecord): Job {
-    const src = job.object;
+    const src = job.uid ? job.object : withJobUid(job.object, this.jobUid(job));
     const metadata: Record<string, unknown> = { ...structuredClone(src.metadata) };
     metadata.creationTimestamp = this.time(job.creationMs);
     metadata.resourceVersion = String(job.resourceVersion);
@@ -100,6 +111,10 @@ export class Materializer {
     const tmpl = pod.template;
     const job = pod.owner;
     const labels: Record<string, string> = { ...(tmpl.metadata?.labels ?? {}) };
+    if (job !== null && !job.uid) {
+      for (const k of [JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL])
+        if (labels[k] === "") labels[k] = this.jobUid(job);
+    }
     const annotations: Record<string, string> = { ...(tmpl.metadata?.annotations ?? {}) };
     if (pod.completionIndex !== NONE)
       annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(pod.completionIndex);
@@ -119,7 +134,7 @@ export class Materializer {
           apiVersion: "batch/v1",
           kind: "Job",
           name: job.name,
-          uid: job.uid,
+          uid: this.jobUid(job),
           controller: true,
           blockOwnerDeletion: true,
         },

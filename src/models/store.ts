@@ -43,6 +43,7 @@ export class Store {
   private readonly jobListeners: { l: JobListener; f: JobListener["onJob"] }[] = [];
   private readonly podListeners: { l: PodListener; f: PodListener["onPod"] }[] = [];
   private readonly nodeListeners: { l: NodeListener; f: NodeListener["onNode"] }[] = [];
+  private readonly podDetailListeners: ((pod: PodRecord) => void)[] = [];
   /** Jobs ever created per "namespace/name", for incarnation numbers (a short list: a run has few). */
   private readonly incarnationKeys: string[] = [];
   private readonly incarnationCounts: number[] = [];
@@ -68,6 +69,20 @@ export class Store {
 
   watchNodes(l: NodeListener): void {
     this.nodeListeners.push({ l, f: l.onNode.bind(l) });
+  }
+
+  /**
+   * Observes kubelet-side pod detail that no API write shows (an image pull starting or
+   * ending): for the run timeline, which draws pulls apart from container creation. Nothing is
+   * written and no watch event is sent.
+   */
+  observePodDetail(f: (pod: PodRecord) => void): void {
+    this.podDetailListeners.push(f);
+  }
+
+  /** Called by the kubelet when such detail changes. */
+  podDetailChanged(pod: PodRecord): void {
+    for (const f of this.podDetailListeners) f(pod);
   }
 
   /** Stops every watch of `l` (job, pod and node). */

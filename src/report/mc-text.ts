@@ -12,7 +12,19 @@ function row(label: string, s: Summary | null, unit = "", exact?: Summary | null
   return `  ${label}\t${f(s.mean)}\t${f(s.p50)}\t${f(s.p95)}\t${f(s.p99)}\t${f(s.max)}\t${exact ? `${f(exact.mean)}` : ""}`;
 }
 
-function jobBlock(name: string, j: JobReport, runs: number): string {
+/** How to open a run as a session: the scenario file and seed the report came from. */
+export interface ReplayHint {
+  scenarioFile: string;
+  seed: number | string;
+}
+
+function replayLine(j: JobReport, hint: ReplayHint): string {
+  const firsts = Object.entries(j.firstRuns).map(([o, run]) => `${o} ${run}`);
+  const seed = typeof hint.seed === "string" ? JSON.stringify(hint.seed) : String(hint.seed);
+  return `  first run of each outcome: ${firsts.join(", ")} (replay one: jobsim run ${hint.scenarioFile} --seed ${seed} --run N)`;
+}
+
+function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): string {
   const lines: string[] = [`Job ${name}`];
   const cf = j.closedForm.applies ? j.closedForm : null;
   const outcome: string[] = ["  outcome\truns\tshare\t95% interval\tclosed form"];
@@ -37,6 +49,7 @@ function jobBlock(name: string, j: JobReport, runs: number): string {
   if (j.deleted > 0)
     outcome.push(`  Deleted\t${int(j.deleted)}\t${pct(j.deleted / runs)}\tdeleted before it finished\t`);
   lines.push(tabulate(`${outcome.join("\n")}\n`, DESCRIBE_TABWRITER).trimEnd());
+  if (hint !== undefined) lines.push(replayLine(j, hint));
   lines.push("");
   const measures = [
     "  \tmean\tp50\tp95\tp99\tmax\texact mean",
@@ -64,8 +77,8 @@ function jobBlock(name: string, j: JobReport, runs: number): string {
   return lines.join("\n");
 }
 
-export function mcText(r: McReport): string {
+export function mcText(r: McReport, hint?: ReplayHint): string {
   const head = `jobsim mc: ${r.scenario}, seed ${r.seed}, ${int(r.runs)} runs (fingerprint ${r.fingerprint})`;
-  const blocks = Object.entries(r.jobs).map(([name, j]) => jobBlock(name, j, r.runs));
+  const blocks = Object.entries(r.jobs).map(([name, j]) => jobBlock(name, j, r.runs, hint));
   return `${head}\n\n${blocks.join("\n\n")}\n`;
 }

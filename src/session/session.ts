@@ -33,6 +33,11 @@ export interface StepOutcome {
 
 export interface SessionOptions {
   seed?: number | string;
+  /**
+   * Which run of the seed to replay (default 0): `jobsim mc --seed S` run N, with all its
+   * detail, is `jobsim run --seed S --run N`.
+   */
+  run?: number;
   /** Receives every change to a Job or Pod. */
   trace?: (line: TraceLine) => void;
 }
@@ -49,6 +54,7 @@ export class Session {
     opts: SessionOptions = {},
   ) {
     this.cluster = new Cluster(clusterConfig(scenario, opts.seed ?? scenario.seed, true));
+    this.cluster.reset(opts.run ?? 0);
     this.materializer = new Materializer(scenario.epochMs, this.cluster.identities, scenario.profile);
     if (opts.trace) new TraceRecorder(this.cluster.store, this.materializer, opts.trace);
     const cluster = this.cluster;

@@ -49,6 +49,7 @@ export class TimelineRecorder {
   constructor(private readonly store: Store) {
     store.watchPods(this);
     store.watchJobs(this);
+    store.observePodDetail((pod) => this.onPod(WatchType.Modified, pod));
   }
 
   onPod(type: WatchType, pod: PodRecord): void {

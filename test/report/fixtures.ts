@@ -110,6 +110,7 @@ export function jobReport(b: number, opts: { closedForm?: boolean } = {}): JobRe
       failed > 0
         ? { BackoffLimitExceeded: failed, CompletionsReached: complete }
         : { CompletionsReached: complete },
+    firstRuns: failed > 0 ? { Complete: 0, Failed: 3 } : { Complete: 0 },
     pods: podSummary,
     failedPods: summaryOf(pods.map(([k, n]) => [k === b + 1 ? k : k - 1, n])),
     durationSeconds: duration,

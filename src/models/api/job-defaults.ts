@@ -86,3 +86,18 @@ function generateSelector(job: Job, uid: string): void {
   const matchLabels = (selector.matchLabels ??= {});
   matchLabels[JOB_CONTROLLER_UID_LABEL] ??= uid;
 }
+
+/**
+ * A copy of a prepared Job (defaulted with the UID left empty) carrying `uid` in its metadata and
+ * in the controller-uid labels and selector that generateSelector filled with "".
+ */
+export function withJobUid(template: Job, uid: string): Job {
+  const obj = structuredClone(template);
+  (obj.metadata as { uid?: string }).uid = uid;
+  const maps = [obj.metadata?.labels, obj.spec?.selector?.matchLabels, obj.spec?.template.metadata?.labels];
+  for (const m of maps) {
+    if (m === undefined) continue;
+    for (const k of [JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL]) if (m[k] === "") m[k] = uid;
+  }
+  return obj;
+}

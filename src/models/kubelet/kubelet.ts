@@ -235,6 +235,7 @@ export class Kubelet implements EventHandler {
     this.pullsEnd.set(image, end);
     st.pullRequestedMs[i] = now;
     c.pulling = true;
+    this.store.podDetailChanged(pod);
     st.pullTookMs[i] = dur;
     if (this.recorder !== null) this.event(pod, c, "Normal", "Pulling", `Pulling image "${image}"`);
     st.handles[i] = this.sim.scheduleAt(end, this, Action.PullDone * 256 + i, pod);
@@ -247,6 +248,7 @@ export class Kubelet implements EventHandler {
     this.node.pulled = true;
     c.imageResolved = true;
     c.pulling = false;
+    this.store.podDetailChanged(pod);
     if (this.recorder !== null) {
       const waited = this.sim.now - st.pullRequestedMs[i];
       const size = c.behaviour.spec.sizeBytes;

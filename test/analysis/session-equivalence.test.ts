@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { Fingerprint } from "../../src/analysis/fingerprint.js";
+import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { Materializer } from "../../src/models/materialize.js";
+import { type TraceLine, TraceRecorder } from "../../src/models/trace.js";
+import type { Scenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { Session } from "../../src/session/session.js";
+import { scenario } from "./helpers.js";
+
+/**
+ * Monte Carlo's lean cluster (no event text, no logs, lazy names) and `jobsim run`'s detailed one
+ * are the same model: run r of seed s writes the same Job and Pod history, field for field, in
+ * both. So a figure from `jobsim mc` can be opened and read as a session with
+ * `jobsim run --seed s --run r`.
+ */
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/** Without what `kubectl apply` adds on the client side (Monte Carlo creates the Job directly). */
+function withoutLastApplied(line: TraceLine): TraceLine {
+  const metadata = (line.object as { metadata?: { annotations?: Record<string, string> } } | undefined)
+    ?.metadata;
+  if (metadata?.annotations !== undefined) {
+    delete metadata.annotations[LAST_APPLIED];
+    if (Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
+  }
+  return line;
+}
+
+function sessionTrace(sc: Scenario, seed: number | string, run: number): string[] {
+  const lines: string[] = [];
+  const session = new Session(sc, {
+    seed,
+    run,
+    trace: (l) => lines.push(JSON.stringify(withoutLastApplied(l))),
+  });
+  session.run({ prompt() {}, stdout() {}, stderr() {} });
+  return lines;
+}
+
+function monteCarloTrace(mc: MonteCarlo, run: number): { lines: string[]; outcome: string } {
+  const lines: string[] = [];
+  const materializer = new Materializer(mc.scenario.epochMs, mc.cluster.identities, mc.scenario.profile);
+  const recorder = new TraceRecorder(mc.cluster.store, materializer, (l) => lines.push(JSON.stringify(l)));
+  const outcome = mc.runOne(run)[0].outcome;
+  mc.cluster.store.unwatch(recorder);
+  return { lines, outcome };
+}
+
+const CASES: { name: string; sc: Scenario; seed: number | string }[] = [
+  {
+    name: "random timings, backoffLimit 4",
+    sc: scenario({
+      p: 0.3,
+      backoffLimit: 4,
+      runSeconds: "{lognormal: {median: 4, sigma: 0.5}}",
+      pullSeconds: "{uniform: [1, 3]}",
+      steps: ["kubectl apply -f job.yaml", "sleep 2h"],
+    }),
+    seed: 42,
+  },
+  {
+    name: "parallelism 3, completions 5",
+    sc: scenario({
+      p: 0.5,
+      backoffLimit: 6,
+      runSeconds: "{exponential: {mean: 5}}",
+      extraSpec: "\n      parallelism: 3\n      completions: 5",
+      steps: ["kubectl apply -f job.yaml", "sleep 2h"],
+    }),
+    seed: "crn",
+  },
+  { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7 },
+];
+
+describe("Monte Carlo run r = session run r", () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const mc = new MonteCarlo(c.sc, c.seed);
+      const outcomes = new Set<string>();
+      for (let run = 0; run < 12; run++) {
+        const { lines, outcome } = monteCarloTrace(mc, run);
+        outcomes.add(outcome);
+        const full = sessionTrace(c.sc, c.seed, run);
+        expect(lines.length).toBeGreaterThan(3);
+        // Monte Carlo stops once every Job finished; the session goes on with its steps.
+        expect(full.slice(0, lines.length)).toEqual(lines);
+      }
+      // The runs compared include both endings where the model allows them.
+      if (c.name !== "the tutorial") expect(outcomes.size).toBe(2);
+    });
+  }
+});
+
+describe("first run of each outcome", () => {
+  it("names a run that, replayed as a session, ends that way", () => {
+    const sc = scenario({ p: 0.5, backoffLimit: 1, steps: ["kubectl apply -f job.yaml", "sleep 1h"] });
+    const mc = new MonteCarlo(sc, 9);
+    const stats = mc.newStats();
+    mc.runRange(0, 200, stats, new Fingerprint());
+    const firsts = stats[0].firstRuns;
+    expect([...firsts.keys()].sort()).toEqual(["Complete", "Failed"]);
+    for (const [outcome, run] of firsts) {
+      const session = new Session(sc, { seed: 9, run });
+      session.run({ prompt() {}, stdout() {}, stderr() {} });
+      const job = session.cluster.store.jobs[0];
+      expect(job.status.conditions.some((c) => c.type === outcome && c.status === "True")).toBe(true);
+      // No earlier run ended this way.
+      for (let r = 0; r < run; r++) expect(mc.runOne(r)[0].outcome).not.toBe(outcome);
+    }
+  });
+});
