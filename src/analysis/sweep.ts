@@ -32,6 +32,11 @@ export interface SweepReport {
   withinSeconds?: number;
   points: SweepPoint[];
   recommendation: { value: number; target: number; withinSeconds?: number; lowerBound: number } | null;
+  /**
+   * The smallest value whose exact P(success) reaches the target, when every point has a closed
+   * form (and no --within): what the Monte Carlo's conservative rule converges to with more runs.
+   */
+  closedFormRecommendation?: { value: number; successRate: number } | null;
 }
 
 export interface SweepOptions {
@@ -137,6 +142,17 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     recommendation,
   };
   if (o.target !== undefined) out.target = o.target;
+  if (o.target !== undefined && o.withinSeconds === undefined) {
+    const exact = points.map((p) => {
+      const cf = p.jobs[jobKey].closedForm;
+      return cf.applies ? { value: p.value, successRate: cf.successRate } : null;
+    });
+    if (exact.every((e) => e !== null)) {
+      const target = o.target;
+      const meeting = exact.filter((e) => e!.successRate >= target).sort((a, b) => a!.value - b!.value);
+      out.closedFormRecommendation = meeting.length > 0 ? meeting[0] : null;
+    }
+  }
   if (o.withinSeconds !== undefined) out.withinSeconds = o.withinSeconds;
   return { report: out, distributions };
 }

@@ -10,6 +10,7 @@ import { CliError, parseSeed } from "./output.js";
 import { runCommand } from "./run.js";
 import { sweepCommand } from "./sweep.js";
 import { validateCommand } from "./validate.js";
+import { commandLine } from "./version.js";
 
 /**
  * The jobsim command line (contract in ../shared/design.md). Exit status: 0 done; 1 bad
@@ -115,6 +116,10 @@ export function main(argv: string[]): void {
             type: "string",
             default: "jobsim:0.1.0",
             describe: "container image for --emit-job",
+          })
+          .option("report", {
+            type: "string",
+            describe: "write index.html (charts, table) and report.json into DIR",
           }),
       (a) =>
         guard(() =>
@@ -129,6 +134,8 @@ export function main(argv: string[]): void {
               csv: a.csv,
               emitJob: a["emit-job"],
               image: a.image,
+              report: a.report,
+              command: commandLine(process.argv.slice(2)),
             },
             process.stdout,
           ),
@@ -153,7 +160,10 @@ export function main(argv: string[]): void {
           .option("within", { type: "string", describe: "count successes only within this time, e.g. 30m" })
           .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
           .option("csv", { type: "string", describe: "write the table as CSV to FILE" })
-          .option("report", { type: "string", describe: "write the table (Markdown, CSV) into DIR" }),
+          .option("report", {
+            type: "string",
+            describe: "write index.html (charts, table), sweep.md and sweep.csv into DIR",
+          }),
       (a) =>
         guard(() =>
           sweepCommand(
@@ -169,6 +179,7 @@ export function main(argv: string[]): void {
               json: a.json,
               csv: a.csv,
               report: a.report,
+              command: commandLine(process.argv.slice(2)),
             },
             process.stdout,
           ),

@@ -1,14 +1,18 @@
 import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
+import { distributionsOf } from "../analysis/distributions.js";
 import { CSV_HEADER, execute } from "../analysis/execute.js";
 import { MonteCarlo } from "../analysis/monte-carlo.js";
-import { mcReport } from "../analysis/report.js";
+import { jobLabel, mcReport } from "../analysis/report.js";
 import { parseShard, shardFile, shardRange } from "../analysis/shards.js";
 import { mcText } from "../report/mc-text.js";
+import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { emitJob } from "./emit-job.js";
 import { CliError, moveInto, tempFor, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
+import { jobsimVersion } from "./version.js";
 
 export interface McArgs {
   scenario: string;
@@ -20,6 +24,10 @@ export interface McArgs {
   csv?: string;
   emitJob?: string;
   image?: string;
+  /** Directory for index.html (charts and table) and report.json. */
+  report?: string;
+  /** The command line, for the report's footer. */
+  command?: string;
 }
 
 export function checkRuns(runs: number): void {
@@ -80,6 +88,23 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     return 0;
   }
   const report = mcReport(scenario.name, seed, a.runs, mc.jobKeys, result.stats, result.fingerprint, closed);
+  if (a.report !== undefined) {
+    if (shard !== null) throw new CliError("--report and --shard: make the report after jobsim merge", 2);
+    // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
+    const { renderMcHtml } = await import("../report/html.js");
+    const dists = mc.jobKeys.map((k, i) => distributionsOf(jobLabel(k), result.stats[i]));
+    const meta: ReportMeta = {
+      version: jobsimVersion(),
+      scenario: scenario.name,
+      scenarioFile: a.scenario,
+      seed,
+      runs: a.runs,
+      command: a.command ?? `mc ${a.scenario}`,
+    };
+    const html = await renderMcHtml(report, dists, meta);
+    writeFileAtomic(join(a.report, "index.html"), html);
+    writeFileAtomic(join(a.report, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  }
   out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }));
   return 0;
 }

@@ -1,11 +1,13 @@
 import { join } from "node:path";
 import { sweep } from "../analysis/sweep.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
+import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
 import { CliError, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
+import { jobsimVersion } from "./version.js";
 
 export interface SweepArgs {
   scenario: string;
@@ -19,6 +21,8 @@ export interface SweepArgs {
   json: boolean;
   csv?: string;
   report?: string;
+  /** The command line, for the report's footer. */
+  command?: string;
 }
 
 /** `jobsim sweep`: the Monte Carlo at each value of one parameter, and the smallest that meets a target. */
@@ -65,6 +69,18 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   const scenarioName = report.points[0]?.scenario ?? a.scenario;
   if (a.csv !== undefined) writeFileAtomic(a.csv, sweepCsv(report));
   if (a.report !== undefined) {
+    // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
+    const { renderSweepHtml } = await import("../report/html.js");
+    const meta: ReportMeta = {
+      version: jobsimVersion(),
+      scenario: scenarioName,
+      scenarioFile: a.scenario,
+      seed: report.seed,
+      runs: a.runs,
+      command: a.command ?? `sweep ${a.scenario} --set ${a.set}`,
+    };
+    const html = await renderSweepHtml(report, result.distributions, meta);
+    writeFileAtomic(join(a.report, "index.html"), html);
     writeFileAtomic(join(a.report, "sweep.md"), sweepMarkdown(report, scenarioName));
     writeFileAtomic(join(a.report, "sweep.csv"), sweepCsv(report));
   }

@@ -181,10 +181,20 @@ function sweepCallout(r: SweepReport): string {
   if (r.target === undefined) return "";
   const within = r.withinSeconds === undefined ? "" : ` within ${int(r.withinSeconds)} s`;
   const what = `${pctShort(r.target)} success${within}`;
-  if (r.recommendation === null) {
-    return `<p class="callout bad">No value of <code>${e(r.parameter)}</code> in the sweep reaches ${e(what)} at the 95% lower bound.</p>`;
+  const exact = r.closedFormRecommendation;
+  let exactText = "";
+  if (exact === null) exactText = ` The closed form says no value in the sweep reaches ${e(what)}.`;
+  else if (exact !== undefined) {
+    exactText = ` The closed form puts the smallest at <code>${e(String(exact.value))}</code> (exact P(success) ${pct(exact.successRate)})`;
+    exactText +=
+      r.recommendation !== null && r.recommendation.value > exact.value
+        ? "; more runs would let the Monte Carlo show it at 95% confidence."
+        : ".";
   }
-  return `<p class="callout good"><strong>Recommendation: <code>${e(r.parameter)}</code> = ${e(String(r.recommendation.value))}</strong> — the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${e(what)}.</p>`;
+  if (r.recommendation === null) {
+    return `<p class="callout bad">No value of <code>${e(r.parameter)}</code> in the sweep reaches ${e(what)} at the 95% lower bound.${exactText}</p>`;
+  }
+  return `<p class="callout good"><strong>Recommendation: <code>${e(r.parameter)}</code> = ${e(String(r.recommendation.value))}</strong> — the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${e(what)}.${exactText}</p>`;
 }
 
 function sweepTable(r: SweepReport): string {

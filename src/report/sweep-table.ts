@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { SweepReport } from "../analysis/sweep.js";
 import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
+import { sweepAsciiChart } from "./ascii-chart.js";
 
 /** The sweep as a table: text (terminal), Markdown and CSV (reports). */
 
@@ -62,15 +63,28 @@ function withinLabel(r: SweepReport): string {
 function recommendationLine(r: SweepReport): string {
   if (r.target === undefined) return "";
   const what = `${pct(r.target, 1)} success${withinLabel(r)}`;
-  if (r.recommendation === null)
-    return `no value of ${r.parameter} in the sweep reaches ${what} at the 95% lower bound\n`;
-  return `recommendation: ${r.parameter} = ${r.recommendation.value} is the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${what}\n`;
+  let text =
+    r.recommendation === null
+      ? `no value of ${r.parameter} in the sweep reaches ${what} at the 95% lower bound\n`
+      : `recommendation: ${r.parameter} = ${r.recommendation.value} is the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${what}\n`;
+  const exact = r.closedFormRecommendation;
+  if (exact === null) text += `closed form: no value in the sweep reaches ${what}\n`;
+  else if (exact !== undefined) {
+    text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact P(success) (${pct(exact.successRate)}) reaches ${what}`;
+    text +=
+      r.recommendation !== null && r.recommendation.value > exact.value
+        ? ` (the Monte Carlo needs more runs to show it at 95% confidence)\n`
+        : "\n";
+  }
+  return text;
 }
 
 export function sweepText(r: SweepReport): string {
   const target = r.target !== undefined;
   const head = [shortName(r.parameter), "P(success)", "95% interval", "closed form"];
-  if (target) head.push(`success${withinLabel(r)}`, "95% lower", `≥ ${pct(r.target!, 1)}`);
+  const within = r.withinSeconds !== undefined;
+  if (target && within) head.push(`success${withinLabel(r)}`, "95% lower");
+  if (target) head.push(`lower ≥ ${pct(r.target!, 1)}`);
   head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
   const lines = [head.join("\t")];
   for (const row of sweepRows(r)) {
@@ -80,7 +94,8 @@ export function sweepText(r: SweepReport): string {
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
       row.closedForm === null ? "-" : pct(row.closedForm),
     ];
-    if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!), row.meets ? "yes" : "no");
+    if (target && within) cells.push(pct(row.targetRate!), pct(row.targetLow!));
+    if (target) cells.push(row.meets ? "yes" : "no");
     cells.push(
       row.podsMean.toFixed(2),
       row.timeP50 === null ? "-" : `${row.timeP50}s`,
@@ -90,7 +105,8 @@ export function sweepText(r: SweepReport): string {
     lines.push(cells.join("\t"));
   }
   const title = `jobsim sweep: ${r.parameter} over ${r.points.length} values, Job ${r.job}, ${r.runs.toLocaleString("en-US")} runs each, seed ${r.seed} (common random numbers)\n\n`;
-  return `${title}${tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 })}\n${recommendationLine(r)}`;
+  const table = tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 });
+  return `${title}${table}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
 }
 
 export function sweepMarkdown(r: SweepReport, scenario: string): string {
