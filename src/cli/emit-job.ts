@@ -11,15 +11,19 @@ import { stringify } from "yaml";
 /** Runs per shard on a cluster: about a minute of work for one pod. */
 const RUNS_PER_SHARD = 2_000_000;
 
+/** The default number of shards for `runs` (at most 100). */
+export function defaultShards(runs: number): number {
+  return Math.max(1, Math.min(100, Math.ceil(runs / RUNS_PER_SHARD)));
+}
+
 export function emitJob(
   scenarioPath: string,
   name: string,
   runs: number,
   seed: number | string,
-  _out: string,
+  shards: number,
   image = "jobsim:0.1.0",
 ): string {
-  const shards = Math.max(1, Math.min(100, Math.ceil(runs / RUNS_PER_SHARD)));
   const file = basename(scenarioPath);
   const jobName = `jobsim-mc-${name}`
     .toLowerCase()
@@ -65,8 +69,11 @@ export function emitJob(
   const header = [
     `# ${runs.toLocaleString("en-US")} runs of ${file} (seed ${seed}) as ${shards} shard(s) of an Indexed Job.`,
     `#   kubectl apply -f <this file> && kubectl wait --for=condition=complete job/${jobName} --timeout=1h`,
-    `#   for i in $(seq 0 ${shards - 1}); do kubectl logs -l batch.kubernetes.io/job-completion-index=$i,job-name=${jobName} > shard-$i.json; done`,
+    // Only the pod that succeeded: an index retried after a failure has other pods too.
+    `#   for i in $(seq 0 ${shards - 1}); do kubectl logs "$(kubectl get pods -l job-name=${jobName},batch.kubernetes.io/job-completion-index=$i --field-selector=status.phase=Succeeded -o name)" > shard-$i.json; done`,
     "#   jobsim merge shard-*.json",
   ].join("\n");
-  return `${header}\n${stringify(configMap)}---\n${stringify(job)}`;
+  // The scenario as a literal block, line for line as the user wrote it (no folding).
+  const opts = { blockQuote: "literal", lineWidth: 0 } as const;
+  return `${header}\n${stringify(configMap, opts)}---\n${stringify(job, opts)}`;
 }

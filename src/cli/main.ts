@@ -117,6 +117,10 @@ export function main(argv: string[]): void {
             default: "jobsim:0.1.0",
             describe: "container image for --emit-job",
           })
+          .option("shards", {
+            type: "number",
+            describe: "number of shards (pods) for --emit-job (default: about 2 million runs each)",
+          })
           .option("report", {
             type: "string",
             describe: "write index.html (charts, table) and report.json into DIR",
@@ -134,6 +138,7 @@ export function main(argv: string[]): void {
               csv: a.csv,
               emitJob: a["emit-job"],
               image: a.image,
+              shards: a.shards,
               report: a.report,
               command: commandLine(process.argv.slice(2)),
             },

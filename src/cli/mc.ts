@@ -9,7 +9,7 @@ import { parseShard, shardFile, shardRange } from "../analysis/shards.js";
 import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
-import { emitJob } from "./emit-job.js";
+import { defaultShards, emitJob } from "./emit-job.js";
 import { CliError, moveInto, tempFor, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
@@ -24,6 +24,8 @@ export interface McArgs {
   csv?: string;
   emitJob?: string;
   image?: string;
+  /** Shards for --emit-job (default: about 2 million runs each). */
+  shards?: number;
   /** Directory for index.html (charts and table) and report.json. */
   report?: string;
   /** The command line, for the report's footer. */
@@ -49,9 +51,12 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const scenario = loadScenario(a.scenario);
   const seed = a.seed ?? scenario.seed;
   if (a.emitJob !== undefined) {
-    writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario.name, a.runs, seed, a.emitJob, a.image));
+    const shards = a.shards ?? defaultShards(a.runs);
+    if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
+      throw new CliError(`--shards must be a whole number from 1 to --runs (${a.runs}), got ${shards}`, 2);
+    writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario.name, a.runs, seed, shards, a.image));
     out.write(
-      `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as shards; see README ("Monte Carlo on a cluster")\n`,
+      `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as ${shards} shard(s); see README ("Monte Carlo on a cluster")\n`,
     );
     return 0;
   }

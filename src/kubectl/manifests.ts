@@ -74,7 +74,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     if (SUPPORTED_KINDS[kind] !== apiVersion) {
       out.clientError =
         KNOWN_KINDS[kind] === apiVersion
-          ? `jobsim does not simulate ${kind} objects (${name}: only batch/v1 Job is supported)`
+          ? `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported (${kind} "${docName}")`
           : `resource mapping not found for name: "${docName}" namespace: "" from "${name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
       return out;
     }

@@ -6,9 +6,19 @@ import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
 const int = (n: number) => n.toLocaleString("en-US");
 const pct = (x: number, digits = 3) => `${(100 * x).toFixed(digits)}%`;
 
+/** Tab-separated rows aligned into columns, without trailing blanks. */
+function aligned(rows: string[]): string {
+  return tabulate(`${rows.join("\n")}\n`, DESCRIBE_TABWRITER)
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n")
+    .trimEnd();
+}
+
 function row(label: string, s: Summary | null, unit = "", exact?: Summary | null): string {
   if (s === null) return `  ${label}\t-\t-\t-\t-\t-\t`;
-  const f = (v: number) => `${v}${unit}`;
+  // Means are exact in --json; the table rounds them to what a reader compares.
+  const f = (v: number) => `${Number.isInteger(v) ? v : unit === "s" ? v.toFixed(1) : v.toFixed(3)}${unit}`;
   return `  ${label}\t${f(s.mean)}\t${f(s.p50)}\t${f(s.p95)}\t${f(s.p99)}\t${f(s.max)}\t${exact ? `${f(exact.mean)}` : ""}`;
 }
 
@@ -48,7 +58,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
     );
   if (j.deleted > 0)
     outcome.push(`  Deleted\t${int(j.deleted)}\t${pct(j.deleted / runs)}\tdeleted before it finished\t`);
-  lines.push(tabulate(`${outcome.join("\n")}\n`, DESCRIBE_TABWRITER).trimEnd());
+  lines.push(aligned(outcome));
   if (hint !== undefined) lines.push(replayLine(j, hint));
   lines.push("");
   const measures = [
@@ -60,7 +70,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
     row("pod-seconds", j.podSeconds, "s"),
     row("  of failed pods", j.wastedPodSeconds, "s"),
   ];
-  lines.push(tabulate(`${measures.join("\n")}\n`, DESCRIBE_TABWRITER).trimEnd());
+  lines.push(aligned(measures));
   if (cf) {
     lines.push("");
     lines.push(
