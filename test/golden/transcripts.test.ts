@@ -47,6 +47,7 @@ describe("golden transcripts", () => {
         "crashloop.yaml",
         "deadline.yaml",
         "flaky-job.yaml",
+        "scripted-retries.yaml",
         "work-queue.yaml",
       ]),
     );
