@@ -1,9 +1,10 @@
 /**
- * The plumbing every describer shares: kubectl's `PrefixWriter` over a `text/tabwriter`, timestamps and ages.
+ * The plumbing every describer shares: kubectl's `PrefixWriter` over a `text/tabwriter`, the `Writer` interface the
+ * section printers write to (and its nested form), timestamps and ages.
  *
  * Behaviour ported (no code copied) from kubernetes/kubernetes
  * `staging/src/k8s.io/kubectl/pkg/describe/describe.go` @ 0176276b223e95ba7b43b76f45fb6d535c4fe1ac
- * (`prefixWriter.Write`/`WriteLine`/`Flush`, `tabbedString`, `translateTimestampSince`,
+ * (`prefixWriter.Write`/`WriteLine`/`Flush`, `NewNestedPrefixWriter`, `tabbedString`, `translateTimestampSince`,
  * `translateMicroTimestampSince`) and `staging/src/k8s.io/cli-runtime/pkg/printers/terminal.go`
  * (`WriteEscaped`: ESC → `^[`, CR → `\r`).
  */
@@ -50,6 +51,28 @@ export class PrefixWriter {
   finish(): string {
     this.flush();
     return this.done;
+  }
+}
+
+/** What the section printers write to: kubectl's PrefixWriter (or a nested one). */
+export interface Writer {
+  write(level: number, text: string): void;
+  writeLine(text: string): void;
+}
+
+/** `NewNestedPrefixWriter(w, indent)`: every write `indent` levels deeper — WriteLine included. */
+export class NestedWriter implements Writer {
+  constructor(
+    private readonly inner: Writer,
+    private readonly indent: number,
+  ) {}
+
+  write(level: number, text: string): void {
+    this.inner.write(level + this.indent, text);
+  }
+
+  writeLine(text: string): void {
+    this.inner.write(this.indent, `${text}\n`);
   }
 }
 
