@@ -97,6 +97,9 @@ describe("sweep charts", () => {
     expect(charts[0].svg).toContain("P(Complete within 200 s)");
     expect(charts[0].svg).toContain("target 85% within 200 s");
     expect(charts[2].svg).toContain("within 200 s");
+    const html = await renderSweepHtml(r, sweepDistributions(r), metaFixture());
+    expect(html).toContain(">success within 200 s</th>");
+    expect(html).toContain(">95% lower bound</th>");
   });
 
   it("is identical when rendered again, also concurrently", async () => {
@@ -126,7 +129,6 @@ describe("renderSweepHtml", () => {
       "P(success)",
       "95% interval",
       "closed form",
-      "95% lower bound",
       "meets 90%",
       "pods (mean)",
       "pods p95",
@@ -136,6 +138,8 @@ describe("renderSweepHtml", () => {
       "pod-seconds (mean)",
     ])
       expect(html).toContain(`>${h}</th>`);
+    // Without --within the target is judged on P(success): no second success column.
+    expect(html).not.toContain(">95% lower bound</th>");
     expect(html).toContain('<td class="num">92.220%</td>');
     expect(html).toContain("Recommendation: <code>spec.backoffLimit</code> = 4");
     // Footer.
