@@ -32,6 +32,8 @@ export interface SweepReport {
   withinSeconds?: number;
   points: SweepPoint[];
   recommendation: { value: number; target: number; withinSeconds?: number; lowerBound: number } | null;
+  /** With --target: the most runs a value whose interval straddles the target was refined to. */
+  maxRuns?: number;
   /**
    * The smallest value whose exact P(success) reaches the target, when every point has a closed
    * form (and no --within): what the Monte Carlo's conservative rule converges to with more runs.
@@ -49,7 +51,13 @@ export interface SweepOptions {
   job?: string;
   target?: number;
   withinSeconds?: number;
-  progress?: (point: number, done: number) => void;
+  /**
+   * With a target: values whose interval still straddles it (below the smallest value that
+   * meets it) are re-run with twice the runs, up to this many. Default: no refinement.
+   */
+  maxRuns?: number;
+  /** Runs done so far and runs planned so far (the plan grows when a value is refined). */
+  progress?: (done: number, planned: number) => void;
 }
 
 export function checkParameter(path: string): void {
@@ -67,31 +75,37 @@ export interface SweepResult {
   distributions: Distributions[];
 }
 
+/** One evaluated value: its report point and chart data, at `runs` runs. */
+interface Evaluated {
+  point: SweepPoint;
+  distribution: Distributions;
+  runs: number;
+}
+
+/** Target verdict from a Wilson interval: met (lower ≥ t), missed (upper < t), or not yet known. */
+function verdict(p: SweepPoint, target: number): "met" | "missed" | "open" {
+  const t = p.target!;
+  if (t.meets) return "met";
+  return t.ci95[1] < target ? "missed" : "open";
+}
+
 export async function sweep(o: SweepOptions): Promise<SweepResult> {
   checkParameter(o.parameter);
-  const points: SweepPoint[] = [];
-  const distributions: Distributions[] = [];
+  const maxRuns = Math.max(o.runs, o.maxRuns ?? o.runs);
   let jobKey = "";
   let seedUsed: number | string = 0;
-  for (let i = 0; i < o.values.length; i++) {
+  let runsDone = 0;
+  let runsPlanned = o.values.length * o.runs;
+
+  const evaluate = async (i: number, runs: number): Promise<Evaluated> => {
     const value = o.values[i];
     const overrides: Override[] = [{ path: o.parameter, value }];
     const scenario = loadScenario(o.scenarioPath, overrides);
     const seed = o.seed ?? scenario.seed;
     seedUsed = seed;
     const mc = new MonteCarlo(scenario, seed);
-    if (i === 0) {
-      const keys = mc.jobKeys.map(jobLabel);
-      if (o.job !== undefined) {
-        if (!keys.includes(o.job))
-          throw new AnalysisError(`--job ${o.job}: the scenario's Jobs are ${keys.join(", ")}`);
-        jobKey = o.job;
-      } else if (keys.length > 1 && o.target !== undefined) {
-        throw new AnalysisError(
-          `the scenario has several Jobs (${keys.join(", ")}): say which one the target is for with --job`,
-        );
-      } else jobKey = keys[0];
-    }
+    const keys = mc.jobKeys.map(jobLabel);
+    if (jobKey === "") jobKey = chooseJob(keys, o);
     const closed = mc.jobKeys.map((_, j) => closedFormFor(scenario, mc.plan, j));
     const r = await execute({
       scenario,
@@ -99,31 +113,57 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
       overrides,
       seed,
       from: 0,
-      to: o.runs,
+      to: runs,
       workers: o.workers,
-      progress: (d) => o.progress?.(i, d),
+      progress: (d) => o.progress?.(runsDone + d, runsPlanned),
     });
-    const report = mcReport(scenario.name, seed, o.runs, mc.jobKeys, r.stats, r.fingerprint, closed);
+    runsDone += runs;
+    const report = mcReport(scenario.name, seed, runs, mc.jobKeys, r.stats, r.fingerprint, closed);
     const point: SweepPoint = { value, ...report };
-    distributions.push(
-      distributionsOf(String(value), r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)], value),
-    );
+    const stats = r.stats[keys.indexOf(jobKey)];
     if (o.target !== undefined) {
-      const stats = r.stats[mc.jobKeys.map(jobLabel).indexOf(jobKey)];
       const successes =
         o.withinSeconds === undefined
           ? stats.count("Complete")
           : countAtMost(stats.completeSeconds.toPairs(), o.withinSeconds);
-      const ci = wilsonInterval(successes, o.runs);
+      const ci = wilsonInterval(successes, runs);
       point.target = {
         successes,
-        rate: r6(successes / o.runs),
+        rate: r6(successes / runs),
         ci95: [r6(ci[0]), r6(ci[1])],
         meets: ci[0] >= o.target,
       };
     }
-    points.push(point);
+    return { point, distribution: distributionsOf(String(value), stats, value), runs };
+  };
+
+  const evaluated: Evaluated[] = [];
+  for (let i = 0; i < o.values.length; i++) evaluated.push(await evaluate(i, o.runs));
+
+  // Refinement: while a value below the smallest one known to meet the target is still open
+  // (its interval straddles the target), double its runs — the same run indexes and more, so
+  // common random numbers still hold — up to maxRuns. Deterministic: the order of refinement
+  // depends only on results, which depend only on the seed.
+  const target = o.target;
+  if (target !== undefined && maxRuns > o.runs) {
+    for (;;) {
+      const order = evaluated.map((_, i) => i).sort((a, b) => o.values[a] - o.values[b]);
+      const firstMet = order.find((i) => verdict(evaluated[i].point, target) === "met");
+      const open = order.filter(
+        (i) =>
+          verdict(evaluated[i].point, target) === "open" &&
+          evaluated[i].runs < maxRuns &&
+          (firstMet === undefined || o.values[i] < o.values[firstMet]),
+      );
+      if (open.length === 0) break;
+      const next = open.map((i) => Math.min(maxRuns, evaluated[i].runs * 2));
+      runsPlanned += next.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < open.length; k++) evaluated[open[k]] = await evaluate(open[k], next[k]);
+    }
   }
+
+  const points = evaluated.map((e) => e.point);
+  const distributions = evaluated.map((e) => e.distribution);
   let recommendation: SweepReport["recommendation"] = null;
   if (o.target !== undefined) {
     const meeting = points.filter((p) => p.target!.meets).sort((a, b) => a.value - b.value);
@@ -141,6 +181,7 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     points,
     recommendation,
   };
+  if (maxRuns > o.runs) out.maxRuns = maxRuns;
   if (o.target !== undefined) out.target = o.target;
   if (o.target !== undefined && o.withinSeconds === undefined) {
     const exact = points.map((p) => {
@@ -155,6 +196,21 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   }
   if (o.withinSeconds !== undefined) out.withinSeconds = o.withinSeconds;
   return { report: out, distributions };
+}
+
+/** The Job the target is about: --job, or the only one. */
+function chooseJob(keys: string[], o: SweepOptions): string {
+  if (o.job !== undefined) {
+    if (!keys.includes(o.job))
+      throw new AnalysisError(`--job ${o.job}: the scenario's Jobs are ${keys.join(", ")}`);
+    return o.job;
+  }
+  if (keys.length > 1 && o.target !== undefined) {
+    throw new AnalysisError(
+      `the scenario has several Jobs (${keys.join(", ")}): say which one the target is for with --job`,
+    );
+  }
+  return keys[0];
 }
 
 function countAtMost(pairs: [number, number][], limit: number): number {

@@ -158,6 +158,11 @@ export function main(argv: string[]): void {
             describe: "PATH=VALUES, e.g. spec.backoffLimit=0..15",
           })
           .option("runs", { type: "number", default: 10000, describe: "runs per value" })
+          .option("max-runs", {
+            type: "number",
+            describe:
+              "with --target: re-run values whose interval straddles the target with twice the runs, up to this many (default 1000000; = --runs to turn off)",
+          })
           .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
           .option("workers", { type: "number", default: 1, describe: "worker threads" })
           .option("job", { type: "string", describe: "the Job the target is about (when there are several)" })
@@ -184,6 +189,7 @@ export function main(argv: string[]): void {
               json: a.json,
               csv: a.csv,
               report: a.report,
+              maxRuns: a["max-runs"],
               command: commandLine(process.argv.slice(2)),
             },
             process.stdout,

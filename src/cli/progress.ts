@@ -9,12 +9,14 @@ export class Progress {
   private shown = false;
 
   constructor(
-    private readonly total: number,
+    private total: number,
     private readonly label: string,
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  update(done: number): void {
+  /** `total`: when the work grows as it goes (a sweep refining a value), the new total. */
+  update(done: number, total = this.total): void {
+    this.total = Math.max(total, done, 1);
     if (!this.stream.isTTY) return;
     const now = Date.now();
     if (now - this.start < 1000 || now - this.last < 200) return;

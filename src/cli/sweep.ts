@@ -21,9 +21,14 @@ export interface SweepArgs {
   json: boolean;
   csv?: string;
   report?: string;
+  /** With --target: refine values in doubt up to this many runs. */
+  maxRuns?: number;
   /** The command line, for the report's footer. */
   command?: string;
 }
+
+/** Refinement cap with --target: enough to separate 99.922% from 99.9% (about 160,000 runs). */
+const DEFAULT_MAX_RUNS = 1_000_000;
 
 /** `jobsim sweep`: the Monte Carlo at each value of one parameter, and the smallest that meets a target. */
 export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
@@ -46,6 +51,10 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
       throw new CliError(`--within ${a.within}: expected a duration such as 30m or 1h30m`, 2);
     withinSeconds = Math.floor(ms / 1000);
   }
+  // With a target, values whose interval straddles it are re-run with more runs, up to this.
+  const maxRuns = a.target === undefined ? a.runs : Math.max(a.runs, a.maxRuns ?? DEFAULT_MAX_RUNS);
+  if (a.maxRuns !== undefined && !(Number.isSafeInteger(a.maxRuns) && a.maxRuns >= 1))
+    throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}`, 2);
   const total = parsed.values.length * a.runs;
   const progress = new Progress(total, "jobsim sweep");
   let result: Awaited<ReturnType<typeof sweep>>;
@@ -60,7 +69,8 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
       job: a.job,
       target: a.target,
       withinSeconds,
-      progress: (point, done) => progress.update(point * a.runs + done),
+      maxRuns,
+      progress: (done, planned) => progress.update(done, planned),
     });
   } finally {
     progress.end();

@@ -212,12 +212,10 @@ function sweepTable(r: SweepReport): string {
   const target = r.target !== undefined;
   const within = r.withinSeconds === undefined ? "" : ` within ${int(r.withinSeconds)} s`;
   const short = r.parameter.split(".").pop() ?? r.parameter;
-  const head: [string, boolean][] = [
-    [`<code>${e(short)}</code>`, true],
-    ["P(success)", true],
-    ["95% interval", true],
-    ["closed form", true],
-  ];
+  const refined = r.points.some((p) => p.runs !== r.runs);
+  const head: [string, boolean][] = [[`<code>${e(short)}</code>`, true]];
+  if (refined) head.push(["runs", true]);
+  head.push(["P(success)", true], ["95% interval", true], ["closed form", true]);
   // Without --within the target is judged on P(success) itself: its columns are already there.
   const hasWithin = r.withinSeconds !== undefined;
   if (target && hasWithin) head.push([`success${e(within)}`, true], ["95% lower bound", true]);
@@ -225,12 +223,13 @@ function sweepTable(r: SweepReport): string {
   head.push(...MEASURE_COLUMNS);
   const rec = r.recommendation?.value;
   const body = sweepRows(r).map((row) => {
-    const cells = [
-      cell(e(String(row.value)), "num key"),
+    const cells = [cell(e(String(row.value)), "num key")];
+    if (refined) cells.push(cell(int(row.runs)));
+    cells.push(
       cell(pct(row.successRate)),
       cell(`${pct(row.ciLow)} – ${pct(row.ciHigh)}`),
       cell(row.closedForm === null ? `<span class="muted">—</span>` : pct(row.closedForm)),
-    ];
+    );
     if (target && hasWithin) cells.push(cell(pct(row.targetRate!)), cell(pct(row.targetLow!)));
     if (target)
       cells.push(cell(row.meets ? `<span class="yes">✓ yes</span>` : `<span class="no">no</span>`, ""));
@@ -247,7 +246,7 @@ function sweepTable(r: SweepReport): string {
   });
   return `<div class="table-wrap">
 <table>
-<caption>${int(r.runs)} runs per value; 95% intervals are Wilson score intervals; times are from the Job's creation to Complete or Failed.</caption>
+<caption>${int(r.runs)} runs per value${refined ? ` (more where the target was in doubt, up to ${int(r.maxRuns ?? r.runs)})` : ""}; 95% intervals are Wilson score intervals; times are from the Job's creation to Complete or Failed.</caption>
 <thead><tr>${head.map(([h, n]) => `<th scope="col"${n ? ` class="num"` : ""}>${h}</th>`).join("")}</tr></thead>
 <tbody>
 ${body.join("\n")}

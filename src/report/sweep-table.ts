@@ -9,6 +9,8 @@ const pct = (x: number, d = 3) => `${(100 * x).toFixed(d)}%`;
 
 export interface SweepRow {
   value: number;
+  /** Runs at this value (more than the sweep's --runs where the target was in doubt). */
+  runs: number;
   complete: number;
   failed: number;
   successRate: number;
@@ -32,6 +34,7 @@ export function sweepRows(r: SweepReport): SweepRow[] {
     const j = p.jobs[r.job];
     return {
       value: p.value,
+      runs: p.runs,
       complete: j.complete,
       failed: j.failed,
       successRate: j.successRate,
@@ -50,6 +53,19 @@ export function sweepRows(r: SweepReport): SweepRow[] {
       wastedPodSecondsMean: j.wastedPodSeconds.mean,
     };
   });
+}
+
+/** Whether some value was re-run with more runs to settle the target. */
+function refined(r: SweepReport): boolean {
+  return r.points.some((p) => p.runs !== r.runs);
+}
+
+/** "10,000 runs each" and, after refinement, where more were run. */
+function runsLabel(r: SweepReport, each: string): string {
+  const base = `${r.runs.toLocaleString("en-US")} runs ${each}`;
+  return refined(r)
+    ? `${base} (more where the target was in doubt, up to ${r.maxRuns!.toLocaleString("en-US")})`
+    : base;
 }
 
 function shortName(path: string): string {
@@ -73,7 +89,7 @@ function recommendationLine(r: SweepReport): string {
     text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact P(success) (${pct(exact.successRate)}) reaches ${what}`;
     text +=
       r.recommendation !== null && r.recommendation.value > exact.value
-        ? ` (the Monte Carlo needs more runs to show it at 95% confidence)\n`
+        ? ` (the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs)\n`
         : "\n";
   }
   return text;
@@ -81,19 +97,22 @@ function recommendationLine(r: SweepReport): string {
 
 export function sweepText(r: SweepReport): string {
   const target = r.target !== undefined;
-  const head = [shortName(r.parameter), "P(success)", "95% interval", "closed form"];
+  const head = [shortName(r.parameter)];
+  if (refined(r)) head.push("runs");
+  head.push("P(success)", "95% interval", "closed form");
   const within = r.withinSeconds !== undefined;
   if (target && within) head.push(`success${withinLabel(r)}`, "95% lower");
   if (target) head.push(`lower ≥ ${pct(r.target!, 1)}`);
   head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
   const lines = [head.join("\t")];
   for (const row of sweepRows(r)) {
-    const cells = [
-      String(row.value),
+    const cells = [String(row.value)];
+    if (refined(r)) cells.push(row.runs.toLocaleString("en-US"));
+    cells.push(
       pct(row.successRate),
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
       row.closedForm === null ? "-" : pct(row.closedForm),
-    ];
+    );
     if (target && within) cells.push(pct(row.targetRate!), pct(row.targetLow!));
     if (target) cells.push(row.meets ? "yes" : "no");
     cells.push(
@@ -104,14 +123,14 @@ export function sweepText(r: SweepReport): string {
     );
     lines.push(cells.join("\t"));
   }
-  const title = `jobsim sweep: ${r.parameter} over ${r.points.length} values, Job ${r.job}, ${r.runs.toLocaleString("en-US")} runs each, seed ${r.seed} (common random numbers)\n\n`;
+  const title = `jobsim sweep: ${r.parameter} over ${r.points.length} values, Job ${r.job}, ${runsLabel(r, "each")}, seed ${r.seed} (common random numbers)\n\n`;
   const table = tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 });
   return `${title}${table}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
 }
 
 export function sweepMarkdown(r: SweepReport, scenario: string): string {
   const target = r.target !== undefined;
-  const head = [`\`${shortName(r.parameter)}\``, "P(success)", "95% interval", "closed form"];
+  const head = [`\`${shortName(r.parameter)}\``, "runs", "P(success)", "95% interval", "closed form"];
   if (target) head.push(`success${withinLabel(r)}`, "95% lower bound", `meets ${pct(r.target!, 1)}`);
   head.push(
     "pods (mean)",
@@ -125,7 +144,7 @@ export function sweepMarkdown(r: SweepReport, scenario: string): string {
   const out = [
     `# Sweep of \`${r.parameter}\` — ${scenario}`,
     "",
-    `Job \`${r.job}\`, ${r.runs.toLocaleString("en-US")} runs per value, seed ${r.seed}, common random numbers across values.`,
+    `Job \`${r.job}\`, ${runsLabel(r, "per value")}, seed ${r.seed}, common random numbers across values.`,
     "",
     `| ${head.join(" | ")} |`,
     `|${head.map(() => "---").join("|")}|`,
@@ -133,6 +152,7 @@ export function sweepMarkdown(r: SweepReport, scenario: string): string {
   for (const row of sweepRows(r)) {
     const cells = [
       String(row.value),
+      row.runs.toLocaleString("en-US"),
       pct(row.successRate),
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
       row.closedForm === null ? "—" : pct(row.closedForm),

@@ -1,0 +1,137 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { sweep } from "../../src/analysis/sweep.js";
+
+/**
+ * Sweeps on the tutorial's Job with fixed timings (p = 0.4): estimates against the closed form
+ * at every value, the recommendation rule, the refinement of values whose interval straddles the
+ * target, and reproducibility. Fixed seeds: deterministic, never flaky.
+ */
+
+const P = 0.4;
+
+function scenarioFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), "jobsim-sweep-"));
+  const path = join(dir, "fixed.yaml");
+  writeFileSync(
+    path,
+    `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: fixed}
+seed: 11
+images:
+  app:1:
+    pullSeconds: 2
+    startSeconds: 2
+    runSeconds: 3
+    outcomes:
+      - {probability: ${P}, exitCode: 0, log: ok}
+      - {probability: ${1 - P}, exitCode: 1, log: failed}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      backoffLimit: 6
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+`,
+  );
+  return path;
+}
+
+const FILE = scenarioFile();
+const exact = (b: number) => 1 - (1 - P) ** (b + 1);
+
+describe("jobsim sweep", () => {
+  it("estimates every value within 4 standard errors of the closed form; success never drops as backoffLimit grows", async () => {
+    const runs = 4000;
+    const { report } = await sweep({
+      scenarioPath: FILE,
+      parameter: "spec.backoffLimit",
+      values: [0, 1, 2, 3, 5, 8],
+      runs,
+      workers: 1,
+    });
+    let previous = -1;
+    for (const p of report.points) {
+      const j = p.jobs.work;
+      const e = exact(p.value);
+      const se = Math.sqrt((e * (1 - e)) / runs);
+      expect(Math.abs(j.successRate - e)).toBeLessThanOrEqual(4 * se);
+      expect(j.closedForm.applies && j.closedForm.successRate).toBeCloseTo(e, 6);
+      // Common random numbers: the same runs succeed, and more with more retries.
+      expect(j.complete).toBeGreaterThanOrEqual(previous);
+      previous = j.complete;
+    }
+    expect(report.recommendation).toBeNull();
+    expect(report.target).toBeUndefined();
+  });
+
+  it("without refinement, recommends the smallest value whose 95% lower bound reaches the target", async () => {
+    const o = {
+      scenarioPath: FILE,
+      parameter: "spec.backoffLimit",
+      values: [4, 5, 6, 7, 8, 9],
+      runs: 3000,
+      workers: 1,
+      target: 0.95,
+    };
+    const { report } = await sweep(o);
+    // Reproducible: the same sweep again gives the same JSON.
+    expect(JSON.stringify((await sweep(o)).report)).toBe(JSON.stringify(report));
+    const meeting = report.points.filter((p) => p.target!.ci95[0] >= 0.95).map((p) => p.value);
+    expect(meeting.length).toBeGreaterThan(0);
+    expect(report.recommendation?.value).toBe(Math.min(...meeting));
+    for (const p of report.points) expect(p.runs).toBe(3000);
+    // The closed form's answer: the smallest b with 1 − 0.6^(b+1) ≥ 0.95 is 5 (95.33%).
+    expect(report.closedFormRecommendation).toEqual({ value: 5, successRate: expect.closeTo(exact(5), 6) });
+  });
+
+  it("refines values whose interval straddles the target until the answer is settled", async () => {
+    const o = {
+      scenarioPath: FILE,
+      parameter: "spec.backoffLimit",
+      values: [11, 12, 13, 14],
+      runs: 5000,
+      workers: 1,
+      target: 0.999,
+      maxRuns: 640_000,
+    };
+    const { report } = await sweep(o);
+    // 1 − 0.6^14 = 99.922% is the first above 99.9%: refinement finds it.
+    expect(report.closedFormRecommendation?.value).toBe(13);
+    expect(report.recommendation?.value).toBe(13);
+    expect(report.maxRuns).toBe(640_000);
+    for (const p of report.points) {
+      // Runs are the base doubled some times, never above the cap.
+      expect(Number.isInteger(Math.log2(p.runs / 5000))).toBe(true);
+      expect(p.runs).toBeLessThanOrEqual(640_000);
+      // Every value below the recommendation is shown to miss the target.
+      if (p.value < 13) expect(p.target!.ci95[1]).toBeLessThan(0.999);
+    }
+    expect(report.points.find((p) => p.value === 13)!.runs).toBeGreaterThan(5000);
+  });
+
+  it("sweeps an image's outcome probability too (the complementary outcome follows)", async () => {
+    const { report } = await sweep({
+      scenarioPath: FILE,
+      parameter: "images.app:1.outcomes[0].probability",
+      values: [0.2, 0.5, 0.8],
+      runs: 3000,
+      workers: 1,
+    });
+    for (const p of report.points) {
+      const e = 1 - (1 - p.value) ** 7; // backoffLimit 6
+      const se = Math.sqrt((e * (1 - e)) / 3000);
+      expect(Math.abs(p.jobs.work.successRate - e)).toBeLessThanOrEqual(4 * Math.max(se, 1 / 3000));
+    }
+  });
+});
