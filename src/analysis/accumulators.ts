@@ -23,11 +23,59 @@ export interface JobStatsJSON {
   wastedPodSeconds: [number, number][];
 }
 
+function outcomeIndex(o: Outcome): number {
+  return o === "Complete" ? 0 : o === "Failed" ? 1 : o === "Unfinished" ? 2 : 3;
+}
+
 export class JobStats {
-  readonly outcomes = new Map<Outcome, number>();
-  readonly reasons = new Map<string, number>();
+  private readonly outcomeMap = new Map<Outcome, number>();
+  private readonly reasonMap = new Map<string, number>();
+  private readonly firstRunMap = new Map<Outcome, number>();
+  // `add` runs once per run and the maps are read at the end: runs are tallied here (per
+  // outcome in OUTCOMES order; the latest reason and how many runs in a row had it) and
+  // folded into the maps when they are read. Same counts; only the maps' insertion order
+  // may differ, and every reader sorts or looks up by key.
+  private readonly pendingCount = new Float64Array(OUTCOMES.length);
+  private readonly pendingFirst = new Float64Array(OUTCOMES.length).fill(Number.POSITIVE_INFINITY);
+  private pendingReason = "";
+  private pendingReasonCount = 0;
+
+  get outcomes(): Map<Outcome, number> {
+    this.fold();
+    return this.outcomeMap;
+  }
+
+  get reasons(): Map<string, number> {
+    this.fold();
+    return this.reasonMap;
+  }
+
   /** Outcome → the lowest run index that ended so (to replay it with `jobsim run --run`). */
-  readonly firstRuns = new Map<Outcome, number>();
+  get firstRuns(): Map<Outcome, number> {
+    this.fold();
+    return this.firstRunMap;
+  }
+
+  private fold(): void {
+    for (let i = 0; i < OUTCOMES.length; i++) {
+      const n = this.pendingCount[i];
+      if (n === 0) continue;
+      const o = OUTCOMES[i];
+      this.outcomeMap.set(o, (this.outcomeMap.get(o) ?? 0) + n);
+      const first = this.firstRunMap.get(o);
+      if (first === undefined || this.pendingFirst[i] < first) this.firstRunMap.set(o, this.pendingFirst[i]);
+      this.pendingCount[i] = 0;
+      this.pendingFirst[i] = Number.POSITIVE_INFINITY;
+    }
+    this.foldReason();
+  }
+
+  private foldReason(): void {
+    if (this.pendingReasonCount === 0) return;
+    const r = this.pendingReason;
+    this.reasonMap.set(r, (this.reasonMap.get(r) ?? 0) + this.pendingReasonCount);
+    this.pendingReasonCount = 0;
+  }
   /** Pods the Job created. */
   readonly pods = new IntHistogram();
   /** Of them, pods that ended Failed. */
@@ -61,10 +109,16 @@ export class JobStats {
     podMs: number,
     wastedMs: number,
   ): void {
-    const seen = this.outcomes.get(outcome) ?? 0;
-    this.outcomes.set(outcome, seen + 1);
-    if (seen === 0 || run < this.firstRuns.get(outcome)!) this.firstRuns.set(outcome, run);
-    if (reason !== "") this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+    const i = outcomeIndex(outcome);
+    this.pendingCount[i]++;
+    if (run < this.pendingFirst[i]) this.pendingFirst[i] = run;
+    if (reason !== "") {
+      if (reason !== this.pendingReason) {
+        this.foldReason();
+        this.pendingReason = reason;
+      }
+      this.pendingReasonCount++;
+    }
     this.pods.add(pods);
     this.failedPods.add(failedPods);
     if (outcome === "Complete" || outcome === "Failed") {
@@ -109,9 +163,9 @@ export class JobStats {
 
   static fromJSON(j: JobStatsJSON): JobStats {
     const s = new JobStats();
-    for (const [k, v] of Object.entries(j.outcomes)) s.outcomes.set(k as Outcome, v);
-    for (const [k, v] of Object.entries(j.reasons)) s.reasons.set(k, v);
-    for (const [k, v] of Object.entries(j.firstRuns ?? {})) s.firstRuns.set(k as Outcome, v);
+    for (const [k, v] of Object.entries(j.outcomes)) s.outcomeMap.set(k as Outcome, v);
+    for (const [k, v] of Object.entries(j.reasons)) s.reasonMap.set(k, v);
+    for (const [k, v] of Object.entries(j.firstRuns ?? {})) s.firstRunMap.set(k as Outcome, v);
     s.pods.merge(IntHistogram.fromPairs(j.pods));
     s.failedPods.merge(IntHistogram.fromPairs(j.failedPods));
     s.durationSeconds.merge(IntHistogram.fromPairs(j.durationSeconds));

@@ -69,6 +69,13 @@ class RunCollector implements JobListener, PodListener {
   }
 
   onJob(type: WatchType, job: JobRecord): void {
+    // Most writes are status updates of a running Job: nothing to record (answered in a
+    // function small enough to be inlined into the store's notify loop).
+    if (type === WatchType.Modified && !job.finished) return;
+    this.jobChanged(type, job);
+  }
+
+  private jobChanged(type: WatchType, job: JobRecord): void {
     const r = this.resultOf(job);
     if (r === undefined) return;
     if (type === WatchType.Added) {

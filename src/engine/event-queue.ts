@@ -40,18 +40,20 @@ const SLOT_BITS_SPAN = 2 ** 24; // at most 16,777,216 pending events
 const INITIAL_CAPACITY = 64;
 
 export class EventQueue {
-  private heapTime: Float64Array;
+  // Fields without `private` are read by Simulation.run, which pops inline (see there); no
+  // other code touches them.
+  heapTime: Float64Array;
   private heapKey: Float64Array;
-  private heapSlot: Int32Array;
-  private heapSize = 0;
+  heapSlot: Int32Array;
+  heapSize = 0;
   /** The entry at heap[0] was popped; its removal is deferred (see the file comment). */
-  private headTaken = false;
+  headTaken = false;
 
-  private slotHandler: (EventHandler | null)[];
-  private slotArg: Float64Array;
-  private slotRef: unknown[];
+  slotHandler: (EventHandler | null)[];
+  slotArg: Float64Array;
+  slotRef: unknown[];
   private slotGen: Float64Array;
-  private slotDead: Uint8Array;
+  slotDead: Uint8Array;
   private freeSlots: Int32Array;
   private freeCount: number;
   private capacity: number;
@@ -178,8 +180,22 @@ export class EventQueue {
     this.seq = 0;
   }
 
+  /** Simulation.run's pop, after it read the head's payload: popIfDue's last steps. */
+  takeHead(slot: number): void {
+    this.headTaken = true;
+    this.freeSlot(slot);
+    this.live--;
+  }
+
+  /** Discards the head, a cancelled event (Simulation.run's pop; dropDeadTop's step). */
+  dropHead(): void {
+    const slot = this.heapSlot[0];
+    this.removeTop();
+    this.freeSlot(slot);
+  }
+
   /** Completes a deferred head removal (the slot was already freed by the pop). */
-  private settleHead(): void {
+  settleHead(): void {
     if (this.headTaken) {
       this.headTaken = false;
       this.removeTop();

@@ -22,10 +22,17 @@ export class GarbageCollector implements EventHandler {
     private readonly sim: Simulation,
     private readonly store: Store,
   ) {
-    store.watchJobs(this);
+    // Watches Jobs through the cluster (see Cluster.onJob); pods itself, while it needs them.
   }
 
   onJob(type: WatchType, job: JobRecord): void {
+    // Almost every Job write is a status update of a Job without finalizers, which concerns
+    // the collector in no way: answered here, in a function small enough to be inlined.
+    if (type === WatchType.Modified && job.finalizers.length === 0) return;
+    this.jobChanged(type, job);
+  }
+
+  private jobChanged(type: WatchType, job: JobRecord): void {
     if (type === WatchType.Deleted) {
       if (this.foreground.delete(job) && this.foreground.size === 0) this.store.unwatchPods(this);
       if (job.pods.length > 0) this.sim.schedule(0, this, Act.DeleteDependents, job);

@@ -1,6 +1,21 @@
 import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-types/batch/v1.js";
 import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { ContainerStatus, type Writable } from "./containers.js";
+import type { NodeRecord } from "./node-record.js";
+import { NONE, PodPhase, RestartPolicy } from "./object-basics.js";
 import type { ImageBehaviour } from "./workload.js";
+
+export { ContainerRun, ContainerStatus } from "./containers.js";
+export { NodeRecord } from "./node-record.js";
+export {
+  apiTime,
+  ContainerState,
+  isTerminal,
+  NONE,
+  POD_PHASE_NAMES,
+  PodPhase,
+  RestartPolicy,
+} from "./object-basics.js";
 
 /**
  * The objects the simulated API server stores, in a lean form: integers and references, no
@@ -12,85 +27,6 @@ import type { ImageBehaviour } from "./workload.js";
  * (see `apiTime`); the rest (container finish instants inside the kubelet, queue times) keep
  * milliseconds.
  */
-
-/** Truncates to the whole second, as metav1.Time serialises (the epoch is a whole second). */
-export function apiTime(ms: number): number {
-  return ms - (ms % 1000);
-}
-
-export const NONE = -1;
-
-export enum PodPhase {
-  Pending = 0,
-  Running = 1,
-  Succeeded = 2,
-  Failed = 3,
-}
-export const POD_PHASE_NAMES = ["Pending", "Running", "Succeeded", "Failed"] as const;
-
-export function isTerminal(phase: PodPhase): boolean {
-  return phase === PodPhase.Succeeded || phase === PodPhase.Failed;
-}
-
-export enum RestartPolicy {
-  Never = 0,
-  OnFailure = 1,
-  Always = 2,
-}
-
-export enum ContainerState {
-  Waiting = 0,
-  Running = 1,
-  Terminated = 2,
-}
-
-/** One execution of a container: what `lastState.terminated` and `kubectl logs` show. */
-export class ContainerRun {
-  finishedMs = NONE;
-  /** When the process ends by itself (the kubelet learns it at the next relist). */
-  exitAtMs = NONE;
-  exitCode = 0;
-  /** "Completed", "Error", "OOMKilled", "ContainerStatusUnknown", ... */
-  reason = "";
-  signal = 0;
-  /** What the run writes when it starts, and when it ends by itself (its outcome's log).
-   * Kept only when the cluster records logs (sessions, not Monte Carlo). */
-  startLog: string | null = null;
-  exitLog: string | null = null;
-  /** Random 64-hex container id, derived on demand. */
-  containerId: string | null = null;
-
-  constructor(
-    readonly startedMs: number,
-    /** Run number of this container in its pod (0 for the first start). */
-    readonly restart: number,
-  ) {}
-}
-
-export class ContainerStatus {
-  state = ContainerState.Waiting;
-  waitingReason = "ContainerCreating";
-  waitingMessage = "";
-  /** The latest execution (running, or ended — also while waiting to restart); null before the first start. */
-  current: ContainerRun | null = null;
-  /** The execution before `current` (what `logs --previous` reads). */
-  last: ContainerRun | null = null;
-  restartCount = 0;
-  ready = false;
-  started = false;
-  /** The image has been resolved (pulled or found), so imageID is known. */
-  imageResolved = false;
-  /** The kubelet is pulling this container's image (requested, not yet done). */
-  pulling = false;
-
-  constructor(
-    readonly name: string,
-    readonly image: string,
-    readonly specIndex: number,
-    /** How the image behaves (resolved once per pod template). */
-    readonly behaviour: ImageBehaviour,
-  ) {}
-}
 
 export class PodRecord {
   resourceVersion = 0;
@@ -154,16 +90,84 @@ export class PodRecord {
     readonly template: PodTemplateSpec,
     readonly restartPolicy: RestartPolicy,
     readonly creationMs: number,
-    private readonly identity: PodIdentitySource,
+    readonly identity: PodIdentitySource,
   ) {
     this.owner = owner;
-    const spec = template.spec as PodSpec;
-    const behaviours = identity.behaviours(spec);
     this.containers = [];
+    this.setContainers(template);
+  }
+
+  private setContainers(template: PodTemplateSpec): void {
+    const spec = template.spec as PodSpec;
+    const behaviours = this.identity.behaviours(spec);
+    const list = this.containers;
+    while (list.length > spec.containers.length) list.pop();
     for (let i = 0; i < spec.containers.length; i++) {
       const c = spec.containers[i];
-      this.containers.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i]));
+      if (i < list.length) list[i].reuse(c.name, c.image ?? "", i, behaviours[i]);
+      else list.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i]));
     }
+  }
+
+  /**
+   * Makes this object what `new PodRecord(...)` with these arguments would be, reusing its
+   * container statuses: Monte Carlo recycles the pods of a finished run (cluster.ts) rather
+   * than allocating ~2.5 per run. Every field is assigned; test/models/reuse.test.ts compares
+   * a reused pod with a new one, field by field.
+   */
+  reuse(
+    seq: number,
+    namespace: string,
+    generateName: string,
+    owner: JobRecord | null,
+    ordinal: number,
+    completionIndex: number,
+    template: PodTemplateSpec,
+    restartPolicy: RestartPolicy,
+    creationMs: number,
+    identity: PodIdentitySource,
+  ): this {
+    const w = this as Writable<PodRecord>;
+    w.seq = seq;
+    w.namespace = namespace;
+    w.generateName = generateName;
+    w.ordinal = ordinal;
+    w.completionIndex = completionIndex;
+    w.template = template;
+    w.restartPolicy = restartPolicy;
+    w.creationMs = creationMs;
+    w.identity = identity;
+    this.owner = owner;
+    this.resourceVersion = 0;
+    this.deletionMs = NONE;
+    this.deletionGraceSeconds = NONE;
+    this.trackingFinalizer = true;
+    this.nodeName = null;
+    this.node = null;
+    this.heldBy = null;
+    this.scheduledMs = NONE;
+    this.unschedulableMs = NONE;
+    this.unschedulableMessage = "";
+    this.phase = PodPhase.Pending;
+    this.startTimeMs = NONE;
+    this.podIpHost = NONE;
+    this.hostIP = null;
+    this.readyToStartContainers = false;
+    this.readyToStartContainersMs = NONE;
+    this.initializedMs = NONE;
+    this.ready = false;
+    this.readyMs = NONE;
+    this.notReadyReason = "ContainersNotReady";
+    this.terminalMs = NONE;
+    this.uncounted = 0;
+    this.indexFailureCount = 0;
+    this.indexIgnoredFailureCount = 0;
+    this.kubeletState = null;
+    this.removed = false;
+    this.nameValue = null;
+    this.uidValue = null;
+    this.setContainers(template);
+    return this;
   }
 
   get spec(): PodSpec {
@@ -222,6 +226,24 @@ export class JobStatusRecord {
   failedIndexes: string | null = null;
   /** The controller has written status at least once (status fields become non-nil). */
   written = false;
+
+  /** Back to a new record's state, keeping the arrays (see JobRecord.reuse). */
+  reuse(): void {
+    this.active = 0;
+    this.ready = 0;
+    this.terminating = 0;
+    this.succeeded = 0;
+    this.failed = 0;
+    this.startMs = NONE;
+    this.completionMs = NONE;
+    // pop() rather than `length = 0`: truncating through the length setter is a slow runtime call.
+    while (this.conditions.length > 0) this.conditions.pop();
+    while (this.uncountedSucceeded.length > 0) this.uncountedSucceeded.pop();
+    while (this.uncountedFailed.length > 0) this.uncountedFailed.pop();
+    this.completedIndexes = "";
+    this.failedIndexes = null;
+    this.written = false;
+  }
 }
 
 /** Spec values the controller reads on every sync, decoded once per spec version. */
@@ -290,6 +312,8 @@ export class JobRecord {
   streamBase = 0;
   /** Container starts per image so far (the position in an image's scripted outcomes). */
   private scriptAttempts: Map<string, number> | null = null;
+  /** `${name}-`, the generateName of its pods, made once (a string concatenation per pod otherwise). */
+  private podPrefix: string | null = null;
 
   constructor(
     readonly seq: number,
@@ -319,6 +343,12 @@ export class JobRecord {
     return this.object.spec!;
   }
 
+  /** generateName of the pods this Job creates. */
+  get podNamePrefix(): string {
+    if (this.podPrefix === null) this.podPrefix = `${this.name}-`;
+    return this.podPrefix;
+  }
+
   /** Complete or Failed is True: set by the Job controller when it adds that condition. */
   finished = false;
 
@@ -330,59 +360,38 @@ export class JobRecord {
     return n;
   }
 
+  /**
+   * Makes this object what `new JobRecord(seq, incarnation, object, creationMs, view)` would be,
+   * keeping its arrays: Monte Carlo recycles the Jobs of a finished run (cluster.ts), as it
+   * does pods. Every field is assigned; test/models/reuse.test.ts compares with a new one.
+   */
+  reuse(seq: number, incarnation: number, object: Job, creationMs: number, view: JobSpecView): this {
+    const w = this as Writable<JobRecord>;
+    w.seq = seq;
+    w.incarnation = incarnation;
+    w.creationMs = creationMs;
+    this.object = object;
+    this.view = view;
+    this.resourceVersion = 0;
+    this.generation = 1;
+    this.deletionMs = NONE;
+    while (this.finalizers.length > 0) this.finalizers.pop();
+    while (this.pods.length > 0) this.pods.pop();
+    this.podsCreated = 0;
+    this.podsVersion = 0;
+    this.status.reuse();
+    this.controllerState = null;
+    this.removed = false;
+    this.observerIndex = NONE;
+    this.streamBase = 0;
+    this.scriptAttempts = null;
+    this.podPrefix = null;
+    this.finished = false;
+    return this;
+  }
+
   condition(type: string): JobConditionRecord | undefined {
     for (const c of this.status.conditions) if (c.type === type) return c;
     return undefined;
-  }
-}
-
-export class NodeRecord {
-  resourceVersion = 0;
-  /** Images present on the node (pulled or preloaded). */
-  readonly images = new Set<string>();
-  /** An image was pulled since the last reset (the set differs from the preloaded one). */
-  pulled = false;
-  /** Sum of requests of pods bound here and not terminal (milli-CPU, bytes, count). */
-  requestedMilliCpu = 0;
-  requestedMemory = 0;
-  podCount = 0;
-  /** Requests as the scheduler scores them (unset requests count as 100m / 200Mi). */
-  nonZeroMilliCpu = 0;
-  nonZeroMemory = 0;
-  /** Next host-local IPAM address on this node's pod CIDR. */
-  nextPodIp = 2;
-  /** Opaque state of this node's kubelet. */
-  kubelet: unknown = null;
-
-  constructor(
-    readonly index: number,
-    readonly name: string,
-    readonly role: "server" | "agent",
-    readonly allocatableMilliCpu: number,
-    readonly allocatableMemory: number,
-    readonly allocatablePods: number,
-    /** Requests already placed by system pods (coredns, metrics-server, ...). */
-    readonly systemMilliCpu: number,
-    readonly systemMemory: number,
-    readonly internalIP: string,
-    readonly podCidrIndex: number,
-    readonly labels: Readonly<Record<string, string>>,
-    readonly creationMs: number,
-  ) {}
-
-  /** Empties the node for a new run: no pods, only the preloaded images. */
-  resetState(firstPodIp: number, images: readonly string[]): void {
-    this.resourceVersion = 0;
-    if (this.pulled || this.images.size !== images.length) {
-      this.images.clear();
-      for (const i of images) this.images.add(i);
-      this.pulled = false;
-    }
-    this.requestedMilliCpu = 0;
-    this.requestedMemory = 0;
-    this.nonZeroMilliCpu = 0;
-    this.nonZeroMemory = 0;
-    this.podCount = 0;
-    this.nextPodIp = firstPodIp;
   }
 }

@@ -38,11 +38,20 @@ interface Requests {
 }
 
 const requestCache = new WeakMap<PodSpec, Requests>();
+// The last spec asked about: consecutive pods nearly always share their Job's template, and a
+// pointer comparison is cheaper than the WeakMap's hash lookup (same answer either way).
+let lastSpec: PodSpec | null = null;
+let lastRequests: Requests | null = null;
 
 /** Pod requests: the sum over containers, or the largest init container if larger. */
 export function podRequests(spec: PodSpec): Requests {
+  if (spec === lastSpec) return lastRequests!;
   let r = requestCache.get(spec);
-  if (r !== undefined) return r;
+  if (r !== undefined) {
+    lastSpec = spec;
+    lastRequests = r;
+    return r;
+  }
   let cpu = 0;
   let mem = 0;
   let nzCpu = 0;
@@ -63,6 +72,8 @@ export function podRequests(spec: PodSpec): Requests {
   }
   r = { milliCpu: cpu, memory: mem, nonZeroMilliCpu: nzCpu, nonZeroMemory: nzMem };
   requestCache.set(spec, r);
+  lastSpec = spec;
+  lastRequests = r;
   return r;
 }
 
@@ -134,7 +145,7 @@ export class Scheduler implements EventHandler {
     private readonly recorder: EventRecorder | null,
     private readonly images: ImageSizes,
   ) {
-    store.watchPods(this);
+    // Watches pods through the cluster (see Cluster.onPod).
   }
 
   /** Forgets every pod (a new run). */
@@ -146,7 +157,13 @@ export class Scheduler implements EventHandler {
   }
 
   onPod(type: WatchType, pod: PodRecord): void {
-    if (type === WatchType.Modified && pod.heldBy === null) return;
+    // A write to a pod that holds no node, or that holds one and is not terminal, changes
+    // nothing here (most writes): answered in a function small enough to be inlined.
+    if (type === WatchType.Modified && (pod.heldBy === null || !isTerminal(pod.phase))) return;
+    this.podChanged(type, pod);
+  }
+
+  private podChanged(type: WatchType, pod: PodRecord): void {
     if (type === WatchType.Added && pod.nodeName === null) {
       this.queue.push(pod);
       this.kick();
@@ -175,7 +192,11 @@ export class Scheduler implements EventHandler {
       this.queue.push(...this.unschedulable.splice(0));
     }
     this.pending = false;
-    while (this.queue.length > 0) this.scheduleOne(this.queue.shift()!);
+    // In queue order, including pods queued meanwhile (as a shift() loop would, without the
+    // shifting); then the queue is empty.
+    const queue = this.queue;
+    for (let i = 0; i < queue.length; i++) this.scheduleOne(queue[i]);
+    while (queue.length > 0) queue.pop();
     if (this.unschedulable.length > 0 && this.flushHandle === NONE) {
       this.flushHandle = this.sim.schedule(UNSCHEDULABLE_FLUSH_MS, this, 1, null);
     }
@@ -192,8 +213,8 @@ export class Scheduler implements EventHandler {
     let insufficientMem = 0;
     let tooManyPods = 0;
     let selectorMismatch = 0;
+    const sel = pod.spec.nodeSelector;
     for (const node of nodes) {
-      const sel = pod.spec.nodeSelector;
       if (sel !== undefined && Object.keys(sel).some((k) => node.labels[k] !== sel[k])) {
         selectorMismatch++;
         continue;
@@ -284,7 +305,7 @@ export class Scheduler implements EventHandler {
     node.nonZeroMilliCpu += req.nonZeroMilliCpu;
     node.nonZeroMemory += req.nonZeroMemory;
     pod.heldBy = node;
-    this.store.updatePod(pod);
+    this.store.updatePodStartup(pod);
     this.recorder?.recordNew(
       podRef(pod),
       "Normal",

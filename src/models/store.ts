@@ -214,9 +214,18 @@ export class Store {
     if (job.finalizers.length === 0) this.removeJob(job);
   }
 
+  // The notify loops call the first two listeners through call sites of their own: each then
+  // sees one listener class (a cluster registers first, then Monte Carlo's collector or a
+  // session's recorder), so the compiler inlines the call. The rest go through the bound
+  // functions. Same listeners, same order, same list semantics as a plain loop.
+
   private notifyJob(type: WatchType, job: JobRecord, generationChanged: boolean): void {
     const ls = this.jobListeners;
-    for (let i = 0; i < ls.length; i++) ls[i].f(type, job, generationChanged);
+    for (let i = 0; i < ls.length; i++) {
+      if (i === 0) ls[0].l.onJob(type, job, generationChanged);
+      else if (i === 1) ls[1].l.onJob(type, job, generationChanged);
+      else ls[i].f(type, job, generationChanged);
+    }
   }
 
   // ---- pods ---------------------------------------------------------------------------------
@@ -235,6 +244,20 @@ export class Store {
   updatePod(pod: PodRecord): void {
     pod.resourceVersion = this.nextResourceVersion();
     if (pod.owner !== null) pod.owner.podsVersion++;
+    this.notifyPod(WatchType.Modified, pod);
+  }
+
+  /**
+   * The scheduler's binding or the kubelet's first status of a pod: a write like updatePod
+   * (new resourceVersion, same watch event) that leaves the owner's podsVersion alone when
+   * the pod is neither terminal nor being deleted. podsVersion is the Job controller's memo
+   * key ("something syncJob reads may have changed"); these writes set only the node, IPs,
+   * startTime and condition times, which syncJob reads for finished, failed or deleted pods
+   * (finish time, failure policy, removal order) and never for such a pod.
+   */
+  updatePodStartup(pod: PodRecord): void {
+    pod.resourceVersion = this.nextResourceVersion();
+    if (pod.owner !== null && (pod.deletionMs !== NONE || isTerminal(pod.phase))) pod.owner.podsVersion++;
     this.notifyPod(WatchType.Modified, pod);
   }
 
@@ -309,6 +332,10 @@ export class Store {
 
   private notifyPod(type: WatchType, pod: PodRecord): void {
     const ls = this.podListeners;
-    for (let i = 0; i < ls.length; i++) ls[i].f(type, pod);
+    for (let i = 0; i < ls.length; i++) {
+      if (i === 0) ls[0].l.onPod(type, pod);
+      else if (i === 1) ls[1].l.onPod(type, pod);
+      else ls[i].f(type, pod);
+    }
   }
 }

@@ -15,11 +15,16 @@ export class TtlAfterFinishedController implements EventHandler {
     private readonly sim: Simulation,
     private readonly store: Store,
   ) {
-    store.watchJobs(this);
+    // Watches Jobs through the cluster (see Cluster.onJob).
   }
 
   onJob(type: WatchType, job: JobRecord): void {
+    // No TTL anywhere (the usual case): answered in a function small enough to be inlined.
     if (this.timers.size === 0 && job.view.ttlSeconds === NONE) return;
+    this.jobChanged(type, job);
+  }
+
+  private jobChanged(type: WatchType, job: JobRecord): void {
     if (type === WatchType.Deleted) {
       const h = this.timers.get(job);
       if (h !== undefined) this.sim.cancel(h);

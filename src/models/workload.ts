@@ -104,14 +104,21 @@ export class Workload {
   }
 
   private readonly bySpec = new WeakMap<object, ImageBehaviour[]>();
+  // The last spec asked about (consecutive pods share their Job's template): a pointer
+  // comparison before the WeakMap's hash lookup.
+  private lastSpec: object | null = null;
+  private lastList: ImageBehaviour[] = [];
 
   /** The behaviour of each container of a pod spec (looked up once per spec object). */
   forContainers(spec: { containers: readonly { image?: string }[] }): ImageBehaviour[] {
+    if (spec === this.lastSpec) return this.lastList;
     let list = this.bySpec.get(spec);
     if (list === undefined) {
       list = spec.containers.map((c) => this.get(c.image ?? ""));
       this.bySpec.set(spec, list);
     }
+    this.lastSpec = spec;
+    this.lastList = list;
     return list;
   }
 }

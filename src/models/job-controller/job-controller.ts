@@ -13,10 +13,13 @@ import {
 } from "../objects.js";
 import { restartSum } from "../pod-status.js";
 import { type Store, WatchType } from "../store.js";
-import { type BackoffRecord, emptyBackoff, nextBackoffRecord, podFinishedMs } from "./backoff.js";
+import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
-import { trackJobStatusAndRemoveFinalizers } from "./track-status.js";
+import { JobSyncState, SyncContext } from "./sync-state.js";
+import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
+
+export { JobSyncState, SyncContext };
 
 /**
  * The Job controller (pkg/controller/job/job_controller.go): a work queue of Jobs fed by
@@ -44,53 +47,9 @@ export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
 
 export const JOB_CONTROLLER_COMPONENT = "job-controller";
 
-/** The controller's memory of one Job. Lost when the Job finishes or is deleted. */
-export class JobSyncState {
-  queuedAt = NONE;
-  queueHandle = NONE;
-  backoff: BackoffRecord = emptyBackoff();
-  activeDeadlineMs = NONE;
-  // What the last full sync saw and did, to answer a sync whose inputs have not changed since
-  // (see syncJob): the Job's and its pods' versions, the timers it set, and until when the
-  // same inputs give the same decisions (the back-off expiry, the deadline).
-  memoJobVersion = NONE;
-  memoPodsVersion = NONE;
-  memoUntil = NONE;
-  memoDeadlineAt = NONE;
-  memoBackoffAt = NONE;
-}
-
-/** Per-sync working set (reused between syncs: no allocation per sync). */
-export class SyncContext {
-  job!: JobRecord;
-  now = 0;
-  active = 0;
-  ready = 0;
-  terminating = 0;
-  succeeded = 0;
-  failed = 0;
-  readonly activePods: PodRecord[] = [];
-  readonly newSucceededTimes: number[] = [];
-  readonly newFailedTimes: number[] = [];
-  readonly newBackoff: BackoffRecord = emptyBackoff();
-  /** The decided end: FailureTarget/Failed or SuccessCriteriaMet/Complete, or null. */
-  finished: JobConditionRecord | null = null;
-  startTimeSetNow = false;
-
-  reset(job: JobRecord, now: number): void {
-    this.job = job;
-    this.now = now;
-    this.active = 0;
-    this.ready = 0;
-    this.terminating = 0;
-    // pop() rather than `length = 0`: truncating through the length setter is a slow runtime call.
-    while (this.activePods.length > 0) this.activePods.pop();
-    while (this.newSucceededTimes.length > 0) this.newSucceededTimes.pop();
-    while (this.newFailedTimes.length > 0) this.newFailedTimes.pop();
-    this.finished = null;
-    this.startTimeSetNow = false;
-  }
-}
+/** The sync memo (see syncJob) can be switched off, for tests that hold it to giving the
+ * same histories as full syncs. */
+export const syncMemo = { enabled: true };
 
 export function newCondition(
   type: string,
@@ -112,6 +71,10 @@ export function isPodFailed(pod: PodRecord, job: JobRecord): boolean {
 
 export class JobController implements EventHandler {
   private readonly ctx = new SyncContext();
+  /** States made since the last reset, and spare ones (a state is reached only through its
+   * Job's controllerState; a reset drops every Job, so they are free again then). */
+  private readonly statesInUse: JobSyncState[] = [];
+  private readonly statesFree: JobSyncState[] = [];
   private readonly orphanWorker: EventHandler;
 
   constructor(
@@ -120,10 +83,14 @@ export class JobController implements EventHandler {
     readonly recorder: EventRecorder | null,
     readonly pods: PodCreator,
   ) {
-    store.watchJobs(this);
-    store.watchPods(this);
+    // Watches: the cluster delivers this controller's job and pod events (see Cluster.onPod).
     // Orphan pods (their Job is gone or finished) lose the tracking finalizer at once.
     this.orphanWorker = { handleEvent: (_a, ref) => this.store.removeTrackingFinalizer(ref as PodRecord) };
+  }
+
+  /** A new run of the cluster: no Jobs, so no Job state is in use. */
+  reset(): void {
+    while (this.statesInUse.length > 0) this.statesFree.push(this.statesInUse.pop()!);
   }
 
   // ---- watch handlers ------------------------------------------------------------------------
@@ -164,12 +131,16 @@ export class JobController implements EventHandler {
   // ---- work queue ----------------------------------------------------------------------------
 
   state(job: JobRecord): JobSyncState {
-    let st = job.controllerState as JobSyncState | null;
-    if (st === null) {
-      st = new JobSyncState();
-      st.activeDeadlineMs = job.view.activeDeadlineMs;
-      job.controllerState = st;
-    }
+    const st = job.controllerState as JobSyncState | null;
+    return st !== null ? st : this.newState(job);
+  }
+
+  private newState(job: JobRecord): JobSyncState {
+    const free = this.statesFree.pop();
+    const st = free === undefined ? new JobSyncState() : free.reuse();
+    this.statesInUse.push(st);
+    st.activeDeadlineMs = job.view.activeDeadlineMs;
+    job.controllerState = st;
     return st;
   }
 
@@ -208,6 +179,7 @@ export class JobController implements EventHandler {
     // write nothing, so only its timer requeues are repeated. A memo, not a shortcut model —
     // identical outcomes (the fingerprint tests hold it to that).
     if (
+      syncMemo.enabled &&
       st.memoJobVersion === job.resourceVersion &&
       st.memoPodsVersion === job.podsVersion &&
       now < st.memoUntil
@@ -225,6 +197,7 @@ export class JobController implements EventHandler {
     ctx.reset(job, now);
     const view = job.view;
     const status = job.status;
+    const uncountedBefore = status.uncountedSucceeded.length + status.uncountedFailed.length;
 
     let newFailedCounted = 0;
     for (const pod of job.pods) {
@@ -258,16 +231,23 @@ export class JobController implements EventHandler {
 
     // The end state, in upstream's order: an existing SuccessCriteriaMet or FailureTarget,
     // a FailJob rule, backoffLimit, activeDeadlineSeconds.
-    const scm = job.condition("SuccessCriteriaMet");
-    if (scm !== undefined && scm.status === "True") ctx.finished = scm;
-    if (ctx.finished === null) {
-      const ft = job.condition("FailureTarget");
-      if (ft !== undefined && ft.status === "True")
-        ctx.finished = newCondition("Failed", "True", ft.reason, ft.message, now);
-      else if (view.podFailurePolicy !== null) ctx.finished = this.failJobCondition(job, now);
+    // (A Job without conditions — most syncs — has neither interim condition to look up.)
+    if (status.conditions.length > 0) {
+      const scm = job.condition("SuccessCriteriaMet");
+      if (scm !== undefined && scm.status === "True") ctx.finished = scm;
+      if (ctx.finished === null) {
+        const ft = job.condition("FailureTarget");
+        if (ft !== undefined && ft.status === "True")
+          ctx.finished = newCondition("Failed", "True", ft.reason, ft.message, now);
+      }
     }
+    if (ctx.finished === null && view.podFailurePolicy !== null)
+      ctx.finished = this.failJobCondition(job, now);
     if (ctx.finished === null) {
-      if (ctx.failed > view.backoffLimit || this.pastBackoffLimitOnFailure(job)) {
+      if (
+        ctx.failed > view.backoffLimit ||
+        (view.restartPolicy === RestartPolicy.OnFailure && this.pastBackoffLimitOnFailure(job))
+      ) {
         ctx.finished = newCondition(
           "FailureTarget",
           "True",
@@ -275,7 +255,7 @@ export class JobController implements EventHandler {
           "Job has reached the specified backoff limit",
           now,
         );
-      } else if (this.pastActiveDeadline(job, now)) {
+      } else if (view.activeDeadlineMs !== NONE && this.pastActiveDeadline(job, now)) {
         ctx.finished = newCondition(
           "FailureTarget",
           "True",
@@ -314,7 +294,8 @@ export class JobController implements EventHandler {
           "Reached expected number of succeeded pods",
           now,
         );
-      } else if (manageJobCalled) {
+      } else if (manageJobCalled && (view.suspend || status.conditions.length > 0)) {
+        // (Neither suspended nor any condition: updateSuspendCondition would find nothing to do.)
         suspendCondChanged = this.updateSuspendCondition(job, now);
       }
     }
@@ -328,14 +309,56 @@ export class JobController implements EventHandler {
     status.active = active;
     status.ready = ctx.ready;
     status.terminating = ctx.terminating;
-    trackJobStatusAndRemoveFinalizers(this, ctx, needsStatusUpdate);
-    // Only a sync that changed nothing saw what the next one will see.
-    const wroteNothing = job.resourceVersion === seenJobVersion && job.podsVersion === seenPodsVersion;
-    st.memoJobVersion = wroteNothing ? seenJobVersion : NONE;
-    st.memoPodsVersion = seenPodsVersion;
+    if (trackingHasWork(ctx, needsStatusUpdate))
+      trackJobStatusAndRemoveFinalizers(this, ctx, needsStatusUpdate);
+    // A sync that changed nothing saw what the next one will see; so did one whose own writes
+    // leave nothing for the next to do (settledBy), once they are done.
+    if (job.resourceVersion === seenJobVersion && job.podsVersion === seenPodsVersion) {
+      st.memoJobVersion = seenJobVersion;
+      st.memoPodsVersion = seenPodsVersion;
+    } else if (this.settledBy(ctx, uncountedBefore)) {
+      st.memoJobVersion = job.resourceVersion;
+      st.memoPodsVersion = job.podsVersion;
+    } else {
+      st.memoJobVersion = NONE;
+      st.memoPodsVersion = seenPodsVersion;
+    }
     st.memoUntil = Math.min(
       st.memoDeadlineAt === NONE ? Number.POSITIVE_INFINITY : st.memoDeadlineAt,
       st.memoBackoffAt === NONE ? Number.POSITIVE_INFINITY : st.memoBackoffAt,
+    );
+  }
+
+  /**
+   * Whether a sync that wrote left the Job settled: a sync run right after it, on the state its
+   * writes made (nothing else changed), would write nothing and set the same timers — so the
+   * memo may answer it as for a sync that wrote nothing. True when this sync decided no end
+   * (no FailureTarget/SuccessCriteriaMet, nothing to enact), set no startTime, and the Job has
+   * no conditions, no podFailurePolicy, is neither suspended nor being deleted, and nothing is
+   * left uncounted (every finished pod it saw was counted and lost its finalizer: fewer than
+   * MAX_UNCOUNTED_PODS of them, so the loop never stopped early). The next sync then scans
+   * the same pods, minus finalizers, and finds: the same active/ready/terminating it just
+   * wrote; no newly finished pod; succeeded/failed equal to what this sync counted, so the
+   * same backoffLimit decision (none) and manageJob decision (its pods are counted active;
+   * only the back-off delay moves with time); no condition to add. Time-dependent decisions
+   * (back-off expiry, deadline) stay bounded by memoUntil as for any memo. (A first sync,
+   * which sets startTime, is excluded if the Job has a deadline: its deadline timer counts
+   * from `now`, the next sync's from startTime.)
+   */
+  private settledBy(ctx: SyncContext, uncountedBefore: number): boolean {
+    const job = ctx.job;
+    const status = job.status;
+    const view = job.view;
+    return (
+      ctx.finished === null &&
+      (!ctx.startTimeSetNow || view.activeDeadlineMs === NONE) &&
+      job.deletionMs === NONE &&
+      status.conditions.length === 0 &&
+      view.podFailurePolicy === null &&
+      !view.suspend &&
+      status.uncountedSucceeded.length === 0 &&
+      status.uncountedFailed.length === 0 &&
+      uncountedBefore + ctx.newSucceededTimes.length + ctx.newFailedTimes.length < MAX_UNCOUNTED_PODS
     );
   }
 

@@ -1,5 +1,5 @@
 import { jobRef } from "../event-refs.js";
-import { type JobConditionRecord, PodPhase, type PodRecord } from "../objects.js";
+import { type JobConditionRecord, NONE, PodPhase, type PodRecord } from "../objects.js";
 import {
   isPodFailed,
   JOB_CONTROLLER_COMPONENT,
@@ -23,6 +23,27 @@ import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js"
  */
 
 const scratchRemove: PodRecord[] = [];
+
+/**
+ * Whether trackJobStatusAndRemoveFinalizers has anything to do; syncJob skips the call when
+ * not (most syncs). Nothing to count, flush or finish: with no end decided and the Job not
+ * being deleted, its loop picks only tracked pods that succeeded or failed; syncJob's scan
+ * found none among those not yet uncounted (the uncounted ones would be in the empty lists),
+ * and manageJob since then only added pending pods or removed finalizers before deleting.
+ * So no pod would be picked, no list would move, nothing would be written.
+ */
+export function trackingHasWork(ctx: SyncContext, needsStatusUpdate: boolean): boolean {
+  const status = ctx.job.status;
+  return (
+    needsStatusUpdate ||
+    ctx.finished !== null ||
+    ctx.job.deletionMs !== NONE ||
+    ctx.newSucceededTimes.length > 0 ||
+    ctx.newFailedTimes.length > 0 ||
+    status.uncountedSucceeded.length > 0 ||
+    status.uncountedFailed.length > 0
+  );
+}
 
 export function trackJobStatusAndRemoveFinalizers(
   jc: JobController,

@@ -20,8 +20,9 @@ import {
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
 import { ImageBehaviour } from "../workload.js";
-import { CrashBackoff, POD_WORKER_BACKOFF_MS, POD_WORKER_JITTER } from "./crash-backoff.js";
+import { POD_WORKER_BACKOFF_MS, POD_WORKER_JITTER } from "./crash-backoff.js";
 import { updatePhase } from "./pod-phase.js";
+import { PodState } from "./pod-state.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -61,40 +62,11 @@ const P_TERMINATION = purpose("termination");
 const P_POD_WORKER = purpose("pod-worker");
 const P_PLEG = purpose("pleg-phase");
 
-/** The kubelet's memory of one pod: per container, the pending event, pull and restart state. */
-class PodState {
-  readonly handles: number[] = [];
-  /** Restart back-off per container, made on the first restart (most pods never restart). */
-  readonly crash: (CrashBackoff | null)[] = [];
-  readonly retries: number[] = [];
-  readonly pullRequestedMs: number[] = [];
-  readonly pullTookMs: number[] = [];
-  killing = false;
-  done = false;
-
-  constructor(n: number) {
-    for (let i = 0; i < n; i++) {
-      this.handles.push(NONE);
-      this.crash.push(null);
-      this.retries.push(0);
-      this.pullRequestedMs.push(NONE);
-      this.pullTookMs.push(0);
-    }
-  }
-
-  crashBackoff(i: number): CrashBackoff {
-    let c = this.crash[i];
-    if (c === null) {
-      c = new CrashBackoff();
-      this.crash[i] = c;
-    }
-    return c;
-  }
-}
-
 export interface KubeletOptions {
   /** Keep each run's log text (sessions do; Monte Carlo does not). */
   keepLogs: boolean;
+  /** Reuse container runs after a reset (the cluster recycles its pods: Monte Carlo). */
+  recycle: boolean;
 }
 
 export class Kubelet implements EventHandler {
@@ -105,6 +77,15 @@ export class Kubelet implements EventHandler {
   private plegPhaseMs = 0;
   /** Pending end-of-kill events, by pod. */
   private readonly killHandles = new Map<PodRecord, number>();
+  /** Pod states handed out since the last reset, and spare ones: a run allocates none once warm.
+   * A state is only ever reached through its pod's kubeletState, and the pods of a run are
+   * gone from the store when the next run starts, so reusing it at reset is invisible. */
+  private readonly statesInUse: PodState[] = [];
+  private readonly statesFree: PodState[] = [];
+  /** The same for container runs, when the cluster recycles its pods (Monte Carlo): a run is
+   * reached only through its pod's container statuses, reset with the pod. */
+  private readonly runsInUse: ContainerRun[] = [];
+  private readonly runsFree: ContainerRun[] = [];
 
   constructor(
     readonly node: NodeRecord,
@@ -124,16 +105,26 @@ export class Kubelet implements EventHandler {
     this.pullFreeAt = 0;
     if (this.pullsEnd.size > 0) this.pullsEnd.clear();
     if (this.killHandles.size > 0) this.killHandles.clear();
+    while (this.statesInUse.length > 0) this.statesFree.push(this.statesInUse.pop()!);
+    while (this.runsInUse.length > 0) this.runsFree.push(this.runsInUse.pop()!);
     this.random.reseed(this.rng, P_PLEG, this.node.index, 0);
     this.plegPhaseMs = Math.floor(this.rng.next() * PLEG_RELIST_PERIOD_MS);
   }
 
   /** A pod bound to this node changed (routed here by the cluster). */
   podChanged(pod: PodRecord): void {
+    // Most writes are to pods the kubelet already runs and that are not being deleted: nothing
+    // to do (answered in a function small enough to be inlined into the store's notify loop).
+    if (pod.kubeletState !== null && pod.deletionMs === NONE) return;
+    this.podChangedSlow(pod);
+  }
+
+  private podChangedSlow(pod: PodRecord): void {
     let st = pod.kubeletState as PodState | null;
     if (st === null) {
       if (pod.deletionMs !== NONE && pod.phase !== PodPhase.Pending) return;
-      st = new PodState(pod.containers.length);
+      st = (this.statesFree.length > 0 ? this.statesFree.pop()! : new PodState()).init(pod.containers.length);
+      this.statesInUse.push(st);
       pod.kubeletState = st;
       st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
       return;
@@ -194,7 +185,7 @@ export class Kubelet implements EventHandler {
     pod.podIpHost = this.node.nextPodIp++;
     pod.readyToStartContainers = true;
     pod.readyToStartContainersMs = t;
-    this.store.updatePod(pod);
+    this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
     this.ensureImage(pod, 0);
   }
 
@@ -275,7 +266,12 @@ export class Kubelet implements EventHandler {
     const now = this.sim.now;
     const c = pod.containers[i];
     const restart = c.current === null ? 0 : c.restartCount + 1;
-    const run = new ContainerRun(now, restart);
+    let run: ContainerRun;
+    if (this.options.recycle) {
+      const free = this.runsFree.pop();
+      run = free === undefined ? new ContainerRun(now, restart) : free.reuse(now, restart);
+      this.runsInUse.push(run);
+    } else run = new ContainerRun(now, restart);
     const behaviour = c.behaviour;
     const b = restart * 64 + i;
     const job = pod.owner;

@@ -1,0 +1,92 @@
+import { ContainerState, NONE } from "./object-basics.js";
+import type { ImageBehaviour } from "./workload.js";
+
+// A pod's containers as the kubelet reports them (objects.ts re-exports these).
+
+/** One execution of a container: what `lastState.terminated` and `kubectl logs` show. */
+export class ContainerRun {
+  finishedMs = NONE;
+  /** When the process ends by itself (the kubelet learns it at the next relist). */
+  exitAtMs = NONE;
+  exitCode = 0;
+  /** "Completed", "Error", "OOMKilled", "ContainerStatusUnknown", ... */
+  reason = "";
+  signal = 0;
+  /** What the run writes when it starts, and when it ends by itself (its outcome's log).
+   * Kept only when the cluster records logs (sessions, not Monte Carlo). */
+  startLog: string | null = null;
+  exitLog: string | null = null;
+  /** Random 64-hex container id, derived on demand. */
+  containerId: string | null = null;
+
+  constructor(
+    readonly startedMs: number,
+    /** Run number of this container in its pod (0 for the first start). */
+    readonly restart: number,
+  ) {}
+
+  /** Makes this object what `new ContainerRun(startedMs, restart)` would be (Monte Carlo reuses
+   * the runs of a finished run; test/models/reuse.test.ts). */
+  reuse(startedMs: number, restart: number): this {
+    const w = this as Writable<ContainerRun>;
+    w.startedMs = startedMs;
+    w.restart = restart;
+    this.finishedMs = NONE;
+    this.exitAtMs = NONE;
+    this.exitCode = 0;
+    this.reason = "";
+    this.signal = 0;
+    this.startLog = null;
+    this.exitLog = null;
+    this.containerId = null;
+    return this;
+  }
+}
+
+export class ContainerStatus {
+  state = ContainerState.Waiting;
+  waitingReason = "ContainerCreating";
+  waitingMessage = "";
+  /** The latest execution (running, or ended — also while waiting to restart); null before the first start. */
+  current: ContainerRun | null = null;
+  /** The execution before `current` (what `logs --previous` reads). */
+  last: ContainerRun | null = null;
+  restartCount = 0;
+  ready = false;
+  started = false;
+  /** The image has been resolved (pulled or found), so imageID is known. */
+  imageResolved = false;
+  /** The kubelet is pulling this container's image (requested, not yet done). */
+  pulling = false;
+
+  constructor(
+    readonly name: string,
+    readonly image: string,
+    readonly specIndex: number,
+    /** How the image behaves (resolved once per pod template). */
+    readonly behaviour: ImageBehaviour,
+  ) {}
+
+  /** Makes this object what `new ContainerStatus(...)` would be (Monte Carlo reuses pods; see
+   * PodRecord.reuse). Every field is assigned; test/models/reuse.test.ts holds it to that. */
+  reuse(name: string, image: string, specIndex: number, behaviour: ImageBehaviour): void {
+    const w = this as Writable<ContainerStatus>;
+    w.name = name;
+    w.image = image;
+    w.specIndex = specIndex;
+    w.behaviour = behaviour;
+    this.state = ContainerState.Waiting;
+    this.waitingReason = "ContainerCreating";
+    this.waitingMessage = "";
+    this.current = null;
+    this.last = null;
+    this.restartCount = 0;
+    this.ready = false;
+    this.started = false;
+    this.imageResolved = false;
+    this.pulling = false;
+  }
+}
+
+/** The type with its readonly fields writable: for the `reuse` methods only. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };

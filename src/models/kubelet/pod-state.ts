@@ -1,0 +1,55 @@
+import { NONE } from "../objects.js";
+import { CrashBackoff } from "./crash-backoff.js";
+
+/**
+ * The kubelet's memory of one pod: per container, the pending event, pull and restart state.
+ * Reused across Monte Carlo runs (see Kubelet.reset): `init` returns it to the state a new
+ * one has, so a reused state is indistinguishable from a fresh one.
+ */
+export class PodState {
+  readonly handles: number[] = [];
+  /** Restart back-off per container, made on the first restart (most pods never restart). */
+  readonly crash: (CrashBackoff | null)[] = [];
+  readonly retries: number[] = [];
+  readonly pullRequestedMs: number[] = [];
+  readonly pullTookMs: number[] = [];
+  killing = false;
+  done = false;
+
+  init(n: number): this {
+    // pop()/push() rather than the length setter: truncating through it is a slow runtime call.
+    while (this.handles.length > n) {
+      this.handles.pop();
+      this.crash.pop();
+      this.retries.pop();
+      this.pullRequestedMs.pop();
+      this.pullTookMs.pop();
+    }
+    for (let i = 0; i < this.handles.length; i++) {
+      this.handles[i] = NONE;
+      this.crash[i] = null;
+      this.retries[i] = 0;
+      this.pullRequestedMs[i] = NONE;
+      this.pullTookMs[i] = 0;
+    }
+    while (this.handles.length < n) {
+      this.handles.push(NONE);
+      this.crash.push(null);
+      this.retries.push(0);
+      this.pullRequestedMs.push(NONE);
+      this.pullTookMs.push(0);
+    }
+    this.killing = false;
+    this.done = false;
+    return this;
+  }
+
+  crashBackoff(i: number): CrashBackoff {
+    let c = this.crash[i];
+    if (c === null) {
+      c = new CrashBackoff();
+      this.crash[i] = c;
+    }
+    return c;
+  }
+}

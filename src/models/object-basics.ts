@@ -1,0 +1,35 @@
+/**
+ * The vocabulary of the stored objects (objects.ts re-exports all of it): the NONE sentinel,
+ * API time, pod phases, restart policies and container states.
+ */
+
+/** Truncates to the whole second, as metav1.Time serialises (the epoch is a whole second). */
+export function apiTime(ms: number): number {
+  return ms - (ms % 1000);
+}
+
+export const NONE = -1;
+
+export enum PodPhase {
+  Pending = 0,
+  Running = 1,
+  Succeeded = 2,
+  Failed = 3,
+}
+export const POD_PHASE_NAMES = ["Pending", "Running", "Succeeded", "Failed"] as const;
+
+export function isTerminal(phase: PodPhase): boolean {
+  return phase === PodPhase.Succeeded || phase === PodPhase.Failed;
+}
+
+export enum RestartPolicy {
+  Never = 0,
+  OnFailure = 1,
+  Always = 2,
+}
+
+export enum ContainerState {
+  Waiting = 0,
+  Running = 1,
+  Terminated = 2,
+}

@@ -1,0 +1,207 @@
+import type { PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { describe, expect, it } from "vitest";
+import { JobSyncState } from "../../src/models/job-controller/job-controller.js";
+import {
+  ContainerRun,
+  ContainerState,
+  JobRecord,
+  JobSpecView,
+  NONE,
+  type PodIdentitySource,
+  PodPhase,
+  PodRecord,
+  RestartPolicy,
+} from "../../src/models/objects.js";
+import type { ImageBehaviour } from "../../src/models/workload.js";
+import { behaviour } from "./harness.js";
+
+/**
+ * Monte Carlo recycles the objects of a finished run (PodRecord.reuse, ContainerStatus.reuse,
+ * ContainerRun.reuse). A recycled object must be indistinguishable from a new one: every own
+ * field, after any history, equal to what the constructor gives.
+ */
+
+const B: ImageBehaviour = behaviour();
+const identity: PodIdentitySource = {
+  podName: () => "p",
+  podUid: () => "u",
+  behaviours: (spec) => spec.containers.map(() => B),
+};
+
+function template(n: number): PodTemplateSpec {
+  return {
+    spec: {
+      containers: Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: `img${i}` })),
+      restartPolicy: "Never",
+    },
+  };
+}
+
+/** Own enumerable fields, containers expanded (their runs too). */
+function fields(o: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === "object" && x !== null ? fields(x) : x));
+    else if (v instanceof ContainerRun) out[k] = fields(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Changes every field a run can change. */
+function scribble(p: PodRecord): void {
+  p.resourceVersion = 42;
+  p.deletionMs = 5000;
+  p.deletionGraceSeconds = 30;
+  p.trackingFinalizer = false;
+  p.owner = null;
+  p.nodeName = "n";
+  p.scheduledMs = 1000;
+  p.unschedulableMs = 7;
+  p.unschedulableMessage = "m";
+  p.phase = PodPhase.Failed;
+  p.startTimeMs = 1;
+  p.podIpHost = 9;
+  p.hostIP = "1.2.3.4";
+  p.readyToStartContainers = true;
+  p.readyToStartContainersMs = 3;
+  p.initializedMs = 3;
+  p.ready = true;
+  p.readyMs = 4;
+  p.notReadyReason = "PodCompleted";
+  p.terminalMs = 8;
+  p.uncounted = 2;
+  p.indexFailureCount = 1;
+  p.indexIgnoredFailureCount = 1;
+  p.kubeletState = {};
+  p.removed = true;
+  p.name = "named";
+  void p.uid;
+  for (const c of p.containers) {
+    c.state = ContainerState.Terminated;
+    c.waitingReason = "";
+    c.waitingMessage = "x";
+    c.current = new ContainerRun(1, 0);
+    c.last = new ContainerRun(0, 0);
+    c.restartCount = 3;
+    c.ready = true;
+    c.started = true;
+    c.imageResolved = true;
+    c.pulling = true;
+  }
+}
+
+describe("recycled objects equal new ones", () => {
+  for (const [from, to] of [
+    [1, 1],
+    [2, 1],
+    [1, 3],
+  ]) {
+    it(`PodRecord, ${from} → ${to} containers`, () => {
+      const args = [
+        7,
+        "ns",
+        "job-",
+        null,
+        3,
+        NONE,
+        template(to),
+        RestartPolicy.OnFailure,
+        2000,
+        identity,
+      ] as const;
+      const fresh = new PodRecord(...args);
+      const used = new PodRecord(
+        1,
+        "other",
+        "x-",
+        null,
+        0,
+        4,
+        template(from),
+        RestartPolicy.Never,
+        0,
+        identity,
+      );
+      scribble(used);
+      expect(fields(used.reuse(...args))).toEqual(fields(fresh));
+      expect(Object.keys(used)).toEqual(Object.keys(fresh));
+    });
+  }
+
+  it("ContainerRun", () => {
+    const used = new ContainerRun(1, 2);
+    used.finishedMs = 9;
+    used.exitAtMs = 9;
+    used.exitCode = 1;
+    used.reason = "Error";
+    used.signal = 15;
+    used.startLog = "a";
+    used.exitLog = "b";
+    used.containerId = "c";
+    expect(fields(used.reuse(5, 6))).toEqual(fields(new ContainerRun(5, 6)));
+  });
+});
+
+describe("recycled Jobs equal new ones", () => {
+  const manifest = { metadata: { name: "j", namespace: "default" }, spec: { template: template(1) } };
+  it("JobRecord", () => {
+    const view = new JobSpecView(manifest.spec);
+    const fresh = new JobRecord(3, 1, manifest, 5000, view);
+    const used = new JobRecord(0, 0, { metadata: { name: "x" }, spec: { template: template(2) } }, 0);
+    used.resourceVersion = 9;
+    used.generation = 2;
+    used.deletionMs = 1;
+    used.finalizers.push("foregroundDeletion");
+    used.pods.push(
+      new PodRecord(0, "ns", "x-", used, 0, NONE, template(1), RestartPolicy.Never, 0, identity),
+    );
+    used.podsCreated = 4;
+    used.podsVersion = 7;
+    const s = used.status;
+    s.active = s.ready = s.terminating = s.succeeded = s.failed = 1;
+    s.startMs = s.completionMs = 1000;
+    s.conditions.push({
+      type: "Complete",
+      status: "True",
+      reason: "",
+      message: "",
+      lastProbeMs: 0,
+      lastTransitionMs: 0,
+    });
+    s.uncountedSucceeded.push(used.pods[0]);
+    s.uncountedFailed.push(used.pods[0]);
+    s.completedIndexes = "1";
+    s.failedIndexes = "2";
+    s.written = true;
+    used.controllerState = {};
+    used.removed = true;
+    used.observerIndex = 2;
+    used.streamBase = 77;
+    used.nextScriptAttempt("img");
+    used.finished = true;
+    const shallow = (j: JobRecord) => ({
+      ...j,
+      status: { ...j.status },
+      pods: [...j.pods],
+      finalizers: [...j.finalizers],
+    });
+    expect(shallow(used.reuse(3, 1, manifest, 5000, view))).toEqual(shallow(fresh));
+    expect(Object.keys(used)).toEqual(Object.keys(fresh));
+    expect(Object.keys(used.status)).toEqual(Object.keys(fresh.status));
+  });
+});
+
+describe("recycled controller state equals a new one", () => {
+  it("JobSyncState", () => {
+    const used = new JobSyncState();
+    for (const k of Object.keys(used) as (keyof JobSyncState)[])
+      if (typeof used[k] === "number") (used as unknown as Record<string, number>)[k] = 5;
+    used.backoff.failuresAfterLastSuccess = 3;
+    used.backoff.lastFailureMs = 1000;
+    expect({ ...used.reuse(), backoff: { ...used.backoff } }).toEqual({
+      ...new JobSyncState(),
+      backoff: { ...new JobSyncState().backoff },
+    });
+  });
+});
