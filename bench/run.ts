@@ -24,7 +24,12 @@ async function main(): Promise<void> {
       ` over ${REPEATS} runs (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})`,
   );
 
+  const targets: string[] = [];
+  const check = (ok: boolean, what: string) => targets.push(`  ${ok ? "met    " : "NOT met"}  ${what}`);
+  check(median(rates) >= 5_000_000, `engine ≥ 5,000,000 events/s (${fmt(median(rates))})`);
+
   await mcThroughput(50_000, 1); // warm-up
+  const mcMedians: number[] = [];
   for (const workers of [1, 2]) {
     const runs = 400_000 * workers;
     const r: number[] = [];
@@ -33,13 +38,19 @@ async function main(): Promise<void> {
       `Monte Carlo, tutorial Job with fixed timings (2 s start, 3 s run, p = 0.4, backoffLimit 10), ${workers} worker${workers > 1 ? "s" : ""}:` +
         ` median ${fmt(median(r))} runs/s over 3 × ${fmt(runs)} runs (min ${fmt(Math.min(...r))}, max ${fmt(Math.max(...r))})`,
     );
+    mcMedians.push(median(r));
   }
+  const scaling = mcMedians[1] / mcMedians[0];
+  check(mcMedians[0] >= 250_000, `Monte Carlo ≥ 250,000 runs/s on one worker (${fmt(mcMedians[0])})`);
+  check(scaling >= 1.8, `two workers ≥ 1.8× one (${scaling.toFixed(2)}×)`);
   if (!quick) {
     const rate = await mcThroughput(10_000_000, 2);
     console.log(
       `Monte Carlo, 10,000,000 runs with 2 workers: ${fmt(rate)} runs/s; peak resident memory of the process ${peakRssMb().toFixed(0)} MB`,
     );
+    check(peakRssMb() < 300, `10 million runs in < 300 MB (${peakRssMb().toFixed(0)} MB)`);
   }
+  console.log(`targets (issues 2 and 5):\n${targets.join("\n")}`);
 }
 
 main();
