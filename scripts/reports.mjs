@@ -20,10 +20,26 @@ const RUNS = "100000";
 /** The commands, as a user would type them (the footer of each report shows its own). */
 const commands = [
   {
-    args: ["sweep", TUTORIAL, "--set", "spec.backoffLimit=0..15", "--runs", RUNS, "--target", "0.999", "--workers", "2", "--report", OUT],
+    args: [
+      "sweep",
+      TUTORIAL,
+      "--set",
+      "spec.backoffLimit=0..15",
+      "--runs",
+      RUNS,
+      "--target",
+      "0.999",
+      "--workers",
+      "2",
+      "--report",
+      OUT,
+    ],
     stdout: `${OUT}/sweep.txt`,
   },
-  { args: ["mc", TUTORIAL, "--runs", RUNS, "--workers", "2", "--report", `${OUT}/mc`], stdout: `${OUT}/mc/mc.txt` },
+  {
+    args: ["mc", TUTORIAL, "--runs", RUNS, "--workers", "2", "--report", `${OUT}/mc`],
+    stdout: `${OUT}/mc/mc.txt`,
+  },
   { args: ["run", TUTORIAL, "--timeline", `${OUT}/timeline.svg`], stdout: `${OUT}/session.txt` },
   { args: ["run", TUTORIAL, "--timeline", `${OUT}/timeline.html`], stdout: null },
 ];
