@@ -1,23 +1,20 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { stringify } from "csv-stringify/sync";
 import type { Scenario } from "../scenario/load.js";
 import type { Override } from "../scenario/overrides.js";
-import { JobStats, type JobStatsJSON } from "./accumulators.js";
+
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { type JobRunResult, MonteCarlo } from "./monte-carlo.js";
 import { jobLabel } from "./report.js";
+import { type RangeResult, WorkerPool, type WorkerTask } from "./worker-pool.js";
+
+export type { RangeResult };
 
 /**
  * Running a range of Monte Carlo runs in this thread or in worker threads. Work is split only
  * at block boundaries (BLOCK_RUNS consecutive runs), so the fingerprint and every statistic
  * come out identical however the runs are split.
  */
-
-export interface RangeResult {
-  stats: JobStats[];
-  fingerprint: Fingerprint;
-}
 
 export interface ExecuteOptions {
   scenario: Scenario;
@@ -32,14 +29,10 @@ export interface ExecuteOptions {
   progress?: (done: number) => void;
   /** Per-run CSV rows go to this file (no header), in run order. */
   csvPath?: string;
-}
-
-/** The compiled worker script (when this module runs from TypeScript sources, as in tests, the build's). */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts")
-    ? new URL("../../dist/src/analysis/worker.js", here)
-    : new URL("./worker.js", here);
+  /** With one worker: this scenario's model, already built (a sweep builds one per value anyway). */
+  model?: MonteCarlo;
+  /** Warm worker threads to use (a sweep keeps one for all its values); else made and closed here. */
+  pool?: WorkerPool;
 }
 
 /** Splits [from, to) into `parts` block-aligned ranges (some may be empty). */
@@ -121,27 +114,12 @@ export function runHere(
   return { stats, fingerprint: fp };
 }
 
-export interface WorkerInput {
-  scenarioPath: string;
-  overrides: Override[];
-  seed: number | string;
-  from: number;
-  to: number;
-  /** Where this worker writes its part of the per-run CSV, if asked. */
-  csvPart?: string;
-}
-
-export type WorkerMessage =
-  | { kind: "progress"; done: number }
-  | { kind: "done"; stats: JobStatsJSON[]; lanes: number[] }
-  | { kind: "error"; message: string };
-
 export async function execute(o: ExecuteOptions): Promise<RangeResult> {
   if (o.workers <= 1) {
     const fd = o.csvPath === undefined ? -1 : openSync(o.csvPath, "a");
     try {
       return runHere(
-        new MonteCarlo(o.scenario, o.seed),
+        o.model ?? new MonteCarlo(o.scenario, o.seed),
         o.from,
         o.to,
         o.progress,
@@ -153,35 +131,24 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
   }
   const ranges = splitRange(o.from, o.to, o.workers).filter(([a, b]) => b > a);
   const parts = ranges.map((_, i) => (o.csvPath === undefined ? undefined : `${o.csvPath}.part${i}`));
-  const done = new Array(ranges.length).fill(0);
-  const results = await Promise.all(
-    ranges.map(
-      ([from, to], i) =>
-        new Promise<RangeResult>((resolve, reject) => {
-          const input: WorkerInput = {
-            scenarioPath: o.scenarioPath,
-            overrides: o.overrides,
-            seed: o.seed,
-            from,
-            to,
-            csvPart: parts[i],
-          };
-          const w = new Worker(workerUrl(), { workerData: input });
-          w.on("message", (m: WorkerMessage) => {
-            if (m.kind === "progress") {
-              done[i] = m.done;
-              o.progress?.(done.reduce((s, x) => s + x, 0));
-            } else if (m.kind === "error") reject(new Error(m.message));
-            else {
-              const fp = new Fingerprint();
-              fp.lanes.set(m.lanes);
-              resolve({ stats: m.stats.map((s) => JobStats.fromJSON(s)), fingerprint: fp });
-            }
-          });
-          w.on("error", reject);
-        }),
-    ),
-  );
+  const tasks: WorkerTask[] = ranges.map(([from, to], i) => ({
+    scenarioPath: o.scenarioPath,
+    overrides: o.overrides,
+    seed: o.seed,
+    from,
+    to,
+    csvPart: parts[i],
+  }));
+  const pool = o.pool ?? new WorkerPool(o.workers);
+  let results: RangeResult[];
+  try {
+    results = await pool.run(tasks, o.progress);
+  } catch (e) {
+    for (const p of parts) if (p !== undefined) rmSync(p, { force: true });
+    throw e;
+  } finally {
+    if (o.pool === undefined) await pool.close();
+  }
   if (o.csvPath !== undefined) {
     // The parts, in run order, after whatever the file already holds (its header).
     const fd = openSync(o.csvPath, "a");

@@ -2,12 +2,15 @@ import { wilsonInterval } from "../engine/stats/wilson.js";
 import type { Distributions } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
+import { JobStats } from "./accumulators.js";
 import { closedFormFor } from "./closed-form.js";
 import { distributionsOf } from "./distributions.js";
 import { AnalysisError } from "./errors.js";
 import { execute } from "./execute.js";
+import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { MonteCarlo } from "./monte-carlo.js";
 import { jobLabel, type McReport, mcReport, r6 } from "./report.js";
+import { type RangeResult, WorkerPool } from "./worker-pool.js";
 
 /**
  * A sweep: the same Monte Carlo at each value of one parameter, with common random numbers —
@@ -96,6 +99,13 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   let seedUsed: number | string = 0;
   let runsDone = 0;
   let runsPlanned = o.values.length * o.runs;
+  const pool = o.workers > 1 ? new WorkerPool(o.workers) : undefined;
+
+  // Per value, the results of its runs [0, end) for a whole number of blocks: a refinement
+  // runs only the runs it adds (and the last partial block again) and merges, which gives
+  // exactly the statistics and fingerprint of running [0, runs) at once (accumulators and
+  // fingerprints merge exactly at block boundaries).
+  const prefixes: (RunsPrefix | undefined)[] = [];
 
   const evaluate = async (i: number, runs: number): Promise<Evaluated> => {
     const value = o.values[i];
@@ -107,17 +117,30 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     const keys = mc.jobKeys.map(jobLabel);
     if (jobKey === "") jobKey = chooseJob(keys, o);
     const closed = mc.jobKeys.map((_, j) => closedFormFor(scenario, mc.plan, j));
-    const r = await execute({
-      scenario,
-      scenarioPath: o.scenarioPath,
-      overrides,
-      seed,
-      from: 0,
-      to: runs,
-      workers: o.workers,
-      progress: (d) => o.progress?.(runsDone + d, runsPlanned),
-    });
-    runsDone += runs;
+    const runRange = async (from: number, to: number) => {
+      const r = await execute({
+        scenario,
+        scenarioPath: o.scenarioPath,
+        overrides,
+        seed,
+        from,
+        to,
+        workers: o.workers,
+        model: mc,
+        pool,
+        progress: (d) => o.progress?.(runsDone + d, runsPlanned),
+      });
+      runsDone += to - from;
+      return r;
+    };
+    const before = prefixes[i] ?? { end: 0, stats: mc.newStats(), fingerprint: new Fingerprint() };
+    const wholeBlocks = Math.max(before.end, Math.floor(runs / BLOCK_RUNS) * BLOCK_RUNS);
+    const prefix =
+      wholeBlocks > before.end
+        ? joined(before, await runRange(before.end, wholeBlocks), wholeBlocks)
+        : before;
+    prefixes[i] = prefix;
+    const r = runs > wholeBlocks ? joined(prefix, await runRange(wholeBlocks, runs), runs) : prefix;
     const report = mcReport(scenario.name, seed, runs, mc.jobKeys, r.stats, r.fingerprint, closed);
     const point: SweepPoint = { value, ...report };
     const stats = r.stats[keys.indexOf(jobKey)];
@@ -138,8 +161,40 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   };
 
   const evaluated: Evaluated[] = [];
-  for (let i = 0; i < o.values.length; i++) evaluated.push(await evaluate(i, o.runs));
+  try {
+    for (let i = 0; i < o.values.length; i++) evaluated.push(await evaluate(i, o.runs));
+    await refine(o, maxRuns, evaluated, (i, runs) => {
+      runsPlanned += runs - (prefixes[i]?.end ?? 0);
+      return evaluate(i, runs);
+    });
+  } finally {
+    await pool?.close();
+  }
+  return summarize(o, maxRuns, jobKey, seedUsed, evaluated);
+}
 
+/** Results of runs [0, end), and the same with more runs joined on (a new object; neither input changes). */
+interface RunsPrefix extends RangeResult {
+  end: number;
+}
+
+function joined(a: RunsPrefix, b: RangeResult, end: number): RunsPrefix {
+  const stats = a.stats.map((s, j) => {
+    const copy = JobStats.fromJSON(s.toJSON());
+    copy.merge(b.stats[j]);
+    return copy;
+  });
+  const fingerprint = Fingerprint.fromHex(a.fingerprint.hex());
+  fingerprint.merge(b.fingerprint);
+  return { end, stats, fingerprint };
+}
+
+async function refine(
+  o: SweepOptions,
+  maxRuns: number,
+  evaluated: Evaluated[],
+  evaluate: (i: number, runs: number) => Promise<Evaluated>,
+): Promise<void> {
   // Refinement: while a value below the smallest one known to meet the target is still open
   // (its interval straddles the target), double its runs — the same run indexes and more, so
   // common random numbers still hold — up to maxRuns. Deterministic: the order of refinement
@@ -157,11 +212,18 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
       );
       if (open.length === 0) break;
       const next = open.map((i) => Math.min(maxRuns, evaluated[i].runs * 2));
-      runsPlanned += next.reduce((a, b) => a + b, 0);
       for (let k = 0; k < open.length; k++) evaluated[open[k]] = await evaluate(open[k], next[k]);
     }
   }
+}
 
+function summarize(
+  o: SweepOptions,
+  maxRuns: number,
+  jobKey: string,
+  seedUsed: number | string,
+  evaluated: Evaluated[],
+): SweepResult {
   const points = evaluated.map((e) => e.point);
   const distributions = evaluated.map((e) => e.distribution);
   let recommendation: SweepReport["recommendation"] = null;

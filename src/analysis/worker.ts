@@ -1,24 +1,51 @@
 import { closeSync, openSync, writeSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { loadScenario } from "../scenario/load.js";
-import { runHere, type WorkerInput, type WorkerMessage } from "./execute.js";
+import { runHere } from "./execute.js";
 import { MonteCarlo } from "./monte-carlo.js";
+import type { WorkerMessage, WorkerRequest } from "./worker-pool.js";
 
-/** A worker thread: loads the scenario itself, runs its block-aligned range, returns the state. */
-const input = workerData as WorkerInput;
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-try {
-  const scenario = loadScenario(input.scenarioPath, input.overrides);
-  const fd = input.csvPart === undefined ? -1 : openSync(input.csvPart, "w");
-  const r = runHere(
-    new MonteCarlo(scenario, input.seed),
-    input.from,
-    input.to,
-    (done) => post({ kind: "progress", done }),
-    fd < 0 ? undefined : (t) => writeSync(fd, t),
-  );
-  if (fd >= 0) closeSync(fd);
-  post({ kind: "done", stats: r.stats.map((s) => s.toJSON()), lanes: Array.from(r.fingerprint.lanes) });
-} catch (e) {
-  post({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+/**
+ * A worker thread of a WorkerPool: runs one block-aligned range per request and returns its
+ * state. It loads each scenario itself (a parsed scenario cannot be posted) and keeps the last
+ * few Monte Carlo models, so a sweep that refines a value finds it built.
+ */
+
+const MODELS_KEPT = 4;
+const models = new Map<string, MonteCarlo>();
+
+function modelFor(task: WorkerRequest["task"]): MonteCarlo {
+  const key = JSON.stringify([task.scenarioPath, task.overrides, task.seed]);
+  let mc = models.get(key);
+  if (mc === undefined) {
+    mc = new MonteCarlo(loadScenario(task.scenarioPath, task.overrides), task.seed);
+    if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value!);
+  } else models.delete(key);
+  models.set(key, mc); // most recently used last
+  return mc;
 }
+
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+
+port.on("message", (req: WorkerRequest) => {
+  const task = req.task;
+  let fd = -1;
+  try {
+    const mc = modelFor(task);
+    fd = task.csvPart === undefined ? -1 : openSync(task.csvPart, "w");
+    const out = fd;
+    const r = runHere(
+      mc,
+      task.from,
+      task.to,
+      (done) => post({ kind: "progress", done }),
+      out < 0 ? undefined : (t) => writeSync(out, t),
+    );
+    post({ kind: "done", stats: r.stats.map((s) => s.toJSON()), lanes: Array.from(r.fingerprint.lanes) });
+  } catch (e) {
+    post({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+});

@@ -120,6 +120,32 @@ describe("jobsim sweep", () => {
     expect(report.points.find((p) => p.value === 13)!.runs).toBeGreaterThan(5000);
   });
 
+  it("a refined value equals a fresh run at its final run count; warm workers give the same sweep", async () => {
+    // Refinement joins the new runs onto the whole blocks already run (not block-aligned:
+    // 5,000 runs is 1 block and 904 runs of the next); the result must be exactly that of
+    // running [0, runs) at once.
+    const o = {
+      scenarioPath: FILE,
+      parameter: "spec.backoffLimit",
+      values: [11, 12, 13],
+      runs: 5000,
+      workers: 1,
+      target: 0.999,
+      maxRuns: 40_000,
+    };
+    const one = (await sweep(o)).report;
+    const refined = one.points.filter((p) => p.runs > 5000);
+    expect(refined.length).toBeGreaterThan(0);
+    for (const p of refined) {
+      const fresh = (await sweep({ ...o, values: [p.value], runs: p.runs, maxRuns: p.runs })).report;
+      expect(fresh.points[0].fingerprint).toBe(p.fingerprint);
+      expect(JSON.stringify(fresh.points[0])).toBe(JSON.stringify(p));
+    }
+    // One pool of two worker threads serves every value and refinement: same bytes.
+    const two = (await sweep({ ...o, workers: 2 })).report;
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+
   it("sweeps an image's outcome probability too (the complementary outcome follows)", async () => {
     const { report } = await sweep({
       scenarioPath: FILE,
