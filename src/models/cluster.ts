@@ -12,6 +12,7 @@ import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
 import { apiTime, JobRecord, JobSpecView, NONE, NodeRecord, PodRecord } from "./objects.js";
+import { Pool } from "./pool.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
@@ -92,14 +93,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   readonly kubelets: Kubelet[] = [];
   private readonly ttl: TtlAfterFinishedController;
   private readonly gc: GarbageCollector;
-  /** Lean clusters only: the pods created since the last reset, and pods free for reuse. A
-   * Monte Carlo run drops every object of the previous one (reset), so its pods are
-   * recycled there (PodRecord.reuse) instead of being garbage: less allocation, and pods
-   * that stay in the old generation make the many stores of pod references cheaper. */
-  private readonly runPods: PodRecord[] = [];
-  private readonly freePods: PodRecord[] = [];
-  private readonly runJobs: JobRecord[] = [];
-  private readonly freeJobs: JobRecord[] = [];
+  /** Lean clusters only: pods and Jobs for reuse. A Monte Carlo run drops every object of the
+   * previous one (reset), so its pods are recycled there (PodRecord.reuse) instead of being
+   * garbage: less allocation, and pods that stay in the old generation make the many stores
+   * of pod references cheaper. */
+  private readonly podPool = new Pool<PodRecord>();
+  private readonly jobPool = new Pool<JobRecord>();
   /** Each node's preloaded images (canonical instances). */
   private readonly nodeImages: string[][];
 
@@ -147,8 +146,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       this.store.nodes[i].resetState(nodes[i].firstPodIp, this.nodeImages[i]);
       this.kubelets[i].reset();
     }
-    while (this.runPods.length > 0) this.freePods.push(this.runPods.pop()!);
-    while (this.runJobs.length > 0) this.freeJobs.push(this.runJobs.pop()!);
+    this.podPool.releaseAll();
+    this.jobPool.releaseAll();
   }
 
   private addNodes(): void {
@@ -241,12 +240,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       if (annotations) object.metadata!.annotations = { ...annotations };
     }
     const seq = this.store.takeJobSeq();
-    const free = this.detailed ? undefined : this.freeJobs.pop();
+    const free = this.detailed ? undefined : this.jobPool.take();
     const job =
       free === undefined
         ? new JobRecord(seq, incarnation, object, apiTime(now), prepared.view)
         : free.reuse(seq, incarnation, object, apiTime(now), prepared.view);
-    if (!this.detailed) this.runJobs.push(job);
+    if (free === undefined && !this.detailed) this.jobPool.add(job);
     job.streamBase = base;
     job.observerIndex = prepared.tag;
     this.store.addJob(job);
@@ -270,12 +269,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     const policy = job.view.restartPolicy;
     const now = apiTime(this.sim.now);
     const ids = this.identities;
-    const free = this.detailed ? undefined : this.freePods.pop();
+    const free = this.detailed ? undefined : this.podPool.take();
     const pod =
       free === undefined
         ? new PodRecord(seq, job.namespace, prefix, job, ordinal, NONE, template, policy, now, ids)
         : free.reuse(seq, job.namespace, prefix, job, ordinal, NONE, template, policy, now, ids);
-    if (!this.detailed) this.runPods.push(pod);
+    if (free === undefined && !this.detailed) this.podPool.add(pod);
     this.store.addPod(pod);
     return pod;
   }

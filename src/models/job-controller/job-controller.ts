@@ -12,6 +12,7 @@ import {
   RestartPolicy,
 } from "../objects.js";
 import { restartSum } from "../pod-status.js";
+import { Pool } from "../pool.js";
 import { type Store, WatchType } from "../store.js";
 import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
@@ -71,10 +72,9 @@ export function isPodFailed(pod: PodRecord, job: JobRecord): boolean {
 
 export class JobController implements EventHandler {
   private readonly ctx = new SyncContext();
-  /** States made since the last reset, and spare ones (a state is reached only through its
-   * Job's controllerState; a reset drops every Job, so they are free again then). */
-  private readonly statesInUse: JobSyncState[] = [];
-  private readonly statesFree: JobSyncState[] = [];
+  /** States for reuse (a state is reached only through its Job's controllerState; a reset
+   * drops every Job, so they are free again then). */
+  private readonly states = new Pool<JobSyncState>();
   private readonly orphanWorker: EventHandler;
 
   constructor(
@@ -90,7 +90,7 @@ export class JobController implements EventHandler {
 
   /** A new run of the cluster: no Jobs, so no Job state is in use. */
   reset(): void {
-    while (this.statesInUse.length > 0) this.statesFree.push(this.statesInUse.pop()!);
+    this.states.releaseAll();
   }
 
   // ---- watch handlers ------------------------------------------------------------------------
@@ -136,9 +136,8 @@ export class JobController implements EventHandler {
   }
 
   private newState(job: JobRecord): JobSyncState {
-    const free = this.statesFree.pop();
-    const st = free === undefined ? new JobSyncState() : free.reuse();
-    this.statesInUse.push(st);
+    const free = this.states.take();
+    const st = free === undefined ? this.states.add(new JobSyncState()) : free.reuse();
     st.activeDeadlineMs = job.view.activeDeadlineMs;
     job.controllerState = st;
     return st;

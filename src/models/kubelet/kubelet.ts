@@ -17,6 +17,7 @@ import {
   type PodRecord,
   RestartPolicy,
 } from "../objects.js";
+import { Pool } from "../pool.js";
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
 import { ImageBehaviour } from "../workload.js";
@@ -77,15 +78,13 @@ export class Kubelet implements EventHandler {
   private plegPhaseMs = 0;
   /** Pending end-of-kill events, by pod. */
   private readonly killHandles = new Map<PodRecord, number>();
-  /** Pod states handed out since the last reset, and spare ones: a run allocates none once warm.
-   * A state is only ever reached through its pod's kubeletState, and the pods of a run are
-   * gone from the store when the next run starts, so reusing it at reset is invisible. */
-  private readonly statesInUse: PodState[] = [];
-  private readonly statesFree: PodState[] = [];
+  /** Pod states for reuse: a run allocates none once warm. A state is only ever reached
+   * through its pod's kubeletState, and the pods of a run are gone from the store when the
+   * next run starts, so reusing it at reset is invisible. */
+  private readonly states = new Pool<PodState>();
   /** The same for container runs, when the cluster recycles its pods (Monte Carlo): a run is
    * reached only through its pod's container statuses, reset with the pod. */
-  private readonly runsInUse: ContainerRun[] = [];
-  private readonly runsFree: ContainerRun[] = [];
+  private readonly runs = new Pool<ContainerRun>();
 
   constructor(
     readonly node: NodeRecord,
@@ -105,8 +104,8 @@ export class Kubelet implements EventHandler {
     this.pullFreeAt = 0;
     if (this.pullsEnd.size > 0) this.pullsEnd.clear();
     if (this.killHandles.size > 0) this.killHandles.clear();
-    while (this.statesInUse.length > 0) this.statesFree.push(this.statesInUse.pop()!);
-    while (this.runsInUse.length > 0) this.runsFree.push(this.runsInUse.pop()!);
+    this.states.releaseAll();
+    this.runs.releaseAll();
     this.random.reseed(this.rng, P_PLEG, this.node.index, 0);
     this.plegPhaseMs = Math.floor(this.rng.next() * PLEG_RELIST_PERIOD_MS);
   }
@@ -123,8 +122,7 @@ export class Kubelet implements EventHandler {
     let st = pod.kubeletState as PodState | null;
     if (st === null) {
       if (pod.deletionMs !== NONE && pod.phase !== PodPhase.Pending) return;
-      st = (this.statesFree.length > 0 ? this.statesFree.pop()! : new PodState()).init(pod.containers.length);
-      this.statesInUse.push(st);
+      st = (this.states.take() ?? this.states.add(new PodState())).init(pod.containers.length);
       pod.kubeletState = st;
       st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
       return;
@@ -268,9 +266,8 @@ export class Kubelet implements EventHandler {
     const restart = c.current === null ? 0 : c.restartCount + 1;
     let run: ContainerRun;
     if (this.options.recycle) {
-      const free = this.runsFree.pop();
-      run = free === undefined ? new ContainerRun(now, restart) : free.reuse(now, restart);
-      this.runsInUse.push(run);
+      const free = this.runs.take();
+      run = free === undefined ? this.runs.add(new ContainerRun(now, restart)) : free.reuse(now, restart);
     } else run = new ContainerRun(now, restart);
     const behaviour = c.behaviour;
     const b = restart * 64 + i;
