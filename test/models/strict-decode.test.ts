@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  decodeErrorMessage,
-  parseQuantityError,
-  parseRFC3339Error,
-  strictDecodeErrors,
-} from "../../src/models/api/strict-decode.js";
+import { parseQuantityError } from "../../src/models/api/quantity-parse-error.js";
+import { parseRFC3339Error } from "../../src/models/api/rfc3339-parse-error.js";
+import { decodeErrorMessage, strictDecodeErrors } from "../../src/models/api/strict-decode.js";
 
 // Wording sources cited per case:
 // [fv]     kubernetes/kubernetes test/integration/apiserver/field_validation_test.go (expects

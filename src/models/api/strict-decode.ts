@@ -29,7 +29,20 @@
  */
 
 import { goQuote } from "./field-errors.js";
+import { parseQuantityError } from "./quantity-parse-error.js";
+import { parseRFC3339Error } from "./rfc3339-parse-error.js";
 import { type FieldKind, STRUCTS } from "./schema.generated.js";
+import {
+  fitsInt,
+  goType,
+  isObject,
+  type Json,
+  type JsonObject,
+  jsonKind,
+  numberText,
+  sortedKeys,
+  toJson,
+} from "./strict-decode-json.js";
 
 const ROOT: Record<"Job" | "Pod", string> = { Job: "Job", Pod: "Pod" };
 const MAX_STRICT_ERRORS = 100; // sigs.k8s.io/json kubernetes_patch.go saveStrictError
@@ -181,85 +194,6 @@ export function decodeErrorMessage(kind: string, version: string, errors: string
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON values as kubectl sends them.
-
-type Json = null | boolean | number | string | Json[] | JsonObject;
-interface JsonObject {
-  [key: string]: Json;
-}
-
-/** What JSON.stringify would send for a value parsed from YAML. */
-function toJson(v: unknown): Json {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return v as Json[];
-  if (typeof v === "object") {
-    const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v))
-      if (x !== undefined && typeof x !== "function") out[k] = x as Json;
-    return out;
-  }
-  return null;
-}
-
-function isObject(j: Json): j is JsonObject {
-  return typeof j === "object" && j !== null && !Array.isArray(j);
-}
-
-/** Go sorts map keys by bytes (encoding/json encode.go mapEncoder); UTF-8 order, not UTF-16. */
-function sortedKeys(o: JsonObject): string[] {
-  return Object.keys(o).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-
-/** The value descriptions of UnmarshalTypeError (decode.go literalStore/object/array). */
-function jsonKind(j: Json): string {
-  if (Array.isArray(j)) return "array";
-  if (typeof j === "object") return "object";
-  if (typeof j === "boolean") return "bool";
-  return typeof j; // "string" | "number"
-}
-
-/** Go's float64 JSON text matches JavaScript's Number#toString (both switch to 1e+21 / 1e-7). */
-function numberText(n: number): string {
-  return Object.is(n, -0) ? "-0" : String(n);
-}
-
-/** strconv.ParseInt(text, 10, 64) succeeds and the value does not overflow the target. */
-function fitsInt(text: string, go: "int32" | "int64"): boolean {
-  if (!/^-?\d+$/.test(text)) return false;
-  const n = BigInt(text);
-  return go === "int32" ? n >= -(2n ** 31n) && n < 2n ** 31n : n >= -(2n ** 63n) && n < 2n ** 63n;
-}
-
-function goType(kind: FieldKind): string {
-  switch (kind.k) {
-    case "string":
-      return kind.go ?? "string";
-    case "integer":
-      return kind.go;
-    case "boolean":
-      return "bool";
-    case "object":
-      return `v1.${kind.ref}`;
-    case "array":
-      return `[]${goType(kind.of)}`;
-    case "map":
-      return kind.go ?? `map[string]${goType(kind.of)}`;
-    case "intOrString":
-      return "intstr.IntOrString";
-    case "quantity":
-      return "resource.Quantity";
-    case "time":
-      return "v1.Time";
-    case "raw":
-      return "v1.FieldsV1";
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Custom unmarshalers. Their errors abort decoding (decode.go returns them from value()).
 
 /**
@@ -278,89 +212,12 @@ function intOrString(j: Json, d: Decoder, ctx: Ctx): void {
   throw new Abort(d.typeError(jsonKind(j), "int32", ctx));
 }
 
-/** apimachinery api/resource quantity.go: the three errors ParseQuantity returns. */
-const ERR_FORMAT_WRONG =
-  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
-const ERR_NUMERIC = "unable to parse numeric part of quantity";
-const ERR_SUFFIX = "unable to parse quantity's suffix";
-
 /** Quantity.UnmarshalJSON: strips the quotes of a JSON string, trims spaces, ParseQuantity. */
 function quantity(j: Json): void {
   // The raw JSON text, so escapes stay escaped as Go sees them.
   const raw = typeof j === "string" ? JSON.stringify(j).slice(1, -1) : JSON.stringify(j);
   const err = parseQuantityError(raw.trim());
   if (err) throw new Abort(err);
-}
-
-const DIGITS = /[0-9]/;
-const SUFFIX_CHARS = "eEinumkKMGTP";
-const DECIMAL_SUFFIXES = new Set(["n", "u", "m", "", "k", "M", "G", "T", "P", "E"]);
-const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-
-/** quantity.go ParseQuantity/parseQuantityString, reduced to which error (if any) it returns. */
-export function parseQuantityError(str: string): string | null {
-  if (str.length === 0) return ERR_FORMAT_WRONG;
-  if (str === "0") return null;
-  const end = str.length;
-  let pos = 0;
-  if (str[0] === "-" || str[0] === "+") pos++;
-  while (pos < end && str[pos] === "0") pos++;
-  if (pos >= end) return null; // all zeros
-  let numStart = pos;
-  while (pos < end && DIGITS.test(str[pos])) pos++;
-  let num = str.slice(numStart, pos);
-  if (pos >= end) return null;
-  if (num.length === 0) num = "0";
-  let denom = "";
-  if (str[pos] === ".") {
-    numStart = ++pos;
-    while (pos < end && DIGITS.test(str[pos])) pos++;
-    denom = str.slice(numStart, pos);
-    if (pos >= end) return null;
-  }
-  const value = str.slice(0, pos);
-  const suffixStart = pos;
-  while (pos < end && SUFFIX_CHARS.includes(str[pos])) pos++;
-  if (pos < end && (str[pos] === "-" || str[pos] === "+")) pos++;
-  while (pos < end && DIGITS.test(str[pos])) pos++;
-  if (pos < end) return ERR_FORMAT_WRONG;
-  const suffix = str.slice(suffixStart);
-
-  // quantitySuffixer.interpret
-  let base: 2 | 10;
-  let exponent: number;
-  if (DECIMAL_SUFFIXES.has(suffix)) {
-    base = 10;
-    exponent = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 }[suffix] as number;
-  } else if (suffix in BINARY_SUFFIXES) {
-    base = 2;
-    exponent = BINARY_SUFFIXES[suffix];
-  } else if (
-    suffix.length > 1 &&
-    (suffix[0] === "e" || suffix[0] === "E") &&
-    /^[+-]?\d+$/.test(suffix.slice(1))
-  ) {
-    const e = BigInt(suffix.slice(1));
-    if (e >= 2n ** 63n || e < -(2n ** 63n)) return ERR_SUFFIX;
-    base = 10;
-    exponent = Number(BigInt.asIntN(32, e));
-  } else {
-    return ERR_SUFFIX;
-  }
-  // The fast int64 path never fails; the slow path parses `value` with inf.Dec.SetString, which
-  // needs at least one digit.
-  let precision: number;
-  let scale = 0;
-  if (base === 10) {
-    scale = exponent;
-    precision = 18 - (num.length + denom.length);
-  } else {
-    precision =
-      exponent >= 0 && denom.length === 0 ? 15 - num.length - Math.trunc((exponent * 3) / 10) - 1 : -1;
-  }
-  const fast = precision >= 0 && scale - denom.length >= -9;
-  if (!fast && !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value)) return ERR_NUMERIC;
-  return null;
 }
 
 /**
@@ -371,99 +228,4 @@ function time(j: Json, d: Decoder, ctx: Ctx): void {
   if (typeof j !== "string") throw new Abort(d.typeError(jsonKind(j), "string", ctx));
   const err = parseRFC3339Error(j);
   if (err) throw new Abort(err);
-}
-
-const RFC3339 = "2006-01-02T15:04:05Z07:00";
-
-/**
- * Go time.Parse(time.RFC3339, value), reduced to its error text (time/format.go `parse` walking
- * the layout chunks 2006 -01 -02 T15 :04 :05 Z07:00, ParseError.Error, and time's own `quote`).
- */
-export function parseRFC3339Error(value: string): string | null {
-  const cannot = (layoutElem: string, valueElem: string) =>
-    `parsing time ${timeQuote(value)} as ${timeQuote(RFC3339)}: cannot parse ${timeQuote(valueElem)} as ${timeQuote(layoutElem)}`;
-  const message = (msg: string) => `parsing time ${timeQuote(value)}${msg}`;
-  const digit = (s: string, i: number) => i < s.length && s[i] >= "0" && s[i] <= "9";
-  const getnum = (s: string, fixed: boolean): [number, string] | null => {
-    if (!digit(s, 0)) return null;
-    if (!digit(s, 1)) return fixed ? null : [Number(s[0]), s.slice(1)];
-    return [Number(s.slice(0, 2)), s.slice(2)];
-  };
-  const chunks: [string, string][] = [
-    ["", "2006"],
-    ["-", "01"],
-    ["-", "02"],
-    ["T", "15"],
-    [":", "04"],
-    [":", "05"],
-    ["", "Z07:00"],
-  ];
-  let v = value;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const [prefix, std] of chunks) {
-    if (prefix && v[0] !== prefix) return cannot(prefix, v);
-    if (prefix) v = v.slice(1);
-    const hold = v;
-    let bad = false;
-    let range = "";
-    if (std === "2006") {
-      if (v.length < 4 || !digit(v, 0) || !/^\d{4}$/.test(v.slice(0, 4))) bad = true;
-      else [year, v] = [Number(v.slice(0, 4)), v.slice(4)];
-    } else if (std === "Z07:00") {
-      if (v[0] === "Z") v = v.slice(1);
-      else if (v.length < 6 || v[3] !== ":") bad = true;
-      else {
-        // As Go: a failed hour skips the minute; the range checks and the sign check still run.
-        const hr = getnum(v.slice(1, 3), true);
-        const mm = hr ? getnum(v.slice(4, 6), true) : null;
-        bad = !hr || !mm || (v[0] !== "+" && v[0] !== "-");
-        if ((hr?.[0] ?? 0) > 24) range = "time zone offset hour";
-        if ((mm?.[0] ?? 0) > 60) range = "time zone offset minute";
-        v = v.slice(6);
-      }
-    } else {
-      const r = getnum(v, std !== "15");
-      if (!r) bad = true;
-      else {
-        let n: number;
-        [n, v] = r;
-        if (std === "01") [month, range] = [n, n <= 0 || n > 12 ? "month" : ""];
-        if (std === "02") day = n;
-        if (std === "15" && n >= 24) range = "hour";
-        if (std === "04" && n >= 60) range = "minute";
-        if (std === "05" && n >= 60) range = "second";
-        // A fractional second is accepted even though the layout has none.
-        if (std === "05" && !range && v.length >= 2 && (v[0] === "." || v[0] === ",") && digit(v, 1)) {
-          let i = 2;
-          while (digit(v, i)) i++;
-          v = v.slice(i);
-        }
-      }
-    }
-    if (range) return message(`: ${range} out of range`);
-    if (bad) return cannot(std, hold);
-  }
-  if (v.length > 0) return message(`: extra text: ${timeQuote(v)}`);
-  const daysIn =
-    month === 2
-      ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-        ? 29
-        : 28
-      : 30 + ((month + Math.floor(month / 8)) % 2);
-  if (day < 1 || day > daysIn) return message(": day out of range");
-  return null;
-}
-
-/** time/format.go quote: backslash before " and \, non-ASCII and control bytes as \xNN. */
-function timeQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0x80 || c < 0x20) {
-      for (const b of Buffer.from(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
-    } else out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
-  }
-  return `${out}"`;
 }

@@ -1,3 +1,5 @@
+import { goDuration } from "../api/go-duration.js";
+
 /**
  * The kubelet's container restart back-off (pkg/kubelet/kubelet.go newCrashLoopBackOff over
  * client-go util/flowcontrol/backoff.go; kuberuntime_manager.go doBackOff), per container:
@@ -39,3 +41,24 @@ export class CrashBackoff {
 /** Pod-worker retry after a sync error: 10 s with up to 50% jitter (wait.Jitter(10s, 0.5)). */
 export const POD_WORKER_BACKOFF_MS = 10_000;
 export const POD_WORKER_JITTER = 0.5;
+
+/** The pod worker's next try, for a uniform draw `u` in [0, 1). */
+export function podWorkerRetryDelayMs(u: number): number {
+  return Math.round(POD_WORKER_BACKOFF_MS * (1 + POD_WORKER_JITTER * u));
+}
+
+interface PodName {
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+/** The BackOff event (kuberuntime_manager.go doBackOff). */
+export function backOffEventMessage(container: string, pod: PodName): string {
+  return `Back-off restarting failed container ${container} in pod ${pod.name}_${pod.namespace}(${pod.uid})`;
+}
+
+/** The container's waiting message in CrashLoopBackOff (kuberuntime_manager.go doBackOff). */
+export function crashLoopWaitingMessage(backoffMs: number, container: string, pod: PodName): string {
+  return `back-off ${goDuration(backoffMs)} restarting failed container=${container} pod=${pod.name}_${pod.namespace}(${pod.uid})`;
+}

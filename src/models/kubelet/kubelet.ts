@@ -2,14 +2,12 @@ import type { Distribution } from "../../engine/random/distributions.js";
 import type { RandomSource } from "../../engine/random/keyed-streams.js";
 import { Xor128 } from "../../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../../engine/simulation.js";
-import { goDuration } from "../api/go-duration.js";
 import { podRef } from "../event-refs.js";
 import type { EventRecorder } from "../events.js";
 import { purpose, streamKey } from "../identity.js";
 import {
   apiTime,
   ContainerRun,
-  ContainerState,
   type ContainerStatus,
   NONE,
   type NodeRecord,
@@ -21,9 +19,12 @@ import { Pool } from "../pool.js";
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
 import { ImageBehaviour } from "../workload.js";
-import { POD_WORKER_BACKOFF_MS, POD_WORKER_JITTER } from "./crash-backoff.js";
+import { enterCrashLoop, enterRunning, enterTerminated } from "./container-transitions.js";
+import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } from "./crash-backoff.js";
+import { NodePulls, pulledMessage } from "./image-pulls.js";
 import { updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
+import { markKilled, planKill } from "./termination.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -72,9 +73,7 @@ export interface KubeletOptions {
 
 export class Kubelet implements EventHandler {
   private readonly rng = new Xor128();
-  private pullFreeAt = 0;
-  /** Image → time its last queued pull ends (later pulls of it find the layers present). */
-  private readonly pullsEnd = new Map<string, number>();
+  private readonly pulls = new NodePulls();
   private plegPhaseMs = 0;
   /** Pending end-of-kill events, by pod. */
   private readonly killHandles = new Map<PodRecord, number>();
@@ -101,8 +100,7 @@ export class Kubelet implements EventHandler {
 
   /** A new run: no pods, no pulls; this run's relist phase (when in each second the PLEG looks). */
   reset(): void {
-    this.pullFreeAt = 0;
-    if (this.pullsEnd.size > 0) this.pullsEnd.clear();
+    this.pulls.reset();
     if (this.killHandles.size > 0) this.killHandles.clear();
     this.states.releaseAll();
     this.runs.releaseAll();
@@ -211,17 +209,17 @@ export class Kubelet implements EventHandler {
     }
     const behaviour = c.behaviour;
     const now = this.sim.now;
-    const startAt = Math.max(now, this.pullFreeAt);
-    const layersThere = present || (this.pullsEnd.get(image) ?? Number.POSITIVE_INFINITY) <= startAt;
+    const startAt = this.pulls.startAt(now);
     const dur = this.drawMs(
-      layersThere ? behaviour.spec.repullSeconds : behaviour.spec.pullSeconds,
+      this.pulls.layersThere(image, present, startAt)
+        ? behaviour.spec.repullSeconds
+        : behaviour.spec.pullSeconds,
       pod,
       P_PULL,
       i,
     );
     const end = startAt + dur;
-    this.pullFreeAt = end;
-    this.pullsEnd.set(image, end);
+    this.pulls.book(image, end);
     st.pullRequestedMs[i] = now;
     c.pulling = true;
     this.store.podDetailChanged(pod);
@@ -240,13 +238,12 @@ export class Kubelet implements EventHandler {
     this.store.podDetailChanged(pod);
     if (this.recorder !== null) {
       const waited = this.sim.now - st.pullRequestedMs[i];
-      const size = c.behaviour.spec.sizeBytes;
       this.event(
         pod,
         c,
         "Normal",
         "Pulled",
-        `Successfully pulled image "${c.image}" in ${goDuration(st.pullTookMs[i])} (${goDuration(waited)} including waiting). Image size: ${size} bytes.`,
+        pulledMessage(c.image, st.pullTookMs[i], waited, c.behaviour.spec.sizeBytes),
       );
     }
     this.create(pod, i);
@@ -285,31 +282,11 @@ export class Kubelet implements EventHandler {
       run.startLog = withNewline(behaviour.spec.startLog);
       run.exitLog = withNewline(outcome.log);
     }
-    if (c.current !== null) {
-      c.last = c.current;
-      c.restartCount = restart;
-    }
-    c.current = run;
-    c.state = ContainerState.Running;
-    c.waitingReason = "";
-    c.waitingMessage = "";
-    c.started = true;
-    c.ready = true;
+    enterRunning(c, run);
     if (this.recorder !== null) {
-      this.event(
-        pod,
-        c,
-        "Normal",
-        "Created",
-        fillMessage(this.profile.containerCreatedMessage, { container: c.name }),
-      );
-      this.event(
-        pod,
-        c,
-        "Normal",
-        "Started",
-        fillMessage(this.profile.containerStartedMessage, { container: c.name }),
-      );
+      const names = { container: c.name };
+      this.event(pod, c, "Normal", "Created", fillMessage(this.profile.containerCreatedMessage, names));
+      this.event(pod, c, "Normal", "Started", fillMessage(this.profile.containerStartedMessage, names));
     }
     updatePhase(pod, now);
     this.store.updatePod(pod);
@@ -330,10 +307,8 @@ export class Kubelet implements EventHandler {
   private observeExit(pod: PodRecord, st: PodState, i: number): void {
     const now = this.sim.now;
     const c = pod.containers[i];
+    enterTerminated(c);
     const run = c.current!;
-    run.finishedMs = run.exitAtMs;
-    c.state = ContainerState.Terminated;
-    c.ready = false;
     const restart =
       pod.restartPolicy !== RestartPolicy.Never &&
       (run.exitCode !== 0 || pod.restartPolicy === RestartPolicy.Always);
@@ -353,37 +328,16 @@ export class Kubelet implements EventHandler {
   private backOff(pod: PodRecord, st: PodState, i: number): void {
     const c = pod.containers[i];
     const crash = st.crashBackoff(i);
-    if (this.recorder !== null) {
-      this.event(
-        pod,
-        c,
-        "Warning",
-        "BackOff",
-        `Back-off restarting failed container ${c.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
-      );
-    }
-    const message =
-      this.recorder !== null
-        ? `back-off ${goDuration(crash.backoffMs)} restarting failed container=${c.name} pod=${pod.name}_${pod.namespace}(${pod.uid})`
-        : "";
-    if (
-      c.state !== ContainerState.Waiting ||
-      c.waitingReason !== "CrashLoopBackOff" ||
-      c.waitingMessage !== message
-    ) {
-      c.last = c.current;
-      c.state = ContainerState.Waiting;
-      c.waitingReason = "CrashLoopBackOff";
-      c.waitingMessage = message;
-      this.store.updatePod(pod);
-    }
+    if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
+    const message = this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
+    if (enterCrashLoop(c, message)) this.store.updatePod(pod);
     this.random.reseed(
       this.rng,
       streamKey(this.base(pod), P_POD_WORKER),
       pod.ordinal,
       st.retries[i]++ * 64 + i,
     );
-    const delay = Math.round(POD_WORKER_BACKOFF_MS * (1 + POD_WORKER_JITTER * this.rng.next()));
+    const delay = podWorkerRetryDelayMs(this.rng.next());
     st.handles[i] = this.sim.schedule(delay, this, Action.Retry * 256 + i, pod);
   }
 
@@ -407,51 +361,24 @@ export class Kubelet implements EventHandler {
       if (st.handles[i] !== NONE) this.sim.cancel(st.handles[i]);
       st.handles[i] = NONE;
     }
-    const now = this.sim.now;
     const graceMs = Math.max(0, pod.deletionGraceSeconds) * 1000;
-    let doneAt = now;
-    for (const c of pod.containers) {
-      if (c.state !== ContainerState.Running) continue;
-      const run = c.current!;
-      if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
+    const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
       if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
-      const stopMs = this.drawMs(
+      return this.drawMs(
         c.behaviour.spec.terminationSeconds,
         pod,
         P_TERMINATION,
         run.restart * 64 + c.specIndex,
       );
-      const natural = run.exitAtMs - now;
-      if (natural <= Math.min(stopMs, graceMs)) continue;
-      if (stopMs <= graceMs) {
-        run.exitAtMs = now + stopMs;
-        run.exitCode = 143;
-      } else {
-        run.exitAtMs = now + graceMs;
-        run.exitCode = 137;
-      }
-      run.reason = "Error";
-      run.exitLog = null; // killed before it wrote its outcome
-      doneAt = Math.max(doneAt, run.exitAtMs);
-    }
-    for (const c of pod.containers)
-      if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, c.current!.exitAtMs);
+    });
     this.killHandles.set(pod, this.sim.scheduleAt(doneAt, this, Action.Killed * 256, pod));
   }
 
   private killed(pod: PodRecord, st: PodState): void {
     this.killHandles.delete(pod);
-    const now = this.sim.now;
-    for (const c of pod.containers) {
-      if (c.state === ContainerState.Running) {
-        const run = c.current!;
-        run.finishedMs = run.exitAtMs;
-        c.state = ContainerState.Terminated;
-        c.ready = false;
-      }
-    }
+    markKilled(pod);
     st.done = true;
-    updatePhase(pod, now, true);
+    updatePhase(pod, this.sim.now, true);
     this.store.updatePod(pod);
     this.store.confirmPodTermination(pod);
   }

@@ -1,0 +1,54 @@
+import { type ContainerRun, ContainerState, type ContainerStatus, type PodRecord } from "../objects.js";
+import { enterTerminated } from "./container-transitions.js";
+
+/**
+ * Killing a pod's containers on deletion (kuberuntime_container.go killContainer): each running
+ * container gets SIGTERM and has the grace period to exit. One that stops within it exits 143
+ * (128 + SIGTERM) after its own termination time; one that does not is killed at the end of the
+ * grace period with 137 (128 + SIGKILL). A container whose process ends by itself before either
+ * keeps its own exit. Killed containers write no outcome log line.
+ */
+
+/** The exit codes of a container stopped by a signal: 128 + the signal number. */
+export const EXIT_CODE_SIGTERM = 143;
+export const EXIT_CODE_SIGKILL = 137;
+
+/**
+ * Sets each running container's exit for a kill starting at `now` and returns when the last
+ * one has exited. `stopMs(c, run)` is asked, in container order, for each container still
+ * running (and only those): how long it takes to stop after SIGTERM.
+ */
+export function planKill(
+  pod: PodRecord,
+  now: number,
+  graceMs: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
+  let doneAt = now;
+  for (const c of pod.containers) {
+    if (c.state !== ContainerState.Running) continue;
+    const run = c.current!;
+    if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
+    const stop = stopMs(c, run);
+    const natural = run.exitAtMs - now;
+    if (natural <= Math.min(stop, graceMs)) continue;
+    if (stop <= graceMs) {
+      run.exitAtMs = now + stop;
+      run.exitCode = EXIT_CODE_SIGTERM;
+    } else {
+      run.exitAtMs = now + graceMs;
+      run.exitCode = EXIT_CODE_SIGKILL;
+    }
+    run.reason = "Error";
+    run.exitLog = null; // killed before it wrote its outcome
+    doneAt = Math.max(doneAt, run.exitAtMs);
+  }
+  for (const c of pod.containers)
+    if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, c.current!.exitAtMs);
+  return doneAt;
+}
+
+/** The kill is over: every container still running has terminated at its planned exit. */
+export function markKilled(pod: PodRecord): void {
+  for (const c of pod.containers) if (c.state === ContainerState.Running) enterTerminated(c);
+}

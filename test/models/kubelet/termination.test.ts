@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { NodePulls } from "../../../src/models/kubelet/image-pulls.js";
+import {
+  EXIT_CODE_SIGKILL,
+  EXIT_CODE_SIGTERM,
+  markKilled,
+  planKill,
+} from "../../../src/models/kubelet/termination.js";
+import { ContainerRun, ContainerState, type PodRecord } from "../../../src/models/objects.js";
+
+/**
+ * Killing a pod's containers (kuberuntime_container.go killContainer: SIGTERM, then SIGKILL at
+ * the grace period) and a node's serialised image pulls, as pure decisions.
+ */
+
+interface FakeContainer {
+  state: ContainerState;
+  current: ContainerRun | null;
+  ready: boolean;
+}
+
+function podWith(...exits: (number | null)[]): PodRecord {
+  const containers: FakeContainer[] = exits.map((exitAt) => {
+    if (exitAt === null) return { state: ContainerState.Waiting, current: null, ready: false };
+    const run = new ContainerRun(0, 0);
+    run.exitAtMs = exitAt;
+    run.exitCode = 0;
+    run.reason = "Completed";
+    run.exitLog = "done\n";
+    return { state: ContainerState.Running, current: run, ready: true };
+  });
+  return { containers } as unknown as PodRecord;
+}
+
+describe("planKill", () => {
+  const now = 10_000;
+  const grace = 30_000;
+  const cases: {
+    name: string;
+    naturalExit: number;
+    stop: number;
+    exitAt: number;
+    code: number;
+    reason: string;
+  }[] = [
+    {
+      name: "stops on SIGTERM within the grace period",
+      naturalExit: 99_000,
+      stop: 5_000,
+      exitAt: 15_000,
+      code: EXIT_CODE_SIGTERM,
+      reason: "Error",
+    },
+    {
+      name: "ignores SIGTERM: killed at the grace period",
+      naturalExit: 99_000,
+      stop: 45_000,
+      exitAt: 40_000,
+      code: EXIT_CODE_SIGKILL,
+      reason: "Error",
+    },
+    {
+      name: "ends by itself before the signal takes effect",
+      naturalExit: 12_000,
+      stop: 5_000,
+      exitAt: 12_000,
+      code: 0,
+      reason: "Completed",
+    },
+    {
+      name: "stop time equal to the grace period counts as SIGTERM",
+      naturalExit: 99_000,
+      stop: 30_000,
+      exitAt: 40_000,
+      code: EXIT_CODE_SIGTERM,
+      reason: "Error",
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const pod = podWith(c.naturalExit);
+      const done = planKill(pod, now, grace, () => c.stop);
+      const run = pod.containers[0].current!;
+      expect(done).toBe(c.exitAt);
+      expect(run.exitAtMs).toBe(c.exitAt);
+      expect(run.exitCode).toBe(c.code);
+      expect(run.reason).toBe(c.reason);
+      // A killed process never wrote its outcome.
+      expect(run.exitLog).toBe(c.code === 0 ? "done\n" : null);
+    });
+  }
+
+  it("asks for stop times only of containers still running, in order, and waits for the last", () => {
+    const pod = podWith(50_000, null, 5_000, 80_000);
+    const asked: number[] = [];
+    const done = planKill(pod, now, grace, (_c, run) => {
+      asked.push(run.exitAtMs);
+      return asked.length === 1 ? 2_000 : 60_000;
+    });
+    // The container already past its exit (5 s < now) and the waiting one are not asked.
+    expect(asked).toEqual([50_000, 80_000]);
+    expect(done).toBe(now + grace);
+    markKilled(pod);
+    for (const c of pod.containers) {
+      if (c.current === null) continue;
+      expect(c.state).toBe(ContainerState.Terminated);
+      expect(c.current.finishedMs).toBe(c.current.exitAtMs);
+      expect(c.ready).toBe(false);
+    }
+  });
+});
+
+describe("NodePulls", () => {
+  it("serialises pulls and lets a later pull of the same image find its layers", () => {
+    const pulls = new NodePulls();
+    expect(pulls.startAt(1_000)).toBe(1_000);
+    pulls.book("app:1", 9_000);
+    // The next pull waits for the first to end.
+    expect(pulls.startAt(2_000)).toBe(9_000);
+    expect(pulls.layersThere("app:1", false, 9_000)).toBe(true);
+    expect(pulls.layersThere("app:1", false, 8_999)).toBe(false);
+    expect(pulls.layersThere("other:2", false, 9_000)).toBe(false);
+    expect(pulls.layersThere("other:2", true, 0)).toBe(true);
+    pulls.reset();
+    expect(pulls.startAt(2_000)).toBe(2_000);
+    expect(pulls.layersThere("app:1", false, 9_000)).toBe(false);
+  });
+});
