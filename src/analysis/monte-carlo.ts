@@ -1,5 +1,6 @@
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
 import { Cluster } from "../models/cluster.js";
+import { Materializer } from "../models/materialize.js";
 import { isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
 import { type JobListener, type PodListener, WatchType } from "../models/store.js";
 import { clusterConfig } from "../scenario/cluster-config.js";
@@ -139,9 +140,21 @@ export class MonteCarlo {
     this.collector.created > 0 && this.collector.finished === this.collector.created;
   private readonly waitJobs: JobRecord[] = [];
   private waitCondition: WaitCondition | null = null;
+  // (A check that fails — a JSONPath matching several values — ends the wait, as in a session.)
   private readonly waitMet = () => {
-    for (const j of this.waitJobs) if (!jobMeets(j, this.waitCondition!)) return false;
+    for (const j of this.waitJobs)
+      if (jobMeets(j, this.waitCondition!, this.materializeJob) === false) return false;
     return true;
+  };
+  /** Only a `wait --for=jsonpath=` step needs the Job as the API shows it. */
+  private materializer: Materializer | null = null;
+  private readonly materializeJob = (job: JobRecord): unknown => {
+    this.materializer ??= new Materializer(
+      this.scenario.epochMs,
+      this.cluster.identities,
+      this.scenario.profile,
+    );
+    return this.materializer.job(job);
   };
 
   constructor(

@@ -1,22 +1,23 @@
 import type { JobRecord } from "../models/objects.js";
+import { checkWaitJsonPath, JsonPathError, parseWaitJsonPath, type WaitJsonPath } from "./jsonpath.js";
 
 /**
- * `kubectl wait --for=...` conditions (staging/src/k8s.io/kubectl/pkg/cmd/wait): `delete`, or
- * `condition=<type>[=<status>]` (status True when omitted); types and statuses compare
- * case-insensitively.
+ * `kubectl wait --for=...` conditions (staging/src/k8s.io/kubectl/pkg/cmd/wait): `delete`;
+ * `condition=<type>[=<status>]` (status True when omitted; types and statuses compare
+ * case-insensitively); `jsonpath='{expr}'[=value]` (jsonpath-wait.ts: met when the expression
+ * gives exactly one value equal to `value`, or any one value when none is given).
  */
 
-export interface WaitCondition {
-  kind: "condition" | "delete";
-  type: string;
-  status: string;
-}
+export type WaitCondition =
+  | { kind: "delete" }
+  | { kind: "condition"; type: string; status: string }
+  | { kind: "jsonpath"; jsonPath: WaitJsonPath };
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
 
 export function parseFor(value: string | undefined): WaitCondition | string {
   if (value === undefined) return "error: --for must be specified";
-  if (value === "delete") return { kind: "delete", type: "", status: "" };
+  if (value === "delete") return { kind: "delete" };
   if (value.toLowerCase().startsWith("condition=")) {
     const rest = value.slice("condition=".length);
     const eq = rest.indexOf("=");
@@ -25,14 +26,33 @@ export function parseFor(value: string | undefined): WaitCondition | string {
     if (type === "") return `error: unrecognized condition: "${value}"`;
     return { kind: "condition", type, status };
   }
-  if (value.startsWith("jsonpath="))
-    return "error: jobsim does not evaluate --for=jsonpath yet; use --for=condition=<type>";
+  if (value.toLowerCase().startsWith("jsonpath=")) {
+    const parsed = parseWaitJsonPath(value.slice("jsonpath=".length));
+    return parsed instanceof JsonPathError
+      ? `error: ${parsed.message}`
+      : { kind: "jsonpath", jsonPath: parsed };
+  }
   return `error: unrecognized condition: "${value}"`;
 }
 
-export function jobMeets(job: JobRecord, c: WaitCondition): boolean {
+/**
+ * Whether a Job meets a condition: true, false (keep waiting), or the error that ends the wait
+ * (a JSONPath that matches several values, or a nested object). `materialize` gives the Job as
+ * `kubectl get -o json` prints it; only a JSONPath condition calls it.
+ */
+export function jobMeets(
+  job: JobRecord,
+  c: WaitCondition,
+  materialize: (job: JobRecord) => unknown,
+): boolean | JsonPathError {
   if (c.kind === "delete") return job.removed;
+  if (c.kind === "jsonpath") return jsonPathMeets(c.jsonPath, materialize(job));
   const t = c.type.toLowerCase();
   const s = c.status.toLowerCase();
   return job.status.conditions.some((x) => x.type.toLowerCase() === t && x.status.toLowerCase() === s);
+}
+
+/** A JSONPath condition on an object (as the API returns it: marshalled to JSON first). */
+export function jsonPathMeets(w: WaitJsonPath, object: unknown): boolean | JsonPathError {
+  return checkWaitJsonPath(w, JSON.parse(JSON.stringify(object)));
 }

@@ -3,6 +3,14 @@ import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
 import type { JobListener, PodListener, WatchType } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import {
+  executeJsonPath,
+  JsonPathError,
+  type JsonPathTemplate,
+  parseJsonPath,
+  printerExecErrorMessage,
+  printerParseErrorMessage,
+} from "../jsonpath.js";
+import {
   byName,
   listJobs,
   listNodes,
@@ -24,7 +32,7 @@ import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 
 /**
  * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
- * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name`; several kinds each with its
+ * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name|jsonpath=...`; several kinds each with its
  * own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
  * one row per change until the next command; empty results say so on stderr.
  */
@@ -93,7 +101,16 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   const allNs = boolFlag(cmd, "all-namespaces");
   const ns = allNs ? null : namespaceOf(cmd);
   const output = flag(cmd, "output") ?? "";
-  if (!["", "wide", "yaml", "json", "name"].includes(output)) {
+  let jsonPath: JsonPathTemplate | null = null;
+  if (output === "jsonpath") return fail("error: template format specified but no template given");
+  if (output.startsWith("jsonpath=")) {
+    // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go), missing keys allowed
+    // (--allow-missing-template-keys defaults to true).
+    const template = output.slice("jsonpath=".length);
+    const parsed = parseJsonPath(template);
+    if (parsed instanceof JsonPathError) return fail(`error: ${printerParseErrorMessage(template, parsed)}`);
+    jsonPath = parsed;
+  } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -119,6 +136,8 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   const single = args.named.length === 1 && groups[0].objects.length === 1;
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 
+  if (jsonPath !== null)
+    return printJsonPath(ctx, jsonPath, groups, single, stderr, total, args.named.length);
   if (output === "yaml" || output === "json" || output === "name") {
     const items = groups.flatMap((g) => g.objects.map((o) => ({ o, obj: materialize(ctx, o) })));
     let stdout = "";
@@ -209,4 +228,35 @@ function startWatch(
   store.watchJobs(listener);
   store.watchPods(listener);
   ctx.startWatch(() => store.unwatch(listener));
+}
+
+/**
+ * `-o jsonpath=TEMPLATE`: the template over the one named object, or over a List of all (as
+ * `-o json` prints them), written without a newline of its own. An execution error goes to
+ * stderr in the printer's words (exit 1).
+ */
+function printJsonPath(
+  ctx: KubectlContext,
+  template: JsonPathTemplate,
+  groups: { kind: ResourceKind; objects: Obj[] }[],
+  single: boolean,
+  stderr: string,
+  total: number,
+  namedCount: number,
+): CommandResult {
+  if (total === 0 && namedCount > 0) return { stdout: "", stderr, exitCode: 1 };
+  const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
+  // The printer sees the object as JSON (it marshals it first): no undefined fields.
+  const data = JSON.parse(JSON.stringify(single ? objects[0] : listOf(objects))) as unknown;
+  try {
+    const stdout = executeJsonPath(template, data, { allowMissingKeys: true });
+    return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return {
+      stdout: "",
+      stderr: `${stderr}error: ${printerExecErrorMessage(template.source, e, data)}`,
+      exitCode: 1,
+    };
+  }
 }

@@ -1,14 +1,22 @@
 import { parseGoDuration } from "../../models/api/go-duration.js";
-import type { PodRecord } from "../../models/objects.js";
+import type { JobRecord, PodRecord } from "../../models/objects.js";
 import { podConditions } from "../../models/pod-status.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import type { JsonPathError } from "../jsonpath.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { kindPrefix, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
-import { DEFAULT_WAIT_TIMEOUT_MS, jobMeets, parseFor, type WaitCondition } from "../wait-condition.js";
+import {
+  DEFAULT_WAIT_TIMEOUT_MS,
+  jobMeets,
+  jsonPathMeets,
+  parseFor,
+  type WaitCondition,
+} from "../wait-condition.js";
 
 /**
- * `kubectl wait --for=condition=<type>[=<status>]|--for=delete TYPE/NAME [--timeout=30s]`
+ * `kubectl wait --for=condition=<type>[=<status>]|--for=delete|--for=jsonpath='{expr}'[=value]
+ * TYPE/NAME [--timeout=30s]`
  * (staging/src/k8s.io/kubectl/pkg/cmd/wait): lets simulated time pass until each object meets
  * the condition, then prints `<kind>/<name> condition met`; on timeout prints
  * `error: timed out waiting for the condition on <resource>/<name>` and exits 1.
@@ -18,8 +26,9 @@ import { DEFAULT_WAIT_TIMEOUT_MS, jobMeets, parseFor, type WaitCondition } from 
 /** A negative --timeout means "a week" in kubectl. */
 const WEEK_MS = 7 * 24 * 3_600_000;
 
-function podMeets(pod: PodRecord, c: WaitCondition): boolean {
+function podMeets(ctx: KubectlContext, pod: PodRecord, c: WaitCondition): boolean | JsonPathError {
   if (c.kind === "delete") return pod.removed;
+  if (c.kind === "jsonpath") return jsonPathMeets(c.jsonPath, ctx.materializer.pod(pod));
   const t = c.type.toLowerCase();
   const s = c.status.toLowerCase();
   return podConditions(pod).some(([type, status]) => type.toLowerCase() === t && status.toLowerCase() === s);
@@ -38,6 +47,14 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   }
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
+  // A check that fails (a JSONPath matching several values) ends the wait with its message.
+  let failed: JsonPathError | null = null;
+  const check = (r: boolean | JsonPathError): boolean => {
+    if (typeof r === "boolean") return r;
+    failed = r;
+    return true;
+  };
+  const materializeJob = (j: JobRecord) => ctx.materializer.job(j);
   type Target = { kind: ResourceKind; name: string; meets: () => boolean };
   const targets: Target[] = [];
   let args: ReturnType<typeof resolveResourceArgs>;
@@ -56,23 +73,23 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
           return cond.kind === "delete"
             ? { stdout: "", stderr: "", exitCode: 0 }
             : fail(notFound("jobs", n.name));
-        targets.push({ kind: "jobs", name: n.name, meets: () => jobMeets(job, cond) });
+        targets.push({ kind: "jobs", name: n.name, meets: () => check(jobMeets(job, cond, materializeJob)) });
       } else {
         const pod = ctx.cluster.store.findPod(ns, n.name);
         if (pod === undefined)
           return cond.kind === "delete"
             ? { stdout: "", stderr: "", exitCode: 0 }
             : fail(notFound("pods", n.name));
-        targets.push({ kind: "pods", name: n.name, meets: () => podMeets(pod, cond) });
+        targets.push({ kind: "pods", name: n.name, meets: () => check(podMeets(ctx, pod, cond)) });
       }
     }
   } else if (sel !== null || boolFlag(cmd, "all")) {
     if (kind === "jobs")
       for (const j of listJobs(ctx.cluster.store, ns, sel))
-        targets.push({ kind, name: j.name, meets: () => jobMeets(j, cond) });
+        targets.push({ kind, name: j.name, meets: () => check(jobMeets(j, cond, materializeJob)) });
     else
       for (const p of listPods(ctx.cluster.store, ns, sel))
-        targets.push({ kind, name: p.name, meets: () => podMeets(p, cond) });
+        targets.push({ kind, name: p.name, meets: () => check(podMeets(ctx, p, cond)) });
     if (targets.length === 0) return fail("error: no matching resources found");
   } else {
     return fail("error: resource name may not be empty");
@@ -81,7 +98,10 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const deadline = ctx.cluster.sim.now + timeoutMs;
   for (const t of targets) {
     const left = Math.max(0, deadline - ctx.cluster.sim.now);
-    if (!t.meets() && !ctx.waitUntil(t.meets, left)) {
+    const met = t.meets() || ctx.waitUntil(t.meets, left);
+    if (failed !== null)
+      return { stdout, stderr: `error: ${(failed as JsonPathError).message}\n`, exitCode: 1 };
+    if (!met) {
       return {
         stdout,
         stderr: `error: timed out waiting for the condition on ${t.kind}/${t.name}\n`,
