@@ -110,6 +110,50 @@ describe("kubectl -o jsonpath and wait --for=jsonpath in a session", () => {
   });
 });
 
+describe("kubectl get -o custom-columns in a session", () => {
+  const steps = run([
+    "kubectl apply -f job.yaml",
+    "kubectl wait --for=condition=complete job/example-job --timeout=10m",
+    "kubectl get pods -o custom-columns=NAME:.metadata.name,PHASE:.status.phase,EXIT:.status.containerStatuses[0].state.terminated.exitCode",
+    "kubectl get jobs -o custom-columns='JOB:{.metadata.name},CONDITIONS:.status.conditions[*].type,NOPE:.status.nope'",
+    "kubectl get job example-job -o custom-columns=SEL:spec.selector.matchLabels --no-headers",
+    "kubectl get jobs -o custom-columns",
+    "kubectl get jobs -o custom-columns=NAME",
+    "kubectl get jobs -o custom-columns=X:.status.conditions[7]",
+  ]);
+
+  it("prints one row per object under the headers, laid out by kubectl's tabwriter", () => {
+    expect(steps[2].stdout).toMatch(
+      /^NAME {16}PHASE {7}EXIT\nexample-job-\w{5} {3}Failed {6}1\nexample-job-\w{5} {3}Failed {6}1\nexample-job-\w{5} {3}Succeeded {3}0\n$/,
+    );
+  });
+
+  it("joins several values with commas and prints <none> for none", () => {
+    expect(steps[3].stdout).toBe(
+      "JOB           CONDITIONS                    NOPE\nexample-job   SuccessCriteriaMet,Complete   <none>\n",
+    );
+  });
+
+  it("prints maps as Go's fmt does, and no header with --no-headers", () => {
+    expect(steps[4].stdout).toMatch(/^map\[batch\.kubernetes\.io\/controller-uid:[0-9a-f-]{36}\]\n$/);
+  });
+
+  it("gives kubectl's errors", () => {
+    expect(steps[5]).toMatchObject({
+      stderr: "error: custom-columns format specified but no custom columns given\n",
+      exitCode: 1,
+    });
+    expect(steps[6]).toMatchObject({
+      stderr: "error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n",
+      exitCode: 1,
+    });
+    expect(steps[7]).toMatchObject({
+      stderr: "error: array index out of bounds: index 7, length 2\n",
+      exitCode: 1,
+    });
+  });
+});
+
 describe("Monte Carlo replays a jsonpath wait", () => {
   it("applies the next manifest when the expression first gives the value, as the session does", () => {
     // The second Job is created when the first has one failed pod: the wait decides when.

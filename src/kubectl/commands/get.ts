@@ -21,6 +21,7 @@ import {
   selectorOf,
 } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
 import { eventTable } from "../printers/events.js";
 import { jobTable } from "../printers/jobs.js";
 import { nodeTable } from "../printers/nodes.js";
@@ -32,7 +33,8 @@ import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 
 /**
  * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
- * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name|jsonpath=...`; several kinds each with its
+ * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name|jsonpath=...|custom-columns=...`;
+ * several kinds each with its
  * own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
  * one row per change until the next command; empty results say so on stderr.
  */
@@ -102,6 +104,7 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   const ns = allNs ? null : namespaceOf(cmd);
   const output = flag(cmd, "output") ?? "";
   let jsonPath: JsonPathTemplate | null = null;
+  let columns: CustomColumn[] | null = null;
   if (output === "jsonpath") return fail("error: template format specified but no template given");
   if (output.startsWith("jsonpath=")) {
     // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go), missing keys allowed
@@ -110,6 +113,10 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     const parsed = parseJsonPath(template);
     if (parsed instanceof JsonPathError) return fail(`error: ${printerParseErrorMessage(template, parsed)}`);
     jsonPath = parsed;
+  } else if (output === "custom-columns" || output.startsWith("custom-columns=")) {
+    const parsed = parseCustomColumns(output.slice("custom-columns=".length));
+    if (typeof parsed === "string") return fail(`error: ${parsed}`);
+    columns = parsed;
   } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
@@ -136,6 +143,17 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   const single = args.named.length === 1 && groups[0].objects.length === 1;
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 
+  if (columns !== null) {
+    if (total === 0 && args.named.length > 0) return { stdout: "", stderr, exitCode: 1 };
+    const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
+    try {
+      const stdout = customColumnsText(columns, objects, boolFlag(cmd, "no-headers"));
+      return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      return { stdout: "", stderr: `${stderr}error: ${e.message}\n`, exitCode: 1 };
+    }
+  }
   if (jsonPath !== null)
     return printJsonPath(ctx, jsonPath, groups, single, stderr, total, args.named.length);
   if (output === "yaml" || output === "json" || output === "name") {
