@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { execute } from "../src/analysis/execute.js";
+import type { WorkerPool } from "../src/analysis/worker-pool.js";
 import { loadScenario } from "../src/scenario/load.js";
 
 /**
@@ -12,7 +13,7 @@ export const BENCH_SCENARIO = fileURLToPath(
   new URL("../../bench/scenarios/tutorial-fixed.yaml", import.meta.url),
 );
 
-export async function mcThroughput(runs: number, workers: number): Promise<number> {
+export async function mcThroughput(runs: number, workers: number, pool?: WorkerPool): Promise<number> {
   const scenario = loadScenario(BENCH_SCENARIO);
   const start = process.hrtime.bigint();
   await execute({
@@ -23,6 +24,7 @@ export async function mcThroughput(runs: number, workers: number): Promise<numbe
     from: 0,
     to: runs,
     workers,
+    pool,
   });
   return runs / (Number(process.hrtime.bigint() - start) / 1e9);
 }
