@@ -98,6 +98,14 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   let jobKey = "";
   let seedUsed: number | string = 0;
   let runsDone = 0;
+  // Runs done by ranges still running (several values run at once on a pool), by range.
+  const inFlight = new Map<number, number>();
+  let nextRangeId = 0;
+  const reportProgress = () => {
+    let d = runsDone;
+    for (const x of inFlight.values()) d += x;
+    o.progress?.(d, runsPlanned);
+  };
   let runsPlanned = o.values.length * o.runs;
   const pool = o.workers > 1 ? new WorkerPool(o.workers) : undefined;
 
@@ -118,6 +126,7 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     if (jobKey === "") jobKey = chooseJob(keys, o);
     const closed = mc.jobKeys.map((_, j) => closedFormFor(scenario, mc.plan, j));
     const runRange = async (from: number, to: number) => {
+      const id = nextRangeId++;
       const r = await execute({
         scenario,
         scenarioPath: o.scenarioPath,
@@ -128,8 +137,12 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
         workers: o.workers,
         model: mc,
         pool,
-        progress: (d) => o.progress?.(runsDone + d, runsPlanned),
+        progress: (d) => {
+          inFlight.set(id, d);
+          reportProgress();
+        },
       });
+      inFlight.delete(id);
       runsDone += to - from;
       return r;
     };
@@ -162,8 +175,11 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
 
   const evaluated: Evaluated[] = [];
   try {
-    for (let i = 0; i < o.values.length; i++) evaluated.push(await evaluate(i, o.runs));
-    await refine(o, maxRuns, evaluated, (i, runs) => {
+    // With worker threads, every value's ranges queue for the pool at once: threads stay busy
+    // across values instead of waiting at each value's end. Results go by index, so the order
+    // in which values finish changes nothing.
+    evaluated.push(...(await inTurn(pool !== undefined, o.values.length, (i) => evaluate(i, o.runs))));
+    await refine(o, maxRuns, evaluated, pool !== undefined, (i, runs) => {
       runsPlanned += runs - (prefixes[i]?.end ?? 0);
       return evaluate(i, runs);
     });
@@ -193,6 +209,7 @@ async function refine(
   o: SweepOptions,
   maxRuns: number,
   evaluated: Evaluated[],
+  parallel: boolean,
   evaluate: (i: number, runs: number) => Promise<Evaluated>,
 ): Promise<void> {
   // Refinement: while a value below the smallest one known to meet the target is still open
@@ -212,7 +229,8 @@ async function refine(
       );
       if (open.length === 0) break;
       const next = open.map((i) => Math.min(maxRuns, evaluated[i].runs * 2));
-      for (let k = 0; k < open.length; k++) evaluated[open[k]] = await evaluate(open[k], next[k]);
+      const refined = await inTurn(parallel, open.length, (k) => evaluate(open[k], next[k]));
+      for (let k = 0; k < open.length; k++) evaluated[open[k]] = refined[k];
     }
   }
 }
@@ -279,4 +297,12 @@ function countAtMost(pairs: [number, number][], limit: number): number {
   let n = 0;
   for (const [v, c] of pairs) if (v <= limit) n += c;
   return n;
+}
+
+/** f(0) … f(n − 1): all started at once when `parallel`, else one after another; results in order. */
+async function inTurn<T>(parallel: boolean, n: number, f: (i: number) => Promise<T>): Promise<T[]> {
+  if (parallel) return Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await f(i));
+  return out;
 }

@@ -49,72 +49,113 @@ function workerUrl(): URL {
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
+  /** Started threads with no task. */
+  private readonly idle: Worker[] = [];
+  /** Tasks waiting for a thread, first come first served. */
+  private readonly waiting: ((w: Worker) => void)[] = [];
   private closed = false;
 
   /** At most `size` threads, started on first use. */
   constructor(readonly size: number) {}
 
   /**
-   * Runs tasks[i] on worker i (at most `size` tasks at once) and resolves with their results
-   * in task order. `progress` sees the runs done so far, summed over the tasks.
+   * Runs the tasks at once on as many threads and resolves with their results in task order.
+   * `progress` sees the runs done so far, summed over the tasks.
    */
   run(tasks: WorkerTask[], progress?: (done: number) => void): Promise<RangeResult[]> {
-    if (this.closed) return Promise.reject(new Error("worker pool is closed"));
     if (tasks.length > this.size) return Promise.reject(new Error("more tasks than workers"));
     const done = new Array<number>(tasks.length).fill(0);
     return Promise.all(
-      tasks.map((task, i) => {
-        const w = this.worker(i);
-        return new Promise<RangeResult>((resolve, reject) => {
-          const onError = (e: Error) => {
-            detach();
-            reject(e);
-          };
-          const onExit = (code: number) => {
-            detach();
-            reject(new Error(`worker thread exited (code ${code}) before finishing its runs`));
-          };
-          const onMessage = (m: WorkerMessage) => {
-            if (m.kind === "progress") {
-              done[i] = m.done;
-              progress?.(done.reduce((s, x) => s + x, 0));
-              return;
-            }
-            detach();
-            if (m.kind === "error") reject(new Error(m.message));
-            else {
-              const fp = new Fingerprint();
-              fp.lanes.set(m.lanes);
-              resolve({ stats: m.stats.map((s) => JobStats.fromJSON(s)), fingerprint: fp });
-            }
-          };
-          // An idle worker does not keep the process alive (a pool left unclosed after an
-          // error must not hang the command); one with a task does.
-          const detach = () => {
-            w.unref();
-            w.off("message", onMessage);
-            w.off("error", onError);
-            w.off("exit", onExit);
-          };
-          w.on("message", onMessage);
-          w.on("error", onError);
-          w.on("exit", onExit);
-          w.ref();
-          w.postMessage({ kind: "run", task } satisfies WorkerRequest);
-        });
-      }),
+      tasks.map((task, i) =>
+        this.runTask(task, (d) => {
+          done[i] = d;
+          progress?.(done.reduce((s, x) => s + x, 0));
+        }),
+      ),
     );
+  }
+
+  /** Runs one task on the next free thread (waiting for one if all are busy). */
+  async runTask(task: WorkerTask, progress?: (done: number) => void): Promise<RangeResult> {
+    const w = await this.acquire();
+    try {
+      return await this.runOn(w, task, progress);
+    } finally {
+      this.release(w);
+    }
   }
 
   /** Stops every thread; the pool cannot be used afterwards. */
   async close(): Promise<void> {
     this.closed = true;
+    this.idle.length = 0;
     const ws = this.workers.splice(0);
     await Promise.all(ws.map((w) => w.terminate()));
   }
 
-  private worker(i: number): Worker {
-    while (this.workers.length <= i) this.workers.push(new Worker(workerUrl()));
-    return this.workers[i];
+  private acquire(): Promise<Worker> {
+    if (this.closed) return Promise.reject(new Error("worker pool is closed"));
+    const w = this.idle.pop();
+    if (w !== undefined) return Promise.resolve(w);
+    if (this.workers.length < this.size) {
+      const fresh = new Worker(workerUrl());
+      this.workers.push(fresh);
+      return Promise.resolve(fresh);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(w: Worker): void {
+    if (this.closed || !this.workers.includes(w)) return;
+    const next = this.waiting.shift();
+    if (next !== undefined) next(w);
+    else this.idle.push(w);
+  }
+
+  private runOn(w: Worker, task: WorkerTask, progress?: (done: number) => void): Promise<RangeResult> {
+    return new Promise<RangeResult>((resolve, reject) => {
+      const onError = (e: Error) => {
+        detach();
+        this.discard(w);
+        reject(e);
+      };
+      const onExit = (code: number) => {
+        detach();
+        this.discard(w);
+        reject(new Error(`worker thread exited (code ${code}) before finishing its runs`));
+      };
+      const onMessage = (m: WorkerMessage) => {
+        if (m.kind === "progress") {
+          progress?.(m.done);
+          return;
+        }
+        detach();
+        if (m.kind === "error") reject(new Error(m.message));
+        else {
+          const fp = new Fingerprint();
+          fp.lanes.set(m.lanes);
+          resolve({ stats: m.stats.map((s) => JobStats.fromJSON(s)), fingerprint: fp });
+        }
+      };
+      // An idle worker does not keep the process alive (a pool left unclosed after an
+      // error must not hang the command); one with a task does.
+      const detach = () => {
+        w.unref();
+        w.off("message", onMessage);
+        w.off("error", onError);
+        w.off("exit", onExit);
+      };
+      w.on("message", onMessage);
+      w.on("error", onError);
+      w.on("exit", onExit);
+      w.ref();
+      w.postMessage({ kind: "run", task } satisfies WorkerRequest);
+    });
+  }
+
+  /** A thread that crashed is not handed out again. */
+  private discard(w: Worker): void {
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
   }
 }

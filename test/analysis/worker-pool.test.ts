@@ -46,6 +46,22 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("queues ranges beyond its threads and runs each once, with this thread's result", async () => {
+    const task = (from: number, to: number) => ({ scenarioPath: TUTORIAL, overrides: [], seed: 7, from, to });
+    const ranges: [number, number][] = [
+      [0, 500],
+      [500, 900],
+      [900, 2000],
+      [2000, 2100],
+      [2100, 3000],
+    ];
+    // Five ranges at once on two threads: three wait for a free thread.
+    const results = await Promise.all(ranges.map(([a, b]) => pool.runTask(task(a, b))));
+    results.forEach((r, i) => {
+      expect(r.fingerprint.hex()).toBe(here([], ranges[i][0], ranges[i][1]).fp);
+    });
+  });
+
   it("rejects a range that fails with the worker's message, and keeps working", async () => {
     const bad = { scenarioPath: "/nonexistent/scenario.yaml", overrides: [], seed: 1, from: 0, to: 10 };
     await expect(pool.run([bad])).rejects.toThrow(/nonexistent\/scenario\.yaml/);
