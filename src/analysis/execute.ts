@@ -2,7 +2,6 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import type { Scenario } from "../scenario/load.js";
 import type { Override } from "../scenario/overrides.js";
-
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { type JobRunResult, MonteCarlo } from "./monte-carlo.js";
 import { jobLabel } from "./report.js";

@@ -160,6 +160,14 @@ function find(st: State, data: Val, start: number): Val[][] {
   return full;
 }
 
+/**
+ * An object as kubectl's JSONPath engine receives it: marshalled to JSON and back (no undefined
+ * fields, plain data), as the printers and `wait` do before evaluating.
+ */
+export function asApiJson(object: unknown): unknown {
+  return JSON.parse(JSON.stringify(object)) as unknown;
+}
+
 /** Execute: the exact text kubectl writes. Throws JsonPathError on execution errors. */
 export function executeJsonPath(
   t: JsonPathTemplate,

@@ -1,5 +1,11 @@
 import type { JobRecord } from "../models/objects.js";
-import { checkWaitJsonPath, JsonPathError, parseWaitJsonPath, type WaitJsonPath } from "./jsonpath.js";
+import {
+  asApiJson,
+  checkWaitJsonPath,
+  JsonPathError,
+  parseWaitJsonPath,
+  type WaitJsonPath,
+} from "./jsonpath.js";
 
 /**
  * `kubectl wait --for=...` conditions (staging/src/k8s.io/kubectl/pkg/cmd/wait): `delete`;
@@ -54,5 +60,5 @@ export function jobMeets(
 
 /** A JSONPath condition on an object (as the API returns it: marshalled to JSON first). */
 export function jsonPathMeets(w: WaitJsonPath, object: unknown): boolean | JsonPathError {
-  return checkWaitJsonPath(w, JSON.parse(JSON.stringify(object)));
+  return checkWaitJsonPath(w, asApiJson(object));
 }

@@ -3,6 +3,7 @@ import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
 import type { JobListener, PodListener, WatchType } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import {
+  asApiJson,
   executeJsonPath,
   JsonPathError,
   type JsonPathTemplate,
@@ -34,8 +35,7 @@ import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 /**
  * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
  * them, laid out by kubectl's tabwriter; `-o wide|yaml|json|name|jsonpath=...|custom-columns=...`;
- * several kinds each with its
- * own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
+ * several kinds each with its own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
  * one row per change until the next command; empty results say so on stderr.
  */
 
@@ -143,17 +143,8 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   const single = args.named.length === 1 && groups[0].objects.length === 1;
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 
-  if (columns !== null) {
-    if (total === 0 && args.named.length > 0) return { stdout: "", stderr, exitCode: 1 };
-    const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
-    try {
-      const stdout = customColumnsText(columns, objects, boolFlag(cmd, "no-headers"));
-      return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      return { stdout: "", stderr: `${stderr}error: ${e.message}\n`, exitCode: 1 };
-    }
-  }
+  if (columns !== null)
+    return printCustomColumns(ctx, columns, groups, stderr, total, args.named.length, cmd);
   if (jsonPath !== null)
     return printJsonPath(ctx, jsonPath, groups, single, stderr, total, args.named.length);
   if (output === "yaml" || output === "json" || output === "name") {
@@ -264,8 +255,7 @@ function printJsonPath(
 ): CommandResult {
   if (total === 0 && namedCount > 0) return { stdout: "", stderr, exitCode: 1 };
   const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
-  // The printer sees the object as JSON (it marshals it first): no undefined fields.
-  const data = JSON.parse(JSON.stringify(single ? objects[0] : listOf(objects))) as unknown;
+  const data = asApiJson(single ? objects[0] : listOf(objects));
   try {
     const stdout = executeJsonPath(template, data, { allowMissingKeys: true });
     return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
@@ -276,5 +266,26 @@ function printJsonPath(
       stderr: `${stderr}error: ${printerExecErrorMessage(template.source, e, data)}`,
       exitCode: 1,
     };
+  }
+}
+
+/** `-o custom-columns=...`: one row per object (printers/custom-columns.ts); errors as the printer's. */
+function printCustomColumns(
+  ctx: KubectlContext,
+  columns: CustomColumn[],
+  groups: { kind: ResourceKind; objects: Obj[] }[],
+  stderr: string,
+  total: number,
+  namedCount: number,
+  cmd: KubectlCommand,
+): CommandResult {
+  if (total === 0 && namedCount > 0) return { stdout: "", stderr, exitCode: 1 };
+  const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
+  try {
+    const stdout = customColumnsText(columns, objects, boolFlag(cmd, "no-headers"));
+    return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return { stdout: "", stderr: `${stderr}error: ${e.message}\n`, exitCode: 1 };
   }
 }

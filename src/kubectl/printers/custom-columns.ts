@@ -1,4 +1,5 @@
 import {
+  asApiJson,
   findRaw,
   JsonPathError,
   type JsonPathTemplate,
@@ -49,7 +50,7 @@ export function customColumnsText(columns: CustomColumn[], objects: unknown[], n
   const w = new TabWriter(GET_TABWRITER);
   if (!noHeaders) w.write(`${columns.map((c) => c.header).join("\t")}\n`);
   for (const object of objects) {
-    const data = JSON.parse(JSON.stringify(object)) as unknown;
+    const data = asApiJson(object);
     const cells = columns.map((c) => {
       const results = findRaw(c.template, data, { allowMissingKeys: true });
       if (results.length === 0 || results[0].length === 0) return "<none>";
