@@ -4,12 +4,7 @@ import { hideBin } from "yargs/helpers";
 import { AnalysisError } from "../analysis/errors.js";
 import { OverrideError } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { mcCommand } from "./mc.js";
-import { mergeCommand } from "./merge.js";
 import { CliError, parseSeed } from "./output.js";
-import { runCommand } from "./run.js";
-import { sweepCommand } from "./sweep.js";
-import { validateCommand } from "./validate.js";
 import { commandLine } from "./version.js";
 
 /**
@@ -79,8 +74,8 @@ export function main(argv: string[]): void {
             describe: "write a Gantt chart of the pods to FILE (.svg or .html)",
           }),
       (a) =>
-        guard(() =>
-          runCommand(
+        guard(async () =>
+          (await import("./run.js")).runCommand(
             {
               scenario: a.scenario as string,
               seed: parseSeed(a.seed),
@@ -126,8 +121,8 @@ export function main(argv: string[]): void {
             describe: "write index.html (charts, table) and report.json into DIR",
           }),
       (a) =>
-        guard(() =>
-          mcCommand(
+        guard(async () =>
+          (await import("./mc.js")).mcCommand(
             {
               scenario: a.scenario as string,
               runs: a.runs,
@@ -175,8 +170,8 @@ export function main(argv: string[]): void {
             describe: "write index.html (charts, table), sweep.md and sweep.csv into DIR",
           }),
       (a) =>
-        guard(() =>
-          sweepCommand(
+        guard(async () =>
+          (await import("./sweep.js")).sweepCommand(
             {
               scenario: a.scenario as string,
               set: a.set,
@@ -206,7 +201,8 @@ export function main(argv: string[]): void {
           demandOption: true,
           describe: "shard JSON files",
         }),
-      (a) => guard(() => mergeCommand(a.files as string[], process.stdout)),
+      (a) =>
+        guard(async () => (await import("./merge.js")).mergeCommand(a.files as string[], process.stdout)),
     )
     .command(
       "validate <files..>",
@@ -218,7 +214,14 @@ export function main(argv: string[]): void {
           demandOption: true,
           describe: "scenario or manifest files",
         }),
-      (a) => guard(() => validateCommand(a.files as string[], process.stdout, process.stderr)),
+      (a) =>
+        guard(async () =>
+          (await import("./validate.js")).validateCommand(
+            a.files as string[],
+            process.stdout,
+            process.stderr,
+          ),
+        ),
     )
     .demandCommand(1, "a command is required: run, mc, sweep, merge or validate")
     .strict()

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlPage } from "./html.js";
+import { escapeHtml, htmlPage } from "./html-page.js";
 import type { TimelineData, TimelinePhase, TimelinePod } from "./report-data.js";
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sweepAsciiChart } from "../../src/report/ascii-chart.js";
 import { mcCharts, sweepCharts } from "../../src/report/charts.js";
-import { escapeHtml, renderMcHtml, renderSweepHtml } from "../../src/report/html.js";
+import { renderMcHtml, renderSweepHtml } from "../../src/report/html.js";
+import { escapeHtml } from "../../src/report/html-page.js";
 import { PHASES, renderTimeline } from "../../src/report/timeline.js";
 import {
   EVIL,
