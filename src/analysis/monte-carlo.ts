@@ -1,7 +1,7 @@
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
 import { Cluster } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
-import { isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
+import { isTerminal, type JobRecord, NONE, objectList, PodPhase, type PodRecord } from "../models/objects.js";
 import { type JobListener, type PodListener, WatchType } from "../models/store.js";
 import { clusterConfig } from "../scenario/cluster-config.js";
 import type { Scenario } from "../scenario/load.js";
@@ -138,7 +138,7 @@ export class MonteCarlo {
   // Predicates made once (no closure per run): all Jobs finished; the current wait's condition met.
   private readonly allFinished = () =>
     this.collector.created > 0 && this.collector.finished === this.collector.created;
-  private readonly waitJobs: JobRecord[] = [];
+  private readonly waitJobs: JobRecord[] = objectList();
   private waitCondition: WaitCondition | null = null;
   // (A check that fails — a JSONPath matching several values — ends the wait, as in a session.)
   private readonly waitMet = () => {

@@ -2,7 +2,7 @@ import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-t
 import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { ContainerStatus, type Writable } from "./containers.js";
 import type { NodeRecord } from "./node-record.js";
-import { NONE, PodPhase, RestartPolicy } from "./object-basics.js";
+import { NONE, objectList, PodPhase, RestartPolicy } from "./object-basics.js";
 import type { ImageBehaviour } from "./workload.js";
 
 export { ContainerRun, ContainerStatus } from "./containers.js";
@@ -12,6 +12,7 @@ export {
   ContainerState,
   isTerminal,
   NONE,
+  objectList,
   POD_PHASE_NAMES,
   PodPhase,
   RestartPolicy,
@@ -93,7 +94,7 @@ export class PodRecord {
     readonly identity: PodIdentitySource,
   ) {
     this.owner = owner;
-    this.containers = [];
+    this.containers = objectList();
     this.setContainers(template);
   }
 
@@ -219,9 +220,9 @@ export class JobStatusRecord {
   failed = 0;
   startMs = NONE;
   completionMs = NONE;
-  conditions: JobConditionRecord[] = [];
-  uncountedSucceeded: PodRecord[] = [];
-  uncountedFailed: PodRecord[] = [];
+  conditions: JobConditionRecord[] = objectList();
+  uncountedSucceeded: PodRecord[] = objectList();
+  uncountedFailed: PodRecord[] = objectList();
   completedIndexes = "";
   failedIndexes: string | null = null;
   /** The controller has written status at least once (status fields become non-nil). */
@@ -295,7 +296,7 @@ export class JobRecord {
   /** Finalizers on the Job object itself (foregroundDeletion / orphan while the GC works). */
   finalizers: string[] = [];
   /** Pods owned by this Job that exist in the store, in creation order (the informer's index). */
-  readonly pods: PodRecord[] = [];
+  readonly pods: PodRecord[] = objectList();
   /** Pods ever created for this Job (next pod ordinal). */
   podsCreated = 0;
   /** Bumped by the store on every write to a pod this Job owns (pods' collective version). */

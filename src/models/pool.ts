@@ -1,3 +1,5 @@
+import { objectList } from "./object-basics.js";
+
 /**
  * Recycled objects of a Monte Carlo cluster (pods, Jobs, controller and kubelet states): the
  * objects handed out since the last `releaseAll` are `items[0, used)`, the rest are spare. A
@@ -6,7 +8,7 @@
  * caller gets is of no consequence: each is returned to a new one's state (its `reuse`).
  */
 export class Pool<T> {
-  private readonly items: T[] = [];
+  private readonly items: T[] = objectList();
   private used = 0;
 
   /** A spare object, now in use; undefined when none is spare (then make one and `add` it). */

@@ -6,7 +6,7 @@ import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { purpose, streamKey } from "./identity.js";
-import { apiTime, isTerminal, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { type Store, WatchType } from "./store.js";
 
 /**
@@ -132,8 +132,8 @@ export interface ImageSizes {
 }
 
 export class Scheduler implements EventHandler {
-  private readonly queue: PodRecord[] = [];
-  private readonly unschedulable: PodRecord[] = [];
+  private readonly queue: PodRecord[] = objectList();
+  private readonly unschedulable: PodRecord[] = objectList();
   private pending = false;
   private flushHandle = NONE;
   private readonly rng = new Xor128();

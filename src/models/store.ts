@@ -1,4 +1,12 @@
-import { apiTime, isTerminal, type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import {
+  apiTime,
+  isTerminal,
+  type JobRecord,
+  NONE,
+  type NodeRecord,
+  objectList,
+  type PodRecord,
+} from "./objects.js";
 
 /**
  * The simulated API server: the objects, their resourceVersions, and the watch events that
@@ -35,8 +43,8 @@ export class Store {
   private rv = 0;
   private nextJobSeq = 0;
   private nextPodSeq = 0;
-  readonly jobs: JobRecord[] = [];
-  readonly pods: PodRecord[] = [];
+  readonly jobs: JobRecord[] = objectList();
+  readonly pods: PodRecord[] = objectList();
   readonly nodes: NodeRecord[] = [];
   // Listeners are kept with their bound handler functions: the notify loops then call through
   // one monomorphic site instead of a megamorphic method lookup per listener (a hot path).
@@ -45,7 +53,7 @@ export class Store {
   private readonly nodeListeners: { l: NodeListener; f: NodeListener["onNode"] }[] = [];
   private readonly podDetailListeners: ((pod: PodRecord) => void)[] = [];
   /** Jobs ever created per "namespace/name", for incarnation numbers (a short list: a run has few). */
-  private readonly incarnationKeys: string[] = [];
+  private readonly incarnationKeys: string[] = objectList();
   private readonly incarnationCounts: number[] = [];
 
   constructor(private readonly clock: { readonly now: number }) {}

@@ -1,4 +1,4 @@
-import { type JobConditionRecord, type JobRecord, NONE, type PodRecord } from "../objects.js";
+import { type JobConditionRecord, type JobRecord, NONE, objectList, type PodRecord } from "../objects.js";
 import { type BackoffRecord, emptyBackoff } from "./backoff.js";
 
 /**
@@ -46,7 +46,7 @@ export class SyncContext {
   terminating = 0;
   succeeded = 0;
   failed = 0;
-  readonly activePods: PodRecord[] = [];
+  readonly activePods: PodRecord[] = objectList();
   readonly newSucceededTimes: number[] = [];
   readonly newFailedTimes: number[] = [];
   readonly newBackoff: BackoffRecord = emptyBackoff();

@@ -1,4 +1,4 @@
-import { NONE } from "../objects.js";
+import { NONE, objectList } from "../objects.js";
 import { CrashBackoff } from "./crash-backoff.js";
 
 /**
@@ -9,7 +9,7 @@ import { CrashBackoff } from "./crash-backoff.js";
 export class PodState {
   readonly handles: number[] = [];
   /** Restart back-off per container, made on the first restart (most pods never restart). */
-  readonly crash: (CrashBackoff | null)[] = [];
+  readonly crash: (CrashBackoff | null)[] = objectList();
   readonly retries: number[] = [];
   readonly pullRequestedMs: number[] = [];
   readonly pullTookMs: number[] = [];
