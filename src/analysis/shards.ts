@@ -18,7 +18,8 @@ export function parseShard(text: string): ShardSpec | string {
   if (!m) return `--shard ${text}: expected i/n, e.g. 1/4`;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count)
+  if (count < 1) return `--shard ${text}: n, the number of shards, must be at least 1`;
+  if (index < 1 || index > count)
     return `--shard ${text}: i must be between 1 and n (shards are numbered 1/${count} to ${count}/${count})`;
   return { index, count };
 }

@@ -99,6 +99,8 @@ describe("Monte Carlo determinism", () => {
     expect(parseShard("3/2")).toBe("--shard 3/2: i must be between 1 and n (shards are numbered 1/2 to 2/2)");
     expect(parseShard("0/2")).toMatch(/i must be between 1 and n/);
     expect(parseShard("half")).toBe("--shard half: expected i/n, e.g. 1/4");
+    expect(parseShard("0/0")).toBe("--shard 0/0: n, the number of shards, must be at least 1");
+    expect(parseShard("1/0")).toBe("--shard 1/0: n, the number of shards, must be at least 1");
   });
 
   it("merge refuses incomplete or mixed shard sets", () => {
