@@ -63,9 +63,17 @@ export interface SweepOptions {
   progress?: (done: number, planned: number) => void;
 }
 
-export function checkParameter(path: string): void {
-  if (path.startsWith("spec.")) checkSpecPath(path);
-  else if (!path.startsWith("images.")) {
+export function checkParameter(path: string, values: readonly number[] = []): void {
+  if (path.startsWith("spec.")) {
+    // Integer fields (every numeric field of JobSpec is one) take whole numbers only; the API
+    // server's decoder refuses 0.5 for an int32.
+    const integer = checkSpecPath(path);
+    const fraction = values.find((v) => !Number.isInteger(v));
+    if (integer && fraction !== undefined)
+      throw new AnalysisError(
+        `--set ${path}: ${fraction} is not a whole number (${path.split(".").pop()} is an integer field of the Job API)`,
+      );
+  } else if (!path.startsWith("images.")) {
     throw new AnalysisError(
       `--set ${path}: sweeps take a Job spec field (spec.backoffLimit, spec.parallelism, ...) or an image behaviour field (images.<image>.runSeconds, ...)`,
     );
@@ -93,7 +101,7 @@ function verdict(p: SweepPoint, target: number): "met" | "missed" | "open" {
 }
 
 export async function sweep(o: SweepOptions): Promise<SweepResult> {
-  checkParameter(o.parameter);
+  checkParameter(o.parameter, o.values);
   const maxRuns = Math.max(o.runs, o.maxRuns ?? o.runs);
   let jobKey = "";
   let seedUsed: number | string = 0;

@@ -34,6 +34,8 @@ const DEFAULT_MAX_RUNS = 1_000_000;
 export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
   checkWorkers(a.workers);
+  if (Array.isArray(a.set))
+    throw new CliError(`--set is given ${a.set.length} times: a sweep varies one setting`, 2);
   let parsed: ReturnType<typeof parseSet>;
   try {
     parsed = parseSet(a.set);

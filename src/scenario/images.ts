@@ -138,6 +138,7 @@ export function parseImage(
     );
     return null;
   }
+  const problemsBefore = problems.list.length;
   checkKnownKeys(problems, path, value, IMAGE_FIELDS);
   const dist = (field: keyof typeof IMAGE_DEFAULTS) =>
     value[field] === undefined
@@ -206,6 +207,9 @@ export function parseImage(
     problems.add(`${path}.sizeBytes`, "expected a whole number of bytes");
   if (value.startLog !== undefined && typeof value.startLog !== "string")
     problems.add(`${path}.startLog`, "expected a string");
+  // Nothing is built from a behaviour with a problem: the problems are reported instead (a
+  // probability outside [0, 1] would otherwise reach the sampler, which rejects it).
+  if (problems.list.length > problemsBefore) return null;
   if (!pull || !repull || !start || !run || !term || size === null) return null;
   return new ImageBehaviour({
     image,

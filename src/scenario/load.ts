@@ -164,6 +164,9 @@ export function parseScenario(
     if (!o.path.startsWith("spec.")) continue;
     for (const m of manifests.values()) for (const d of m.docs) setInManifest(d.object, o.path, o.value);
   }
+  // A problem may come from a swept value rather than the file: say which values were set.
+  if (!problems.empty && overrides.length > 0)
+    problems.add("", `with ${overrides.map((o) => `--set ${o.path}=${o.value}`).join(", ")}`);
   problems.throwIfAny();
   return {
     file,

@@ -128,6 +128,43 @@ describe("jobsim mc and sweep arguments", () => {
       'jobsim: --set spec.backofflimit: unknown field "backofflimit" in JobSpec (did you mean "backoffLimit"?)\n',
     ],
     [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..1:0.5"],
+      1,
+      "jobsim: --set spec.backoffLimit: 0.5 is not a whole number (backoffLimit is an integer field of the Job API)\n",
+    ],
+    [
+      [
+        "sweep",
+        "scenarios/flaky-job.yaml",
+        "--set",
+        "spec.backoffLimit=0..3",
+        "--set",
+        "spec.parallelism=1,2",
+      ],
+      2,
+      "jobsim: --set is given 2 times: a sweep varies one setting\n",
+    ],
+    [
+      [
+        "sweep",
+        "scenarios/flaky-job.yaml",
+        "--set",
+        "images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability=0.5,1.5",
+      ],
+      1,
+      [
+        "scenarios/flaky-job.yaml: images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability: probability 1.5 is not in [0, 1]",
+        "scenarios/flaky-job.yaml: images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[1].probability: probability -0.5 is not in [0, 1]",
+        "scenarios/flaky-job.yaml: with --set images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability=1.5",
+        "",
+      ].join("\n"),
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "0/0"],
+      2,
+      "jobsim: --shard 0/0: n, the number of shards, must be at least 1\n",
+    ],
+    [
       ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=5..1"],
       2,
       'jobsim: --set spec.backoffLimit=5..1: "5..1": the range ends before it starts\n',

@@ -66,6 +66,30 @@ describe("scenario loading", () => {
     );
   });
 
+  it("reports a negative probability instead of handing it to the sampler", () => {
+    // The outcome sampler rejects a negative weight with an exception; the loader must report
+    // the file's problem first (this once surfaced as "internal error").
+    expect(problems(GOOD.replace("probability: 0.6", "probability: -0.5"))).toContain(
+      "s.yaml: images.img:1.outcomes[1].probability: probability -0.5 is not in [0, 1]",
+    );
+  });
+
+  it("names the --set values when a swept value makes the scenario invalid", () => {
+    const overrides = [{ path: "images.img:1.outcomes[0].probability", value: 1.5 }];
+    let thrown: unknown;
+    try {
+      parseScenario(GOOD, "s.yaml", "/nonexistent", overrides);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ScenarioError);
+    expect((thrown as ScenarioError).problems).toEqual([
+      "s.yaml: images.img:1.outcomes[0].probability: probability 1.5 is not in [0, 1]",
+      "s.yaml: images.img:1.outcomes[1].probability: probability -0.5 is not in [0, 1]",
+      "s.yaml: with --set images.img:1.outcomes[0].probability=1.5",
+    ]);
+  });
+
   it("reports every problem at once, unknown fields with a hint", () => {
     const text = GOOD.replace(
       "runSeconds: 2",
