@@ -129,7 +129,20 @@ export function jobReport(s: JobStats, cf: ClosedForm | string): JobReport {
     wastedPodSeconds: summary(s.wastedPodSeconds)!,
     closedForm: { applies: false, reason: typeof cf === "string" ? cf : "" },
   };
-  if (typeof cf !== "string") {
+  // The closed forms count every run to the Job's end; a run cut short by the horizon or a
+  // deletion has no end to compare, so the estimate and the exact value would differ by design.
+  const cutShort = report.unfinished + report.deleted;
+  if (typeof cf !== "string" && cutShort > 0) {
+    report.closedForm = {
+      applies: false,
+      reason: `${cutShort} of ${n} runs ended before the Job did (${[
+        report.unfinished > 0 ? "still running at the horizon" : "",
+        report.deleted > 0 ? "deleted" : "",
+      ]
+        .filter((x) => x !== "")
+        .join(", ")}), and the closed form counts every run to its end`,
+    };
+  } else if (typeof cf !== "string") {
     const checks: Record<string, Check> = {
       successRate: check(cf.successRate, complete / n, ci),
       podsMean: check(mean(cf.pods), s.pods.mean(), meanInterval(s.pods)),

@@ -1,4 +1,5 @@
 import { type Document, isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import { applyDecodedNulls } from "../models/api/decode-nulls.js";
 import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-decode.js";
 
 /**
@@ -79,6 +80,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       return out;
     }
     const errors = strictDecodeErrors(kind as "Job", object);
+    if (errors.length === 0) applyDecodedNulls(kind as "Job", object);
     out.docs.push({
       object,
       apiVersion,

@@ -3,6 +3,13 @@ import { hashString } from "../engine/random/hash.js";
 import type { Xor128 } from "../engine/random/xor128.js";
 
 /**
+ * The longest duration a draw may take: 100 years. A heavy-tailed draw (a lognormal with a large
+ * sigma) can overflow to Infinity, and times must stay whole milliseconds exact in a double
+ * (below 2^53); any horizon a scenario sets is far shorter, so the cap changes no result.
+ */
+export const MAX_DURATION_MS = 100 * 365.25 * 24 * 3600 * 1000;
+
+/**
  * How a container image behaves when the kubelet runs it: how long its pull, start and run
  * take, and how each run ends (exit code, signal, log). Durations are in seconds, as the
  * scenario file writes them; the kubelet turns them into whole milliseconds.
@@ -75,9 +82,10 @@ export class ImageBehaviour {
     return this.spec.outcomes[this.categorical!.size > 1 ? this.categorical!.sample(rng) : 0];
   }
 
-  /** Seconds → whole milliseconds (at least 0). */
+  /** Seconds → whole milliseconds, from 0 to MAX_DURATION_MS. */
   static ms(seconds: number): number {
-    return seconds <= 0 ? 0 : Math.round(seconds * 1000);
+    if (!(seconds > 0)) return 0;
+    return seconds >= MAX_DURATION_MS / 1000 ? MAX_DURATION_MS : Math.round(seconds * 1000);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseGoDuration } from "../models/api/go-duration.js";
+import { MAX_DURATION_MS } from "../models/workload.js";
 
 /**
  * Durations as people write them in scenarios: Go's time.ParseDuration syntax ("30m", "1h30m",
@@ -7,6 +8,13 @@ import { parseGoDuration } from "../models/api/go-duration.js";
 
 /** A scenario duration: a number of seconds, or Go syntax. */
 export function parseScenarioDuration(value: unknown): number | string {
+  const ms = parseMs(value);
+  if (typeof ms === "number" && ms > MAX_DURATION_MS)
+    return `${JSON.stringify(value)} is longer than 100 years, the longest duration jobsim simulates`;
+  return ms;
+}
+
+function parseMs(value: unknown): number | string {
   if (typeof value === "number")
     return Number.isFinite(value) && value >= 0
       ? Math.round(value * 1000)

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closedFormFor, mean } from "../../src/analysis/closed-form.js";
 import { runHere } from "../../src/analysis/execute.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { jobReport } from "../../src/analysis/report.js";
 import { scenario } from "./helpers.js";
 
 /**
@@ -75,5 +76,31 @@ describe("closed forms are offered only where they hold", () => {
   it("parallel Jobs and OnFailure have none", () => {
     const s = scenario({ p: 0.4, backoffLimit: 3, extraSpec: "\n      parallelism: 2" });
     expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe("parallelism is not 1");
+  });
+});
+
+describe("the report compares closed forms only with runs that reached the Job's end", () => {
+  it("runs cut short by the horizon leave the closed form out, with the reason", () => {
+    // A 20 s horizon: a first attempt ends in ~7 s, a second not before ~22 s (10 s back-off).
+    const s = scenario({ p: 0.4, backoffLimit: 10, horizon: "20s" });
+    const mc = new MonteCarlo(s, 7);
+    const { stats } = runHere(mc, 0, 2000);
+    const cf = closedFormFor(s, mc.plan, 0);
+    expect(typeof cf).not.toBe("string");
+    const report = jobReport(stats[0], cf);
+    expect(report.unfinished).toBeGreaterThan(0);
+    expect(report.closedForm).toEqual({
+      applies: false,
+      reason: `${report.unfinished} of 2000 runs ended before the Job did (still running at the horizon), and the closed form counts every run to its end`,
+    });
+  });
+
+  it("runs that all finish keep it", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 2 });
+    const mc = new MonteCarlo(s, 7);
+    const { stats } = runHere(mc, 0, 500);
+    const report = jobReport(stats[0], closedFormFor(s, mc.plan, 0));
+    expect(report.unfinished + report.deleted).toBe(0);
+    expect(report.closedForm.applies).toBe(true);
   });
 });

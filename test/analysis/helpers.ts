@@ -9,12 +9,13 @@ export function scenario(opts: {
   pullSeconds?: string;
   extraSpec?: string;
   steps?: string[];
+  horizon?: string;
 }): Scenario {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata:
   name: analysis-test
-seed: 42
+seed: 42${opts.horizon === undefined ? "" : `\nhorizon: ${opts.horizon}`}
 images:
   app:1:
     pullSeconds: ${opts.pullSeconds ?? "2"}

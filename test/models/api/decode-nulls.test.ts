@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { parseManifestFile } from "../../../src/kubectl/manifests.js";
+import { applyDecodedNulls } from "../../../src/models/api/decode-nulls.js";
+import { Cluster } from "../../../src/models/cluster.js";
+
+/** JSON nulls in a manifest decode to Go zero values (encoding/json), as the API server sees them. */
+describe("applyDecodedNulls", () => {
+  it.each([
+    ["a null pointer field is absent", { spec: { backoffLimit: null } }, { spec: {} }],
+    [
+      "a null string field is absent",
+      { spec: { template: { spec: { containers: [{ name: "c", image: null }] } } } },
+      { spec: { template: { spec: { containers: [{ name: "c" }] } } } },
+    ],
+    [
+      "a null struct in a list is the zero struct",
+      { spec: { template: { spec: { containers: [null] } } } },
+      { spec: { template: { spec: { containers: [{}] } } } },
+    ],
+    [
+      "a null string in a list or map is the empty string",
+      {
+        spec: {
+          template: { metadata: { labels: { a: null } }, spec: { containers: [{ args: [null, "x"] }] } },
+        },
+      },
+      {
+        spec: { template: { metadata: { labels: { a: "" } }, spec: { containers: [{ args: ["", "x"] }] } } },
+      },
+    ],
+    ["fields the schema does not know are left alone", { spec: { zzz: null } }, { spec: { zzz: null } }],
+  ])("%s", (_what, input, expected) => {
+    const obj = structuredClone(input) as Record<string, unknown>;
+    applyDecodedNulls("Job", obj);
+    expect(obj).toEqual(expected);
+  });
+
+  it("image: null is the API server's Required value, not a crash", () => {
+    const file = parseManifestFile(
+      "job.yaml",
+      [
+        "apiVersion: batch/v1",
+        "kind: Job",
+        "metadata: {name: j}",
+        "spec:",
+        "  backoffLimit: null",
+        "  template:",
+        "    spec:",
+        "      containers: [{name: c, image: null}]",
+        "      restartPolicy: Never",
+      ].join("\n"),
+    );
+    expect(file.docs[0].decodeError).toBeNull();
+    const prepared = Cluster.prepareJob(file.docs[0].object);
+    expect(Array.isArray(prepared)).toBe(true);
+    expect((prepared as { field: string; type: string }[]).map((e) => [e.field, e.type])).toEqual([
+      ["spec.template.spec.containers[0].image", "Required value"],
+    ]);
+  });
+});
