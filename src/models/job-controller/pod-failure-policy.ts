@@ -32,7 +32,7 @@ const NO_MATCH: PolicyMatch = {
 
 export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodRecord): PolicyMatch {
   if (policy === null) return NO_MATCH;
-  const rules = policy.rules;
+  const rules = policy.rules ?? []; // `podFailurePolicy: {}` is valid: no rule, nothing matches
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     // An action the controller does not know never decides (upstream's switch has no default).

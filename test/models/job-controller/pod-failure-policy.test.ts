@@ -238,6 +238,24 @@ describe("matchPodFailurePolicy (TestMatchPodFailurePolicy, pod_failure_policy_t
   it.each(upstreamRows)("$name", (row) => check(row));
 });
 
+// `podFailurePolicy: {}` passes validation (no Required error for rules) and decodes to a nil
+// Rules slice, over which upstream's loop runs zero times: the default handling applies.
+describe("matchPodFailurePolicy: a policy without rules", () => {
+  it.each([
+    { name: "rules absent ({})", policy: {} as PodFailurePolicy },
+    { name: "rules empty", policy: { rules: [] } },
+  ])("$name: no match, the failure counts", ({ name, policy }) =>
+    check({
+      name,
+      policy,
+      pod: { containers: [main(1)] },
+      wantMessage: null,
+      wantCountFailed: true,
+      wantAction: null,
+    }),
+  );
+});
+
 // onPodConditions over the conditions our pods carry. A pod that ran and failed has (podConditions,
 // pod-status.ts): PodReadyToStartContainers=False, Initialized=True, Ready=False,
 // ContainersReady=False, PodScheduled=True; an unschedulable pod only PodScheduled=False.
