@@ -1,7 +1,7 @@
 import { WorkerPool } from "../src/analysis/worker-pool.js";
 import { holdThroughput } from "./hold.js";
 import { machineLine, median } from "./machine.js";
-import { mcThroughput, peakRssMb } from "./mc.js";
+import { mcThroughput, peakRssMb, SUCCESS_PROBABILITY } from "./mc.js";
 
 /**
  * `npm run bench`: throughput figures, each the median of several repetitions after a warm-up.
@@ -45,6 +45,27 @@ async function main(): Promise<void> {
     );
     mcMedians.push(median(r));
   }
+  // Where a run's time goes: it grows with the pods the run makes. Variants of the same
+  // scenario whose runs all make 1 pod (p = 1) or all 11 (p = 0, backoffLimit 10) give the
+  // cost of a run and of each pod in it; the tutorial makes 2.49 pods per run on average.
+  const usPerRun = async (p: number) => {
+    const r: number[] = [];
+    for (let i = 0; i < 3; i++)
+      r.push(
+        await mcThroughput(p === 1 ? 300_000 : 60_000, 1, undefined, [
+          { path: SUCCESS_PROBABILITY, value: p },
+        ]),
+      );
+    return 1e6 / median(r);
+  };
+  const onePod = await usPerRun(1);
+  const elevenPods = await usPerRun(0);
+  const perPod = (elevenPods - onePod) / 10;
+  console.log(
+    `cost of a run, 1 worker: ${(onePod - perPod).toFixed(2)} µs + ${perPod.toFixed(2)} µs per pod` +
+      ` (runs of 1 pod: ${fmt(1e6 / onePod)} runs/s; of 11 pods: ${fmt(1e6 / elevenPods)} runs/s);` +
+      ` 250,000 runs/s (4 µs a run) would allow ${((4 - (onePod - perPod)) / perPod).toFixed(2)} pods per run, the tutorial makes 2.49`,
+  );
   const scaling = mcMedians[1] / mcMedians[0];
   check(mcMedians[0] >= 250_000, `Monte Carlo ≥ 250,000 runs/s on one worker (${fmt(mcMedians[0])})`);
   check(scaling >= 1.8, `two workers ≥ 1.8× one (${scaling.toFixed(2)}×)`);
