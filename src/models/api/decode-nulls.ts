@@ -3,8 +3,8 @@ import { type FieldKind, STRUCTS } from "./schema.generated.js";
 /**
  * What JSON nulls become when the API server decodes a manifest into its Go struct (Go's
  * encoding/json, decode.go literalStore): null leaves a field at its zero value — a nil pointer,
- * slice or map, an empty string, 0, false — and the stored object then omits it or shows the
- * zero. So `image: null` reaches validation as a missing image ("Required value"), never as a
+ * slice or map, an empty string, 0, false, a zero quantity — and the stored object then omits it
+ * or shows the zero. So `image: null` reaches validation as a missing image ("Required value"), never as a
  * null. Applied in place to a manifest that decoded cleanly (strict-decode.ts): a struct field
  * that is null is removed; a null list item or map value becomes its element type's zero value.
  */
@@ -27,6 +27,10 @@ function zero(kind: FieldKind): unknown {
       return 0;
     case "boolean":
       return false;
+    case "quantity":
+      return "0"; // resource.Quantity's UnmarshalJSON takes null as the zero quantity
+    case "intOrString":
+      return 0; // intstr's UnmarshalJSON decodes null into IntVal, which stays 0
     default:
       return undefined;
   }

@@ -28,6 +28,19 @@ describe("applyDecodedNulls", () => {
         spec: { template: { metadata: { labels: { a: "" } }, spec: { containers: [{ args: ["", "x"] }] } } },
       },
     ],
+    [
+      "a null quantity in a resource list is the zero quantity",
+      {
+        spec: {
+          template: { spec: { containers: [{ resources: { requests: { cpu: null, memory: "1Gi" } } }] } },
+        },
+      },
+      {
+        spec: {
+          template: { spec: { containers: [{ resources: { requests: { cpu: "0", memory: "1Gi" } } }] } },
+        },
+      },
+    ],
     ["fields the schema does not know are left alone", { spec: { zzz: null } }, { spec: { zzz: null } }],
   ])("%s", (_what, input, expected) => {
     const obj = structuredClone(input) as Record<string, unknown>;
