@@ -9,8 +9,9 @@ export function mergeCommand(files: string[], out: NodeJS.WriteStream): number {
     try {
       text = readFileSync(name, "utf8");
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
       throw new CliError(
-        `${name}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+        `${name}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a shard file" : (e as Error).message}`,
       );
     }
     try {

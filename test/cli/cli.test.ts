@@ -218,3 +218,54 @@ describe("jobsim mc and sweep arguments", () => {
     noStackTrace(r.stderr);
   });
 });
+
+describe("jobsim merge", () => {
+  const dir = tmp();
+  const shard = (spec: string, runs: number) => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", String(runs), "--shard", spec);
+    expect(r.status).toBe(0);
+    const file = join(dir, `${spec.replace("/", "of")}-${runs}.json`);
+    writeFileSync(file, r.stdout);
+    return file;
+  };
+  const one = shard("1/2", 8192);
+  const two = shard("2/2", 8192);
+  const otherRuns = shard("2/2", 12288);
+  const notJson = join(dir, "bad.json");
+  writeFileSync(notJson, "not json");
+
+  it("merges a complete set into the one-process report, byte for byte", () => {
+    const merged = jobsim("merge", one, two);
+    expect(merged.status).toBe(0);
+    const whole = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "8192", "--json");
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
+  it.each([
+    ["a missing shard", () => [one], "jobsim: missing shard 2/2\n"],
+    ["a shard given twice", () => [one, one], `jobsim: ${one}: shard 1/2 given twice (also ${one})\n`],
+    [
+      "shards of different run counts",
+      () => [one, otherRuns],
+      `jobsim: ${otherRuns}: runs 12288 differs from ${one}'s 8192\n`,
+    ],
+    [
+      "a missing file",
+      () => [one, join(dir, "nope.json")],
+      `jobsim: ${join(dir, "nope.json")}: no such file\n`,
+    ],
+    ["a directory", () => [one, dir], `jobsim: ${dir}: is a directory, expected a shard file\n`],
+  ])("refuses %s with one clear message", (_what, args, message) => {
+    const r = jobsim("merge", ...(args as () => string[])());
+    expect(r.stderr).toBe(message);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+  });
+
+  it("refuses a file that is not JSON, naming what it expected", () => {
+    const r = jobsim("merge", one, notJson);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.json: not JSON \(.*\); expected the output of jobsim mc --shard i\/n\n$/);
+    noStackTrace(r.stderr);
+  });
+});
