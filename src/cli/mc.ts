@@ -10,7 +10,7 @@ import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
-import { CliError, moveInto, tempFor, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputDir, checkOutputFile, moveInto, tempFor, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
 
@@ -46,6 +46,9 @@ export function checkWorkers(workers: number): void {
 export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
   checkWorkers(a.workers);
+  if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
+  if (a.emitJob !== undefined) checkOutputFile("--emit-job", a.emitJob);
+  if (a.report !== undefined) checkOutputDir("--report", a.report);
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);
   const scenario = loadScenario(a.scenario);

@@ -4,7 +4,7 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputFile, writeFileAtomic } from "./output.js";
 
 export interface RunArgs {
   scenario: string;
@@ -28,6 +28,8 @@ function timelineFormat(path: string): "svg" | "html" {
  */
 export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
   const format = args.timeline === undefined ? null : timelineFormat(args.timeline);
+  if (args.timeline !== undefined) checkOutputFile("--timeline", args.timeline);
+  if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
     throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}`, 2);
   const scenario = loadScenario(args.scenario);

@@ -5,7 +5,7 @@ import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
-import { CliError, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputDir, checkOutputFile, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
 
@@ -34,6 +34,8 @@ const DEFAULT_MAX_RUNS = 1_000_000;
 export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
   checkWorkers(a.workers);
+  if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
+  if (a.report !== undefined) checkOutputDir("--report", a.report);
   if (Array.isArray(a.set))
     throw new CliError(`--set is given ${a.set.length} times: a sweep varies one setting`, 2);
   let parsed: ReturnType<typeof parseSet>;

@@ -269,3 +269,49 @@ describe("jobsim merge", () => {
     noStackTrace(r.stderr);
   });
 });
+
+describe("output paths are checked before any work", () => {
+  const dir = tmp();
+  const file = join(dir, "a-file");
+  writeFileSync(file, "");
+  it.each([
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "50", "--csv", dir],
+      `--csv ${dir}: it is a directory, expected a file name`,
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "50", "--report", file],
+      `--report ${file}: it is a file, expected a directory`,
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "50", "--emit-job", dir],
+      `--emit-job ${dir}: it is a directory, expected a file name`,
+    ],
+    [
+      [
+        "sweep",
+        "scenarios/flaky-job.yaml",
+        "--set",
+        "spec.backoffLimit=0..1",
+        "--runs",
+        "50",
+        "--csv",
+        join(file, "x.csv"),
+      ],
+      `--csv ${join(file, "x.csv")}: ${file} is a file, not a directory`,
+    ],
+    [
+      ["run", "scenarios/flaky-job.yaml", "--trace", dir],
+      `--trace ${dir}: it is a directory, expected a file name`,
+    ],
+    [
+      ["run", "scenarios/flaky-job.yaml", "--timeline", join(file, "sub", "t.svg")],
+      `--timeline ${join(file, "sub", "t.svg")}: ${file} is a file, not a directory`,
+    ],
+  ])("%j: refused at once, nothing printed", (args, message) => {
+    const r = jobsim(...args);
+    expect(r.stderr).toBe(`jobsim: ${message}\n`);
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(1);
+  });
+});
