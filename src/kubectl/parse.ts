@@ -151,6 +151,53 @@ export function boolFlag(cmd: KubectlCommand, name: string): boolean {
   return v !== undefined && v !== "false";
 }
 
+/** kubectl 1.35's commands (`kubectl --help`): the ones jobsim lacks are real, not unknown. */
+const KUBECTL_COMMANDS = [
+  "create",
+  "expose",
+  "run",
+  "set",
+  "explain",
+  "get",
+  "edit",
+  "delete",
+  "rollout",
+  "scale",
+  "autoscale",
+  "certificate",
+  "cluster-info",
+  "top",
+  "cordon",
+  "uncordon",
+  "drain",
+  "taint",
+  "describe",
+  "logs",
+  "attach",
+  "exec",
+  "port-forward",
+  "proxy",
+  "cp",
+  "auth",
+  "debug",
+  "events",
+  "diff",
+  "apply",
+  "patch",
+  "replace",
+  "wait",
+  "kustomize",
+  "label",
+  "annotate",
+  "completion",
+  "alpha",
+  "api-resources",
+  "api-versions",
+  "config",
+  "plugin",
+  "version",
+];
+
 /** Parses `kubectl <verb> ...` (argv[0] is "kubectl"). Throws UsageError with kubectl's text. */
 export function parseKubectl(argv: readonly string[]): KubectlCommand {
   if (argv[0] !== "kubectl") throw new UsageError(`not a kubectl command: ${argv.join(" ")}`);
@@ -166,6 +213,10 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   const verb = rest[verbIndex];
   const specs = VERB_FLAGS[verb];
   if (specs === undefined) {
+    if (KUBECTL_COMMANDS.includes(verb))
+      throw new UsageError(
+        `jobsim does not simulate "kubectl ${verb}" (it simulates ${Object.keys(VERB_FLAGS).join(", ")})`,
+      );
     throw new UsageError(`error: unknown command "${verb}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
   }
   const all = [...COMMON, ...specs];

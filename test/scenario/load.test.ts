@@ -110,7 +110,7 @@ describe("scenario loading", () => {
     const p = problems(
       GOOD.replace(
         "  - sleep 1m",
-        "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /",
+        "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /\n  - kubectl top pods",
       ),
     );
     expect(p).toEqual([
@@ -118,6 +118,8 @@ describe("scenario loading", () => {
       "s.yaml: steps[2]: kubectl get pods --frobnicate: error: unknown flag: --frobnicate See 'kubectl get --help' for usage.",
       's.yaml: steps[3]: kubectl launch rocket: error: unknown command "launch" for "kubectl"  Run \'kubectl --help\' for usage.',
       's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "sleep <duration>" or "at <time>"',
+      // A real kubectl command jobsim lacks is not "unknown" to kubectl: say it is not simulated.
+      's.yaml: steps[5]: kubectl top pods: jobsim does not simulate "kubectl top" (it simulates get, describe, logs, apply, create, delete, wait, events, patch)',
     ]);
   });
 
