@@ -151,7 +151,10 @@ export function boolFlag(cmd: KubectlCommand, name: string): boolean {
   return v !== undefined && v !== "false";
 }
 
-/** kubectl 1.35's commands (`kubectl --help`): the ones jobsim lacks are real, not unknown. */
+/**
+ * kubectl 1.35's commands (`kubectl --help`; the generated reference at kubernetes.io/docs/reference/kubectl/generated):
+ * the ones jobsim lacks are real, not unknown.
+ */
 const KUBECTL_COMMANDS = [
   "create",
   "expose",
@@ -196,6 +199,7 @@ const KUBECTL_COMMANDS = [
   "config",
   "plugin",
   "version",
+  "help",
 ];
 
 /** Parses `kubectl <verb> ...` (argv[0] is "kubectl"). Throws UsageError with kubectl's text. */
