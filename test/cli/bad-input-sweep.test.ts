@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument, stringify } from "yaml";
+import { AnalysisError } from "../../src/analysis/errors.js";
+import { mcCommand } from "../../src/cli/mc.js";
+import { CliError } from "../../src/cli/output.js";
+import { runCommand } from "../../src/cli/run.js";
+import { OverrideError } from "../../src/scenario/overrides.js";
+import { ScenarioError } from "../../src/scenario/problems.js";
+
+/**
+ * Bad input never becomes an internal error. Every value of the tutorial's Job manifest, and a
+ * few fields it leaves out, is replaced in turn by odd JSON (null, a negative number, 2^31, a
+ * fraction, a string, a list, a map, true, "Indexed"); the scenario then goes through the
+ * session (`jobsim run`) and a short Monte Carlo (`jobsim mc`). Either may refuse it, but only
+ * with one of the errors the CLI prints as a clear message (main.ts `report`): anything else
+ * would reach the user as "internal error". (Found this way and fixed: `image: null`,
+ * `podFailurePolicy: {}`, a null resource quantity.)
+ */
+
+const USER_ERRORS = [ScenarioError, CliError, AnalysisError, OverrideError];
+const ODD_VALUES: unknown[] = [null, -1, 2147483648, 0.5, "x", [], {}, true, "Indexed"];
+const ABSENT_FIELDS = [
+  ["spec", "parallelism"],
+  ["spec", "completions"],
+  ["spec", "activeDeadlineSeconds"],
+  ["spec", "ttlSecondsAfterFinished"],
+  ["spec", "suspend"],
+  ["spec", "podFailurePolicy"],
+  ["spec", "podReplacementPolicy"],
+  ["spec", "completionMode"],
+  ["spec", "template", "spec", "terminationGracePeriodSeconds"],
+  ["spec", "template", "spec", "containers", 0, "resources", "requests", "cpu"],
+  ["metadata", "namespace"],
+];
+
+const base = parseDocument(readFileSync("scenarios/flaky-job.yaml", "utf8")).toJS() as {
+  files: Record<string, string>;
+};
+const job = parseDocument(base.files["job.yaml"]).toJS() as Record<string, unknown>;
+
+function leaves(o: unknown, path: (string | number)[], out: (string | number)[][]): void {
+  if (Array.isArray(o)) for (const [i, v] of o.entries()) leaves(v, [...path, i], out);
+  else if (o !== null && typeof o === "object")
+    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], out);
+  else out.push(path);
+}
+
+function withValue(path: (string | number)[], value: unknown): Record<string, unknown> {
+  const copy = structuredClone(job);
+  let node = copy as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = node[path[i]];
+    if (next === null || typeof next !== "object") node[path[i]] = typeof path[i + 1] === "number" ? [] : {};
+    node = node[path[i]] as Record<string | number, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+  return copy;
+}
+
+const sink = { write: () => true } as unknown as NodeJS.WriteStream;
+
+/** The error a command ended with, if any. */
+async function failure(command: () => number | Promise<number>): Promise<unknown> {
+  try {
+    await command();
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+const paths: (string | number)[][] = [];
+leaves(job, [], paths);
+paths.push(...ABSENT_FIELDS);
+const dir = mkdtempSync(join(tmpdir(), "jobsim-bad-input-"));
+
+describe("odd values in the Job manifest give clear messages, never internal errors", () => {
+  it.each(paths.map((p) => [p.join(".")]))("%s", async (name) => {
+    const path = paths.find((p) => p.join(".") === name)!;
+    const unexpected: string[] = [];
+    for (const value of ODD_VALUES) {
+      const file = join(dir, "s.yaml");
+      writeFileSync(file, stringify({ ...base, files: { "job.yaml": stringify(withValue(path, value)) } }));
+      const run = await failure(() => runCommand({ scenario: file }, sink, sink));
+      const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
+      for (const [command, e] of [
+        ["run", run],
+        ["mc", mc],
+      ] as const) {
+        if (e !== null && !USER_ERRORS.some((cls) => e instanceof cls))
+          unexpected.push(`${command} with ${JSON.stringify(value)}: ${(e as Error).stack ?? e}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+});
