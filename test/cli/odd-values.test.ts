@@ -11,13 +11,14 @@ import { OverrideError } from "../../src/scenario/overrides.js";
 import { ScenarioError } from "../../src/scenario/problems.js";
 
 /**
- * Bad input never becomes an internal error. Every value of the tutorial's Job manifest, and a
- * few fields it leaves out, is replaced in turn by odd JSON (null, a negative number, 2^31, a
- * fraction, a string, a list, a map, true, "Indexed"); the scenario then goes through the
- * session (`jobsim run`) and a short Monte Carlo (`jobsim mc`). Either may refuse it, but only
- * with one of the errors the CLI prints as a clear message (main.ts `report`): anything else
- * would reach the user as "internal error". (Found this way and fixed: `image: null`,
- * `podFailurePolicy: {}`, a null resource quantity.)
+ * Bad input never becomes an internal error. Every value of the tutorial scenario — its Job
+ * manifest (and a few fields the manifest leaves out) and the scenario's own fields — is replaced
+ * in turn by odd JSON (null, a negative number, 2^31, a fraction, a string, a list, a map, true,
+ * "Indexed", 1e15); the scenario then goes through the session (`jobsim run`) and a short Monte
+ * Carlo (`jobsim mc`). Either may refuse it, but only with one of the errors the CLI prints as a
+ * clear message (main.ts `report`): anything else would reach the user as "internal error".
+ * (Found this way and fixed: `image: null`, `podFailurePolicy: {}`, a null resource quantity, a
+ * lognormal sigma of 1e15.)
  */
 
 const USER_ERRORS = [ScenarioError, CliError, AnalysisError, OverrideError];
@@ -84,6 +85,36 @@ describe("odd values in the Job manifest give clear messages, never internal err
     for (const value of ODD_VALUES) {
       const file = join(dir, "s.yaml");
       writeFileSync(file, stringify({ ...base, files: { "job.yaml": stringify(withValue(path, value)) } }));
+      const run = await failure(() => runCommand({ scenario: file }, sink, sink));
+      const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
+      for (const [command, e] of [
+        ["run", run],
+        ["mc", mc],
+      ] as const) {
+        if (e !== null && !USER_ERRORS.some((cls) => e instanceof cls))
+          unexpected.push(`${command} with ${JSON.stringify(value)}: ${(e as Error).stack ?? e}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("odd values in the scenario's own fields give clear messages, never internal errors", () => {
+  const scenarioPaths: (string | number)[][] = [];
+  leaves(base, [], scenarioPaths);
+  const own = scenarioPaths.filter((p) => p[0] !== "files" && p[0] !== "apiVersion" && p[0] !== "kind");
+  // 1e15: a lognormal sigma that large once overflowed a duration to Infinity.
+  const values = [...ODD_VALUES, 1e15];
+  it.each(own.map((p) => [p.join(".")]))("%s", async (name) => {
+    const path = own.find((p) => p.join(".") === name)!;
+    const unexpected: string[] = [];
+    for (const value of values) {
+      const copy = structuredClone(base) as Record<string | number, unknown>;
+      let node = copy;
+      for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
+      node[path[path.length - 1]] = value;
+      const file = join(dir, "own.yaml");
+      writeFileSync(file, stringify(copy));
       const run = await failure(() => runCommand({ scenario: file }, sink, sink));
       const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
       for (const [command, e] of [
