@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,8 +11,8 @@ import { OverrideError } from "../../src/scenario/overrides.js";
 import { ScenarioError } from "../../src/scenario/problems.js";
 
 /**
- * Bad input never becomes an internal error. Every value of the tutorial scenario — its Job
- * manifest (and a few fields the manifest leaves out) and the scenario's own fields — is replaced
+ * Bad input never becomes an internal error. Every value of the shipped scenarios' Job manifests
+ * (and a few fields they leave out) and of the tutorial scenario's own fields is replaced
  * in turn by odd JSON (null, a negative number, 2^31, a fraction, a string, a list, a map, true,
  * "Indexed", 1e15); the scenario then goes through the session (`jobsim run`) and a short Monte
  * Carlo (`jobsim mc`). Either may refuse it, but only with one of the errors the CLI prints as a
@@ -37,10 +37,10 @@ const ABSENT_FIELDS = [
   ["metadata", "namespace"],
 ];
 
-const base = parseDocument(readFileSync("scenarios/flaky-job.yaml", "utf8")).toJS() as {
-  files: Record<string, string>;
-};
-const job = parseDocument(base.files["job.yaml"]).toJS() as Record<string, unknown>;
+type ScenarioFile = { files: Record<string, string> };
+const load = (name: string) =>
+  parseDocument(readFileSync(`scenarios/${name}`, "utf8")).toJS() as ScenarioFile;
+const base = load("flaky-job.yaml");
 
 function leaves(o: unknown, path: (string | number)[], out: (string | number)[][]): void {
   if (Array.isArray(o)) for (const [i, v] of o.entries()) leaves(v, [...path, i], out);
@@ -49,7 +49,11 @@ function leaves(o: unknown, path: (string | number)[], out: (string | number)[][
   else out.push(path);
 }
 
-function withValue(path: (string | number)[], value: unknown): Record<string, unknown> {
+function withValue(
+  job: Record<string, unknown>,
+  path: (string | number)[],
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(job);
   let node = copy as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
@@ -73,18 +77,36 @@ async function failure(command: () => number | Promise<number>): Promise<unknown
   }
 }
 
-const paths: (string | number)[][] = [];
-leaves(job, [], paths);
-paths.push(...ABSENT_FIELDS);
 const dir = mkdtempSync(join(tmpdir(), "jobsim-bad-input-"));
 
-describe("odd values in the Job manifest give clear messages, never internal errors", () => {
-  it.each(paths.map((p) => [p.join(".")]))("%s", async (name) => {
-    const path = paths.find((p) => p.join(".") === name)!;
+// Every scenario shipped in scenarios/: their Jobs use parallelism, deadlines, pod failure
+// policies, OnFailure and scripts, so the odd values reach those paths of the controller too.
+const manifestCases = readdirSync("scenarios")
+  .filter((f) => f.endsWith(".yaml"))
+  .flatMap((scenarioName) => {
+    const scenario = load(scenarioName);
+    const [fileName, text] = Object.entries(scenario.files)[0];
+    const job = parseDocument(text).toJS() as Record<string, unknown>;
+    const paths: (string | number)[][] = [];
+    leaves(job, [], paths);
+    for (const extra of ABSENT_FIELDS)
+      if (!paths.some((p) => p.join(".") === extra.join("."))) paths.push(extra);
+    return paths.map((path) => ({
+      name: `${scenarioName}: ${path.join(".")}`,
+      scenario,
+      fileName,
+      job,
+      path,
+    }));
+  });
+
+describe("odd values in a Job manifest give clear messages, never internal errors", () => {
+  it.each(manifestCases)("$name", async ({ scenario, fileName, job, path }) => {
     const unexpected: string[] = [];
     for (const value of ODD_VALUES) {
       const file = join(dir, "s.yaml");
-      writeFileSync(file, stringify({ ...base, files: { "job.yaml": stringify(withValue(path, value)) } }));
+      const files = { ...scenario.files, [fileName]: stringify(withValue(job, path, value)) };
+      writeFileSync(file, stringify({ ...scenario, files }));
       const run = await failure(() => runCommand({ scenario: file }, sink, sink));
       const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
       for (const [command, e] of [
