@@ -52,10 +52,31 @@ export interface ResourceArgs {
 
 export class ResourceError extends Error {}
 
+/**
+ * Resource types a real cluster serves that jobsim does not model (`kubectl api-resources` of
+ * Kubernetes 1.35: names, singulars and short names), and the category `all`. A cluster would
+ * answer for them, so "the server doesn't have a resource type" would be false.
+ */
+const UNMODELLED = new Set(
+  [
+    "all services service svc deployments deployment deploy replicasets replicaset rs ",
+    "statefulsets statefulset sts daemonsets daemonset ds cronjobs cronjob cj configmaps ",
+    "configmap cm secrets secret serviceaccounts serviceaccount sa namespaces namespace ns ",
+    "endpoints ep persistentvolumeclaims persistentvolumeclaim pvc persistentvolumes ",
+    "persistentvolume pv ingresses ingress ing replicationcontrollers rc horizontalpodautoscalers ",
+    "hpa poddisruptionbudgets pdb networkpolicies netpol storageclasses sc limitranges limits ",
+    "resourcequotas quota",
+  ]
+    .join("")
+    .split(" "),
+);
+
 function resolve(type: string): ResourceKind {
   const k = ALIASES[type.toLowerCase()];
-  if (k === undefined) throw new ResourceError(`error: the server doesn't have a resource type "${type}"`);
-  return k;
+  if (k !== undefined) return k;
+  if (UNMODELLED.has(type.toLowerCase()))
+    throw new ResourceError(`jobsim does not simulate "${type}": it simulates jobs, pods, events and nodes`);
+  throw new ResourceError(`error: the server doesn't have a resource type "${type}"`);
 }
 
 export function resolveResourceArgs(positionals: readonly string[]): ResourceArgs {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ResourceError, resolveResourceArgs } from "../../src/kubectl/resources.js";
+
+/** Resource arguments as kubectl resolves them through discovery (resources.ts). */
+describe("resolveResourceArgs", () => {
+  it.each([
+    [["jobs"], ["jobs"]],
+    [["job.batch"], ["jobs"]],
+    [["po"], ["pods"]],
+    [["jobs,pods"], ["jobs", "pods"]],
+    [["ev"], ["events"]],
+  ])("%j → kinds %j", (args, kinds) => {
+    expect(resolveResourceArgs(args).kinds).toEqual(kinds);
+  });
+
+  it.each([
+    ["all", 'jobsim does not simulate "all": it simulates jobs, pods, events and nodes'],
+    ["svc", 'jobsim does not simulate "svc": it simulates jobs, pods, events and nodes'],
+    ["CronJobs", 'jobsim does not simulate "CronJobs": it simulates jobs, pods, events and nodes'],
+    // A type no cluster serves is kubectl's discovery error.
+    ["rockets", 'error: the server doesn\'t have a resource type "rockets"'],
+  ])("%s: %s", (type, message) => {
+    expect(() => resolveResourceArgs([type])).toThrow(ResourceError);
+    expect(() => resolveResourceArgs([type])).toThrow(message);
+  });
+});
