@@ -43,6 +43,10 @@ export function defaultJob(input: Job, uid: string): Job {
     spec.podReplacementPolicy = spec.podFailurePolicy !== undefined ? "Failed" : "TerminatingOrFailed";
   }
   if (spec.manualSelector === undefined) spec.manualSelector = false;
+  // `podFailurePolicy: {}` is stored with a nil rules slice, which Go marshals as null
+  // (batch/v1 types.go: `Rules []PodFailurePolicyRule json:"rules"`, no omitempty).
+  if (spec.podFailurePolicy !== undefined && spec.podFailurePolicy.rules === undefined)
+    (spec.podFailurePolicy as { rules: unknown }).rules = null;
   for (const rule of spec.podFailurePolicy?.rules ?? []) {
     for (const pattern of rule.onPodConditions ?? [])
       if (pattern.status === undefined) pattern.status = "True";

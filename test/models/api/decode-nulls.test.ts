@@ -71,3 +71,27 @@ describe("applyDecodedNulls", () => {
     ]);
   });
 });
+
+describe("what Go marshals for a nil list that has no omitempty", () => {
+  it("podFailurePolicy: {} is stored and shown with rules: null", () => {
+    const file = parseManifestFile(
+      "job.yaml",
+      [
+        "apiVersion: batch/v1",
+        "kind: Job",
+        "metadata: {name: j}",
+        "spec:",
+        "  podFailurePolicy: {}",
+        "  template:",
+        "    spec:",
+        "      containers: [{name: c, image: app}]",
+        "      restartPolicy: Never",
+      ].join("\n"),
+    );
+    const prepared = Cluster.prepareJob(file.docs[0].object);
+    expect(Array.isArray(prepared)).toBe(false);
+    expect((prepared as { object: { spec: unknown } }).object.spec).toMatchObject({
+      podFailurePolicy: { rules: null },
+    });
+  });
+});
