@@ -3,10 +3,11 @@ import { type FieldKind, STRUCTS } from "./schema.generated.js";
 /**
  * What JSON nulls become when the API server decodes a manifest into its Go struct (Go's
  * encoding/json, decode.go literalStore): null leaves a field at its zero value — a nil pointer,
- * slice or map, an empty string, 0, false, a zero quantity — and the stored object then omits it
- * or shows the zero. So `image: null` reaches validation as a missing image ("Required value"), never as a
- * null. Applied in place to a manifest that decoded cleanly (strict-decode.ts): a struct field
- * that is null is removed; a null list item or map value becomes its element type's zero value.
+ * slice or map, an empty string, 0, false, a zero quantity — and the stored object then omits
+ * it or shows the zero. So `image: null` reaches validation as a missing image ("Required
+ * value"), never as a null. Applied in place to a manifest that decoded cleanly
+ * (strict-decode.ts): a struct field that is null is removed; a null list item or map value
+ * becomes its element type's zero value.
  */
 export function applyDecodedNulls(kindName: "Job" | "Pod", obj: Record<string, unknown>): void {
   struct(obj, kindName);
