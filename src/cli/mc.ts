@@ -10,7 +10,15 @@ import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
-import { CliError, checkOutputDir, checkOutputFile, moveInto, tempFor, writeFileAtomic } from "./output.js";
+import {
+  CliError,
+  checkOutputDir,
+  checkOutputFile,
+  moveInto,
+  tempFor,
+  tooLarge,
+  writeFileAtomic,
+} from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
 
@@ -34,7 +42,7 @@ export interface McArgs {
 
 export function checkRuns(runs: number): void {
   if (!Number.isSafeInteger(runs) || runs < 1)
-    throw new CliError(`--runs must be a whole number ≥ 1, got ${runs}`, 2);
+    throw new CliError(`--runs must be a whole number ≥ 1, got ${runs}${tooLarge(runs)}`, 2);
 }
 
 export function checkWorkers(workers: number): void {

@@ -102,6 +102,11 @@ export function moveInto(tmp: string, path: string): void {
   }
 }
 
+/** Why a whole number is still refused: run indexes must stay exact in a double. */
+export function tooLarge(n: number): string {
+  return Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER ? " (at most 2^53 − 1 = 9007199254740991)" : "";
+}
+
 /** Parses --seed: an integer, else the text itself (seeds may be strings). */
 export function parseSeed(value: unknown): number | string | undefined {
   if (value === undefined) return undefined;

@@ -4,7 +4,7 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, checkOutputFile, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
 
 export interface RunArgs {
   scenario: string;
@@ -31,7 +31,7 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   if (args.timeline !== undefined) checkOutputFile("--timeline", args.timeline);
   if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
-    throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}`, 2);
+    throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}${tooLarge(args.run)}`, 2);
   const scenario = loadScenario(args.scenario);
   const trace: string[] = [];
   const session = new Session(scenario, {

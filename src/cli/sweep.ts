@@ -5,7 +5,7 @@ import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
-import { CliError, checkOutputDir, checkOutputFile, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputDir, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
 
@@ -58,7 +58,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   // With a target, values whose interval straddles it are re-run with more runs, up to this.
   const maxRuns = a.target === undefined ? a.runs : Math.max(a.runs, a.maxRuns ?? DEFAULT_MAX_RUNS);
   if (a.maxRuns !== undefined && !(Number.isSafeInteger(a.maxRuns) && a.maxRuns >= 1))
-    throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}`, 2);
+    throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}${tooLarge(a.maxRuns)}`, 2);
   const total = parsed.values.length * a.runs;
   const progress = new Progress(total, "jobsim sweep");
   let result: Awaited<ReturnType<typeof sweep>>;

@@ -160,6 +160,11 @@ describe("jobsim mc and sweep arguments", () => {
       ].join("\n"),
     ],
     [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "9007199254740993"],
+      2,
+      "jobsim: --runs must be a whole number ≥ 1, got 9007199254740992 (at most 2^53 − 1 = 9007199254740991)\n",
+    ],
+    [
       ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "0/0"],
       2,
       "jobsim: --shard 0/0: n, the number of shards, must be at least 1\n",
