@@ -3,6 +3,7 @@ import { resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
+import { lineCountProblem } from "./pipe-args.js";
 import type { Problems } from "./problems.js";
 
 /**
@@ -74,7 +75,13 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
       problems.add(path, `${line}: only grep, head and tail can follow a pipe, got "${s[0]}"`);
       return null;
     }
-    pipe.push({ program: s[0] as PipeStage["program"], argv: s.slice(1) });
+    const program = s[0] as PipeStage["program"];
+    const problem = program === "grep" ? null : lineCountProblem(program, s.slice(1));
+    if (problem !== null) {
+      problems.add(path, `${line}: ${problem}`);
+      return null;
+    }
+    pipe.push({ program, argv: s.slice(1) });
   }
   const files = command.flags.get("filename") ?? [];
   let wait: WaitPlan | null = null;

@@ -1,3 +1,4 @@
+import { lineCountText } from "../scenario/pipe-args.js";
 import type { PipeStage } from "../scenario/steps.js";
 
 /**
@@ -11,20 +12,17 @@ export interface PipeResult {
   exitCode: number;
 }
 
-function count(argv: string[], name: string): number | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === `-${name}` && i + 1 < argv.length) return Number(argv[i + 1]);
-    if (a.startsWith(`-${name}`) && /^\d+$/.test(a.slice(2))) return Number(a.slice(2));
-  }
-  return null;
+function head(lines: string[], argv: readonly string[]): string[] {
+  const text = lineCountText(argv);
+  const n = Number(text.replace(/^[+-]/, ""));
+  return text.startsWith("-") ? lines.slice(0, Math.max(0, lines.length - n)) : lines.slice(0, n);
 }
 
-function lineCount(argv: string[]): number {
-  const n = count(argv, "n");
-  if (n !== null) return n;
-  const bare = argv.find((a) => /^-\d+$/.test(a));
-  return bare !== undefined ? Number(bare.slice(1)) : 10;
+function tail(lines: string[], argv: readonly string[]): string[] {
+  const text = lineCountText(argv);
+  const n = Number(text.replace(/^[+-]/, ""));
+  if (text.startsWith("+")) return lines.slice(Math.max(0, n - 1));
+  return n === 0 ? [] : lines.slice(-n);
 }
 
 function split(text: string): string[] {
@@ -93,13 +91,8 @@ export function applyPipe(text: string, stages: readonly PipeStage[]): PipeResul
   let result: PipeResult = { text, exitCode: 0 };
   for (const s of stages) {
     if (s.program === "grep") result = grep(result.text, s.argv);
-    else if (s.program === "head")
-      result = { text: join(split(result.text).slice(0, lineCount(s.argv))), exitCode: 0 };
-    else {
-      const n = lineCount(s.argv);
-      const lines = split(result.text);
-      result = { text: join(n === 0 ? [] : lines.slice(-n)), exitCode: 0 };
-    }
+    else if (s.program === "head") result = { text: join(head(split(result.text), s.argv)), exitCode: 0 };
+    else result = { text: join(tail(split(result.text), s.argv)), exitCode: 0 };
   }
   return result;
 }

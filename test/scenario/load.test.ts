@@ -110,7 +110,7 @@ describe("scenario loading", () => {
     const p = problems(
       GOOD.replace(
         "  - sleep 1m",
-        "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /\n  - kubectl top pods",
+        "  - sleep soon\n  - kubectl get pods --frobnicate\n  - kubectl launch rocket\n  - rm -rf /\n  - kubectl top pods\n  - kubectl get pods | head -n x",
       ),
     );
     expect(p).toEqual([
@@ -120,6 +120,7 @@ describe("scenario loading", () => {
       's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "sleep <duration>" or "at <time>"',
       // A real kubectl command jobsim lacks is not "unknown" to kubectl: say it is not simulated.
       's.yaml: steps[5]: kubectl top pods: jobsim does not simulate "kubectl top" (it simulates get, describe, logs, apply, create, delete, wait, events, patch)',
+      's.yaml: steps[6]: kubectl get pods | head -n x: head: invalid number of lines: "x"',
     ]);
   });
 
