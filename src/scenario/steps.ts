@@ -3,7 +3,7 @@ import { resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
-import { lineCountProblem } from "./pipe-args.js";
+import { lineCountProblem, parseGrep } from "./pipe-args.js";
 import type { Problems } from "./problems.js";
 
 /**
@@ -76,7 +76,9 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
       return null;
     }
     const program = s[0] as PipeStage["program"];
-    const problem = program === "grep" ? null : lineCountProblem(program, s.slice(1));
+    const grep = program === "grep" ? parseGrep(s.slice(1)) : null;
+    const problem =
+      program === "grep" ? (typeof grep === "string" ? grep : null) : lineCountProblem(program, s.slice(1));
     if (problem !== null) {
       problems.add(path, `${line}: ${problem}`);
       return null;

@@ -1,9 +1,10 @@
-import { lineCountText } from "../scenario/pipe-args.js";
+import { lineCountText, parseGrep } from "../scenario/pipe-args.js";
 import type { PipeStage } from "../scenario/steps.js";
 
 /**
- * The filters a tutorial pipes kubectl into: `grep [-i] [-v] [-E|-F] [-A n] [-B n] [-C n]
- * [-e] PATTERN`, `head [-n] N`, `tail [-n] N`, with GNU grep's `--` between context groups.
+ * The filters a tutorial pipes kubectl into, as GNU grep and coreutils run them on a pipe:
+ * `grep [-ivEFGcqnwxs] [-A n] [-B n] [-C n] [-NUM] [-e] PATTERN` (POSIX basic or extended
+ * expressions, posix-regex.ts; `--` between context groups), `head -n [-]N`, `tail -n [+]N`.
  */
 
 export interface PipeResult {
@@ -36,55 +37,30 @@ function join(lines: string[]): string {
 }
 
 function grep(text: string, argv: string[]): PipeResult {
-  let after = 0;
-  let before = 0;
-  let ignoreCase = false;
-  let invert = false;
-  let fixed = false;
-  let pattern: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-A" || a === "-B" || a === "-C") {
-      const n = Number(argv[++i]);
-      if (a !== "-B") after = n;
-      if (a !== "-A") before = n;
-    } else if (/^-[ABC]\d+$/.test(a)) {
-      const n = Number(a.slice(2));
-      if (a[1] !== "B") after = n;
-      if (a[1] !== "A") before = n;
-    } else if (a === "-e") pattern = argv[++i];
-    else if (a.startsWith("-") && a.length > 1 && pattern === undefined) {
-      for (const f of a.slice(1)) {
-        if (f === "i") ignoreCase = true;
-        else if (f === "v") invert = true;
-        else if (f === "F") fixed = true;
-      }
-    } else if (pattern === undefined) pattern = a;
-  }
-  if (pattern === undefined) return { text: "", exitCode: 2 };
-  const re = new RegExp(
-    fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : pattern,
-    ignoreCase ? "i" : "",
-  );
+  const g = parseGrep(argv);
+  // (A scenario's stages were checked when it was loaded; this is grep's usage status.)
+  if (typeof g === "string") return { text: "", exitCode: 2 };
   const lines = split(text);
+  const selected = lines.map((l) => g.re.test(l) !== g.invert);
+  const matched = selected.filter((x) => x).length;
+  const status = matched > 0 ? 0 : 1;
+  if (g.quiet) return { text: "", exitCode: status };
+  if (g.count) return { text: `${matched}\n`, exitCode: status };
   const keep = new Array(lines.length).fill(false);
-  let matched = 0;
-  lines.forEach((l, i) => {
-    if (re.test(l) !== invert) {
-      matched++;
-      for (let j = Math.max(0, i - before); j <= Math.min(lines.length - 1, i + after); j++) keep[j] = true;
-    }
+  selected.forEach((sel, i) => {
+    if (!sel) return;
+    for (let j = Math.max(0, i - g.before); j <= Math.min(lines.length - 1, i + g.after); j++) keep[j] = true;
   });
   const out: string[] = [];
   let last = -2;
-  const context = before > 0 || after > 0;
+  const context = g.before > 0 || g.after > 0;
   lines.forEach((l, i) => {
     if (!keep[i]) return;
     if (context && last >= 0 && i !== last + 1) out.push("--");
-    out.push(l);
+    out.push(g.lineNumbers ? `${i + 1}${selected[i] ? ":" : "-"}${l}` : l);
     last = i;
   });
-  return { text: join(out), exitCode: matched > 0 ? 0 : 1 };
+  return { text: join(out), exitCode: status };
 }
 
 export function applyPipe(text: string, stages: readonly PipeStage[]): PipeResult {

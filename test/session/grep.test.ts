@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { parseGrep } from "../../src/scenario/pipe-args.js";
+import { posixToJs } from "../../src/scenario/posix-regex.js";
+import { applyPipe } from "../../src/session/pipe.js";
+
+/** grep on a pipe as GNU grep 3 behaves, for the options jobsim takes. */
+
+/** Whether `line` matches `pattern` read as GNU grep reads it (BRE, or ERE with extended). */
+function matches(pattern: string, line: string, extended = false): boolean {
+  const js = posixToJs(pattern, extended);
+  if (typeof js !== "string") throw new Error(js.problem);
+  return new RegExp(js).test(line);
+}
+
+describe("posixToJs: basic expressions (the default)", () => {
+  it.each([
+    ["(", "a(b", true], // ( is a plain character in BRE
+    ["a+b", "a+b", true],
+    ["a+b", "aab", false],
+    ["a\\+b", "aab", true], // \+ is GNU's one-or-more
+    ["a\\{2\\}", "xaay", true],
+    ["a{2}", "a{2}", true],
+    ["\\(ab\\)*c", "ababc", true],
+    ["x\\|y", "y", true],
+    ["x|y", "x|y", true],
+    ["*a", "*a", true], // * at the start is plain
+    ["a^b", "a^b", true], // ^ not at the start is plain
+    ["a$b", "a$b", true],
+    ["^Events", "Events:", true],
+    ["Events$", "Events:", false],
+    ["[[:digit:]]\\{3\\}", "exit 137", true],
+    ["[]a]", "]", true],
+    ["\\<job\\>", "a job here", true],
+    ["\\<job\\>", "jobs", false],
+    ["a.c", "abc", true],
+    ["a\\.c", "abc", false],
+  ])("%s on %s: %s", (pattern, line, result) => {
+    expect(matches(pattern, line)).toBe(result);
+  });
+});
+
+describe("posixToJs: extended expressions (-E)", () => {
+  it.each([
+    ["a+b", "aab", true],
+    ["(Error|Completed)", "Completed", true],
+    ["a{2}", "aa", true],
+    ["a{x", "a{x", true], // a { that starts no interval is plain (GNU)
+    ["\\(", "(", true],
+  ])("%s on %s: %s", (pattern, line, result) => {
+    expect(matches(pattern, line, true)).toBe(result);
+  });
+
+  it.each([
+    ["(", true, "Unmatched ( or \\("],
+    ["\\(", false, "Unmatched ( or \\("],
+    [")", true, "Unmatched ) or \\)"],
+    ["[a", false, "Unmatched [, [^, [:, [., or [="],
+    ["[[:nope:]]", false, "Invalid character class name"],
+    ["a\\", false, "Trailing backslash"],
+  ])("%s (extended %s) is refused: %s", (pattern, extended, problem) => {
+    expect(posixToJs(pattern, extended)).toEqual({ problem });
+  });
+});
+
+const PODS = [
+  "NAME                READY   STATUS      RESTARTS   AGE",
+  "example-job-f9xtc   0/1     Error       0          2m",
+  "example-job-lfj9g   0/1     Completed   0          2m",
+  "example-job-zz9qd   0/1     Error       0          3m",
+  "",
+].join("\n");
+const grep = (...argv: string[]) => applyPipe(PODS, [{ program: "grep", argv }]);
+
+describe("grep options", () => {
+  it.each([
+    [
+      ["Error"],
+      "example-job-f9xtc   0/1     Error       0          2m\nexample-job-zz9qd   0/1     Error       0          3m\n",
+      0,
+    ],
+    [["-c", "Error"], "2\n", 0],
+    [["-vc", "Error"], "2\n", 0],
+    [["-q", "Error"], "", 0],
+    [["-q", "Running"], "", 1],
+    [["-c", "Running"], "0\n", 1],
+    [["-n", "Completed"], "3:example-job-lfj9g   0/1     Completed   0          2m\n", 0],
+    [
+      ["-n", "-A1", "Completed"],
+      "3:example-job-lfj9g   0/1     Completed   0          2m\n4-example-job-zz9qd   0/1     Error       0          3m\n",
+      0,
+    ],
+    [["-x", "NAME"], "", 1],
+    [
+      ["-i", "-e", "completed", "-e", "NAME"],
+      "NAME                READY   STATUS      RESTARTS   AGE\nexample-job-lfj9g   0/1     Completed   0          2m\n",
+      0,
+    ],
+    [["-E", "Error|Completed", "-c"], "3\n", 0],
+    [["-F", "0/1     E", "-c"], "2\n", 0],
+  ])("grep %j", (argv, text, status) => {
+    const r = grep(...argv);
+    expect(r.text).toBe(text);
+    expect(r.exitCode).toBe(status);
+  });
+
+  it("-w matches whole words only (a hyphen is not a word character)", () => {
+    expect(grep("-wc", "job").text).toBe("3\n");
+    expect(grep("-wc", "jo").text).toBe("0\n");
+  });
+
+  it.each([
+    [["-o", "x"], "grep -o: jobsim's grep takes -i -v -E -F -G -c -q -n -w -x -s -e -A -B -C and -NUM"],
+    [["-A", "x", "y"], "grep: x: invalid context length argument (A)"],
+    [[], "grep: no pattern (usage: grep [OPTION]... PATTERNS)"],
+    [["x", "file.txt"], "grep file.txt: jobsim's grep reads only what is piped into it"],
+    [["("], null],
+    [["-E", "("], "grep: Unmatched ( or \\("],
+  ])("parseGrep %j: %s", (argv, problem) => {
+    const g = parseGrep(argv);
+    expect(typeof g === "string" ? g : null).toBe(problem);
+  });
+});
