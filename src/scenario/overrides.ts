@@ -54,6 +54,10 @@ export function parseSet(text: string): { path: string; values: number[] } {
 
 /** Checks a `spec.` path against the Job API schema; returns whether values must be integers. */
 export function checkSpecPath(path: string): boolean {
+  if (/\[\d*\]/.test(path))
+    throw new OverrideError(
+      `--set ${path}: a spec path takes no list index; sweeps set numeric fields outside lists (spec.backoffLimit, spec.template.spec.terminationGracePeriodSeconds, ...)`,
+    );
   const parts = path.split(".");
   let struct = "Job";
   for (let i = 0; i < parts.length; i++) {

@@ -128,6 +128,11 @@ describe("jobsim mc and sweep arguments", () => {
       'jobsim: --set spec.backofflimit: unknown field "backofflimit" in JobSpec (did you mean "backoffLimit"?)\n',
     ],
     [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.template.spec.containers[0].image=3"],
+      1,
+      "jobsim: --set spec.template.spec.containers[0].image: a spec path takes no list index; sweeps set numeric fields outside lists (spec.backoffLimit, spec.template.spec.terminationGracePeriodSeconds, ...)\n",
+    ],
+    [
       ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..1:0.5"],
       1,
       "jobsim: --set spec.backoffLimit: 0.5 is not a whole number (backoffLimit is an integer field of the Job API)\n",
