@@ -24,6 +24,9 @@ import type { RunPlan } from "./plan.js";
  * draws it from 32 random bits). Enumerating both gives the distribution exactly.
  */
 
+/** The most attempts whose finish times are enumerated (1,000 phases each). */
+const MAX_EXACT_ATTEMPTS = 2_000;
+
 interface Ev {
   t: number;
   seq: number;
@@ -40,11 +43,14 @@ function phaseWeight(j: number): number {
 }
 
 /**
- * Finish time (ms) of a path of `attempts` pods, with fixed durations and relist phase φ. The
- * last attempt's outcome does not move the finish: success and exhaustion are both observed
- * at the same relist and synced the same way.
+ * Finish times (ms) of the paths of 1, 2, … `attempts` pods, with fixed durations and relist
+ * phase φ: entry k−1 for a Job whose k-th pod is its last. One pass serves every k, since the
+ * path of k pods is the path of more pods up to the sync that sees pod k's exit (where a
+ * success or the exhausted limit ends the Job, and a failure goes on). The last attempt's
+ * outcome does not move the finish: success and exhaustion are observed at the same relist
+ * and synced the same way.
  */
-function finishMs(
+function finishTimesMs(
   attempts: number,
   created: number,
   pullFirst: number,
@@ -52,7 +58,8 @@ function finishMs(
   start: number,
   run: number,
   phi: number,
-): number {
+): number[] {
+  const finishes: number[] = [];
   const events: Ev[] = [];
   let seq = 0;
   let syncAt: Ev | null = null;
@@ -111,8 +118,10 @@ function finishMs(
     let changedStatus = false;
     if (podState === "exited") {
       podState = "none";
-      // The last attempt ends the Job in this sync: Complete, or Failed (failed > backoffLimit).
-      if (k === attempts) return now;
+      // A path whose last pod is this one ends the Job in this sync: Complete, or Failed
+      // (failed > backoffLimit); the longer paths go on with a failure.
+      finishes.push(now);
+      if (k === attempts) return finishes;
       failures++;
       lastFailureL = finishL;
       changedStatus = true; // uncounted, then counted: status writes
@@ -166,20 +175,27 @@ export function finishTimeDistribution(
   if (successRun !== undefined || failureRun !== undefined) return "outcomes have their own run times";
   const limit = job.view.backoffLimit;
   const q = 1 - p;
+  // The probability of the path that ends with pod k: its success, and for the last pod also
+  // the exhausted limit. Paths whose probability is 0 in floating point add nothing.
+  const pathProbability = (k: number) =>
+    (p > 0 ? q ** (k - 1) * p : 0) + (k === limit + 1 && q > 0 ? q ** k : 0);
+  let attempts = limit + 1;
+  if (p > 0 && q > 0) {
+    // q^(k−1)·p reaches 0 in floating point long before a limit in the billions.
+    const last = Math.ceil(Math.log(Number.MIN_VALUE / p) / Math.log(q)) + 1;
+    if (last < attempts) attempts = last;
+  }
+  if (attempts > MAX_EXACT_ATTEMPTS)
+    return `more than ${MAX_EXACT_ATTEMPTS.toLocaleString("en-US")} attempts have a probability above 0`;
   const byValue = new Map<number, number>();
   const createdApi = apiTime(created);
-  for (let attempts = 1; attempts <= limit + 1; attempts++) {
-    // Paths ending in this attempt: its success, and (last attempt only) exhaustion.
-    const pathProbabilities: number[] = [];
-    if (p > 0) pathProbabilities.push(q ** (attempts - 1) * p);
-    if (attempts === limit + 1 && q > 0) pathProbabilities.push(q ** attempts);
-    for (const prob of pathProbabilities) {
+  for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
+    const times = finishTimesMs(attempts, created, pullFirst, pullLater, start, run, phi);
+    for (let k = 1; k <= attempts; k++) {
+      const prob = pathProbability(k);
       if (prob === 0) continue;
-      for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
-        const t = finishMs(attempts, created, pullFirst, pullLater, start, run, phi);
-        const seconds = (apiTime(t) - createdApi) / 1000;
-        byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
-      }
+      const seconds = (apiTime(times[k - 1]) - createdApi) / 1000;
+      byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
     }
   }
   const values = [...byValue.keys()].sort((a, b2) => a - b2);

@@ -66,6 +66,9 @@ export function inapplicable(job: PreparedJob, scenario: Scenario): string | nul
   return null;
 }
 
+/** The most values the exact distribution of pods created may take (see closedFormFor). */
+const MAX_POD_VALUES = 1_000_000;
+
 export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: number): ClosedForm | string {
   const creations = plan.steps
     .flatMap((s) => (s.kind === "create" ? s.jobs : []))
@@ -81,10 +84,19 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   const q = 1 - p;
   const values: number[] = [];
   const probs: number[] = [];
-  for (let k = 1; k <= b + 1; k++) {
+  // k pods: k − 1 failures then a success (k ≤ backoffLimit), or backoffLimit + 1 failures.
+  // Values past the point where q^(k−1)·p is 0 in floating point are left out (the last one,
+  // backoffLimit + 1, always stays): a limit in the billions costs no more than a small one.
+  for (let k = 1; k <= b; k++) {
+    const prob = q ** (k - 1) * p;
+    if (prob === 0) break;
+    if (values.length === MAX_POD_VALUES)
+      return `more than ${MAX_POD_VALUES.toLocaleString("en-US")} pod counts have a probability above 0`;
     values.push(k);
-    probs.push(k <= b ? q ** (k - 1) * p : q ** b);
+    probs.push(prob);
   }
+  values.push(b + 1);
+  probs.push(q ** b);
   const fixed =
     behaviour.spec.startSeconds.kind === DistributionKind.Constant &&
     behaviour.spec.runSeconds.kind === DistributionKind.Constant &&

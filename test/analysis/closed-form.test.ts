@@ -104,3 +104,37 @@ describe("the report compares closed forms only with runs that reached the Job's
     expect(report.closedForm.applies).toBe(true);
   });
 });
+
+describe("closed forms for large backoff limits", () => {
+  it("backoffLimit 2^31 − 1: P(success) and pods without one value per possible pod", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 2147483647 });
+    const cf = closedFormFor(s, new MonteCarlo(s, 1).plan, 0);
+    if (typeof cf === "string") throw new Error(cf);
+    expect(cf.successRate).toBe(1);
+    expect(cf.pods.values.length).toBeLessThan(2000);
+    expect(cf.pods.values[cf.pods.values.length - 1]).toBe(2147483648);
+    expect(cf.pods.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(mean(cf.pods)).toBeCloseTo(1 / 0.4, 9);
+    // Fixed durations: the time to finish is exact too, enumerated only over attempts whose
+    // probability is above 0.
+    expect(cf.durationSeconds).not.toBeNull();
+    expect(cf.durationSeconds!.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("a tiny p under a huge limit gives a reason instead of millions of values", () => {
+    const s = scenario({ p: 1e-9, backoffLimit: 2147483647 });
+    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe(
+      "more than 1,000,000 pod counts have a probability above 0",
+    );
+  });
+
+  it("the time distribution of backoffLimit 60 sums to 1 and ends past the capped back-off", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 60 });
+    const cf = closedFormFor(s, new MonteCarlo(s, 1).plan, 0);
+    if (typeof cf === "string" || cf.durationSeconds === null) throw new Error("no exact time distribution");
+    const d = cf.durationSeconds;
+    expect(d.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // 60 failures wait 10 + 20 + … + 320 s, then 54 × 600 s of back-off (capped at 10 min).
+    expect(d.values[d.values.length - 1]).toBeGreaterThan(630 + 54 * 600);
+  });
+});
