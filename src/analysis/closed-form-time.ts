@@ -187,12 +187,13 @@ export function finishTimeDistribution(
   }
   if (attempts > MAX_EXACT_ATTEMPTS)
     return `more than ${MAX_EXACT_ATTEMPTS.toLocaleString("en-US")} attempts have a probability above 0`;
+  const probabilities = Array.from({ length: attempts }, (_, i) => pathProbability(i + 1));
   const byValue = new Map<number, number>();
   const createdApi = apiTime(created);
   for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
     const times = finishTimesMs(attempts, created, pullFirst, pullLater, start, run, phi);
     for (let k = 1; k <= attempts; k++) {
-      const prob = pathProbability(k);
+      const prob = probabilities[k - 1];
       if (prob === 0) continue;
       const seconds = (apiTime(times[k - 1]) - createdApi) / 1000;
       byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));

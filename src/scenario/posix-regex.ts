@@ -65,7 +65,7 @@ export function posixToJs(re: string, extended: boolean): string | { problem: st
   let atStart = true;
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
-    const startHere = atStart;
+    const startHere: boolean = atStart;
     atStart = false;
     if (c === "[") {
       const b = bracket(re, i);
@@ -98,8 +98,9 @@ export function posixToJs(re: string, extended: boolean): string | { problem: st
       continue;
     }
     if (c === "^") {
-      out += extended || startHere ? "^" : "\\^";
-      if (out.endsWith("^") && !out.endsWith("\\^")) atStart = true;
+      const anchor: boolean = extended || startHere;
+      out += anchor ? "^" : "\\^";
+      atStart = anchor;
       continue;
     }
     if (c === "$") {

@@ -100,22 +100,29 @@ const manifestCases = readdirSync("scenarios")
     }));
   });
 
+/** The session and a short Monte Carlo of `scenario`: their failures other than user errors. */
+async function unexpectedFailures(scenario: unknown, value: unknown): Promise<string[]> {
+  const file = join(dir, "s.yaml");
+  writeFileSync(file, stringify(scenario));
+  const run = await failure(() => runCommand({ scenario: file }, sink, sink));
+  const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
+  const out: string[] = [];
+  for (const [command, e] of [
+    ["run", run],
+    ["mc", mc],
+  ] as const) {
+    if (e !== null && !USER_ERRORS.some((cls) => e instanceof cls))
+      out.push(`${command} with ${JSON.stringify(value)}: ${(e as Error).stack ?? e}`);
+  }
+  return out;
+}
+
 describe("odd values in a Job manifest give clear messages, never internal errors", () => {
   it.each(manifestCases)("$name", async ({ scenario, fileName, job, path }) => {
     const unexpected: string[] = [];
     for (const value of ODD_VALUES) {
-      const file = join(dir, "s.yaml");
       const files = { ...scenario.files, [fileName]: stringify(withValue(job, path, value)) };
-      writeFileSync(file, stringify({ ...scenario, files }));
-      const run = await failure(() => runCommand({ scenario: file }, sink, sink));
-      const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
-      for (const [command, e] of [
-        ["run", run],
-        ["mc", mc],
-      ] as const) {
-        if (e !== null && !USER_ERRORS.some((cls) => e instanceof cls))
-          unexpected.push(`${command} with ${JSON.stringify(value)}: ${(e as Error).stack ?? e}`);
-      }
+      unexpected.push(...(await unexpectedFailures({ ...scenario, files }, value)));
     }
     expect(unexpected).toEqual([]);
   });
@@ -131,21 +138,8 @@ describe("odd values in the scenario's own fields give clear messages, never int
     const path = own.find((p) => p.join(".") === name)!;
     const unexpected: string[] = [];
     for (const value of values) {
-      const copy = structuredClone(base) as Record<string | number, unknown>;
-      let node = copy;
-      for (let i = 0; i < path.length - 1; i++) node = node[path[i]] as Record<string | number, unknown>;
-      node[path[path.length - 1]] = value;
-      const file = join(dir, "own.yaml");
-      writeFileSync(file, stringify(copy));
-      const run = await failure(() => runCommand({ scenario: file }, sink, sink));
-      const mc = await failure(() => mcCommand({ scenario: file, runs: 20, workers: 1, json: true }, sink));
-      for (const [command, e] of [
-        ["run", run],
-        ["mc", mc],
-      ] as const) {
-        if (e !== null && !USER_ERRORS.some((cls) => e instanceof cls))
-          unexpected.push(`${command} with ${JSON.stringify(value)}: ${(e as Error).stack ?? e}`);
-      }
+      const copy = withValue(base as unknown as Record<string, unknown>, path, value);
+      unexpected.push(...(await unexpectedFailures(copy, value)));
     }
     expect(unexpected).toEqual([]);
   });

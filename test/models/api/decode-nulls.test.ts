@@ -4,6 +4,24 @@ import { applyDecodedNulls } from "../../../src/models/api/decode-nulls.js";
 import { Cluster } from "../../../src/models/cluster.js";
 
 /** JSON nulls in a manifest decode to Go zero values (encoding/json), as the API server sees them. */
+
+/** A one-container Job manifest file with `specLine` in its spec and the container's `image`. */
+function jobFile(specLine: string, image: string) {
+  return parseManifestFile(
+    "job.yaml",
+    [
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: {name: j}",
+      "spec:",
+      `  ${specLine}`,
+      "  template:",
+      "    spec:",
+      `      containers: [{name: c, image: ${image}}]`,
+      "      restartPolicy: Never",
+    ].join("\n"),
+  );
+}
 describe("applyDecodedNulls", () => {
   it.each([
     ["a null pointer field is absent", { spec: { backoffLimit: null } }, { spec: {} }],
@@ -49,20 +67,7 @@ describe("applyDecodedNulls", () => {
   });
 
   it("image: null is the API server's Required value, not a crash", () => {
-    const file = parseManifestFile(
-      "job.yaml",
-      [
-        "apiVersion: batch/v1",
-        "kind: Job",
-        "metadata: {name: j}",
-        "spec:",
-        "  backoffLimit: null",
-        "  template:",
-        "    spec:",
-        "      containers: [{name: c, image: null}]",
-        "      restartPolicy: Never",
-      ].join("\n"),
-    );
+    const file = jobFile("backoffLimit: null", "null");
     expect(file.docs[0].decodeError).toBeNull();
     const prepared = Cluster.prepareJob(file.docs[0].object);
     expect(Array.isArray(prepared)).toBe(true);
@@ -74,20 +79,7 @@ describe("applyDecodedNulls", () => {
 
 describe("what Go marshals for a nil list that has no omitempty", () => {
   it("podFailurePolicy: {} is stored and shown with rules: null", () => {
-    const file = parseManifestFile(
-      "job.yaml",
-      [
-        "apiVersion: batch/v1",
-        "kind: Job",
-        "metadata: {name: j}",
-        "spec:",
-        "  podFailurePolicy: {}",
-        "  template:",
-        "    spec:",
-        "      containers: [{name: c, image: app}]",
-        "      restartPolicy: Never",
-      ].join("\n"),
-    );
+    const file = jobFile("podFailurePolicy: {}", "app");
     const prepared = Cluster.prepareJob(file.docs[0].object);
     expect(Array.isArray(prepared)).toBe(false);
     expect((prepared as { object: { spec: unknown } }).object.spec).toMatchObject({
