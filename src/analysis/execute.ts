@@ -114,7 +114,8 @@ export function runHere(
 }
 
 export async function execute(o: ExecuteOptions): Promise<RangeResult> {
-  if (o.workers <= 1) {
+  // One block or less (an empty shard, a few runs) gives a thread nothing to share.
+  if (o.workers <= 1 || splitRange(o.from, o.to, o.workers).filter(([a, b]) => b > a).length < 2) {
     const fd = o.csvPath === undefined ? -1 : openSync(o.csvPath, "a");
     try {
       return runHere(

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
 import { distributionsOf } from "../analysis/distributions.js";
@@ -18,6 +18,7 @@ import {
   tempFor,
   tooLarge,
   writeFileAtomic,
+  writeTemp,
 } from "./output.js";
 import { Progress } from "./progress.js";
 import { jobsimVersion } from "./version.js";
@@ -50,6 +51,34 @@ export function checkWorkers(workers: number): void {
     throw new CliError(`--workers must be a whole number from 1 to 256, got ${workers}`, 2);
 }
 
+/** Options that would be silently ignored together are refused before any work. */
+function checkCombination(a: McArgs): void {
+  if (a.emitJob !== undefined) {
+    const runsNothing: [string, boolean][] = [
+      ["--shard", a.shard !== undefined],
+      ["--csv", a.csv !== undefined],
+      ["--report", a.report !== undefined],
+      ["--json", a.json],
+    ];
+    const clash = runsNothing.find(([, given]) => given);
+    if (clash !== undefined)
+      throw new CliError(
+        `--emit-job writes a Job manifest and runs nothing here: it cannot be combined with ${clash[0]}`,
+        2,
+      );
+  } else if (a.shards !== undefined) {
+    throw new CliError(
+      "--shards sets the shard count of --emit-job; to run one shard here use --shard i/n",
+      2,
+    );
+  }
+  if (a.report !== undefined && a.shard !== undefined)
+    throw new CliError(
+      "--report and --shard: a shard prints its JSON for jobsim merge; make the report from the whole run",
+      2,
+    );
+}
+
 /** `jobsim mc`: N seeded runs of the scenario; a report (text or --json), per-run CSV, shards. */
 export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
@@ -57,6 +86,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
   if (a.emitJob !== undefined) checkOutputFile("--emit-job", a.emitJob);
   if (a.report !== undefined) checkOutputDir("--report", a.report);
+  checkCombination(a);
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);
   const scenario = loadScenario(a.scenario);
@@ -76,7 +106,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
   const progress = new Progress(to - from, "jobsim mc");
   const csvTmp = a.csv === undefined ? undefined : tempFor(a.csv);
-  if (csvTmp !== undefined) writeFileSync(csvTmp, `${CSV_HEADER.join(",")}\n`);
+  if (csvTmp !== undefined) writeTemp(csvTmp, a.csv!, `${CSV_HEADER.join(",")}\n`);
   let result: Awaited<ReturnType<typeof execute>>;
   try {
     result = await execute({
@@ -105,7 +135,6 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   }
   const report = mcReport(scenario.name, seed, a.runs, mc.jobKeys, result.stats, result.fingerprint, closed);
   if (a.report !== undefined) {
-    if (shard !== null) throw new CliError("--report and --shard: make the report after jobsim merge", 2);
     // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
     const { renderMcHtml } = await import("../report/html.js");
     const dists = mc.jobKeys.map((k, i) => distributionsOf(jobLabel(k), result.stats[i]));

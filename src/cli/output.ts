@@ -1,5 +1,17 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** Errors the CLI reports as one clear message and exit status 1 (never a stack trace). */
 export class CliError extends Error {
@@ -63,42 +75,116 @@ export function checkOutputDir(option: string, dir: string): void {
   checkParents(option, dir);
 }
 
-/** Writes a file whole or not at all: a temporary sibling, then an atomic rename. */
+/**
+ * Whether an output path is written through rather than replaced: a device, FIFO or socket
+ * (`/dev/null`, `/dev/stdout` on a terminal or pipe, a named pipe), or anything under /dev or
+ * /proc (`/dev/stdout` and `/proc/self/fd/N` name an open descriptor even when it is a file).
+ * Replacing one by a rename would swap the device for a regular file.
+ */
+function writtenInPlace(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return true;
+  } catch {
+    return false; // nothing there yet: a new regular file
+  }
+  return /^\/(dev|proc)\//.test(resolve(path));
+}
+
+/** Where a rename must land: a symbolic link's target, so the link itself survives. */
+function renameTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Writes a file whole or not at all: a temporary sibling, then an atomic rename. A device
+ * or pipe (writtenInPlace) is written in one go instead. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const dir = dirname(path);
+  if (writtenInPlace(path)) {
+    try {
+      writeFileSync(path, content, { flag: "a" });
+    } catch (e) {
+      throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
+    }
+    return;
+  }
+  const target = renameTarget(path);
+  const dir = dirname(target);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new CliError(`cannot create directory ${dir}: ${fsReason(e)}`);
   }
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = `${target}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, content);
-    renameSync(tmp, path);
+    renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
   }
 }
 
-/** A temporary sibling of `path` (same directory, so the final rename is atomic); creates the directory. */
+/**
+ * A temporary file that becomes `path` when finished (moveInto): a sibling of the real target,
+ * so the final rename is atomic (the directory is created); for a device or pipe, a file in
+ * the system's temporary directory, copied through at the end.
+ */
 export function tempFor(path: string): string {
-  const dir = dirname(path);
+  if (writtenInPlace(path)) return join(tmpdir(), `jobsim-${process.pid}-${basename(path)}`);
+  const target = renameTarget(path);
+  const dir = dirname(target);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new CliError(`cannot create directory ${dir}: ${fsReason(e)}`);
   }
-  return `${path}.tmp-${process.pid}`;
+  return `${target}.tmp-${process.pid}`;
 }
+
+/** Starts a temporary file with `content` (see tempFor). */
+export function writeTemp(tmp: string, path: string, content: string): void {
+  try {
+    writeFileSync(tmp, content);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
+  }
+}
+
+const COPY_CHUNK_BYTES = 1 << 20;
 
 /** Puts a finished temporary file in place (or removes it and reports). */
 export function moveInto(tmp: string, path: string): void {
   try {
-    renameSync(tmp, path);
+    if (writtenInPlace(path)) copyThrough(tmp, path);
+    else renameSync(tmp, renameTarget(path));
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Copies a file into a device or pipe, a chunk at a time (it may be larger than memory allows). */
+function copyThrough(from: string, to: string): void {
+  const src = openSync(from, "r");
+  try {
+    const dst = openSync(to, "a");
+    try {
+      const buf = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+      for (;;) {
+        const n = readSync(src, buf, 0, buf.length, null);
+        if (n === 0) break;
+        for (let off = 0; off < n; ) off += writeSync(dst, buf, off, n - off);
+      }
+    } finally {
+      closeSync(dst);
+    }
+  } finally {
+    closeSync(src);
   }
 }
 
@@ -111,5 +197,6 @@ export function tooLarge(n: number): string {
 export function parseSeed(value: unknown): number | string | undefined {
   if (value === undefined) return undefined;
   const s = String(value);
+  if (s.trim() === "") throw new CliError("--seed must not be empty: give a number or a word", 2);
   return /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
 }

@@ -1,5 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,6 +23,9 @@ function jobsim(...args: string[]): { status: number; stdout: string; stderr: st
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 120_000 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** An output path in a refused command line: nothing may be written there. */
+const NEVER_WRITTEN = join(tmpdir(), "jobsim-cli-never-written.yaml");
 
 function noStackTrace(text: string): void {
   expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
@@ -184,6 +195,31 @@ describe("jobsim mc and sweep arguments", () => {
       2,
       "jobsim: --target must be a probability strictly between 0 and 1, got 1.5\n",
     ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--emit-job", NEVER_WRITTEN, "--csv", "runs.csv"],
+      2,
+      "jobsim: --emit-job writes a Job manifest and runs nothing here: it cannot be combined with --csv\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--emit-job", NEVER_WRITTEN, "--shard", "1/2"],
+      2,
+      "jobsim: --emit-job writes a Job manifest and runs nothing here: it cannot be combined with --shard\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shards", "4"],
+      2,
+      "jobsim: --shards sets the shard count of --emit-job; to run one shard here use --shard i/n\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "1/2", "--report", "out"],
+      2,
+      "jobsim: --report and --shard: a shard prints its JSON for jobsim merge; make the report from the whole run\n",
+    ],
+    [
+      ["mc", "scenarios/flaky-job.yaml", "--seed", ""],
+      2,
+      "jobsim: --seed must not be empty: give a number or a word\n",
+    ],
   ])("%j → exit %i with a clear message", (args, status, message) => {
     const r = jobsim(...(args as string[]));
     expect(r.stderr).toBe(message);
@@ -226,6 +262,63 @@ describe("jobsim mc and sweep arguments", () => {
     expect(r.stderr).toBe(`jobsim: --csv ${csv}: ${blocker} is a file, not a directory\n`);
     expect(existsSync(csv)).toBe(false);
     noStackTrace(r.stderr);
+  });
+});
+
+describe("outputs that are not plain files", () => {
+  it("a named pipe is written through, and stays a pipe (a rename would replace it by a file)", async () => {
+    const dir = tmp();
+    const fifo = join(dir, "runs.fifo");
+    const copy = join(dir, "copy.csv");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawn("sh", ["-c", `cat "${fifo}" > "${copy}"`]);
+    const readerDone = new Promise<number | null>((done) => reader.on("exit", done));
+    try {
+      const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "20", "--csv", fifo);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(await readerDone).toBe(0);
+    } finally {
+      reader.kill(); // (a reader left waiting on a pipe nobody writes would outlive the test)
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    const rows = readFileSync(copy, "utf8").trim().split("\n");
+    expect(rows[0]).toMatch(/^run,job,outcome,/);
+    expect(rows).toHaveLength(21);
+    expect(readdirSync(dir).sort()).toEqual(["copy.csv", "runs.fifo"]);
+  });
+
+  it("a symbolic link keeps pointing at its target, which gets the output", () => {
+    const dir = tmp();
+    const target = join(dir, "real.csv");
+    const link = join(dir, "link.csv");
+    writeFileSync(target, "old\n");
+    symlinkSync(target, link);
+    const r = jobsim(
+      "sweep",
+      "scenarios/flaky-job.yaml",
+      "--set",
+      "spec.backoffLimit=0..2",
+      "--runs",
+      "50",
+      "--csv",
+      link,
+    );
+    expect(r.status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const rows = readFileSync(target, "utf8").trim().split("\n");
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(/^0,/);
+  });
+
+  it("an empty shard under several workers prints its (empty) shard file", () => {
+    // Shards split whole blocks of runs: 10 runs are one block, so shard 1/2 has none.
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "1/2", "--workers", "2");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const shard = JSON.parse(r.stdout);
+    expect(shard.shard).toEqual({ index: 1, count: 2, from: 0, to: 0 });
+    expect(shard.stats[0].outcomes).toEqual({});
   });
 });
 
