@@ -83,13 +83,16 @@ class RunCollector implements JobListener, PodListener {
       this.created++;
       return;
     }
-    if (r.outcome !== "Unfinished") return;
     if (type === WatchType.Deleted) {
+      // Its pods are counted now: a Job deleted after it finished (ttlSecondsAfterFinished) is
+      // no longer in the store when the run ends.
+      r.pods += job.podsCreated;
+      if (r.outcome !== "Unfinished") return;
       r.outcome = "Deleted";
       this.finished++;
       return;
     }
-    if (!job.finished) return;
+    if (r.outcome !== "Unfinished" || !job.finished) return;
     for (const c of job.status.conditions) {
       if ((c.type === "Complete" || c.type === "Failed") && c.status === "True") {
         r.outcome = c.type;

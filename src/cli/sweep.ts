@@ -57,8 +57,17 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   }
   // With a target, values whose interval straddles it are re-run with more runs, up to this.
   const maxRuns = a.target === undefined ? a.runs : Math.max(a.runs, a.maxRuns ?? DEFAULT_MAX_RUNS);
-  if (a.maxRuns !== undefined && !(Number.isSafeInteger(a.maxRuns) && a.maxRuns >= 1))
-    throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}${tooLarge(a.maxRuns)}`, 2);
+  if (a.maxRuns !== undefined) {
+    if (!(Number.isSafeInteger(a.maxRuns) && a.maxRuns >= 1))
+      throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}${tooLarge(a.maxRuns)}`, 2);
+    if (a.target === undefined)
+      throw new CliError("--max-runs needs --target (values are re-run only to settle the target)", 2);
+    if (a.maxRuns < a.runs)
+      throw new CliError(
+        `--max-runs ${a.maxRuns} is below --runs ${a.runs}: every value gets --runs runs`,
+        2,
+      );
+  }
   const total = parsed.values.length * a.runs;
   const progress = new Progress(total, "jobsim sweep");
   let result: Awaited<ReturnType<typeof sweep>>;

@@ -220,6 +220,27 @@ describe("jobsim mc and sweep arguments", () => {
       2,
       "jobsim: --seed must not be empty: give a number or a word\n",
     ],
+    [
+      ["sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..2", "--max-runs", "100000"],
+      2,
+      "jobsim: --max-runs needs --target (values are re-run only to settle the target)\n",
+    ],
+    [
+      [
+        "sweep",
+        "scenarios/flaky-job.yaml",
+        "--set",
+        "spec.backoffLimit=0..2",
+        "--target",
+        "0.9",
+        "--runs",
+        "50",
+        "--max-runs",
+        "10",
+      ],
+      2,
+      "jobsim: --max-runs 10 is below --runs 50: every value gets --runs runs\n",
+    ],
   ])("%j → exit %i with a clear message", (args, status, message) => {
     const r = jobsim(...(args as string[]));
     expect(r.stderr).toBe(message);
