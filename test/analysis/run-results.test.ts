@@ -1,34 +1,217 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { type JobRunResult, MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { Materializer } from "../../src/models/materialize.js";
+import type { JobRecord, PodRecord } from "../../src/models/objects.js";
+import { WatchType } from "../../src/models/store.js";
+import { parseScenario } from "../../src/scenario/load.js";
 import { scenario } from "./helpers.js";
 
 /**
- * What one Monte Carlo run reports per Job does not depend on what happens to the Job after it
- * finished: a Job removed by the TTL controller (ttlSecondsAfterFinished) counts the same pods,
- * failures and pod time as one left in place.
+ * What a Monte Carlo run reports per Job, held against an independent reading of the same run:
+ * the Job and its pods as the API shows them (materialized objects, watched as they change).
+ * The collector in monte-carlo.ts counts from internal records; this oracle only from what
+ * `kubectl get -o json` would show, so a collector that misses a pod, a deletion or a
+ * condition disagrees with it.
  */
 
-function results(ttl: string, runs: number): string[] {
-  const mc = new MonteCarlo(
-    scenario({
-      p: 0.4,
-      backoffLimit: 6,
-      runSeconds: "{exponential: {mean: 5}}",
-      extraSpec: ttl,
-      steps: ["kubectl apply -f job.yaml", "sleep 1h"],
-    }),
-    3,
-  );
-  const out: string[] = [];
-  for (let run = 0; run < runs; run++) out.push(JSON.stringify(mc.runOne(run)[0]));
-  return out;
+interface ApiPod {
+  metadata: { uid: string; ownerReferences?: { uid: string }[] };
+  status: { phase?: string; conditions?: { type: string; status: string; lastTransitionTime: string }[] };
+}
+interface ApiJob {
+  metadata: { uid: string; creationTimestamp: string };
+  status: { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string }[] };
 }
 
-describe("a Job deleted after it finished", () => {
-  it("ttlSecondsAfterFinished 0 and 30 report every run as if the Job stayed", () => {
-    const kept = results("", 200);
+interface Oracle {
+  outcome: string;
+  reason: string;
+  durationMs: number;
+  pods: number;
+  failedPods: number;
+}
+
+/** Watches the run's store; reads only materialized API objects. */
+class ApiOracle {
+  private jobUid = "";
+  private job: ApiJob | null = null;
+  private deleted = false;
+  private readonly created = new Set<string>();
+  private readonly lastPhase = new Map<string, string>();
+  private readonly goneFailed = new Set<string>();
+
+  constructor(private readonly m: Materializer) {}
+
+  onJob(type: WatchType, job: JobRecord): void {
+    if (type === WatchType.Deleted) {
+      this.deleted = true;
+      return;
+    }
+    const o = this.m.job(job) as ApiJob;
+    this.jobUid = o.metadata.uid;
+    if (this.finishedCondition(o) === undefined || this.finishedCondition(this.job) === undefined)
+      this.job = o;
+  }
+
+  onPod(type: WatchType, pod: PodRecord): void {
+    const uid = pod.uid;
+    if (type === WatchType.Deleted) {
+      if (this.lastPhase.get(uid) === "Failed") this.goneFailed.add(uid);
+      this.lastPhase.delete(uid);
+      return;
+    }
+    const o = this.m.pod(pod) as ApiPod;
+    if (o.metadata.ownerReferences?.[0]?.uid !== this.jobUid) return;
+    this.created.add(o.metadata.uid);
+    this.lastPhase.set(o.metadata.uid, o.status.phase ?? "");
+  }
+
+  private finishedCondition(job: ApiJob | null) {
+    return job?.status.conditions?.find(
+      (c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True",
+    );
+  }
+
+  result(): Oracle {
+    const c = this.finishedCondition(this.job);
+    let failed = this.goneFailed.size;
+    for (const phase of this.lastPhase.values()) if (phase === "Failed") failed++;
+    return {
+      outcome: c?.type ?? (this.deleted ? "Deleted" : "Unfinished"),
+      reason: c?.reason ?? "",
+      durationMs:
+        c === undefined
+          ? -1
+          : Date.parse(c.lastTransitionTime) - Date.parse(this.job!.metadata.creationTimestamp),
+      pods: this.created.size,
+      failedPods: failed,
+    };
+  }
+}
+
+/** Compares `runs` runs; returns the reasons the Job ended with. */
+function compare(mc: MonteCarlo, runs: number): string[] {
+  const reasons: string[] = [];
+  for (let run = 0; run < runs; run++) {
+    const materializer = new Materializer(mc.scenario.epochMs, mc.cluster.identities, mc.scenario.profile);
+    const oracle = new ApiOracle(materializer);
+    mc.cluster.store.watchJobs(oracle);
+    mc.cluster.store.watchPods(oracle);
+    let r: JobRunResult;
+    try {
+      r = mc.runOne(run)[0];
+    } finally {
+      mc.cluster.store.unwatch(oracle);
+    }
+    const o = oracle.result();
+    reasons.push(o.reason || o.outcome);
+    expect({ run, ...o }).toEqual({
+      run,
+      outcome: r.outcome,
+      reason: r.reason,
+      durationMs: r.durationMs < 0 ? -1 : r.durationMs,
+      pods: r.pods,
+      failedPods: r.failedPods,
+    });
+  }
+  return reasons;
+}
+
+const specArb = fc.record({
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+  p: fc.constantFrom(0.1, 0.4, 0.8),
+  exitTwo: fc.constantFrom(0, 0.2),
+  backoffLimit: fc.integer({ min: 0, max: 4 }),
+  parallelism: fc.integer({ min: 1, max: 3 }),
+  completions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+  deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
+  ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
+  onFailure: fc.boolean(),
+  policy: fc.constantFrom("none", "FailJob", "Ignore", "Count"),
+  runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
+});
+
+type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
+
+function scenarioText(s: Spec): string {
+  const spec = [
+    `backoffLimit: ${s.backoffLimit}`,
+    `parallelism: ${s.parallelism}`,
+    s.completions === undefined ? "" : `completions: ${s.completions}`,
+    s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline}`,
+    s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
+    // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).
+    s.policy === "none" || s.onFailure
+      ? ""
+      : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
+  ].filter((l) => l !== "");
+  const fail = Number((1 - s.p - s.exitTwo).toFixed(6));
+  return `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: run-results}
+seed: ${s.seed}
+images:
+  app:1:
+    startSeconds: 1
+    runSeconds: ${s.runSeconds}
+    outcomes:
+      - {probability: ${s.p}, exitCode: 0, log: ok}
+      - {probability: ${fail}, exitCode: 1, log: failed}
+      - {probability: ${s.exitTwo}, exitCode: 2, log: broken}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+${spec.map((l) => `      ${l}`).join("\n")}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 2h
+`;
+}
+
+describe("a Monte Carlo run's results = the run read through the API", () => {
+  it("over random Job specs (parallelism, completions, deadline, TTL, OnFailure, pod failure policy)", () => {
+    const reasons = new Set<string>();
+    fc.assert(
+      fc.property(specArb, (s) => {
+        const sc = parseScenario(scenarioText(s), "run-results.yaml", "/nonexistent");
+        for (const r of compare(new MonteCarlo(sc, s.seed), 12)) reasons.add(r);
+      }),
+      { numRuns: 80, seed: 2026 },
+    );
+    // The specs reached every way a Job ends.
+    expect([...reasons].sort()).toEqual([
+      "BackoffLimitExceeded",
+      "CompletionsReached",
+      "DeadlineExceeded",
+      "PodFailurePolicy",
+    ]);
+  });
+
+  it("a Job deleted by ttlSecondsAfterFinished reports every run as if it stayed", () => {
+    const results = (ttl: string) => {
+      const mc = new MonteCarlo(
+        scenario({
+          p: 0.4,
+          backoffLimit: 6,
+          runSeconds: "{exponential: {mean: 5}}",
+          extraSpec: ttl,
+          steps: ["kubectl apply -f job.yaml", "sleep 1h"],
+        }),
+        3,
+      );
+      return Array.from({ length: 200 }, (_, run) => JSON.stringify(mc.runOne(run)[0]));
+    };
+    const kept = results("");
     expect(new Set(kept.map((r) => JSON.parse(r).pods)).size).toBeGreaterThan(3);
-    expect(results("\n      ttlSecondsAfterFinished: 0", 200)).toEqual(kept);
-    expect(results("\n      ttlSecondsAfterFinished: 30", 200)).toEqual(kept);
+    expect(results("\n      ttlSecondsAfterFinished: 0")).toEqual(kept);
+    expect(results("\n      ttlSecondsAfterFinished: 30")).toEqual(kept);
   });
 });
