@@ -5,7 +5,7 @@ import { AnalysisError } from "../analysis/errors.js";
 import { OverrideError } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { CliError, parseSeed } from "./output.js";
-import { commandLine } from "./version.js";
+import { commandLine, jobsimVersion } from "./version.js";
 
 /**
  * The jobsim command line (contract in ../shared/design.md). Exit status: 0 done; 1 bad
@@ -227,7 +227,7 @@ export function main(argv: string[]): void {
     .strict()
     .recommendCommands()
     .help()
-    .version(false)
+    .version("version", "Show jobsim's version", `jobsim ${jobsimVersion()}`)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((msg, err) => {
       if (err) throw err;

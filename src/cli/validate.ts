@@ -28,6 +28,14 @@ function manifestProblems(m: ManifestFile): string[] {
   return out;
 }
 
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory, expected a scenario or manifest file";
+  if (code === "EACCES") return "permission denied";
+  return (e as Error).message;
+}
+
 function isScenario(file: string): boolean {
   try {
     const doc = parseDocument(readFileSync(file, "utf8"));
@@ -55,9 +63,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         try {
           text = readFileSync(file, "utf8");
         } catch (e) {
-          throw new ScenarioError([
-            `${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-          ]);
+          throw new ScenarioError([`${file}: ${readProblem(e)}`]);
         }
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);

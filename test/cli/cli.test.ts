@@ -92,6 +92,22 @@ describe("jobsim validate", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("no/such/file.yaml: no such file\n");
   });
+
+  it("a directory is named as one; the other files are still checked", () => {
+    const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('scenarios/flaky-job.yaml: valid scenario "flaky-job" (9 steps, 1 Job manifest)\n');
+    expect(r.stderr).toBe("scenarios: is a directory, expected a scenario or manifest file\n");
+  });
+});
+
+describe("jobsim --version", () => {
+  it("prints the package's version", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    const r = jobsim("--version");
+    expect(r.stdout).toBe(`jobsim ${pkg.version}\n`);
+    expect(r.status).toBe(0);
+  });
 });
 
 describe("jobsim run", () => {
