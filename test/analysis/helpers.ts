@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { parseScenario, type Scenario } from "../../src/scenario/load.js";
 
 /** A one-Job scenario with fixed or random timings, for analysis tests. */
@@ -39,4 +40,69 @@ steps:
 ${(opts.steps ?? ["kubectl apply -f job.yaml"]).map((s) => `  - ${s}`).join("\n")}
 `;
   return parseScenario(text, "analysis-test.yaml", "/nonexistent");
+}
+
+/** Random Job specs for property tests: every way a Job can end is reachable. */
+export const randomJobSpec = fc.record({
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+  p: fc.constantFrom(0.1, 0.4, 0.8),
+  exitTwo: fc.constantFrom(0, 0.2),
+  backoffLimit: fc.integer({ min: 0, max: 4 }),
+  parallelism: fc.integer({ min: 1, max: 3 }),
+  completions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+  deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
+  ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
+  onFailure: fc.boolean(),
+  policy: fc.constantFrom("none", "FailJob", "Ignore", "Count"),
+  runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
+  waitSeconds: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+});
+
+export type RandomJobSpec = typeof randomJobSpec extends fc.Arbitrary<infer T> ? T : never;
+
+/** A scenario running one Job of spec `s`: apply, an optional wait, then 2 h. */
+export function randomJobScenario(s: RandomJobSpec): Scenario {
+  return parseScenario(randomJobScenarioText(s), "random-job.yaml", "/nonexistent");
+}
+
+function randomJobScenarioText(s: RandomJobSpec): string {
+  const spec = [
+    `backoffLimit: ${s.backoffLimit}`,
+    `parallelism: ${s.parallelism}`,
+    s.completions === undefined ? "" : `completions: ${s.completions}`,
+    s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline}`,
+    s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
+    // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).
+    s.policy === "none" || s.onFailure
+      ? ""
+      : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
+  ].filter((l) => l !== "");
+  const fail = Number((1 - s.p - s.exitTwo).toFixed(6));
+  return `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: run-results}
+seed: ${s.seed}
+images:
+  app:1:
+    startSeconds: 1
+    runSeconds: ${s.runSeconds}
+    outcomes:
+      - {probability: ${s.p}, exitCode: 0, log: ok}
+      - {probability: ${fail}, exitCode: 1, log: failed}
+      - {probability: ${s.exitTwo}, exitCode: 2, log: broken}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+${spec.map((l) => `      ${l}`).join("\n")}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}
+steps:
+  - kubectl apply -f job.yaml${s.waitSeconds === undefined ? "" : `\n  - kubectl wait --for=condition=complete job/work --timeout=${s.waitSeconds}s`}
+  - sleep 2h
+`;
 }

@@ -4,8 +4,7 @@ import { type JobRunResult, MonteCarlo } from "../../src/analysis/monte-carlo.js
 import { Materializer } from "../../src/models/materialize.js";
 import type { JobRecord, PodRecord } from "../../src/models/objects.js";
 import { WatchType } from "../../src/models/store.js";
-import { parseScenario } from "../../src/scenario/load.js";
-import { scenario } from "./helpers.js";
+import { randomJobScenario, randomJobSpec, scenario } from "./helpers.js";
 
 /**
  * What a Monte Carlo run reports per Job, held against an independent reading of the same run:
@@ -118,70 +117,12 @@ function compare(mc: MonteCarlo, runs: number): string[] {
   return reasons;
 }
 
-const specArb = fc.record({
-  seed: fc.integer({ min: 0, max: 1_000_000 }),
-  p: fc.constantFrom(0.1, 0.4, 0.8),
-  exitTwo: fc.constantFrom(0, 0.2),
-  backoffLimit: fc.integer({ min: 0, max: 4 }),
-  parallelism: fc.integer({ min: 1, max: 3 }),
-  completions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-  deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
-  ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
-  onFailure: fc.boolean(),
-  policy: fc.constantFrom("none", "FailJob", "Ignore", "Count"),
-  runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
-});
-
-type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
-
-function scenarioText(s: Spec): string {
-  const spec = [
-    `backoffLimit: ${s.backoffLimit}`,
-    `parallelism: ${s.parallelism}`,
-    s.completions === undefined ? "" : `completions: ${s.completions}`,
-    s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline}`,
-    s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
-    // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).
-    s.policy === "none" || s.onFailure
-      ? ""
-      : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
-  ].filter((l) => l !== "");
-  const fail = Number((1 - s.p - s.exitTwo).toFixed(6));
-  return `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: run-results}
-seed: ${s.seed}
-images:
-  app:1:
-    startSeconds: 1
-    runSeconds: ${s.runSeconds}
-    outcomes:
-      - {probability: ${s.p}, exitCode: 0, log: ok}
-      - {probability: ${fail}, exitCode: 1, log: failed}
-      - {probability: ${s.exitTwo}, exitCode: 2, log: broken}
-files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-${spec.map((l) => `      ${l}`).join("\n")}
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}
-steps:
-  - kubectl apply -f job.yaml
-  - sleep 2h
-`;
-}
-
 describe("a Monte Carlo run's results = the run read through the API", () => {
   it("over random Job specs (parallelism, completions, deadline, TTL, OnFailure, pod failure policy)", () => {
     const reasons = new Set<string>();
     fc.assert(
-      fc.property(specArb, (s) => {
-        const sc = parseScenario(scenarioText(s), "run-results.yaml", "/nonexistent");
+      fc.property(randomJobSpec, (s) => {
+        const sc = randomJobScenario(s);
         for (const r of compare(new MonteCarlo(sc, s.seed), 12)) reasons.add(r);
       }),
       { numRuns: 80, seed: 2026 },

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Fingerprint } from "../../src/analysis/fingerprint.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
@@ -6,7 +7,7 @@ import { type TraceLine, TraceRecorder } from "../../src/models/trace.js";
 import type { Scenario } from "../../src/scenario/load.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { Session } from "../../src/session/session.js";
-import { scenario } from "./helpers.js";
+import { randomJobScenario, randomJobSpec, scenario } from "./helpers.js";
 
 /**
  * Monte Carlo's lean cluster (no event text, no logs, lazy names) and `jobsim run`'s detailed one
@@ -91,6 +92,35 @@ describe("Monte Carlo run r = session run r", () => {
       if (c.name !== "the tutorial") expect(outcomes.size).toBe(2);
     });
   }
+});
+
+/**
+ * A trace line without the changed fields that are human-readable messages: the lean cluster
+ * leaves out text no result depends on (a CrashLoopBackOff waiting message, a pod failure
+ * policy's condition message), as the file comment of monte-carlo.ts says.
+ */
+function withoutMessages(line: string): string {
+  const l = JSON.parse(line) as TraceLine;
+  if (l.changed !== undefined)
+    for (const k of Object.keys(l.changed)) if (k.endsWith(".message")) delete l.changed[k];
+  return JSON.stringify(l);
+}
+
+describe("Monte Carlo run r = session run r, over random Job specs", () => {
+  it("parallelism, completions, deadline, TTL, OnFailure, pod failure policy, kubectl wait", () => {
+    fc.assert(
+      fc.property(randomJobSpec, (s) => {
+        const sc = randomJobScenario(s);
+        const mc = new MonteCarlo(sc, s.seed);
+        for (let run = 0; run < 3; run++) {
+          const { lines } = monteCarloTrace(mc, run);
+          const full = sessionTrace(sc, s.seed, run).slice(0, lines.length);
+          expect(full.map(withoutMessages)).toEqual(lines.map(withoutMessages));
+        }
+      }),
+      { numRuns: 40, seed: 35 },
+    );
+  });
 });
 
 describe("first run of each outcome", () => {
