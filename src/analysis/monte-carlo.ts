@@ -1,5 +1,6 @@
+import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
-import { Cluster } from "../models/cluster.js";
+import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
 import { isTerminal, type JobRecord, NONE, objectList, PodPhase, type PodRecord } from "../models/objects.js";
 import { type JobListener, type PodListener, WatchType } from "../models/store.js";
@@ -64,9 +65,11 @@ class RunCollector implements JobListener, PodListener {
     }
   }
 
+  /** The row of a Job: the first of its name in the run. One created again later (a step
+   * applies it after the TTL controller removed it) is another Job, which no row follows. */
   private resultOf(job: JobRecord): JobRunResult | undefined {
     const i = job.observerIndex;
-    return i === NONE ? undefined : this.results[i];
+    return i === NONE || job.incarnation !== 0 ? undefined : this.results[i];
   }
 
   onJob(type: WatchType, job: JobRecord): void {
@@ -183,7 +186,7 @@ export class MonteCarlo {
     this.collector.reset();
     for (const step of this.plan.steps) {
       if (step.kind === "create") {
-        for (const p of step.jobs) c.createJob(p);
+        for (const p of step.jobs) this.submit(p, step.apply);
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
@@ -203,6 +206,18 @@ export class MonteCarlo {
       sim.run({ until: this.plan.horizonMs, stopWhen: this.allFinished });
     this.collector.finish(c);
     return this.collector.results;
+  }
+
+  /**
+   * A manifest submitted as the session's kubectl would: a new Job, or — when one of that name
+   * is live (applied by an earlier step) — `apply`'s update of it (unchanged, or configured with
+   * new mutable fields) and `create`'s AlreadyExists, which changes nothing.
+   */
+  private submit(p: PreparedJob, apply: boolean): void {
+    const c = this.cluster;
+    const live = c.store.findJob(p.namespace, p.name);
+    if (live === undefined || live.removed) c.createJob(p);
+    else if (apply) updateExistingJob(c, live, p.object);
   }
 
   /** Runs [from, to) into `stats` (one per Job key) and `fp`; `onRun` sees each run's results. */

@@ -1,22 +1,25 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { flag } from "../kubectl/parse.js";
+import { flag, isCreateNamespace } from "../kubectl/parse.js";
 import type { WaitCondition } from "../kubectl/wait-condition.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
-import { Cluster, type PreparedJob } from "../models/cluster.js";
+import { Cluster, type PreparedJob, SYSTEM_NAMESPACES } from "../models/cluster.js";
 import type { Scenario } from "../scenario/load.js";
 import { AnalysisError } from "./errors.js";
 
 /**
  * What a Monte Carlo run replays of a session: the Job submissions (`kubectl apply/create -f`)
  * at the simulated times the session makes them, with the steps that decide those times
- * (`sleep`, `at`, `kubectl wait`). Reading commands (get, describe, logs, events) change
+ * (`sleep`, `at`, `kubectl wait`). A Job applied into a namespace that does not exist then
+ * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
+ * namespace`) is refused in the session, so it is left out here too. Reading commands (get, describe, logs, events) change
  * nothing and are skipped; so are deletions — a session's cleanup — because the question is
  * how the Jobs end, not how the demo ends. After the last step the run goes on until every Job
  * has finished or the scenario's horizon.
  */
 
 export type PlanStep =
-  | { kind: "create"; jobs: PreparedJob[] }
+  /** `apply` updates a Job that exists (unchanged or configured); `create` leaves it (AlreadyExists). */
+  | { kind: "create"; jobs: PreparedJob[]; apply: boolean }
   | { kind: "advance"; untilMs: number; relative: boolean }
   | {
       kind: "wait";
@@ -35,9 +38,12 @@ export interface RunPlan {
 export function planFor(scenario: Scenario): RunPlan {
   const steps: PlanStep[] = [];
   const jobKeys: string[] = [];
+  const namespaces = new Set([...SYSTEM_NAMESPACES, ...scenario.namespaces]);
+  let missingNamespace: { line: string; namespace: string } | null = null;
   for (const s of scenario.steps) {
     if (s.kind === "sleep") steps.push({ kind: "advance", untilMs: s.ms, relative: true });
     else if (s.kind === "at") steps.push({ kind: "advance", untilMs: s.ms, relative: false });
+    else if (isCreateNamespace(s.command)) namespaces.add(s.command.positionals[1]);
     else if (s.command.verb === "apply" || s.command.verb === "create") {
       const jobs: PreparedJob[] = [];
       const ns = flag(s.command, "namespace");
@@ -50,6 +56,11 @@ export function planFor(scenario: Scenario): RunPlan {
             throw new AnalysisError(`${scenario.file}: ${s.line}: nothing to simulate: ${doc.decodeError}`);
           const manifest = structuredClone(doc.object) as Job;
           if (ns !== undefined) (manifest.metadata ??= {}).namespace = ns;
+          const namespace = manifest.metadata?.namespace ?? "default";
+          if (!namespaces.has(namespace)) {
+            missingNamespace ??= { line: s.line, namespace };
+            continue;
+          }
           const prepared = Cluster.prepareJob(manifest);
           if (Array.isArray(prepared)) {
             throw new AnalysisError(
@@ -62,7 +73,7 @@ export function planFor(scenario: Scenario): RunPlan {
           jobs.push(prepared);
         }
       }
-      steps.push({ kind: "create", jobs });
+      steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
     } else if (s.wait !== null) {
       steps.push({
         kind: "wait",
@@ -71,6 +82,12 @@ export function planFor(scenario: Scenario): RunPlan {
         timeoutMs: s.wait.timeoutMs,
       });
     }
+  }
+  if (jobKeys.length === 0 && missingNamespace !== null) {
+    const { line, namespace } = missingNamespace;
+    throw new AnalysisError(
+      `${scenario.file}: ${line}: nothing to simulate: namespaces "${namespace}" not found (add a step kubectl create namespace ${namespace}, or list it in cluster.namespaces)`,
+    );
   }
   if (jobKeys.length === 0)
     throw new AnalysisError(

@@ -146,6 +146,11 @@ export function flag(cmd: KubectlCommand, name: string): string | undefined {
   return v === undefined ? undefined : v[v.length - 1];
 }
 
+/** `kubectl create namespace NAME` (also `ns`): the one `create` subcommand jobsim simulates. */
+export function isCreateNamespace(cmd: KubectlCommand): boolean {
+  return cmd.verb === "create" && (cmd.positionals[0] === "namespace" || cmd.positionals[0] === "ns");
+}
+
 export function boolFlag(cmd: KubectlCommand, name: string): boolean {
   const v = flag(cmd, name);
   return v !== undefined && v !== "false";
@@ -234,6 +239,8 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     cmd.flags.set(s.long, list);
   };
   const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${verb} --help' for usage.`);
+  // A create subcommand other than namespace is named before its flags (--image, ...) are read.
+  if (verb === "create" && words.length > 0 && !words[0].startsWith("-")) checkCreateSubcommand(words[0]);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w === "--") {
@@ -275,5 +282,22 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     }
     cmd.positionals.push(w);
   }
+  if (verb === "create" && cmd.positionals.length > 0) checkCreateSubcommand(cmd.positionals[0]);
+  if (isCreateNamespace(cmd) && cmd.positionals.length !== 2)
+    // NameFromCommandArgs (kubectl/pkg/cmd/create).
+    throw new UsageError(
+      `error: exactly one NAME is required, got ${cmd.positionals.length - 1}\nSee 'kubectl create namespace -h' for help and examples`,
+    );
   return cmd;
+}
+
+/**
+ * `kubectl create -f FILE` and `kubectl create namespace NAME` are simulated; kubectl's other
+ * create subcommands (job, deployment, configmap, ...) are named as not simulated.
+ */
+function checkCreateSubcommand(sub: string): void {
+  if (sub === "namespace" || sub === "ns") return;
+  throw new UsageError(
+    `jobsim does not simulate "kubectl create ${sub}" (it simulates create -f FILE and create namespace NAME)`,
+  );
 }

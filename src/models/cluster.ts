@@ -44,8 +44,22 @@ export interface NodeSpec {
   images: string[];
 }
 
+/**
+ * The namespaces a cluster starts with: kube-apiserver's system namespaces controller creates
+ * default, kube-system, kube-public and kube-node-lease (pkg/controlplane/controller/
+ * systemnamespaces), in k3s as in any cluster.
+ */
+export const SYSTEM_NAMESPACES: readonly string[] = [
+  "default",
+  "kube-node-lease",
+  "kube-public",
+  "kube-system",
+];
+
 export interface ClusterConfig {
   nodes: NodeSpec[];
+  /** Namespaces that exist from the start besides SYSTEM_NAMESPACES. */
+  namespaces?: readonly string[];
   workload: Workload;
   profile: VersionProfile;
   /** Wall-clock instant (Unix ms, a whole second) of simulated time 0. */
@@ -101,6 +115,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   private readonly jobPool = new Pool<JobRecord>();
   /** Each node's preloaded images (canonical instances). */
   private readonly nodeImages: string[][];
+  /** Names of the namespaces that exist (there is no Namespace object beyond its name). */
+  private readonly namespaces = new Set<string>();
 
   constructor(readonly config: ClusterConfig) {
     this.nodeImages = config.nodes.map((n) => n.images.map(canonicalImage));
@@ -121,6 +137,25 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.store.watchJobs(this);
     this.store.watchPods(this);
     this.addNodes();
+    this.resetNamespaces();
+  }
+
+  private resetNamespaces(): void {
+    this.namespaces.clear();
+    for (const ns of SYSTEM_NAMESPACES) this.namespaces.add(ns);
+    for (const ns of this.config.namespaces ?? []) this.namespaces.add(ns);
+  }
+
+  /** Whether objects may be created in `ns` (the NamespaceLifecycle admission plugin's check). */
+  hasNamespace(ns: string): boolean {
+    return this.namespaces.has(ns);
+  }
+
+  /** Creates a namespace; false if it exists already. */
+  createNamespace(ns: string): boolean {
+    if (this.namespaces.has(ns)) return false;
+    this.namespaces.add(ns);
+    return true;
   }
 
   get detailed(): boolean {
@@ -148,6 +183,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     }
     this.podPool.releaseAll();
     this.jobPool.releaseAll();
+    if (this.namespaces.size !== SYSTEM_NAMESPACES.length + (this.config.namespaces?.length ?? 0))
+      this.resetNamespaces();
   }
 
   private addNodes(): void {

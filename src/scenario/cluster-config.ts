@@ -5,6 +5,7 @@ import type { Scenario } from "./load.js";
 export function clusterConfig(scenario: Scenario, seed: number | string, detailed: boolean): ClusterConfig {
   return {
     nodes: scenario.nodes,
+    namespaces: scenario.namespaces,
     workload: scenario.workload,
     profile: scenario.profile,
     epochMs: scenario.epochMs,

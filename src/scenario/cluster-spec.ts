@@ -1,5 +1,7 @@
+import { dns1123LabelProblems } from "../models/api/names.js";
 import { parseMilliCpu, parseQuantity } from "../models/api/quantity.js";
 import type { NodeSpec } from "../models/cluster.js";
+import { SYSTEM_NAMESPACES } from "../models/cluster.js";
 import { DEFAULT_VERSION, VERSION_PROFILES, type VersionProfile } from "../models/version-profile.js";
 import { checkKnownKeys, type Problems } from "./problems.js";
 
@@ -11,7 +13,7 @@ import { checkKnownKeys, type Problems } from "./problems.js";
  * 70Mi each), which is why the scheduler prefers agents when idle.
  */
 
-const CLUSTER_FIELDS = ["version", "startTime", "nodes"];
+const CLUSTER_FIELDS = ["version", "startTime", "nodes", "namespaces"];
 const NODE_FIELDS = [
   "name",
   "role",
@@ -36,6 +38,8 @@ export interface ClusterSpec {
   profile: VersionProfile;
   epochMs: number;
   nodes: NodeSpec[];
+  /** Namespaces that exist from the start besides the system ones (kubectl create namespace makes others). */
+  namespaces: string[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -47,10 +51,11 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     profile: VERSION_PROFILES[DEFAULT_VERSION],
     epochMs: Date.parse(DEFAULT_START_TIME),
     nodes: [],
+    namespaces: [],
   };
   const raw = value === undefined ? {} : value;
   if (!isRecord(raw)) {
-    problems.add("cluster", "expected a mapping with version, startTime and nodes");
+    problems.add("cluster", "expected a mapping with version, startTime, nodes and namespaces");
     return spec;
   }
   checkKnownKeys(problems, "cluster", raw, CLUSTER_FIELDS);
@@ -72,6 +77,7 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       );
     } else spec.epochMs = t;
   }
+  parseNamespaces(raw.namespaces, spec, problems);
   const nodes = raw.nodes ?? [{ name: "k3d-my-cluster-server-0" }, { name: "k3d-my-cluster-agent-0" }];
   if (!Array.isArray(nodes) || nodes.length === 0) {
     problems.add("cluster.nodes", "expected a non-empty list of nodes ({name: ...})");
@@ -139,4 +145,26 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     });
   });
   return spec;
+}
+
+/** `cluster.namespaces`: names of namespaces the cluster already has (a team's namespace). */
+function parseNamespaces(value: unknown, spec: ClusterSpec, problems: Problems): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    problems.add("cluster.namespaces", "expected a list of namespace names");
+    return;
+  }
+  value.forEach((v, i) => {
+    const path = `cluster.namespaces[${i}]`;
+    if (typeof v !== "string") {
+      problems.add(path, `expected a namespace name, got ${JSON.stringify(v)}`);
+      return;
+    }
+    // ValidateNamespaceName is a DNS-1123 label (apimachinery validation/objectmeta.go).
+    const invalid = dns1123LabelProblems(v);
+    if (invalid.length > 0) problems.add(path, `invalid namespace name "${v}": ${invalid[0]}`);
+    else if (SYSTEM_NAMESPACES.includes(v) || spec.namespaces.includes(v))
+      problems.add(path, `namespace "${v}" is listed twice (${SYSTEM_NAMESPACES.join(", ")} always exist)`);
+    else spec.namespaces.push(v);
+  });
 }

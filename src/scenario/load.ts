@@ -42,6 +42,8 @@ export interface Scenario {
   profile: VersionProfile;
   epochMs: number;
   nodes: NodeSpec[];
+  /** Namespaces besides the system ones that exist when the session starts. */
+  namespaces: string[];
   workload: Workload;
   /** Manifests by the name steps use. */
   manifests: Map<string, ManifestFile>;
@@ -176,6 +178,7 @@ export function parseScenario(
     profile: cluster.profile,
     epochMs: cluster.epochMs,
     nodes: cluster.nodes,
+    namespaces: cluster.namespaces,
     workload,
     manifests,
     steps,

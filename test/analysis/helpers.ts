@@ -56,6 +56,11 @@ export const randomJobSpec = fc.record({
   policy: fc.constantFrom("none", "FailJob", "Ignore", "Count"),
   runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
   waitSeconds: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+  /** The Job's namespace: default, one in cluster.namespaces, or one a step creates first. */
+  namespace: fc.constantFrom("default", "listed", "created"),
+  /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
+  reapply: fc.constantFrom("none", "same", "raised"),
+  reapplyAfterSeconds: fc.integer({ min: 1, max: 200 }),
 });
 
 export type RandomJobSpec = typeof randomJobSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -65,24 +70,47 @@ export function randomJobScenario(s: RandomJobSpec): Scenario {
   return parseScenario(randomJobScenarioText(s), "random-job.yaml", "/nonexistent");
 }
 
-function randomJobScenarioText(s: RandomJobSpec): string {
+function jobSpecLines(s: RandomJobSpec, raise: number): string {
   const spec = [
-    `backoffLimit: ${s.backoffLimit}`,
-    `parallelism: ${s.parallelism}`,
+    `backoffLimit: ${s.backoffLimit + raise}`,
+    `parallelism: ${s.parallelism + raise}`,
     s.completions === undefined ? "" : `completions: ${s.completions}`,
-    s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline}`,
+    s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline + 60 * raise}`,
     s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
     // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).
     s.policy === "none" || s.onFailure
       ? ""
       : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
   ].filter((l) => l !== "");
+  return `    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+${spec.map((l) => `      ${l}`).join("\n")}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}`;
+}
+
+function randomJobScenarioText(s: RandomJobSpec): string {
   const fail = Number((1 - s.p - s.exitTwo).toFixed(6));
+  const ns = s.namespace === "default" ? "" : " -n work-ns";
+  const steps = [
+    s.namespace === "created" ? "kubectl create namespace work-ns" : "",
+    `kubectl apply -f job.yaml${ns}`,
+    s.waitSeconds === undefined
+      ? ""
+      : `kubectl wait --for=condition=complete job/work${ns} --timeout=${s.waitSeconds}s`,
+    s.reapply === "none" ? "" : `sleep ${s.reapplyAfterSeconds}s`,
+    s.reapply === "none" ? "" : `kubectl apply -f ${s.reapply === "same" ? "job.yaml" : "raised.yaml"}${ns}`,
+    "sleep 2h",
+  ].filter((l) => l !== "");
   return `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: run-results}
 seed: ${s.seed}
-images:
+${s.namespace === "listed" ? "cluster:\n  namespaces: [work-ns]\n" : ""}images:
   app:1:
     startSeconds: 1
     runSeconds: ${s.runSeconds}
@@ -92,17 +120,10 @@ images:
       - {probability: ${s.exitTwo}, exitCode: 2, log: broken}
 files:
   job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-${spec.map((l) => `      ${l}`).join("\n")}
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}
+${jobSpecLines(s, 0)}
+  raised.yaml: |
+${jobSpecLines(s, 2)}
 steps:
-  - kubectl apply -f job.yaml${s.waitSeconds === undefined ? "" : `\n  - kubectl wait --for=condition=complete job/work --timeout=${s.waitSeconds}s`}
-  - sleep 2h
+${steps.map((l) => `  - ${l}`).join("\n")}
 `;
 }

@@ -33,6 +33,7 @@ interface Oracle {
 
 /** Watches the run's store; reads only materialized API objects. */
 class ApiOracle {
+  private first: JobRecord | null = null;
   private jobUid = "";
   private job: ApiJob | null = null;
   private deleted = false;
@@ -43,14 +44,17 @@ class ApiOracle {
   constructor(private readonly m: Materializer) {}
 
   onJob(type: WatchType, job: JobRecord): void {
+    // A row follows the first Job of its name (one applied again after the TTL controller
+    // removed it is another Job).
+    this.first ??= job;
+    if (job !== this.first) return;
     if (type === WatchType.Deleted) {
       this.deleted = true;
       return;
     }
     const o = this.m.job(job) as ApiJob;
     this.jobUid = o.metadata.uid;
-    if (this.finishedCondition(o) === undefined || this.finishedCondition(this.job) === undefined)
-      this.job = o;
+    this.job = o;
   }
 
   onPod(type: WatchType, pod: PodRecord): void {

@@ -1,10 +1,11 @@
-import type { Job } from "kubernetes-types/batch/v1.js";
+import type { Job, JobSpec } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
+import { dns1123LabelProblems } from "../../models/api/names.js";
 import { Cluster } from "../../models/cluster.js";
 import { type JobRecord, JobSpecView } from "../../models/objects.js";
 import type { CommandResult, KubectlContext } from "../context.js";
-import { flag, type KubectlCommand } from "../parse.js";
+import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
 
 /**
  * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
@@ -43,6 +44,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  if (cmd.verb === "create" && isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
   const files = cmd.flags.get("filename") ?? [];
   if (files.length === 0) {
     return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
@@ -99,9 +101,15 @@ function applyFile(
         stderr += `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`;
         continue;
       }
-      const r = updateExistingJob(ctx, existing, manifest);
+      const r = updateExistingJob(ctx.cluster, existing, manifest);
       if (r.error) stderr += r.error;
       else stdout += `job.batch/${name} ${r.outcome}\n`;
+      continue;
+    }
+    // The NamespaceLifecycle admission plugin answers before validation (mutating admission
+    // runs first in the API server's create handler).
+    if (!ctx.cluster.hasNamespace(namespace)) {
+      stderr += `Error from server (NotFound): error when creating "${m.name}": namespaces "${namespace}" not found\n`;
       continue;
     }
     const prepared = Cluster.prepareJob(manifest);
@@ -115,9 +123,13 @@ function applyFile(
   return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
 }
 
-/** An apply to an existing Job: unchanged, configured (mutable fields), or rejected. */
+/**
+ * An apply to an existing Job: unchanged, configured (mutable fields), or rejected. The Job's
+ * object is replaced, not changed in place: a Monte Carlo Job shares its object with the
+ * prepared manifest every run starts from.
+ */
 export function updateExistingJob(
-  ctx: KubectlContext,
+  cluster: Cluster,
   job: JobRecord,
   manifest: Job,
 ): { outcome?: string; error?: string } {
@@ -149,15 +161,19 @@ export function updateExistingJob(
       ]),
     };
   }
+  const spec = { ...have };
   for (const k of changed) {
-    if (want[k] === undefined) delete have[k];
-    else have[k] = structuredClone(want[k]);
+    if (want[k] === undefined) delete spec[k];
+    else spec[k] = structuredClone(want[k]);
   }
-  const meta = job.object.metadata!;
-  meta.annotations = { ...annotations };
+  const meta = { ...job.object.metadata! };
+  // (Monte Carlo's Jobs, created without kubectl, carry no annotations to replace.)
+  if (manifest.metadata?.annotations !== undefined || meta.annotations !== undefined)
+    meta.annotations = { ...annotations };
   if (labels !== undefined) meta.labels = { ...labels };
+  job.object = { ...job.object, metadata: meta, spec: spec as unknown as JobSpec };
   job.view = new JobSpecView(job.object.spec!);
-  ctx.cluster.store.updateJob(job, changed.length > 0);
+  cluster.store.updateJob(job, changed.length > 0);
   return { outcome: "configured" };
 }
 
@@ -166,4 +182,25 @@ function stripUid(template: unknown): unknown {
   const l = t.metadata?.labels;
   if (l) for (const k of Object.keys(l)) if (k.endsWith("controller-uid")) delete l[k];
   return t;
+}
+
+function createNamespace(ctx: KubectlContext, name: string): CommandResult {
+  // ValidateNamespace: the name is a DNS-1123 label (apimachinery ValidateNamespaceName).
+  const invalid = dns1123LabelProblems(name);
+  if (invalid.length > 0) {
+    const errors = invalid.map((detail) => ({
+      field: "metadata.name",
+      type: "Invalid value" as const,
+      value: name,
+      detail,
+    }));
+    return { stdout: "", stderr: kubectlInvalidMessage("Namespace", name, errors), exitCode: 1 };
+  }
+  if (!ctx.cluster.createNamespace(name))
+    return {
+      stdout: "",
+      stderr: `Error from server (AlreadyExists): namespaces "${name}" already exists\n`,
+      exitCode: 1,
+    };
+  return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };
 }

@@ -52,7 +52,7 @@ export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   const merged = mergePatch(structuredClone(job.object), patch) as Job;
   if (sortedJson(merged) === before)
     return { stdout: `job.batch/${name} patched (no change)\n`, stderr: "", exitCode: 0 };
-  const r = updateExistingJob(ctx, job, merged);
+  const r = updateExistingJob(ctx.cluster, job, merged);
   if (r.error) return { stdout: "", stderr: r.error, exitCode: 1 };
   return {
     stdout:

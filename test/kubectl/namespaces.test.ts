@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { parseScenario } from "../../src/scenario/load.js";
+import { ScenarioError } from "../../src/scenario/problems.js";
+import { Session } from "../../src/session/session.js";
+
+/**
+ * Namespaces: the system ones and `cluster.namespaces` exist from the start, `kubectl create
+ * namespace` makes others, and a Job applied into one that does not exist is refused by the
+ * NamespaceLifecycle admission plugin (NotFound, before validation) — in a session, and so
+ * in Monte Carlo, which leaves that Job out.
+ */
+
+function scenarioText(steps: string[], namespaces = ""): string {
+  return `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: ns}
+${namespaces === "" ? "" : `cluster:\n  namespaces: ${namespaces}\n`}images:
+  app:1:
+    runSeconds: 3
+    outcomes: [{probability: 1, exitCode: 0, log: ok}]
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+  bad.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: Bad}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+}
+
+function transcript(steps: string[], namespaces = ""): string {
+  let out = "";
+  const session = new Session(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"), {});
+  session.run({
+    prompt: (line) => {
+      out += `$ ${line}\n`;
+    },
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      out += t;
+    },
+  });
+  return out;
+}
+
+function loadProblems(steps: string[], namespaces = ""): string[] {
+  try {
+    parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent");
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("namespaces in a session", () => {
+  it("a Job into a missing namespace is NotFound; created, the namespace takes it", () => {
+    expect(
+      transcript([
+        "kubectl apply -f job.yaml -n team-a",
+        "kubectl create namespace team-a",
+        "kubectl create ns team-a",
+        "kubectl apply -f job.yaml -n team-a",
+        "kubectl get jobs -n team-a -o name",
+      ]),
+    ).toBe(
+      [
+        "$ kubectl apply -f job.yaml -n team-a",
+        'Error from server (NotFound): error when creating "job.yaml": namespaces "team-a" not found',
+        "$ kubectl create namespace team-a",
+        "namespace/team-a created",
+        "$ kubectl create ns team-a",
+        'Error from server (AlreadyExists): namespaces "team-a" already exists',
+        "$ kubectl apply -f job.yaml -n team-a",
+        "job.batch/work created",
+        "$ kubectl get jobs -n team-a -o name",
+        "job.batch/work",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the namespace is checked before the Job is validated (admission runs first)", () => {
+    expect(transcript(["kubectl apply -f bad.yaml -n nowhere"])).toBe(
+      [
+        "$ kubectl apply -f bad.yaml -n nowhere",
+        'Error from server (NotFound): error when creating "bad.yaml": namespaces "nowhere" not found',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("system namespaces and cluster.namespaces exist from the start", () => {
+    const out = transcript(
+      ["kubectl apply -f job.yaml -n kube-system", "kubectl apply -f job.yaml -n team-b"],
+      "[team-b]",
+    );
+    expect(out).toBe(
+      [
+        "$ kubectl apply -f job.yaml -n kube-system",
+        "job.batch/work created",
+        "$ kubectl apply -f job.yaml -n team-b",
+        "job.batch/work created",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("an invalid name gets the API server's Invalid message", () => {
+    expect(transcript(["kubectl create namespace Team_A"])).toBe(
+      [
+        "$ kubectl create namespace Team_A",
+        `The Namespace "Team_A" is invalid: metadata.name: Invalid value: "Team_A": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    [
+      "kubectl create namespace",
+      "error: exactly one NAME is required, got 0 See 'kubectl create namespace -h' for help and examples",
+    ],
+    [
+      "kubectl create deployment web --image=nginx",
+      'jobsim does not simulate "kubectl create deployment" (it simulates create -f FILE and create namespace NAME)',
+    ],
+  ])("%s is a problem when the scenario is loaded", (step, message) => {
+    expect(loadProblems([step])).toEqual([`ns.yaml: steps[0]: ${step}: ${message}`]);
+  });
+
+  it("cluster.namespaces entries are checked", () => {
+    expect(loadProblems(["kubectl apply -f job.yaml"], '[ok, "No", default, 7]')).toEqual([
+      `ns.yaml: cluster.namespaces[1]: invalid namespace name "No": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+      'ns.yaml: cluster.namespaces[2]: namespace "default" is listed twice (default, kube-node-lease, kube-public, kube-system always exist)',
+      "ns.yaml: cluster.namespaces[3]: expected a namespace name, got 7",
+    ]);
+  });
+});
+
+describe("namespaces in Monte Carlo", () => {
+  const mc = (steps: string[], namespaces = "") =>
+    new MonteCarlo(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"), 1);
+
+  it("a Job whose namespace is missing at its step is left out, as the session refuses it", () => {
+    expect(
+      mc(
+        [
+          "kubectl apply -f job.yaml",
+          "kubectl apply -f job.yaml -n late",
+          "kubectl create namespace late",
+          "kubectl apply -f job.yaml -n early",
+          "sleep 1m",
+        ],
+        "[early]",
+      ).jobKeys,
+    ).toEqual(["default/work", "early/work"]);
+  });
+
+  it("when every Job is left out, it says which namespace is missing", () => {
+    expect(() => mc(["kubectl apply -f job.yaml -n team-c"])).toThrow(
+      'ns.yaml: kubectl apply -f job.yaml -n team-c: nothing to simulate: namespaces "team-c" not found (add a step kubectl create namespace team-c, or list it in cluster.namespaces)',
+    );
+  });
+});
