@@ -73,7 +73,7 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   const creations = plan.steps
     .flatMap((s) => (s.kind === "create" ? s.jobs : []))
     .filter((j) => j.tag === jobIndex);
-  if (creations.length !== 1) return "the Job is created more than once";
+  if (creations.length !== 1) return "more than one step applies the Job (a later apply may change it)";
   const job = creations[0];
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
