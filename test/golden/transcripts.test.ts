@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
-import { Session } from "../../src/session/session.js";
+import { sessionTranscript } from "../helpers/session.js";
 
 /**
  * No-regression transcripts: every scenario in scenarios/ at its own seed and at one more,
@@ -19,20 +19,7 @@ const GOLDEN = "test/golden";
 const EXTRA_SEED = 2024;
 
 function transcript(file: string, seed: number | string): string {
-  const session = new Session(loadScenario(file), { seed });
-  let out = "";
-  session.run({
-    prompt: (line) => {
-      out += `$ ${line}\n`;
-    },
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      for (const line of text.replace(/\n$/, "").split("\n")) out += `2> ${line}\n`;
-    },
-  });
-  return out;
+  return sessionTranscript(loadScenario(file), { seed, stderrPrefix: "2> " });
 }
 
 const files = readdirSync(SCENARIOS)

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { parseScenario } from "../../src/scenario/load.js";
-import { ScenarioError } from "../../src/scenario/problems.js";
-import { Session } from "../../src/session/session.js";
+import { scenarioProblems, sessionTranscript } from "../helpers/session.js";
 
 /**
  * Namespaces: the system ones and `cluster.namespaces` exist from the start, `kubectl create
@@ -44,30 +43,11 @@ ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 }
 
 function transcript(steps: string[], namespaces = ""): string {
-  let out = "";
-  const session = new Session(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"), {});
-  session.run({
-    prompt: (line) => {
-      out += `$ ${line}\n`;
-    },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      out += t;
-    },
-  });
-  return out;
+  return sessionTranscript(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"));
 }
 
 function loadProblems(steps: string[], namespaces = ""): string[] {
-  try {
-    parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent");
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.problems;
-    throw e;
-  }
-  return [];
+  return scenarioProblems(scenarioText(steps, namespaces), "ns.yaml");
 }
 
 describe("namespaces in a session", () => {

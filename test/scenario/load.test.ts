@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, parseScenario, ScenarioError } from "../../src/scenario/load.js";
+import { scenarioProblems } from "../helpers/session.js";
 
 /** Scenario files: every problem reported at once, as `<file>: <path>: <what is wrong>`. */
 
@@ -32,13 +33,7 @@ steps:
 `;
 
 function problems(text: string): string[] {
-  try {
-    parseScenario(text, "s.yaml", "/nonexistent");
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.problems;
-    throw e;
-  }
-  return [];
+  return scenarioProblems(text, "s.yaml");
 }
 
 describe("scenario loading", () => {
