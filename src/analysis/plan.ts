@@ -11,10 +11,10 @@ import { AnalysisError } from "./errors.js";
  * at the simulated times the session makes them, with the steps that decide those times
  * (`sleep`, `at`, `kubectl wait`). A Job applied into a namespace that does not exist then
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
- * namespace`) is refused in the session, so it is left out here too. Reading commands (get, describe, logs, events) change
- * nothing and are skipped; so are deletions — a session's cleanup — because the question is
- * how the Jobs end, not how the demo ends. After the last step the run goes on until every Job
- * has finished or the scenario's horizon.
+ * namespace`) is refused in the session, so it is left out here too. Reading commands (get,
+ * describe, logs, events) change nothing and are skipped; so are deletions — a session's
+ * cleanup — because the question is how the Jobs end, not how the demo ends. After the last
+ * step the run goes on until every Job has finished or the scenario's horizon.
  */
 
 export type PlanStep =
