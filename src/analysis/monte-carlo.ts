@@ -187,6 +187,9 @@ export class MonteCarlo {
     for (const step of this.plan.steps) {
       if (step.kind === "create") {
         for (const p of step.jobs) this.submit(p, step.apply);
+        // As a session does after each command: what is due now happens before the next step
+        // (a second apply at the same instant comes after the first Job's pods were bound).
+        sim.run({ until: sim.now });
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });

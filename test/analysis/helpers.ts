@@ -61,6 +61,8 @@ export const randomJobSpec = fc.record({
   /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
   reapply: fc.constantFrom("none", "same", "raised"),
   reapplyAfterSeconds: fc.integer({ min: 1, max: 200 }),
+  /** A second Job, "side" (parallelism 2, backoffLimit 1), applied after the first. */
+  side: fc.boolean(),
 });
 
 export type RandomJobSpec = typeof randomJobSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -99,6 +101,7 @@ function randomJobScenarioText(s: RandomJobSpec): string {
   const steps = [
     s.namespace === "created" ? "kubectl create namespace work-ns" : "",
     `kubectl apply -f job.yaml${ns}`,
+    s.side ? `kubectl apply -f side.yaml${ns}` : "",
     s.waitSeconds === undefined
       ? ""
       : `kubectl wait --for=condition=complete job/work${ns} --timeout=${s.waitSeconds}s`,
@@ -123,6 +126,17 @@ files:
 ${jobSpecLines(s, 0)}
   raised.yaml: |
 ${jobSpecLines(s, 2)}
+  side.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: side}
+    spec:
+      backoffLimit: 1
+      parallelism: 2
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
 steps:
 ${steps.map((l) => `  - ${l}`).join("\n")}
 `;

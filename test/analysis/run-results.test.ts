@@ -41,9 +41,13 @@ class ApiOracle {
   private readonly lastPhase = new Map<string, string>();
   private readonly goneFailed = new Set<string>();
 
-  constructor(private readonly m: Materializer) {}
+  constructor(
+    private readonly m: Materializer,
+    private readonly jobName: string,
+  ) {}
 
   onJob(type: WatchType, job: JobRecord): void {
+    if (job.name !== this.jobName) return;
     // A row follows the first Job of its name (one applied again after the TTL controller
     // removed it is another Job).
     this.first ??= job;
@@ -93,29 +97,36 @@ class ApiOracle {
   }
 }
 
-/** Compares `runs` runs; returns the reasons the Job ended with. */
+/** Compares `runs` runs, every Job's row; returns the reasons the Jobs ended with. */
 function compare(mc: MonteCarlo, runs: number): string[] {
   const reasons: string[] = [];
+  const names = mc.jobKeys.map((k) => k.slice(k.indexOf("/") + 1));
   for (let run = 0; run < runs; run++) {
     const materializer = new Materializer(mc.scenario.epochMs, mc.cluster.identities, mc.scenario.profile);
-    const oracle = new ApiOracle(materializer);
-    mc.cluster.store.watchJobs(oracle);
-    mc.cluster.store.watchPods(oracle);
-    let r: JobRunResult;
-    try {
-      r = mc.runOne(run)[0];
-    } finally {
-      mc.cluster.store.unwatch(oracle);
+    const oracles = names.map((name) => new ApiOracle(materializer, name));
+    for (const o of oracles) {
+      mc.cluster.store.watchJobs(o);
+      mc.cluster.store.watchPods(o);
     }
-    const o = oracle.result();
-    reasons.push(o.reason || o.outcome);
-    expect({ run, ...o }).toEqual({
-      run,
-      outcome: r.outcome,
-      reason: r.reason,
-      durationMs: r.durationMs < 0 ? -1 : r.durationMs,
-      pods: r.pods,
-      failedPods: r.failedPods,
+    let results: readonly JobRunResult[];
+    try {
+      results = mc.runOne(run);
+    } finally {
+      for (const o of oracles) mc.cluster.store.unwatch(o);
+    }
+    oracles.forEach((oracle, j) => {
+      const o = oracle.result();
+      const r = results[j];
+      reasons.push(o.reason || o.outcome);
+      expect({ run, job: names[j], ...o }).toEqual({
+        run,
+        job: names[j],
+        outcome: r.outcome,
+        reason: r.reason,
+        durationMs: r.durationMs < 0 ? -1 : r.durationMs,
+        pods: r.pods,
+        failedPods: r.failedPods,
+      });
     });
   }
   return reasons;
