@@ -56,6 +56,7 @@ export const randomJobSpec = fc.record({
   policy: fc.constantFrom("none", "FailJob", "Ignore", "Count"),
   runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
   waitSeconds: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+  waitFor: fc.constantFrom("condition=complete", "condition=failed", "jsonpath={.status.active}=0"),
   /** The Job's namespace: default, one in cluster.namespaces, or one a step creates first. */
   namespace: fc.constantFrom("default", "listed", "created"),
   /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
@@ -104,7 +105,7 @@ function randomJobScenarioText(s: RandomJobSpec): string {
     s.side ? `kubectl apply -f side.yaml${ns}` : "",
     s.waitSeconds === undefined
       ? ""
-      : `kubectl wait --for=condition=complete job/work${ns} --timeout=${s.waitSeconds}s`,
+      : `kubectl wait --for=${s.waitFor} job/work${ns} --timeout=${s.waitSeconds}s`,
     s.reapply === "none" ? "" : `sleep ${s.reapplyAfterSeconds}s`,
     s.reapply === "none" ? "" : `kubectl apply -f ${s.reapply === "same" ? "job.yaml" : "raised.yaml"}${ns}`,
     "sleep 2h",
