@@ -2,6 +2,7 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import { flag, isCreateNamespace } from "../kubectl/parse.js";
 import type { WaitCondition } from "../kubectl/wait-condition.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { isDns1123Label } from "../models/api/names.js";
 import { Cluster, type PreparedJob, SYSTEM_NAMESPACES } from "../models/cluster.js";
 import type { Scenario } from "../scenario/load.js";
 import { AnalysisError } from "./errors.js";
@@ -43,7 +44,7 @@ export function planFor(scenario: Scenario): RunPlan {
   for (const s of scenario.steps) {
     if (s.kind === "sleep") steps.push({ kind: "advance", untilMs: s.ms, relative: true });
     else if (s.kind === "at") steps.push({ kind: "advance", untilMs: s.ms, relative: false });
-    else if (isCreateNamespace(s.command)) namespaces.add(s.command.positionals[1]);
+    else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
     else if (s.command.verb === "apply" || s.command.verb === "create") {
       const jobs: PreparedJob[] = [];
       const ns = flag(s.command, "namespace");
@@ -51,7 +52,9 @@ export function planFor(scenario: Scenario): RunPlan {
         const m = scenario.manifests.get(f)!;
         if (m.clientError !== null)
           throw new AnalysisError(`${scenario.file}: ${s.line}: nothing to simulate: ${m.clientError}`);
-        for (const doc of m.docs) {
+        for (const [i, doc] of m.docs.entries()) {
+          // The file's Namespace documents before this Job were sent first.
+          for (const n of m.namespaces) if (n.beforeDoc <= i) addNamespace(namespaces, n.name);
           if (doc.decodeError !== null)
             throw new AnalysisError(`${scenario.file}: ${s.line}: nothing to simulate: ${doc.decodeError}`);
           const manifest = structuredClone(doc.object) as Job;
@@ -72,6 +75,7 @@ export function planFor(scenario: Scenario): RunPlan {
           prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
           jobs.push(prepared);
         }
+        for (const n of m.namespaces) addNamespace(namespaces, n.name);
       }
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
     } else if (s.wait !== null) {
@@ -94,4 +98,9 @@ export function planFor(scenario: Scenario): RunPlan {
       `${scenario.file}: no step creates a Job (kubectl apply -f / create -f): nothing to simulate`,
     );
   return { steps, jobKeys, horizonMs: scenario.horizonMs };
+}
+
+/** A namespace a step makes (an invalid name is refused in the session, so made here neither). */
+function addNamespace(namespaces: Set<string>, name: string): void {
+  if (isDns1123Label(name)) namespaces.add(name);
 }

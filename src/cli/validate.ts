@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { dns1123LabelProblems } from "../models/api/names.js";
 import { Cluster } from "../models/cluster.js";
 import { loadScenario } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
@@ -16,6 +17,22 @@ import { hintsFor } from "../session/hints.js";
 function manifestProblems(m: ManifestFile): string[] {
   if (m.clientError !== null) return [`error: ${m.clientError}`];
   const out: string[] = [];
+  for (const n of m.namespaces) {
+    const invalid = dns1123LabelProblems(n.name);
+    if (invalid.length > 0)
+      out.push(
+        kubectlInvalidMessage(
+          "Namespace",
+          n.name,
+          invalid.map((detail) => ({
+            field: "metadata.name",
+            type: "Invalid value" as const,
+            value: n.name,
+            detail,
+          })),
+        ).replace(/\n$/, ""),
+      );
+  }
   for (const doc of m.docs) {
     if (doc.decodeError !== null) {
       out.push(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}`);
@@ -34,6 +51,10 @@ function readProblem(e: unknown): string {
   if (code === "EISDIR") return "is a directory, expected a scenario or manifest file";
   if (code === "EACCES") return "permission denied";
   return (e as Error).message;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function isScenario(file: string): boolean {
@@ -67,7 +88,8 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         }
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
-        summary = `${file}: valid (${m.docs.length} Job manifest${m.docs.length === 1 ? "" : "s"})`;
+        const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
+        summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;

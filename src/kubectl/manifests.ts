@@ -23,6 +23,9 @@ export interface ManifestFile {
   name: string;
   text: string;
   docs: ManifestDoc[];
+  /** v1 Namespace documents, each with the number of Job documents before it (kubectl sends a
+   * file's documents in order). */
+  namespaces: { name: string; beforeDoc: number }[];
   /** kubectl's client-side error (printed as `error: ...`), if the file cannot be sent at all. */
   clientError: string | null;
 }
@@ -42,7 +45,7 @@ function syntaxError(name: string, doc: Document, lines: LineCounter): string | 
 export function parseManifestFile(name: string, text: string): ManifestFile {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { version: "1.1", lineCounter: lines, uniqueKeys: false });
-  const out: ManifestFile = { name, text, docs: [], clientError: null };
+  const out: ManifestFile = { name, text, docs: [], namespaces: [], clientError: null };
   const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
   for (const doc of list) {
     const err = syntaxError(name, doc as Document, lines);
@@ -72,6 +75,11 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       typeof object.metadata === "object" && object.metadata !== null ? object.metadata : {}
     ) as Record<string, unknown>;
     const docName = typeof meta.name === "string" ? meta.name : "";
+    if (kind === "Namespace" && apiVersion === "v1") {
+      // Only its name matters here: a namespace is a name Jobs may be created in.
+      out.namespaces.push({ name: docName, beforeDoc: out.docs.length });
+      continue;
+    }
     if (SUPPORTED_KINDS[kind] !== apiVersion) {
       out.clientError =
         KNOWN_KINDS[kind] === apiVersion
@@ -104,5 +112,4 @@ const KNOWN_KINDS: Record<string, string> = {
   Service: "v1",
   ConfigMap: "v1",
   Secret: "v1",
-  Namespace: "v1",
 };

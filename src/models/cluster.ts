@@ -115,8 +115,9 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   private readonly jobPool = new Pool<JobRecord>();
   /** Each node's preloaded images (canonical instances). */
   private readonly nodeImages: string[][];
-  /** Names of the namespaces that exist (there is no Namespace object beyond its name). */
-  private readonly namespaces = new Set<string>();
+  /** The namespaces that exist (there is no Namespace object beyond its name), each with
+   * whether it carries kubectl's last-applied annotation (made or updated by `kubectl apply`). */
+  private readonly namespaces = new Map<string, boolean>();
 
   constructor(readonly config: ClusterConfig) {
     this.nodeImages = config.nodes.map((n) => n.images.map(canonicalImage));
@@ -142,8 +143,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   private resetNamespaces(): void {
     this.namespaces.clear();
-    for (const ns of SYSTEM_NAMESPACES) this.namespaces.add(ns);
-    for (const ns of this.config.namespaces ?? []) this.namespaces.add(ns);
+    for (const ns of SYSTEM_NAMESPACES) this.namespaces.set(ns, false);
+    for (const ns of this.config.namespaces ?? []) this.namespaces.set(ns, false);
   }
 
   /** Whether objects may be created in `ns` (the NamespaceLifecycle admission plugin's check). */
@@ -151,11 +152,18 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     return this.namespaces.has(ns);
   }
 
-  /** Creates a namespace; false if it exists already. */
-  createNamespace(ns: string): boolean {
+  /** Creates a namespace (`applied`: by kubectl apply); false if it exists already. */
+  createNamespace(ns: string, applied = false): boolean {
     if (this.namespaces.has(ns)) return false;
-    this.namespaces.add(ns);
+    this.namespaces.set(ns, applied);
     return true;
+  }
+
+  /** Marks a namespace as applied; returns whether it already was. */
+  applyNamespace(ns: string): boolean {
+    const was = this.namespaces.get(ns) === true;
+    this.namespaces.set(ns, true);
+    return was;
   }
 
   get detailed(): boolean {

@@ -93,6 +93,19 @@ describe("jobsim validate", () => {
     expect(r.stderr).toBe("no/such/file.yaml: no such file\n");
   });
 
+  it("a manifest's Namespace documents are checked and counted", () => {
+    const dir = tmp();
+    const file = join(dir, "ns.yaml");
+    writeFileSync(file, "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n");
+    expect(jobsim("validate", file).stdout).toBe(`${file}: valid (0 Job manifests, 1 Namespace)\n`);
+    writeFileSync(file, "apiVersion: v1\nkind: Namespace\nmetadata: {name: Team}\n");
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^.*ns\.yaml: The Namespace "Team" is invalid: metadata\.name: Invalid value: "Team": a lowercase RFC 1123 label/,
+    );
+  });
+
   it("a directory is named as one; the other files are still checked", () => {
     const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios");
     expect(r.status).toBe(1);

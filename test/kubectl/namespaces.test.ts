@@ -28,6 +28,32 @@ files:
         spec:
           containers: [{name: c, image: "app:1"}]
           restartPolicy: Never
+  ns-first.yaml: |
+    apiVersion: v1
+    kind: Namespace
+    metadata: {name: team-n}
+    ---
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work, namespace: team-n}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+  ns-last.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work, namespace: team-l}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+    ---
+    apiVersion: v1
+    kind: Namespace
+    metadata: {name: team-l}
   bad.yaml: |
     apiVersion: batch/v1
     kind: Job
@@ -44,6 +70,10 @@ ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 
 function transcript(steps: string[], namespaces = ""): string {
   return sessionTranscript(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"));
+}
+
+function mc(steps: string[], namespaces = ""): MonteCarlo {
+  return new MonteCarlo(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"), 1);
 }
 
 function loadProblems(steps: string[], namespaces = ""): string[] {
@@ -135,9 +165,61 @@ describe("namespaces in a session", () => {
   });
 });
 
+describe("Namespace documents in manifests", () => {
+  it("are sent in their place among the file's Jobs; re-applied, unchanged; created again, AlreadyExists", () => {
+    expect(
+      transcript([
+        "kubectl apply -f ns-first.yaml",
+        "kubectl apply -f ns-last.yaml",
+        "kubectl apply -f ns-first.yaml",
+        "kubectl create -f ns-first.yaml",
+        "kubectl delete -f ns-first.yaml",
+      ]),
+    ).toBe(
+      [
+        "$ kubectl apply -f ns-first.yaml",
+        "namespace/team-n created",
+        "job.batch/work created",
+        "$ kubectl apply -f ns-last.yaml",
+        "namespace/team-l created",
+        'Error from server (NotFound): error when creating "ns-last.yaml": namespaces "team-l" not found',
+        "$ kubectl apply -f ns-first.yaml",
+        "namespace/team-n unchanged",
+        "job.batch/work unchanged",
+        "$ kubectl create -f ns-first.yaml",
+        'Error from server (AlreadyExists): error when creating "ns-first.yaml": namespaces "team-n" already exists',
+        'Error from server (AlreadyExists): error when creating "ns-first.yaml": jobs.batch "work" already exists',
+        "$ kubectl delete -f ns-first.yaml",
+        'jobsim does not simulate deleting a namespace (ns-first.yaml holds Namespace "team-n"): delete its Jobs by name instead',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("applied over a namespace kubectl apply did not make: the missing-annotation warning, then configured", () => {
+    expect(transcript(["kubectl create namespace team-n", "kubectl apply -f ns-first.yaml"])).toBe(
+      [
+        "$ kubectl create namespace team-n",
+        "namespace/team-n created",
+        "$ kubectl apply -f ns-first.yaml",
+        "Warning: resource namespaces/team-n is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.",
+        "namespace/team-n configured",
+        "job.batch/work created",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("namespaces in Monte Carlo", () => {
-  const mc = (steps: string[], namespaces = "") =>
-    new MonteCarlo(parseScenario(scenarioText(steps, namespaces), "ns.yaml", "/nonexistent"), 1);
+  it("a file's Namespace document counts for the Jobs after it, not before", () => {
+    expect(mc(["kubectl apply -f ns-last.yaml", "kubectl apply -f ns-first.yaml"]).jobKeys).toEqual([
+      "team-n/work",
+    ]);
+    expect(mc(["kubectl apply -f ns-last.yaml", "kubectl apply -f ns-last.yaml"]).jobKeys).toEqual([
+      "team-l/work",
+    ]);
+  });
 
   it("a Job whose namespace is missing at its step is left out, as the session refuses it", () => {
     expect(

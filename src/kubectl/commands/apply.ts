@@ -1,11 +1,11 @@
 import type { Job, JobSpec } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
-import { dns1123LabelProblems } from "../../models/api/names.js";
 import { Cluster } from "../../models/cluster.js";
 import { type JobRecord, JobSpecView } from "../../models/objects.js";
 import type { CommandResult, KubectlContext } from "../context.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
+import { applyNamespace, createNamespace } from "./namespaces.js";
 
 /**
  * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
@@ -44,7 +44,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
-  if (cmd.verb === "create" && isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
+  if (isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
   const files = cmd.flags.get("filename") ?? [];
   if (files.length === 0) {
     return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
@@ -53,17 +53,22 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   const ns = flag(cmd, "namespace");
   let stdout = "";
   let stderr = "";
+  let warnings = "";
+  let exitCode = 0;
   for (const f of files) {
     const m = ctx.manifests.get(f);
     if (m === undefined) {
       stderr += `error: the path "${f}" does not exist\n`;
+      exitCode = 1;
       continue;
     }
     const r = applyFile(ctx, m, create, ns);
+    warnings += r.stderrBefore ?? "";
     stdout += r.stdout;
     stderr += r.stderr;
+    exitCode = Math.max(exitCode, r.exitCode);
   }
-  return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+  return { stdout, stderr, stderrBefore: warnings === "" ? undefined : warnings, exitCode };
 }
 
 function applyFile(
@@ -75,16 +80,36 @@ function applyFile(
   if (m.clientError !== null) return { stdout: "", stderr: `error: ${m.clientError}\n`, exitCode: 1 };
   let stdout = "";
   let stderr = "";
-  for (const doc of m.docs) {
+  let warnings = "";
+  let failed = false;
+  const fail = (message: string) => {
+    stderr += message;
+    failed = true;
+  };
+  // A file's Namespace documents go in their place among its Jobs (kubectl sends them in order).
+  const namespacesBefore = (docIndex: number) => {
+    for (const n of m.namespaces) {
+      if (n.beforeDoc !== docIndex) continue;
+      const r = applyNamespace(ctx, m.name, n.name, create);
+      warnings += r.stderrBefore ?? "";
+      stdout += r.stdout;
+      stderr += r.stderr;
+      if (r.exitCode !== 0) failed = true;
+    }
+  };
+  for (const [docIndex, doc] of m.docs.entries()) {
+    namespacesBefore(docIndex);
     if (doc.decodeError !== null) {
-      stderr += `Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}\n`;
+      fail(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}\n`);
       continue;
     }
     const manifest = structuredClone(doc.object) as Job;
     const meta = (manifest.metadata ??= {});
     if (nsFlag !== undefined) {
       if (meta.namespace !== undefined && meta.namespace !== nsFlag) {
-        stderr += `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${nsFlag}". You must pass '--namespace=${meta.namespace}' to perform this operation.\n`;
+        fail(
+          `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${nsFlag}". You must pass '--namespace=${meta.namespace}' to perform this operation.\n`,
+        );
         continue;
       }
       meta.namespace = nsFlag;
@@ -98,29 +123,34 @@ function applyFile(
     }
     if (existing !== undefined && !existing.removed) {
       if (create) {
-        stderr += `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`;
+        fail(
+          `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`,
+        );
         continue;
       }
       const r = updateExistingJob(ctx.cluster, existing, manifest);
-      if (r.error) stderr += r.error;
+      if (r.error) fail(r.error);
       else stdout += `job.batch/${name} ${r.outcome}\n`;
       continue;
     }
     // The NamespaceLifecycle admission plugin answers before validation (mutating admission
     // runs first in the API server's create handler).
     if (!ctx.cluster.hasNamespace(namespace)) {
-      stderr += `Error from server (NotFound): error when creating "${m.name}": namespaces "${namespace}" not found\n`;
+      fail(
+        `Error from server (NotFound): error when creating "${m.name}": namespaces "${namespace}" not found\n`,
+      );
       continue;
     }
     const prepared = Cluster.prepareJob(manifest);
     if (Array.isArray(prepared)) {
-      stderr += kubectlInvalidMessage("Job", name, prepared);
+      fail(kubectlInvalidMessage("Job", name, prepared));
       continue;
     }
     ctx.cluster.createJob(prepared, meta.annotations);
     stdout += `job.batch/${name} created\n`;
   }
-  return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
+  namespacesBefore(m.docs.length);
+  return { stdout, stderr, stderrBefore: warnings, exitCode: failed ? 1 : 0 };
 }
 
 /**
@@ -182,25 +212,4 @@ function stripUid(template: unknown): unknown {
   const l = t.metadata?.labels;
   if (l) for (const k of Object.keys(l)) if (k.endsWith("controller-uid")) delete l[k];
   return t;
-}
-
-function createNamespace(ctx: KubectlContext, name: string): CommandResult {
-  // ValidateNamespace: the name is a DNS-1123 label (apimachinery ValidateNamespaceName).
-  const invalid = dns1123LabelProblems(name);
-  if (invalid.length > 0) {
-    const errors = invalid.map((detail) => ({
-      field: "metadata.name",
-      type: "Invalid value" as const,
-      value: name,
-      detail,
-    }));
-    return { stdout: "", stderr: kubectlInvalidMessage("Namespace", name, errors), exitCode: 1 };
-  }
-  if (!ctx.cluster.createNamespace(name))
-    return {
-      stdout: "",
-      stderr: `Error from server (AlreadyExists): namespaces "${name}" already exists\n`,
-      exitCode: 1,
-    };
-  return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };
 }

@@ -61,6 +61,10 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       const m = ctx.manifests.get(f);
       if (m === undefined) return fail(`error: the path "${f}" does not exist`);
       if (m.clientError !== null) return fail(`error: ${m.clientError}`);
+      if (m.namespaces.length > 0)
+        return fail(
+          `jobsim does not simulate deleting a namespace (${f} holds Namespace "${m.namespaces[0].name}"): delete its Jobs by name instead`,
+        );
       for (const d of m.docs) {
         const job = store.findJob(d.namespace, d.name);
         if (job === undefined) {

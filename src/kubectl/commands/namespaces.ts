@@ -1,0 +1,71 @@
+import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
+import { dns1123LabelProblems } from "../../models/api/names.js";
+import type { CommandResult, KubectlContext } from "../context.js";
+
+/**
+ * Namespaces as names Jobs may be created in: `kubectl create namespace NAME` and Namespace
+ * documents in `apply -f`/`create -f`. There is no Namespace object to get, describe or delete.
+ */
+
+/** kubectl apply's warning for an object it did not make (apply.go, "missing the annotation"). */
+function missingAnnotationWarning(name: string): string {
+  return `Warning: resource namespaces/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+}
+
+/** ValidateNamespace: the name is a DNS-1123 label (apimachinery ValidateNamespaceName). */
+function invalidName(name: string): string | null {
+  const invalid = dns1123LabelProblems(name);
+  if (invalid.length === 0) return null;
+  const errors = invalid.map((detail) => ({
+    field: "metadata.name",
+    type: "Invalid value" as const,
+    value: name,
+    detail,
+  }));
+  return kubectlInvalidMessage("Namespace", name, errors);
+}
+
+/** `kubectl create namespace NAME`. */
+export function createNamespace(ctx: KubectlContext, name: string): CommandResult {
+  const invalid = invalidName(name);
+  if (invalid !== null) return { stdout: "", stderr: invalid, exitCode: 1 };
+  if (!ctx.cluster.createNamespace(name))
+    return {
+      stdout: "",
+      stderr: `Error from server (AlreadyExists): namespaces "${name}" already exists\n`,
+      exitCode: 1,
+    };
+  return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };
+}
+
+/** A Namespace document of `file` sent by `kubectl apply -f` (or `create -f` when `create`). */
+export function applyNamespace(
+  ctx: KubectlContext,
+  file: string,
+  name: string,
+  create: boolean,
+): CommandResult {
+  const cluster = ctx.cluster;
+  if (!cluster.hasNamespace(name)) {
+    const invalid = invalidName(name);
+    if (invalid !== null) return { stdout: "", stderr: invalid, exitCode: 1 };
+    cluster.createNamespace(name, !create);
+    return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };
+  }
+  if (create)
+    return {
+      stdout: "",
+      stderr: `Error from server (AlreadyExists): error when creating "${file}": namespaces "${name}" already exists\n`,
+      exitCode: 1,
+    };
+  // Made by apply before: nothing to change. Otherwise apply adds its annotation, with a warning.
+  if (cluster.applyNamespace(name))
+    return { stdout: `namespace/${name} unchanged\n`, stderr: "", exitCode: 0 };
+  // (The warning arrives with the server's answer, before kubectl prints the result line.)
+  return {
+    stdout: `namespace/${name} configured\n`,
+    stderr: "",
+    stderrBefore: missingAnnotationWarning(name),
+    exitCode: 0,
+  };
+}
