@@ -57,8 +57,9 @@ export const randomJobSpec = fc.record({
   runSeconds: fc.constantFrom("3", "{exponential: {mean: 8}}", "{uniform: [1, 30]}"),
   waitSeconds: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
   waitFor: fc.constantFrom("condition=complete", "condition=failed", "jsonpath={.status.active}=0"),
-  /** The Job's namespace: default, one in cluster.namespaces, or one a step creates first. */
-  namespace: fc.constantFrom("default", "listed", "created"),
+  /** The Job's namespace: default, one in cluster.namespaces, one a step creates first, or one
+   * a Namespace document ahead of the Job in its file makes. */
+  namespace: fc.constantFrom("default", "listed", "created", "document"),
   /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
   reapply: fc.constantFrom("none", "same", "raised"),
   reapplyAfterSeconds: fc.integer({ min: 1, max: 200 }),
@@ -85,7 +86,11 @@ function jobSpecLines(s: RandomJobSpec, raise: number): string {
       ? ""
       : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
   ].filter((l) => l !== "");
-  return `    apiVersion: batch/v1
+  const namespaceDoc =
+    s.namespace === "document"
+      ? "    apiVersion: v1\n    kind: Namespace\n    metadata: {name: work-ns}\n    ---\n"
+      : "";
+  return `${namespaceDoc}    apiVersion: batch/v1
     kind: Job
     metadata: {name: work}
     spec:
