@@ -75,6 +75,8 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
     .filter((j) => j.tag === jobIndex);
   if (creations.length !== 1) return "more than one step applies the Job (a later apply may change it)";
   const job = creations[0];
+  if (plan.steps.some((s) => s.kind === "patch" && s.namespace === job.namespace && s.name === job.name))
+    return "a step patches the Job";
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
   const image = job.object.spec!.template.spec!.containers[0].image ?? "";

@@ -1,4 +1,5 @@
 import { updateExistingJob } from "../kubectl/commands/apply.js";
+import { patchJob } from "../kubectl/commands/patch.js";
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
@@ -189,6 +190,10 @@ export class MonteCarlo {
         for (const p of step.jobs) this.submit(p, step.apply);
         // As a session does after each command: what is due now happens before the next step
         // (a second apply at the same instant comes after the first Job's pods were bound).
+        sim.run({ until: sim.now });
+      } else if (step.kind === "patch") {
+        const live = c.store.findJob(step.namespace, step.name);
+        if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
         sim.run({ until: sim.now });
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);

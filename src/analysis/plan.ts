@@ -1,5 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { flag, isCreateNamespace } from "../kubectl/parse.js";
+import { namespaceOf } from "../kubectl/lookup.js";
+import { flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
+import { resolveResourceArgs } from "../kubectl/resources.js";
 import type { WaitCondition } from "../kubectl/wait-condition.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { isDns1123Label } from "../models/api/names.js";
@@ -10,7 +12,7 @@ import { AnalysisError } from "./errors.js";
 /**
  * What a Monte Carlo run replays of a session: the Job submissions (`kubectl apply/create -f`)
  * at the simulated times the session makes them, with the steps that decide those times
- * (`sleep`, `at`, `kubectl wait`). A Job applied into a namespace that does not exist then
+ * (`sleep`, `at`, `kubectl wait`), and `kubectl patch` of a Job. A Job applied into a namespace that does not exist then
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
  * namespace`) is refused in the session, so it is left out here too. Reading commands (get,
  * describe, logs, events) change nothing and are skipped; so are deletions — a session's
@@ -22,6 +24,8 @@ export type PlanStep =
   /** `apply` updates a Job that exists (unchanged or configured); `create` leaves it (AlreadyExists). */
   | { kind: "create"; jobs: PreparedJob[]; apply: boolean }
   | { kind: "advance"; untilMs: number; relative: boolean }
+  /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
+  | { kind: "patch"; namespace: string; name: string; patch: unknown }
   | {
       kind: "wait";
       jobs: { namespace: string; name: string }[];
@@ -78,6 +82,9 @@ export function planFor(scenario: Scenario): RunPlan {
         for (const n of m.namespaces) addNamespace(namespaces, n.name);
       }
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
+    } else if (s.command.verb === "patch") {
+      const patch = patchStep(s.command);
+      if (patch !== null) steps.push(patch);
     } else if (s.wait !== null) {
       steps.push({
         kind: "wait",
@@ -103,4 +110,28 @@ export function planFor(scenario: Scenario): RunPlan {
 /** A namespace a step makes (an invalid name is refused in the session, so made here neither). */
 function addNamespace(namespaces: Set<string>, name: string): void {
   if (isDns1123Label(name)) namespaces.add(name);
+}
+
+/** A `kubectl patch` the session would carry out (one it refuses changes nothing: null). */
+function patchStep(cmd: KubectlCommand): PlanStep | null {
+  let named: { kind: string; name: string }[];
+  try {
+    named = resolveResourceArgs(cmd.positionals).named;
+  } catch {
+    return null;
+  }
+  const type = flag(cmd, "type") ?? "strategic";
+  const text = flag(cmd, "patch");
+  if (
+    named.length !== 1 ||
+    named[0].kind !== "jobs" ||
+    !["merge", "strategic"].includes(type) ||
+    text === undefined
+  )
+    return null;
+  try {
+    return { kind: "patch", namespace: namespaceOf(cmd), name: named[0].name, patch: JSON.parse(text) };
+  } catch {
+    return null;
+  }
 }

@@ -63,6 +63,9 @@ export const randomJobSpec = fc.record({
   /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
   reapply: fc.constantFrom("none", "same", "raised"),
   reapplyAfterSeconds: fc.integer({ min: 1, max: 200 }),
+  /** A later `kubectl patch`: backoffLimit raised by 3, or the Job suspended for a while. */
+  patch: fc.constantFrom("none", "raise", "suspend"),
+  patchAfterSeconds: fc.integer({ min: 0, max: 90 }),
   /** A second Job, "side" (parallelism 2, backoffLimit 1), applied after the first. */
   side: fc.boolean(),
 });
@@ -101,6 +104,14 @@ ${spec.map((l) => `      ${l}`).join("\n")}
           restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}`;
 }
 
+function patchSteps(s: RandomJobSpec, ns: string): string[] {
+  if (s.patch === "none") return [];
+  const patch = (json: string) => `kubectl patch job work${ns} -p '${json}'`;
+  const sleep = `sleep ${s.patchAfterSeconds}s`;
+  if (s.patch === "raise") return [sleep, patch(`{"spec":{"backoffLimit":${s.backoffLimit + 3}}}`)];
+  return [sleep, patch('{"spec":{"suspend":true}}'), "sleep 45s", patch('{"spec":{"suspend":false}}')];
+}
+
 function randomJobScenarioText(s: RandomJobSpec): string {
   const fail = Number((1 - s.p - s.exitTwo).toFixed(6));
   const ns = s.namespace === "default" ? "" : " -n work-ns";
@@ -111,6 +122,7 @@ function randomJobScenarioText(s: RandomJobSpec): string {
     s.waitSeconds === undefined
       ? ""
       : `kubectl wait --for=${s.waitFor} job/work${ns} --timeout=${s.waitSeconds}s`,
+    ...patchSteps(s, ns),
     s.reapply === "none" ? "" : `sleep ${s.reapplyAfterSeconds}s`,
     s.reapply === "none" ? "" : `kubectl apply -f ${s.reapply === "same" ? "job.yaml" : "raised.yaml"}${ns}`,
     "sleep 2h",

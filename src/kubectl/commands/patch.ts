@@ -1,4 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
+import type { Cluster } from "../../models/cluster.js";
+import type { JobRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { namespaceOf, notFound } from "../lookup.js";
 import { flag, type KubectlCommand } from "../parse.js";
@@ -48,16 +50,49 @@ export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   const name = args.named[0].name;
   const job = ctx.cluster.store.findJob(ns, name);
   if (job === undefined) return fail(notFound("jobs", name));
-  const before = sortedJson(job.object);
-  const merged = mergePatch(structuredClone(job.object), patch) as Job;
-  if (sortedJson(merged) === before)
-    return { stdout: `job.batch/${name} patched (no change)\n`, stderr: "", exitCode: 0 };
-  const r = updateExistingJob(ctx.cluster, job, merged);
+  const r = patchJob(ctx.cluster, job, patch);
   if (r.error) return { stdout: "", stderr: r.error, exitCode: 1 };
   return {
-    stdout:
-      r.outcome === "unchanged" ? `job.batch/${name} patched (no change)\n` : `job.batch/${name} patched\n`,
+    stdout: r.changed ? `job.batch/${name} patched\n` : `job.batch/${name} patched (no change)\n`,
     stderr: "",
     exitCode: 0,
   };
+}
+
+/** Applies a merge patch to a live Job (a session's `kubectl patch`, and Monte Carlo's replay of it). */
+export function patchJob(
+  cluster: Cluster,
+  job: JobRecord,
+  patch: unknown,
+): { changed: boolean; error?: string } {
+  const before = sortedJson(job.object);
+  const merged = mergePatch(structuredClone(job.object), patch) as Job;
+  if (sortedJson(merged) === before) return { changed: false };
+  const r = updateExistingJob(cluster, job, asSubmitted(merged));
+  if (r.error) return { changed: false, error: r.error };
+  return { changed: r.outcome !== "unchanged" };
+}
+
+/**
+ * The patched Job as its manifest, without what the API server generated at creation (the
+ * selector and the controller-uid labels; metadata and status): updateExistingJob defaults and
+ * validates it as it does an applied manifest, and create-time validation refuses a
+ * controller-uid label or a selector it did not generate.
+ */
+function asSubmitted(merged: Job): Job {
+  const { selector: _selector, ...spec } = merged.spec ?? ({} as NonNullable<Job["spec"]>);
+  const labels = { ...(spec.template?.metadata?.labels ?? {}) };
+  for (const k of Object.keys(labels)) if (k.endsWith("controller-uid")) delete labels[k];
+  const meta = merged.metadata ?? {};
+  return {
+    apiVersion: merged.apiVersion,
+    kind: merged.kind,
+    metadata: {
+      name: meta.name,
+      namespace: meta.namespace,
+      labels: meta.labels,
+      annotations: meta.annotations,
+    },
+    spec: { ...spec, template: { ...spec.template, metadata: { ...spec.template?.metadata, labels } } },
+  } as Job;
 }

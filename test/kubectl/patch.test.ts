@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
+import { parseScenario } from "../../src/scenario/load.js";
+import { sessionTranscript } from "../helpers/session.js";
+
+/**
+ * `kubectl patch job NAME -p JSON` on a Job the session created: the API server validates the
+ * patched object as an update, so the selector and controller-uid labels it generated are no
+ * obstacle (they were: every patch was refused as if it set them by hand). Monte Carlo replays
+ * the patch at its simulated time.
+ */
+
+function scenarioText(steps: string[], p = 0.5): string {
+  return `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: patch}
+seed: 3
+images:
+  app:1:
+    startSeconds: 1
+    runSeconds: 3
+    outcomes: [{probability: ${p}, exitCode: 0, log: ok}, {probability: ${1 - p}, exitCode: 1, log: bad}]
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      backoffLimit: 0
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+}
+
+const scenario = (steps: string[], p?: number) =>
+  parseScenario(scenarioText(steps, p), "patch.yaml", "/nonexistent");
+
+describe("kubectl patch", () => {
+  it("suspends and resumes; a patch that changes nothing says so; an immutable field is refused", () => {
+    const out = sessionTranscript(
+      scenario([
+        "kubectl apply -f job.yaml",
+        `kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        "kubectl get job work -o jsonpath={.status.conditions[0].reason}",
+        `kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        `kubectl patch job work --type merge -p '{"spec":{"suspend":false,"backoffLimit":4}}'`,
+        "kubectl get job work -o jsonpath={.spec.backoffLimit}",
+        `kubectl patch job work -p '{"spec":{"completions":2}}'`,
+      ]),
+    );
+    expect(out).toBe(
+      [
+        "$ kubectl apply -f job.yaml",
+        "job.batch/work created",
+        `$ kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        "job.batch/work patched",
+        "$ kubectl get job work -o jsonpath={.status.conditions[0].reason}",
+        // (jsonpath prints no newline of its own)
+        `JobSuspended$ kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        "job.batch/work patched (no change)",
+        `$ kubectl patch job work --type merge -p '{"spec":{"suspend":false,"backoffLimit":4}}'`,
+        "job.batch/work patched",
+        "$ kubectl get job work -o jsonpath={.spec.backoffLimit}",
+        `4$ kubectl patch job work -p '{"spec":{"completions":2}}'`,
+        'The Job "work" is invalid: spec.completions: Invalid value: 2: field is immutable',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("Monte Carlo replays it: backoffLimit raised from 0 to 5 right after the apply", () => {
+    const mc = new MonteCarlo(
+      scenario([
+        "kubectl apply -f job.yaml",
+        `kubectl patch job work -p '{"spec":{"backoffLimit":5}}'`,
+        "sleep 1h",
+      ]),
+      3,
+    );
+    const runs = 2000;
+    let complete = 0;
+    let maxPods = 0;
+    for (let run = 0; run < runs; run++) {
+      const r = mc.runOne(run)[0];
+      if (r.outcome === "Complete") complete++;
+      maxPods = Math.max(maxPods, r.pods);
+    }
+    // 1 − 0.5^6 = 0.984375 with backoffLimit 5 (0.5 without the patch); 4 standard errors.
+    const se = Math.sqrt((0.984375 * 0.015625) / runs);
+    expect(Math.abs(complete / runs - 0.984375)).toBeLessThan(4 * se);
+    expect(maxPods).toBe(6);
+  });
+});
