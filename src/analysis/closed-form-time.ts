@@ -154,6 +154,7 @@ export function finishTimeDistribution(
       continue;
     }
     if (s.kind === "wait") return "a kubectl wait comes before the Job is created";
+    if (s.kind === "follow") return "a kubectl logs -f comes before the Job is created";
     if (s.kind === "patch") continue; // (a patch of this Job rules the closed form out earlier)
     created = s.relative ? created + s.untilMs : Math.max(created, s.untilMs);
   }

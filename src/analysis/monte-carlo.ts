@@ -1,4 +1,5 @@
 import { updateExistingJob } from "../kubectl/commands/apply.js";
+import { FOLLOW_LIMIT_MS, followEnded, logContainers, podForLogs } from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
@@ -9,7 +10,7 @@ import { clusterConfig } from "../scenario/cluster-config.js";
 import type { Scenario } from "../scenario/load.js";
 import { JobStats, type Outcome } from "./accumulators.js";
 import type { Fingerprint } from "./fingerprint.js";
-import { planFor, type RunPlan } from "./plan.js";
+import { type PlanStep, planFor, type RunPlan } from "./plan.js";
 
 /**
  * Monte Carlo over one scenario: run i resets a lean cluster (no event text, no logs, names
@@ -191,6 +192,8 @@ export class MonteCarlo {
         // As a session does after each command: what is due now happens before the next step
         // (a second apply at the same instant comes after the first Job's pods were bound).
         sim.run({ until: sim.now });
+      } else if (step.kind === "follow") {
+        this.follow(step);
       } else if (step.kind === "patch") {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
@@ -214,6 +217,22 @@ export class MonteCarlo {
       sim.run({ until: this.plan.horizonMs, stopWhen: this.allFinished });
     this.collector.finish(c);
     return this.collector.results;
+  }
+
+  /** `kubectl logs -f job/NAME` as a session runs it: time passes until the chosen pod's
+   * container(s) end (logs.ts picks the pod and says when following stops). */
+  private follow(step: Extract<PlanStep, { kind: "follow" }>): void {
+    const sim = this.cluster.sim;
+    const limit = this.plan.horizonMs;
+    const job = this.cluster.store.findJob(step.namespace, step.name);
+    if (job === undefined) return;
+    if (job.pods.length === 0)
+      sim.run({ until: Math.min(sim.now + step.podTimeoutMs, limit), stopWhen: () => job.pods.length > 0 });
+    const pod = podForLogs(job.pods);
+    if (pod === null) return;
+    for (const c of logContainers(pod, step.container, step.allContainers) ?? [])
+      if (!followEnded(pod, c))
+        sim.run({ until: Math.min(sim.now + FOLLOW_LIMIT_MS, limit), stopWhen: () => followEnded(pod, c) });
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
+import { podRunningTimeoutMs } from "../kubectl/commands/logs.js";
 import { namespaceOf } from "../kubectl/lookup.js";
-import { flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
+import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
 import type { WaitCondition } from "../kubectl/wait-condition.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
@@ -12,7 +13,7 @@ import { AnalysisError } from "./errors.js";
 /**
  * What a Monte Carlo run replays of a session: the Job submissions (`kubectl apply/create -f`)
  * at the simulated times the session makes them, with the steps that decide those times
- * (`sleep`, `at`, `kubectl wait`), and `kubectl patch` of a Job. A Job applied into a namespace that does not exist then
+ * (`sleep`, `at`, `kubectl wait`, `kubectl logs -f job/NAME`), and `kubectl patch` of a Job. A Job applied into a namespace that does not exist then
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
  * namespace`) is refused in the session, so it is left out here too. Reading commands (get,
  * describe, logs, events) change nothing and are skipped; so are deletions — a session's
@@ -24,6 +25,15 @@ export type PlanStep =
   /** `apply` updates a Job that exists (unchanged or configured); `create` leaves it (AlreadyExists). */
   | { kind: "create"; jobs: PreparedJob[]; apply: boolean }
   | { kind: "advance"; untilMs: number; relative: boolean }
+  /** `kubectl logs -f job/NAME`: time passes until the followed container ends (logs.ts). */
+  | {
+      kind: "follow";
+      namespace: string;
+      name: string;
+      container: string | undefined;
+      allContainers: boolean;
+      podTimeoutMs: number;
+    }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   | {
@@ -82,6 +92,9 @@ export function planFor(scenario: Scenario): RunPlan {
         for (const n of m.namespaces) addNamespace(namespaces, n.name);
       }
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
+    } else if (s.command.verb === "logs") {
+      const follow = followStep(s.command);
+      if (follow !== null) steps.push(follow);
     } else if (s.command.verb === "patch") {
       const patch = patchStep(s.command);
       if (patch !== null) steps.push(patch);
@@ -134,4 +147,26 @@ function patchStep(cmd: KubectlCommand): PlanStep | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A `kubectl logs -f job/NAME` (the one form whose pod a run can find: pod names differ from
+ * run to run), which takes simulated time; any other logs command takes none.
+ */
+function followStep(cmd: KubectlCommand): PlanStep | null {
+  if (!boolFlag(cmd, "follow") || boolFlag(cmd, "previous") || flag(cmd, "selector") !== undefined)
+    return null;
+  const arg = cmd.positionals[0] ?? "";
+  const slash = arg.indexOf("/");
+  if (!["job", "jobs", "job.batch", "jobs.batch"].includes(arg.slice(0, slash).toLowerCase())) return null;
+  const podTimeoutMs = podRunningTimeoutMs(cmd);
+  if (typeof podTimeoutMs === "string") return null;
+  return {
+    kind: "follow",
+    namespace: namespaceOf(cmd),
+    name: arg.slice(slash + 1),
+    container: flag(cmd, "container"),
+    allContainers: boolFlag(cmd, "all-containers"),
+    podTimeoutMs,
+  };
 }

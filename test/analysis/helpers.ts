@@ -63,6 +63,8 @@ export const randomJobSpec = fc.record({
   /** A later apply of the same manifest (unchanged), or of one with higher mutable fields. */
   reapply: fc.constantFrom("none", "same", "raised"),
   reapplyAfterSeconds: fc.integer({ min: 1, max: 200 }),
+  /** `kubectl logs -f job/work` after the apply: time passes until the chosen pod's container ends. */
+  follow: fc.boolean(),
   /** A later `kubectl patch`: backoffLimit raised by 3, or the Job suspended for a while. */
   patch: fc.constantFrom("none", "raise", "suspend"),
   patchAfterSeconds: fc.integer({ min: 0, max: 90 }),
@@ -119,6 +121,7 @@ function randomJobScenarioText(s: RandomJobSpec): string {
     s.namespace === "created" ? "kubectl create namespace work-ns" : "",
     `kubectl apply -f job.yaml${ns}`,
     s.side ? `kubectl apply -f side.yaml${ns}` : "",
+    s.follow ? `kubectl logs -f job/work${ns}` : "",
     s.waitSeconds === undefined
       ? ""
       : `kubectl wait --for=${s.waitFor} job/work${ns} --timeout=${s.waitSeconds}s`,

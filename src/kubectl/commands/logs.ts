@@ -1,5 +1,11 @@
 import { parseGoDuration } from "../../models/api/go-duration.js";
-import { type ContainerRun, ContainerState, NONE, type PodRecord } from "../../models/objects.js";
+import {
+  type ContainerRun,
+  ContainerState,
+  type ContainerStatus,
+  NONE,
+  type PodRecord,
+} from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
@@ -12,7 +18,7 @@ import { boolFlag, flag, type KubectlCommand } from "../parse.js";
  * `-c`, `--all-containers`, `-f` (waits for the container to end).
  */
 
-const FOLLOW_LIMIT_MS = 24 * 3_600_000;
+export const FOLLOW_LIMIT_MS = 24 * 3_600_000;
 
 /** The text a run has written by `now`. */
 function runText(run: ContainerRun, now: number): string {
@@ -45,10 +51,38 @@ function byLogging(a: PodRecord, b: PodRecord): number {
   return a.seq - b.seq;
 }
 
+/** The pod `kubectl logs job/NAME` reads among the Job's pods, or null when it has none. */
+export function podForLogs(pods: readonly PodRecord[]): PodRecord | null {
+  if (pods.length === 0) return null;
+  return [...pods].sort(byLogging)[0];
+}
+
+/** The containers `logs` reads: `-c NAME`, all of them, or the first (undefined: no such name). */
+export function logContainers(
+  pod: PodRecord,
+  name: string | undefined,
+  all: boolean,
+): ContainerStatus[] | undefined {
+  if (name !== undefined) {
+    const named = pod.containers.filter((c) => c.name === name);
+    return named.length === 0 ? undefined : named;
+  }
+  return all ? pod.containers : pod.containers.slice(0, 1);
+}
+
+/** Where `logs -f` of a container stops following: the pod is gone or the current run ended. */
+export function followEnded(pod: PodRecord, c: ContainerStatus): boolean {
+  return (
+    pod.removed ||
+    c.state === ContainerState.Terminated ||
+    (c.state === ContainerState.Waiting && c.current !== null)
+  );
+}
+
 /** kubectl logs --pod-running-timeout (default 20s): how long it waits for a pod to read. */
 const DEFAULT_POD_RUNNING_TIMEOUT_MS = 20_000;
 
-function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
+export function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
   const text = flag(cmd, "pod-running-timeout");
   if (text === undefined) return DEFAULT_POD_RUNNING_TIMEOUT_MS;
   const t = parseGoDuration(text);
@@ -116,27 +150,15 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const all = boolFlag(cmd, "all-containers");
   let stdout = "";
   for (const pod of pods) {
-    let containers = pod.containers;
-    if (containerName !== undefined) {
-      containers = containers.filter((c) => c.name === containerName);
-      if (containers.length === 0) {
-        stderr += `error: container ${containerName} is not valid for pod ${pod.name}\n`;
-        continue;
-      }
-    } else if (!all && containers.length > 1) {
-      notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
-      containers = [containers[0]];
+    const containers = logContainers(pod, containerName, all);
+    if (containers === undefined) {
+      stderr += `error: container ${containerName} is not valid for pod ${pod.name}\n`;
+      continue;
     }
+    if (containerName === undefined && !all && pod.containers.length > 1)
+      notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
     for (const c of containers) {
-      if (follow && !previous) {
-        ctx.waitUntil(
-          () =>
-            pod.removed ||
-            c.state === ContainerState.Terminated ||
-            (c.state === ContainerState.Waiting && c.current !== null),
-          FOLLOW_LIMIT_MS,
-        );
-      }
+      if (follow && !previous) ctx.waitUntil(() => followEnded(pod, c), FOLLOW_LIMIT_MS);
       const now = ctx.cluster.sim.now;
       let run: ContainerRun | null;
       if (previous) {
