@@ -135,10 +135,26 @@ export function setInImages(images: Tree, path: string, value: number): void {
   }
   const last = segs[segs.length - 1];
   (node as Tree)[last as string] = value;
-  // One outcome's probability moved: with exactly two outcomes, the other one takes the rest.
   const outcomes = (images[key] as Tree).outcomes;
-  if (last === "probability" && Array.isArray(outcomes) && outcomes.length === 2 && segs[0] === "outcomes") {
-    const other = outcomes[segs[1] === 0 ? 1 : 0] as Tree;
-    other.probability = Number((1 - value).toPrecision(12));
+  if (last === "probability" && Array.isArray(outcomes) && segs[0] === "outcomes" && segs.length === 3)
+    shareTheRest(outcomes as Tree[], segs[1] as number, value);
+}
+
+/**
+ * One outcome's probability moved: the others share the rest in their old proportions (with two
+ * outcomes, the other simply takes 1 − p), so the sweep varies one probability and keeps the
+ * relative weights of the rest. Others all at 0 are left for the scenario check to report.
+ */
+function shareTheRest(outcomes: Tree[], moved: number, value: number): void {
+  const others = outcomes.filter((_, i) => i !== moved);
+  if (others.length === 1) {
+    others[0].probability = Number((1 - value).toPrecision(12));
+    return;
   }
+  const weights = others.map((o) => (typeof o.probability === "number" ? o.probability : 0));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return;
+  others.forEach((o, i) => {
+    o.probability = Number((((1 - value) * weights[i]) / total).toPrecision(12));
+  });
 }

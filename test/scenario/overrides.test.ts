@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { setInImages } from "../../src/scenario/overrides.js";
+
+/** `--set images.<image>.outcomes[i].probability=p`: the other outcomes share 1 − p. */
+
+const outcomes = (...ps: number[]) => ({
+  "app:1": { outcomes: ps.map((probability, exitCode) => ({ probability, exitCode })) },
+});
+
+const probabilities = (images: ReturnType<typeof outcomes>) =>
+  images["app:1"].outcomes.map((o) => o.probability);
+
+describe("setting one outcome's probability", () => {
+  it.each([
+    ["two outcomes: the other takes the rest", [0.4, 0.6], 0, 0.7, [0.7, 0.3]],
+    ["two outcomes, the second one set", [0.4, 0.6], 1, 0.25, [0.75, 0.25]],
+    ["three: the others keep their proportions", [0.4, 0.4, 0.2], 0, 0.7, [0.7, 0.2, 0.1]],
+    ["three, the middle one set", [0.5, 0.3, 0.2], 1, 0.6, [0.285714285714, 0.6, 0.114285714286]],
+    ["others all 0: left for the scenario check", [1, 0, 0], 0, 0.5, [0.5, 0, 0]],
+  ])("%s", (_name, before, index, value, after) => {
+    const images = outcomes(...(before as number[]));
+    setInImages(images, `images.app:1.outcomes[${index}].probability`, value as number);
+    expect(probabilities(images)).toEqual(after);
+  });
+
+  it("another field of an outcome leaves the probabilities alone", () => {
+    const images = outcomes(0.4, 0.4, 0.2);
+    setInImages(images, "images.app:1.outcomes[2].exitCode", 3);
+    expect(probabilities(images)).toEqual([0.4, 0.4, 0.2]);
+  });
+});
