@@ -25,6 +25,22 @@ const MUTABLE_SPEC = [
   "maxFailedIndexes",
 ];
 
+/**
+ * The annotation `kubectl apply` records (apply's GetModifiedConfiguration): the object as sent —
+ * its namespace filled in, as kubectl's resource builder sets it — with its annotations minus this
+ * one, an empty map when there are none; JSON with sorted keys and a newline.
+ * (Seen in real objects: `"metadata":{"annotations":{},"name":"x","namespace":"default"}`.)
+ */
+export function lastAppliedConfiguration(object: Record<string, unknown>, namespace: string | null): string {
+  const o = structuredClone(object);
+  const meta = (o.metadata ??= {}) as Record<string, unknown>;
+  if (namespace !== null) meta.namespace = namespace;
+  const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) };
+  delete annotations[LAST_APPLIED];
+  meta.annotations = annotations;
+  return `${sortedJson(o)}\n`;
+}
+
 /** JSON with keys sorted at every level, as kubectl serialises unstructured objects. */
 export function sortedJson(v: unknown): string {
   return JSON.stringify(sortKeys(v));
@@ -119,7 +135,10 @@ function applyFile(
     const existing = ctx.cluster.store.findJob(namespace, name);
     if (!create) {
       // kubectl records what it applied, for the next three-way merge.
-      meta.annotations = { ...(meta.annotations ?? {}), [LAST_APPLIED]: `${sortedJson(doc.object)}\n` };
+      meta.annotations = {
+        ...(meta.annotations ?? {}),
+        [LAST_APPLIED]: lastAppliedConfiguration(doc.object, namespace),
+      };
     }
     if (existing !== undefined && !existing.removed) {
       if (create) {
