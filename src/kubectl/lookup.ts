@@ -1,6 +1,6 @@
 import { LabelSelector } from "../models/api/labels.js";
 import type { JobRecord, NodeRecord, PodRecord } from "../models/objects.js";
-import type { Store } from "../models/store.js";
+import type { NamespaceRecord, Store } from "../models/store.js";
 import type { KubectlCommand } from "./parse.js";
 import { flag } from "./parse.js";
 import { qualifiedResource, type ResourceKind } from "./resources.js";
@@ -41,6 +41,12 @@ export function listPods(store: Store, ns: string | null, sel: LabelSelector | n
   return store.pods
     .filter((p) => (ns === null || p.namespace === ns) && (sel === null || sel.matches(podLabels(p))))
     .sort(nsThenName);
+}
+
+export function listNamespaces(store: Store, sel: LabelSelector | null): NamespaceRecord[] {
+  return store.namespaces
+    .filter((n) => sel === null || sel.matches({ "kubernetes.io/metadata.name": n.name }))
+    .sort(byName);
 }
 
 export function listNodes(store: Store, sel: LabelSelector | null): NodeRecord[] {

@@ -25,7 +25,7 @@ export interface ManifestFile {
   docs: ManifestDoc[];
   /** v1 Namespace documents, each with the number of Job documents before it (kubectl sends a
    * file's documents in order). */
-  namespaces: { name: string; beforeDoc: number }[];
+  namespaces: { name: string; beforeDoc: number; object: Record<string, unknown> }[];
   /** kubectl's client-side error (printed as `error: ...`), if the file cannot be sent at all. */
   clientError: string | null;
 }
@@ -77,7 +77,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     const docName = typeof meta.name === "string" ? meta.name : "";
     if (kind === "Namespace" && apiVersion === "v1") {
       // Only its name matters here: a namespace is a name Jobs may be created in.
-      out.namespaces.push({ name: docName, beforeDoc: out.docs.length });
+      out.namespaces.push({ name: docName, beforeDoc: out.docs.length, object });
       continue;
     }
     if (SUPPORTED_KINDS[kind] !== apiVersion) {

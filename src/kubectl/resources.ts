@@ -3,7 +3,7 @@
  * and group-qualified forms; `TYPE NAME...`, `TYPE1,TYPE2`, and `TYPE/NAME` arguments.
  */
 
-export type ResourceKind = "jobs" | "pods" | "events" | "nodes";
+export type ResourceKind = "jobs" | "pods" | "events" | "nodes" | "namespaces";
 
 const ALIASES: Record<string, ResourceKind> = {
   jobs: "jobs",
@@ -20,6 +20,9 @@ const ALIASES: Record<string, ResourceKind> = {
   nodes: "nodes",
   node: "nodes",
   no: "nodes",
+  namespaces: "namespaces",
+  namespace: "namespaces",
+  ns: "namespaces",
 };
 
 /** Kind, group (for `job.batch/x` prefixes and errors) and whether it is namespaced. */
@@ -28,6 +31,7 @@ export const RESOURCE_INFO: Record<ResourceKind, { kind: string; group: string; 
   pods: { kind: "Pod", group: "", namespaced: true },
   events: { kind: "Event", group: "", namespaced: true },
   nodes: { kind: "Node", group: "", namespaced: false },
+  namespaces: { kind: "Namespace", group: "", namespaced: false },
 };
 
 /** "jobs.batch" / "pods": the resource as NotFound errors name it. */
@@ -61,7 +65,7 @@ const UNMODELLED = new Set(
   [
     "all services service svc deployments deployment deploy replicasets replicaset rs ",
     "statefulsets statefulset sts daemonsets daemonset ds cronjobs cronjob cj configmaps ",
-    "configmap cm secrets secret serviceaccounts serviceaccount sa namespaces namespace ns ",
+    "configmap cm secrets secret serviceaccounts serviceaccount sa ",
     "endpoints ep persistentvolumeclaims persistentvolumeclaim pvc persistentvolumes ",
     "persistentvolume pv ingresses ingress ing replicationcontrollers rc horizontalpodautoscalers ",
     "hpa poddisruptionbudgets pdb networkpolicies netpol storageclasses sc limitranges limits ",
@@ -75,7 +79,9 @@ function resolve(type: string): ResourceKind {
   const k = ALIASES[type.toLowerCase()];
   if (k !== undefined) return k;
   if (UNMODELLED.has(type.toLowerCase()))
-    throw new ResourceError(`jobsim does not simulate "${type}": it simulates jobs, pods, events and nodes`);
+    throw new ResourceError(
+      `jobsim does not simulate "${type}": it simulates jobs, pods, events, nodes and namespaces`,
+    );
   throw new ResourceError(`error: the server doesn't have a resource type "${type}"`);
 }
 

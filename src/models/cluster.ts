@@ -115,9 +115,6 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   private readonly jobPool = new Pool<JobRecord>();
   /** Each node's preloaded images (canonical instances). */
   private readonly nodeImages: string[][];
-  /** The namespaces that exist (there is no Namespace object beyond its name), each with
-   * whether it carries kubectl's last-applied annotation (made or updated by `kubectl apply`). */
-  private readonly namespaces = new Map<string, boolean>();
 
   constructor(readonly config: ClusterConfig) {
     this.nodeImages = config.nodes.map((n) => n.images.map(canonicalImage));
@@ -137,33 +134,34 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.ttl = new TtlAfterFinishedController(this.sim, this.store);
     this.store.watchJobs(this);
     this.store.watchPods(this);
+    // The API server's system namespaces exist before any node registers.
+    for (const ns of [...SYSTEM_NAMESPACES, ...(config.namespaces ?? [])]) this.store.addNamespace(ns);
+    this.store.sealInitialNamespaces();
     this.addNodes();
-    this.resetNamespaces();
-  }
-
-  private resetNamespaces(): void {
-    this.namespaces.clear();
-    for (const ns of SYSTEM_NAMESPACES) this.namespaces.set(ns, false);
-    for (const ns of this.config.namespaces ?? []) this.namespaces.set(ns, false);
   }
 
   /** Whether objects may be created in `ns` (the NamespaceLifecycle admission plugin's check). */
   hasNamespace(ns: string): boolean {
-    return this.namespaces.has(ns);
+    return this.store.findNamespace(ns) !== undefined;
   }
 
-  /** Creates a namespace (`applied`: by kubectl apply); false if it exists already. */
-  createNamespace(ns: string, applied = false): boolean {
-    if (this.namespaces.has(ns)) return false;
-    this.namespaces.set(ns, applied);
+  /** Creates a namespace (`lastApplied`: kubectl apply's record of it); false if it exists. */
+  createNamespace(ns: string, lastApplied: string | null = null): boolean {
+    if (this.hasNamespace(ns)) return false;
+    this.store.addNamespace(ns).lastApplied = lastApplied;
     return true;
   }
 
-  /** Marks a namespace as applied; returns whether it already was. */
-  applyNamespace(ns: string): boolean {
-    const was = this.namespaces.get(ns) === true;
-    this.namespaces.set(ns, true);
-    return was;
+  /**
+   * `kubectl apply` of an existing namespace: false when apply made it before (nothing to
+   * change); else it records `lastApplied` (an update: a new resourceVersion) and returns true.
+   */
+  applyNamespace(ns: string, lastApplied: string): boolean {
+    const record = this.store.findNamespace(ns)!;
+    if (record.lastApplied !== null) return false;
+    record.lastApplied = lastApplied;
+    record.resourceVersion = this.store.nextResourceVersion();
+    return true;
   }
 
   get detailed(): boolean {
@@ -191,8 +189,6 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     }
     this.podPool.releaseAll();
     this.jobPool.releaseAll();
-    if (this.namespaces.size !== SYSTEM_NAMESPACES.length + (this.config.namespaces?.length ?? 0))
-      this.resetNamespaces();
   }
 
   private addNodes(): void {

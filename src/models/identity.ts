@@ -48,6 +48,7 @@ export function streamKey(base: number, purposeHash: number): number {
 const P_POD_NAME = purpose("pod-name");
 const P_POD_UID = purpose("pod-uid");
 const P_JOB_UID = purpose("job-uid");
+const P_NAMESPACE_UID = purpose("namespace-uid");
 const P_CONTAINER_ID = purpose("container-id");
 const P_VOLUME = purpose("token-volume");
 const P_STANDALONE = hashString("standalone-pod");
@@ -80,6 +81,11 @@ export class Identities implements PodIdentitySource {
 
   jobUid(streamBase: number): string {
     return this.uuid(streamKey(streamBase, P_JOB_UID), 0, 0);
+  }
+
+  /** A namespace's UID, from its name (a namespace is made once per session). */
+  namespaceUid(name: string): string {
+    return this.uuid(streamKey(hashString(name), P_NAMESPACE_UID), 0, 0);
   }
 
   /** 64 hex digits, as containerd prints container ids. */

@@ -1,5 +1,6 @@
 import type { Job, JobCondition, JobStatus } from "kubernetes-types/batch/v1.js";
-import type { Event, Node, Pod } from "kubernetes-types/core/v1.js";
+import type { Event, Namespace, Node, Pod } from "kubernetes-types/core/v1.js";
+import { LAST_APPLIED } from "./api/annotations.js";
 import {
   JOB_COMPLETION_INDEX_ANNOTATION,
   JOB_CONTROLLER_UID_LABEL,
@@ -12,6 +13,7 @@ import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
 import { PodStatusMaterializer } from "./materialize-pod-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import type { NamespaceRecord } from "./store.js";
 import type { VersionProfile } from "./version-profile.js";
 
 /**
@@ -194,6 +196,26 @@ export class Materializer {
       spec,
       status: this.podStatuses.podStatus(pod),
     } as unknown as Pod;
+  }
+
+  /** A Namespace as `kubectl get ns -o yaml` shows it: Active, with the name label the API
+   * server adds (kubernetes.io/metadata.name) and the kubernetes finalizer. */
+  namespace(ns: NamespaceRecord): Namespace {
+    const metadata: Namespace["metadata"] = {
+      creationTimestamp: this.time(ns.creationMs),
+      labels: { "kubernetes.io/metadata.name": ns.name },
+      name: ns.name,
+      resourceVersion: String(ns.resourceVersion),
+      uid: this.identities.namespaceUid(ns.name),
+    };
+    if (ns.lastApplied !== null) metadata.annotations = { [LAST_APPLIED]: ns.lastApplied };
+    return {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata,
+      spec: { finalizers: ["kubernetes"] },
+      status: { phase: "Active" },
+    };
   }
 
   node(node: NodeRecord): Node {

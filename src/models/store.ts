@@ -39,6 +39,18 @@ export interface NodeListener {
 /** How a deleted Job's dependents are treated (metav1.DeletionPropagation). */
 export type Propagation = "Background" | "Foreground" | "Orphan";
 
+/** A namespace: a name Jobs may be created in, with what `kubectl get ns -o yaml` shows of it. */
+export class NamespaceRecord {
+  /** kubectl apply's last-applied-configuration, when apply made or updated it. */
+  lastApplied: string | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly creationMs: number,
+    public resourceVersion: number,
+  ) {}
+}
+
 export class Store {
   private rv = 0;
   private nextJobSeq = 0;
@@ -46,6 +58,9 @@ export class Store {
   readonly jobs: JobRecord[] = objectList();
   readonly pods: PodRecord[] = objectList();
   readonly nodes: NodeRecord[] = [];
+  readonly namespaces: NamespaceRecord[] = [];
+  /** Namespaces every run starts with (the first ones added; created before the nodes). */
+  private initialNamespaces = 0;
   // Listeners are kept with their bound handler functions: the notify loops then call through
   // one monomorphic site instead of a megamorphic method lookup per listener (a hot path).
   private readonly jobListeners: { l: JobListener; f: JobListener["onJob"] }[] = [];
@@ -107,9 +122,29 @@ export class Store {
     if (i >= 0) this.podListeners.splice(i, 1);
   }
 
-  /** Forgets every Job and Pod (a new Monte Carlo run); nodes and listeners stay. */
+  // ---- namespaces ------------------------------------------------------------------------------
+
+  addNamespace(name: string): NamespaceRecord {
+    const ns = new NamespaceRecord(name, this.clock.now, this.nextResourceVersion());
+    this.namespaces.push(ns);
+    return ns;
+  }
+
+  findNamespace(name: string): NamespaceRecord | undefined {
+    for (const ns of this.namespaces) if (ns.name === name) return ns;
+    return undefined;
+  }
+
+  /** The namespaces stored now are the ones every run starts with (clear keeps them). */
+  sealInitialNamespaces(): void {
+    this.initialNamespaces = this.namespaces.length;
+  }
+
+  /** Forgets every Job and Pod (a new Monte Carlo run); nodes, the initial namespaces and listeners stay. */
   clear(): void {
-    this.rv = this.nodes.length;
+    this.rv = this.initialNamespaces + this.nodes.length;
+    this.namespaces.length = this.initialNamespaces;
+    for (const ns of this.namespaces) ns.lastApplied = null;
     this.nextJobSeq = 0;
     this.nextPodSeq = 0;
     while (this.jobs.length > 0) this.jobs.pop();

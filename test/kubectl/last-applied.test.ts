@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LAST_APPLIED, lastAppliedConfiguration } from "../../src/kubectl/commands/apply.js";
+import { LAST_APPLIED, lastAppliedConfiguration } from "../../src/kubectl/last-applied.js";
 
 /**
  * The annotation `kubectl apply` records. Real objects show it with the namespace filled in and

@@ -165,6 +165,80 @@ describe("namespaces in a session", () => {
   });
 });
 
+describe("kubectl get namespaces", () => {
+  it("lists the system ones, cluster.namespaces and those made since, with kubectl's columns", () => {
+    const out = transcript(
+      [
+        "sleep 90s",
+        "kubectl apply -f ns-first.yaml",
+        "kubectl create namespace team-c",
+        "sleep 5s",
+        "kubectl get ns",
+        "kubectl get namespace team-c -o name",
+        "kubectl get ns -l kubernetes.io/metadata.name=team-b --no-headers",
+        "kubectl get ns nowhere",
+      ],
+      "[team-b]",
+    );
+    expect(out).toBe(
+      [
+        "$ sleep 90s",
+        "$ kubectl apply -f ns-first.yaml",
+        "namespace/team-n created",
+        "job.batch/work created",
+        "$ kubectl create namespace team-c",
+        "namespace/team-c created",
+        "$ sleep 5s",
+        "$ kubectl get ns",
+        "NAME              STATUS   AGE",
+        "default           Active   95s",
+        "kube-node-lease   Active   95s",
+        "kube-public       Active   95s",
+        "kube-system       Active   95s",
+        "team-b            Active   95s",
+        "team-c            Active   5s",
+        "team-n            Active   5s",
+        "$ kubectl get namespace team-c -o name",
+        "namespace/team-c",
+        "$ kubectl get ns -l kubernetes.io/metadata.name=team-b --no-headers",
+        "team-b   Active   95s",
+        "$ kubectl get ns nowhere",
+        'Error from server (NotFound): namespaces "nowhere" not found',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("-o yaml: the name label, the kubernetes finalizer, Active, and apply's record", () => {
+    const out = transcript(["kubectl apply -f ns-first.yaml", "kubectl get ns team-n -o yaml"]);
+    const yaml = out.slice(out.indexOf("apiVersion: v1"));
+    expect(yaml).toMatch(
+      new RegExp(
+        [
+          "^apiVersion: v1",
+          "kind: Namespace",
+          "metadata:",
+          "  annotations:",
+          "    kubectl.kubernetes.io/last-applied-configuration: \\|",
+          '      \\{"apiVersion":"v1","kind":"Namespace","metadata":\\{"annotations":\\{\\},"name":"team-n"\\}\\}',
+          '  creationTimestamp: "2026-01-01T00:00:00Z"',
+          "  labels:",
+          "    kubernetes.io/metadata.name: team-n",
+          "  name: team-n",
+          '  resourceVersion: "\\d+"',
+          "  uid: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+          "spec:",
+          "  finalizers:",
+          "  - kubernetes",
+          "status:",
+          "  phase: Active",
+          "$",
+        ].join("\n"),
+      ),
+    );
+  });
+});
+
 describe("Namespace documents in manifests", () => {
   it("are sent in their place among the file's Jobs; re-applied, unchanged; created again, AlreadyExists", () => {
     expect(

@@ -9,14 +9,19 @@ describe("resolveResourceArgs", () => {
     [["po"], ["pods"]],
     [["jobs,pods"], ["jobs", "pods"]],
     [["ev"], ["events"]],
+    [["ns"], ["namespaces"]],
+    [["namespace"], ["namespaces"]],
   ])("%j → kinds %j", (args, kinds) => {
     expect(resolveResourceArgs(args).kinds).toEqual(kinds);
   });
 
   it.each([
-    ["all", 'jobsim does not simulate "all": it simulates jobs, pods, events and nodes'],
-    ["svc", 'jobsim does not simulate "svc": it simulates jobs, pods, events and nodes'],
-    ["CronJobs", 'jobsim does not simulate "CronJobs": it simulates jobs, pods, events and nodes'],
+    ["all", 'jobsim does not simulate "all": it simulates jobs, pods, events, nodes and namespaces'],
+    ["svc", 'jobsim does not simulate "svc": it simulates jobs, pods, events, nodes and namespaces'],
+    [
+      "CronJobs",
+      'jobsim does not simulate "CronJobs": it simulates jobs, pods, events, nodes and namespaces',
+    ],
     // A type no cluster serves is kubectl's discovery error.
     ["rockets", 'error: the server doesn\'t have a resource type "rockets"'],
   ])("%s: %s", (type, message) => {

@@ -4,6 +4,7 @@ import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { type JobRecord, JobSpecView } from "../../models/objects.js";
 import type { CommandResult, KubectlContext } from "../context.js";
+import { LAST_APPLIED, lastAppliedConfiguration, sortedJson } from "../last-applied.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
 import { applyNamespace, createNamespace } from "./namespaces.js";
 
@@ -12,8 +13,6 @@ import { applyNamespace, createNamespace } from "./namespaces.js";
  * line per object (`job.batch/x created|configured|unchanged`), errors on stderr and exit 1 if
  * any failed (kubectl carries on with the other documents).
  */
-
-export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 /** Fields of a Job's spec that an update may change (pkg/apis/batch/validation ValidateJobUpdate). */
 const MUTABLE_SPEC = [
@@ -24,40 +23,6 @@ const MUTABLE_SPEC = [
   "ttlSecondsAfterFinished",
   "maxFailedIndexes",
 ];
-
-/**
- * The annotation `kubectl apply` records (apply's GetModifiedConfiguration): the object as sent —
- * its namespace filled in, as kubectl's resource builder sets it — with its annotations minus this
- * one, an empty map when there are none; JSON with sorted keys and a newline.
- * (Seen in real objects: `"metadata":{"annotations":{},"name":"x","namespace":"default"}`.)
- */
-export function lastAppliedConfiguration(object: Record<string, unknown>, namespace: string | null): string {
-  const o = structuredClone(object);
-  const meta = (o.metadata ??= {}) as Record<string, unknown>;
-  if (namespace !== null) meta.namespace = namespace;
-  const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) };
-  delete annotations[LAST_APPLIED];
-  meta.annotations = annotations;
-  return `${sortedJson(o)}\n`;
-}
-
-/** JSON with keys sorted at every level, as kubectl serialises unstructured objects. */
-export function sortedJson(v: unknown): string {
-  return JSON.stringify(sortKeys(v));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(o)
-        .sort()
-        .map((k) => [k, sortKeys(o[k])]),
-    );
-  }
-  return v;
-}
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   if (isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
@@ -106,7 +71,7 @@ function applyFile(
   const namespacesBefore = (docIndex: number) => {
     for (const n of m.namespaces) {
       if (n.beforeDoc !== docIndex) continue;
-      const r = applyNamespace(ctx, m.name, n.name, create);
+      const r = applyNamespace(ctx, m.name, n, create);
       warnings += r.stderrBefore ?? "";
       stdout += r.stdout;
       stderr += r.stderr;

@@ -1,6 +1,6 @@
 import type { EventRecord } from "../../models/events.js";
 import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
-import type { JobListener, PodListener, WatchType } from "../../models/store.js";
+import type { JobListener, NamespaceRecord, PodListener, WatchType } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import {
   asApiJson,
@@ -14,6 +14,7 @@ import {
 import {
   byName,
   listJobs,
+  listNamespaces,
   listNodes,
   listPods,
   namespaceOf,
@@ -25,6 +26,7 @@ import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
 import { eventTable } from "../printers/events.js";
 import { jobTable } from "../printers/jobs.js";
+import { namespaceTable } from "../printers/namespaces.js";
 import { nodeTable } from "../printers/nodes.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
 import { podTable } from "../printers/pods.js";
@@ -39,7 +41,11 @@ import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
  * one row per change until the next command; empty results say so on stderr.
  */
 
-type Obj = { kind: ResourceKind; name: string; record: JobRecord | PodRecord | NodeRecord | EventRecord };
+type Obj = {
+  kind: ResourceKind;
+  name: string;
+  record: JobRecord | PodRecord | NodeRecord | NamespaceRecord | EventRecord;
+};
 
 function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd: KubectlCommand): Obj[] {
   const store = ctx.cluster.store;
@@ -51,6 +57,8 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
       return listPods(store, ns, sel).map((r) => ({ kind, name: r.name, record: r }));
     case "nodes":
       return listNodes(store, sel).map((r) => ({ kind, name: r.name, record: r }));
+    case "namespaces":
+      return listNamespaces(store, sel).map((r) => ({ kind, name: r.name, record: r }));
     default: {
       const events = ctx.cluster.recorder?.list() ?? [];
       return events
@@ -70,6 +78,8 @@ function materialize(ctx: KubectlContext, o: Obj): unknown {
       return m.pod(o.record as PodRecord);
     case "nodes":
       return m.node(o.record as NodeRecord);
+    case "namespaces":
+      return m.namespace(o.record as NamespaceRecord);
     default:
       return m.event(o.record as EventRecord);
   }
@@ -88,6 +98,8 @@ export function tableFor(ctx: KubectlContext, kind: ResourceKind, objects: unkno
       return podTable(objects as never[], now);
     case "nodes":
       return nodeTable(objects as never[], now, { serverRoles: p.serverNodeRoles });
+    case "namespaces":
+      return namespaceTable(objects as never[], now);
     default:
       return eventTable(objects as never[], now);
   }

@@ -1,6 +1,7 @@
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { dns1123LabelProblems } from "../../models/api/names.js";
 import type { CommandResult, KubectlContext } from "../context.js";
+import { lastAppliedConfiguration } from "../last-applied.js";
 
 /**
  * Namespaces as names Jobs may be created in: `kubectl create namespace NAME` and Namespace
@@ -42,14 +43,16 @@ export function createNamespace(ctx: KubectlContext, name: string): CommandResul
 export function applyNamespace(
   ctx: KubectlContext,
   file: string,
-  name: string,
+  doc: { name: string; object: Record<string, unknown> },
   create: boolean,
 ): CommandResult {
   const cluster = ctx.cluster;
+  const name = doc.name;
+  const lastApplied = lastAppliedConfiguration(doc.object, null);
   if (!cluster.hasNamespace(name)) {
     const invalid = invalidName(name);
     if (invalid !== null) return { stdout: "", stderr: invalid, exitCode: 1 };
-    cluster.createNamespace(name, !create);
+    cluster.createNamespace(name, create ? null : lastApplied);
     return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };
   }
   if (create)
@@ -59,7 +62,7 @@ export function applyNamespace(
       exitCode: 1,
     };
   // Made by apply before: nothing to change. Otherwise apply adds its annotation, with a warning.
-  if (cluster.applyNamespace(name))
+  if (!cluster.applyNamespace(name, lastApplied))
     return { stdout: `namespace/${name} unchanged\n`, stderr: "", exitCode: 0 };
   // (The warning arrives with the server's answer, before kubectl prints the result line.)
   return {

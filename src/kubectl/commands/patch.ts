@@ -2,10 +2,11 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import type { Cluster } from "../../models/cluster.js";
 import type { JobRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { sortedJson } from "../last-applied.js";
 import { namespaceOf, notFound } from "../lookup.js";
 import { flag, type KubectlCommand } from "../parse.js";
 import { type ResourceError, resolveResourceArgs } from "../resources.js";
-import { sortedJson, updateExistingJob } from "./apply.js";
+import { updateExistingJob } from "./apply.js";
 
 /**
  * `kubectl patch job NAME -p '<json>' [--type merge|strategic]`: a JSON merge patch of the Job
