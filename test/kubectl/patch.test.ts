@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
-import { parseScenario } from "../../src/scenario/load.js";
+import { scenario } from "../analysis/helpers.js";
 import { sessionTranscript } from "../helpers/session.js";
 
 /**
@@ -10,39 +10,14 @@ import { sessionTranscript } from "../helpers/session.js";
  * the patch at its simulated time.
  */
 
-function scenarioText(steps: string[], p = 0.5): string {
-  return `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: patch}
-seed: 3
-images:
-  app:1:
-    startSeconds: 1
-    runSeconds: 3
-    outcomes: [{probability: ${p}, exitCode: 0, log: ok}, {probability: ${1 - p}, exitCode: 1, log: bad}]
-files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      backoffLimit: 0
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
-${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
-`;
-}
-
-const scenario = (steps: string[], p?: number) =>
-  parseScenario(scenarioText(steps, p), "patch.yaml", "/nonexistent");
+/** The helpers' one-Job scenario (backoffLimit 0) with these steps. */
+const withSteps = (steps: string[]) =>
+  scenario({ p: 0.5, backoffLimit: 0, steps: steps.map((x) => JSON.stringify(x)) });
 
 describe("kubectl patch", () => {
   it("suspends and resumes; a patch that changes nothing says so; an immutable field is refused", () => {
     const out = sessionTranscript(
-      scenario([
+      withSteps([
         "kubectl apply -f job.yaml",
         `kubectl patch job work -p '{"spec":{"suspend":true}}'`,
         "kubectl get job work -o jsonpath={.status.conditions[0].reason}",
@@ -74,7 +49,7 @@ describe("kubectl patch", () => {
 
   it("Monte Carlo replays it: backoffLimit raised from 0 to 5 right after the apply", () => {
     const mc = new MonteCarlo(
-      scenario([
+      withSteps([
         "kubectl apply -f job.yaml",
         `kubectl patch job work -p '{"spec":{"backoffLimit":5}}'`,
         "sleep 1h",
