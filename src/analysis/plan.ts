@@ -1,5 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { podRunningTimeoutMs } from "../kubectl/commands/logs.js";
+import { parsePatch } from "../kubectl/commands/patch.js";
 import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
@@ -127,26 +128,8 @@ function addNamespace(namespaces: Set<string>, name: string): void {
 
 /** A `kubectl patch` the session would carry out (one it refuses changes nothing: null). */
 function patchStep(cmd: KubectlCommand): PlanStep | null {
-  let named: { kind: string; name: string }[];
-  try {
-    named = resolveResourceArgs(cmd.positionals).named;
-  } catch {
-    return null;
-  }
-  const type = flag(cmd, "type") ?? "strategic";
-  const text = flag(cmd, "patch");
-  if (
-    named.length !== 1 ||
-    named[0].kind !== "jobs" ||
-    !["merge", "strategic"].includes(type) ||
-    text === undefined
-  )
-    return null;
-  try {
-    return { kind: "patch", namespace: namespaceOf(cmd), name: named[0].name, patch: JSON.parse(text) };
-  } catch {
-    return null;
-  }
+  const parsed = parsePatch(cmd);
+  return typeof parsed === "string" ? null : { kind: "patch", ...parsed };
 }
 
 /**
@@ -156,15 +139,19 @@ function patchStep(cmd: KubectlCommand): PlanStep | null {
 function followStep(cmd: KubectlCommand): PlanStep | null {
   if (!boolFlag(cmd, "follow") || boolFlag(cmd, "previous") || flag(cmd, "selector") !== undefined)
     return null;
-  const arg = cmd.positionals[0] ?? "";
-  const slash = arg.indexOf("/");
-  if (!["job", "jobs", "job.batch", "jobs.batch"].includes(arg.slice(0, slash).toLowerCase())) return null;
+  let named: { kind: string; name: string }[];
+  try {
+    named = resolveResourceArgs(cmd.positionals.slice(0, 1)).named;
+  } catch {
+    return null; // a bare POD name, or no argument
+  }
+  if (named.length !== 1 || named[0].kind !== "jobs") return null;
   const podTimeoutMs = podRunningTimeoutMs(cmd);
   if (typeof podTimeoutMs === "string") return null;
   return {
     kind: "follow",
     namespace: namespaceOf(cmd),
-    name: arg.slice(slash + 1),
+    name: named[0].name,
     container: flag(cmd, "container"),
     allContainers: boolFlag(cmd, "all-containers"),
     podTimeoutMs,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
+import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
-import { dns1123LabelProblems } from "../models/api/names.js";
 import { Cluster } from "../models/cluster.js";
 import { loadScenario } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
@@ -18,20 +18,8 @@ function manifestProblems(m: ManifestFile): string[] {
   if (m.clientError !== null) return [`error: ${m.clientError}`];
   const out: string[] = [];
   for (const n of m.namespaces) {
-    const invalid = dns1123LabelProblems(n.name);
-    if (invalid.length > 0)
-      out.push(
-        kubectlInvalidMessage(
-          "Namespace",
-          n.name,
-          invalid.map((detail) => ({
-            field: "metadata.name",
-            type: "Invalid value" as const,
-            value: n.name,
-            detail,
-          })),
-        ).replace(/\n$/, ""),
-      );
+    const invalid = invalidNamespaceName(n.name);
+    if (invalid !== null) out.push(invalid.replace(/\n$/, ""));
   }
   for (const doc of m.docs) {
     if (doc.decodeError !== null) {

@@ -13,8 +13,9 @@ function missingAnnotationWarning(name: string): string {
   return `Warning: resource namespaces/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }
 
-/** ValidateNamespace: the name is a DNS-1123 label (apimachinery ValidateNamespaceName). */
-function invalidName(name: string): string | null {
+/** ValidateNamespace: the name is a DNS-1123 label (apimachinery ValidateNamespaceName); the
+ * API server's Invalid message, or null. */
+export function invalidNamespaceName(name: string): string | null {
   const invalid = dns1123LabelProblems(name);
   if (invalid.length === 0) return null;
   const errors = invalid.map((detail) => ({
@@ -28,7 +29,7 @@ function invalidName(name: string): string | null {
 
 /** `kubectl create namespace NAME`. */
 export function createNamespace(ctx: KubectlContext, name: string): CommandResult {
-  const invalid = invalidName(name);
+  const invalid = invalidNamespaceName(name);
   if (invalid !== null) return { stdout: "", stderr: invalid, exitCode: 1 };
   if (!ctx.cluster.createNamespace(name))
     return {
@@ -50,7 +51,7 @@ export function applyNamespace(
   const name = doc.name;
   const lastApplied = lastAppliedConfiguration(doc.object, null);
   if (!cluster.hasNamespace(name)) {
-    const invalid = invalidName(name);
+    const invalid = invalidNamespaceName(name);
     if (invalid !== null) return { stdout: "", stderr: invalid, exitCode: 1 };
     cluster.createNamespace(name, create ? null : lastApplied);
     return { stdout: `namespace/${name} created\n`, stderr: "", exitCode: 0 };

@@ -27,28 +27,34 @@ function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+/** What `kubectl patch` asks for — the Job and the merge patch — or kubectl's refusal. */
+export function parsePatch(
+  cmd: KubectlCommand,
+): { namespace: string; name: string; patch: unknown } | string {
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     args = resolveResourceArgs(cmd.positionals);
   } catch (e) {
-    return fail((e as ResourceError).message);
+    return (e as ResourceError).message;
   }
   if (args.named.length !== 1 || args.named[0].kind !== "jobs")
-    return fail("error: jobsim's kubectl patch takes one Job: kubectl patch job NAME -p '<json>'");
+    return "error: jobsim's kubectl patch takes one Job: kubectl patch job NAME -p '<json>'";
   const type = flag(cmd, "type") ?? "strategic";
   if (!["merge", "strategic"].includes(type))
-    return fail(`error: --type must be one of [json merge strategic], jobsim supports merge and strategic`);
+    return "error: --type must be one of [json merge strategic], jobsim supports merge and strategic";
   const text = flag(cmd, "patch");
-  if (text === undefined) return fail("error: must specify -p to patch");
-  let patch: unknown;
+  if (text === undefined) return "error: must specify -p to patch";
   try {
-    patch = JSON.parse(text);
+    return { namespace: namespaceOf(cmd), name: args.named[0].name, patch: JSON.parse(text) };
   } catch (e) {
-    return fail(`error: unable to parse "${text}": ${(e as Error).message}`);
+    return `error: unable to parse "${text}": ${(e as Error).message}`;
   }
-  const ns = namespaceOf(cmd);
-  const name = args.named[0].name;
+}
+
+export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const parsed = parsePatch(cmd);
+  if (typeof parsed === "string") return fail(parsed);
+  const { namespace: ns, name, patch } = parsed;
   const job = ctx.cluster.store.findJob(ns, name);
   if (job === undefined) return fail(notFound("jobs", name));
   const r = patchJob(ctx.cluster, job, patch);
