@@ -16,6 +16,18 @@ export function defaultShards(runs: number): number {
   return Math.max(1, Math.min(100, Math.ceil(runs / RUNS_PER_SHARD)));
 }
 
+/** A word for `sh -c`, in single quotes: nothing in it is expanded (a seed may hold `$` or `"`). */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A ConfigMap key must match [-._a-zA-Z0-9]+ (apimachinery IsConfigMapKey). */
+function configMapKey(fileName: string): string {
+  return /^[-._a-zA-Z0-9]+$/.test(fileName) && fileName !== "." && fileName !== ".."
+    ? fileName
+    : "scenario.yaml";
+}
+
 export function emitJob(
   scenarioPath: string,
   name: string,
@@ -24,11 +36,13 @@ export function emitJob(
   shards: number,
   image = "jobsim:0.1.0",
 ): string {
-  const file = basename(scenarioPath);
+  const file = configMapKey(basename(scenarioPath));
+  // A DNS label: lower-case alphanumerics and '-', ending in an alphanumeric.
   const jobName = `jobsim-mc-${name}`
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, "-")
-    .slice(0, 50);
+    .slice(0, 50)
+    .replace(/-+$/, "");
   const configMap = {
     apiVersion: "v1",
     kind: "ConfigMap",
@@ -55,7 +69,7 @@ export function emitJob(
               command: [
                 "sh",
                 "-c",
-                `exec jobsim mc /scenario/${file} --runs ${runs} --seed ${JSON.stringify(String(seed))} --shard $((JOB_COMPLETION_INDEX + 1))/${shards} --json`,
+                `exec jobsim mc /scenario/${file} --runs ${runs} --seed ${shellQuote(String(seed))} --shard $((JOB_COMPLETION_INDEX + 1))/${shards} --json`,
               ],
               resources: { requests: { cpu: "1", memory: "512Mi" }, limits: { memory: "1Gi" } },
               volumeMounts: [{ name: "scenario", mountPath: "/scenario", readOnly: true }],

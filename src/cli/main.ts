@@ -32,6 +32,29 @@ function report(e: unknown): number {
   return 1;
 }
 
+/**
+ * yargs collects an option given twice into an array; every jobsim option but sweep's --set
+ * (which says why itself) and the file lists takes one value, so a repeat is wrong usage.
+ * A file named `-` would be standard input, which jobsim does not read.
+ */
+function checkUsage(a: Record<string, unknown>, lists: readonly string[] = []): void {
+  for (const [key, value] of Object.entries(a)) {
+    if (key === "_" || key === "$0" || /[A-Z]/.test(key) || lists.includes(key)) continue;
+    if (Array.isArray(value)) throw new CliError(`--${key} is given ${value.length} times: give it once`, 2);
+  }
+  // yargs turns a lone `-` into "" for one positional and drops it from a list.
+  const listsDash = Array.isArray(a.files) && rawArgs.slice(1).includes("-");
+  if (a.scenario === "" || listsDash || (Array.isArray(a.files) && a.files.includes("")))
+    throw new CliError(
+      rawArgs.includes("-")
+        ? "reading from standard input ('-') is not supported: give a file name"
+        : "a file name must not be empty",
+      2,
+    );
+}
+
+let rawArgs: string[] = [];
+
 function guard(action: () => number | Promise<number>): void {
   try {
     const r = action();
@@ -51,6 +74,7 @@ function guard(action: () => number | Promise<number>): void {
 }
 
 export function main(argv: string[]): void {
+  rawArgs = argv;
   yargs(argv)
     .scriptName("jobsim")
     .usage("$0 <command> [options]\n\nA deterministic discrete-event simulator of Kubernetes Jobs.")
@@ -74,8 +98,9 @@ export function main(argv: string[]): void {
             describe: "write a Gantt chart of the pods to FILE (.svg or .html)",
           }),
       (a) =>
-        guard(async () =>
-          (await import("./run.js")).runCommand(
+        guard(async () => {
+          checkUsage(a);
+          return (await import("./run.js")).runCommand(
             {
               scenario: a.scenario as string,
               seed: parseSeed(a.seed),
@@ -85,8 +110,8 @@ export function main(argv: string[]): void {
             },
             process.stdout,
             process.stderr,
-          ),
-        ),
+          );
+        }),
     )
     .command(
       "mc <scenario>",
@@ -121,8 +146,9 @@ export function main(argv: string[]): void {
             describe: "write index.html (charts, table) and report.json into DIR",
           }),
       (a) =>
-        guard(async () =>
-          (await import("./mc.js")).mcCommand(
+        guard(async () => {
+          checkUsage(a);
+          return (await import("./mc.js")).mcCommand(
             {
               scenario: a.scenario as string,
               runs: a.runs,
@@ -138,8 +164,8 @@ export function main(argv: string[]): void {
               command: commandLine(process.argv.slice(2)),
             },
             process.stdout,
-          ),
-        ),
+          );
+        }),
     )
     .command(
       "sweep <scenario>",
@@ -170,8 +196,9 @@ export function main(argv: string[]): void {
             describe: "write index.html (charts, table), sweep.md and sweep.csv into DIR",
           }),
       (a) =>
-        guard(async () =>
-          (await import("./sweep.js")).sweepCommand(
+        guard(async () => {
+          checkUsage(a, ["set"]);
+          return (await import("./sweep.js")).sweepCommand(
             {
               scenario: a.scenario as string,
               set: a.set,
@@ -188,8 +215,8 @@ export function main(argv: string[]): void {
               command: commandLine(process.argv.slice(2)),
             },
             process.stdout,
-          ),
-        ),
+          );
+        }),
     )
     .command(
       "merge <files..>",
@@ -202,7 +229,10 @@ export function main(argv: string[]): void {
           describe: "shard JSON files",
         }),
       (a) =>
-        guard(async () => (await import("./merge.js")).mergeCommand(a.files as string[], process.stdout)),
+        guard(async () => {
+          checkUsage(a, ["files"]);
+          return (await import("./merge.js")).mergeCommand(a.files as string[], process.stdout);
+        }),
     )
     .command(
       "validate <files..>",
@@ -215,13 +245,14 @@ export function main(argv: string[]): void {
           describe: "scenario or manifest files",
         }),
       (a) =>
-        guard(async () =>
-          (await import("./validate.js")).validateCommand(
+        guard(async () => {
+          checkUsage(a, ["files"]);
+          return (await import("./validate.js")).validateCommand(
             a.files as string[],
             process.stdout,
             process.stderr,
-          ),
-        ),
+          );
+        }),
     )
     .demandCommand(1, "a command is required: run, mc, sweep, merge or validate")
     .strict()
@@ -231,7 +262,9 @@ export function main(argv: string[]): void {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`jobsim: ${msg}\nRun 'jobsim --help' for usage.\n`);
+      // recommendCommands replaces strict mode's "Unknown argument" with only the suggestion.
+      const text = msg.startsWith("Did you mean") ? `Unknown command: ${rawArgs[0]}. ${msg}` : msg;
+      process.stderr.write(`jobsim: ${text}\nRun 'jobsim --help' for usage.\n`);
       process.exit(2);
     })
     .parse();

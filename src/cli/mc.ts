@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
 import { distributionsOf } from "../analysis/distributions.js";
@@ -10,17 +9,9 @@ import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
-import {
-  CliError,
-  checkOutputDir,
-  checkOutputFile,
-  moveInto,
-  tempFor,
-  tooLarge,
-  writeFileAtomic,
-  writeTemp,
-} from "./output.js";
+import { CliError, checkOutputDir, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
 import { Progress } from "./progress.js";
+import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
 
 export interface McArgs {
@@ -85,13 +76,15 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   checkWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
   if (a.emitJob !== undefined) checkOutputFile("--emit-job", a.emitJob);
-  if (a.report !== undefined) checkOutputDir("--report", a.report);
+  if (a.report !== undefined) checkOutputDir("--report", a.report, MC_REPORT_FILES);
   checkCombination(a);
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);
   const scenario = loadScenario(a.scenario);
   const seed = a.seed ?? scenario.seed;
   if (a.emitJob !== undefined) {
+    if (a.image !== undefined && a.image.trim() === "")
+      throw new CliError("--image must not be empty: give the image that has jobsim installed", 2);
     const shards = a.shards ?? defaultShards(a.runs);
     if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
       throw new CliError(`--shards must be a whole number from 1 to --runs (${a.runs}), got ${shards}`, 2);
@@ -105,51 +98,75 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));
   const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
   const progress = new Progress(to - from, "jobsim mc");
-  const csvTmp = a.csv === undefined ? undefined : tempFor(a.csv);
-  if (csvTmp !== undefined) writeTemp(csvTmp, a.csv!, `${CSV_HEADER.join(",")}\n`);
-  let result: Awaited<ReturnType<typeof execute>>;
+  const outputs = new StagedOutputs();
   try {
-    result = await execute({
-      scenario,
-      scenarioPath: a.scenario,
-      overrides: [],
+    const csvTmp = a.csv === undefined ? undefined : outputs.open(a.csv, `${CSV_HEADER.join(",")}\n`);
+    let result: Awaited<ReturnType<typeof execute>>;
+    try {
+      result = await execute({
+        scenario,
+        scenarioPath: a.scenario,
+        overrides: [],
+        seed,
+        from,
+        to,
+        workers: a.workers,
+        progress: (d) => progress.update(d),
+        csvPath: csvTmp,
+      });
+    } finally {
+      progress.end();
+    }
+    if (shard !== null) {
+      outputs.commit();
+      out.write(
+        `${JSON.stringify(shardFile(scenario.name, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
+      );
+      return 0;
+    }
+    const report = mcReport(
+      scenario.name,
       seed,
-      from,
-      to,
-      workers: a.workers,
-      progress: (d) => progress.update(d),
-      csvPath: csvTmp,
-    });
-  } catch (e) {
-    if (csvTmp !== undefined) rmSync(csvTmp, { force: true });
-    throw e;
-  } finally {
-    progress.end();
-  }
-  if (a.csv !== undefined && csvTmp !== undefined) moveInto(csvTmp, a.csv);
-  if (shard !== null) {
-    out.write(
-      `${JSON.stringify(shardFile(scenario.name, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
+      a.runs,
+      mc.jobKeys,
+      result.stats,
+      result.fingerprint,
+      closed,
     );
+    if (a.report !== undefined)
+      await stageReport(outputs, a, report, mc.jobKeys, result.stats, seed, scenario.name);
+    outputs.commit();
+    out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }));
     return 0;
+  } finally {
+    outputs.discard();
   }
-  const report = mcReport(scenario.name, seed, a.runs, mc.jobKeys, result.stats, result.fingerprint, closed);
-  if (a.report !== undefined) {
-    // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
-    const { renderMcHtml } = await import("../report/html.js");
-    const dists = mc.jobKeys.map((k, i) => distributionsOf(jobLabel(k), result.stats[i]));
-    const meta: ReportMeta = {
-      version: jobsimVersion(),
-      scenario: scenario.name,
-      scenarioFile: a.scenario,
-      seed,
-      runs: a.runs,
-      command: a.command ?? `mc ${a.scenario}`,
-    };
-    const html = await renderMcHtml(report, dists, meta);
-    writeFileAtomic(join(a.report, "index.html"), html);
-    writeFileAtomic(join(a.report, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  }
-  out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }));
-  return 0;
+}
+
+/** The files --report DIR holds. */
+const MC_REPORT_FILES = ["index.html", "report.json"];
+
+async function stageReport(
+  outputs: StagedOutputs,
+  a: McArgs,
+  report: ReturnType<typeof mcReport>,
+  jobKeys: MonteCarlo["jobKeys"],
+  stats: Awaited<ReturnType<typeof execute>>["stats"],
+  seed: number | string,
+  scenarioName: string,
+): Promise<void> {
+  // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
+  const { renderMcHtml } = await import("../report/html.js");
+  const dists = jobKeys.map((k, i) => distributionsOf(jobLabel(k), stats[i]));
+  const meta: ReportMeta = {
+    version: jobsimVersion(),
+    scenario: scenarioName,
+    scenarioFile: a.scenario,
+    seed,
+    runs: a.runs,
+    command: a.command ?? `mc ${a.scenario}`,
+  };
+  const html = await renderMcHtml(report, dists, meta);
+  outputs.stage(join(a.report!, "index.html"), html);
+  outputs.stage(join(a.report!, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -57,6 +57,7 @@ function kindOf(path: string): "file" | "directory" | "none" {
  * directory (the run would otherwise end by failing to put its result in place).
  */
 export function checkOutputFile(option: string, path: string): void {
+  if (path === "") throw new CliError(`${option} needs a file name`, 2);
   if (kindOf(path) === "directory")
     throw new CliError(`${option} ${path}: it is a directory, expected a file name`);
   checkParents(option, path);
@@ -69,10 +70,17 @@ function checkParents(option: string, path: string): void {
   if (kindOf(dir) === "file") throw new CliError(`${option} ${path}: ${dir} is a file, not a directory`);
 }
 
-/** Checks, before any work, that `dir` can hold a report: a directory, or nothing yet. */
-export function checkOutputDir(option: string, dir: string): void {
+/**
+ * Checks, before any work, that `dir` can hold a report: a directory, or nothing yet, with no
+ * directory in the way of the `files` it will hold.
+ */
+export function checkOutputDir(option: string, dir: string, files: readonly string[]): void {
+  if (dir === "") throw new CliError(`${option} needs a directory name`, 2);
   if (kindOf(dir) === "file") throw new CliError(`${option} ${dir}: it is a file, expected a directory`);
   checkParents(option, dir);
+  for (const f of files)
+    if (kindOf(join(dir, f)) === "directory")
+      throw new CliError(`${option} ${dir}: ${join(dir, f)} is a directory, expected room for a file`);
 }
 
 /**

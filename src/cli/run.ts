@@ -4,7 +4,8 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputFile, tooLarge } from "./output.js";
+import { StagedOutputs } from "./staged-output.js";
 
 export interface RunArgs {
   scenario: string;
@@ -27,8 +28,8 @@ function timelineFormat(path: string): "svg" | "html" {
  * whole at the end.
  */
 export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
-  const format = args.timeline === undefined ? null : timelineFormat(args.timeline);
   if (args.timeline !== undefined) checkOutputFile("--timeline", args.timeline);
+  const format = args.timeline === undefined ? null : timelineFormat(args.timeline);
   if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
     throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}${tooLarge(args.run)}`, 2);
@@ -37,7 +38,7 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   const session = new Session(scenario, {
     seed: args.seed,
     run: args.run,
-    trace: args.trace ? (l: TraceLine) => trace.push(JSON.stringify(l)) : undefined,
+    trace: args.trace !== undefined ? (l: TraceLine) => trace.push(JSON.stringify(l)) : undefined,
   });
   const timeline = format === null ? null : new TimelineRecorder(session.cluster.store);
   const color = out.isTTY === true;
@@ -47,12 +48,18 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     stderr: (text) => err.write(text),
   };
   session.run(sink);
-  if (args.trace) writeFileAtomic(args.trace, trace.length > 0 ? `${trace.join("\n")}\n` : "");
-  if (timeline !== null && args.timeline !== undefined && format !== null) {
-    const seed = args.seed ?? scenario.seed;
-    const run = args.run ?? 0;
-    const title = `${scenario.name} · seed ${seed}${run > 0 ? ` · run ${run}` : ""}`;
-    writeFileAtomic(args.timeline, renderTimeline(timeline.data(title, scenario.epochMs), format));
+  const outputs = new StagedOutputs();
+  try {
+    if (args.trace !== undefined) outputs.stage(args.trace, trace.length > 0 ? `${trace.join("\n")}\n` : "");
+    if (timeline !== null && args.timeline !== undefined && format !== null) {
+      const seed = args.seed ?? scenario.seed;
+      const run = args.run ?? 0;
+      const title = `${scenario.name} · seed ${seed}${run > 0 ? ` · run ${run}` : ""}`;
+      outputs.stage(args.timeline, renderTimeline(timeline.data(title, scenario.epochMs), format));
+    }
+    outputs.commit();
+  } finally {
+    outputs.discard();
   }
   return 0;
 }

@@ -5,8 +5,9 @@ import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
-import { CliError, checkOutputDir, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
+import { CliError, checkOutputDir, checkOutputFile, tooLarge } from "./output.js";
 import { Progress } from "./progress.js";
+import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
 
 export interface SweepArgs {
@@ -30,12 +31,15 @@ export interface SweepArgs {
 /** Refinement cap with --target: enough to separate 99.922% from 99.9% (about 160,000 runs). */
 const DEFAULT_MAX_RUNS = 1_000_000;
 
+/** The files --report DIR holds. */
+const SWEEP_REPORT_FILES = ["index.html", "sweep.md", "sweep.csv"];
+
 /** `jobsim sweep`: the Monte Carlo at each value of one parameter, and the smallest that meets a target. */
 export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
   checkWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
-  if (a.report !== undefined) checkOutputDir("--report", a.report);
+  if (a.report !== undefined) checkOutputDir("--report", a.report, SWEEP_REPORT_FILES);
   if (Array.isArray(a.set))
     throw new CliError(`--set is given ${a.set.length} times: a sweep varies one setting`, 2);
   let parsed: ReturnType<typeof parseSet>;
@@ -90,23 +94,38 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   }
   const report = result.report;
   const scenarioName = report.points[0]?.scenario ?? a.scenario;
-  if (a.csv !== undefined) writeFileAtomic(a.csv, sweepCsv(report));
-  if (a.report !== undefined) {
-    // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
-    const { renderSweepHtml } = await import("../report/html.js");
-    const meta: ReportMeta = {
-      version: jobsimVersion(),
-      scenario: scenarioName,
-      scenarioFile: a.scenario,
-      seed: report.seed,
-      runs: a.runs,
-      command: a.command ?? `sweep ${a.scenario} --set ${a.set}`,
-    };
-    const html = await renderSweepHtml(report, result.distributions, meta);
-    writeFileAtomic(join(a.report, "index.html"), html);
-    writeFileAtomic(join(a.report, "sweep.md"), sweepMarkdown(report, scenarioName));
-    writeFileAtomic(join(a.report, "sweep.csv"), sweepCsv(report));
+  const outputs = new StagedOutputs();
+  try {
+    if (a.csv !== undefined) outputs.stage(a.csv, sweepCsv(report));
+    if (a.report !== undefined) await stageReport(outputs, a, result, scenarioName);
+    outputs.commit();
+  } finally {
+    outputs.discard();
   }
   out.write(a.json ? `${JSON.stringify(report)}\n` : sweepText(report));
   return 0;
+}
+
+async function stageReport(
+  outputs: StagedOutputs,
+  a: SweepArgs,
+  result: Awaited<ReturnType<typeof sweep>>,
+  scenarioName: string,
+): Promise<void> {
+  const report = result.report;
+  const dir = a.report!;
+  // Loaded on demand: vega costs a few hundred ms at start-up that other commands need not pay.
+  const { renderSweepHtml } = await import("../report/html.js");
+  const meta: ReportMeta = {
+    version: jobsimVersion(),
+    scenario: scenarioName,
+    scenarioFile: a.scenario,
+    seed: report.seed,
+    runs: a.runs,
+    command: a.command ?? `sweep ${a.scenario} --set ${a.set}`,
+  };
+  const html = await renderSweepHtml(report, result.distributions, meta);
+  outputs.stage(join(dir, "index.html"), html);
+  outputs.stage(join(dir, "sweep.md"), sweepMarkdown(report, scenarioName));
+  outputs.stage(join(dir, "sweep.csv"), sweepCsv(report));
 }

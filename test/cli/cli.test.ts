@@ -1,40 +1,17 @@
 import { spawn, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 
 /**
  * The command line as users meet it (the built CLI, `npm test` builds first): exit status 0/1/2,
  * one clear message for bad input, never a stack trace, output files whole or absent.
  */
 
-const CLI = join(process.cwd(), "dist/src/cli/main.js");
-
-function jobsim(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 120_000 });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** An output path in a refused command line: nothing may be written there. */
 const NEVER_WRITTEN = join(tmpdir(), "jobsim-cli-never-written.yaml");
-
-function noStackTrace(text: string): void {
-  expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
-  expect(text).not.toContain("internal error");
-}
-
-function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "jobsim-cli-"));
-}
 
 describe("jobsim validate", () => {
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
