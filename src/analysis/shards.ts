@@ -1,7 +1,13 @@
+import { createHash } from "node:crypto";
 import { JobStats, type JobStatsJSON } from "./accumulators.js";
 import type { ClosedForm } from "./closed-form.js";
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { type McReport, mcReport } from "./report.js";
+
+/** A short digest of a scenario file's bytes, for telling shards of different files apart. */
+export function scenarioDigest(text: string | Uint8Array): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
 
 /**
  * Shards: `mc --shard i/n` runs the i-th of n block-aligned slices of the runs and writes its
@@ -35,6 +41,8 @@ export function shardRange(runs: number, s: ShardSpec): [number, number] {
 export interface ShardFile {
   jobsimShard: 1;
   scenario: string;
+  /** The scenario file's content digest (scenarioDigest): shards of different files never merge. */
+  scenarioDigest: string;
   seed: number | string;
   runs: number;
   shard: { index: number; count: number; from: number; to: number };
@@ -46,6 +54,7 @@ export interface ShardFile {
 
 export function shardFile(
   scenario: string,
+  scenarioDigest: string,
   seed: number | string,
   runs: number,
   spec: ShardSpec,
@@ -58,6 +67,7 @@ export function shardFile(
   return {
     jobsimShard: 1,
     scenario,
+    scenarioDigest,
     seed,
     runs,
     shard: { index: spec.index, count: spec.count, from: range[0], to: range[1] },
@@ -82,6 +92,10 @@ export function mergeShards(files: { name: string; shard: ShardFile }[]): McRepo
           `${name}: ${k} ${JSON.stringify(shard[k])} differs from ${files[0].name}'s ${JSON.stringify(first[k])}`,
         );
     }
+    if (shard.scenarioDigest !== first.scenarioDigest)
+      throw new Error(
+        `${name}: its scenario file's content differs from ${files[0].name}'s (digest ${shard.scenarioDigest}, not ${first.scenarioDigest}): run every shard on the same scenario file`,
+      );
     if (shard.shard.count !== first.shard.count)
       throw new Error(
         `${name}: shard ${shard.shard.index}/${shard.shard.count} is not one of ${first.shard.count} shards`,

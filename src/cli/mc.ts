@@ -1,10 +1,11 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
 import { distributionsOf } from "../analysis/distributions.js";
 import { CSV_HEADER, execute } from "../analysis/execute.js";
 import { MonteCarlo } from "../analysis/monte-carlo.js";
 import { jobLabel, mcReport } from "../analysis/report.js";
-import { parseShard, shardFile, shardRange } from "../analysis/shards.js";
+import { parseShard, scenarioDigest, shardFile, shardRange } from "../analysis/shards.js";
 import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
@@ -81,6 +82,8 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);
   const scenario = loadScenario(a.scenario);
+  // Read with the scenario, not after the runs: the file may be edited meanwhile.
+  const digest = shard === null ? "" : scenarioDigest(readFileSync(a.scenario));
   const seed = a.seed ?? scenario.seed;
   if (a.emitJob !== undefined) {
     if (a.image !== undefined && a.image.trim() === "")
@@ -120,7 +123,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     if (shard !== null) {
       outputs.commit();
       out.write(
-        `${JSON.stringify(shardFile(scenario.name, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
+        `${JSON.stringify(shardFile(scenario.name, digest, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
       );
       return 0;
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { mergeShards, type ShardFile } from "../analysis/shards.js";
+import { checkShardFile } from "../analysis/shard-check.js";
+import { mergeShards } from "../analysis/shards.js";
 import { CliError } from "./output.js";
 
 /** `jobsim merge <shard.json>...`: the one-process `mc --json` report from a complete set of shards. */
@@ -14,12 +15,18 @@ export function mergeCommand(files: string[], out: NodeJS.WriteStream): number {
         `${name}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, expected a shard file" : (e as Error).message}`,
       );
     }
+    let value: unknown;
     try {
-      return { name, shard: JSON.parse(text) as ShardFile };
+      value = JSON.parse(text);
     } catch (e) {
       throw new CliError(
         `${name}: not JSON (${(e as Error).message}); expected the output of jobsim mc --shard i/n`,
       );
+    }
+    try {
+      return { name, shard: checkShardFile(name, value) };
+    } catch (e) {
+      throw new CliError((e as Error).message);
     }
   });
   try {

@@ -61,6 +61,7 @@ describe("Monte Carlo determinism", () => {
           name: `s${i}`,
           shard: shardFile(
             "flaky-job",
+            "digest",
             7,
             RUNS,
             spec,
@@ -107,7 +108,18 @@ describe("Monte Carlo determinism", () => {
     const spec = { index: 1, count: 2 };
     const range = shardRange(RUNS, spec);
     const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
-    const f = shardFile("flaky-job", 7, RUNS, spec, range, mc.jobKeys, ["n/a"], r.stats, r.fingerprint);
+    const f = shardFile(
+      "flaky-job",
+      "digest",
+      7,
+      RUNS,
+      spec,
+      range,
+      mc.jobKeys,
+      ["n/a"],
+      r.stats,
+      r.fingerprint,
+    );
     expect(() => mergeShards([{ name: "a.json", shard: f }])).toThrow("missing shard 2/2");
     expect(() =>
       mergeShards([

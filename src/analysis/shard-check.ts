@@ -1,0 +1,96 @@
+import { OUTCOMES } from "./accumulators.js";
+import { type ShardFile, shardRange } from "./shards.js";
+
+/**
+ * Checks that parsed JSON is a shard file as `mc --shard i/n` writes it, before merge trusts a
+ * field: a file cut short, edited by hand or from another program is named with what is wrong,
+ * never passed on to fail deep inside the merge with a JavaScript message. Counts must be
+ * whole and not negative, the range must be the one shard i/n of the runs covers, and every Job
+ * must have exactly one outcome per run of that range.
+ */
+export function checkShardFile(name: string, value: unknown): ShardFile {
+  const fail = (what: string): never => {
+    throw new Error(`${name}: not a jobsim shard file: ${what} (write one with jobsim mc --shard i/n)`);
+  };
+  if (!isRecord(value)) return fail("expected a JSON object");
+  if (value.jobsimShard !== 1) fail('"jobsimShard": 1 is missing');
+  if (typeof value.scenario !== "string") fail('"scenario" must be a string');
+  if (typeof value.scenarioDigest !== "string") fail('"scenarioDigest" must be a string');
+  if (!(typeof value.seed === "string" || Number.isSafeInteger(value.seed)))
+    fail('"seed" must be a string or an integer');
+  if (!isCount(value.runs) || value.runs === 0) fail('"runs" must be a whole number ≥ 1');
+  const runs = value.runs as number;
+  const shard = value.shard;
+  if (!isRecord(shard) || !["index", "count", "from", "to"].every((k) => isCount(shard[k])))
+    return fail('"shard" must hold whole numbers index, count, from and to');
+  const { index, count, from, to } = shard as ShardFile["shard"];
+  if (count < 1 || index < 1 || index > count) fail(`"shard" ${index}/${count} is not a shard i/n`);
+  const [a, b] = shardRange(runs, { index, count });
+  if (from !== a || to !== b)
+    fail(`shard ${index}/${count} of ${runs} runs covers runs [${a}, ${b}), not [${from}, ${to})`);
+  const keys = value.jobKeys;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string"))
+    return fail('"jobKeys" must be a list of names');
+  for (const field of ["closedForms", "stats"] as const) {
+    const list = value[field];
+    if (!Array.isArray(list) || list.length !== keys.length)
+      fail(`"${field}" must have one entry per Job (${keys.length})`);
+  }
+  (value.stats as unknown[]).forEach((s, j) => {
+    const problem = statsProblem(s, to - from);
+    if (problem !== null) fail(`stats of ${keys[j]}: ${problem}`);
+  });
+  const lanes = value.lanes;
+  if (!Array.isArray(lanes) || lanes.length !== 4 || !lanes.every((x) => isCount(x) && x < 2 ** 32))
+    fail('"lanes" must be the fingerprint: four 32-bit whole numbers');
+  return value as unknown as ShardFile;
+}
+
+const HISTOGRAMS = [
+  "pods",
+  "failedPods",
+  "durationSeconds",
+  "completeSeconds",
+  "podSeconds",
+  "wastedPodSeconds",
+];
+
+/** What is wrong with one Job's statistics over `runs` runs, or null. */
+function statsProblem(s: unknown, runs: number): string | null {
+  if (!isRecord(s)) return "expected an object";
+  const outcomes = s.outcomes;
+  if (!isRecord(outcomes)) return '"outcomes" must be an object';
+  let total = 0;
+  for (const [k, v] of Object.entries(outcomes)) {
+    if (!(OUTCOMES as readonly string[]).includes(k)) return `unknown outcome "${k}"`;
+    if (!isCount(v)) return `outcome ${k}: ${JSON.stringify(v)} is not a count`;
+    total += v as number;
+  }
+  if (total !== runs) return `its outcomes count ${total} runs, the shard has ${runs}`;
+  for (const field of ["reasons", "firstRuns"]) {
+    const m = s[field];
+    if (!isRecord(m) || !Object.values(m).every(isCount)) return `"${field}" must map names to whole numbers`;
+  }
+  for (const field of HISTOGRAMS) {
+    const pairs = s[field];
+    if (!Array.isArray(pairs)) return `"${field}" must be a list of [value, count] pairs`;
+    let n = 0;
+    for (const p of pairs) {
+      if (!Array.isArray(p) || p.length !== 2 || !isCount(p[0]) || !isCount(p[1]) || p[1] === 0)
+        return `"${field}": ${JSON.stringify(p)} is not a [value, count] pair`;
+      n += p[1];
+    }
+    if ((field === "pods" || field === "podSeconds") && n !== runs)
+      return `"${field}" counts ${n} runs, the shard has ${runs}`;
+  }
+  return null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A whole number ≥ 0 that a double holds exactly. */
+function isCount(v: unknown): boolean {
+  return Number.isSafeInteger(v) && (v as number) >= 0;
+}
