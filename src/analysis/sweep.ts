@@ -67,11 +67,20 @@ export function checkParameter(path: string, values: readonly number[] = []): vo
   if (path.startsWith("spec.")) {
     // Integer fields (every numeric field of JobSpec is one) take whole numbers only; the API
     // server's decoder refuses 0.5 for an int32.
-    const integer = checkSpecPath(path);
+    const goType = checkSpecPath(path);
+    const field = path.split(".").pop();
     const fraction = values.find((v) => !Number.isInteger(v));
-    if (integer && fraction !== undefined)
+    if (fraction !== undefined)
       throw new AnalysisError(
-        `--set ${path}: ${fraction} is not a whole number (${path.split(".").pop()} is an integer field of the Job API)`,
+        `--set ${path}: ${fraction} is not a whole number (${field} is an integer field of the Job API)`,
+      );
+    // The decoder refuses a number its Go type cannot hold (encoding/json: "cannot unmarshal
+    // number ... of type int32").
+    const max = goType === "int32" ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER;
+    const outside = values.find((v) => v > max || v < -max - 1);
+    if (outside !== undefined)
+      throw new AnalysisError(
+        `--set ${path}: ${outside} does not fit ${field}, an ${goType} field of the Job API (at most ${max})`,
       );
   } else if (!path.startsWith("images.")) {
     throw new AnalysisError(

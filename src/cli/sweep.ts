@@ -57,6 +57,12 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
     const ms = parseGoDuration(a.within);
     if (typeof ms === "string" || ms <= 0)
       throw new CliError(`--within ${a.within}: expected a duration such as 30m or 1h30m`, 2);
+    // Times to finish are kept in whole seconds (the histograms of mc): 500ms would become 0s.
+    if (ms % 1000 !== 0)
+      throw new CliError(
+        `--within ${a.within}: expected whole seconds (times to finish are counted in seconds)`,
+        2,
+      );
     withinSeconds = Math.floor(ms / 1000);
   }
   // With a target, values whose interval straddles it are re-run with more runs, up to this.

@@ -60,7 +60,15 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
         : `error parsing ${name}: error converting YAML to JSON: yaml: a document must be a mapping`;
       return out;
     }
-    const object = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    let object: Record<string, unknown>;
+    try {
+      object = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    } catch {
+      // The yaml package refuses an alias bomb as goyaml.v2 does (decode.go, "document contains
+      // excessive aliasing", the CVE-2019-11253 fix), though by a different count of aliases.
+      out.clientError = `error parsing ${name}: error converting YAML to JSON: yaml: document contains excessive aliasing`;
+      return out;
+    }
     const kind = typeof object.kind === "string" ? object.kind : "";
     const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
     if (kind === "") {

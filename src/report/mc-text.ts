@@ -88,7 +88,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
 }
 
 export function mcText(r: McReport, hint?: ReplayHint): string {
-  const head = `jobsim mc: ${r.scenario}, seed ${r.seed}, ${int(r.runs)} runs (fingerprint ${r.fingerprint})`;
+  const head = `jobsim mc: ${r.scenario}, seed ${r.seed}, ${int(r.runs)} run${r.runs === 1 ? "" : "s"} (fingerprint ${r.fingerprint})`;
   const blocks = Object.entries(r.jobs).map(([name, j]) => jobBlock(name, j, r.runs, hint));
   return `${head}\n\n${blocks.join("\n\n")}\n`;
 }

@@ -123,7 +123,7 @@ export function sweepText(r: SweepReport): string {
     );
     lines.push(cells.join("\t"));
   }
-  const title = `jobsim sweep: ${r.parameter} over ${r.points.length} values, Job ${r.job}, ${runsLabel(r, "each")}, seed ${r.seed} (common random numbers)\n\n`;
+  const title = `jobsim sweep: ${r.parameter} over ${r.points.length} value${r.points.length === 1 ? "" : "s"}, Job ${r.job}, ${runsLabel(r, "each")}, seed ${r.seed} (common random numbers)\n\n`;
   const table = tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 });
   return `${title}${table}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
 }

@@ -1,9 +1,14 @@
-import { dns1123LabelProblems } from "../models/api/names.js";
+import {
+  dns1123LabelProblems,
+  dns1123SubdomainProblems,
+  labelKeyProblems,
+  labelValueProblems,
+} from "../models/api/names.js";
 import { parseMilliCpu, parseQuantity } from "../models/api/quantity.js";
 import type { NodeSpec } from "../models/cluster.js";
 import { SYSTEM_NAMESPACES } from "../models/cluster.js";
 import { DEFAULT_VERSION, VERSION_PROFILES, type VersionProfile } from "../models/version-profile.js";
-import { checkKnownKeys, type Problems } from "./problems.js";
+import { checkKnownKeys, type Problems, shown } from "./problems.js";
 
 /**
  * The `cluster:` section. Defaults describe `k3d cluster create my-cluster --servers 1
@@ -73,7 +78,7 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     if (Number.isNaN(t) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/.test(String(raw.startTime))) {
       problems.add(
         "cluster.startTime",
-        `expected an RFC 3339 time in whole seconds such as "${DEFAULT_START_TIME}", got ${JSON.stringify(raw.startTime)}`,
+        `expected an RFC 3339 time in whole seconds such as "${DEFAULT_START_TIME}", got ${shown(raw.startTime)}`,
       );
     } else spec.epochMs = t;
   }
@@ -91,27 +96,24 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       return;
     }
     checkKnownKeys(problems, path, n, NODE_FIELDS);
+    // A Node's name is a DNS-1123 subdomain (ValidateNodeName, pkg/apis/core/validation).
+    const badName = dns1123SubdomainProblems(n.name);
+    if (badName.length > 0) problems.add(`${path}.name`, `invalid node name "${n.name}": ${badName[0]}`);
     if (seen.has(n.name)) problems.add(`${path}.name`, `duplicate node name "${n.name}"`);
     seen.add(n.name);
     const role = n.role ?? (/(^|-)server(-|$)/.test(n.name) ? "server" : "agent");
     if (role !== "server" && role !== "agent")
-      problems.add(`${path}.role`, `expected "server" or "agent", got ${JSON.stringify(role)}`);
+      problems.add(`${path}.role`, `expected "server" or "agent", got ${shown(role)}`);
     const server = role === "server";
     const cpu = parseMilliCpu(String(n.cpu ?? DEFAULT_NODE_CPU));
     const mem = parseQuantity(String(n.memory ?? DEFAULT_NODE_MEMORY));
     const pods = n.pods ?? DEFAULT_NODE_PODS;
     if (!(cpu > 0))
-      problems.add(
-        `${path}.cpu`,
-        `expected a CPU quantity such as "2" or "1500m", got ${JSON.stringify(n.cpu)}`,
-      );
+      problems.add(`${path}.cpu`, `expected a CPU quantity such as "2" or "1500m", got ${shown(n.cpu)}`);
     if (!(mem > 0))
-      problems.add(
-        `${path}.memory`,
-        `expected a memory quantity such as "8Gi", got ${JSON.stringify(n.memory)}`,
-      );
+      problems.add(`${path}.memory`, `expected a memory quantity such as "8Gi", got ${shown(n.memory)}`);
     if (typeof pods !== "number" || !Number.isInteger(pods) || pods < 1)
-      problems.add(`${path}.pods`, `expected a positive integer, got ${JSON.stringify(pods)}`);
+      problems.add(`${path}.pods`, `expected a positive integer, got ${shown(pods)}`);
     const sysCpu = parseMilliCpu(String(n.systemCpu ?? (server ? K3S_SERVER_SYSTEM_CPU : "0")));
     const sysMem = parseQuantity(String(n.systemMemory ?? (server ? K3S_SERVER_SYSTEM_MEMORY : "0")));
     const labels: Record<string, string> = {
@@ -127,7 +129,14 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       labels["node-role.kubernetes.io/control-plane"] = "true";
       if (spec.profile.serverNodeRoles.includes("master")) labels["node-role.kubernetes.io/master"] = "true";
     }
-    if (isRecord(n.labels)) for (const [k, v] of Object.entries(n.labels)) labels[k] = String(v);
+    if (n.labels !== undefined && !isRecord(n.labels))
+      problems.add(`${path}.labels`, "expected a mapping of label keys to values");
+    if (isRecord(n.labels))
+      for (const [k, v] of Object.entries(n.labels)) {
+        const bad = [...labelKeyProblems(k), ...labelValueProblems(String(v))];
+        if (bad.length > 0) problems.add(`${path}.labels`, `invalid label ${JSON.stringify(k)}: ${bad[0]}`);
+        labels[k] = String(v);
+      }
     const images = Array.isArray(n.images) ? n.images.map(String) : [];
     spec.nodes.push({
       name: n.name,
@@ -157,7 +166,7 @@ function parseNamespaces(value: unknown, spec: ClusterSpec, problems: Problems):
   value.forEach((v, i) => {
     const path = `cluster.namespaces[${i}]`;
     if (typeof v !== "string") {
-      problems.add(path, `expected a namespace name, got ${JSON.stringify(v)}`);
+      problems.add(path, `expected a namespace name, got ${shown(v)}`);
       return;
     }
     // ValidateNamespaceName is a DNS-1123 label (apimachinery validation/objectmeta.go).

@@ -1,6 +1,6 @@
 import { Distribution } from "../engine/random/distributions.js";
 import { ImageBehaviour, type Outcome, type WeightedOutcome } from "../models/workload.js";
-import { checkKnownKeys, type Problems } from "./problems.js";
+import { checkKnownKeys, type Problems, shown } from "./problems.js";
 
 /**
  * The `images:` section: how each container image behaves. Durations are seconds: a number or
@@ -49,7 +49,7 @@ export function parseDistribution(value: unknown, path: string, problems: Proble
   if (typeof value === "number")
     return value >= 0 && Number.isFinite(value)
       ? Distribution.constant(value)
-      : fail(`${value} seconds: expected a number ≥ 0`);
+      : fail(`${shown(value)} seconds: expected a number ≥ 0`);
   if (!isRecord(value))
     return fail(
       `expected seconds (a number) or a distribution such as {lognormal: {median: 1.2, sigma: 0.3}}, got ${JSON.stringify(value)}`,
@@ -110,7 +110,7 @@ function parseExit(o: Record<string, unknown>, path: string, problems: Problems)
     (code as number) < 0 ||
     (code as number) > 255
   ) {
-    problems.add(`${path}.exitCode`, `expected an integer exit code 0..255, got ${JSON.stringify(code)}`);
+    problems.add(`${path}.exitCode`, `expected an integer exit code 0..255, got ${shown(code)}`);
     return null;
   }
   if (o.log !== undefined && typeof o.log !== "string") problems.add(`${path}.log`, "expected a string");
@@ -166,10 +166,7 @@ export function parseImage(
         checkKnownKeys(problems, p, o, OUTCOME_FIELDS);
         const prob = num(o.probability);
         if (prob === null) {
-          problems.add(
-            `${p}.probability`,
-            `expected a number in [0, 1], got ${JSON.stringify(o.probability)}`,
-          );
+          problems.add(`${p}.probability`, `expected a number in [0, 1], got ${shown(o.probability)}`);
           ok = false;
         } else if (prob < 0 || prob > 1) {
           problems.add(`${p}.probability`, `probability ${prob} is not in [0, 1]`);
@@ -200,6 +197,11 @@ export function parseImage(
       });
     }
   }
+  if (value.outcomes !== undefined && value.script !== undefined)
+    problems.add(
+      path,
+      "give outcomes (drawn at random for every attempt) or script (attempt by attempt), not both",
+    );
   if (value.outcomes === undefined && value.script === undefined)
     outcomes = [{ probability: 1, exitCode: 0, log: "" }];
   const size = value.sizeBytes === undefined ? IMAGE_DEFAULTS.sizeBytes : num(value.sizeBytes);

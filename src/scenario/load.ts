@@ -9,7 +9,7 @@ import { parseCluster } from "./cluster-spec.js";
 import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
-import { checkKnownKeys, Problems, ScenarioError } from "./problems.js";
+import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
 import { parseSteps, type Step } from "./steps.js";
 
 /**
@@ -88,7 +88,13 @@ export function parseScenario(
       }),
     );
   }
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch {
+    // The yaml package's guard against alias bombs (maxAliasCount): the one way toJS fails.
+    throw new ScenarioError([`${file}: document contains excessive aliasing (YAML aliases expand too far)`]);
+  }
   if (!isRecord(raw))
     throw new ScenarioError([
       `${file}: expected a Scenario mapping (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, ...)`,
@@ -101,14 +107,15 @@ export function parseScenario(
     setInImages(raw.images, o.path, o.value);
   }
   if (raw.apiVersion !== SCENARIO_API_VERSION)
-    problems.add("apiVersion", `expected "${SCENARIO_API_VERSION}", got ${JSON.stringify(raw.apiVersion)}`);
-  if (raw.kind !== "Scenario") problems.add("kind", `expected "Scenario", got ${JSON.stringify(raw.kind)}`);
+    problems.add("apiVersion", `expected "${SCENARIO_API_VERSION}", got ${shown(raw.apiVersion)}`);
+  if (raw.kind !== "Scenario") problems.add("kind", `expected "Scenario", got ${shown(raw.kind)}`);
   const meta = isRecord(raw.metadata) ? raw.metadata : {};
+  checkKnownKeys(problems, "metadata", meta, ["name"]);
   if (typeof meta.name !== "string" || meta.name === "")
     problems.add("metadata.name", "required: a name for the scenario");
   const seed = raw.seed ?? 1;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isSafeInteger(seed)))) {
-    problems.add("seed", `expected an integer or a string, got ${JSON.stringify(seed)}`);
+    problems.add("seed", `expected an integer or a string, got ${shown(seed)}`);
   }
   let horizonMs = DEFAULT_HORIZON_MS;
   if (raw.horizon !== undefined) {

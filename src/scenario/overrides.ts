@@ -37,6 +37,8 @@ export function parseValues(text: string): number[] {
   if (list.some((s) => s === "") || values.some((v) => !Number.isFinite(v))) {
     throw new OverrideError(`"${text}" is not a number, a list (1,2,5) or a range (0..15, 0..1:0.1)`);
   }
+  const twice = values.find((v, i) => values.indexOf(v) !== i);
+  if (twice !== undefined) throw new OverrideError(`"${text}" lists ${twice} twice: give each value once`);
   return values;
 }
 
@@ -52,8 +54,8 @@ export function parseSet(text: string): { path: string; values: number[] } {
   }
 }
 
-/** Checks a `spec.` path against the Job API schema; returns whether values must be integers. */
-export function checkSpecPath(path: string): boolean {
+/** Checks a `spec.` path against the Job API schema; returns the field's Go integer type. */
+export function checkSpecPath(path: string): string {
   if (/\[\d*\]/.test(path))
     throw new OverrideError(
       `--set ${path}: a spec path takes no list index; sweeps set numeric fields outside lists (spec.backoffLimit, spec.template.spec.terminationGracePeriodSeconds, ...)`,
@@ -72,12 +74,12 @@ export function checkSpecPath(path: string): boolean {
     if (i === parts.length - 1) {
       if (kind.k !== "integer")
         throw new OverrideError(`--set ${path}: ${parts[i]} is not a numeric field (it is ${kind.k})`);
-      return true;
+      return kind.go;
     }
     if (kind.k !== "object") throw new OverrideError(`--set ${path}: ${parts[i]} is not an object field`);
     struct = kind.ref;
   }
-  return true;
+  throw new OverrideError(`--set ${path}: expected a field path such as spec.backoffLimit`);
 }
 
 type Tree = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubect
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
 import { lineCountProblem, parseGrep } from "./pipe-args.js";
-import type { Problems } from "./problems.js";
+import { type Problems, shown } from "./problems.js";
 
 /**
  * The `steps:` of a session. A step is a command line — `kubectl ...` (optionally piped into
@@ -147,7 +147,7 @@ export function parseSteps(value: unknown, problems: Problems): Step[] {
       }
       return;
     }
-    problems.add(path, `expected a command line, got ${JSON.stringify(v)}`);
+    problems.add(path, `expected a command line, got ${shown(v)}`);
   });
   return out;
 }

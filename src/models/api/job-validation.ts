@@ -18,8 +18,13 @@ import {
   LEGACY_JOB_NAME_LABEL,
 } from "./job-defaults.js";
 import { LabelSelector } from "./labels.js";
-import { dns1123LabelProblems, dns1123SubdomainProblems, labelKeyProblems } from "./names.js";
-import { validatePodTemplateSpec } from "./pod-validation.js";
+import {
+  dns1123LabelProblems,
+  dns1123SubdomainProblems,
+  labelKeyProblems,
+  qualifiedNameProblems,
+} from "./names.js";
+import { validateLabels, validatePodTemplateSpec } from "./pod-validation.js";
 
 /**
  * Validation of a defaulted Job, after pkg/apis/batch/validation/validation.go (ValidateJob,
@@ -51,6 +56,11 @@ export function validateJob(job: Job): FieldError[] {
   const name = meta.name ?? "";
   if (!name && !meta.generateName) errs.push(required("metadata.name", "name or generateName is required"));
   else if (name) for (const p of dns1123SubdomainProblems(name)) errs.push(invalid("metadata.name", name, p));
+  // ValidateObjectMeta (apimachinery api/validation/objectmeta.go) goes on to the labels and the
+  // annotations, whose keys are qualified names checked in lower case (ValidateAnnotations).
+  errs.push(...validateLabels(meta.labels, "metadata.labels"));
+  for (const k of Object.keys(meta.annotations ?? {}))
+    for (const p of qualifiedNameProblems(k.toLowerCase())) errs.push(invalid("metadata.annotations", k, p));
   const spec = job.spec;
   if (!spec) return [required("spec")];
   errs.push(...validateGeneratedSelector(job));

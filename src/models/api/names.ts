@@ -38,24 +38,37 @@ export function labelValueProblems(value: string): string[] {
   return out;
 }
 
-/** Label keys: optional DNS-subdomain prefix and a name part of at most 63 characters. */
-export function labelKeyProblems(key: string): string[] {
-  const slash = key.indexOf("/");
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const prefix = slash >= 0 ? key.slice(0, slash) : "";
+const QUALIFIED_NAME_REGEX_MESSAGE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/**
+ * IsQualifiedName: an optional DNS-subdomain prefix and '/', then a name part of at most 63
+ * characters. Label keys (ValidateLabelName) and annotation keys (ValidateAnnotations, in lower
+ * case) are checked so. The messages are upstream's: a key with two slashes gets one message
+ * for the whole; otherwise the prefix's problems and the name part's, which may both appear
+ * (an empty name part is also one the pattern refuses).
+ */
+export function qualifiedNameProblems(key: string): string[] {
+  const parts = key.split("/");
+  if (parts.length > 2)
+    return [
+      `a qualified name ${QUALIFIED_NAME_REGEX_MESSAGE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   const out: string[] = [];
-  if (slash >= 0 && (prefix.length === 0 || dns1123SubdomainProblems(prefix).length > 0)) {
-    out.push("prefix part must be a valid DNS-1123 subdomain");
+  const name = parts[parts.length - 1];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix.length === 0) out.push("prefix part must be non-empty");
+    else for (const p of dns1123SubdomainProblems(prefix)) out.push(`prefix part ${p}`);
   }
   if (name.length === 0) out.push("name part must be non-empty");
   else if (name.length > 63) out.push("name part must be no more than 63 characters");
-  else if (!QUALIFIED_NAME_PART.test(name)) {
-    out.push(
-      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-    );
-  }
+  if (!QUALIFIED_NAME_PART.test(name)) out.push(`name part ${QUALIFIED_NAME_REGEX_MESSAGE}`);
   return out;
 }
+
+/** Label keys are qualified names (ValidateLabelName, apimachinery metav1 validation). */
+export const labelKeyProblems = qualifiedNameProblems;
 
 export function isDns1123Label(name: string): boolean {
   return name.length <= 63 && DNS1123_LABEL.test(name);

@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
+
+/**
+ * Bad input an audit found passing or crashing, each refused with one clear message shaped as
+ * jobsim's scenario problems or as kubectl / the API server would shape it.
+ */
+
+const TUTORIAL = readFileSync("scenarios/flaky-job.yaml", "utf8");
+const dir = tmp();
+
+/** The tutorial scenario with one edit, written to a file. */
+function variant(name: string, edit: (text: string) => string): string {
+  const edited = edit(TUTORIAL);
+  expect(edited).not.toBe(TUTORIAL);
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, edited);
+  return file;
+}
+
+const ALIAS_BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+  ...["b", "c", "d", "e", "f"].map(
+    (k, i) => `${k}: &${k} [${new Array(10).fill(`*${"abcde"[i]}`).join(",")}]`,
+  ),
+  "",
+].join("\n");
+
+describe("scenario files: jobsim validate names every problem", () => {
+  it.each([
+    [
+      "outcomes-and-script",
+      (t: string) => t.replace("    outcomes: #", "    script: [{ exitCode: 0 }]\n    outcomes: #"),
+      "images.k3d-my-cluster-registry:50664/flaky-app:0.1: give outcomes (drawn at random for every attempt) or script (attempt by attempt), not both",
+    ],
+    [
+      "nan-probability",
+      (t: string) => t.replace("probability: 0.4,", "probability: .nan,"),
+      "images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability: expected a number in [0, 1], got .nan",
+    ],
+    [
+      "node-name",
+      (t: string) => t.replace("- name: k3d-my-cluster-agent-0", "- name: Bad Name!"),
+      "cluster.nodes[1].name: invalid node name \"Bad Name!\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+    ],
+    [
+      "node-label",
+      (t: string) =>
+        t.replace(
+          "- name: k3d-my-cluster-agent-0",
+          '- name: k3d-my-cluster-agent-0\n      labels: { "bad key!": x }',
+        ),
+      "cluster.nodes[1].labels: invalid label \"bad key!\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ],
+    [
+      "metadata-key",
+      (t: string) => t.replace("  name: flaky-job\n", "  name: flaky-job\n  nmae: typo\n"),
+      'metadata: unknown field "nmae" (did you mean "name"?); known fields: name',
+    ],
+  ])("%s", (name, edit, problem) => {
+    const file = variant(name, edit);
+    const r = jobsim("validate", file);
+    expect(r.stderr).toBe(`${file}: ${problem}\n`);
+    expect(r.status).toBe(1);
+  });
+
+  it("a YAML alias bomb in a scenario is refused, not expanded", () => {
+    const file = join(dir, "bomb-scenario.yaml");
+    writeFileSync(file, `apiVersion: jobsim/v1alpha1\nkind: Scenario\n${ALIAS_BOMB}`);
+    const r = jobsim("run", file);
+    expect(r.stderr).toBe(`${file}: document contains excessive aliasing (YAML aliases expand too far)\n`);
+    expect(r.status).toBe(1);
+    noStackTrace(r.stderr);
+  });
+});
+
+describe("Job manifests: as kubectl and the API server refuse them", () => {
+  it("a YAML alias bomb: kubectl's YAML-to-JSON error (goyaml.v2 decode.go)", () => {
+    const file = join(dir, "bomb.yaml");
+    writeFileSync(file, ALIAS_BOMB);
+    const r = jobsim("validate", file);
+    expect(r.stderr).toBe(
+      `${file}: error: error parsing ${file}: error converting YAML to JSON: yaml: document contains excessive aliasing\n`,
+    );
+    expect(r.status).toBe(1);
+  });
+
+  it.each([
+    [
+      "labels",
+      '    labels: { "bad key!": x }\n',
+      "metadata.labels: Invalid value: \"bad key!\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ],
+    [
+      "annotations",
+      '    annotations: { "a/b/c": x }\n',
+      "metadata.annotations: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ],
+  ])("metadata.%s are validated as ValidateObjectMeta does", (_, lines, error) => {
+    const file = join(dir, `job-${_}.yaml`);
+    const job = TUTORIAL.slice(TUTORIAL.indexOf("    apiVersion: batch/v1"), TUTORIAL.indexOf("steps:"))
+      .replace(/^ {4}/gm, "")
+      .replace("  name: example-job\n", `  name: example-job\n${lines.replace(/^ {4}/gm, "  ")}`);
+    writeFileSync(file, job);
+    const r = jobsim("validate", file);
+    expect(r.stderr).toBe(`${file}: The Job "example-job" is invalid: ${error}\n`);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe("sweep values", () => {
+  it.each([
+    [
+      ["--set", "spec.backoffLimit=3000000000"],
+      1,
+      "--set spec.backoffLimit: 3000000000 does not fit backoffLimit, an int32 field of the Job API (at most 2147483647)",
+    ],
+    [
+      ["--set", "spec.backoffLimit=1,2,1"],
+      2,
+      '--set spec.backoffLimit=1,2,1: "1,2,1" lists 1 twice: give each value once',
+    ],
+    [
+      ["--set", "spec.backoffLimit=1..3", "--target", "0.9", "--within", "500ms"],
+      2,
+      "--within 500ms: expected whole seconds (times to finish are counted in seconds)",
+    ],
+  ])("%j", (args, status, message) => {
+    const r = jobsim("sweep", "scenarios/flaky-job.yaml", "--runs", "10", ...args);
+    expect(r.stderr).toBe(`jobsim: ${message}\n`);
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("mc with very few runs", () => {
+  it("one run: the header says '1 run' and no mean is judged on a zero-width interval", () => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "1", "--json");
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report.jobs["example-job"].closedForm.checks)).toEqual(["successRate"]);
+    const text = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "1").stdout;
+    expect(text.split("\n")[0]).toMatch(/^jobsim mc: flaky-job, seed 7, 1 run \(fingerprint [0-9a-f]{32}\)$/);
+  });
+});

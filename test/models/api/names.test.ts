@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { qualifiedNameProblems } from "../../../src/models/api/names.js";
+
+/**
+ * IsQualifiedName (k8s.io/apimachinery/pkg/util/validation/validation.go): label keys,
+ * annotation keys and pod condition types. Messages as the API server words them.
+ */
+
+const NAME_PART =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const SUBDOMAIN =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+describe("qualifiedNameProblems", () => {
+  it.each([
+    ["app", []],
+    ["app.kubernetes.io/name", []],
+    ["My_Name.1", []],
+    ["a".repeat(63), []],
+    ["a".repeat(64), ["name part must be no more than 63 characters"]],
+    ["bad key!", [`name part ${NAME_PART}`]],
+    ["", ["name part must be non-empty", `name part ${NAME_PART}`]],
+    ["example.com/", ["name part must be non-empty", `name part ${NAME_PART}`]],
+    ["/name", ["prefix part must be non-empty"]],
+    ["Example.com/name", [`prefix part ${SUBDOMAIN}`]],
+    [
+      "a/b/c",
+      [
+        `a qualified name ${NAME_PART} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      ],
+    ],
+  ])("%j → %j", (key, problems) => {
+    expect(qualifiedNameProblems(key)).toEqual(problems);
+  });
+});
