@@ -42,6 +42,14 @@ function checkUsage(a: Record<string, unknown>, lists: readonly string[] = []): 
     if (key === "_" || key === "$0" || /[A-Z]/.test(key) || lists.includes(key)) continue;
     if (Array.isArray(value)) throw new CliError(`--${key} is given ${value.length} times: give it once`, 2);
   }
+  // yargs reads `--runs=` as 0 and `--json=maybe` as false; both are typing slips to point out.
+  for (const token of rawArgs) {
+    const m = /^--([a-z-]+)=(.*)$/.exec(token);
+    if (m === null) continue;
+    if (m[2] === "" && NUMBER_OPTIONS.includes(m[1])) throw new CliError(`--${m[1]} needs a number`, 2);
+    if (m[1] === "json" && !["true", "false"].includes(m[2]))
+      throw new CliError(`--json takes no value (or true/false), got "${m[2]}"`, 2);
+  }
   // yargs turns a lone `-` into "" for one positional and drops it from a list.
   const listsDash = Array.isArray(a.files) && rawArgs.slice(1).includes("-");
   if (a.scenario === "" || listsDash || (Array.isArray(a.files) && a.files.includes("")))
@@ -54,6 +62,8 @@ function checkUsage(a: Record<string, unknown>, lists: readonly string[] = []): 
 }
 
 let rawArgs: string[] = [];
+
+const NUMBER_OPTIONS = ["runs", "run", "workers", "shards", "max-runs", "target"];
 
 function guard(action: () => number | Promise<number>): void {
   try {

@@ -55,6 +55,9 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     [["mc", "-"], "reading from standard input ('-') is not supported: give a file name"],
     [["merge", "-"], "reading from standard input ('-') is not supported: give a file name"],
     [["run", ""], "a file name must not be empty"],
+    [["mc", S, "--runs="], "--runs needs a number"],
+    [["sweep", S, "--set", "spec.backoffLimit=1..2", "--target="], "--target needs a number"],
+    [["mc", S, "--runs", "10", "--json=maybe"], '--json takes no value (or true/false), got "maybe"'],
   ])("%j", (args, message) => {
     const r = jobsim(...args);
     expect(r.stderr).toBe(`jobsim: ${message}\n`);
