@@ -110,6 +110,22 @@ describe("Job manifests: as kubectl and the API server refuse them", () => {
   });
 });
 
+describe("a Job name longer than a label value", () => {
+  it("is refused where the API server finds it: the job-name labels, spec.template.labels without 'metadata'", () => {
+    const name = "a".repeat(70);
+    const file = join(dir, "long-name.yaml");
+    writeFileSync(
+      file,
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: c, image: busybox }]\n`,
+    );
+    const r = jobsim("validate", file);
+    expect(r.stderr).toBe(
+      `${file}: The Job "${name}" is invalid: \n* metadata.labels: Invalid value: "${name}": must be no more than 63 characters\n* spec.template.labels: Invalid value: "${name}": must be no more than 63 characters\n`,
+    );
+    expect(r.status).toBe(1);
+  });
+});
+
 describe("sweep values", () => {
   it.each([
     [

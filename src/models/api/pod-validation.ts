@@ -1,6 +1,11 @@
 import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { duplicate, type FieldError, invalid, notSupported, required } from "./field-errors.js";
-import { dns1123LabelProblems, labelKeyProblems, labelValueProblems } from "./names.js";
+import {
+  dns1123LabelProblems,
+  labelKeyProblems,
+  labelValueProblems,
+  qualifiedNameProblems,
+} from "./names.js";
 import { parseQuantity } from "./quantity.js";
 
 /**
@@ -60,7 +65,11 @@ function validateContainers(
 }
 
 export function validatePodTemplateSpec(template: PodTemplateSpec, path: string): FieldError[] {
-  const errs = validateLabels(template.metadata?.labels, `${path}.metadata.labels`);
+  // ValidatePodTemplateSpec names the template's labels and annotations fldPath.Child("labels")
+  // and Child("annotations"), without "metadata" (real API servers say spec.template.labels).
+  const errs = validateLabels(template.metadata?.labels, `${path}.labels`);
+  for (const k of Object.keys(template.metadata?.annotations ?? {}))
+    for (const p of qualifiedNameProblems(k.toLowerCase())) errs.push(invalid(`${path}.annotations`, k, p));
   const spec = template.spec;
   const specPath = `${path}.spec`;
   if (!spec) return [...errs, required(specPath)];
