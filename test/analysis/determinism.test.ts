@@ -37,6 +37,14 @@ describe("Monte Carlo determinism", () => {
   const single = runHere(mc, 0, RUNS);
   const expected = report(single.stats, single.fingerprint, mc);
 
+  /** Shard i/n of the runs, as `mc --shard` writes it (no closed form: "n/a"). */
+  function shardOf(spec: { index: number; count: number }) {
+    const range = shardRange(RUNS, spec);
+    const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
+    const closed = mc.jobKeys.map(() => "n/a");
+    return shardFile("flaky-job", "digest", 7, RUNS, spec, range, mc.jobKeys, closed, r.stats, r.fingerprint);
+  }
+
   it("--workers 2 gives the same report, byte for byte", async () => {
     const r = await execute({
       scenario: s,
@@ -54,24 +62,7 @@ describe("Monte Carlo determinism", () => {
     for (const n of [2, 3, 5]) {
       const files = [];
       for (let i = n; i >= 1; i--) {
-        const spec = { index: i, count: n };
-        const range = shardRange(RUNS, spec);
-        const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
-        files.push({
-          name: `s${i}`,
-          shard: shardFile(
-            "flaky-job",
-            "digest",
-            7,
-            RUNS,
-            spec,
-            range,
-            mc.jobKeys,
-            mc.jobKeys.map(() => "n/a"),
-            r.stats,
-            r.fingerprint,
-          ),
-        });
+        files.push({ name: `s${i}`, shard: shardOf({ index: i, count: n }) });
       }
       expect(JSON.stringify(mergeShards(files))).toBe(expected);
     }
@@ -105,21 +96,7 @@ describe("Monte Carlo determinism", () => {
   });
 
   it("merge refuses incomplete or mixed shard sets", () => {
-    const spec = { index: 1, count: 2 };
-    const range = shardRange(RUNS, spec);
-    const r = runHere(new MonteCarlo(s, 7), range[0], range[1]);
-    const f = shardFile(
-      "flaky-job",
-      "digest",
-      7,
-      RUNS,
-      spec,
-      range,
-      mc.jobKeys,
-      ["n/a"],
-      r.stats,
-      r.fingerprint,
-    );
+    const f = shardOf({ index: 1, count: 2 });
     expect(() => mergeShards([{ name: "a.json", shard: f }])).toThrow("missing shard 2/2");
     expect(() =>
       mergeShards([
