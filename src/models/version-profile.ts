@@ -17,7 +17,12 @@ export interface VersionProfile {
   readonly containerCreatedMessage: string;
   /** kubelet `Started` event. */
   readonly containerStartedMessage: string;
-  /** kubelet `Pulled` event when the image is present (pkg/kubelet/images/image_manager.go). */
+  /**
+   * kubelet `Pulled` event when the image is present (pkg/kubelet/images/image_manager.go
+   * EnsureImageExists): `Container image %q already present on machine`, or with the feature gate
+   * KubeletEnsureSecretPulledImages on `… and can be accessed by the pod` — alpha (off) in
+   * 1.33–1.34, beta and on by default from 1.35 (pkg/features/kube_features.go).
+   */
   readonly imagePresentMessage: string;
   /** `kubectl get jobs` has a STATUS column (printers.go, PR #123226, server 1.30). */
   readonly jobStatusColumn: boolean;

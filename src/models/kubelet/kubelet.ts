@@ -35,7 +35,10 @@ import { markKilled, planKill } from "./termination.js";
  *   ends after runSeconds with the drawn outcome → seen at the next PLEG relist (1 s period),
  *   which is when the status (and finishedAt, the true exit instant) reaches the API
  * restartPolicy OnFailure: a failed container restarts — at once the first time, then after the
- *   crash back-off (CrashLoopBackOff, retried by the pod worker every 10–15 s)
+ *   crash back-off (CrashLoopBackOff, retried by the pod worker every 10–15 s); every restart goes
+ *   through the image step again, as startContainer calls EnsureImageExists on each start
+ *   (pkg/kubelet/kuberuntime/kuberuntime_container.go): Pulled "already present" each time for
+ *   IfNotPresent/Never, a real (re-)pull for Always
  * deletion: Killing, SIGTERM; the process exits after terminationSeconds (143) or is killed at
  *   the grace period (137); then the status goes terminal and the kubelet confirms the delete.
  *
@@ -210,13 +213,15 @@ export class Kubelet implements EventHandler {
     const behaviour = c.behaviour;
     const now = this.sim.now;
     const startAt = this.pulls.startAt(now);
+    // Keyed like the start draw (restart·64 + container): the first start keeps stream (P_PULL, i).
+    const restart = c.current === null ? 0 : c.restartCount + 1;
     const dur = this.drawMs(
       this.pulls.layersThere(image, present, startAt)
         ? behaviour.spec.repullSeconds
         : behaviour.spec.pullSeconds,
       pod,
       P_PULL,
-      i,
+      restart * 64 + i,
     );
     const end = startAt + dur;
     this.pulls.book(image, end);
@@ -318,7 +323,7 @@ export class Kubelet implements EventHandler {
     const crash = st.crashBackoff(i);
     if (!crash.inBackoff(run.finishedMs, now)) {
       crash.next(run.finishedMs, now);
-      this.create(pod, i);
+      this.ensureImage(pod, i);
       return;
     }
     this.backOff(pod, st, i);
@@ -350,7 +355,7 @@ export class Kubelet implements EventHandler {
       return;
     }
     crash.next(finished, this.sim.now);
-    this.create(pod, i);
+    this.ensureImage(pod, i);
   }
 
   // ---- deletion ----------------------------------------------------------------------------
