@@ -1,7 +1,8 @@
 import type {
   ContainerState as ApiContainerState,
   ContainerStatus as ApiContainerStatus,
-  PodCondition,
+  PodCondition as ApiPodCondition,
+  VolumeMountStatus,
 } from "kubernetes-types/core/v1.js";
 import { parseImageReference } from "./api/pod-defaults.js";
 import type { Identities } from "./identity.js";
@@ -13,30 +14,68 @@ import {
   POD_PHASE_NAMES,
   type PodRecord,
 } from "./objects.js";
+import type { VersionProfile } from "./version-profile.js";
+
+/**
+ * metadata.generation of every pod: 1 from creation (pkg/registry/core/pod/strategy.go
+ * PrepareForCreate); jobsim never updates a pod's spec, which is what would raise it.
+ */
+export const POD_GENERATION = 1;
+
+/** kubernetes-types 1.30 predates the field (core/v1 PodCondition.observedGeneration, 1.33+). */
+type PodCondition = ApiPodCondition & { observedGeneration?: number };
+
+/** A container of the materialized spec: what its status's volumeMounts are made from. */
+export interface SpecContainer {
+  volumeMounts?: unknown;
+  resources?: unknown;
+}
 
 /**
  * A Pod's `status` as the API serialises it (conditions, IPs, container statuses, QoS class), for
  * the Materializer. Container IDs are drawn lazily from the identity streams and kept on the run.
+ *
+ * Fields a 1.35 cluster shows with its default feature gates (pkg/features/kube_features.go;
+ * the version profile switches them off for the releases before each gate was on):
+ * - PodObservedGenerationTracking (GA, locked on in 1.35): `observedGeneration` on every
+ *   condition — the kubelet's (pkg/kubelet/status/generate.go, kubelet_pods.go
+ *   generateAPIPodStatus, PodScheduled included) and the scheduler's PodScheduled=False
+ *   (pkg/scheduler/schedule_one.go handleSchedulingFailure) — and `status.observedGeneration`,
+ *   which only the kubelet's status manager sets (status_manager.go SetPodStatus), so a pod the
+ *   kubelet has not yet written has none. Both are the pod's generation
+ *   (pkg/api/v1/pod/util.go CalculatePodStatusObservedGeneration / …ConditionObservedGeneration).
+ * - RecursiveReadOnlyMounts (GA 1.33): containerStatuses[].volumeMounts, one per spec mount, with
+ *   `recursiveReadOnly` on the read-only ones (kubelet_pods.go convertToAPIContainerStatuses).
+ * - InPlacePodVerticalScaling (GA, locked on in 1.35): containerStatuses[].resources, set only
+ *   while the container is running (same function: `if status.State.Running != nil`).
  */
 export class PodStatusMaterializer {
+  /** conditions[].observedGeneration, or none where the version does not track it. */
+  private readonly gen: { observedGeneration?: number };
+
   constructor(
     private readonly time: (simMs: number) => string,
     private readonly identities: Identities,
-  ) {}
+    private readonly profile: VersionProfile,
+  ) {
+    this.gen = profile.podObservedGeneration ? { observedGeneration: POD_GENERATION } : {};
+  }
 
-  podStatus(pod: PodRecord): Record<string, unknown> {
+  podStatus(pod: PodRecord, specContainers: readonly SpecContainer[]): Record<string, unknown> {
     const out: Record<string, unknown> = { phase: POD_PHASE_NAMES[pod.phase] };
     const conds: PodCondition[] = [];
     const t = (ms: number) => this.time(ms);
     if (pod.startTimeMs !== NONE) {
       conds.push({
         type: "PodReadyToStartContainers",
+        ...this.gen,
         status: pod.readyToStartContainers ? "True" : "False",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.readyToStartContainersMs),
       });
       conds.push({
         type: "Initialized",
+        ...this.gen,
         status: "True",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.initializedMs),
@@ -44,6 +83,7 @@ export class PodStatusMaterializer {
       for (const type of ["Ready", "ContainersReady"]) {
         const c: PodCondition = {
           type,
+          ...this.gen,
           status: pod.ready ? "True" : "False",
           lastProbeTime: null as unknown as string,
           lastTransitionTime: t(pod.readyMs),
@@ -61,6 +101,7 @@ export class PodStatusMaterializer {
     if (pod.scheduledMs !== NONE)
       conds.push({
         type: "PodScheduled",
+        ...this.gen,
         status: "True",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.scheduledMs),
@@ -68,6 +109,7 @@ export class PodStatusMaterializer {
     else if (pod.unschedulableMs !== NONE) {
       conds.push({
         type: "PodScheduled",
+        ...this.gen,
         status: "False",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.unschedulableMs),
@@ -86,14 +128,18 @@ export class PodStatusMaterializer {
       out.podIPs = [{ ip }];
     }
     if (pod.startTimeMs !== NONE) {
+      // The kubelet has written status (its first sync sets startTime).
+      if (this.profile.podObservedGeneration) out.observedGeneration = POD_GENERATION;
       out.startTime = t(pod.startTimeMs);
-      out.containerStatuses = pod.containers.map((c) => this.containerStatus(pod, c));
+      out.containerStatuses = pod.containers.map((c) =>
+        this.containerStatus(pod, c, specContainers[c.specIndex]),
+      );
     }
     out.qosClass = qosClass(pod);
     return out;
   }
 
-  private containerStatus(pod: PodRecord, c: ContainerStatus): ApiContainerStatus {
+  private containerStatus(pod: PodRecord, c: ContainerStatus, spec: SpecContainer): ApiContainerStatus {
     const status: ApiContainerStatus = {
       name: c.name,
       image: normalizeImage(c.image),
@@ -115,9 +161,12 @@ export class PodStatusMaterializer {
       };
     } else if (c.state === ContainerState.Running) {
       status.state = { running: { startedAt: this.time(c.current!.startedMs) } };
+      if (this.profile.runningContainerResources) status.resources = runningResources(spec.resources);
     } else {
       status.state = { terminated: this.terminated(pod, c, c.current!) };
     }
+    const mounts = volumeMountStatuses(spec.volumeMounts);
+    if (mounts.length > 0) status.volumeMounts = mounts;
     return status;
   }
 
@@ -140,6 +189,42 @@ export class PodStatusMaterializer {
       run.containerId = this.identities.containerId(pod, c.specIndex, run.restart);
     return run.containerId;
   }
+}
+
+/**
+ * containerStatuses[].volumeMounts (kubelet_pods.go convertToAPIContainerStatuses): name,
+ * mountPath, readOnly, and for a read-only mount recursiveReadOnly — `Enabled` when the spec asks
+ * for Enabled or IfPossible (containerd 2 on a ≥5.12 kernel, as k3s nodes are, supports it:
+ * resolveRecursiveReadOnly), else `Disabled`.
+ */
+function volumeMountStatuses(mounts: unknown): VolumeMountStatus[] {
+  if (!Array.isArray(mounts)) return [];
+  return mounts.map((m: Record<string, unknown>) => {
+    const out: VolumeMountStatus = { name: String(m.name), mountPath: String(m.mountPath) };
+    if (m.readOnly === true) {
+      out.readOnly = true;
+      const rro = m.recursiveReadOnly;
+      out.recursiveReadOnly = rro === "Enabled" || rro === "IfPossible" ? "Enabled" : "Disabled";
+    }
+    return out;
+  });
+}
+
+/** What convertContainerStatusResources reports for a running container: limits and requests of
+ * cpu, memory and ephemeral-storage from the allocation (the spec, as no pod is resized here);
+ * `{}` when the container sets none. */
+const STATUS_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+function runningResources(resources: unknown): NonNullable<ApiContainerStatus["resources"]> {
+  const r = (resources ?? {}) as { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const kind of ["limits", "requests"] as const) {
+    const from = r[kind];
+    if (from === undefined) continue;
+    const list: Record<string, unknown> = {};
+    for (const name of STATUS_RESOURCES) if (from[name] !== undefined) list[name] = from[name];
+    out[kind] = list;
+  }
+  return out as NonNullable<ApiContainerStatus["resources"]>;
 }
 
 /** lastState.terminated: while waiting to restart it is the latest run, else the one before. */

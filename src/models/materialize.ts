@@ -11,7 +11,7 @@ import {
 import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
-import { PodStatusMaterializer } from "./materialize-pod-status.js";
+import { POD_GENERATION, PodStatusMaterializer } from "./materialize-pod-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
 import type { VersionProfile } from "./version-profile.js";
@@ -31,7 +31,7 @@ export class Materializer {
     private readonly identities: Identities,
     private readonly profile: VersionProfile,
   ) {
-    this.podStatuses = new PodStatusMaterializer((simMs) => this.time(simMs), identities);
+    this.podStatuses = new PodStatusMaterializer((simMs) => this.time(simMs), identities, profile);
   }
 
   time(simMs: number): string {
@@ -118,6 +118,9 @@ export class Materializer {
       creationTimestamp: this.time(pod.creationMs),
       labels,
     };
+    // PrepareForCreate sets generation 1 on every new pod (pkg/registry/core/pod/strategy.go,
+    // 1.33+); only a spec update raises it, and nothing here updates a pod's spec.
+    if (this.profile.podGeneration) metadata.generation = POD_GENERATION;
     if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
     if (job !== null) {
       metadata.ownerReferences = [
@@ -194,7 +197,7 @@ export class Materializer {
       kind: "Pod",
       metadata,
       spec,
-      status: this.podStatuses.podStatus(pod),
+      status: this.podStatuses.podStatus(pod, spec.containers),
     } as unknown as Pod;
   }
 

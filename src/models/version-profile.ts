@@ -36,6 +36,14 @@ export interface VersionProfile {
   readonly describeProjectedOptional: boolean;
   /** k3s server node ROLES (k3s PR #12395: `master` label removed). */
   readonly serverNodeRoles: string;
+  /** Pods carry metadata.generation (1 at creation: pkg/registry/core/pod/strategy.go, 1.33+). */
+  readonly podGeneration: boolean;
+  /** status.observedGeneration and conditions[].observedGeneration: feature gate
+   * PodObservedGenerationTracking, alpha/off 1.33, beta/on 1.34, GA 1.35 (kube_features.go). */
+  readonly podObservedGeneration: boolean;
+  /** containerStatuses[].resources of a running container: feature gate InPlacePodVerticalScaling,
+   * beta/on from 1.33, GA 1.35 (kube_features.go; kubelet_pods.go convertToAPIContainerStatuses). */
+  readonly runningContainerResources: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -50,6 +58,9 @@ const V1_35: VersionProfile = {
   deleteSaysNamespace: true,
   describeProjectedOptional: true,
   serverNodeRoles: "control-plane",
+  podGeneration: true,
+  podObservedGeneration: true,
+  runningContainerResources: true,
 };
 
 const V1_34: VersionProfile = {
@@ -69,6 +80,7 @@ const V1_33: VersionProfile = {
   jobStatusSuccessCriteriaMet: false,
   deleteSaysNamespace: false,
   serverNodeRoles: "control-plane,master",
+  podObservedGeneration: false,
 };
 
 const V1_32: VersionProfile = {
@@ -76,6 +88,8 @@ const V1_32: VersionProfile = {
   version: "1.32",
   kubeletVersion: "v1.32.5+k3s1",
   describeProjectedOptional: false,
+  podGeneration: false,
+  runningContainerResources: false,
 };
 
 export const VERSION_PROFILES: Readonly<Record<string, VersionProfile>> = {
