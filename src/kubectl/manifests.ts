@@ -1,4 +1,4 @@
-import { type Document, isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 import { applyDecodedNulls } from "../models/api/decode-nulls.js";
 import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-decode.js";
 
@@ -28,6 +28,8 @@ export interface ManifestFile {
   namespaces: { name: string; beforeDoc: number; object: Record<string, unknown> }[];
   /** kubectl's client-side error (printed as `error: ...`), if the file cannot be sent at all. */
   clientError: string | null;
+  /** No document holds an object (an empty file, or only `---` and comments). */
+  empty: boolean;
 }
 
 /** What this simulator can create (anything else gets a clear "not simulated" error). */
@@ -45,7 +47,7 @@ function syntaxError(name: string, doc: Document, lines: LineCounter): string | 
 export function parseManifestFile(name: string, text: string): ManifestFile {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { version: "1.1", lineCounter: lines, uniqueKeys: false });
-  const out: ManifestFile = { name, text, docs: [], namespaces: [], clientError: null };
+  const out: ManifestFile = { name, text, docs: [], namespaces: [], clientError: null, empty: false };
   const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
   for (const doc of list) {
     const err = syntaxError(name, doc as Document, lines);
@@ -53,7 +55,8 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       out.clientError = err;
       return out;
     }
-    if (doc.contents === null) continue; // an empty document between separators
+    // An empty document (between separators, or a bare `---`): kubectl's YAML reader skips it.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     if (!isMap(doc.contents)) {
       out.clientError = isSeq(doc.contents)
         ? `error validating "${name}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`
@@ -105,6 +108,12 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       namespace: typeof meta.namespace === "string" ? meta.namespace : "default",
       decodeError: errors.length > 0 ? decodeErrorMessage(kind, apiVersion.split("/").pop()!, errors) : null,
     });
+  }
+  if (out.docs.length === 0 && out.namespaces.length === 0) {
+    // kubectl apply.go: `no objects passed to apply` (create.go says "create": apply.ts words it
+    // for the command; validate reports the file as apply would).
+    out.empty = true;
+    out.clientError = "no objects passed to apply";
   }
   return out;
 }

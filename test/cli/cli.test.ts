@@ -83,6 +83,18 @@ describe("jobsim validate", () => {
     );
   });
 
+  it("a manifest file with no object is a problem, as kubectl apply says it (apply.go)", () => {
+    const dir = tmp();
+    const file = join(dir, "empty.yaml");
+    for (const text of ["", "---\n", "# nothing\n---\n"]) {
+      writeFileSync(file, text);
+      const r = jobsim("validate", file);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`${file}: error: no objects passed to apply\n`);
+    }
+  });
+
   it("a directory is named as one; the other files are still checked", () => {
     const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios");
     expect(r.status).toBe(1);

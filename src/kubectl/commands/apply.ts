@@ -36,6 +36,7 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   let stderr = "";
   let warnings = "";
   let exitCode = 0;
+  let objects = 0;
   for (const f of files) {
     const m = ctx.manifests.get(f);
     if (m === undefined) {
@@ -43,12 +44,17 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
       exitCode = 1;
       continue;
     }
+    if (m.empty) continue; // (kubectl counts the objects of all the files together)
+    objects++;
     const r = applyFile(ctx, m, create, ns);
     warnings += r.stderrBefore ?? "";
     stdout += r.stdout;
     stderr += r.stderr;
     exitCode = Math.max(exitCode, r.exitCode);
   }
+  // apply.go / create.go: `no objects passed to apply|create` when the files held none.
+  if (objects === 0 && exitCode === 0)
+    return { stdout: "", stderr: `error: no objects passed to ${cmd.verb}\n`, exitCode: 1 };
   return { stdout, stderr, stderrBefore: warnings === "" ? undefined : warnings, exitCode };
 }
 
