@@ -2,7 +2,7 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
 import { type FieldError, invalid } from "./api/field-errors.js";
-import { defaultJob, withJobUid } from "./api/job-defaults.js";
+import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
 import { EventNameGenerator } from "./event-names.js";
 import { EventRecorder } from "./events.js";
@@ -262,7 +262,9 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     return {
       namespace,
       name,
-      key: `${namespace}/${name}`,
+      // A Job named at creation (generateName only) is known by its prefix until then: Monte
+      // Carlo's results call it "<prefix>", never "".
+      key: `${namespace}/${name || (object.metadata?.generateName ?? "")}`,
       nameHash: jobNameHash(namespace, name),
       tag: NONE,
       object,
@@ -270,14 +272,31 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     };
   }
 
-  /** POST of a prepared Job. */
+  /**
+   * The name the API server generates for a Job created with generateName only: the n-th such
+   * create of that prefix in this run draws the n-th name of the prefix's own stream.
+   */
+  generateJobName(namespace: string, generateName: string): string {
+    const ordinal = this.store.takeIncarnation(`generate:${namespace}/${generateName}`);
+    return this.identities.generatedJobName(namespace, generateName, ordinal);
+  }
+
+  /** POST of a prepared Job (one with generateName only is named here, as the registry does). */
   createJob(prepared: PreparedJob, annotations?: Record<string, string>): JobRecord {
     const now = this.sim.now;
-    const incarnation = this.store.takeIncarnation(prepared.key);
-    const base = jobStreamBase(prepared.nameHash, incarnation);
     let object = prepared.object;
+    let key = prepared.key;
+    let nameHash = prepared.nameHash;
+    if (prepared.name === "") {
+      const name = this.generateJobName(prepared.namespace, object.metadata?.generateName ?? "");
+      object = withJobName(object, name);
+      key = `${prepared.namespace}/${name}`;
+      nameHash = jobNameHash(prepared.namespace, name);
+    }
+    const incarnation = this.store.takeIncarnation(key);
+    const base = jobStreamBase(nameHash, incarnation);
     if (this.detailed) {
-      object = withJobUid(prepared.object, this.identities.jobUid(base));
+      object = withJobUid(object, this.identities.jobUid(base));
       if (annotations) object.metadata!.annotations = { ...annotations };
     }
     const seq = this.store.takeJobSeq();

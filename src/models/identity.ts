@@ -48,6 +48,7 @@ export function streamKey(base: number, purposeHash: number): number {
 const P_POD_NAME = purpose("pod-name");
 const P_POD_UID = purpose("pod-uid");
 const P_JOB_UID = purpose("job-uid");
+const P_JOB_NAME = purpose("job-name");
 const P_NAMESPACE_UID = purpose("namespace-uid");
 const P_CONTAINER_ID = purpose("container-id");
 const P_VOLUME = purpose("token-volume");
@@ -77,6 +78,18 @@ export class Identities implements PodIdentitySource {
 
   podUid(pod: PodRecord): string {
     return this.uuid(streamKey(this.podBase(pod), P_POD_UID), pod.ordinal, 0);
+  }
+
+  /**
+   * The name the API server gives a Job created with only metadata.generateName
+   * (names.SimpleNameGenerator: the prefix cut to 58 characters, then 5 random characters):
+   * the `ordinal`-th such create of that prefix in the namespace, from its own stream.
+   */
+  generatedJobName(namespace: string, generateName: string, ordinal: number): string {
+    const key = streamKey(hashString(`generate/${namespace}/${generateName}`), P_JOB_NAME);
+    return (
+      generateName.slice(0, MAX_GENERATED_NAME_PREFIX) + this.suffix(key, ordinal, 0, RANDOM_NAME_LENGTH)
+    );
   }
 
   jobUid(streamBase: number): string {

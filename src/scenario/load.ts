@@ -166,6 +166,7 @@ export function parseScenario(
   });
   for (const [name, text] of inline)
     if (!manifests.has(name)) manifests.set(name, parseManifestFile(name, text));
+  checkGenerateNameApplies(steps, manifests, problems);
   // Images declared but invalid were reported already; do not report them again as missing.
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
   for (const m of manifests.values()) checkImages(m, declared, problems);
@@ -190,6 +191,31 @@ export function parseScenario(
     manifests,
     steps,
   };
+}
+
+/**
+ * `kubectl apply` refuses a Job that has only metadata.generateName (apply.go: "from <prefix>:
+ * cannot use generate name with apply"). A session would print that, but Monte Carlo's plan
+ * would create the Job all the same: the scenario is refused instead, pointing at create.
+ */
+function checkGenerateNameApplies(
+  steps: readonly Step[],
+  manifests: ReadonlyMap<string, ManifestFile>,
+  problems: Problems,
+): void {
+  for (const s of steps) {
+    if (s.kind !== "kubectl" || s.command.verb !== "apply") continue;
+    for (const f of s.files) {
+      for (const d of manifests.get(f)?.docs ?? []) {
+        const meta = d.object.metadata as { name?: unknown; generateName?: unknown } | undefined;
+        if (d.name !== "" || typeof meta?.generateName !== "string" || meta.generateName === "") continue;
+        problems.add(
+          "steps",
+          `${s.line}: error: from ${meta.generateName}: cannot use generate name with apply (kubectl create -f gives the Job a generated name)`,
+        );
+      }
+    }
+  }
 }
 
 /** Every container image of every Job needs a behaviour (or an "*" entry). */

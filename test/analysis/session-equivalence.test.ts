@@ -5,7 +5,7 @@ import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { Materializer } from "../../src/models/materialize.js";
 import { type TraceLine, TraceRecorder } from "../../src/models/trace.js";
 import type { Scenario } from "../../src/scenario/load.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, parseScenario } from "../../src/scenario/load.js";
 import { Session } from "../../src/session/session.js";
 import { randomJobScenario, randomJobSpec, scenario } from "./helpers.js";
 
@@ -71,6 +71,35 @@ const CASES: { name: string; sc: Scenario; seed: number | string }[] = [
       steps: ["kubectl apply -f job.yaml", "sleep 2h"],
     }),
     seed: "crn",
+  },
+  {
+    // The API server names the Job (generateName): both paths draw the same name per run.
+    name: "kubectl create of a generateName Job",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: gen}
+images:
+  app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]}
+files:
+  gen.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {generateName: work-}
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl create -f gen.yaml
+  - sleep 2h
+`,
+      "gen.yaml",
+      "/nonexistent",
+    ),
+    seed: 5,
   },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7 },
 ];

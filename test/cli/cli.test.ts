@@ -95,6 +95,47 @@ describe("jobsim validate", () => {
     }
   });
 
+  it("a Job with only generateName: valid for kubectl create, refused for apply", () => {
+    const dir = tmp();
+    const file = join(dir, "s.yaml");
+    const scenario = (verb: string) => `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: g}
+images:
+  app:1: {runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
+files:
+  gen.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {generateName: work-}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl ${verb} -f gen.yaml
+`;
+    writeFileSync(file, scenario("create"));
+    const ok = jobsim("validate", file);
+    expect(ok.stdout).toBe(`${file}: valid scenario "g" (1 steps, 1 Job manifest)\n`);
+    expect(ok.status).toBe(0);
+    const run = jobsim("run", file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^\$ kubectl create -f gen\.yaml\njob\.batch\/work-[bcdfghjklmnpqrstvwxz2456789]{5} created\n$/,
+    );
+    writeFileSync(file, scenario("apply"));
+    for (const cmd of ["validate", "run"]) {
+      const r = jobsim(cmd, file);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        `${file}: steps: kubectl apply -f gen.yaml: error: from work-: cannot use generate name with apply (kubectl create -f gives the Job a generated name)\n`,
+      );
+      noStackTrace(r.stderr);
+    }
+  });
+
   it("a directory is named as one; the other files are still checked", () => {
     const r = jobsim("validate", "scenarios/flaky-job.yaml", "scenarios");
     expect(r.status).toBe(1);

@@ -102,6 +102,11 @@ function applyFile(
       meta.namespace = nsFlag;
     }
     const namespace = meta.namespace ?? "default";
+    if (!meta.name && meta.generateName && !create) {
+      // apply.go applyOneObject: apply needs the name to find the live object.
+      fail(`error: from ${meta.generateName}: cannot use generate name with apply\n`);
+      continue;
+    }
     const name = meta.name ?? "";
     const existing = ctx.cluster.store.findJob(namespace, name);
     if (!create) {
@@ -131,13 +136,19 @@ function applyFile(
       );
       continue;
     }
+    // rest.BeforeCreate names a generateName-only object before validating it (the message of
+    // an invalid one shows the generated name); Cluster.createJob names the one Monte Carlo creates.
+    if (!name && meta.generateName) {
+      const { name: _empty, ...rest } = meta; // (the name first, as Cluster.createJob's naming puts it)
+      manifest.metadata = { name: ctx.cluster.generateJobName(namespace, meta.generateName), ...rest };
+    }
     const prepared = Cluster.prepareJob(manifest);
     if (Array.isArray(prepared)) {
-      fail(kubectlInvalidMessage("Job", name, prepared));
+      fail(kubectlInvalidMessage("Job", manifest.metadata.name ?? "", prepared));
       continue;
     }
-    ctx.cluster.createJob(prepared, meta.annotations);
-    stdout += `job.batch/${name} created\n`;
+    const job = ctx.cluster.createJob(prepared, meta.annotations);
+    stdout += `job.batch/${job.name} created\n`;
   }
   namespacesBefore(m.docs.length);
   return { stdout, stderr, stderrBefore: warnings, exitCode: failed ? 1 : 0 };

@@ -105,3 +105,20 @@ export function withJobUid(template: Job, uid: string): Job {
   }
   return obj;
 }
+
+/**
+ * A copy of a prepared Job created with only metadata.generateName (defaulted while its name was
+ * still "") carrying the name the API server generated, in metadata and in the job-name labels
+ * generateSelector filled with "" (the real registry names the object before generateSelector).
+ */
+export function withJobName(template: Job, name: string): Job {
+  const obj = structuredClone(template);
+  const { name: _empty, ...rest } = obj.metadata ?? {};
+  obj.metadata = { name, ...rest }; // (the name first, as a session's create has it)
+  const maps = [obj.metadata?.labels, obj.spec?.template.metadata?.labels];
+  for (const m of maps) {
+    if (m === undefined) continue;
+    for (const k of [JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL]) if (m[k] === "") m[k] = name;
+  }
+  return obj;
+}

@@ -54,6 +54,11 @@ export function validateJob(job: Job): FieldError[] {
   const errs: FieldError[] = [];
   const meta = job.metadata ?? {};
   const name = meta.name ?? "";
+  // ValidateObjectMetaAccessor: a generateName is judged as a name prefix (maskTrailingDash).
+  const prefix = meta.generateName ?? "";
+  const masked = prefix.length > 1 && prefix.endsWith("-") ? `${prefix.slice(0, -1)}a` : prefix;
+  if (prefix)
+    for (const p of dns1123SubdomainProblems(masked)) errs.push(invalid("metadata.generateName", prefix, p));
   if (!name && !meta.generateName) errs.push(required("metadata.name", "name or generateName is required"));
   else if (name) for (const p of dns1123SubdomainProblems(name)) errs.push(invalid("metadata.name", name, p));
   // ValidateObjectMeta (apimachinery api/validation/objectmeta.go) goes on to the labels and the
