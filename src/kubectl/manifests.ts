@@ -35,13 +35,19 @@ export interface ManifestFile {
 /** What this simulator can create (anything else gets a clear "not simulated" error). */
 export const SUPPORTED_KINDS: Record<string, string> = { Job: "batch/v1" };
 
-/** kubectl's wording for a YAML syntax error in a file: error parsing <f>: error converting YAML to JSON: yaml: line N: <msg>. */
-function syntaxError(name: string, doc: Document, lines: LineCounter): string | null {
+/** A YAML syntax error as Go's yaml package words it (`yaml: line N: <msg>`), or null. */
+export function yamlSyntaxError(doc: Document, lines: LineCounter): string | null {
   const e = doc.errors[0];
   if (e === undefined) return null;
   const { line } = lines.linePos(e.pos[0]);
   const msg = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  return `error parsing ${name}: error converting YAML to JSON: yaml: line ${line}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`;
+  return `yaml: line ${line}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`;
+}
+
+/** kubectl's wording for a YAML syntax error in a file: error parsing <f>: error converting YAML to JSON: yaml: line N: <msg>. */
+function syntaxError(name: string, doc: Document, lines: LineCounter): string | null {
+  const e = yamlSyntaxError(doc, lines);
+  return e === null ? null : `error parsing ${name}: error converting YAML to JSON: ${e}`;
 }
 
 export function parseManifestFile(name: string, text: string): ManifestFile {

@@ -1,4 +1,5 @@
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
+import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
@@ -84,6 +85,12 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
       return null;
     }
     pipe.push({ program, argv: s.slice(1) });
+  }
+  // kubectl has --type json, jobsim does not apply it: a scenario using it is refused up front
+  // (any other bad patch argument is kubectl's to refuse in the session).
+  if (command.verb === "patch" && flag(command, "type")?.toLowerCase() === "json") {
+    problems.add(path, `${line}: ${JSON_PATCH_UNSUPPORTED}`);
+    return null;
   }
   const files = command.flags.get("filename") ?? [];
   let wait: WaitPlan | null = null;

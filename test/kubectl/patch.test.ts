@@ -69,4 +69,23 @@ describe("kubectl patch", () => {
     expect(Math.abs(complete / runs - 0.984375)).toBeLessThan(4 * se);
     expect(maxPods).toBe(6);
   });
+
+  it("Monte Carlo replays the patch type: 4294967301 is backoffLimit 5 in a strategic patch, refused in a merge patch", () => {
+    const complete = (type: string) => {
+      const mc = new MonteCarlo(
+        withSteps([
+          "kubectl apply -f job.yaml",
+          `kubectl patch job work --type ${type} -p '{"spec":{"backoffLimit":4294967301}}'`,
+          "sleep 1h",
+        ]),
+        3,
+      );
+      let n = 0;
+      for (let run = 0; run < 400; run++) if (mc.runOne(run)[0].outcome === "Complete") n++;
+      return n / 400;
+    };
+    // 1 − 0.5^6 with backoffLimit 5; 0.5 with the backoffLimit 0 left as it was.
+    expect(complete("strategic")).toBeGreaterThan(0.9);
+    expect(Math.abs(complete("merge") - 0.5)).toBeLessThan(0.1);
+  });
 });

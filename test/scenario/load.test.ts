@@ -119,6 +119,19 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses kubectl patch --type json, which jobsim does not apply (other bad patch arguments are kubectl's to refuse in the session)", () => {
+    const steps = [
+      "  - kubectl patch job x --type json -p '[]'",
+      "  - kubectl patch job x --type=JSON -p '[]'",
+      "  - kubectl patch job x --type foo -p '{}'",
+      "  - kubectl patch job x -p notjson",
+    ];
+    expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
+      "s.yaml: steps[1]: kubectl patch job x --type json -p '[]': jobsim does not simulate --type json (RFC 6902 JSON patches): use --type merge or --type strategic",
+      "s.yaml: steps[2]: kubectl patch job x --type=JSON -p '[]': jobsim does not simulate --type json (RFC 6902 JSON patches): use --type merge or --type strategic",
+    ]);
+  });
+
   it("reports a manifest file that exists nowhere", () => {
     expect(problems(GOOD.replace("apply -f job.yaml", "apply -f missing.yaml"))).toEqual([
       's.yaml: steps: kubectl apply -f missing.yaml: the path "missing.yaml" does not exist (neither under files: nor beside the scenario)',

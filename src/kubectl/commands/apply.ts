@@ -1,28 +1,21 @@
-import type { Job, JobSpec } from "kubernetes-types/batch/v1.js";
+import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
-import { type JobRecord, JobSpecView } from "../../models/objects.js";
 import type { CommandResult, KubectlContext } from "../context.js";
-import { LAST_APPLIED, lastAppliedConfiguration, sortedJson } from "../last-applied.js";
+import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
 import { applyNamespace, createNamespace } from "./namespaces.js";
+import { updateExistingJob } from "./update-job.js";
+
+// (Monte Carlo replays applies through this module.)
+export { updateExistingJob };
 
 /**
  * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
  * line per object (`job.batch/x created|configured|unchanged`), errors on stderr and exit 1 if
  * any failed (kubectl carries on with the other documents).
  */
-
-/** Fields of a Job's spec that an update may change (pkg/apis/batch/validation ValidateJobUpdate). */
-const MUTABLE_SPEC = [
-  "parallelism",
-  "activeDeadlineSeconds",
-  "backoffLimit",
-  "suspend",
-  "ttlSecondsAfterFinished",
-  "maxFailedIndexes",
-];
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   if (isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
@@ -152,65 +145,4 @@ function applyFile(
   }
   namespacesBefore(m.docs.length);
   return { stdout, stderr, stderrBefore: warnings, exitCode: failed ? 1 : 0 };
-}
-
-/**
- * An apply to an existing Job: unchanged, configured (mutable fields), or rejected. The Job's
- * object is replaced, not changed in place: a Monte Carlo Job shares its object with the
- * prepared manifest every run starts from.
- */
-export function updateExistingJob(
-  cluster: Cluster,
-  job: JobRecord,
-  manifest: Job,
-): { outcome?: string; error?: string } {
-  const prepared = Cluster.prepareJob(structuredClone(manifest));
-  if (Array.isArray(prepared)) return { error: kubectlInvalidMessage("Job", job.name, prepared) };
-  const want = prepared.object.spec as unknown as Record<string, unknown>;
-  const have = job.object.spec as unknown as Record<string, unknown>;
-  const changed: string[] = [];
-  for (const k of new Set([...Object.keys(want), ...Object.keys(have)])) {
-    if (k === "selector" || k === "template") {
-      if (k === "template" && sortedJson(stripUid(want.template)) !== sortedJson(stripUid(have.template)))
-        changed.push(k);
-      continue;
-    }
-    if (sortedJson(want[k]) !== sortedJson(have[k])) changed.push(k);
-  }
-  const annotations = manifest.metadata?.annotations ?? {};
-  const labels = manifest.metadata?.labels;
-  const metaChanged =
-    sortedJson(annotations) !== sortedJson(job.object.metadata?.annotations ?? {}) ||
-    (labels !== undefined && sortedJson(labels) !== sortedJson(job.object.metadata?.labels ?? {}));
-  if (changed.length === 0 && !metaChanged) return { outcome: "unchanged" };
-  const immutable = changed.filter((k) => !MUTABLE_SPEC.includes(k));
-  if (immutable.length > 0) {
-    const k = immutable[0];
-    return {
-      error: kubectlInvalidMessage("Job", job.name, [
-        { field: `spec.${k}`, type: "Invalid value", value: want[k], detail: "field is immutable" },
-      ]),
-    };
-  }
-  const spec = { ...have };
-  for (const k of changed) {
-    if (want[k] === undefined) delete spec[k];
-    else spec[k] = structuredClone(want[k]);
-  }
-  const meta = { ...job.object.metadata! };
-  // (Monte Carlo's Jobs, created without kubectl, carry no annotations to replace.)
-  if (manifest.metadata?.annotations !== undefined || meta.annotations !== undefined)
-    meta.annotations = { ...annotations };
-  if (labels !== undefined) meta.labels = { ...labels };
-  job.object = { ...job.object, metadata: meta, spec: spec as unknown as JobSpec };
-  job.view = new JobSpecView(job.object.spec!);
-  cluster.store.updateJob(job, changed.length > 0);
-  return { outcome: "configured" };
-}
-
-function stripUid(template: unknown): unknown {
-  const t = structuredClone(template) as { metadata?: { labels?: Record<string, string> } };
-  const l = t.metadata?.labels;
-  if (l) for (const k of Object.keys(l)) if (k.endsWith("controller-uid")) delete l[k];
-  return t;
 }

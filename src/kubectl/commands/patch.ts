@@ -1,105 +1,140 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
+import { goQuote } from "../../models/api/field-errors.js";
+import { strictDecode } from "../../models/api/strict-decode.js";
+import { convertUnstructured, goFormatValue } from "../../models/api/unstructured-decode.js";
 import type { Cluster } from "../../models/cluster.js";
 import type { JobRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { sortedJson } from "../last-applied.js";
-import { namespaceOf, notFound } from "../lookup.js";
-import { flag, type KubectlCommand } from "../parse.js";
-import { type ResourceError, resolveResourceArgs } from "../resources.js";
-import { updateExistingJob } from "./apply.js";
+import { notFound } from "../lookup.js";
+import type { KubectlCommand } from "../parse.js";
+import { JobPatch, parsePatchArgs } from "../patch-args.js";
+import { mergePatch, strategicMergePatch } from "../patch-merge.js";
+import { updateExistingJob } from "./update-job.js";
 
 /**
- * `kubectl patch job NAME -p '<json>' [--type merge|strategic]`: a JSON merge patch of the Job
- * (for a Job's scalar fields a strategic merge is the same), e.g. to suspend or resume it.
- * Prints `job.batch/NAME patched` or `... patched (no change)`.
+ * `kubectl patch job NAME -p '<patch>' [--type strategic|merge]`, answered as the API server's
+ * PATCH handler does (apiserver endpoints/handlers/patch.go): the patch must be a JSON object;
+ * it is merged into the live Job, the result converted into the Go type (strategic: the
+ * unstructured converter, unstructured-decode.ts; merge: JSON decoding, strict-decode.ts), and
+ * the object judged as an update (update-job.ts). kubectl prints the server's error as it is
+ * (patch.go returns it to cmdutil.CheckErr, with no prefix of its own), else
+ * `job.batch/NAME patched` or `... patched (no change)`. kubectl patch sends no fieldValidation,
+ * so the server's default, Warn, turns unknown fields into warnings.
  */
 
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> =
-    target !== null && typeof target === "object" && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
-}
-
-/** What `kubectl patch` asks for — the Job and the merge patch — or kubectl's refusal. */
+/** What `kubectl patch` asks for, or kubectl's refusal (Monte Carlo's plan replays it). */
 export function parsePatch(
   cmd: KubectlCommand,
 ): { namespace: string; name: string; patch: unknown } | string {
-  let args: ReturnType<typeof resolveResourceArgs>;
-  try {
-    args = resolveResourceArgs(cmd.positionals);
-  } catch (e) {
-    return (e as ResourceError).message;
-  }
-  if (args.named.length !== 1 || args.named[0].kind !== "jobs")
-    return "error: jobsim's kubectl patch takes one Job: kubectl patch job NAME -p '<json>'";
-  const type = flag(cmd, "type") ?? "strategic";
-  if (!["merge", "strategic"].includes(type))
-    return "error: --type must be one of [json merge strategic], jobsim supports merge and strategic";
-  const text = flag(cmd, "patch");
-  if (text === undefined) return "error: must specify -p to patch";
-  try {
-    return { namespace: namespaceOf(cmd), name: args.named[0].name, patch: JSON.parse(text) };
-  } catch (e) {
-    return `error: unable to parse "${text}": ${(e as Error).message}`;
-  }
+  return parsePatchArgs(cmd);
 }
 
 export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
-  const parsed = parsePatch(cmd);
+  const parsed = parsePatchArgs(cmd);
   if (typeof parsed === "string") return fail(parsed);
   const { namespace: ns, name, patch } = parsed;
   const job = ctx.cluster.store.findJob(ns, name);
   if (job === undefined) return fail(notFound("jobs", name));
-  const r = patchJob(ctx.cluster, job, patch);
-  if (r.error) return { stdout: "", stderr: r.error, exitCode: 1 };
+  const r = patchJob(ctx.cluster, job, patch, () => ctx.materializer.job(job));
+  const warnings = r.warnings.map((w) => `Warning: ${w}\n`).join("");
+  if (r.error) return { stdout: "", stderr: r.error, stderrBefore: warnings || undefined, exitCode: 1 };
   return {
     stdout: r.changed ? `job.batch/${name} patched\n` : `job.batch/${name} patched (no change)\n`,
     stderr: "",
+    stderrBefore: warnings || undefined,
     exitCode: 0,
   };
 }
 
-/** Applies a merge patch to a live Job (a session's `kubectl patch`, and Monte Carlo's replay of it). */
+/** kubectl's rendering of the patch handler's Invalid error, which has no kind or name. */
+function invalidPatch(value: string, error: string): string {
+  return `The request is invalid: patch: Invalid value: ${goQuote(value)}: ${error}\n`;
+}
+
+/**
+ * Applies a patch to a live Job (a session's `kubectl patch`, and Monte Carlo's replay of it:
+ * a JobPatch, or a bare body taken as a strategic merge patch). `shown` gives the object as the
+ * API server holds it, for the text of a merge patch's decoding error.
+ */
 export function patchJob(
   cluster: Cluster,
   job: JobRecord,
   patch: unknown,
-): { changed: boolean; error?: string } {
-  const before = sortedJson(job.object);
-  const merged = mergePatch(structuredClone(job.object), patch) as Job;
-  if (sortedJson(merged) === before) return { changed: false };
-  const r = updateExistingJob(cluster, job, asSubmitted(merged));
-  if (r.error) return { changed: false, error: r.error };
-  return { changed: r.outcome !== "unchanged" };
+  shown: () => Job = () => job.object,
+): { changed: boolean; error?: string; warnings: string[] } {
+  const { type, body } = patch instanceof JobPatch ? patch : new JobPatch("strategic", patch);
+  const none = { changed: false, warnings: [] as string[] };
+  if (body === null) return none; // (a JSON null leaves the patch map empty)
+  if (typeof body !== "object" || Array.isArray(body)) {
+    // strategicPatchObject / applyJSPatch: kjson.UnmarshalStrict of the body into a map.
+    const what = Array.isArray(body) ? "array" : typeof body === "boolean" ? "bool" : typeof body;
+    const err = `json: cannot unmarshal ${what} into Go value of type map[string]interface {}`;
+    return {
+      ...none,
+      error: `Error from server (BadRequest): ${type === "merge" ? "error decoding patch: " : ""}${err}\n`,
+    };
+  }
+  const merged = (type === "strategic" ? strategicMergePatch : mergePatch)(structuredClone(job.object), body);
+  let warnings: string[] = [];
+  if (type === "merge") {
+    // jsonPatcher: runtime.DecodeInto the patched JSON (strict serializer: unknown fields warn).
+    const decoded = strictDecode("Job", merged);
+    if (decoded !== null && !decoded.strict) {
+      const text = JSON.stringify(mergePatch(structuredClone(shown()), body));
+      return { ...none, error: invalidPatch(text, decoded.errors[0]) };
+    }
+    if (decoded !== null) warnings = decoded.errors;
+  }
+  const converted = convertUnstructured("Job", merged);
+  if (!converted.ok) return { ...none, error: invalidPatch(goFormatValue(body), converted.error) };
+  if (type === "strategic") warnings = converted.unknown;
+  const after = converted.value as Job;
+  // patch.go applyPatch: rest.EnsureObjectNamespaceMatchesRequestNamespace, then checkName.
+  const requestError = objectMismatch(after, job);
+  if (requestError !== null)
+    return { ...none, warnings, error: `Error from server (BadRequest): ${requestError}\n` };
+  const before = convertUnstructured("Job", job.object);
+  if (before.ok && sortedJson(before.value) === sortedJson(after)) return { ...none, warnings };
+  const r = updateExistingJob(cluster, job, asSubmitted(after, job));
+  if (r.error) return { changed: false, error: r.error, warnings };
+  return { changed: r.outcome !== "unchanged", warnings };
+}
+
+function objectMismatch(after: Job, job: JobRecord): string | null {
+  const ns = after.metadata?.namespace;
+  if (ns && ns !== job.namespace)
+    return "the namespace of the provided object does not match the namespace sent on the request";
+  const name = after.metadata?.name ?? "";
+  if (name !== job.name)
+    return `the name of the object (${name}) does not match the name on the URL (${job.name})`;
+  return null;
 }
 
 /**
  * The patched Job as its manifest, without what the API server generated at creation (the
- * selector and the controller-uid labels; metadata and status): updateExistingJob defaults and
- * validates it as it does an applied manifest, and create-time validation refuses a
- * controller-uid label or a selector it did not generate.
+ * controller-uid labels; metadata and status): updateExistingJob defaults and validates it as
+ * it does an applied manifest. A selector other than the live one stays, to be refused.
  */
-function asSubmitted(merged: Job): Job {
-  const { selector: _selector, ...spec } = merged.spec ?? ({} as NonNullable<Job["spec"]>);
+function asSubmitted(after: Job, job: JobRecord): Job {
+  const { selector, ...spec } = after.spec ?? ({} as NonNullable<Job["spec"]>);
   const labels = { ...(spec.template?.metadata?.labels ?? {}) };
   for (const k of Object.keys(labels)) if (k.endsWith("controller-uid")) delete labels[k];
-  const meta = merged.metadata ?? {};
+  const meta = after.metadata ?? {};
+  const keep = spec.manualSelector === true || sortedJson(selector) !== sortedJson(job.object.spec?.selector);
   return {
-    apiVersion: merged.apiVersion,
-    kind: merged.kind,
+    apiVersion: after.apiVersion,
+    kind: after.kind,
     metadata: {
       name: meta.name,
       namespace: meta.namespace,
       labels: meta.labels,
       annotations: meta.annotations,
     },
-    spec: { ...spec, template: { ...spec.template, metadata: { ...spec.template?.metadata, labels } } },
+    spec: {
+      ...spec,
+      ...(keep && selector !== undefined ? { selector } : {}),
+      template: { ...spec.template, metadata: { ...spec.template?.metadata, labels } },
+    },
   } as Job;
 }
