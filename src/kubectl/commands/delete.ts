@@ -15,6 +15,12 @@ import { kindPrefix, type ResourceError, resolveResourceArgs } from "../resource
 
 const WAIT_LIMIT_MS = 24 * 3_600_000;
 
+/**
+ * delete.go `Validate` prints this through its WarningPrinter ("Warning: " prefix) when
+ * --grace-period is 0 with --force — before RunDelete, so ahead of every `force deleted` line
+ * and NotFound error. Errors found while building the request (a missing -f path, a bad
+ * --cascade, no name) come earlier, from `Complete`, without it.
+ */
 const FORCE_WARNING =
   "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
 
@@ -47,7 +53,13 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     return fail(
       `error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax`,
     );
+  // delete.go `Complete`: --now means a 1 s grace period and cannot be given with one.
+  if (graceText !== undefined && boolFlag(cmd, "now"))
+    return fail("error: --now and --grace-period cannot be specified together");
   if (force && grace < 0) grace = 0;
+  // delete.go `Validate`: --force only goes with an immediate deletion.
+  if (force && grace > 0)
+    return fail("error: --force and --grace-period greater than 0 cannot be specified together");
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1
   const wait = flag(cmd, "wait") !== "false";
   const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
@@ -109,7 +121,6 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   let stdout = "";
   const suffix = ctx.profile.deleteSaysNamespace ? ` from ${ns} namespace` : "";
   const word = force && grace === 0 ? "force deleted" : "deleted";
-  if (force && grace === 0) stderr = FORCE_WARNING + stderr;
   for (const job of jobs) {
     ctx.cluster.deleteJob(job, cascade);
     stdout += `${kindPrefix("jobs")} "${job.name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${job.namespace} namespace` : ""}\n`;
@@ -121,5 +132,10 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   if (wait && !(force && grace === 0)) {
     ctx.waitUntil(() => jobs.every((j) => j.removed) && pods.every((p) => p.removed), WAIT_LIMIT_MS);
   }
-  return { stdout, stderr, exitCode: stderr !== "" && stderr !== FORCE_WARNING ? 1 : 0 };
+  return {
+    stdout,
+    stderr,
+    stderrBefore: force && grace === 0 ? FORCE_WARNING : undefined,
+    exitCode: stderr !== "" ? 1 : 0,
+  };
 }

@@ -1,0 +1,40 @@
+import { parseScenario } from "../../../src/scenario/load.js";
+import { sessionTranscript } from "../../helpers/session.js";
+
+/**
+ * A small fixed scenario for kubectl command tests: Job `work` runs one container for
+ * `runSeconds` (default 30) and exits 0; the image pulls in 2 s. Steps are the caller's.
+ * The transcript marks stderr lines with "2> " so that their place among stdout lines shows.
+ */
+export function commandTranscript(
+  steps: string[],
+  opts: { runSeconds?: number; completions?: number } = {},
+): string {
+  const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: cmd}
+seed: 1
+cluster:
+  nodes: [{name: node-0}]
+images:
+  app:1:
+    pullSeconds: 2
+    startSeconds: 1
+    runSeconds: ${opts.runSeconds ?? 30}
+    outcomes: [{probability: 1, exitCode: 0, log: ok}]
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      completions: ${opts.completions ?? 1}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+  return sessionTranscript(parseScenario(text, "cmd.yaml", "/nonexistent"), { stderrPrefix: "2> " });
+}
