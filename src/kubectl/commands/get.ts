@@ -135,6 +135,11 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     );
   }
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
+  const tupleForm = cmd.positionals.every((p) => p.includes("/"));
+  if (watch && !tupleForm && cmd.positionals[0].split(",").length > 1)
+    // get.go `watch` builds its request with SingleResourceType(); cli-runtime
+    // pkg/resource/builder.go `resourceMappings` refuses `jobs,pods` (even `jobs,jobs`).
+    return fail("error: you may only specify a single resource type");
   let stderr = "";
   const groups: { kind: ResourceKind; objects: Obj[] }[] = [];
   for (const kind of args.kinds) {
@@ -152,6 +157,15 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     } else objects = collect(ctx, kind, kindNs, cmd);
     groups.push({ kind, objects });
   }
+  if (watch && stderr !== "")
+    // get.go `watch`: the builder does not ContinueOnError, so the first NotFound ends it.
+    return fail(stderr.slice(0, stderr.indexOf("\n") + 1));
+  if (watch && groups.length > 1)
+    // get.go `watch`: `job/a pod/b` are resource tuples, which SingleResourceType does not
+    // check; multipleGVKsRequested refuses them once both are found.
+    return fail(
+      "error: watch is only supported on individual resources and resource collections - more than 1 resource was found",
+    );
   const single = args.named.length === 1 && groups[0].objects.length === 1;
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 

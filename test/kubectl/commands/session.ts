@@ -3,13 +3,19 @@ import { sessionTranscript } from "../../helpers/session.js";
 
 /**
  * A small fixed scenario for kubectl command tests: Job `work` runs one container for
- * `runSeconds` (default 30) and exits 0; the image pulls in 2 s. Steps are the caller's.
+ * `runSeconds` (default 30) and exits `exitCode` (0); the image pulls in 2 s, starts in 1 s.
  * The transcript marks stderr lines with "2> " so that their place among stdout lines shows.
  */
-export function commandTranscript(
-  steps: string[],
-  opts: { runSeconds?: number; completions?: number } = {},
-): string {
+export interface CommandScenario {
+  runSeconds?: number;
+  completions?: number;
+  /** The container's exit code (default 0). */
+  exitCode?: number;
+  restartPolicy?: "Never" | "OnFailure";
+  backoffLimit?: number;
+}
+
+export function commandTranscript(steps: string[], opts: CommandScenario = {}): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: cmd}
@@ -21,7 +27,7 @@ images:
     pullSeconds: 2
     startSeconds: 1
     runSeconds: ${opts.runSeconds ?? 30}
-    outcomes: [{probability: 1, exitCode: 0, log: ok}]
+    outcomes: [{probability: 1, exitCode: ${opts.exitCode ?? 0}, log: ok}]
 files:
   job.yaml: |
     apiVersion: batch/v1
@@ -29,10 +35,11 @@ files:
     metadata: {name: work}
     spec:
       completions: ${opts.completions ?? 1}
+      backoffLimit: ${opts.backoffLimit ?? 6}
       template:
         spec:
           containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
+          restartPolicy: ${opts.restartPolicy ?? "Never"}
 steps:
 ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
