@@ -1,4 +1,5 @@
 import { apiTime } from "./objects.js";
+import { WatchType } from "./store.js";
 
 /**
  * Kubernetes Events as client-go's legacy recorder and the events.k8s.io API produce them
@@ -12,6 +13,8 @@ import { apiTime } from "./objects.js";
  * - a spam filter per source+object: a token bucket of 25, refilled 1 per 300 s; events
  *   beyond it are dropped;
  * - the API server keeps an event for 1 hour after its last write (--event-ttl).
+ * Watchers (`kubectl get events -w`) hear ADDED for a new Event and MODIFIED for each
+ * in-place patch, as the API server's watch sends them.
  * Only sessions record events; Monte Carlo runs have no recorder (nothing depends on them).
  */
 
@@ -84,11 +87,15 @@ interface AggregateRecord {
 
 export type EventNamer = (involvedName: string, nowMs: number) => string;
 
+/** A watch on Events: ADDED when one is created, MODIFIED when a repeat patches it. */
+export type EventListener = (type: WatchType, event: EventRecord) => void;
+
 export class EventRecorder {
   private readonly all: EventRecord[] = [];
   private readonly byKey = new Map<string, EventRecord>();
   private readonly spam = new Map<string, SpamBucket>();
   private readonly aggregates = new Map<string, AggregateRecord>();
+  private readonly listeners: EventListener[] = [];
 
   constructor(
     private readonly clock: { readonly now: number },
@@ -135,6 +142,7 @@ export class EventRecorder {
       existing.lastMs = apiTime(now);
       existing.message = text;
       existing.resourceVersion = this.nextResourceVersion();
+      this.notify(WatchType.Modified, existing);
       return;
     }
     const ev = new EventRecord(
@@ -155,6 +163,7 @@ export class EventRecorder {
     ev.resourceVersion = this.nextResourceVersion();
     this.byKey.set(key, ev);
     this.all.push(ev);
+    this.notify(WatchType.Added, ev);
   }
 
   /** An events.k8s.io event (the scheduler's): eventTime, reportingController, series. */
@@ -174,6 +183,7 @@ export class EventRecorder {
       existing.seriesCount = existing.seriesCount === 0 ? 2 : existing.seriesCount + 1;
       existing.seriesLastMs = now;
       existing.resourceVersion = this.nextResourceVersion();
+      this.notify(WatchType.Modified, existing);
       return;
     }
     const ev = new EventRecord(
@@ -195,6 +205,20 @@ export class EventRecorder {
     ev.resourceVersion = this.nextResourceVersion();
     this.byKey.set(key, ev);
     this.all.push(ev);
+    this.notify(WatchType.Added, ev);
+  }
+
+  watch(l: EventListener): void {
+    this.listeners.push(l);
+  }
+
+  unwatch(l: EventListener): void {
+    const i = this.listeners.indexOf(l);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+
+  private notify(type: WatchType, e: EventRecord): void {
+    for (const l of this.listeners) l(type, e);
   }
 
   /** Events the API server still holds, in creation order. */

@@ -1,6 +1,3 @@
-import type { EventRecord } from "../../models/events.js";
-import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
-import type { JobListener, NamespaceRecord, PodListener, WatchType } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import {
   asApiJson,
@@ -24,15 +21,12 @@ import {
 } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
-import { eventTable } from "../printers/events.js";
-import { jobTable } from "../printers/jobs.js";
-import { namespaceTable } from "../printers/namespaces.js";
-import { nodeTable } from "../printers/nodes.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
-import { podTable } from "../printers/pods.js";
-import { type Table, type TableOptions, tableText } from "../printers/table.js";
+import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
+import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
+import { startWatch } from "./get-watch.js";
 
 /**
  * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
@@ -40,12 +34,6 @@ import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
  * several kinds each with its own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
  * one row per change until the next command; empty results say so on stderr.
  */
-
-type Obj = {
-  kind: ResourceKind;
-  name: string;
-  record: JobRecord | PodRecord | NodeRecord | NamespaceRecord | EventRecord;
-};
 
 function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd: KubectlCommand): Obj[] {
   const store = ctx.cluster.store;
@@ -66,42 +54,6 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
         .sort(byName)
         .map((r) => ({ kind, name: r.name, record: r }));
     }
-  }
-}
-
-function materialize(ctx: KubectlContext, o: Obj): unknown {
-  const m = ctx.materializer;
-  switch (o.kind) {
-    case "jobs":
-      return m.job(o.record as JobRecord);
-    case "pods":
-      return m.pod(o.record as PodRecord);
-    case "nodes":
-      return m.node(o.record as NodeRecord);
-    case "namespaces":
-      return m.namespace(o.record as NamespaceRecord);
-    default:
-      return m.event(o.record as EventRecord);
-  }
-}
-
-export function tableFor(ctx: KubectlContext, kind: ResourceKind, objects: unknown[]): Table {
-  const now = ctx.nowWallMs();
-  const p = ctx.profile;
-  switch (kind) {
-    case "jobs":
-      return jobTable(objects as never[], now, {
-        statusColumn: p.jobStatusColumn,
-        successCriteriaMet: p.jobStatusSuccessCriteriaMet,
-      });
-    case "pods":
-      return podTable(objects as never[], now);
-    case "nodes":
-      return nodeTable(objects as never[], now, { serverRoles: p.serverNodeRoles });
-    case "namespaces":
-      return namespaceTable(objects as never[], now);
-    default:
-      return eventTable(objects as never[], now);
   }
 }
 
@@ -215,54 +167,27 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     printedGroups++;
   }
   if (total === 0 && args.named.length === 0 && !watch) stderr += noResources(ns);
-  if (watch)
-    startWatch(
-      ctx,
-      cmd,
-      groups.map((g) => g.kind),
-      ns,
-      opts,
-      writer,
-      printedGroups > 0,
-    );
+  if (watch) {
+    const kind = groups[0].kind;
+    const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
+    const names = args.named.length > 0 ? new Set(args.named.map((n) => n.name)) : null;
+    const sel = selectorOf(cmd);
+    // HumanReadablePrinter: the header goes with the first table that has rows.
+    let header = printedGroups > 0 || opts.noHeaders;
+    startWatch(ctx, {
+      kind,
+      matches: (o) =>
+        (kindNs === null || namespaceOfObj(o) === kindNs) &&
+        (names === null || names.has(o.name)) &&
+        (sel === null || sel.matches(labelsOf(o))),
+      print: (_type, o) => {
+        writer.write(tableText(tableFor(ctx, kind, [materialize(ctx, o)]), opts, !header));
+        header = true;
+        return writer.flush();
+      },
+    });
+  }
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
-}
-
-/** `-w`: one row per watch event, the header only with the first row if nothing was listed. */
-function startWatch(
-  ctx: KubectlContext,
-  cmd: KubectlCommand,
-  kinds: ResourceKind[],
-  ns: string | null,
-  opts: TableOptions,
-  writer: TabWriter,
-  headerPrinted: boolean,
-): void {
-  const store = ctx.cluster.store;
-  const sel = selectorOf(cmd);
-  const names = cmd.positionals.length > 1 ? new Set(cmd.positionals.slice(1)) : null;
-  let header = headerPrinted || opts.noHeaders;
-  const emit = (kind: ResourceKind, obj: unknown, name: string, labels: Record<string, string>) => {
-    if (names !== null && !names.has(name)) return;
-    if (sel !== null && !sel.matches(labels)) return;
-    const table = tableFor(ctx, kind, [obj]);
-    writer.write(tableText(table, opts, !header));
-    header = true;
-    ctx.emitWatch(writer.flush());
-  };
-  const listener: JobListener & PodListener = {
-    onJob(_t: WatchType, job: JobRecord) {
-      if (kinds.includes("jobs") && (ns === null || job.namespace === ns))
-        emit("jobs", ctx.materializer.job(job), job.name, job.object.metadata?.labels ?? {});
-    },
-    onPod(_t: WatchType, pod: PodRecord) {
-      if (kinds.includes("pods") && (ns === null || pod.namespace === ns))
-        emit("pods", ctx.materializer.pod(pod), pod.name, pod.template.metadata?.labels ?? {});
-    },
-  };
-  store.watchJobs(listener);
-  store.watchPods(listener);
-  ctx.startWatch(() => store.unwatch(listener));
 }
 
 /**
