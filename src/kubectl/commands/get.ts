@@ -26,7 +26,7 @@ import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
-import { startWatch } from "./get-watch.js";
+import { type OutputMode, watchCommand } from "./get-watch-print.js";
 
 /**
  * `kubectl get` (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): tables as the server prints
@@ -55,6 +55,22 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
         .map((r) => ({ kind, name: r.name, record: r }));
     }
   }
+}
+
+function tableOptions(
+  cmd: KubectlCommand,
+  output: string,
+  severalKinds: boolean,
+  allNs: boolean,
+): TableOptions {
+  return {
+    wide: output === "wide",
+    showLabels: boolFlag(cmd, "show-labels"),
+    labelColumns: (cmd.flags.get("label-columns") ?? []).flatMap((v) => v.split(",")),
+    noHeaders: boolFlag(cmd, "no-headers"),
+    withKind: severalKinds || boolFlag(cmd, "show-kind"),
+    allNamespaces: allNs,
+  };
 }
 
 export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
@@ -118,6 +134,28 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     return fail(
       "error: watch is only supported on individual resources and resource collections - more than 1 resource was found",
     );
+  if (watch) {
+    const kind = groups[0].kind;
+    const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
+    const names = args.named.length > 0 ? new Set(args.named.map((n) => n.name)) : null;
+    const sel = selectorOf(cmd);
+    const noHeaders = boolFlag(cmd, "no-headers");
+    let mode: OutputMode;
+    if (columns !== null) mode = { format: "custom-columns", columns, noHeaders };
+    else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath };
+    else if (output === "yaml" || output === "json" || output === "name") mode = { format: output };
+    else mode = { format: "table", opts: tableOptions(cmd, output, false, allNs) };
+    return watchCommand(ctx, {
+      kind,
+      listed: groups[0].objects,
+      watchOnly: boolFlag(cmd, "watch-only"),
+      mode,
+      matches: (o) =>
+        (kindNs === null || namespaceOfObj(o) === kindNs) &&
+        (names === null || names.has(o.name)) &&
+        (sel === null || sel.matches(labelsOf(o))),
+    });
+  }
   const single = args.named.length === 1 && groups[0].objects.length === 1;
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 
@@ -139,20 +177,12 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
   }
 
-  const opts: TableOptions = {
-    wide: output === "wide",
-    showLabels: boolFlag(cmd, "show-labels"),
-    labelColumns: (cmd.flags.get("label-columns") ?? []).flatMap((v) => v.split(",")),
-    noHeaders: boolFlag(cmd, "no-headers"),
-    withKind: groups.length > 1 || boolFlag(cmd, "show-kind"),
-    allNamespaces: allNs,
-  };
+  const opts = tableOptions(cmd, output, groups.length > 1, allNs);
   const writer = new TabWriter(GET_TABWRITER);
   let stdout = "";
   let printedGroups = 0;
-  const watchOnly = boolFlag(cmd, "watch-only");
   for (const g of groups) {
-    if (g.objects.length === 0 || watchOnly) continue;
+    if (g.objects.length === 0) continue;
     const table = tableFor(
       ctx,
       g.kind,
@@ -166,27 +196,7 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     stdout += writer.flush();
     printedGroups++;
   }
-  if (total === 0 && args.named.length === 0 && !watch) stderr += noResources(ns);
-  if (watch) {
-    const kind = groups[0].kind;
-    const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
-    const names = args.named.length > 0 ? new Set(args.named.map((n) => n.name)) : null;
-    const sel = selectorOf(cmd);
-    // HumanReadablePrinter: the header goes with the first table that has rows.
-    let header = printedGroups > 0 || opts.noHeaders;
-    startWatch(ctx, {
-      kind,
-      matches: (o) =>
-        (kindNs === null || namespaceOfObj(o) === kindNs) &&
-        (names === null || names.has(o.name)) &&
-        (sel === null || sel.matches(labelsOf(o))),
-      print: (_type, o) => {
-        writer.write(tableText(tableFor(ctx, kind, [materialize(ctx, o)]), opts, !header));
-        header = true;
-        return writer.flush();
-      },
-    });
-  }
+  if (total === 0 && args.named.length === 0) stderr += noResources(ns);
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
 }
 
