@@ -69,6 +69,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
   get: [
     { long: "output", short: "o", value: true },
     { long: "selector", short: "l", value: true },
+    { long: "field-selector", value: true },
     { long: "watch", short: "w", value: false },
     { long: "watch-only", value: false },
     { long: "output-watch-events", value: false },
@@ -118,6 +119,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
   ],
   events: [
     { long: "for", value: true },
+    { long: "watch", short: "w", value: false },
     { long: "all-namespaces", short: "A", value: false },
     { long: "types", value: true },
     { long: "output", short: "o", value: true },

@@ -40,32 +40,35 @@ export interface WatchRequest {
   listed: Obj[];
   watchOnly: boolean;
   mode: OutputMode;
-  /** Whether a changed object is one the request selected. */
-  matches(o: Obj): boolean;
+  /** Whether an object, in its API form `obj`, is one the request selects. */
+  matches(o: Obj, obj: unknown): boolean;
 }
 
-/** Prints one object (or fails, for a printer error). */
-type PrintOne = (type: WatchType, o: Obj) => string;
+/** Prints one API object (or fails, for a printer error). */
+type PrintOne = (type: WatchType, obj: unknown) => string;
 
 class PrinterError extends Error {}
 
-function objectPrinter(
-  ctx: KubectlContext,
-  kind: ResourceKind,
-  mode: Exclude<OutputMode, { format: "table" }>,
-): PrintOne {
+type ObjectWithName = { metadata?: { name?: string } };
+
+function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "table" }>): PrintOne {
   switch (mode.format) {
     case "yaml": {
       let count = 0;
-      return (_t, o) => `${count++ > 0 ? "---\n" : ""}${toYaml(materialize(ctx, o))}`;
+      return (_t, obj) => `${count++ > 0 ? "---\n" : ""}${toYaml(obj)}`;
     }
     case "json":
-      return (_t, o) => toJson(materialize(ctx, o));
+      return (_t, obj) => toJson(obj);
     case "name":
-      return (_t, o) => nameLine(RESOURCE_INFO[kind].kind, RESOURCE_INFO[kind].group, o.name);
+      return (_t, obj) =>
+        nameLine(
+          RESOURCE_INFO[kind].kind,
+          RESOURCE_INFO[kind].group,
+          (obj as ObjectWithName).metadata?.name ?? "",
+        );
     case "jsonpath":
-      return (_t, o) => {
-        const data = asApiJson(materialize(ctx, o));
+      return (_t, obj) => {
+        const data = asApiJson(obj);
         try {
           return executeJsonPath(mode.template, data, { allowMissingKeys: true });
         } catch (e) {
@@ -75,9 +78,9 @@ function objectPrinter(
       };
     case "custom-columns": {
       let header = !mode.noHeaders;
-      return (_t, o) => {
+      return (_t, obj) => {
         try {
-          const text = customColumnsText(mode.columns, [materialize(ctx, o)], !header);
+          const text = customColumnsText(mode.columns, [obj], !header);
           header = false;
           return text;
         } catch (e) {
@@ -100,25 +103,22 @@ export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandRes
     const writer = new TabWriter(GET_TABWRITER);
     let header = mode.opts.noHeaders;
     if (!req.watchOnly && req.listed.length > 0) {
-      const table = tableFor(
-        ctx,
-        kind,
-        req.listed.map((o) => materialize(ctx, o)),
-      );
+      const objects = req.listed.map((o) => materialize(ctx, o));
+      const table = tableFor(ctx, kind, objects);
       writer.write(tableText(table, mode.opts, !header));
       header = true;
       stdout = writer.flush();
     }
-    print = (_t, o) => {
-      writer.write(tableText(tableFor(ctx, kind, [materialize(ctx, o)]), mode.opts, !header));
+    print = (_t, obj) => {
+      writer.write(tableText(tableFor(ctx, kind, [obj]), mode.opts, !header));
       header = true;
       return writer.flush();
     };
   } else {
-    print = objectPrinter(ctx, kind, mode);
+    print = objectPrinter(kind, mode);
     if (!req.watchOnly) {
       try {
-        for (const o of req.listed) stdout += print(WatchType.Added, o);
+        for (const o of req.listed) stdout += print(WatchType.Added, materialize(ctx, o));
       } catch (e) {
         if (!(e instanceof PrinterError)) throw e;
         // get.go `watch`: "unable to output the provided object: %v".
@@ -129,11 +129,12 @@ export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandRes
   let stopped = false;
   startWatch(ctx, {
     kind,
+    listed: req.listed,
     matches: req.matches,
-    print: (type, o) => {
+    print: (type, obj) => {
       if (stopped) return "";
       try {
-        return print(type, o);
+        return print(type, obj);
       } catch (e) {
         if (!(e instanceof PrinterError)) throw e;
         // get.go `watch`: a printer error ends UntilWithoutRetry, and intr.Run's error is

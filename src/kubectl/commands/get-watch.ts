@@ -1,8 +1,8 @@
 import type { EventListener } from "../../models/events.js";
-import type { JobListener, NodeListener, PodListener, WatchType } from "../../models/store.js";
+import { type JobListener, type NodeListener, type PodListener, WatchType } from "../../models/store.js";
 import type { KubectlContext } from "../context.js";
 import type { ResourceKind } from "../resources.js";
-import type { Obj } from "./get-objects.js";
+import { materialize, type Obj } from "./get-objects.js";
 
 /**
  * `kubectl get -w`: after the list, every watch event on the one resource type
@@ -12,21 +12,41 @@ import type { Obj } from "./get-objects.js";
  * watches, Events from the recorder's (a new Event is ADDED, a repeat that patches its count
  * MODIFIED), Nodes from the node watch. Namespaces change only through kubectl commands, which
  * end the watch first, so their watch prints nothing.
+ *
+ * With selectors the API server filters each event by the object's state before and after it
+ * (apiserver pkg/storage/cacher/cache_watcher.go `convertToWatchEvent`): ADDED when the object
+ * comes to match, MODIFIED while it matches, and DELETED — carrying the object as it was when
+ * it last matched — when it stops matching or goes.
  */
 
 export interface WatchSpec {
   kind: ResourceKind;
-  /** Whether a changed object is one the request selected (namespace, names, selectors). */
-  matches(o: Obj): boolean;
+  /** The objects listed (matching) when the watch starts. */
+  listed: Obj[];
+  /** Whether the object, in its API form `obj`, is one the request selects. */
+  matches(o: Obj, obj: unknown): boolean;
   /** What the watch's printer writes for one event ("" for nothing). */
-  print(type: WatchType, o: Obj): string;
+  print(type: WatchType, obj: unknown): string;
 }
 
 export function startWatch(ctx: KubectlContext, spec: WatchSpec): void {
   const store = ctx.cluster.store;
+  // The API object each matching record had at its last event: the "previous object" the
+  // server compares against.
+  const matching = new Map<object, unknown>();
+  for (const o of spec.listed) matching.set(o.record, materialize(ctx, o));
   const emit = (type: WatchType, o: Obj) => {
-    if (!spec.matches(o)) return;
-    const text = spec.print(type, o);
+    const obj = materialize(ctx, o);
+    const passes = type !== WatchType.Deleted && spec.matches(o, obj);
+    const before = matching.get(o.record);
+    let text: string;
+    if (passes) {
+      matching.set(o.record, obj);
+      text = spec.print(before === undefined ? WatchType.Added : WatchType.Modified, obj);
+    } else if (before !== undefined) {
+      matching.delete(o.record);
+      text = spec.print(WatchType.Deleted, before);
+    } else return;
     if (text !== "") ctx.emitWatch(text);
   };
   switch (spec.kind) {

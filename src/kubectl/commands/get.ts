@@ -1,5 +1,13 @@
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import {
+  type FieldRequirement,
+  GROUP_VERSION_RESOURCE,
+  matchesFields,
+  parseFieldSelector,
+  selectableFields,
+  unsupportedFieldError,
+} from "../field-selector.js";
+import {
   asApiJson,
   executeJsonPath,
   JsonPathError,
@@ -57,6 +65,17 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
   }
 }
 
+/** The server's BadRequest for a field selector it cannot parse or apply to `kind`, or null. */
+function fieldSelectorError(
+  kind: ResourceKind,
+  fields: FieldRequirement[] | string,
+  labelText: string,
+  fieldText: string,
+): string | null {
+  if (typeof fields !== "string") return unsupportedFieldError(kind, fields, labelText, fieldText);
+  return `Error from server (BadRequest): Unable to find "${GROUP_VERSION_RESOURCE[kind]}" that match label selector "${labelText}", field selector "${fieldText}": ${fields}\n`;
+}
+
 function tableOptions(
   cmd: KubectlCommand,
   output: string,
@@ -108,13 +127,24 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     // get.go `watch` builds its request with SingleResourceType(); cli-runtime
     // pkg/resource/builder.go `resourceMappings` refuses `jobs,pods` (even `jobs,jobs`).
     return fail("error: you may only specify a single resource type");
+  const fieldText = flag(cmd, "field-selector") ?? "";
+  const fields = parseFieldSelector(fieldText);
+  if (args.named.length > 0 && (typeof fields === "string" || fields.length > 0))
+    // cli-runtime pkg/resource/builder.go visitByName: a name is fetched, not listed.
+    return fail("error: name cannot be provided when a selector is specified");
   let stderr = "";
   const groups: { kind: ResourceKind; objects: Obj[] }[] = [];
   for (const kind of args.kinds) {
     const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
     let objects: Obj[];
     const named = args.named.filter((n) => n.kind === kind);
-    if (named.length > 0) {
+    const refused = fieldSelectorError(kind, fields, flag(cmd, "selector") ?? "", fieldText);
+    if (refused !== null) {
+      // The server refuses the list of this kind; the other kinds are still listed
+      // (get.go's builder continues on error and prints the errors after).
+      stderr += refused;
+      objects = [];
+    } else if (named.length > 0) {
       const all = collect(ctx, kind, kindNs, { ...cmd, flags: new Map() });
       objects = [];
       for (const n of named) {
@@ -122,7 +152,10 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
         if (o === undefined) stderr += notFound(kind, n.name);
         else objects.push(o);
       }
-    } else objects = collect(ctx, kind, kindNs, cmd);
+    } else
+      objects = collect(ctx, kind, kindNs, cmd).filter((o) =>
+        matchesFields(selectableFields(kind, materialize(ctx, o)), fields as FieldRequirement[]),
+      );
     groups.push({ kind, objects });
   }
   if (watch && stderr !== "")
@@ -150,10 +183,11 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
       listed: groups[0].objects,
       watchOnly: boolFlag(cmd, "watch-only"),
       mode,
-      matches: (o) =>
+      matches: (o, obj) =>
         (kindNs === null || namespaceOfObj(o) === kindNs) &&
         (names === null || names.has(o.name)) &&
-        (sel === null || sel.matches(labelsOf(o))),
+        (sel === null || sel.matches(labelsOf(o))) &&
+        matchesFields(selectableFields(kind, obj), fields as FieldRequirement[]),
     });
   }
   const single = args.named.length === 1 && groups[0].objects.length === 1;
@@ -183,11 +217,8 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   let printedGroups = 0;
   for (const g of groups) {
     if (g.objects.length === 0) continue;
-    const table = tableFor(
-      ctx,
-      g.kind,
-      g.objects.map((o) => materialize(ctx, o)),
-    );
+    const objects = g.objects.map((o) => materialize(ctx, o));
+    const table = tableFor(ctx, g.kind, objects);
     if (printedGroups > 0) {
       stdout += "\n";
       writer.setRememberedWidths(null);
@@ -196,7 +227,8 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     stdout += writer.flush();
     printedGroups++;
   }
-  if (total === 0 && args.named.length === 0) stderr += noResources(ns);
+  // get.go Run: "No resources found" only when nothing was written and nothing failed.
+  if (printedGroups === 0 && args.named.length === 0 && stderr === "") stderr += noResources(ns);
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
 }
 
