@@ -13,6 +13,7 @@ import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceKind } from "../resources.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { materialize, type Obj, tableFor } from "./get-objects.js";
+import { SortError, sortByField, sortField, UnsortableError } from "./get-sort.js";
 import { startWatch } from "./get-watch.js";
 
 /**
@@ -40,6 +41,8 @@ export interface WatchRequest {
   listed: Obj[];
   watchOnly: boolean;
   mode: OutputMode;
+  /** --sort-by ("" for none). */
+  sortBy: string;
   /** Whether an object, in its API form `obj`, is one the request selects. */
   matches(o: Obj, obj: unknown): boolean;
 }
@@ -92,6 +95,20 @@ function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "
   }
 }
 
+/** SortingPrinter on a Table: NewTableSorter's errors as messages. */
+function sortTableRows(objects: unknown[], sortBy: string): unknown[] | string {
+  const f = sortField(sortBy, true);
+  if (f instanceof SortError) return `sorting error: ${f.message}`;
+  try {
+    const sorted = sortByField(objects, f, (o) => o);
+    return sorted instanceof SortError ? sorted.message : sorted;
+  } catch (e) {
+    if (e instanceof UnsortableError)
+      return `jobsim does not simulate kubectl's exit on an unsortable --sort-by field (${e.message})`;
+    throw e;
+  }
+}
+
 /** `kubectl get -w` in any output format: the list now, the watch events until the next command. */
 export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandResult {
   const { kind, mode } = req;
@@ -103,7 +120,20 @@ export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandRes
     const writer = new TabWriter(GET_TABWRITER);
     let header = mode.opts.noHeaders;
     if (!req.watchOnly && req.listed.length > 0) {
-      const objects = req.listed.map((o) => materialize(ctx, o));
+      let objects = req.listed.map((o) => materialize(ctx, o));
+      if (req.sortBy !== "" && objects.length > 1) {
+        // get.go warns that --sort-by is ignored, but the list's Table still passes through
+        // the SortingPrinter, which sorts its rows (sorter.go SortingPrinter.PrintObj); its
+        // errors end the command ("unable to output the provided object").
+        const sorted = sortTableRows(objects, req.sortBy);
+        if (typeof sorted === "string")
+          return {
+            stdout: "",
+            stderr: `error: unable to output the provided object: ${sorted}\n`,
+            exitCode: 1,
+          };
+        objects = sorted;
+      }
       const table = tableFor(ctx, kind, objects);
       writer.write(tableText(table, mode.opts, !header));
       header = true;

@@ -34,6 +34,7 @@ import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
+import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
 import { type OutputMode, watchCommand } from "./get-watch-print.js";
 
 /**
@@ -63,6 +64,34 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
         .map((r) => ({ kind, name: r.name, record: r }));
     }
   }
+}
+
+/** The objects sorted by the field (SortingPrinter.sortObj), or kubectl's error. */
+function sortObjects(ctx: KubectlContext, objects: Obj[], sortBy: string): Obj[] | CommandResult {
+  const f = sortField(sortBy);
+  if (f instanceof SortError) return fail(`error: ${f.message}`);
+  try {
+    const sorted = sortByField(objects, f, (o) => materialize(ctx, o));
+    return sorted instanceof SortError ? fail(`error: ${sorted.message}`) : sorted;
+  } catch (e) {
+    if (e instanceof UnsortableError) return unsortable(e);
+    throw e;
+  }
+}
+
+/** TableSorter over the rows' objects. */
+function sortRows(objects: unknown[], f: SortField): unknown[] | SortError | UnsortableError {
+  try {
+    return sortByField(objects, f, (o) => o);
+  } catch (e) {
+    if (e instanceof UnsortableError) return e;
+    throw e;
+  }
+}
+
+/** kubectl leaves through klog.Exitf (a log line with time and pid): not reproduced. */
+function unsortable(e: UnsortableError): CommandResult {
+  return fail(`jobsim does not simulate kubectl's exit on an unsortable --sort-by field (${e.message})`);
 }
 
 /** The server's BadRequest for a field selector it cannot parse or apply to `kind`, or null. */
@@ -122,6 +151,7 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     );
   }
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
+  const sortBy = flag(cmd, "sort-by") ?? "";
   const tupleForm = cmd.positionals.every((p) => p.includes("/"));
   if (watch && !tupleForm && cmd.positionals[0].split(",").length > 1)
     // get.go `watch` builds its request with SingleResourceType(); cli-runtime
@@ -178,9 +208,10 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath };
     else if (output === "yaml" || output === "json" || output === "name") mode = { format: output };
     else mode = { format: "table", opts: tableOptions(cmd, output, false, allNs) };
-    return watchCommand(ctx, {
+    const result = watchCommand(ctx, {
       kind,
       listed: groups[0].objects,
+      sortBy,
       watchOnly: boolFlag(cmd, "watch-only"),
       mode,
       matches: (o, obj) =>
@@ -189,8 +220,22 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
         (sel === null || sel.matches(labelsOf(o))) &&
         matchesFields(selectableFields(kind, obj), fields as FieldRequirement[]),
     });
+    // get.go Complete warns before anything else — yet the Table of the list still goes
+    // through the SortingPrinter (see watchCommand).
+    if (sortBy !== "")
+      result.stderrBefore = "warning: --watch or --watch-only requested, --sort-by will be ignored\n";
+    return result;
   }
   const single = args.named.length === 1 && groups[0].objects.length === 1;
+  if (sortBy !== "" && !single && output !== "" && output !== "wide") {
+    // printGeneric: the SortingPrinter sorts the one List of every kind's items.
+    const all = groups.flatMap((g) => g.objects);
+    if (all.length > 0) {
+      const sorted = sortObjects(ctx, all, sortBy);
+      if (!Array.isArray(sorted)) return sorted;
+      groups.splice(0, groups.length, { kind: groups[0].kind, objects: sorted });
+    }
+  }
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
 
   if (columns !== null)
@@ -212,12 +257,33 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   }
 
   const opts = tableOptions(cmd, output, groups.length > 1, allNs);
+  if (sortBy !== "" && groups.length > 1) {
+    // get.go Run: the RuntimeSorter sorts the kinds' Tables as objects first; the field must
+    // be found on a Table (sorter.go SortObjects), which has only kind, apiVersion, metadata.
+    const tables = groups.map(() => ({
+      apiVersion: "meta.k8s.io/v1",
+      kind: "Table",
+      metadata: { resourceVersion: "" },
+    }));
+    const f = sortField(sortBy);
+    const sorted = f instanceof SortError ? f : sortByField(tables, f, (t) => t);
+    if (sorted instanceof SortError) return fail(`error: ${sorted.message}`);
+  }
   const writer = new TabWriter(GET_TABWRITER);
   let stdout = "";
   let printedGroups = 0;
   for (const g of groups) {
     if (g.objects.length === 0) continue;
-    const objects = g.objects.map((o) => materialize(ctx, o));
+    let objects = g.objects.map((o) => materialize(ctx, o));
+    if (sortBy !== "" && objects.length > 1) {
+      // The SortingPrinter sorts the Table's rows (TableSorter); its error is dropped by
+      // get.go Run, which then prints nothing for this kind.
+      const f = sortField(sortBy, true);
+      const sorted = f instanceof SortError ? f : sortRows(objects, f);
+      if (sorted instanceof UnsortableError) return unsortable(sorted);
+      if (sorted instanceof SortError) continue;
+      objects = sorted;
+    }
     const table = tableFor(ctx, g.kind, objects);
     if (printedGroups > 0) {
       stdout += "\n";
