@@ -1,4 +1,4 @@
-import { WatchType } from "../../models/store.js";
+import { WATCH_TYPE_NAMES, WatchType } from "../../models/store.js";
 import type { CommandResult, KubectlContext } from "../context.js";
 import {
   asApiJson,
@@ -8,7 +8,7 @@ import {
   printerExecErrorMessage,
 } from "../jsonpath.js";
 import { type CustomColumn, customColumnsText } from "../printers/custom-columns.js";
-import { nameLine, toJson, toYaml } from "../printers/output.js";
+import { nameLine, toJson, toYaml, watchEventJsonLine } from "../printers/output.js";
 import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceKind } from "../resources.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
@@ -43,6 +43,8 @@ export interface WatchRequest {
   mode: OutputMode;
   /** --sort-by ("" for none). */
   sortBy: string;
+  /** --output-watch-events: each object wrapped as the watch event that brought it. */
+  withEvents: boolean;
   /** Whether an object, in its API form `obj`, is one the request selects. */
   matches(o: Obj, obj: unknown): boolean;
 }
@@ -54,14 +56,29 @@ class PrinterError extends Error {}
 
 type ObjectWithName = { metadata?: { name?: string } };
 
-function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "table" }>): PrintOne {
+/**
+ * A metav1.WatchEvent as the printers that do not special-case it see it: marshalled to JSON
+ * and back (jsonpath.go, customcolumn.go), `{"type": ..., "object": ...}`.
+ */
+function watchEvent(type: WatchType, obj: unknown): unknown {
+  return { type: WATCH_TYPE_NAMES[type], object: obj };
+}
+
+function objectPrinter(
+  kind: ResourceKind,
+  mode: Exclude<OutputMode, { format: "table" }>,
+  withEvents: boolean,
+): PrintOne {
+  const wrap = (type: WatchType, obj: unknown) => (withEvents ? watchEvent(type, obj) : obj);
   switch (mode.format) {
     case "yaml": {
+      // yaml.go: a WatchEvent goes through sigs.k8s.io/yaml like any object, keys sorted
+      // (`object:` before `type:`).
       let count = 0;
-      return (_t, obj) => `${count++ > 0 ? "---\n" : ""}${toYaml(obj)}`;
+      return (t, obj) => `${count++ > 0 ? "---\n" : ""}${toYaml(wrap(t, obj))}`;
     }
     case "json":
-      return (_t, obj) => toJson(obj);
+      return (t, obj) => (withEvents ? watchEventJsonLine(WATCH_TYPE_NAMES[t], obj) : toJson(obj));
     case "name":
       return (_t, obj) =>
         nameLine(
@@ -70,8 +87,8 @@ function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "
           (obj as ObjectWithName).metadata?.name ?? "",
         );
     case "jsonpath":
-      return (_t, obj) => {
-        const data = asApiJson(obj);
+      return (t, obj) => {
+        const data = asApiJson(wrap(t, obj));
         try {
           return executeJsonPath(mode.template, data, { allowMissingKeys: true });
         } catch (e) {
@@ -81,9 +98,9 @@ function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "
       };
     case "custom-columns": {
       let header = !mode.noHeaders;
-      return (_t, obj) => {
+      return (t, obj) => {
         try {
-          const text = customColumnsText(mode.columns, [obj], !header);
+          const text = customColumnsText(mode.columns, [wrap(t, obj)], !header);
           header = false;
           return text;
         } catch (e) {
@@ -93,6 +110,19 @@ function objectPrinter(kind: ResourceKind, mode: Exclude<OutputMode, { format: "
       };
     }
   }
+}
+
+/**
+ * --output-watch-events on a table: tableprinter.go PrintObj prepends an EVENT column (before
+ * NAMESPACE, which decorateTable added first) whose cells are formatEventType's `ADDED   `,
+ * `MODIFIED`, `DELETED ` — padded to 8 inside the cell. `hasHeader`: the text starts with the
+ * header line.
+ */
+function withEventColumn(text: string, hasHeader: boolean, type: WatchType | null): string {
+  if (type === null || text === "") return text;
+  const cell = WATCH_TYPE_NAMES[type].padEnd(8);
+  const lines = text.slice(0, -1).split("\n");
+  return `${lines.map((l, i) => (hasHeader && i === 0 ? `EVENT\t${l}` : `${cell}\t${l}`)).join("\n")}\n`;
 }
 
 /** SortingPrinter on a Table: NewTableSorter's errors as messages. */
@@ -121,7 +151,9 @@ export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandRes
     let header = mode.opts.noHeaders;
     if (!req.watchOnly && req.listed.length > 0) {
       let objects = req.listed.map((o) => materialize(ctx, o));
-      if (req.sortBy !== "" && objects.length > 1) {
+      // With --output-watch-events the list's Table travels inside a WatchEvent, which the
+      // SortingPrinter passes through unsorted.
+      if (req.sortBy !== "" && objects.length > 1 && !req.withEvents) {
         // get.go warns that --sort-by is ignored, but the list's Table still passes through
         // the SortingPrinter, which sorts its rows (sorter.go SortingPrinter.PrintObj); its
         // errors end the command ("unable to output the provided object").
@@ -134,18 +166,19 @@ export function watchCommand(ctx: KubectlContext, req: WatchRequest): CommandRes
           };
         objects = sorted;
       }
-      const table = tableFor(ctx, kind, objects);
-      writer.write(tableText(table, mode.opts, !header));
+      const text = tableText(tableFor(ctx, kind, objects), mode.opts, !header);
+      writer.write(withEventColumn(text, !header, req.withEvents ? WatchType.Added : null));
       header = true;
       stdout = writer.flush();
     }
-    print = (_t, obj) => {
-      writer.write(tableText(tableFor(ctx, kind, [obj]), mode.opts, !header));
+    print = (t, obj) => {
+      const text = tableText(tableFor(ctx, kind, [obj]), mode.opts, !header);
+      writer.write(withEventColumn(text, !header, req.withEvents ? t : null));
       header = true;
       return writer.flush();
     };
   } else {
-    print = objectPrinter(kind, mode);
+    print = objectPrinter(kind, mode, req.withEvents);
     if (!req.watchOnly) {
       try {
         for (const o of req.listed) stdout += print(WatchType.Added, materialize(ctx, o));

@@ -152,6 +152,11 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   }
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
   const sortBy = flag(cmd, "sort-by") ?? "";
+  if (boolFlag(cmd, "output-watch-events") && !watch)
+    // get.go Validate (cmdutil.UsageErrorf).
+    return fail(
+      "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
+    );
   const tupleForm = cmd.positionals.every((p) => p.includes("/"));
   if (watch && !tupleForm && cmd.positionals[0].split(",").length > 1)
     // get.go `watch` builds its request with SingleResourceType(); cli-runtime
@@ -212,6 +217,7 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
       kind,
       listed: groups[0].objects,
       sortBy,
+      withEvents: boolFlag(cmd, "output-watch-events"),
       watchOnly: boolFlag(cmd, "watch-only"),
       mode,
       matches: (o, obj) =>

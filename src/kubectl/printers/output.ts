@@ -75,6 +75,41 @@ export function toJson(obj: unknown): string {
   return out.join("");
 }
 
+/** Compact encoding/json: no whitespace, object keys sorted, Go's HTML-safe escapes. */
+function writeCompactJson(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) {
+    out.push("[");
+    value.forEach((v, i) => {
+      if (i > 0) out.push(",");
+      writeCompactJson(v, out);
+    });
+    out.push("]");
+  } else if (value !== null && typeof value === "object") {
+    out.push("{");
+    Object.keys(value)
+      .sort(goStringCompare)
+      .forEach((k, i) => {
+        if (i > 0) out.push(",");
+        out.push(`${goJsonString(k)}:`);
+        writeCompactJson((value as Record<string, unknown>)[k], out);
+      });
+    out.push("}");
+  } else if (typeof value === "string") out.push(goJsonString(value));
+  else out.push(JSON.stringify(value));
+}
+
+/**
+ * `--output-watch-events -o json`: printers/json.go writes a metav1.WatchEvent with
+ * `json.Marshal` — one compact line, `type` before `object` (the struct's field order), the
+ * object's keys sorted (it is an unstructured map) — and a newline.
+ */
+export function watchEventJsonLine(type: string, obj: unknown): string {
+  const out = [`{"type":${goJsonString(type)},"object":`];
+  writeCompactJson(jsonValue(obj), out);
+  out.push("}\n");
+  return out.join("");
+}
+
 /** The List kubectl prints for several objects with -o yaml/json. */
 export function listOf(items: unknown[]): unknown {
   return { apiVersion: "v1", items, kind: "List", metadata: { resourceVersion: "" } };
