@@ -187,10 +187,13 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
         if (o === undefined) stderr += notFound(kind, n.name);
         else objects.push(o);
       }
-    } else
-      objects = collect(ctx, kind, kindNs, cmd).filter((o) =>
-        matchesFields(selectableFields(kind, materialize(ctx, o)), fields as FieldRequirement[]),
-      );
+    } else {
+      objects = collect(ctx, kind, kindNs, cmd);
+      // Only a field selector needs the API form of every object to filter it.
+      const reqs = fields as FieldRequirement[];
+      if (reqs.length > 0)
+        objects = objects.filter((o) => matchesFields(selectableFields(kind, materialize(ctx, o)), reqs));
+    }
     groups.push({ kind, objects });
   }
   if (watch && stderr !== "")
