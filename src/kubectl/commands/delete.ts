@@ -69,10 +69,13 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   let stderr = "";
   const files = cmd.flags.get("filename") ?? [];
   if (files.length > 0) {
+    let objects = 0;
     for (const f of files) {
       const m = ctx.manifests.get(f);
       if (m === undefined) return fail(`error: the path "${f}" does not exist`);
+      if (m.empty) continue; // a file with no object visits nothing (delete.go DeleteResult)
       if (m.clientError !== null) return fail(`error: ${m.clientError}`);
+      objects += m.docs.length + m.namespaces.length;
       if (m.namespaces.length > 0)
         return fail(
           `jobsim does not simulate deleting a namespace (${f} holds Namespace "${m.namespaces[0].name}"): delete its Jobs by name instead`,
@@ -84,6 +87,14 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
         } else jobs.push(job);
       }
     }
+    // delete.go DeleteResult: nothing visited is not an error.
+    if (objects === 0)
+      return {
+        stdout: "No resources found\n",
+        stderr: "",
+        stderrBefore: force && grace === 0 ? FORCE_WARNING : undefined,
+        exitCode: 0,
+      };
   } else {
     let args: ReturnType<typeof resolveResourceArgs>;
     try {

@@ -54,3 +54,16 @@ describe("kubectl delete --force ordering", () => {
     expect(out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3)).toBe(expected);
   });
 });
+
+describe("kubectl delete -f of a file with no object", () => {
+  it.each([
+    ["kubectl delete -f empty.yaml", "No resources found\n"],
+    ["kubectl delete -f empty.yaml --force", `${WARNING}No resources found\n`],
+    ["kubectl delete -f empty.yaml -f job.yaml", 'job.batch "work" deleted from default namespace\n'],
+  ])("%s: nothing visited is not an error (delete.go DeleteResult)", (command, expected) => {
+    const out = commandTranscript(["kubectl apply -f job.yaml", "sleep 10", command], {
+      files: { "empty.yaml": "# nothing here\n" },
+    });
+    expect(out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3)).toBe(expected);
+  });
+});

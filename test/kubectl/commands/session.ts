@@ -13,6 +13,8 @@ export interface CommandScenario {
   exitCode?: number;
   restartPolicy?: "Never" | "OnFailure";
   backoffLimit?: number;
+  /** More files beside job.yaml, by name. */
+  files?: Record<string, string>;
 }
 
 export function commandTranscript(steps: string[], opts: CommandScenario = {}): string {
@@ -40,6 +42,9 @@ files:
         spec:
           containers: [{name: c, image: "app:1"}]
           restartPolicy: ${opts.restartPolicy ?? "Never"}
+${Object.entries(opts.files ?? {})
+  .map(([name, content]) => `  ${name}: ${JSON.stringify(content)}`)
+  .join("\n")}
 steps:
 ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
