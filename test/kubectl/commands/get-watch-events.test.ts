@@ -39,6 +39,7 @@ LAST SEEN   TYPE     REASON   OBJECT           MESSAGE
 0s          Normal   Pulled   pod/work-skg54   Successfully pulled image "app:1" in 2s (2s including waiting). Image size: 20000000 bytes.
 0s          Normal   Created   pod/work-skg54   Container created
 0s          Normal   Started   pod/work-skg54   Container started
+0s          Normal   Pulled    pod/work-skg54   Container image "app:1" already present on machine and can be accessed by the pod
 0s          Normal   Created   pod/work-skg54   Container created
 0s          Normal   Started   pod/work-skg54   Container started
 `,
@@ -59,6 +60,7 @@ LAST SEEN   TYPE     REASON   OBJECT           MESSAGE
 8s    Normal   Pulled             pod/work-skg54   Successfully pulled image "app:1" in 2s (2s including waiting). Image size: 20000000 bytes.
 1s    Normal   Created            pod/work-skg54   Container created
 1s    Normal   Started            pod/work-skg54   Container started
+2s    Normal   Pulled             pod/work-skg54   Container image "app:1" already present on machine and can be accessed by the pod
 10s   Normal   SuccessfulCreate   job/work         Created pod: work-skg54
 $ sleep 10
 0s    Warning   BackOff            pod/work-skg54   Back-off restarting failed container c in pod work-skg54_default(${UID})
@@ -81,9 +83,11 @@ LAST SEEN   TYPE      REASON             OBJECT           SUBOBJECT            S
 18s         Normal    Pulled             pod/work-skg54   spec.containers{c}   kubelet, node-0                               Successfully pulled image "app:1" in 2s (2s including waiting). Image size: 20000000 bytes.              18s          1       work-skg54.188672526535078f
 11s         Normal    Created            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container created                                                                                        17s          2       work-skg54.18867252a0cea5c8
 11s         Normal    Started            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container started                                                                                        17s          2       work-skg54.18867252a0cea7df
+12s         Normal    Pulled             pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container image "app:1" already present on machine and can be accessed by the pod                        12s          1       work-skg54.1886725402fbf80f
 6s          Warning   BackOff            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Back-off restarting failed container c in pod work-skg54_default(${UID})   6s           1       work-skg54.188672556899ec71
 20s         Normal    SuccessfulCreate   job/work                              job-controller                                Created pod: work-skg54                                                                                  20s          1       work.18867251edfc4984
 $ sleep 20
+0s          Normal    Pulled             pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container image "app:1" already present on machine and can be accessed by the pod                        21s          2       work-skg54.1886725402fbf80f
 0s          Normal    Created            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container created                                                                                        27s          3       work-skg54.18867252a0cea5c8
 0s          Normal    Started            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Container started                                                                                        27s          3       work-skg54.18867252a0cea7df
 0s          Warning   BackOff            pod/work-skg54   spec.containers{c}   kubelet, node-0                               Back-off restarting failed container c in pod work-skg54_default(${UID})   21s          2       work-skg54.188672556899ec71
