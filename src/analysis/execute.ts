@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import type { Scenario } from "../scenario/load.js";
 import type { Override } from "../scenario/overrides.js";
+import type { JobStats } from "./accumulators.js";
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { type JobRunResult, MonteCarlo } from "./monte-carlo.js";
 import { jobLabel } from "./report.js";
@@ -91,26 +92,70 @@ export function runHere(
   progress?: (done: number) => void,
   csv?: (text: string) => void,
 ): RangeResult {
-  const stats = mc.newStats();
-  const fp = new Fingerprint();
-  const rows: unknown[][] = [];
-  const onRun =
-    csv === undefined
-      ? undefined
-      : (run: number, results: readonly JobRunResult[]) => csvRows(mc.jobKeys, run, results, rows);
-  let run = from;
-  while (run < to) {
-    const end = Math.min(to, (Math.floor(run / BLOCK_RUNS) + 1) * BLOCK_RUNS);
-    mc.runRange(run, end, stats, fp, onRun);
-    if (csv !== undefined) {
-      csv(stringify(rows));
-      rows.length = 0;
-    }
-    run = end;
-    progress?.(run - from);
+  const range = new BlockRunner(mc, from, to, progress, csv);
+  while (range.next());
+  return range.result();
+}
+
+/**
+ * runHere in the main thread: the same blocks, with a turn of the event loop between them, so
+ * that a signal (Ctrl-C) is handled within one block (~40 ms) — a loop that never yields would
+ * only see it after the last run, and then commit its outputs.
+ */
+export async function runHereYielding(
+  mc: MonteCarlo,
+  from: number,
+  to: number,
+  progress?: (done: number) => void,
+  csv?: (text: string) => void,
+): Promise<RangeResult> {
+  const range = new BlockRunner(mc, from, to, progress, csv);
+  while (range.next()) await new Promise<void>((resolve) => setImmediate(resolve));
+  return range.result();
+}
+
+/** A range of runs, one block at a time. */
+class BlockRunner {
+  private readonly stats: JobStats[];
+  private readonly fp = new Fingerprint();
+  private readonly rows: unknown[][] = [];
+  private readonly onRun: ((run: number, results: readonly JobRunResult[]) => void) | undefined;
+  private run: number;
+
+  constructor(
+    private readonly mc: MonteCarlo,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly progress?: (done: number) => void,
+    private readonly csv?: (text: string) => void,
+  ) {
+    this.stats = mc.newStats();
+    this.run = from;
+    const rows = this.rows;
+    this.onRun =
+      csv === undefined
+        ? undefined
+        : (run: number, results: readonly JobRunResult[]) => csvRows(mc.jobKeys, run, results, rows);
   }
-  fp.flush();
-  return { stats, fingerprint: fp };
+
+  /** Runs the next block; false when the range is done. */
+  next(): boolean {
+    if (this.run >= this.to) return false;
+    const end = Math.min(this.to, (Math.floor(this.run / BLOCK_RUNS) + 1) * BLOCK_RUNS);
+    this.mc.runRange(this.run, end, this.stats, this.fp, this.onRun);
+    if (this.csv !== undefined) {
+      this.csv(stringify(this.rows));
+      this.rows.length = 0;
+    }
+    this.run = end;
+    this.progress?.(this.run - this.from);
+    return this.run < this.to;
+  }
+
+  result(): RangeResult {
+    this.fp.flush();
+    return { stats: this.stats, fingerprint: this.fp };
+  }
 }
 
 export async function execute(o: ExecuteOptions): Promise<RangeResult> {
@@ -118,7 +163,7 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
   if (o.workers <= 1 || splitRange(o.from, o.to, o.workers).filter(([a, b]) => b > a).length < 2) {
     const fd = o.csvPath === undefined ? -1 : openSync(o.csvPath, "a");
     try {
-      return runHere(
+      return await runHereYielding(
         o.model ?? new MonteCarlo(o.scenario, o.seed),
         o.from,
         o.to,
