@@ -83,7 +83,33 @@ function guard(action: () => number | Promise<number>): void {
   }
 }
 
+/** Options whose value is never a separate word (yargs booleans). */
+const FLAGS = new Set(["--json", "--help", "--version"]);
+
+/**
+ * `--within -1m`, `--seed -5`: a value that starts with a dash and a digit is joined to its
+ * option (`--within=-1m`), so that it reaches the option's own check ("expected a duration …")
+ * instead of being read as the short flags -1 and -m ("Unknown arguments: 1, m").
+ */
+export function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const next = argv[i + 1];
+    if (token === "--") {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (/^--[a-z][a-z-]*$/.test(token) && !FLAGS.has(token) && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else out.push(token);
+  }
+  return out;
+}
+
 export function main(argv: string[]): void {
+  argv = joinDashValues(argv);
   rawArgs = argv;
   yargs(argv)
     .scriptName("jobsim")

@@ -55,8 +55,9 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
     if (a.target === undefined)
       throw new CliError("--within needs --target (the success to reach within that time)", 2);
     const ms = parseGoDuration(a.within);
-    if (typeof ms === "string" || ms <= 0)
+    if (typeof ms === "string")
       throw new CliError(`--within ${a.within}: expected a duration such as 30m or 1h30m`, 2);
+    if (ms <= 0) throw new CliError(`--within ${a.within}: expected a time longer than 0, such as 30m`, 2);
     // Times to finish are kept in whole seconds (the histograms of mc): 500ms would become 0s.
     if (ms % 1000 !== 0)
       throw new CliError(

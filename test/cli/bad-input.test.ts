@@ -143,11 +143,33 @@ describe("sweep values", () => {
       2,
       "--within 500ms: expected whole seconds (times to finish are counted in seconds)",
     ],
+    // A value starting with a dash reaches the option's check, not yargs' short flags (-1 -m).
+    [
+      ["--set", "spec.backoffLimit=1..3", "--target", "0.9", "--within", "-1m"],
+      2,
+      "--within -1m: expected a time longer than 0, such as 30m",
+    ],
   ])("%j", (args, status, message) => {
     const r = jobsim("sweep", "scenarios/flaky-job.yaml", "--runs", "10", ...args);
     expect(r.stderr).toBe(`jobsim: ${message}\n`);
     expect(r.status).toBe(status);
     expect(r.stdout).toBe("");
+  });
+});
+
+describe("a negative value as its own word", () => {
+  it("--seed -5 is the seed -5, as --seed=-5 is (not the short flag -5)", () => {
+    const spaced = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "20", "--seed", "-5", "--json");
+    const joined = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "20", "--seed=-5", "--json");
+    expect(spaced.status).toBe(0);
+    expect(JSON.parse(spaced.stdout).seed).toBe(-5);
+    expect(spaced.stdout).toBe(joined.stdout);
+  });
+
+  it("--runs -3 is refused as a count, not as unknown flags", () => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "-3");
+    expect(r.stderr).toBe("jobsim: --runs must be a whole number ≥ 1, got -3\n");
+    expect(r.status).toBe(2);
   });
 });
 
