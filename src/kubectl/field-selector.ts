@@ -72,15 +72,27 @@ export const GROUP_VERSION_RESOURCE: Record<ResourceKind, string> = {
 export function parseFieldSelector(text: string): FieldRequirement[] | string {
   const reqs: FieldRequirement[] = [];
   if (text === "") return reqs;
-  for (const part of splitTerms(text)) {
+  // parseSelector sorts the terms before reading them: the first bad term in sorted order is
+  // the one named, and the requirements (so the first unsupported field) come in that order.
+  for (const part of splitTerms(text).sort(byteOrder)) {
     if (part === "") continue;
     const term = splitTerm(part);
     if (term === null) return `invalid selector: '${text}'; can't understand '${part}'`;
     const value = unescapeValue(term.rhs);
-    if (value === null) return `invalid field selector value: '${term.rhs}'`;
-    reqs.push({ field: term.lhs, op: term.op === "!=" ? "!=" : "=", value });
+    if (value.error !== undefined) return value.error;
+    reqs.push({ field: term.lhs, op: term.op === "!=" ? "!=" : "=", value: value.text });
   }
   return reqs;
+}
+
+/** Go's string order (sort.StringSlice): by UTF-8 bytes, which code points order alike. */
+function byteOrder(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+  }
+  return x.length - y.length;
 }
 
 function splitTerms(text: string): string[] {
@@ -108,19 +120,27 @@ function splitTerm(term: string): { lhs: string; op: string; rhs: string } | nul
   return null;
 }
 
-function unescapeValue(s: string): string | null {
+/**
+ * UnescapeValue: the value, or its error (InvalidEscapeSequence, UnescapedRune — whose `%v` of
+ * a rune prints its number: `=` is 61, `,` is 44).
+ */
+function unescapeValue(s: string): { text: string; error?: undefined } | { text?: undefined; error: string } {
   let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+  const chars = [...s];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
     if (c === "\\") {
-      const next = s[i + 1];
-      if (next !== "\\" && next !== "," && next !== "=") return null;
+      const next = chars[i + 1];
+      if (next === undefined) return { error: "invalid field selector: invalid escape sequence: \\" };
+      if (next !== "\\" && next !== "," && next !== "=")
+        return { error: `invalid field selector: invalid escape sequence: \\${next}` };
       out += next;
       i++;
-    } else if (c === "," || c === "=") return null;
+    } else if (c === "," || c === "=")
+      return { error: `invalid field selector: unescaped character in value: ${c.codePointAt(0)}` };
     else out += c;
   }
-  return out;
+  return { text: out };
 }
 
 /**

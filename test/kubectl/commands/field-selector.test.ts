@@ -154,4 +154,21 @@ describe("field selector parsing (apimachinery fields.ParseSelector)", () => {
   it("a term with no operator", () => {
     expect(parseFieldSelector("a=b,nope")).toBe("invalid selector: 'a=b,nope'; can't understand 'nope'");
   });
+  // selector.go parseSelector sorts the terms first; UnescapeValue's errors print a rune as %v.
+  it.each([
+    ["zz,aa", "invalid selector: 'zz,aa'; can't understand 'aa'"],
+    ["b=x=y", "invalid field selector: unescaped character in value: 61"],
+    ["b=x\\q", "invalid field selector: invalid escape sequence: \\q"],
+    ["b=x\\", "invalid field selector: invalid escape sequence: \\"],
+    ["z,b=x=y", "invalid field selector: unescaped character in value: 61"],
+  ])("%s", (selector, error) => {
+    expect(parseFieldSelector(selector)).toBe(error);
+  });
+  it("requirements come in sorted order (the first unsupported field named is the least)", () => {
+    const reqs = parseFieldSelector("zeta=1,alpha=2");
+    expect(reqs).toEqual([
+      { field: "alpha", op: "=", value: "2" },
+      { field: "zeta", op: "=", value: "1" },
+    ]);
+  });
 });
