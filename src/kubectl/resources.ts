@@ -75,6 +75,13 @@ const UNMODELLED = new Set(
     .split(" "),
 );
 
+/** What discovery makes of a resource name: a kind jobsim models, one it does not, or none. */
+export function lookupResource(type: string): ResourceKind | "unmodelled" | "unknown" {
+  const k = ALIASES[type.toLowerCase()];
+  if (k !== undefined) return k;
+  return UNMODELLED.has(type.toLowerCase()) ? "unmodelled" : "unknown";
+}
+
 function resolve(type: string): ResourceKind {
   const k = ALIASES[type.toLowerCase()];
   if (k !== undefined) return k;

@@ -1,3 +1,4 @@
+import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/commands/events.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
@@ -90,6 +91,10 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
   // (any other bad patch argument is kubectl's to refuse in the session).
   if (command.verb === "patch" && flag(command, "type")?.toLowerCase() === "json") {
     problems.add(path, `${line}: ${JSON_PATCH_UNSUPPORTED}`);
+    return null;
+  }
+  if (command.verb === "events" && eventsOutputRefused(flag(command, "output"))) {
+    problems.add(path, `${line}: ${eventsOutputUnsupported(flag(command, "output") ?? "")}`);
     return null;
   }
   const files = command.flags.get("filename") ?? [];

@@ -1,9 +1,11 @@
 import type { EventListener, EventRecord } from "../../models/events.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { goSort } from "../describe/go-sort.js";
 import { humanDuration } from "../durations.js";
 import { namespaceOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { goStringCompare } from "../printers/format.js";
+import { lookupResource, RESOURCE_INFO } from "../resources.js";
 import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
 
 /**
@@ -12,10 +14,82 @@ import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
  * case (`Pod/x`). Unlike `kubectl get events`.
  */
 
+/** genericclioptions PrintFlags' formats (json/yaml, name, templates), sorted as its error lists them. */
+const EVENTS_OUTPUT_FORMATS = [
+  "go-template",
+  "go-template-file",
+  "json",
+  "jsonpath",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "name",
+  "template",
+  "templatefile",
+  "yaml",
+];
+
+/**
+ * kubectl events -o json|yaml|jsonpath|template prints the EventList as decoded (typed, in
+ * struct field order, managedFields kept — events.go does not strip them as get does), which
+ * jobsim does not render; `-o name` it does.
+ */
+export function eventsOutputUnsupported(output: string): string {
+  return `jobsim does not simulate "kubectl events -o ${output}" (the typed EventList, managedFields included): use kubectl get events -o ${output}, or kubectl events -o name`;
+}
+
+/** Whether a scenario's `kubectl events` asks for an output jobsim does not render. */
+export function eventsOutputRefused(output: string | undefined): boolean {
+  return output !== undefined && output !== "" && output !== "name" && EVENTS_OUTPUT_FORMATS.includes(output);
+}
+
+/**
+ * events.go `decodeResourceTypeName`: the Kind and name of `--for TYPE/NAME`, or the error.
+ * An empty name is accepted — and then selects nothing, so every event is listed.
+ */
+function decodeResourceTypeName(forObj: string): { kind: string; name: string } | string {
+  if (!forObj.includes("/")) return "error: --for must be in resource/name form";
+  const seg = forObj.split("/");
+  if (seg.length !== 2) return "error: arguments in resource/name form may not have more than one slash";
+  const resource = lookupResource(seg[0]);
+  // helpers.go standardErrorMessage words a NoResourceMatchError so.
+  if (resource === "unknown") return `error: the server doesn't have a resource type "${seg[0]}"`;
+  // A kind jobsim does not model has no objects, so no events: an empty Kind matches none.
+  return { kind: resource === "unmodelled" ? "" : RESOURCE_INFO[resource].kind, name: seg[1] };
+}
+
+/** The API server's list order: by key, namespace then name. */
+function keyOrder(events: EventRecord[]): EventRecord[] {
+  return events.sort((a, b) => {
+    const ns = goStringCompare(a.namespace, b.namespace);
+    return ns !== 0 ? ns : goStringCompare(a.name, b.name);
+  });
+}
+
+/** events.go `eventTime`: series.lastObservedTime, else lastTimestamp, else eventTime. */
 function eventTime(e: EventRecord): number {
   if (e.seriesCount > 0) return e.seriesLastMs;
   if (e.lastMs >= 0) return e.lastMs;
   return e.eventTimeMs;
+}
+
+/** Whether eventTime(e) is a MicroTime (events.k8s.io events) rather than a whole-second Time. */
+function isMicroTime(e: EventRecord): boolean {
+  return e.seriesCount > 0 || e.lastMs < 0;
+}
+
+/**
+ * SortableEvents.Less on the times as kubectl decodes them: lastTimestamp truncated to the
+ * second, eventTime to the microsecond. A MicroTime at the simulated millisecond of a
+ * whole-second stamp is the later one — in a cluster it is some microseconds past it (the
+ * scheduler binds a pod after the controller's write), never exactly on the second; two
+ * MicroTimes in one millisecond are apart in a cluster too, in the order they were written.
+ * Whole-second stamps do tie, and then the sort's handling of ties decides.
+ */
+function eventBefore(a: EventRecord, b: EventRecord): boolean {
+  const ka = 2 * eventTime(a) + (isMicroTime(a) ? 1 : 0);
+  const kb = 2 * eventTime(b) + (isMicroTime(b) ? 1 : 0);
+  if (ka !== kb) return ka < kb;
+  return isMicroTime(a) && a.resourceVersion < b.resourceVersion;
 }
 
 export function eventsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
@@ -23,37 +97,34 @@ export function eventsCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   const ns = namespaceOf(cmd);
   if (cmd.positionals.length > 0)
     return fail(`error: unknown command "${cmd.positionals[0]}" for "kubectl events"`);
+  // events.go ToOptions (--for, then the printer), then Validate (--types).
   const forObj = flag(cmd, "for");
   let kind = "";
   let name = "";
   if (forObj !== undefined) {
-    const [k, n] = forObj.split("/", 2);
-    if (!n) return fail(`error: --for must be in resource/name form`);
-    const kinds: Record<string, string> = {
-      pod: "Pod",
-      pods: "Pod",
-      po: "Pod",
-      job: "Job",
-      jobs: "Job",
-      node: "Node",
-      nodes: "Node",
-    };
-    kind = kinds[k.toLowerCase()] ?? k;
-    name = n;
+    const forTarget = decodeResourceTypeName(forObj);
+    if (typeof forTarget === "string") return fail(forTarget);
+    ({ kind, name } = forTarget);
   }
-  const types = flag(cmd, "types")
-    ?.split(",")
-    .map((t) => t.trim().toLowerCase());
+  const output = flag(cmd, "output") ?? "";
+  if (output !== "" && !EVENTS_OUTPUT_FORMATS.includes(output))
+    return fail(
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${EVENTS_OUTPUT_FORMATS.join(",")}`,
+    );
+  if (output !== "" && output !== "name") return fail(`error: ${eventsOutputUnsupported(output)}`);
+  // StringSliceVar: each --types is a comma-separated list, and the flag may be repeated.
+  const types = (cmd.flags.get("types") ?? []).flatMap((v) => v.split(",")).map((t) => t.trim());
+  for (const t of types)
+    if (t.toLowerCase() !== "normal" && t.toLowerCase() !== "warning")
+      return fail("error: valid --types are Normal or Warning");
   const selected = (e: EventRecord) =>
     (allNs || e.namespace === ns) &&
-    (forObj === undefined || (e.involved.kind === kind && e.involved.name === name)) &&
-    (types === undefined || types.includes(e.type.toLowerCase()));
-  if (boolFlag(cmd, "watch")) return watchEvents(ctx, cmd, allNs, selected);
-  const events = (ctx.cluster.recorder?.list() ?? [])
-    .filter(selected)
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => eventTime(a.e) - eventTime(b.e) || a.i - b.i)
-    .map((x) => x.e);
+    (name === "" || (e.involved.kind === kind && e.involved.name === name)) &&
+    (types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase()));
+  if (boolFlag(cmd, "watch")) return watchEvents(ctx, cmd, allNs, selected, output === "name");
+  // The list comes in the API server's key order (namespace, then name); events.go then sorts
+  // it with sort.Sort — not stable beyond 12 items — by the event time as the JSON carried it.
+  const events = goSort(keyOrder((ctx.cluster.recorder?.list() ?? []).filter(selected)), eventBefore);
   if (events.length === 0) {
     return {
       stdout: "",
@@ -61,6 +132,9 @@ export function eventsCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       exitCode: 0,
     };
   }
+  // NamePrinter: `<kind>/<name>` of each item of the EventList.
+  if (output === "name")
+    return { stdout: events.map((e) => `event/${e.name}\n`).join(""), stderr: "", exitCode: 0 };
   const now = ctx.cluster.sim.now;
   const lines: string[] = [];
   if (!boolFlag(cmd, "no-headers")) lines.push(header(allNs));
@@ -94,21 +168,20 @@ function watchEvents(
   cmd: KubectlCommand,
   allNs: boolean,
   selected: (e: EventRecord) => boolean,
+  namesOnly: boolean,
 ): CommandResult {
   const recorder = ctx.cluster.recorder;
   const writer = new TabWriter(GET_TABWRITER);
   let headerDue = !boolFlag(cmd, "no-headers");
   const print = (e: EventRecord) => {
+    if (namesOnly) return `event/${e.name}\n`;
     if (headerDue) writer.write(`${header(allNs)}\n`);
     headerDue = false;
     writer.write(`${eventLine(e, ctx.cluster.sim.now, allNs)}\n`);
     return writer.flush();
   };
   let stdout = "";
-  const existing = (recorder?.list() ?? []).filter(selected).sort((a, b) => {
-    const ns = goStringCompare(a.namespace, b.namespace);
-    return ns !== 0 ? ns : goStringCompare(a.name, b.name);
-  });
+  const existing = keyOrder((recorder?.list() ?? []).filter(selected));
   for (const e of existing) stdout += print(e);
   if (recorder === null) {
     ctx.startWatch(() => {});
