@@ -184,6 +184,9 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
     to,
     csvPart: parts[i],
   }));
+  // The parts are created here, and the workers only open them (worker.ts): a worker never
+  // creates a file, so none can appear after an interrupt's cleanup removed the parts.
+  for (const p of parts) if (p !== undefined) closeSync(openSync(p, "w"));
   const pool = o.pool ?? new WorkerPool(o.workers);
   let results: RangeResult[];
   try {

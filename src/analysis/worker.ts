@@ -33,7 +33,9 @@ port.on("message", (req: WorkerRequest) => {
   let fd = -1;
   try {
     const mc = modelFor(task);
-    fd = task.csvPart === undefined ? -1 : openSync(task.csvPart, "w");
+    // "r+": the part exists (execute.ts made it); if an interrupt removed it, this fails
+    // instead of leaving a new file behind.
+    fd = task.csvPart === undefined ? -1 : openSync(task.csvPart, "r+");
     const out = fd;
     const r = runHere(
       mc,

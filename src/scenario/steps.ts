@@ -1,4 +1,4 @@
-import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/commands/events.js";
+import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";

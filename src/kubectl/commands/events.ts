@@ -2,6 +2,7 @@ import type { EventListener, EventRecord } from "../../models/events.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { goSort } from "../describe/go-sort.js";
 import { humanDuration } from "../durations.js";
+import { EVENTS_OUTPUT_FORMATS, eventsOutputUnsupported } from "../events-output.js";
 import { namespaceOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { goStringCompare } from "../printers/format.js";
@@ -13,34 +14,6 @@ import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
  * time; LAST SEEN shows `<age> (xN over <first>)` for repeated events; OBJECT keeps the kind's
  * case (`Pod/x`). Unlike `kubectl get events`.
  */
-
-/** genericclioptions PrintFlags' formats (json/yaml, name, templates), sorted as its error lists them. */
-const EVENTS_OUTPUT_FORMATS = [
-  "go-template",
-  "go-template-file",
-  "json",
-  "jsonpath",
-  "jsonpath-as-json",
-  "jsonpath-file",
-  "name",
-  "template",
-  "templatefile",
-  "yaml",
-];
-
-/**
- * kubectl events -o json|yaml|jsonpath|template prints the EventList as decoded (typed, in
- * struct field order, managedFields kept — events.go does not strip them as get does), which
- * jobsim does not render; `-o name` it does.
- */
-export function eventsOutputUnsupported(output: string): string {
-  return `jobsim does not simulate "kubectl events -o ${output}" (the typed EventList, managedFields included): use kubectl get events -o ${output}, or kubectl events -o name`;
-}
-
-/** Whether a scenario's `kubectl events` asks for an output jobsim does not render. */
-export function eventsOutputRefused(output: string | undefined): boolean {
-  return output !== undefined && output !== "" && output !== "name" && EVENTS_OUTPUT_FORMATS.includes(output);
-}
 
 /**
  * events.go `decodeResourceTypeName`: the Kind and name of `--for TYPE/NAME`, or the error.

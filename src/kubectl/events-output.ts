@@ -1,0 +1,32 @@
+/**
+ * `kubectl events -o`: the formats it has and the ones jobsim renders. Apart from
+ * commands/events.ts because scenario checking (which worker threads load) needs it too.
+ */
+
+/** genericclioptions PrintFlags' formats (json/yaml, name, templates), sorted as its error lists them. */
+export const EVENTS_OUTPUT_FORMATS = [
+  "go-template",
+  "go-template-file",
+  "json",
+  "jsonpath",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "name",
+  "template",
+  "templatefile",
+  "yaml",
+];
+
+/**
+ * kubectl events -o json|yaml|jsonpath|template prints the EventList as decoded (typed, in
+ * struct field order, managedFields kept — events.go does not strip them as get does), which
+ * jobsim does not render; `-o name` it does.
+ */
+export function eventsOutputUnsupported(output: string): string {
+  return `jobsim does not simulate "kubectl events -o ${output}" (the typed EventList, managedFields included): use kubectl get events -o ${output}, or kubectl events -o name`;
+}
+
+/** Whether a scenario's `kubectl events` asks for an output jobsim does not render. */
+export function eventsOutputRefused(output: string | undefined): boolean {
+  return output !== undefined && output !== "" && output !== "name" && EVENTS_OUTPUT_FORMATS.includes(output);
+}
