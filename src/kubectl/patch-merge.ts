@@ -5,6 +5,8 @@
  * apimachinery strategicpatch, which differs where the Go types carry a patch strategy.
  */
 
+import { goFormatValue } from "../models/api/unstructured-decode.js";
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
@@ -21,31 +23,100 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /**
- * A strategic merge patch, as far as a Job's fields need it: maps merge (null deletes), and a
- * list of objects that all carry a `name` (containers, initContainers, env, volumes,
- * volumeMounts: patchMergeKey "name", patchStrategy "merge") merges item by item — an item
- * whose name matches is merged into the live one, a new one is appended; other lists are
- * replaced. The `$patch`/`$retainKeys`/`$setElementOrder` directives are not simulated.
+ * The lists of a Job that a strategic merge patch merges rather than replaces, by field path
+ * (list items add nothing to the path), with their patchMergeKey — the `patchStrategy:"merge"`
+ * tags of k8s.io/api core/v1 types.go (PodSpec, Container, ObjectMeta); every other list is
+ * replaced. `null` marks a list of scalars merged as a set (ObjectMeta.finalizers).
  */
-export function strategicMergePatch(target: unknown, patch: unknown): unknown {
-  if (Array.isArray(target) && Array.isArray(patch) && byName(target) && byName(patch)) {
-    const out = target.map((x) => structuredClone(x) as Record<string, unknown>);
-    for (const item of patch as Record<string, unknown>[]) {
-      const i = out.findIndex((x) => x.name === item.name);
-      if (i >= 0) out[i] = strategicMergePatch(out[i], item) as Record<string, unknown>;
-      else out.push(item);
-    }
-    return out;
-  }
+const CONTAINER_LISTS: Record<string, string> = {
+  env: "name",
+  ports: "containerPort",
+  volumeMounts: "mountPath",
+  volumeDevices: "devicePath",
+};
+const POD_SPEC_LISTS: Record<string, string> = {
+  volumes: "name",
+  imagePullSecrets: "name",
+  hostAliases: "ip",
+  topologySpreadConstraints: "topologyKey",
+  schedulingGates: "name",
+  resourceClaims: "name",
+};
+const MERGE_KEYS = new Map<string, string | null>();
+for (const meta of ["metadata", "spec.template.metadata"]) {
+  MERGE_KEYS.set(`${meta}.finalizers`, null);
+  MERGE_KEYS.set(`${meta}.ownerReferences`, "uid");
+}
+for (const [field, key] of Object.entries(POD_SPEC_LISTS)) MERGE_KEYS.set(`spec.template.spec.${field}`, key);
+for (const containers of ["containers", "initContainers", "ephemeralContainers"]) {
+  MERGE_KEYS.set(`spec.template.spec.${containers}`, "name");
+  for (const [field, key] of Object.entries(CONTAINER_LISTS))
+    MERGE_KEYS.set(`spec.template.spec.${containers}.${field}`, key);
+}
+
+/** A patch the strategic merge cannot apply (the API server's BadRequest text). */
+export class StrategicPatchError extends Error {}
+
+const PATCH_DIRECTIVE = "$patch";
+
+/**
+ * A strategic merge patch of a Job (apimachinery pkg/util/strategicpatch `StrategicMergePatch`):
+ * maps merge key by key (null deletes; `$patch: replace` replaces the map, `$patch: delete`
+ * removes it); a list in MERGE_KEYS merges item by item on its merge key — an item whose key
+ * matches is merged into the live one, a new one is appended, `{$patch: delete, <key>: v}`
+ * removes the live one, a `{$patch: replace}` item makes the list the patch's other items —
+ * and a merged list of scalars is the union, in order; other lists and values replace.
+ * Throws StrategicPatchError for an item without the merge key. (`$retainKeys`,
+ * `$setElementOrder` and `$deleteFromPrimitiveList` are not simulated.)
+ */
+export function strategicMergePatch(target: unknown, patch: unknown, path = ""): unknown {
   if (!isRecord(patch)) return patch;
+  const directive = patch[PATCH_DIRECTIVE];
+  if (directive === "replace") return withoutDirective(patch);
+  if (directive === "delete") return undefined;
   const out: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    const field = path === "" ? k : `${path}.${k}`;
     if (v === null) delete out[k];
-    else out[k] = strategicMergePatch(out[k], v);
+    else if (Array.isArray(v) && MERGE_KEYS.has(field)) {
+      out[k] = mergeList(Array.isArray(out[k]) ? out[k] : [], v, MERGE_KEYS.get(field) ?? null, field);
+    } else {
+      const merged = strategicMergePatch(out[k], v, field);
+      if (merged === undefined) delete out[k];
+      else out[k] = merged;
+    }
   }
   return out;
 }
 
-function byName(list: unknown[]): boolean {
-  return list.length > 0 && list.every((x) => isRecord(x) && typeof x.name === "string");
+function withoutDirective(m: Record<string, unknown>): Record<string, unknown> {
+  const { [PATCH_DIRECTIVE]: _, ...rest } = m;
+  return rest;
+}
+
+function mergeList(live: unknown[], patch: unknown[], key: string | null, path: string): unknown[] {
+  if (key === null) {
+    // deduplicateScalars(append(original, patch...))
+    const out: unknown[] = [];
+    for (const x of [...live, ...patch]) if (!out.some((y) => y === x)) out.push(x);
+    return out;
+  }
+  if (patch.some((x) => isRecord(x) && x[PATCH_DIRECTIVE] === "replace"))
+    return patch
+      .filter((x) => !(isRecord(x) && x[PATCH_DIRECTIVE] === "replace"))
+      .map((x) => structuredClone(x));
+  const out = live.map((x) => structuredClone(x));
+  for (const item of patch) {
+    if (!isRecord(item) || !(key in item))
+      throw new StrategicPatchError(
+        `${isRecord(item) ? `map: ${goFormatValue(item)}` : goFormatValue(item)} does not contain declared merge key: ${key}`,
+      );
+    // (Keys compare as decoded JSON values: a port 80 is the number 80.)
+    const i = out.findIndex((x) => isRecord(x) && x[key] === item[key]);
+    if (item[PATCH_DIRECTIVE] === "delete") {
+      if (i >= 0) out.splice(i, 1);
+    } else if (i >= 0) out[i] = strategicMergePatch(out[i], item, path);
+    else out.push(strategicMergePatch(undefined, item, path));
+  }
+  return out;
 }

@@ -29,6 +29,11 @@ function refused(patch: string, extraSpec?: string): string {
 const INVALID_PATCH = "2> The request is invalid: patch: Invalid value: ";
 
 const REFUSED: [string, string][] = [
+  // strategicpatch ErrNoMergeKey: a plain error, so a Status without a reason.
+  [
+    `-p '{"spec":{"template":{"spec":{"containers":[{"image":"app:2"}]}}}}'`,
+    "2> Error from server: map: map[image:app:2] does not contain declared merge key: name\n",
+  ],
   // Strategic merge (kubectl's default): the unstructured converter's first error.
   [
     `-p '{"spec":{"parallelism":"x"}}'`,

@@ -9,7 +9,7 @@ import { sortedJson } from "../last-applied.js";
 import { notFound } from "../lookup.js";
 import type { KubectlCommand } from "../parse.js";
 import { JobPatch, parsePatchArgs } from "../patch-args.js";
-import { mergePatch, strategicMergePatch } from "../patch-merge.js";
+import { mergePatch, StrategicPatchError, strategicMergePatch } from "../patch-merge.js";
 import { updateExistingJob } from "./update-job.js";
 
 /**
@@ -75,7 +75,15 @@ export function patchJob(
       error: `Error from server (BadRequest): ${type === "merge" ? "error decoding patch: " : ""}${err}\n`,
     };
   }
-  const merged = (type === "strategic" ? strategicMergePatch : mergePatch)(structuredClone(job.object), body);
+  let merged: unknown;
+  try {
+    merged = (type === "strategic" ? strategicMergePatch : mergePatch)(structuredClone(job.object), body);
+  } catch (e) {
+    if (!(e instanceof StrategicPatchError)) throw e;
+    // A plain error from strategicpatch (not one interpretStrategicMergePatchError maps to a
+    // status) reaches kubectl as a Status without a reason: "Error from server: …".
+    return { ...none, error: `Error from server: ${e.message}\n` };
+  }
   let warnings: string[] = [];
   if (type === "merge") {
     // jsonPatcher: runtime.DecodeInto the patched JSON (strict serializer: unknown fields warn).
