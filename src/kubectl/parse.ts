@@ -94,6 +94,8 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "all-containers", value: false },
     { long: "follow", short: "f", value: false },
     { long: "timestamps", value: false },
+    { long: "since", value: true },
+    { long: "since-time", value: true },
     { long: "max-log-requests", value: true },
     { long: "ignore-errors", value: false },
     { long: "pod-running-timeout", value: true },

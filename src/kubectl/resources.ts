@@ -92,6 +92,17 @@ function resolve(type: string): ResourceKind {
   throw new ResourceError(`error: the server doesn't have a resource type "${type}"`);
 }
 
+/**
+ * cli-runtime resource/builder.go missingResourceError: what a command built on the resource
+ * builder (delete, wait) says when given neither a resource nor a file.
+ */
+export const MISSING_RESOURCE_ERROR = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 export function resolveResourceArgs(positionals: readonly string[]): ResourceArgs {
   if (positionals.length === 0)
     throw new ResourceError(

@@ -3,7 +3,7 @@ import type { Propagation } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { kindPrefix, type ResourceError, resolveResourceArgs } from "../resources.js";
+import { kindPrefix, MISSING_RESOURCE_ERROR, type ResourceError, resolveResourceArgs } from "../resources.js";
 
 /**
  * `kubectl delete` (staging/src/k8s.io/kubectl/pkg/cmd/delete): prints `<kind> "<name>" deleted
@@ -98,6 +98,7 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   } else {
     let args: ReturnType<typeof resolveResourceArgs>;
     try {
+      if (cmd.positionals.length === 0) return fail(MISSING_RESOURCE_ERROR);
       args = resolveResourceArgs(cmd.positionals);
     } catch (e) {
       return fail((e as ResourceError).message);

@@ -9,9 +9,9 @@ import { flag, type KubectlCommand } from "../parse.js";
 import { type ResourceError, resolveResourceArgs } from "../resources.js";
 
 /**
- * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, when no
- * object has that exact name, every object whose name starts with it — or by selector; the
- * descriptions separated by a blank line; each with the events about that object.
+ * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, for
+ * `describe TYPE NAME` when no object has that exact name, every object whose name starts with
+ * it — or by selector; each description with the events about that object.
  */
 
 function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
@@ -50,10 +50,28 @@ export function describeCommand(ctx: KubectlContext, cmd: KubectlCommand): Comma
       );
     }
   };
-  for (const kind of args.kinds) {
+  for (const kind of args.kinds)
     if (kind !== "jobs" && kind !== "pods")
       return fail(`error: jobsim's kubectl describe supports jobs and pods`);
-    const all = kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
+  const list = (kind: "jobs" | "pods") =>
+    kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
+  // A name not found among exactly two arguments (describe.go Run: `IsNotFound(err) &&
+  // len(o.BuilderArgs) == 2`) switches to DescribeMatchingResources: every object of the
+  // first argument's resource whose name starts with the second, each printed as "%s\n" —
+  // and nothing of what was found by name.
+  const missing = args.named.find((n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name));
+  if (missing !== undefined && cmd.positionals.length === 2) {
+    const [resource, prefix] = cmd.positionals;
+    if (resource.includes("/"))
+      // Tuples: the first one's own NotFound, or (found) a prefix holding "/" that no name starts with.
+      return { stdout: "", stderr: notFound(missing.kind, missing.name), exitCode: 1 };
+    const kind = args.kinds[0] as "jobs" | "pods";
+    for (const r of list(kind)) if (r.name.startsWith(prefix)) describe(r, kind);
+    if (texts.length === 0) return { stdout: "", stderr: notFound(kind, prefix), exitCode: 1 };
+    return { stdout: texts.map((t) => `${t}\n`).join(""), stderr: "", exitCode: 0 };
+  }
+  for (const kind of args.kinds as ("jobs" | "pods")[]) {
+    const all = list(kind);
     const named = args.named.filter((n) => n.kind === kind);
     if (named.length === 0) {
       if (all.length === 0) stderr += `No resources found in ${ns} namespace.\n`;
@@ -61,12 +79,12 @@ export function describeCommand(ctx: KubectlContext, cmd: KubectlCommand): Comma
       continue;
     }
     for (const n of named) {
-      const exact = all.find((r) => r.name === n.name);
-      const matches = exact !== undefined ? [exact] : all.filter((r) => r.name.startsWith(n.name));
-      if (matches.length === 0) stderr += notFound(kind, n.name);
-      for (const r of matches) describe(r, kind);
+      const found = all.find((r) => r.name === n.name);
+      if (found === undefined) stderr += notFound(kind, n.name);
+      else describe(found, kind);
     }
   }
+  // Run: the first description as it is, each further one after "\n\n".
   const stdout = texts.join("\n\n");
   const failed = stderr.includes("Error from server");
   return { stdout, stderr, exitCode: failed ? 1 : 0 };

@@ -1,4 +1,6 @@
 import { parseGoDuration } from "../../models/api/go-duration.js";
+import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
+import { rfc3339NanoFixed } from "../../models/api/time-format.js";
 import {
   type ContainerRun,
   ContainerState,
@@ -15,23 +17,83 @@ import { boolFlag, flag, type KubectlCommand } from "../parse.js";
  * validateContainerLogStatus for the errors): a pod, `job/NAME` (one pod, chosen as
  * podutil.ByLogging orders them, with "Found N pods, using pod/x" on stderr), or `-l selector`
  * (every matching pod, --tail defaulting to 10), `--prefix`, `--previous`, `--tail`,
- * `-c`, `--all-containers`, `-f` (waits for the container to end).
+ * `-c`, `--all-containers`, `-f` (waits for the container to end), `--timestamps`, `--since`,
+ * `--since-time`.
  */
 
 export const FOLLOW_LIMIT_MS = 24 * 3_600_000;
 
-/** The text a run has written by `now`. */
-function runText(run: ContainerRun, now: number): string {
-  let s = run.startLog ?? "";
-  if (run.finishedMs !== NONE || (run.exitAtMs !== NONE && run.exitAtMs <= now)) s += run.exitLog ?? "";
+/** A line of a container's log and when the runtime wrote it (simulated ms). */
+interface LogLine {
+  atMs: number;
+  text: string;
+}
+
+function linesOf(text: string | null, atMs: number, out: LogLine[]): void {
+  if (text === null || text === "") return;
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  for (const l of lines) out.push({ atMs, text: l });
+}
+
+/** The lines a run has written by `now`: its start output when it started, its exit output
+ * when the process exited. */
+function runLines(run: ContainerRun, now: number): LogLine[] {
+  const out: LogLine[] = [];
+  linesOf(run.startLog, run.startedMs, out);
+  if (run.finishedMs !== NONE || (run.exitAtMs !== NONE && run.exitAtMs <= now))
+    linesOf(run.exitLog, run.exitAtMs !== NONE ? run.exitAtMs : run.finishedMs, out);
+  return out;
+}
+
+/**
+ * The kubelet's ReadLogs (pkg/kubelet/kuberuntime/logs/logs.go): the last `tail` lines
+ * (negative: all), then those written before `sinceMs` skipped, each with its timestamp when
+ * asked for.
+ */
+function readLogs(
+  lines: LogLine[],
+  tail: number,
+  sinceMs: number,
+  stamp: ((ms: number) => string) | null,
+): string {
+  const from = tail < 0 ? 0 : Math.max(0, lines.length - tail);
+  let s = "";
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.atMs < sinceMs) continue;
+    s += stamp === null ? `${l.text}\n` : `${stamp(l.atMs)} ${l.text}\n`;
+  }
   return s;
 }
 
-function tail(text: string, n: number): string {
-  if (n < 0) return text;
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines.length === 0 || n === 0 ? "" : `${lines.slice(-n).join("\n")}\n`;
+/**
+ * --since / --since-time as logs.go ToLogOptions and Validate read them, and as the kubelet
+ * turns them into the instant before which lines are skipped: sinceSeconds (the duration
+ * rounded to whole seconds; 0 means unset) counts back from now; sinceTime goes to the API as
+ * a metav1.Time (whole seconds). Returns the simulated ms, or kubectl's error text.
+ */
+function sinceOf(ctx: KubectlContext, cmd: KubectlCommand): number | string {
+  const sinceText = flag(cmd, "since");
+  const sinceTimeText = flag(cmd, "since-time");
+  let sinceSeconds = 0;
+  if (sinceText !== undefined) {
+    const d = parseGoDuration(sinceText);
+    if (typeof d === "string") return `error: invalid argument "${sinceText}" for "--since" flag: ${d}`;
+    sinceSeconds = Math.sign(d) * Math.round(Math.abs(d) / 1000);
+  }
+  let sinceTimeMs = Number.NEGATIVE_INFINITY;
+  if (sinceTimeText !== undefined && sinceTimeText !== "") {
+    const bad = parseRFC3339Error(sinceTimeText);
+    if (bad !== null) return `error: ${bad}`;
+    const wall = Date.parse(sinceTimeText);
+    sinceTimeMs = Math.floor(wall / 1000) * 1000 - ctx.cluster.wallMs(0);
+  }
+  if (sinceTimeMs !== Number.NEGATIVE_INFINITY && sinceSeconds !== 0)
+    return "error: at most one of `sinceTime` or `sinceSeconds` may be specified";
+  if (sinceSeconds < 0) return "error: --since must be greater than 0";
+  if (sinceSeconds > 0) return ctx.cluster.sim.now - sinceSeconds * 1000;
+  return sinceTimeMs;
 }
 
 /** ByLogging (pkg/api/v1/pod/util or kubectl podutils): which pod `logs job/x` reads. */
@@ -107,6 +169,10 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     return fail(
       `error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`,
     );
+  const sinceMs = sinceOf(ctx, cmd);
+  if (typeof sinceMs === "string") return fail(sinceMs);
+  const timestamps = boolFlag(cmd, "timestamps");
+  const stamp = timestamps ? (ms: number) => rfc3339NanoFixed(ctx.cluster.wallMs(ms)) : null;
   if (sel !== null) {
     if (cmd.positionals.length > 0) return fail("error: only a selector (-l) or a POD name is allowed");
     pods = listPods(store, ns, sel);
@@ -181,7 +247,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
           continue;
         }
       }
-      let text = tail(runText(run, now), tailN);
+      let text = readLogs(runLines(run, now), tailN, sinceMs, stamp);
       if (prefix)
         text = text
           .split("\n")

@@ -5,7 +5,13 @@ import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import type { JsonPathError } from "../jsonpath.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { kindPrefix, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import {
+  kindPrefix,
+  MISSING_RESOURCE_ERROR,
+  type ResourceError,
+  type ResourceKind,
+  resolveResourceArgs,
+} from "../resources.js";
 import {
   DEFAULT_WAIT_TIMEOUT_MS,
   jobMeets,
@@ -39,11 +45,15 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   if (typeof cond === "string") return fail(cond);
   const timeoutText = flag(cmd, "timeout");
   let timeoutMs = DEFAULT_WAIT_TIMEOUT_MS;
+  // --timeout=0 checks once (condition.go getObjAndCheckCondition, delete.go IsDeleted: "If
+  // timeout is zero ... check once") and says `condition not met for <resource>/<name>`.
+  let checkOnce = false;
   if (timeoutText !== undefined) {
     const t = parseGoDuration(timeoutText);
     if (typeof t === "string")
       return fail(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${t}`);
     timeoutMs = t < 0 ? WEEK_MS : t;
+    checkOnce = t === 0;
   }
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
@@ -59,6 +69,7 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const targets: Target[] = [];
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
+    if (cmd.positionals.length === 0) return fail(MISSING_RESOURCE_ERROR);
     args = resolveResourceArgs(cmd.positionals);
   } catch (e) {
     return fail((e as ResourceError).message);
@@ -98,9 +109,11 @@ export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const deadline = ctx.cluster.sim.now + timeoutMs;
   for (const t of targets) {
     const left = Math.max(0, deadline - ctx.cluster.sim.now);
-    const met = t.meets() || ctx.waitUntil(t.meets, left);
+    const met = t.meets() || (!checkOnce && ctx.waitUntil(t.meets, left));
     if (failed !== null)
       return { stdout, stderr: `error: ${(failed as JsonPathError).message}\n`, exitCode: 1 };
+    if (!met && checkOnce)
+      return { stdout, stderr: `error: condition not met for ${t.kind}/${t.name}\n`, exitCode: 1 };
     if (!met) {
       return {
         stdout,

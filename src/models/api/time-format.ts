@@ -72,6 +72,16 @@ export function rfc3339Micro(epochMs: number): string {
 }
 
 /**
+ * The container runtime's log timestamps as `kubectl logs --timestamps` shows them: Go's
+ * RFC3339NanoFixed layout `2006-01-02T15:04:05.000000000Z07:00` (the kubelet's
+ * kuberuntime/logs `timeFormatOut`), nine fractional digits; whole milliseconds here.
+ */
+export function rfc3339NanoFixed(epochMs: number): string {
+  const d = utcDate(epochMs, "rfc3339NanoFixed");
+  return `${dateTime(d)}.${pad(d.getUTCMilliseconds(), 3)}000000Z`;
+}
+
+/**
  * Go's `time.RFC1123Z` layout, `Mon, 02 Jan 2006 15:04:05 -0700`, used for every timestamp `kubectl describe`
  * prints (staging/src/k8s.io/kubectl/pkg/describe/describe.go, `.Format(time.RFC1123Z)`). kubectl shows the
  * client's local zone; `offsetMinutes` is that zone's offset east of UTC at this instant (default 0, which Go

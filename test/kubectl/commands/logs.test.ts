@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { commandTranscript } from "./session.js";
+
+/**
+ * `kubectl logs --timestamps / --since / --since-time`: logs.go ToLogOptions and Validate, and
+ * the kubelet's ReadLogs (kuberuntime/logs/logs.go): the last --tail lines, those written
+ * before `since` skipped, each stamped in RFC3339NanoFixed when asked. The command scenario's
+ * container starts at 3 s (2 s pull, 1 s start) and prints `ok` when it exits at 33 s.
+ */
+
+function outputOf(command: string, steps: string[]): string {
+  const out = commandTranscript([...steps, command]);
+  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+}
+
+const RAN = ["kubectl apply -f job.yaml", "sleep 1m"];
+
+describe("kubectl logs --timestamps and --since", () => {
+  it.each([
+    ["kubectl logs job/work --timestamps", "2026-01-01T00:00:33.000000000Z ok\n"],
+    ["kubectl logs job/work --timestamps --prefix", "[pod/work-skg54/c] 2026-01-01T00:00:33.000000000Z ok\n"],
+    ["kubectl logs job/work --since=30s", "ok\n"], // written at 33 s, since 60 - 30 = 30 s
+    ["kubectl logs job/work --since=20s", ""], // since 40 s: the line is older
+    // Rounded to whole seconds: 26.6 s is 27 s, since 33 s, and the line of 33 s is kept
+    // (truncated to 26 s it would be lost); 26.4 s is 26 s, since 34 s.
+    ["kubectl logs job/work --since=26600ms", "ok\n"],
+    ["kubectl logs job/work --since=26400ms", ""],
+    ["kubectl logs job/work --since-time=2026-01-01T00:00:33Z", "ok\n"],
+    ["kubectl logs job/work --since-time=2026-01-01T00:00:34+00:00", ""],
+    ["kubectl logs job/work --since-time=2026-01-01T01:00:33.9+01:00", "ok\n"], // whole seconds: 00:00:33
+    ["kubectl logs job/work --tail=0 --timestamps", ""],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command, RAN)).toBe(expected);
+  });
+
+  it.each([
+    ["kubectl logs job/work --since=-3s", "2> error: --since must be greater than 0\n"],
+    [
+      "kubectl logs job/work --since=3x",
+      '2> error: invalid argument "3x" for "--since" flag: time: invalid duration "3x"\n',
+    ],
+    [
+      "kubectl logs job/work --since-time=2026-13-01T00:00:00Z",
+      '2> error: parsing time "2026-13-01T00:00:00Z": month out of range\n',
+    ],
+    [
+      "kubectl logs job/work --since=5s --since-time=2026-01-01T00:00:00Z",
+      "2> error: at most one of `sinceTime` or `sinceSeconds` may be specified\n",
+    ],
+  ])("%s: refused as logs.go does", (command, expected) => {
+    expect(outputOf(command, RAN)).toBe(expected);
+  });
+});

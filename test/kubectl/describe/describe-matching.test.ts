@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { commandTranscript } from "../commands/session.js";
+
+/**
+ * `kubectl describe` by name (describe.go Run): descriptions after the first follow "\n\n".
+ * A name not found among exactly two arguments switches to DescribeMatchingResources: every
+ * object of the resource whose name starts with the second argument, each printed "%s\n", and
+ * nothing of what was found by name; no match gives the original NotFound.
+ */
+
+function outputOf(command: string): string {
+  const out = commandTranscript(["kubectl apply -f job.yaml", "sleep 2m", command], { completions: 3 });
+  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+}
+
+describe("kubectl describe: names and prefixes", () => {
+  it("TYPE PREFIX: every pod whose name starts with it, each followed by a blank line", () => {
+    const out = outputOf("kubectl describe pods work");
+    expect(out.match(/^Name: /gm)?.length).toBe(3);
+    expect(out.match(/\n\nName: /g)?.length).toBe(2);
+    expect(out).not.toMatch(/\n\n\nName: /);
+    expect(out.endsWith("\n\n")).toBe(true);
+  });
+
+  it("TYPE PREFIX of one Job: its description and a trailing blank line", () => {
+    const out = outputOf("kubectl describe jobs wor");
+    expect(out.startsWith("Name:             work\n")).toBe(true);
+    expect(out.endsWith("\n\n")).toBe(true);
+  });
+
+  it("TYPE NAME with an exact name: the description as it is, no extra line", () => {
+    const out = outputOf("kubectl describe jobs work");
+    expect(out.startsWith("Name:             work\n")).toBe(true);
+    expect(out.endsWith("\n\n")).toBe(false);
+  });
+
+  it.each([
+    ["kubectl describe jobs zzz", '2> Error from server (NotFound): jobs.batch "zzz" not found\n'],
+    // One argument: no prefix matching.
+    ["kubectl describe pod/work", '2> Error from server (NotFound): pods "work" not found\n'],
+    // Two tuples, one missing: the prefix path finds nothing and nothing found is printed.
+    ["kubectl describe job/work job/nope", '2> Error from server (NotFound): jobs.batch "nope" not found\n'],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
+  it("three arguments: what exists is described, the missing name is an error", () => {
+    const out = outputOf("kubectl describe jobs work nope");
+    expect(out.startsWith("Name:             work\n")).toBe(true);
+    expect(out.endsWith('2> Error from server (NotFound): jobs.batch "nope" not found\n')).toBe(true);
+  });
+});
