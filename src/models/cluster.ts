@@ -325,7 +325,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     const seq = this.store.takePodSeq();
     const prefix = job.podNamePrefix;
     const ordinal = job.podsCreated++;
-    const template = job.spec.template;
+    const template = job.podTemplate;
     const policy = job.view.restartPolicy;
     const now = apiTime(this.sim.now);
     const ids = this.identities;

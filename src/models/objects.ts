@@ -1,5 +1,6 @@
 import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-types/batch/v1.js";
 import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { podTemplateFrom } from "./api/pod-defaults.js";
 import { ContainerStatus, type Writable } from "./containers.js";
 import type { NodeRecord } from "./node-record.js";
 import { NONE, objectList, PodPhase, RestartPolicy } from "./object-basics.js";
@@ -315,6 +316,8 @@ export class JobRecord {
   private scriptAttempts: Map<string, number> | null = null;
   /** `${name}-`, the generateName of its pods, made once (a string concatenation per pod otherwise). */
   private podPrefix: string | null = null;
+  private podTemplateOf: PodTemplateSpec | null = null;
+  private podTemplateCache: PodTemplateSpec | null = null;
 
   constructor(
     readonly seq: number,
@@ -342,6 +345,16 @@ export class JobRecord {
 
   get spec(): JobSpec {
     return this.object.spec!;
+  }
+
+  /** The template as this Job's pods are stored (podTemplateFrom), made once per template. */
+  get podTemplate(): PodTemplateSpec {
+    const template = this.object.spec!.template;
+    if (this.podTemplateOf !== template) {
+      this.podTemplateOf = template;
+      this.podTemplateCache = podTemplateFrom(template);
+    }
+    return this.podTemplateCache!;
   }
 
   /** generateName of the pods this Job creates. */
@@ -387,6 +400,8 @@ export class JobRecord {
     this.streamBase = 0;
     this.scriptAttempts = null;
     this.podPrefix = null;
+    this.podTemplateOf = null;
+    this.podTemplateCache = null;
     this.finished = false;
     return this;
   }

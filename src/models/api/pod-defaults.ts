@@ -1,4 +1,4 @@
-import type { Container, PodSpec } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 
 /**
  * Core defaulting of a pod (template) spec, as pkg/apis/core/v1/defaults.go applies it to every
@@ -55,4 +55,41 @@ export function defaultPodSpec(spec: PodSpec): void {
   if (spec.schedulerName === undefined) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c);
+}
+
+/** Whether SetDefaults_Pod would add a request to this container: a limit with no request. */
+function lacksRequests(c: Container): boolean {
+  const limits = c.resources?.limits;
+  if (limits === undefined) return false;
+  const requests = c.resources?.requests;
+  return Object.keys(limits).some((k) => requests === undefined || !(k in requests));
+}
+
+function withRequestsFromLimits(c: Container): Container {
+  if (!lacksRequests(c)) return c;
+  const resources = c.resources!;
+  return { ...c, resources: { ...resources, requests: { ...resources.limits, ...resources.requests } } };
+}
+
+/**
+ * The template a pod is created from, as the API server stores the pod: SetDefaults_Pod
+ * (pkg/apis/core/v1/defaults.go) defaults each container's and init container's missing
+ * requests to its limits — "only on a v1.Pod and not a v1.PodTemplate", so the Job keeps its
+ * template as written. The template itself when nothing is missing (pods share it).
+ */
+export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
+  const spec = template.spec;
+  if (spec === undefined) return template;
+  const all = [...spec.containers, ...(spec.initContainers ?? [])];
+  if (!all.some(lacksRequests)) return template;
+  return {
+    ...template,
+    spec: {
+      ...spec,
+      containers: spec.containers.map(withRequestsFromLimits),
+      ...(spec.initContainers !== undefined
+        ? { initContainers: spec.initContainers.map(withRequestsFromLimits) }
+        : {}),
+    },
+  };
 }
