@@ -79,6 +79,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "all-namespaces", short: "A", value: false },
     { long: "sort-by", value: true },
     { long: "show-kind", value: false },
+    { long: "ignore-not-found", value: false },
   ],
   describe: [
     { long: "selector", short: "l", value: true },
@@ -134,6 +135,114 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
 };
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
+
+/**
+ * Flags kubectl 1.35 has on these commands (`kubectl <verb> --help`) that jobsim does not
+ * simulate, by long name with their shorthands: refused in jobsim's words, where an unknown
+ * flag gets pflag's `unknown flag`.
+ */
+const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
+  get: {
+    filename: "f",
+    recursive: "R",
+    kustomize: "k",
+    raw: null,
+    "chunk-size": null,
+    "server-print": null,
+    "show-managed-fields": null,
+    subresource: null,
+    template: null,
+    "allow-missing-template-keys": null,
+  },
+  apply: {
+    "dry-run": null,
+    "server-side": null,
+    "force-conflicts": null,
+    "field-manager": null,
+    prune: null,
+    "prune-allowlist": null,
+    selector: "l",
+    all: null,
+    overwrite: null,
+    validate: null,
+    recursive: "R",
+    kustomize: "k",
+    output: "o",
+    cascade: null,
+    force: null,
+    "grace-period": null,
+    timeout: null,
+    wait: null,
+    "openapi-patch": null,
+    "show-managed-fields": null,
+    template: null,
+    "allow-missing-template-keys": null,
+    subresource: null,
+  },
+  create: {
+    "dry-run": null,
+    edit: null,
+    "field-manager": null,
+    output: "o",
+    raw: null,
+    recursive: "R",
+    kustomize: "k",
+    "save-config": null,
+    selector: "l",
+    validate: null,
+    "windows-line-endings": null,
+    "show-managed-fields": null,
+    template: null,
+    "allow-missing-template-keys": null,
+  },
+  delete: {
+    "dry-run": null,
+    interactive: "i",
+    output: "o",
+    raw: null,
+    recursive: "R",
+    kustomize: "k",
+    timeout: null,
+    "field-selector": null,
+    "all-namespaces": "A",
+  },
+  describe: { filename: "f", recursive: "R", kustomize: "k", "chunk-size": null },
+  logs: { "limit-bytes": null, "insecure-skip-tls-verify-backend": null, "all-pods": null },
+  wait: {
+    filename: "f",
+    recursive: "R",
+    "all-namespaces": "A",
+    "field-selector": null,
+    local: null,
+    output: "o",
+    template: null,
+    "allow-missing-template-keys": null,
+  },
+  patch: {
+    "dry-run": null,
+    "field-manager": null,
+    filename: "f",
+    kustomize: "k",
+    local: null,
+    output: "o",
+    "patch-file": null,
+    recursive: "R",
+    "show-managed-fields": null,
+    subresource: null,
+    template: null,
+    "allow-missing-template-keys": null,
+  },
+  events: {
+    "chunk-size": null,
+    "show-managed-fields": null,
+    template: null,
+    "allow-missing-template-keys": null,
+  },
+};
+
+function unsimulatedFlag(verb: string, name: string): UsageError {
+  return new UsageError(`jobsim does not simulate the --${name} flag of "kubectl ${verb}"`);
+}
 
 /** Flags whose value pflag may omit (`--wait` means true, `--cascade` means background). */
 const OPTIONAL_VALUE: Record<string, string> = { wait: "true", cascade: "background" };
@@ -255,7 +364,10 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
       const eq = w.indexOf("=");
       const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
       const spec = byLong.get(name);
-      if (spec === undefined) throw usage(`unknown flag: --${name}`);
+      if (spec === undefined) {
+        if (UNSIMULATED_FLAGS[verb]?.[name] !== undefined) throw unsimulatedFlag(verb, name);
+        throw usage(`unknown flag: --${name}`);
+      }
       if (eq >= 0) set(spec, w.slice(eq + 1));
       else if (!spec.value) set(spec, "true");
       else if (OPTIONAL_VALUE[name] !== undefined) set(spec, OPTIONAL_VALUE[name]);
@@ -268,7 +380,11 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
       for (let j = 1; j < w.length; j++) {
         const c = w[j];
         const spec = byShort.get(c);
-        if (spec === undefined) throw usage(`unknown shorthand flag: '${c}' in ${w}`);
+        if (spec === undefined) {
+          const long = Object.entries(UNSIMULATED_FLAGS[verb] ?? {}).find(([, short]) => short === c);
+          if (long !== undefined) throw unsimulatedFlag(verb, long[0]);
+          throw usage(`unknown shorthand flag: '${c}' in ${w}`);
+        }
         if (!spec.value) {
           set(spec, "true");
           continue;

@@ -184,6 +184,9 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     // cli-runtime pkg/resource/builder.go visitByName: a name is fetched, not listed.
     return fail("error: name cannot be provided when a selector is specified");
   let stderr = "";
+  // get.go Run: `r.IgnoreErrors(apierrors.IsNotFound)`; `watch` builds its own result, where
+  // a NotFound still ends the command.
+  const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
   const groups: { kind: ResourceKind; objects: Obj[] }[] = [];
   for (const kind of args.kinds) {
     const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
@@ -200,8 +203,9 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
       objects = [];
       for (const n of named) {
         const o = all.find((x) => x.name === n.name);
-        if (o === undefined) stderr += notFound(kind, n.name);
-        else objects.push(o);
+        if (o === undefined) {
+          if (!ignoreNotFound || watch) stderr += notFound(kind, n.name);
+        } else objects.push(o);
       }
     } else {
       objects = collect(ctx, kind, kindNs, cmd);
@@ -262,6 +266,10 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     }
   }
   const total = groups.reduce((s, g) => s + g.objects.length, 0);
+  // printGeneric (every format but the table): nothing found and NotFound ignored, nothing
+  // printed — not even an empty List.
+  if (ignoreNotFound && total === 0 && output !== "" && output !== "wide")
+    return { stdout: "", stderr, exitCode: stderr === "" ? 0 : 1 };
 
   if (columns !== null)
     return printCustomColumns(ctx, columns, groups, stderr, total, args.named.length, cmd);
@@ -319,7 +327,8 @@ export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
     printedGroups++;
   }
   // get.go Run: "No resources found" only when nothing was written and nothing failed.
-  if (printedGroups === 0 && args.named.length === 0 && stderr === "") stderr += noResources(ns);
+  if (printedGroups === 0 && args.named.length === 0 && stderr === "" && !ignoreNotFound)
+    stderr += noResources(ns);
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseKubectl, UsageError } from "../../src/kubectl/parse.js";
+import { commandTranscript } from "./commands/session.js";
+
+/**
+ * Flags kubectl 1.35 has but jobsim does not simulate are refused in jobsim's words; a flag
+ * kubectl does not have keeps pflag's `unknown flag`.
+ */
+
+function usageOf(line: string): string {
+  try {
+    parseKubectl(line.split(" "));
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
+  return "accepted";
+}
+
+describe("kubectl flags jobsim does not simulate", () => {
+  it.each([
+    ["kubectl get -f job.yaml", 'jobsim does not simulate the --filename flag of "kubectl get"'],
+    [
+      "kubectl wait --for=delete -f job.yaml",
+      'jobsim does not simulate the --filename flag of "kubectl wait"',
+    ],
+    [
+      "kubectl apply -f job.yaml --dry-run=client",
+      'jobsim does not simulate the --dry-run flag of "kubectl apply"',
+    ],
+    [
+      "kubectl delete job x --dry-run=server",
+      'jobsim does not simulate the --dry-run flag of "kubectl delete"',
+    ],
+    [
+      "kubectl get jobs -o yaml --show-managed-fields",
+      'jobsim does not simulate the --show-managed-fields flag of "kubectl get"',
+    ],
+    ["kubectl delete job x -i", 'jobsim does not simulate the --interactive flag of "kubectl delete"'],
+    [
+      "kubectl logs pod/x --limit-bytes=10",
+      'jobsim does not simulate the --limit-bytes flag of "kubectl logs"',
+    ],
+  ])("%s", (line, message) => {
+    expect(usageOf(line)).toBe(message);
+  });
+
+  it.each([
+    [
+      "kubectl get pods --frobnicate",
+      "error: unknown flag: --frobnicate\nSee 'kubectl get --help' for usage.",
+    ],
+    ["kubectl get pods -Z", "error: unknown shorthand flag: 'Z' in -Z\nSee 'kubectl get --help' for usage."],
+    // --filename is a real flag of get, not of logs.
+    [
+      "kubectl logs -f pod/x --filename=a",
+      "error: unknown flag: --filename\nSee 'kubectl logs --help' for usage.",
+    ],
+  ])("%s: unknown to kubectl", (line, message) => {
+    expect(usageOf(line)).toBe(message);
+  });
+
+  it.each([
+    "kubectl logs pod/x --since=5s",
+    "kubectl logs pod/x --since-time=2026-01-01T00:00:00Z",
+    "kubectl get jobs --ignore-not-found",
+  ])("%s is simulated", (line) => {
+    expect(usageOf(line)).toBe("accepted");
+  });
+});
+
+describe("kubectl get --ignore-not-found (get.go: IgnoreErrors(IsNotFound))", () => {
+  function outputOf(command: string, steps: string[] = ["kubectl apply -f job.yaml"]): string {
+    const out = commandTranscript([...steps, command]);
+    return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  }
+  it.each([
+    ["kubectl get job nope --ignore-not-found", ""],
+    [
+      "kubectl get job nope work --ignore-not-found",
+      "NAME   STATUS    COMPLETIONS   DURATION   AGE\nwork   Running   0/1           0s         0s\n",
+    ],
+    // No "No resources found" either.
+    ["kubectl get pods -l app=none --ignore-not-found", ""],
+    // printGeneric: nothing found prints nothing, not an empty List.
+    ["kubectl get pods -l app=none -o yaml --ignore-not-found", ""],
+    ["kubectl get job nope -o json --ignore-not-found", ""],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
+  it("without it, the list format prints an empty List and the table says so", () => {
+    expect(outputOf("kubectl get pods -l app=none -o yaml")).toMatch(
+      /^apiVersion: v1\nitems: \[\]\nkind: List\n/,
+    );
+    expect(outputOf("kubectl get pods -l app=none")).toBe("2> No resources found in default namespace.\n");
+  });
+
+  it("a watch still ends at a NotFound", () => {
+    expect(outputOf("kubectl get job nope -w --ignore-not-found")).toBe(
+      '2> Error from server (NotFound): jobs.batch "nope" not found\n',
+    );
+  });
+});
