@@ -131,7 +131,7 @@ export class PodStatusMaterializer {
       // The kubelet has written status (its first sync sets startTime).
       if (this.profile.podObservedGeneration) out.observedGeneration = POD_GENERATION;
       out.startTime = t(pod.startTimeMs);
-      out.containerStatuses = pod.containers.map((c) =>
+      out.containerStatuses = pod.containersByName.map((c) =>
         this.containerStatus(pod, c, specContainers[c.specIndex]),
       );
     }

@@ -65,6 +65,7 @@ export class PodRecord {
   /** When the pod stopped holding node resources (terminal), for cost accounting. */
   terminalMs = NONE;
   readonly containers: ContainerStatus[];
+  private byName: ContainerStatus[] | null = null;
 
   /** Which uncountedTerminatedPods list of its Job holds this pod: 0 none, 1 succeeded, 2 failed. */
   uncounted = 0;
@@ -99,7 +100,21 @@ export class PodRecord {
     this.setContainers(template);
   }
 
+  /**
+   * The container statuses in the order the kubelet reports them: sorted by name
+   * (kubelet_pods.go convertToAPIContainerStatuses, `sort.Sort(SortedContainerStatuses)`), which
+   * is what clients that walk `status.containerStatuses` see — kubectl's STATUS column, the Job
+   * controller's pod failure policy. `containers` stays in spec order (index i is spec container
+   * i). Made on first use; a pod of one container answers with `containers` itself.
+   */
+  get containersByName(): readonly ContainerStatus[] {
+    if (this.containers.length < 2) return this.containers;
+    this.byName ??= [...this.containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return this.byName;
+  }
+
   private setContainers(template: PodTemplateSpec): void {
+    this.byName = null;
     const spec = template.spec as PodSpec;
     const behaviours = this.identity.behaviours(spec);
     const list = this.containers;

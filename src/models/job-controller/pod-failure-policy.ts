@@ -39,7 +39,8 @@ export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodR
     if (!KNOWN_ACTIONS.includes(rule.action)) continue;
     if (rule.onExitCodes) {
       const req = rule.onExitCodes;
-      for (const c of pod.containers) {
+      // getMatchingContainerFromList walks status.containerStatuses: sorted by name.
+      for (const c of pod.containersByName) {
         if (c.state !== ContainerState.Terminated || c.current === null) continue;
         if (req.containerName !== undefined && req.containerName !== c.name) continue;
         const code = c.current.exitCode;
