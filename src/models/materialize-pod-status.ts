@@ -127,6 +127,10 @@ export class PodStatusMaterializer {
       out.podIP = ip;
       out.podIPs = [{ ip }];
     }
+    if (pod.statusReason !== "") {
+      out.message = pod.statusMessage;
+      out.reason = pod.statusReason;
+    }
     if (pod.startTimeMs !== NONE) {
       // The kubelet has written status (its first sync sets startTime).
       if (this.profile.podObservedGeneration) out.observedGeneration = POD_GENERATION;

@@ -62,6 +62,9 @@ export class PodRecord {
   readyMs = NONE;
   /** Reason of Ready=False: "ContainersNotReady" or "PodCompleted". */
   notReadyReason = "ContainersNotReady";
+  /** status.reason / status.message the kubelet set for the whole pod (DeadlineExceeded), or "". */
+  statusReason = "";
+  statusMessage = "";
   /** When the pod stopped holding node resources (terminal), for cost accounting. */
   terminalMs = NONE;
   readonly containers: ContainerStatus[];
@@ -175,6 +178,8 @@ export class PodRecord {
     this.ready = false;
     this.readyMs = NONE;
     this.notReadyReason = "ContainersNotReady";
+    this.statusReason = "";
+    this.statusMessage = "";
     this.terminalMs = NONE;
     this.uncounted = 0;
     this.indexFailureCount = 0;

@@ -9,6 +9,7 @@ import {
   apiTime,
   ContainerRun,
   type ContainerStatus,
+  isTerminal,
   NONE,
   type NodeRecord,
   PodPhase,
@@ -22,7 +23,7 @@ import { ImageBehaviour } from "../workload.js";
 import { enterCrashLoop, enterRunning, enterTerminated } from "./container-transitions.js";
 import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } from "./crash-backoff.js";
 import { NodePulls, pulledMessage } from "./image-pulls.js";
-import { updatePhase } from "./pod-phase.js";
+import { enterTerminalPhase, updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
 import { markKilled, planKill } from "./termination.js";
 
@@ -41,6 +42,10 @@ import { markKilled, planKill } from "./termination.js";
  *   IfNotPresent/Never, a real (re-)pull for Always
  * deletion: Killing, SIGTERM; the process exits after terminationSeconds (143) or is killed at
  *   the grace period (137); then the status goes terminal and the kubelet confirms the delete.
+ * spec.activeDeadlineSeconds: once that long past startTime (seen at the sync loop's next 1 s
+ *   tick, taken in the PLEG's phase), the pod goes Failed with reason DeadlineExceeded (event
+ *   DeadlineExceeded) and its containers are killed with the pod's grace period
+ *   (active_deadline.go, generateAPIPodStatus, syncPod's killPod).
  *
  * Random draws: stream (Job incarnation, pod attempt k, restart·64 + container) per purpose,
  * so attempt k behaves the same whatever happens elsewhere.
@@ -57,7 +62,12 @@ enum Action {
   ObserveExit = 3,
   Retry = 4,
   Killed = 5,
+  Deadline = 6,
 }
+
+/** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
+export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";
+export const DEADLINE_EXCEEDED_MESSAGE = "Pod was active on the node longer than the specified deadline";
 
 const P_PULL = purpose("pull");
 const P_START = purpose("start");
@@ -135,6 +145,8 @@ export class Kubelet implements EventHandler {
     const st = pod.kubeletState as PodState | null;
     if (st === null) return;
     for (const h of st.handles) if (h !== NONE) this.sim.cancel(h);
+    if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
+    st.deadlineHandle = NONE;
     const k = this.killHandles.get(pod);
     if (k !== undefined) this.sim.cancel(k);
     this.killHandles.delete(pod);
@@ -146,7 +158,8 @@ export class Kubelet implements EventHandler {
     const st = pod.kubeletState as PodState;
     const i = arg & 255;
     const action = arg >> 8;
-    if (action !== Action.Killed) st.handles[i] = NONE;
+    if (action === Action.Deadline) st.deadlineHandle = NONE;
+    else if (action !== Action.Killed) st.handles[i] = NONE;
     if (st.done || pod.removed) return;
     switch (action) {
       case Action.FirstSync:
@@ -163,6 +176,9 @@ export class Kubelet implements EventHandler {
         return;
       case Action.Retry:
         this.retry(pod, st, i);
+        return;
+      case Action.Deadline:
+        this.deadlineExceeded(pod, st);
         return;
       default:
         this.killed(pod, st);
@@ -185,6 +201,16 @@ export class Kubelet implements EventHandler {
     pod.readyToStartContainers = true;
     pod.readyToStartContainersMs = t;
     this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
+    const ads = pod.spec.activeDeadlineSeconds;
+    if (typeof ads === "number") {
+      const st = pod.kubeletState as PodState;
+      st.deadlineHandle = this.sim.scheduleAt(
+        this.relistAfter(now + ads * 1000),
+        this,
+        Action.Deadline * 256,
+        pod,
+      );
+    }
     this.ensureImage(pod, 0);
   }
 
@@ -360,13 +386,15 @@ export class Kubelet implements EventHandler {
 
   // ---- deletion ----------------------------------------------------------------------------
 
-  private startKill(pod: PodRecord, st: PodState): void {
+  private startKill(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
     st.killing = true;
     for (let i = 0; i < st.handles.length; i++) {
       if (st.handles[i] !== NONE) this.sim.cancel(st.handles[i]);
       st.handles[i] = NONE;
     }
-    const graceMs = Math.max(0, pod.deletionGraceSeconds) * 1000;
+    if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
+    st.deadlineHandle = NONE;
+    const graceMs = Math.max(0, graceSeconds) * 1000;
     const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
       if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
       return this.drawMs(
@@ -377,6 +405,29 @@ export class Kubelet implements EventHandler {
       );
     });
     this.killHandles.set(pod, this.sim.scheduleAt(doneAt, this, Action.Killed * 256, pod));
+  }
+
+  /**
+   * Past spec.activeDeadlineSeconds (active_deadline.go ShouldEvict): the status says Failed,
+   * DeadlineExceeded, at once — the Job controller counts the failure now — and syncPod kills
+   * the containers with the pod's termination grace period. A pod already terminal, or being
+   * killed for its deletion, is left as it is.
+   */
+  private deadlineExceeded(pod: PodRecord, st: PodState): void {
+    if (isTerminal(pod.phase) || st.killing) return;
+    this.recorder?.record(
+      podRef(pod),
+      "Normal",
+      DEADLINE_EXCEEDED_REASON,
+      DEADLINE_EXCEEDED_MESSAGE,
+      KUBELET_COMPONENT,
+      this.node.name,
+    );
+    pod.statusReason = DEADLINE_EXCEEDED_REASON;
+    pod.statusMessage = DEADLINE_EXCEEDED_MESSAGE;
+    enterTerminalPhase(pod, PodPhase.Failed, this.sim.now);
+    this.store.updatePod(pod);
+    this.startKill(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
   }
 
   private killed(pod: PodRecord, st: PodState): void {

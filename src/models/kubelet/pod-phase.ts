@@ -33,22 +33,31 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
   else if (pod.restartPolicy === RestartPolicy.OnFailure)
     phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Running;
   else phase = PodPhase.Running;
-  pod.phase = phase;
-
-  const t = apiTime(now);
   if (isTerminal(phase)) {
-    pod.terminalMs = now;
-    pod.readyToStartContainers = false;
-    pod.readyToStartContainersMs = t;
-    if (pod.ready || pod.notReadyReason !== "PodCompleted") pod.readyMs = t;
-    pod.ready = false;
-    pod.notReadyReason = "PodCompleted";
+    enterTerminalPhase(pod, phase, now);
     return;
   }
+  pod.phase = phase;
+  const t = apiTime(now);
   let ready = running === n;
   for (let i = 0; ready && i < n; i++) if (!pod.containers[i].ready) ready = false;
   if (ready !== pod.ready) {
     pod.ready = ready;
     pod.readyMs = t;
   }
+}
+
+/**
+ * A terminal phase: the pod stops holding its node's resources, and its readiness conditions
+ * turn False with reason PodCompleted.
+ */
+export function enterTerminalPhase(pod: PodRecord, phase: PodPhase, now: number): void {
+  const t = apiTime(now);
+  pod.phase = phase;
+  pod.terminalMs = now;
+  pod.readyToStartContainers = false;
+  pod.readyToStartContainersMs = t;
+  if (pod.ready || pod.notReadyReason !== "PodCompleted") pod.readyMs = t;
+  pod.ready = false;
+  pod.notReadyReason = "PodCompleted";
 }

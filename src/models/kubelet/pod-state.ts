@@ -15,6 +15,8 @@ export class PodState {
   readonly pullTookMs: number[] = [];
   killing = false;
   done = false;
+  /** The pending active-deadline check (spec.activeDeadlineSeconds), or NONE. */
+  deadlineHandle = NONE;
 
   init(n: number): this {
     // pop()/push() rather than the length setter: truncating through it is a slow runtime call.
@@ -41,6 +43,7 @@ export class PodState {
     }
     this.killing = false;
     this.done = false;
+    this.deadlineHandle = NONE;
     return this;
   }
 
