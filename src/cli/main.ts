@@ -4,7 +4,7 @@ import { hideBin } from "yargs/helpers";
 import { AnalysisError } from "../analysis/errors.js";
 import { OverrideError } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { CliError, parseSeed } from "./output.js";
+import { CliError, fsReason, parseSeed } from "./output.js";
 import { commandLine, jobsimVersion } from "./version.js";
 
 /**
@@ -25,6 +25,12 @@ function report(e: unknown): number {
     process.stderr.write(`jobsim: ${e.message}\n`);
     return 1;
   }
+  const errno = e as NodeJS.ErrnoException;
+  if (errno?.syscall === "write" && typeof errno.code === "string") {
+    // Standard output or error could not take what was written (a full disk, a closed device).
+    process.stderr.write(`jobsim: cannot write the output: ${fsReason(e)}\n`);
+    return 1;
+  }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(
     `jobsim: internal error: ${message}\n(this is a bug in jobsim; please report it with the scenario that caused it)\n`,
@@ -43,13 +49,26 @@ function checkUsage(a: Record<string, unknown>, lists: readonly string[] = []): 
     if (Array.isArray(value)) throw new CliError(`--${key} is given ${value.length} times: give it once`, 2);
   }
   // yargs reads `--runs=` as 0 and `--json=maybe` as false; both are typing slips to point out.
-  for (const token of rawArgs) {
+  // A number option last, or followed by another option, has no value: yargs would drop it.
+  let jsons = 0;
+  for (let i = 0; i < rawArgs.length; i++) {
+    const token = rawArgs[i];
+    if (token === "--") break;
+    if (token === "--json" || token.startsWith("--json=")) jsons++;
+    const bare = /^--([a-z-]+)$/.exec(token);
+    if (bare !== null && NUMBER_OPTIONS.includes(bare[1])) {
+      const next = rawArgs[i + 1];
+      if (next === undefined || next.trim() === "" || /^--?[a-zA-Z]/.test(next))
+        throw new CliError(`--${bare[1]} needs a number`, 2);
+    }
     const m = /^--([a-z-]+)=(.*)$/.exec(token);
     if (m === null) continue;
     if (m[2] === "" && NUMBER_OPTIONS.includes(m[1])) throw new CliError(`--${m[1]} needs a number`, 2);
     if (m[1] === "json" && !["true", "false"].includes(m[2]))
       throw new CliError(`--json takes no value (or true/false), got "${m[2]}"`, 2);
   }
+  // yargs keeps one value of a boolean given twice.
+  if (jsons > 1) throw new CliError(`--json is given ${jsons} times: give it once`, 2);
   // yargs turns a lone `-` into "" for one positional and drops it from a list.
   const listsDash = Array.isArray(a.files) && rawArgs.slice(1).includes("-");
   if (a.scenario === "" || listsDash || (Array.isArray(a.files) && a.files.includes("")))
@@ -170,8 +189,7 @@ export function main(argv: string[]): void {
           })
           .option("image", {
             type: "string",
-            default: "jobsim:0.1.0",
-            describe: "container image for --emit-job",
+            describe: "container image for --emit-job (default: jobsim:0.1.0)",
           })
           .option("shards", {
             type: "number",
@@ -310,7 +328,12 @@ export function main(argv: string[]): void {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
-    throw e;
+    // Anything else (ENOSPC on a full disk, EIO): one line, as for any other failure.
+    try {
+      process.stderr.write(`jobsim: cannot write the output: ${fsReason(e)}\n`);
+    } finally {
+      process.exit(1);
+    }
   });
 }
 

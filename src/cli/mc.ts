@@ -10,7 +10,14 @@ import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
-import { CliError, checkOutputDir, checkOutputFile, tooLarge, writeFileAtomic } from "./output.js";
+import {
+  CliError,
+  checkDistinctOutputs,
+  checkOutputDir,
+  checkOutputFile,
+  tooLarge,
+  writeFileAtomic,
+} from "./output.js";
 import { Progress } from "./progress.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
@@ -58,6 +65,8 @@ function checkCombination(a: McArgs): void {
         `--emit-job writes a Job manifest and runs nothing here: it cannot be combined with ${clash[0]}`,
         2,
       );
+  } else if (a.image !== undefined) {
+    throw new CliError("--image sets the container image of --emit-job's Job: give --emit-job FILE too", 2);
   } else if (a.shards !== undefined) {
     throw new CliError(
       "--shards sets the shard count of --emit-job; to run one shard here use --shard i/n",
@@ -78,6 +87,16 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
   if (a.emitJob !== undefined) checkOutputFile("--emit-job", a.emitJob);
   if (a.report !== undefined) checkOutputDir("--report", a.report, MC_REPORT_FILES);
+  checkDistinctOutputs(
+    [a.scenario],
+    [
+      ...(a.csv !== undefined ? [["--csv", a.csv] as [string, string]] : []),
+      ...(a.emitJob !== undefined ? [["--emit-job", a.emitJob] as [string, string]] : []),
+      ...(a.report !== undefined
+        ? MC_REPORT_FILES.map((f) => [`--report ${a.report}`, join(a.report!, f)] as [string, string])
+        : []),
+    ],
+  );
   checkCombination(a);
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);

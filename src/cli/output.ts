@@ -1,10 +1,13 @@
 import {
+  accessSync,
   closeSync,
+  constants as fsConstants,
   mkdirSync,
   openSync,
   readSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -25,7 +28,7 @@ export class CliError extends Error {
 }
 
 /** Why a file operation failed, in words (the code, not Node's text with its syscall). */
-function fsReason(e: unknown): string {
+export function fsReason(e: unknown): string {
   switch ((e as NodeJS.ErrnoException).code) {
     case "ENOENT":
       return "no such directory";
@@ -63,11 +66,58 @@ export function checkOutputFile(option: string, path: string): void {
   checkParents(option, path);
 }
 
-/** The nearest existing ancestor of `path` must be a directory (the rest will be created). */
+/**
+ * The nearest existing ancestor of `path` must be a directory (the rest will be created) that
+ * this process may write in — found now, not after the runs.
+ */
 function checkParents(option: string, path: string): void {
   let dir = dirname(path);
   while (kindOf(dir) === "none" && dirname(dir) !== dir) dir = dirname(dir);
   if (kindOf(dir) === "file") throw new CliError(`${option} ${path}: ${dir} is a file, not a directory`);
+  if (writtenInPlace(path)) return;
+  // Where the file itself exists, the rename replaces it in its own (real) directory.
+  const where = kindOf(path) === "file" ? dirname(renameTarget(path)) : dir;
+  try {
+    accessSync(where, fsConstants.W_OK | fsConstants.X_OK);
+  } catch (e) {
+    throw new CliError(`${option} ${path}: cannot write in ${where}: ${fsReason(e)}`);
+  }
+}
+
+/** A path's identity for comparing outputs and inputs: its real path where it exists. */
+function identity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Before any work: no output may be one of the inputs (the scenario would be lost), and no
+ * two outputs may be the same file (the second would replace the first, or fail half-way).
+ * `outputs` pairs each file with the option that names it.
+ */
+export function checkDistinctOutputs(inputs: readonly string[], outputs: readonly [string, string][]): void {
+  const ins = new Map(inputs.map((p) => [identity(p), p]));
+  const seen = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    if (writtenInPlace(path)) continue; // /dev/null, a pipe: written through, never replaced
+    const id = identity(path);
+    const input = ins.get(id);
+    if (input !== undefined)
+      throw new CliError(`${option} ${path} is the input file ${input}: refusing to overwrite it`, 2);
+    for (const [otherId, otherOption] of seen)
+      if (id.startsWith(`${otherId}/`) || otherId.startsWith(`${id}/`))
+        throw new CliError(
+          `${otherOption} and ${option} need ${path} and ${otherId} as a file and a directory at once`,
+          2,
+        );
+    const other = seen.get(id);
+    if (other !== undefined)
+      throw new CliError(`${other} and ${option} both write ${path}: give them different files`, 2);
+    seen.set(id, option);
+  }
 }
 
 /**
@@ -145,7 +195,8 @@ export function tempFor(path: string): string {
   const target = renameTarget(path);
   const dir = dirname(target);
   try {
-    mkdirSync(dir, { recursive: true });
+    const made = mkdirSync(dir, { recursive: true });
+    if (made !== undefined) createdDirectories.push({ top: made, leaf: dir });
   } catch (e) {
     throw new CliError(`cannot create directory ${dir}: ${fsReason(e)}`);
   }
@@ -159,6 +210,28 @@ export function writeTemp(tmp: string, path: string, content: string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
+  }
+}
+
+/** Directories tempFor made for outputs not yet in place: `top` the first it created, `leaf` the deepest. */
+const createdDirectories: { top: string; leaf: string }[] = [];
+
+/** The outputs are in place: the directories made for them stay. */
+export function keepCreatedDirectories(): void {
+  createdDirectories.length = 0;
+}
+
+/** A failure or an interrupt: the directories made for outputs go again, where still empty. */
+export function removeCreatedDirectories(): void {
+  for (const { top, leaf } of createdDirectories.splice(0).reverse()) {
+    for (let d = leaf; ; d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // not empty (or gone): leave it and what holds it
+      }
+      if (d === top || dirname(d) === d) break;
+    }
   }
 }
 

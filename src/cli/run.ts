@@ -4,7 +4,7 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, checkOutputFile, tooLarge } from "./output.js";
+import { CliError, checkDistinctOutputs, checkOutputFile, tooLarge } from "./output.js";
 import { StagedOutputs } from "./staged-output.js";
 
 export interface RunArgs {
@@ -31,6 +31,13 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   if (args.timeline !== undefined) checkOutputFile("--timeline", args.timeline);
   const format = args.timeline === undefined ? null : timelineFormat(args.timeline);
   if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
+  checkDistinctOutputs(
+    [args.scenario],
+    [
+      ...(args.trace !== undefined ? [["--trace", args.trace] as [string, string]] : []),
+      ...(args.timeline !== undefined ? [["--timeline", args.timeline] as [string, string]] : []),
+    ],
+  );
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
     throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}${tooLarge(args.run)}`, 2);
   const scenario = loadScenario(args.scenario);

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { moveInto, tempFor, writeTemp } from "./output.js";
+import { keepCreatedDirectories, moveInto, removeCreatedDirectories, tempFor, writeTemp } from "./output.js";
 
 /**
  * A command's output files, put in place all together or not at all. Each file is written to a
@@ -35,15 +35,17 @@ export class StagedOutputs {
         moveInto(tmp, path);
         liveTemporaries.delete(tmp);
       }
+      keepCreatedDirectories();
     } finally {
       this.discard();
     }
   }
 
-  /** Removes whatever is still staged. */
+  /** Removes whatever is still staged, and the directories made for it that stayed empty. */
   discard(): void {
     for (const { tmp } of this.staged) removeTemporary(tmp);
     this.staged.length = 0;
+    removeCreatedDirectories();
   }
 }
 
@@ -73,6 +75,7 @@ function armSignalCleanup(): void {
   for (const [signal, status] of Object.entries(SIGNAL_EXIT)) {
     process.once(signal, () => {
       for (const tmp of [...liveTemporaries]) removeTemporary(tmp);
+      removeCreatedDirectories();
       process.exit(status);
     });
   }

@@ -82,6 +82,10 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       problems.push(...e.problems);
+      // Reported all at once: the scenario's own problems, then its manifests' as kubectl sees them.
+      if (e.partial instanceof Map)
+        for (const m of (e.partial as Map<string, ManifestFile>).values())
+          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
     }
     if (problems.length > 0) {
       bad++;

@@ -65,7 +65,9 @@ export function loadScenario(file: string, overrides: readonly Override[] = []):
         ? `${file}: no such file`
         : code === "EISDIR"
           ? `${file}: is a directory, expected a scenario file`
-          : `${file}: ${(e as Error).message}`,
+          : code === "EACCES" || code === "EPERM"
+            ? `${file}: permission denied`
+            : `${file}: ${(e as Error).message}`,
     ]);
   }
   return parseScenario(text, file, dirname(resolve(file)), overrides);
@@ -98,6 +100,16 @@ export function parseScenario(
   if (!isRecord(raw))
     throw new ScenarioError([
       `${file}: expected a Scenario mapping (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, ...)`,
+    ]);
+  if (
+    raw.kind !== "Scenario" &&
+    typeof raw.kind === "string" &&
+    typeof raw.apiVersion === "string" &&
+    raw.apiVersion !== SCENARIO_API_VERSION
+  )
+    // A Kubernetes manifest where a scenario was expected: say so, not which scenario keys it lacks.
+    throw new ScenarioError([
+      `${file}: this is a ${raw.kind} manifest (${raw.apiVersion}), not a scenario: a scenario (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario) holds it under files: and applies it in its steps, as scenarios/flaky-job.yaml does`,
     ]);
   checkKnownKeys(problems, "", raw, TOP_FIELDS);
   for (const o of overrides) {
@@ -177,7 +189,7 @@ export function parseScenario(
   // A problem may come from a swept value rather than the file: say which values were set.
   if (!problems.empty && overrides.length > 0)
     problems.add("", `with ${overrides.map((o) => `--set ${o.path}=${o.value}`).join(", ")}`);
-  problems.throwIfAny();
+  problems.throwIfAny(manifests);
   return {
     file,
     name: meta.name as string,

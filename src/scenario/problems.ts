@@ -1,5 +1,8 @@
 /** Every problem found while loading a scenario, reported together. */
 export class ScenarioError extends Error {
+  /** What the loader had read when it stopped (the manifests, for `validate` to judge too). */
+  partial: unknown = null;
+
   constructor(readonly problems: string[]) {
     super(problems.join("\n"));
     this.name = "ScenarioError";
@@ -20,8 +23,11 @@ export class Problems {
     return this.list.length === 0;
   }
 
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new ScenarioError(this.list);
+  throwIfAny(partial: unknown = null): void {
+    if (this.list.length === 0) return;
+    const e = new ScenarioError(this.list);
+    e.partial = partial;
+    throw e;
   }
 }
 

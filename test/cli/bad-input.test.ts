@@ -182,3 +182,31 @@ describe("mc with very few runs", () => {
     expect(text.split("\n")[0]).toMatch(/^jobsim mc: flaky-job, seed 7, 1 run \(fingerprint [0-9a-f]{32}\)$/);
   });
 });
+
+describe("jobsim validate reports a scenario's problems and its manifests' together", () => {
+  it("a bad probability sum and an unknown manifest field, in one go", () => {
+    const file = variant("sum-and-field", (t) =>
+      t
+        .replace("probability: 0.6,", "probability: 0.5,")
+        .replace("      backoffLimit: 10", "      backofLimit: 10"),
+    );
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${file}: images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes: probabilities sum to 0.9, expected 1\n` +
+        `${file}: files.job.yaml: Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.backofLimit"\n`,
+    );
+  });
+});
+
+describe("a Job manifest where a scenario is expected", () => {
+  it("says what it is instead of listing the scenario keys it lacks", () => {
+    const file = join(dir, "manifest.yaml");
+    writeFileSync(file, "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec: {}\n");
+    const r = jobsim("run", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${file}: this is a Job manifest (batch/v1), not a scenario: a scenario (apiVersion: jobsim/v1alpha1, kind: Scenario) holds it under files: and applies it in its steps, as scenarios/flaky-job.yaml does\n`,
+    );
+  });
+});

@@ -1,0 +1,136 @@
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
+
+/**
+ * Output paths are checked before any run: none may be an input, no two may be the same file
+ * (or a file and a directory at once); a directory made for an output that never arrived is
+ * removed again; a write to a full standard output is one line, not a stack trace.
+ */
+
+const SCENARIO = "scenarios/flaky-job.yaml";
+
+describe("outputs that would clash", () => {
+  it("an output over the scenario file is refused, and the scenario kept", () => {
+    const dir = tmp();
+    const victim = join(dir, "victim.yaml");
+    copyFileSync(SCENARIO, victim);
+    for (const args of [
+      ["mc", victim, "--runs", "10", "--csv", victim],
+      ["sweep", victim, "--set", "spec.backoffLimit=0..1", "--runs", "10", "--csv", victim],
+      ["run", victim, "--trace", victim],
+    ]) {
+      const r = jobsim(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        `jobsim: ${args[args.length - 2]} ${victim} is the input file ${victim}: refusing to overwrite it\n`,
+      );
+    }
+    expect(readFileSync(victim, "utf8")).toBe(readFileSync(SCENARIO, "utf8"));
+  });
+
+  it.each([
+    [
+      ["mc", SCENARIO, "--runs", "10", "--csv", "R/report.json", "--report", "R"],
+      "--csv and --report R both write R/report.json",
+    ],
+    [
+      [
+        "sweep",
+        SCENARIO,
+        "--set",
+        "spec.backoffLimit=0..1",
+        "--runs",
+        "10",
+        "--csv",
+        "R/sweep.csv",
+        "--report",
+        "R",
+      ],
+      "--csv and --report R both write R/sweep.csv",
+    ],
+    [
+      ["run", SCENARIO, "--trace", "t.html", "--timeline", "t.html"],
+      "--trace and --timeline both write t.html",
+    ],
+  ])("two outputs on one file: %j", (args, message) => {
+    const dir = tmp();
+    const r = spawnSync(
+      process.execPath,
+      [CLI, ...args.map((a) => (a === SCENARIO ? join(process.cwd(), a) : a))],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`jobsim: ${message}: give them different files\n`);
+    expect(existsSync(join(dir, "R"))).toBe(false);
+    expect(existsSync(join(dir, "t.html"))).toBe(false);
+  });
+
+  it("a file and a directory at once", () => {
+    const dir = tmp();
+    const r = jobsim("mc", SCENARIO, "--runs", "10", "--csv", join(dir, "a"), "--report", join(dir, "a"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/as a file and a directory at once/);
+    expect(existsSync(join(dir, "a"))).toBe(false);
+  });
+});
+
+describe("directories made for outputs", () => {
+  it("an interrupt removes the directories it made and what it staged there", async () => {
+    const dir = tmp();
+    const csv = join(dir, "new", "sub", "runs.csv");
+    const child = spawn(process.execPath, [CLI, "mc", SCENARIO, "--runs", "5000000", "--csv", csv]);
+    // Interrupt once the run is under way (its staged CSV exists).
+    for (let i = 0; i < 200 && !existsSync(join(dir, "new", "sub")); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(existsSync(join(dir, "new", "sub"))).toBe(true);
+    child.kill("SIGINT");
+    const status = await new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    expect(status).toBe(130);
+    expect(existsSync(join(dir, "new"))).toBe(false);
+  });
+
+  it("a finished run keeps them", () => {
+    const dir = tmp();
+    const csv = join(dir, "kept", "runs.csv");
+    expect(jobsim("mc", SCENARIO, "--runs", "10", "--csv", csv).status).toBe(0);
+    expect(existsSync(csv)).toBe(true);
+  });
+});
+
+describe("usage slips", () => {
+  it.each([
+    [["mc", SCENARIO, "--runs"], "--runs needs a number"],
+    [["mc", SCENARIO, "--runs", "--json"], "--runs needs a number"],
+    [["mc", SCENARIO, "--runs", ""], "--runs needs a number"],
+    [["mc", SCENARIO, "--runs", "10", "--workers"], "--workers needs a number"],
+    [["sweep", SCENARIO, "--set", "spec.backoffLimit=0..2", "--target"], "--target needs a number"],
+    [["run", SCENARIO, "--run"], "--run needs a number"],
+    [["mc", SCENARIO, "--runs", "10", "--json", "--json"], "--json is given 2 times: give it once"],
+    [
+      ["mc", SCENARIO, "--runs", "10", "--image", "x"],
+      "--image sets the container image of --emit-job's Job: give --emit-job FILE too",
+    ],
+  ])("%j", (args, message) => {
+    const r = jobsim(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`jobsim: ${message}\n`);
+  });
+});
+
+describe("a standard output that cannot be written", () => {
+  it.skipIf(!existsSync("/dev/full"))("is one line and status 1", () => {
+    const r = spawnSync(process.execPath, [CLI, "mc", SCENARIO, "--runs", "10"], {
+      stdio: ["ignore", openSync("/dev/full", "w"), "pipe"],
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("jobsim: cannot write the output: no space left on the device\n");
+    noStackTrace(r.stderr);
+  });
+});
