@@ -58,6 +58,9 @@ export function inapplicable(job: PreparedJob, scenario: Scenario): string | nul
   if (v.activeDeadlineMs !== -1) return "activeDeadlineSeconds is set";
   if (v.suspend) return "the Job starts suspended";
   if (v.indexed) return "the Job is Indexed";
+  if (v.managedByOther) return "the Job is managed by another controller (spec.managedBy)";
+  if (typeof job.object.spec?.template.spec?.activeDeadlineSeconds === "number")
+    return "the pod template's activeDeadlineSeconds is set (a pod may fail for its deadline)";
   const containers = job.object.spec?.template.spec?.containers ?? [];
   if (containers.length !== 1 || (job.object.spec?.template.spec?.initContainers ?? []).length > 0)
     return "the pod has more than one container";

@@ -1,9 +1,9 @@
 import { wilsonInterval } from "../engine/stats/wilson.js";
-import type { Distributions } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
 import { JobStats } from "./accumulators.js";
 import { closedFormFor } from "./closed-form.js";
+import type { Distributions } from "./distributions.js";
 import { distributionsOf } from "./distributions.js";
 import { AnalysisError } from "./errors.js";
 import { execute } from "./execute.js";

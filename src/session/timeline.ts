@@ -7,7 +7,7 @@ import {
   type PodRecord,
 } from "../models/objects.js";
 import { type Store, WatchType } from "../models/store.js";
-import type { TimelineData, TimelinePhase, TimelineSegment } from "../report/report-data.js";
+import type { TimelineData, TimelinePhase, TimelineSegment } from "./timeline-data.js";
 
 /**
  * Records, during a session, what each pod was doing when — for `jobsim run --timeline`: one

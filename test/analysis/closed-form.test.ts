@@ -73,9 +73,20 @@ describe("closed forms are offered only where they hold", () => {
     expect(cf.durationNote).toBe("some duration is random");
   });
 
-  it("parallel Jobs and OnFailure have none", () => {
-    const s = scenario({ p: 0.4, backoffLimit: 3, extraSpec: "\n      parallelism: 2" });
-    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe("parallelism is not 1");
+  it.each([
+    ["\n      parallelism: 2", "parallelism is not 1"],
+    ["\n      activeDeadlineSeconds: 60", "activeDeadlineSeconds is set"],
+    ["\n      managedBy: example.com/other", "the Job is managed by another controller (spec.managedBy)"],
+  ])("none where they do not hold: %j", (extraSpec, why) => {
+    const s = scenario({ p: 0.4, backoffLimit: 3, extraSpec });
+    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe(why);
+  });
+
+  it("none when the pod template has a deadline (a pod may fail for it)", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 3, podSpecExtra: "\n          activeDeadlineSeconds: 1" });
+    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe(
+      "the pod template's activeDeadlineSeconds is set (a pod may fail for its deadline)",
+    );
   });
 });
 

@@ -9,6 +9,8 @@ export function scenario(opts: {
   startSeconds?: string;
   pullSeconds?: string;
   extraSpec?: string;
+  /** Lines added to the pod template's spec (each indented by 10 spaces). */
+  podSpecExtra?: string;
   steps?: string[];
   horizon?: string;
 }): Scenario {
@@ -33,7 +35,7 @@ files:
     spec:
       backoffLimit: ${opts.backoffLimit}${opts.extraSpec ?? ""}
       template:
-        spec:
+        spec:${opts.podSpecExtra ?? ""}
           containers: [{name: c, image: "app:1"}]
           restartPolicy: Never
 steps:
