@@ -8,6 +8,7 @@ import {
   LEGACY_CONTROLLER_UID_LABEL,
   withJobUid,
 } from "./api/job-defaults.js";
+import { quantityString } from "./api/quantity-string.js";
 import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
@@ -257,8 +258,9 @@ export class Materializer {
           },
         ],
         allocatable: {
-          cpu: `${node.allocatableMilliCpu}m`,
-          memory: `${Math.floor(node.allocatableMemory / 1024)}Ki`,
+          // Canonical quantities (the kubelet reports cpu in DecimalSI, memory in BinarySI).
+          cpu: quantityString(`${node.allocatableMilliCpu}m`),
+          memory: quantityString(`${Math.floor(node.allocatableMemory / 1024)}Ki`),
           pods: String(node.allocatablePods),
         },
       },

@@ -20,9 +20,9 @@ import type {
   ResourceRequirements,
 } from "kubernetes-types/core/v1.js";
 import { parseQuantity } from "../../models/api/quantity.js";
+import { quantityString } from "../../models/api/quantity-string.js";
 import { goSort, goSortStrings, goStringLess } from "./go-sort.js";
 import type { DescribeOptions } from "./options.js";
-import { quantityString } from "./quantity-string.js";
 import { formatRfc1123z, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type Writer } from "./writer.js";
 
 /** `EnvValueRetriever(pod)`: kubectl resolves fieldRef env vars client-side. Its scheme registers no Pod

@@ -10,6 +10,7 @@
 import type { Volume } from "kubernetes-types/core/v1.js";
 import type { ObjectMeta } from "kubernetes-types/meta/v1.js";
 import { parseQuantity } from "../../models/api/quantity.js";
+import { quantityString } from "../../models/api/quantity-string.js";
 import { goSortStrings } from "./go-sort.js";
 import {
   MAX_ANNOTATION_LEN,
@@ -18,7 +19,6 @@ import {
   type StringMap,
 } from "./metadata-sections.js";
 import type { DescribeOptions } from "./options.js";
-import { quantityString } from "./quantity-string.js";
 import {
   byteLength,
   byteSlice,

@@ -1,5 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { defaultPodSpec } from "./pod-defaults.js";
+import { quantityString } from "./quantity-string.js";
 
 /**
  * What the API server does to a Job between decoding and storing it:
@@ -26,6 +27,7 @@ export function defaultJob(input: Job, uid: string): Job {
   const spec = (job.spec ??= { template: {} });
   spec.template ??= {};
   spec.template.spec ??= { containers: [] };
+  canonicalQuantities(spec.template.spec);
 
   // SetDefaults_Job
   if (spec.completions === undefined && spec.parallelism === undefined) {
@@ -121,4 +123,21 @@ export function withJobName(template: Job, name: string): Job {
     for (const k of [JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL]) if (m[k] === "") m[k] = name;
   }
   return obj;
+}
+
+/**
+ * The API server keeps resource quantities as resource.Quantity and writes them back in
+ * canonical form (quantity.go CanonicalizeBytes): `cpu: 1000m` is returned as `"1"`, `1024Mi`
+ * as `1Gi`, a YAML number `2` as `"2"`. Text that is not a quantity was refused by decoding.
+ */
+function canonicalQuantities(podSpec: NonNullable<NonNullable<Job["spec"]>["template"]["spec"]>): void {
+  const lists = [podSpec.overhead];
+  for (const c of [...(podSpec.containers ?? []), ...(podSpec.initContainers ?? [])])
+    lists.push(c?.resources?.limits, c?.resources?.requests);
+  for (const list of lists) {
+    if (list === undefined || list === null || typeof list !== "object") continue;
+    for (const [k, v] of Object.entries(list))
+      if (typeof v === "string" || typeof v === "number")
+        (list as Record<string, string>)[k] = quantityString(v);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantityString } from "../../../src/kubectl/describe/quantity-string.js";
+import { quantityString } from "../../../src/models/api/quantity-string.js";
 
 describe("quantityString: resource.Quantity.String() canonical form", () => {
   it.each([
