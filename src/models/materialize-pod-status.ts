@@ -122,7 +122,7 @@ export class PodStatusMaterializer {
       out.hostIP = pod.hostIP;
       out.hostIPs = [{ ip: pod.hostIP }];
     }
-    if (pod.podIpHost !== NONE && pod.node !== null) {
+    if (pod.podIpHost !== NONE && pod.node !== null && pod.ipReported) {
       const ip = `10.42.${pod.node.podCidrIndex}.${pod.podIpHost}`;
       out.podIP = ip;
       out.podIPs = [{ ip }];

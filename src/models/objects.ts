@@ -54,6 +54,8 @@ export class PodRecord {
   startTimeMs = NONE;
   /** Host part of the pod IP on its node's pod CIDR (10.42.<node>.<host>); NONE before the sandbox. */
   podIpHost = NONE;
+  /** The kubelet has written a status since the sandbox got its IP (podIP shown from then on). */
+  ipReported = false;
   hostIP: string | null = null;
   readyToStartContainers = false;
   readyToStartContainersMs = NONE;
@@ -171,6 +173,7 @@ export class PodRecord {
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;
+    this.ipReported = false;
     this.hostIP = null;
     this.readyToStartContainers = false;
     this.readyToStartContainersMs = NONE;

@@ -196,9 +196,12 @@ export class Kubelet implements EventHandler {
     pod.readyMs = t;
     pod.ready = false;
     pod.notReadyReason = "ContainersNotReady";
-    // The sandbox (network namespace, IP) is taken as ready at once: its seconds are part of startSeconds.
+    // SyncPod writes this status before the runtime makes the sandbox (kubelet.go: generateAPIPodStatus,
+    // then containerRuntime.SyncPod): no IP yet, PodReadyToStartContainers False. The sandbox and its
+    // IP are made now (IPs go out in this order); the status shows them from the write after the
+    // first container started — the pod worker is busy pulling and starting until then.
     pod.podIpHost = this.node.nextPodIp++;
-    pod.readyToStartContainers = true;
+    pod.readyToStartContainers = false;
     pod.readyToStartContainersMs = t;
     this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
     const ads = pod.spec.activeDeadlineSeconds;
@@ -314,6 +317,11 @@ export class Kubelet implements EventHandler {
       run.exitLog = withNewline(outcome.log);
     }
     enterRunning(c, run);
+    if (!pod.readyToStartContainers) {
+      pod.readyToStartContainers = true;
+      pod.readyToStartContainersMs = apiTime(now);
+    }
+    pod.ipReported = true;
     if (this.recorder !== null) {
       const names = { container: c.name };
       this.event(pod, c, "Normal", "Created", fillMessage(this.profile.containerCreatedMessage, names));
