@@ -81,18 +81,30 @@ export class PodStatusMaterializer {
         lastTransitionTime: t(pod.initializedMs),
       });
       for (const type of ["Ready", "ContainersReady"]) {
+        const isReady = type === "Ready" ? pod.ready : pod.containersReady;
         const c: PodCondition = {
           type,
           ...this.gen,
-          status: pod.ready ? "True" : "False",
+          status: isReady ? "True" : "False",
           lastProbeTime: null as unknown as string,
-          lastTransitionTime: t(pod.readyMs),
+          lastTransitionTime: t(type === "Ready" ? pod.readyMs : pod.containersReadyMs),
         };
-        if (!pod.ready) {
-          c.reason = pod.notReadyReason;
-          if (pod.notReadyReason === "ContainersNotReady") {
+        if (!isReady) {
+          // ContainersReady is never held back by the gates: its reason is the containers'.
+          const reason =
+            type === "ContainersReady" && pod.notReadyReason === "ReadinessGatesNotReady"
+              ? "ContainersNotReady"
+              : pod.notReadyReason;
+          c.reason = reason;
+          if (reason === "ContainersNotReady") {
             const names = pod.containers.filter((x) => !x.ready).map((x) => x.name);
             c.message = `containers with unready status: [${names.join(" ")}]`;
+          } else if (reason === "ReadinessGatesNotReady") {
+            c.message = (pod.spec.readinessGates ?? [])
+              .map(
+                (g) => `corresponding condition of pod readiness gate "${g.conditionType}" does not exist.`,
+              )
+              .join(", ");
           }
         }
         conds.push(c);

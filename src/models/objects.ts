@@ -64,6 +64,9 @@ export class PodRecord {
   readyMs = NONE;
   /** Reason of Ready=False: "ContainersNotReady" or "PodCompleted". */
   notReadyReason = "ContainersNotReady";
+  /** The ContainersReady condition (Ready also needs the readiness gates: `ready`). */
+  containersReady = false;
+  containersReadyMs = NONE;
   /** status.reason / status.message the kubelet set for the whole pod (DeadlineExceeded), or "". */
   statusReason = "";
   statusMessage = "";
@@ -181,6 +184,8 @@ export class PodRecord {
     this.ready = false;
     this.readyMs = NONE;
     this.notReadyReason = "ContainersNotReady";
+    this.containersReady = false;
+    this.containersReadyMs = NONE;
     this.statusReason = "";
     this.statusMessage = "";
     this.terminalMs = NONE;

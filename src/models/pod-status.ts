@@ -12,7 +12,7 @@ export function podConditions(pod: PodRecord): [type: string, status: string][] 
     out.push(["PodReadyToStartContainers", pod.readyToStartContainers ? "True" : "False"]);
     out.push(["Initialized", "True"]);
     out.push(["Ready", pod.ready ? "True" : "False"]);
-    out.push(["ContainersReady", pod.ready ? "True" : "False"]);
+    out.push(["ContainersReady", pod.containersReady ? "True" : "False"]);
   }
   if (pod.scheduledMs !== NONE) out.push(["PodScheduled", "True"]);
   else if (pod.unschedulableMs !== NONE) out.push(["PodScheduled", "False"]);

@@ -195,6 +195,8 @@ export class Kubelet implements EventHandler {
     pod.initializedMs = t;
     pod.readyMs = t;
     pod.ready = false;
+    pod.containersReadyMs = t;
+    pod.containersReady = false;
     pod.notReadyReason = "ContainersNotReady";
     // SyncPod writes this status before the runtime makes the sandbox (kubelet.go: generateAPIPodStatus,
     // then containerRuntime.SyncPod): no IP yet, PodReadyToStartContainers False. The sandbox and its

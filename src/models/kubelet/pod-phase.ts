@@ -8,7 +8,8 @@ import { apiTime, ContainerState, isTerminal, PodPhase, type PodRecord, RestartP
  * - else (all stopped): Never → Succeeded if all exited 0, else Failed; OnFailure → Succeeded
  *   if all exited 0, else Running (a failed container restarts); a pod being killed for
  *   deletion goes Failed unless every container succeeded.
- * Terminal phases never revert. Ready = every container running and ready.
+ * Terminal phases never revert. ContainersReady = every container running and ready; Ready = that
+ * and every readiness gate met.
  */
 export function updatePhase(pod: PodRecord, now: number, killed = false): void {
   if (isTerminal(pod.phase)) return;
@@ -39,12 +40,21 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
   }
   pod.phase = phase;
   const t = apiTime(now);
-  let ready = running === n;
-  for (let i = 0; ready && i < n; i++) if (!pod.containers[i].ready) ready = false;
+  let containersReady = running === n;
+  for (let i = 0; containersReady && i < n; i++) if (!pod.containers[i].ready) containersReady = false;
+  if (containersReady !== pod.containersReady) {
+    pod.containersReady = containersReady;
+    pod.containersReadyMs = t;
+  }
+  // GeneratePodReadyCondition (pkg/kubelet/status/generate.go): Ready also needs each readiness
+  // gate's condition True; nothing here sets a custom pod condition, so a gated pod is never Ready.
+  const gates = pod.spec.readinessGates;
+  const ready = containersReady && (gates === undefined || gates.length === 0);
   if (ready !== pod.ready) {
     pod.ready = ready;
     pod.readyMs = t;
   }
+  pod.notReadyReason = containersReady ? "ReadinessGatesNotReady" : "ContainersNotReady";
 }
 
 /**
@@ -58,6 +68,8 @@ export function enterTerminalPhase(pod: PodRecord, phase: PodPhase, now: number)
   pod.readyToStartContainers = false;
   pod.readyToStartContainersMs = t;
   if (pod.ready || pod.notReadyReason !== "PodCompleted") pod.readyMs = t;
+  if (pod.containersReady || pod.notReadyReason !== "PodCompleted") pod.containersReadyMs = t;
   pod.ready = false;
+  pod.containersReady = false;
   pod.notReadyReason = "PodCompleted";
 }
