@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { podRunningTimeoutMs } from "../kubectl/commands/logs.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
+import { jobsInFiles } from "../kubectl/file-targets.js";
 import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
@@ -100,9 +101,12 @@ export function planFor(scenario: Scenario): RunPlan {
       const patch = patchStep(s.command);
       if (patch !== null) steps.push(patch);
     } else if (s.wait !== null) {
+      // `wait -f FILE`: the file's Jobs (an error the session would print waits for nothing).
+      const fromFiles =
+        s.files.length > 0 ? jobsInFiles(s.files, scenario.manifests, flag(s.command, "namespace")) : null;
       steps.push({
         kind: "wait",
-        jobs: s.wait.jobs,
+        jobs: fromFiles === null ? s.wait.jobs : typeof fromFiles === "string" ? [] : fromFiles,
         condition: s.wait.condition,
         timeoutMs: s.wait.timeoutMs,
       });

@@ -80,8 +80,10 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "sort-by", value: true },
     { long: "show-kind", value: false },
     { long: "ignore-not-found", value: false },
+    { long: "filename", short: "f", value: true },
   ],
   describe: [
+    { long: "filename", short: "f", value: true },
     { long: "selector", short: "l", value: true },
     { long: "all-namespaces", short: "A", value: false },
     { long: "show-events", value: true },
@@ -115,6 +117,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "ignore-not-found", value: false },
   ],
   wait: [
+    { long: "filename", short: "f", value: true },
     { long: "for", value: true },
     { long: "timeout", value: true },
     { long: "selector", short: "l", value: true },
@@ -143,7 +146,6 @@ export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
  */
 const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
   get: {
-    filename: "f",
     recursive: "R",
     kustomize: "k",
     raw: null,
@@ -206,10 +208,9 @@ const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
     "field-selector": null,
     "all-namespaces": "A",
   },
-  describe: { filename: "f", recursive: "R", kustomize: "k", "chunk-size": null },
+  describe: { recursive: "R", kustomize: "k", "chunk-size": null },
   logs: { "limit-bytes": null, "insecure-skip-tls-verify-backend": null, "all-pods": null },
   wait: {
-    filename: "f",
     recursive: "R",
     "all-namespaces": "A",
     "field-selector": null,

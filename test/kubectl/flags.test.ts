@@ -19,10 +19,10 @@ function usageOf(line: string): string {
 
 describe("kubectl flags jobsim does not simulate", () => {
   it.each([
-    ["kubectl get -f job.yaml", 'jobsim does not simulate the --filename flag of "kubectl get"'],
+    ["kubectl get -f job.yaml -R", 'jobsim does not simulate the --recursive flag of "kubectl get"'],
     [
-      "kubectl wait --for=delete -f job.yaml",
-      'jobsim does not simulate the --filename flag of "kubectl wait"',
+      "kubectl wait --for=delete -f job.yaml --local",
+      'jobsim does not simulate the --local flag of "kubectl wait"',
     ],
     [
       "kubectl apply -f job.yaml --dry-run=client",
@@ -64,6 +64,9 @@ describe("kubectl flags jobsim does not simulate", () => {
     "kubectl logs pod/x --since=5s",
     "kubectl logs pod/x --since-time=2026-01-01T00:00:00Z",
     "kubectl get jobs --ignore-not-found",
+    "kubectl get -f job.yaml",
+    "kubectl wait --for=delete -f job.yaml",
+    "kubectl describe -f job.yaml",
   ])("%s is simulated", (line) => {
     expect(usageOf(line)).toBe("accepted");
   });

@@ -4,6 +4,7 @@ import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { describeJob } from "../describe/describe-job.js";
 import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
+import { withFileTargets } from "../file-targets.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { flag, type KubectlCommand } from "../parse.js";
 import { type ResourceError, resolveResourceArgs } from "../resources.js";
@@ -20,7 +21,9 @@ function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
   return rec.about(kind, uid).map((e) => ctx.materializer.event(e));
 }
 
-export function describeCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+export function describeCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
+  const cmd = withFileTargets(input, ctx.manifests);
+  if (typeof cmd === "string") return fail(cmd);
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     args = resolveResourceArgs(cmd.positionals);

@@ -7,6 +7,7 @@ import {
   selectableFields,
   unsupportedFieldError,
 } from "../field-selector.js";
+import { withFileTargets } from "../file-targets.js";
 import {
   asApiJson,
   executeJsonPath,
@@ -133,7 +134,9 @@ function tableOptions(
   };
 }
 
-export function getCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
+  const cmd = withFileTargets(input, ctx.manifests);
+  if (typeof cmd === "string") return fail(cmd);
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     args = resolveResourceArgs(cmd.positionals);

@@ -2,6 +2,7 @@ import { parseGoDuration } from "../../models/api/go-duration.js";
 import type { JobRecord, PodRecord } from "../../models/objects.js";
 import { podConditions } from "../../models/pod-status.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { withFileTargets } from "../file-targets.js";
 import type { JsonPathError } from "../jsonpath.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
@@ -40,7 +41,9 @@ function podMeets(ctx: KubectlContext, pod: PodRecord, c: WaitCondition): boolea
   return podConditions(pod).some(([type, status]) => type.toLowerCase() === t && status.toLowerCase() === s);
 }
 
-export function waitCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+export function waitCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
+  const cmd = withFileTargets(input, ctx.manifests);
+  if (typeof cmd === "string") return fail(cmd);
   const cond = parseFor(flag(cmd, "for"));
   if (typeof cond === "string") return fail(cond);
   const timeoutText = flag(cmd, "timeout");

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { planFor } from "../../../src/analysis/plan.js";
+import { parseScenario } from "../../../src/scenario/load.js";
+import { commandTranscript } from "./session.js";
+
+/**
+ * `get`, `describe` and `wait` with `-f FILE` read the file's Jobs by name (cli-runtime
+ * FilenameParam); Monte Carlo replays `wait -f` as the session does.
+ */
+
+function outputOf(command: string, steps = ["kubectl apply -f job.yaml"]): string {
+  const out = commandTranscript([...steps, command], { runSeconds: 5 });
+  return out.slice(out.lastIndexOf(`$ ${command}\n`) + command.length + 3);
+}
+
+describe("-f FILE on get, describe and wait", () => {
+  it.each([
+    ["kubectl get -f job.yaml -o name", "job.batch/work\n"],
+    ["kubectl wait --for=condition=complete -f job.yaml --timeout=1m", "job.batch/work condition met\n"],
+    [
+      "kubectl wait --for=condition=complete -f job.yaml --timeout=1s",
+      "2> error: timed out waiting for the condition on jobs/work\n",
+    ],
+    [
+      "kubectl get -f job.yaml job/work",
+      "2> error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n",
+    ],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
+  it("describe -f: the Job's description", () => {
+    expect(outputOf("kubectl describe -f job.yaml")).toMatch(/^Name: +work\nNamespace: +default\n/);
+  });
+
+  it("a Job of the file not created yet: NotFound", () => {
+    expect(outputOf("kubectl get -f job.yaml", ["sleep 1s"])).toBe(
+      '2> Error from server (NotFound): jobs.batch "work" not found\n',
+    );
+  });
+
+  it("Monte Carlo waits for the file's Jobs", () => {
+    const s = parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: f}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work, namespace: team}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl create namespace team
+  - kubectl apply -f job.yaml
+  - kubectl wait --for=condition=complete -f job.yaml --timeout=1m
+`,
+      "f.yaml",
+      "/nonexistent",
+    );
+    const wait = planFor(s).steps.find((st) => st.kind === "wait");
+    expect(wait).toMatchObject({
+      kind: "wait",
+      jobs: [{ namespace: "team", name: "work" }],
+      timeoutMs: 60_000,
+    });
+  });
+});
