@@ -15,6 +15,7 @@ import {
   checkDistinctOutputs,
   checkOutputDir,
   checkOutputFile,
+  reportOutputs,
   tooLarge,
   writeFileAtomic,
 } from "./output.js";
@@ -89,13 +90,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   if (a.report !== undefined) checkOutputDir("--report", a.report, MC_REPORT_FILES);
   checkDistinctOutputs(
     [a.scenario],
-    [
-      ...(a.csv !== undefined ? [["--csv", a.csv] as [string, string]] : []),
-      ...(a.emitJob !== undefined ? [["--emit-job", a.emitJob] as [string, string]] : []),
-      ...(a.report !== undefined
-        ? MC_REPORT_FILES.map((f) => [`--report ${a.report}`, join(a.report!, f)] as [string, string])
-        : []),
-    ],
+    [["--csv", a.csv], ["--emit-job", a.emitJob], ...reportOutputs(a.report, MC_REPORT_FILES)],
   );
   checkCombination(a);
   const shard = a.shard === undefined ? null : parseShard(a.shard);

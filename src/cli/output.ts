@@ -96,13 +96,16 @@ function identity(path: string): string {
 /**
  * Before any work: no output may be one of the inputs (the scenario would be lost), and no
  * two outputs may be the same file (the second would replace the first, or fail half-way).
- * `outputs` pairs each file with the option that names it.
+ * `outputs` pairs each file with the option that names it (an option not given: undefined).
  */
-export function checkDistinctOutputs(inputs: readonly string[], outputs: readonly [string, string][]): void {
+export function checkDistinctOutputs(
+  inputs: readonly string[],
+  outputs: readonly [option: string, path: string | undefined][],
+): void {
   const ins = new Map(inputs.map((p) => [identity(p), p]));
   const seen = new Map<string, string>();
   for (const [option, path] of outputs) {
-    if (writtenInPlace(path)) continue; // /dev/null, a pipe: written through, never replaced
+    if (path === undefined || writtenInPlace(path)) continue; // a pipe: written through, never replaced
     const id = identity(path);
     const input = ins.get(id);
     if (input !== undefined)
@@ -131,6 +134,14 @@ export function checkOutputDir(option: string, dir: string, files: readonly stri
   for (const f of files)
     if (kindOf(join(dir, f)) === "directory")
       throw new CliError(`${option} ${dir}: ${join(dir, f)} is a directory, expected room for a file`);
+}
+
+/** The files a `--report DIR` writes, each named by the option (for checkDistinctOutputs). */
+export function reportOutputs(
+  dir: string | undefined,
+  files: readonly string[],
+): [string, string | undefined][] {
+  return dir === undefined ? [] : files.map((f) => [`--report ${dir}`, join(dir, f)]);
 }
 
 /**

@@ -34,8 +34,8 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   checkDistinctOutputs(
     [args.scenario],
     [
-      ...(args.trace !== undefined ? [["--trace", args.trace] as [string, string]] : []),
-      ...(args.timeline !== undefined ? [["--timeline", args.timeline] as [string, string]] : []),
+      ["--trace", args.trace],
+      ["--timeline", args.timeline],
     ],
   );
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))

@@ -5,7 +5,14 @@ import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { parseSet } from "../scenario/overrides.js";
 import { checkRuns, checkWorkers } from "./mc.js";
-import { CliError, checkDistinctOutputs, checkOutputDir, checkOutputFile, tooLarge } from "./output.js";
+import {
+  CliError,
+  checkDistinctOutputs,
+  checkOutputDir,
+  checkOutputFile,
+  reportOutputs,
+  tooLarge,
+} from "./output.js";
 import { Progress } from "./progress.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
@@ -40,15 +47,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   checkWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
   if (a.report !== undefined) checkOutputDir("--report", a.report, SWEEP_REPORT_FILES);
-  checkDistinctOutputs(
-    [a.scenario],
-    [
-      ...(a.csv !== undefined ? [["--csv", a.csv] as [string, string]] : []),
-      ...(a.report !== undefined
-        ? SWEEP_REPORT_FILES.map((f) => [`--report ${a.report}`, join(a.report!, f)] as [string, string])
-        : []),
-    ],
-  );
+  checkDistinctOutputs([a.scenario], [["--csv", a.csv], ...reportOutputs(a.report, SWEEP_REPORT_FILES)]);
   if (Array.isArray(a.set))
     throw new CliError(`--set is given ${a.set.length} times: a sweep varies one setting`, 2);
   let parsed: ReturnType<typeof parseSet>;

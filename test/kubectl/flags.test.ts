@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseKubectl, UsageError } from "../../src/kubectl/parse.js";
-import { commandTranscript } from "./commands/session.js";
+import { commandOutput } from "./commands/session.js";
 
 /**
  * Flags kubectl 1.35 has but jobsim does not simulate are refused in jobsim's words; a flag
@@ -74,8 +74,7 @@ describe("kubectl flags jobsim does not simulate", () => {
 
 describe("kubectl get --ignore-not-found (get.go: IgnoreErrors(IsNotFound))", () => {
   function outputOf(command: string, steps: string[] = ["kubectl apply -f job.yaml"]): string {
-    const out = commandTranscript([...steps, command]);
-    return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+    return commandOutput(steps, command);
   }
   it.each([
     ["kubectl get job nope --ignore-not-found", ""],

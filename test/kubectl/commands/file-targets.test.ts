@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planFor } from "../../../src/analysis/plan.js";
 import { parseScenario } from "../../../src/scenario/load.js";
-import { commandTranscript } from "./session.js";
+import { commandOutput } from "./session.js";
 
 /**
  * `get`, `describe` and `wait` with `-f FILE` read the file's Jobs by name (cli-runtime
@@ -9,8 +9,7 @@ import { commandTranscript } from "./session.js";
  */
 
 function outputOf(command: string, steps = ["kubectl apply -f job.yaml"]): string {
-  const out = commandTranscript([...steps, command], { runSeconds: 5 });
-  return out.slice(out.lastIndexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(steps, command, { runSeconds: 5 });
 }
 
 describe("-f FILE on get, describe and wait", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "./session.js";
+import { commandOutput } from "./session.js";
 
 /**
  * Formats kubectl's PrintFlags accept but jobsim does not render are refused in jobsim's words;
@@ -8,8 +8,7 @@ import { commandTranscript } from "./session.js";
  */
 
 function outputOf(command: string): string {
-  const out = commandTranscript(["kubectl apply -f job.yaml", command]);
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(["kubectl apply -f job.yaml"], command);
 }
 
 describe("kubectl get -o formats jobsim does not render", () => {

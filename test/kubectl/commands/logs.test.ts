@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "./session.js";
+import { commandOutput } from "./session.js";
 
 /**
  * `kubectl logs --timestamps / --since / --since-time`: logs.go ToLogOptions and Validate, and
@@ -9,8 +9,7 @@ import { commandTranscript } from "./session.js";
  */
 
 function outputOf(command: string, steps: string[]): string {
-  const out = commandTranscript([...steps, command]);
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(steps, command);
 }
 
 const RAN = ["kubectl apply -f job.yaml", "sleep 1m"];

@@ -50,3 +50,9 @@ ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
   return sessionTranscript(parseScenario(text, "cmd.yaml", "/nonexistent"), { stderrPrefix: "2> " });
 }
+
+/** What `command` printed when run after `steps`: the transcript after its (last) `$ command` line. */
+export function commandOutput(steps: string[], command: string, opts: CommandScenario = {}): string {
+  const out = commandTranscript([...steps, command], opts);
+  return out.slice(out.lastIndexOf(`$ ${command}\n`) + command.length + 3);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "./session.js";
+import { commandOutput, commandTranscript } from "./session.js";
 
 /**
  * `kubectl wait --timeout=0` checks once and waits for nothing: condition.go
@@ -9,8 +9,7 @@ import { commandTranscript } from "./session.js";
  */
 
 function outputOf(command: string, steps: string[]): string {
-  const out = commandTranscript([...steps, command]);
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(steps, command);
 }
 
 describe("kubectl wait --timeout=0", () => {

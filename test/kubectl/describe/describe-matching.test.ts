@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "../commands/session.js";
+import { commandOutput } from "../commands/session.js";
 
 /**
  * `kubectl describe` by name (describe.go Run): descriptions after the first follow "\n\n".
@@ -9,8 +9,7 @@ import { commandTranscript } from "../commands/session.js";
  */
 
 function outputOf(command: string): string {
-  const out = commandTranscript(["kubectl apply -f job.yaml", "sleep 2m", command], { completions: 3 });
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(["kubectl apply -f job.yaml", "sleep 2m"], command, { completions: 3 });
 }
 
 describe("kubectl describe: names and prefixes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "../../kubectl/commands/session.js";
+import { commandOutput } from "../../kubectl/commands/session.js";
 
 /**
  * Resource quantities come back from the API server in canonical form (resource.Quantity,
@@ -20,10 +20,7 @@ spec:
 `;
 
 function output(command: string): string {
-  const out = commandTranscript(["kubectl apply -f q.yaml", "sleep 5", command], {
-    files: { "q.yaml": job },
-  });
-  return out.slice(out.lastIndexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(["kubectl apply -f q.yaml", "sleep 5"], command, { files: { "q.yaml": job } });
 }
 
 describe("canonical quantities", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "../../kubectl/commands/session.js";
+import { commandOutput } from "../../kubectl/commands/session.js";
 
 /**
  * Readiness gates (pkg/kubelet/status/generate.go GeneratePodReadyCondition): Ready needs every
@@ -20,10 +20,7 @@ spec:
 `;
 
 function output(command: string): string {
-  const out = commandTranscript(["kubectl apply -f rg.yaml", "sleep 10", command], {
-    files: { "rg.yaml": job },
-  });
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(["kubectl apply -f rg.yaml", "sleep 10"], command, { files: { "rg.yaml": job } });
 }
 
 describe("a pod with a readiness gate nothing sets", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandTranscript } from "../../kubectl/commands/session.js";
+import { commandOutput } from "../../kubectl/commands/session.js";
 
 /**
  * The kubelet's first status of a pod is written before the runtime makes its sandbox
@@ -10,8 +10,7 @@ import { commandTranscript } from "../../kubectl/commands/session.js";
  */
 
 function at(wait: string, command: string): string {
-  const out = commandTranscript(["kubectl apply -f job.yaml", `sleep ${wait}`, command]);
-  return out.slice(out.indexOf(`$ ${command}\n`) + command.length + 3);
+  return commandOutput(["kubectl apply -f job.yaml", `sleep ${wait}`], command);
 }
 
 describe("pod IP and PodReadyToStartContainers", () => {
