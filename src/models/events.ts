@@ -1,3 +1,5 @@
+import type { Simulation } from "../engine/simulation.js";
+import { SeriesCache, type SeriesEntry } from "./event-series.js";
 import { apiTime } from "./objects.js";
 import { WatchType } from "./store.js";
 
@@ -23,8 +25,6 @@ export const AGGREGATE_INTERVAL_MS = 600_000;
 export const SPAM_BURST = 25;
 export const SPAM_QPS = 1 / 300;
 export const EVENT_TTL_MS = 3_600_000;
-/** events.k8s.io series: a repeat within 6 minutes joins the series (tools/events). */
-export const SERIES_WINDOW_MS = 360_000;
 
 export interface InvolvedObject {
   kind: string;
@@ -96,12 +96,16 @@ export class EventRecorder {
   private readonly spam = new Map<string, SpamBucket>();
   private readonly aggregates = new Map<string, AggregateRecord>();
   private readonly listeners: EventListener[] = [];
+  /** The events broadcaster's cache, for events.k8s.io Events. */
+  private readonly series: SeriesCache;
 
   constructor(
-    private readonly clock: { readonly now: number },
+    private readonly clock: Simulation,
     private readonly nextResourceVersion: () => number,
     private readonly eventName: EventNamer,
-  ) {}
+  ) {
+    this.series = new SeriesCache(clock, (entry) => this.writeSeries(entry));
+  }
 
   /** A legacy (core/v1) event, as the kubelet and the job controller record them. */
   record(
@@ -166,7 +170,15 @@ export class EventRecorder {
     this.notify(WatchType.Added, ev);
   }
 
-  /** An events.k8s.io event (the scheduler's): eventTime, reportingController, series. */
+  /**
+   * An events.k8s.io event (the scheduler's), through client-go's events broadcaster
+   * (tools/events/event_broadcaster.go recordToSink): the first of its key is created; the
+   * second starts a series of count 2, written at once; later ones only count in the
+   * broadcaster's cache until `finishSeries` or `refreshExistingEventSeries` writes them (see
+   * SeriesTicker). The key (getKey) is the type, action, reason, reporting controller and
+   * instance and the regarding object's whole reference, resourceVersion included — not the
+   * note: a repeat keeps the first note.
+   */
   recordNew(
     involved: InvolvedObject,
     type: "Normal" | "Warning",
@@ -177,13 +189,17 @@ export class EventRecorder {
     action: string,
   ): void {
     const now = this.clock.now;
-    const key = `new\u0000${controller}\u0000${involvedKey(involved)}\u0000${type}\u0000${reason}\u0000${action}\u0000${message}`;
-    const existing = this.byKey.get(key);
-    if (existing !== undefined && now - existing.lastWriteMs <= SERIES_WINDOW_MS) {
-      existing.seriesCount = existing.seriesCount === 0 ? 2 : existing.seriesCount + 1;
-      existing.seriesLastMs = now;
-      existing.resourceVersion = this.nextResourceVersion();
-      this.notify(WatchType.Modified, existing);
+    const key = `${controller}\u0000${instance}\u0000${involvedKey(involved)}\u0000${involved.resourceVersion}\u0000${involved.fieldPath}\u0000${type}\u0000${reason}\u0000${action}`;
+    const cached = this.series.get(key);
+    if (cached !== undefined) {
+      if (cached.count > 0) {
+        cached.count++;
+        cached.lastObservedMs = now;
+        return;
+      }
+      cached.count = 2;
+      cached.lastObservedMs = now;
+      this.writeSeries(cached);
       return;
     }
     const ev = new EventRecord(
@@ -203,9 +219,23 @@ export class EventRecorder {
     );
     ev.lastMs = -1;
     ev.resourceVersion = this.nextResourceVersion();
-    this.byKey.set(key, ev);
+    this.series.add(key, ev);
     this.all.push(ev);
     this.notify(WatchType.Added, ev);
+  }
+
+  /**
+   * recordEvent for a cached series: a PATCH of the Event's series with the cache's count and
+   * last observation. (Upstream creates the Event again when the PATCH finds it gone; here
+   * nothing deletes Events and a cached series is written at least every 30 minutes, well
+   * within the API server's 1 h TTL.)
+   */
+  private writeSeries(entry: SeriesEntry): void {
+    const ev = entry.event;
+    ev.seriesCount = entry.count;
+    ev.seriesLastMs = entry.lastObservedMs;
+    ev.resourceVersion = this.nextResourceVersion();
+    this.notify(WatchType.Modified, ev);
   }
 
   watch(l: EventListener): void {

@@ -305,16 +305,20 @@ export class Scheduler implements EventHandler {
     node.nonZeroMilliCpu += req.nonZeroMilliCpu;
     node.nonZeroMemory += req.nonZeroMemory;
     pod.heldBy = node;
+    // The event regards the pod as the scheduler assumed it, before the binding's write
+    // (schedule_one.go bindingCycle records it with assumedPodInfo.Pod).
+    const regarding = this.recorder !== null ? podRef(pod) : null;
     this.store.updatePodStartup(pod);
-    this.recorder?.recordNew(
-      podRef(pod),
-      "Normal",
-      "Scheduled",
-      `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`,
-      SCHEDULER_NAME,
-      `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
-      "Binding",
-    );
+    if (regarding !== null)
+      this.recorder?.recordNew(
+        regarding,
+        "Normal",
+        "Scheduled",
+        `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`,
+        SCHEDULER_NAME,
+        `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
+        "Binding",
+      );
   }
 
   private release(pod: PodRecord, node: NodeRecord): void {
@@ -347,20 +351,24 @@ export class Scheduler implements EventHandler {
         : `${total} No preemption victims found for incoming pod.`
     }`;
     const message = `0/${total} nodes are available: ${reasons.join(", ")}. ${preemption}`;
+    // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
+    // before this failure's condition write): the events broadcaster keys series on it.
+    const regarding = this.recorder !== null ? podRef(pod) : null;
     if (pod.unschedulableMs === NONE || pod.unschedulableMessage !== message) {
       pod.unschedulableMs = apiTime(this.sim.now);
       pod.unschedulableMessage = message;
       this.store.updatePod(pod);
     }
-    this.recorder?.recordNew(
-      podRef(pod),
-      "Warning",
-      "FailedScheduling",
-      message,
-      SCHEDULER_NAME,
-      `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
-      "Scheduling",
-    );
+    if (regarding !== null)
+      this.recorder?.recordNew(
+        regarding,
+        "Warning",
+        "FailedScheduling",
+        message,
+        SCHEDULER_NAME,
+        `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
+        "Scheduling",
+      );
     this.unschedulable.push(pod);
   }
 }
