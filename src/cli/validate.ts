@@ -3,7 +3,7 @@ import { parseDocument } from "yaml";
 import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
-import { Cluster } from "../models/cluster.js";
+import { Cluster, unsimulatedJobFeature } from "../models/cluster.js";
 import { loadScenario } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { hintsFor } from "../session/hints.js";
@@ -14,7 +14,8 @@ import { hintsFor } from "../session/hints.js";
  * to stderr; the exit status is 1 if any file has one.
  */
 
-function manifestProblems(m: ManifestFile): string[] {
+/** `inScenario`: the scenario's loading already named what jobsim does not simulate. */
+function manifestProblems(m: ManifestFile, inScenario: boolean): string[] {
   if (m.clientError !== null) return [`error: ${m.clientError}`];
   const out: string[] = [];
   for (const n of m.namespaces) {
@@ -26,9 +27,13 @@ function manifestProblems(m: ManifestFile): string[] {
       out.push(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}`);
       continue;
     }
+    // What jobsim does not simulate is said in jobsim's words, not as the API server's rejection.
+    const u = unsimulatedJobFeature(doc.object);
+    if (u !== null && !inScenario) out.push(`${u.field}: "${u.value}": ${u.message} (docs/fidelity.md)`);
     const prepared = Cluster.prepareJob(structuredClone(doc.object));
-    if (Array.isArray(prepared))
-      out.push(kubectlInvalidMessage("Job", doc.name, prepared).replace(/\n$/, ""));
+    if (!Array.isArray(prepared)) continue;
+    const errors = prepared.filter((e) => u === null || e.field !== u.field || e.detail !== u.message);
+    if (errors.length > 0) out.push(kubectlInvalidMessage("Job", doc.name, errors).replace(/\n$/, ""));
   }
   return out;
 }
@@ -64,7 +69,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       if (isScenario(file)) {
         const s = loadScenario(file);
         for (const m of s.manifests.values())
-          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
+          for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
       } else {
@@ -75,7 +80,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
           throw new ScenarioError([`${file}: ${readProblem(e)}`]);
         }
         const m = parseManifestFile(file, text);
-        for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
+        for (const p of manifestProblems(m, false)) problems.push(`${file}: ${p}`);
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }
@@ -85,7 +90,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       // Reported all at once: the scenario's own problems, then its manifests' as kubectl sees them.
       if (e.partial instanceof Map)
         for (const m of (e.partial as Map<string, ManifestFile>).values())
-          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
+          for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
     }
     if (problems.length > 0) {
       bad++;

@@ -84,6 +84,20 @@ export interface PreparedJob {
 }
 
 /**
+ * What a valid Job may ask for that jobsim does not simulate, or null. Scenario loading refuses
+ * such a manifest in jobsim's words; the model's own check (prepareJob) is the backstop.
+ */
+export function unsimulatedJobFeature(job: Job): { field: string; value: string; message: string } | null {
+  if (job.spec?.completionMode === "Indexed")
+    return {
+      field: "spec.completionMode",
+      value: "Indexed",
+      message: "jobsim does not simulate Indexed Jobs yet",
+    };
+  return null;
+}
+
+/**
  * One string instance per distinct image reference. Container statuses and node image sets
  * then hold the same instances, so the kubelet's and scheduler's set lookups compare
  * pointers rather than text (the scenario's strings are slices of its file, often two-byte).
@@ -253,9 +267,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
     }
     const errors = validateJob(object).filter((e) => e.field !== "metadata.uid");
-    if (object.spec?.completionMode === "Indexed") {
-      errors.push(invalid("spec.completionMode", "Indexed", "jobsim does not simulate Indexed Jobs yet"));
-    }
+    const unsimulated = unsimulatedJobFeature(object);
+    if (unsimulated !== null) errors.push(invalid(unsimulated.field, unsimulated.value, unsimulated.message));
     if (errors.length > 0) return errors;
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";

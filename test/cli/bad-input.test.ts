@@ -210,3 +210,40 @@ describe("a Job manifest where a scenario is expected", () => {
     );
   });
 });
+
+describe("an Indexed Job, which jobsim does not simulate", () => {
+  const MESSAGE =
+    'spec.completionMode: "Indexed": jobsim does not simulate Indexed Jobs yet (docs/fidelity.md)';
+
+  it.each(["run", "mc", "validate"])(
+    "is refused by %s when the scenario loads, in jobsim's words",
+    (command) => {
+      const file = variant(`indexed-${command}`, (t) =>
+        t.replace(
+          "      backoffLimit: 10",
+          "      backoffLimit: 10\n      completionMode: Indexed\n      completions: 3",
+        ),
+      );
+      const r = command === "mc" ? jobsim("mc", file, "--runs", "10") : jobsim(command, file);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      // Never as a transcript line that looks like the API server's rejection.
+      expect(r.stderr).toBe(`${file}: files.job.yaml: ${MESSAGE}\n`);
+    },
+  );
+
+  it("is refused by validate as a manifest of its own, beside the API server's real objections", () => {
+    const file = join(dir, "indexed-job.yaml");
+    writeFileSync(
+      file,
+      "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  completionMode: Indexed\n  completions: 2\n  parallelism: -1\n" +
+        "  template:\n    spec:\n      containers: [{name: c, image: app}]\n      restartPolicy: Never\n",
+    );
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${file}: ${MESSAGE}\n` +
+        `${file}: The Job "x" is invalid: spec.parallelism: Invalid value: -1: must be greater than or equal to 0\n`,
+    );
+  });
+});
