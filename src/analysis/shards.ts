@@ -1,12 +1,21 @@
 import { createHash } from "node:crypto";
+import type { Scenario } from "../scenario/load.js";
 import { JobStats, type JobStatsJSON } from "./accumulators.js";
 import type { ClosedForm } from "./closed-form.js";
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
 import { type McReport, mcReport } from "./report.js";
 
-/** A short digest of a scenario file's bytes, for telling shards of different files apart. */
-export function scenarioDigest(text: string | Uint8Array): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+/**
+ * A short digest of what a scenario runs, for telling shards of different scenarios apart: the
+ * scenario file's text, then each manifest it reads from beside it (name and text), since a
+ * manifest edited between two shards changes the runs as much as the scenario file would.
+ * (A scenario with every manifest under files: digests as its file's bytes alone.)
+ */
+export function scenarioDigest(scenario: Pick<Scenario, "text" | "filesOnDisk" | "manifests">): string {
+  const hash = createHash("sha256").update(scenario.text);
+  for (const name of scenario.filesOnDisk)
+    hash.update(`\u0000${name}\u0000${scenario.manifests.get(name)?.text ?? ""}`);
+  return hash.digest("hex").slice(0, 16);
 }
 
 /**
@@ -41,7 +50,7 @@ export function shardRange(runs: number, s: ShardSpec): [number, number] {
 export interface ShardFile {
   jobsimShard: 1;
   scenario: string;
-  /** The scenario file's content digest (scenarioDigest): shards of different files never merge. */
+  /** What the scenario runs, digested (scenarioDigest): shards of different scenarios never merge. */
   scenarioDigest: string;
   seed: number | string;
   runs: number;
@@ -94,7 +103,7 @@ export function mergeShards(files: { name: string; shard: ShardFile }[]): McRepo
     }
     if (shard.scenarioDigest !== first.scenarioDigest)
       throw new Error(
-        `${name}: its scenario file's content differs from ${files[0].name}'s (digest ${shard.scenarioDigest}, not ${first.scenarioDigest}): run every shard on the same scenario file`,
+        `${name}: its scenario differs from ${files[0].name}'s — the scenario file or a manifest it reads from beside it (digest ${shard.scenarioDigest}, not ${first.scenarioDigest}): run every shard on the same files`,
       );
     if (shard.shard.count !== first.shard.count)
       throw new Error(

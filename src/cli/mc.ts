@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
 import { distributionsOf } from "../analysis/distributions.js";
@@ -96,8 +95,8 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const shard = a.shard === undefined ? null : parseShard(a.shard);
   if (typeof shard === "string") throw new CliError(shard, 2);
   const scenario = loadScenario(a.scenario);
-  // Read with the scenario, not after the runs: the file may be edited meanwhile.
-  const digest = shard === null ? "" : scenarioDigest(readFileSync(a.scenario));
+  // Of what was loaded, not read again after the runs: the files may be edited meanwhile.
+  const digest = shard === null ? "" : scenarioDigest(scenario);
   const seed = a.seed ?? scenario.seed;
   if (a.emitJob !== undefined) {
     if (a.image !== undefined && a.image.trim() === "")

@@ -47,6 +47,10 @@ export interface Scenario {
   workload: Workload;
   /** Manifests by the name steps use. */
   manifests: Map<string, ManifestFile>;
+  /** The scenario file's text, as loaded. */
+  text: string;
+  /** Names of the manifests read from beside the scenario (not under files:), in step order. */
+  filesOnDisk: string[];
   steps: Step[];
 }
 
@@ -157,6 +161,7 @@ export function parseScenario(
 
   const steps = parseSteps(raw.steps, problems);
   const manifests = new Map<string, ManifestFile>();
+  const filesOnDisk: string[] = [];
   steps.forEach((s) => {
     if (s.kind !== "kubectl") return;
     for (const f of s.files) {
@@ -172,6 +177,7 @@ export function parseScenario(
           continue;
         }
         content = readFileSync(onDisk, "utf8");
+        filesOnDisk.push(f);
       }
       manifests.set(f, parseManifestFile(f, content));
     }
@@ -204,6 +210,8 @@ export function parseScenario(
     namespaces: cluster.namespaces,
     workload,
     manifests,
+    text,
+    filesOnDisk,
     steps,
   };
 }

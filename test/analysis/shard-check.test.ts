@@ -168,9 +168,35 @@ describe("jobsim merge", () => {
     const r = jobsim("merge", one, two);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^jobsim: ${two}: its scenario file's content differs from ${one}'s \\(digest [0-9a-f]{16}, not [0-9a-f]{16}\\): run every shard on the same scenario file\\n$`,
+        `^jobsim: ${two}: its scenario differs from ${one}'s — the scenario file or a manifest it reads from beside it \\(digest [0-9a-f]{16}, not [0-9a-f]{16}\\): run every shard on the same files\\n$`,
       ),
     );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+  });
+
+  it("refuses shards whose scenario read a manifest from beside it that changed between them", () => {
+    const dir = tmp();
+    const scenario = join(dir, "outside.yaml");
+    // The tutorial with its Job manifest moved out of files: into job.yaml beside the scenario.
+    const text = readFileSync(S, "utf8");
+    const manifest = text
+      .slice(text.indexOf("  job.yaml: |\n") + "  job.yaml: |\n".length, text.indexOf("\nsteps:"))
+      .replace(/^ {4}/gm, "");
+    writeFileSync(scenario, text.replace(/\nfiles:\n[\s\S]*?\nsteps:/, "\nsteps:"));
+    writeFileSync(join(dir, "job.yaml"), manifest);
+    const one = join(dir, "one.json");
+    const two = join(dir, "two.json");
+    const same = join(dir, "same.json");
+    const shard = (i: number) => jobsim("mc", scenario, "--runs", "5000", "--seed", "3", "--shard", `${i}/2`);
+    writeFileSync(one, shard(1).stdout);
+    writeFileSync(same, shard(2).stdout);
+    // Unchanged files merge as before.
+    expect(jobsim("merge", one, same).status).toBe(0);
+    writeFileSync(join(dir, "job.yaml"), manifest.replace("backoffLimit: 10", "backoffLimit: 2"));
+    writeFileSync(two, shard(2).stdout);
+    const r = jobsim("merge", one, two);
+    expect(r.stderr).toContain(`${two}: its scenario differs from ${one}'s`);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
   });
