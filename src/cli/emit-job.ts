@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, isAbsolute } from "node:path";
 import { stringify } from "yaml";
+import type { Scenario } from "../scenario/load.js";
+import { CliError } from "./output.js";
 
 /**
  * `mc --emit-job FILE`: a ConfigMap holding the scenario and an Indexed Job whose pod i runs
@@ -28,15 +29,44 @@ function configMapKey(fileName: string): string {
     : "scenario.yaml";
 }
 
+/**
+ * The ConfigMap's data and, when the scenario reads manifests from beside it, the volume's
+ * items placing each at the path the steps name (relative to the scenario, as on this machine).
+ * Such a path must stay inside the mount: a volume item path may be neither absolute nor hold
+ * a ".." element (ValidateKeyToPath).
+ */
+function volumeFiles(
+  scenario: Pick<Scenario, "text" | "filesOnDisk" | "manifests">,
+  file: string,
+): { data: Record<string, string>; items: { key: string; path: string }[] | undefined } {
+  const data: Record<string, string> = { [file]: scenario.text };
+  if (scenario.filesOnDisk.length === 0) return { data, items: undefined };
+  const items = [{ key: file, path: file }];
+  for (const path of scenario.filesOnDisk) {
+    if (isAbsolute(path) || path.split(/[/\\]/).includes(".."))
+      throw new CliError(
+        `--emit-job: the scenario reads "${path}", outside its own directory, which the Job's scenario volume cannot hold there: move the file beside the scenario or under files:`,
+      );
+    const base = path.replace(/[^-._a-zA-Z0-9]/g, "-");
+    let key = base;
+    for (let n = 2; key in data || key === "." || key === ".."; n++) key = `${base}-${n}`;
+    data[key] = scenario.manifests.get(path)?.text ?? "";
+    items.push({ key, path: path.replace(/^(\.\/)+/, "") });
+  }
+  return { data, items };
+}
+
 export function emitJob(
   scenarioPath: string,
-  name: string,
+  scenario: Pick<Scenario, "name" | "text" | "filesOnDisk" | "manifests">,
   runs: number,
   seed: number | string,
   shards: number,
   image = "jobsim:0.1.0",
 ): string {
+  const name = scenario.name;
   const file = configMapKey(basename(scenarioPath));
+  const { data, items } = volumeFiles(scenario, file);
   // A DNS label: lower-case alphanumerics and '-', ending in an alphanumeric.
   const jobName = `jobsim-mc-${name}`
     .toLowerCase()
@@ -47,7 +77,7 @@ export function emitJob(
     apiVersion: "v1",
     kind: "ConfigMap",
     metadata: { name: `${jobName}-scenario` },
-    data: { [file]: readFileSync(scenarioPath, "utf8") },
+    data,
   };
   const job = {
     apiVersion: "batch/v1",
@@ -75,7 +105,12 @@ export function emitJob(
               volumeMounts: [{ name: "scenario", mountPath: "/scenario", readOnly: true }],
             },
           ],
-          volumes: [{ name: "scenario", configMap: { name: `${jobName}-scenario` } }],
+          volumes: [
+            {
+              name: "scenario",
+              configMap: { name: `${jobName}-scenario`, ...(items === undefined ? {} : { items }) },
+            },
+          ],
         },
       },
     },

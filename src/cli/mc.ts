@@ -104,7 +104,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     const shards = a.shards ?? defaultShards(a.runs);
     if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
       throw new CliError(`--shards must be a whole number from 1 to --runs (${a.runs}), got ${shards}`, 2);
-    writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario.name, a.runs, seed, shards, a.image));
+    writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario, a.runs, seed, shards, a.image));
     out.write(
       `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as ${shards} shard(s); see README ("Monte Carlo on a cluster")\n`,
     );

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { shellQuote } from "../../src/cli/emit-job.js";
@@ -27,6 +27,43 @@ describe("shellQuote", () => {
     expect(echoed.stdout).toBe(word);
   });
 });
+
+/**
+ * The pods' world: the ConfigMap mounted at /scenario (here under dir; its volume's items, if
+ * any, place keys at paths), jobsim on the PATH; runs index 0..n-1 and returns the shard files.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: emitted manifests, read as plain data
+function runIndexes(dir: string, configMap: any, job: any, count: number): string[] {
+  const mount = join(dir, "scenario");
+  mkdirSync(mount);
+  const data = configMap.data as Record<string, string>;
+  const items = (job.spec.template.spec.volumes[0].configMap.items ??
+    Object.keys(data).map((key) => ({ key, path: key }))) as {
+    key: string;
+    path: string;
+  }[];
+  for (const { key, path } of items) {
+    mkdirSync(dirname(join(mount, path)), { recursive: true });
+    writeFileSync(join(mount, path), data[key]);
+  }
+  const bin = join(dir, "bin");
+  mkdirSync(bin);
+  writeFileSync(join(bin, "jobsim"), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+  chmodSync(join(bin, "jobsim"), 0o755);
+  const [sh, flag, script] = job.spec.template.spec.containers[0].command as string[];
+  const shards: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const r = spawnSync(sh, [flag, script.replace("/scenario/", `${mount}/`)], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, JOB_COMPLETION_INDEX: String(index) },
+    });
+    expect(r.stderr).toBe("");
+    const shard = join(dir, `shard-${index}.json`);
+    writeFileSync(shard, r.stdout);
+    shards.push(shard);
+  }
+  return shards;
+}
 
 describe("the emitted Indexed Job, run shard by shard", () => {
   it("gives the one-process report after jobsim merge", () => {
@@ -55,31 +92,60 @@ describe("the emitted Indexed Job, run shard by shard", () => {
     expect(job.spec.template.spec.restartPolicy).toBe("Never");
     expect(job.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
 
-    // The pod's world: the ConfigMap mounted at /scenario (here under dir), jobsim on the PATH.
-    const mount = join(dir, "scenario");
-    mkdirSync(mount);
-    for (const [key, text] of Object.entries(configMap.data as Record<string, string>))
-      writeFileSync(join(mount, key), text);
-    const bin = join(dir, "bin");
-    mkdirSync(bin);
-    writeFileSync(join(bin, "jobsim"), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
-    chmodSync(join(bin, "jobsim"), 0o755);
-    const [sh, flag, script] = job.spec.template.spec.containers[0].command as string[];
-    const shards: string[] = [];
-    for (let index = 0; index < 3; index++) {
-      const r = spawnSync(sh, [flag, script.replace("/scenario/", `${mount}/`)], {
-        encoding: "utf8",
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, JOB_COMPLETION_INDEX: String(index) },
-      });
-      expect(r.stderr).toBe("");
-      const shard = join(dir, `shard-${index}.json`);
-      writeFileSync(shard, r.stdout);
-      shards.push(shard);
-    }
+    const shards = runIndexes(dir, configMap, job, 3);
     const merged = jobsim("merge", ...shards);
     expect(merged.status).toBe(0);
     const whole = jobsim("mc", S, "--runs", "3000", "--seed", seed, "--json");
     expect(JSON.parse(whole.stdout).seed).toBe(seed);
     expect(merged.stdout).toBe(whole.stdout);
+  });
+});
+
+describe("a scenario that reads its manifest from beside it", () => {
+  /** The tutorial with its manifest moved out of files: to `path` (relative to the scenario). */
+  function outside(dir: string, path: string): string {
+    const text = readFileSync(S, "utf8");
+    const manifest = text
+      .slice(text.indexOf("  job.yaml: |\n") + "  job.yaml: |\n".length, text.indexOf("\nsteps:"))
+      .replace(/^ {4}/gm, "");
+    const scenario = join(dir, "sc", "outside.yaml");
+    mkdirSync(join(dir, "sc"));
+    mkdirSync(dirname(join(dir, "sc", path)), { recursive: true });
+    writeFileSync(join(dir, "sc", path), manifest);
+    writeFileSync(
+      scenario,
+      text.replace(/\nfiles:\n[\s\S]*?\nsteps:/, "\nsteps:").replace("apply -f job.yaml", `apply -f ${path}`),
+    );
+    return scenario;
+  }
+
+  it("carries the manifest in the ConfigMap, placed where the steps name it", () => {
+    const dir = tmp();
+    const scenario = outside(dir, "manifests/job.yaml");
+    const manifest = join(dir, "mc-job.yaml");
+    const emitted = jobsim("mc", scenario, "--runs", "3000", "--emit-job", manifest, "--shards", "2");
+    expect(emitted.stderr).toBe("");
+    expect(emitted.status).toBe(0);
+    const [configMap, job] = parseAllDocuments(readFileSync(manifest, "utf8")).map((d) => d.toJS());
+    expect(Object.keys(configMap.data)).toEqual(["outside.yaml", "manifests-job.yaml"]);
+    expect(job.spec.template.spec.volumes[0].configMap.items).toEqual([
+      { key: "outside.yaml", path: "outside.yaml" },
+      { key: "manifests-job.yaml", path: "manifests/job.yaml" },
+    ]);
+    const merged = jobsim("merge", ...runIndexes(dir, configMap, job, 2));
+    expect(merged.stderr).toBe("");
+    expect(merged.stdout).toBe(jobsim("mc", scenario, "--runs", "3000", "--json").stdout);
+  });
+
+  it("is refused when the manifest lies outside the scenario's directory", () => {
+    const dir = tmp();
+    const scenario = outside(dir, "../job.yaml");
+    const manifest = join(dir, "mc-job.yaml");
+    const r = jobsim("mc", scenario, "--runs", "3000", "--emit-job", manifest);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'jobsim: --emit-job: the scenario reads "../job.yaml", outside its own directory, which the Job\'s scenario volume cannot hold there: move the file beside the scenario or under files:\n',
+    );
+    expect(existsSync(manifest)).toBe(false);
   });
 });
