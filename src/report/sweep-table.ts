@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { SweepReport } from "../analysis/sweep.js";
 import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
 import { sweepAsciiChart } from "./ascii-chart.js";
+import { pctShort } from "./chart-scales.js";
 
 /** The sweep as a table: text (terminal), Markdown and CSV (reports). */
 
@@ -78,7 +79,7 @@ function withinLabel(r: SweepReport): string {
 
 function recommendationLine(r: SweepReport): string {
   if (r.target === undefined) return "";
-  const what = `${pct(r.target, 1)} success${withinLabel(r)}`;
+  const what = `${pctShort(r.target)} success${withinLabel(r)}`;
   let text =
     r.recommendation === null
       ? `no value of ${r.parameter} in the sweep reaches ${what} at the 95% lower bound\n`
@@ -102,7 +103,7 @@ export function sweepText(r: SweepReport): string {
   head.push("P(success)", "95% interval", "closed form");
   const within = r.withinSeconds !== undefined;
   if (target && within) head.push(`success${withinLabel(r)}`, "95% lower");
-  if (target) head.push(`lower ≥ ${pct(r.target!, 1)}`);
+  if (target) head.push(`lower ≥ ${pctShort(r.target!)}`);
   head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
   const lines = [head.join("\t")];
   for (const row of sweepRows(r)) {
