@@ -62,9 +62,13 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   if (a.within !== undefined) {
     if (a.target === undefined)
       throw new CliError("--within needs --target (the success to reach within that time)", 2);
-    const ms = parseGoDuration(a.within);
+    // A plain number is seconds, as durations are in a scenario file.
+    const ms = /^[0-9]+(\.[0-9]+)?$/.test(a.within) ? Number(a.within) * 1000 : parseGoDuration(a.within);
     if (typeof ms === "string")
-      throw new CliError(`--within ${a.within}: expected a duration such as 30m or 1h30m`, 2);
+      throw new CliError(
+        `--within ${a.within}: expected a duration such as 30m or 1h30m, or a number of seconds`,
+        2,
+      );
     if (ms <= 0) throw new CliError(`--within ${a.within}: expected a time longer than 0, such as 30m`, 2);
     // Times to finish are kept in whole seconds (the histograms of mc): 500ms would become 0s.
     if (ms % 1000 !== 0)

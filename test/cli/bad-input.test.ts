@@ -247,3 +247,22 @@ describe("an Indexed Job, which jobsim does not simulate", () => {
     );
   });
 });
+
+describe("--within takes a number of seconds, as a scenario's durations do", () => {
+  it("--within 1800 is --within 30m", () => {
+    const args = [
+      "sweep",
+      "scenarios/flaky-job.yaml",
+      "--set",
+      "spec.backoffLimit=2..3",
+      "--runs",
+      "2000",
+      "--target",
+      "0.9",
+    ];
+    const seconds = jobsim(...args, "--within", "1800", "--json");
+    expect(seconds.status).toBe(0);
+    expect(JSON.parse(seconds.stdout).withinSeconds).toBe(1800);
+    expect(seconds.stdout).toBe(jobsim(...args, "--within", "30m", "--json").stdout);
+  });
+});
