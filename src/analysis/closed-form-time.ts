@@ -140,12 +140,19 @@ function finishTimesMs(
   }
 }
 
+/** Finish times: of every run (Complete or Failed), and of the runs that end Complete. */
+export interface FinishTimes {
+  all: DiscreteDistribution;
+  /** Sums to P(success): each path's success part at the time its last pod ends the Job. */
+  complete: DiscreteDistribution;
+}
+
 export function finishTimeDistribution(
   scenario: Scenario,
   plan: RunPlan,
   job: PreparedJob,
   p: number,
-): DiscreteDistribution | string {
+): FinishTimes | string {
   // Creation time: only fixed steps may come before the Job is created.
   let created = 0;
   for (const s of plan.steps) {
@@ -190,7 +197,9 @@ export function finishTimeDistribution(
   if (attempts > MAX_EXACT_ATTEMPTS)
     return `more than ${MAX_EXACT_ATTEMPTS.toLocaleString("en-US")} attempts have a probability above 0`;
   const probabilities = Array.from({ length: attempts }, (_, i) => pathProbability(i + 1));
+  const successProbability = (k: number) => (p > 0 ? q ** (k - 1) * p : 0);
   const byValue = new Map<number, number>();
+  const completeByValue = new Map<number, number>();
   const createdApi = apiTime(created);
   for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
     const times = finishTimesMs(attempts, created, pullFirst, pullLater, start, run, phi);
@@ -199,8 +208,15 @@ export function finishTimeDistribution(
       if (prob === 0) continue;
       const seconds = (apiTime(times[k - 1]) - createdApi) / 1000;
       byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
+      const success = successProbability(k);
+      if (success > 0)
+        completeByValue.set(seconds, (completeByValue.get(seconds) ?? 0) + success * phaseWeight(phi));
     }
   }
-  const values = [...byValue.keys()].sort((a, b2) => a - b2);
+  return { all: distributionOf(byValue), complete: distributionOf(completeByValue) };
+}
+
+function distributionOf(byValue: Map<number, number>): DiscreteDistribution {
+  const values = [...byValue.keys()].sort((a, b) => a - b);
   return { values, probs: values.map((v) => byValue.get(v)!) };
 }

@@ -30,6 +30,17 @@ export interface ClosedForm {
   durationSeconds: DiscreteDistribution | null;
   /** Why the time distribution is missing, if it is. */
   durationNote: string;
+  /** Whole seconds to Complete, of the runs that end Complete (sums to successRate); null with durationSeconds. */
+  completeSeconds: DiscreteDistribution | null;
+}
+
+/** P(Complete within `seconds` of creation), or null when the time distribution is unknown. */
+export function completeWithin(cf: ClosedForm, seconds: number): number | null {
+  if (cf.completeSeconds === null) return null;
+  let sum = 0;
+  for (let i = 0; i < cf.completeSeconds.values.length; i++)
+    if (cf.completeSeconds.values[i] <= seconds) sum += cf.completeSeconds.probs[i];
+  return sum;
 }
 
 export function mean(d: DiscreteDistribution): number {
@@ -110,12 +121,16 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
       (o) => o.runSeconds === undefined || o.runSeconds.kind === DistributionKind.Constant,
     );
   let durationSeconds: DiscreteDistribution | null = null;
+  let completeSeconds: DiscreteDistribution | null = null;
   let durationNote = "";
   if (!fixed) durationNote = "some duration is random";
   else {
     const t = finishTimeDistribution(scenario, plan, job, p);
     if (typeof t === "string") durationNote = t;
-    else durationSeconds = t;
+    else {
+      durationSeconds = t.all;
+      completeSeconds = t.complete;
+    }
   }
   return {
     p,
@@ -124,5 +139,6 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
     pods: { values, probs },
     durationSeconds,
     durationNote,
+    completeSeconds,
   };
 }

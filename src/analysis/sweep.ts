@@ -2,7 +2,7 @@ import { wilsonInterval } from "../engine/stats/wilson.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
 import { JobStats } from "./accumulators.js";
-import { closedFormFor } from "./closed-form.js";
+import { closedFormFor, completeWithin } from "./closed-form.js";
 import type { Distributions } from "./distributions.js";
 import { distributionsOf } from "./distributions.js";
 import { AnalysisError } from "./errors.js";
@@ -23,7 +23,14 @@ import { type RangeResult, WorkerPool } from "./worker-pool.js";
 export interface SweepPoint extends McReport {
   value: number;
   /** Success counted for the target: Complete (within the limit, if any). */
-  target?: { successes: number; rate: number; ci95: [number, number]; meets: boolean };
+  target?: {
+    successes: number;
+    rate: number;
+    ci95: [number, number];
+    meets: boolean;
+    /** With --within: the exact P(Complete within that time), when the closed form gives it. */
+    exactRate?: number;
+  };
 }
 
 export interface SweepReport {
@@ -186,6 +193,10 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
         ci95: [r6(ci[0]), r6(ci[1])],
         meets: ci[0] >= o.target,
       };
+      const cf = closed[keys.indexOf(jobKey)];
+      const exact =
+        o.withinSeconds === undefined || typeof cf === "string" ? null : completeWithin(cf, o.withinSeconds);
+      if (exact !== null) point.target.exactRate = r6(exact);
     }
     return { point, distribution: distributionsOf(String(value), stats, value), runs };
   };
@@ -280,8 +291,13 @@ function summarize(
   };
   if (maxRuns > o.runs) out.maxRuns = maxRuns;
   if (o.target !== undefined) out.target = o.target;
-  if (o.target !== undefined && o.withinSeconds === undefined) {
+  if (o.target !== undefined) {
+    // The exact P(success), or with --within the exact P(Complete within it).
     const exact = points.map((p) => {
+      if (o.withinSeconds !== undefined) {
+        const rate = p.target?.exactRate;
+        return rate === undefined ? null : { value: p.value, successRate: rate };
+      }
       const cf = p.jobs[jobKey].closedForm;
       return cf.applies ? { value: p.value, successRate: cf.successRate } : null;
     });

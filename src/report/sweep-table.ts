@@ -20,6 +20,8 @@ export interface SweepRow {
   closedForm: number | null;
   targetRate: number | null;
   targetLow: number | null;
+  /** With --within: the exact P(Complete within it), when known. */
+  targetExact: number | null;
   meets: boolean | null;
   podsMean: number;
   podsP95: number;
@@ -44,6 +46,7 @@ export function sweepRows(r: SweepReport): SweepRow[] {
       closedForm: j.closedForm.applies ? j.closedForm.successRate : null,
       targetRate: p.target?.rate ?? null,
       targetLow: p.target?.ci95[0] ?? null,
+      targetExact: p.target?.exactRate ?? null,
       meets: p.target?.meets ?? null,
       podsMean: j.pods.mean,
       podsP95: j.pods.p95,
@@ -87,7 +90,8 @@ function recommendationLine(r: SweepReport): string {
   const exact = r.closedFormRecommendation;
   if (exact === null) text += `closed form: no value in the sweep reaches ${what}\n`;
   else if (exact !== undefined) {
-    text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact P(success) (${pct(exact.successRate)}) reaches ${what}`;
+    const p = r.withinSeconds === undefined ? "P(success)" : `P(Complete within ${r.withinSeconds} s)`;
+    text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact ${p} (${pct(exact.successRate)}) reaches ${what}`;
     text +=
       r.recommendation !== null && r.recommendation.value > exact.value
         ? ` (the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs)\n`
@@ -102,7 +106,7 @@ export function sweepText(r: SweepReport): string {
   if (refined(r)) head.push("runs");
   head.push("P(success)", "95% interval", "closed form");
   const within = r.withinSeconds !== undefined;
-  if (target && within) head.push(`success${withinLabel(r)}`, "95% lower");
+  if (target && within) head.push(`success${withinLabel(r)}`, "95% lower", `closed form${withinLabel(r)}`);
   if (target) head.push(`lower ≥ ${pctShort(r.target!)}`);
   head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
   const lines = [head.join("\t")];
@@ -114,7 +118,12 @@ export function sweepText(r: SweepReport): string {
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
       row.closedForm === null ? "-" : pct(row.closedForm),
     );
-    if (target && within) cells.push(pct(row.targetRate!), pct(row.targetLow!));
+    if (target && within)
+      cells.push(
+        pct(row.targetRate!),
+        pct(row.targetLow!),
+        row.targetExact === null ? "-" : pct(row.targetExact),
+      );
     if (target) cells.push(row.meets ? "yes" : "no");
     cells.push(
       row.podsMean.toFixed(2),
@@ -132,7 +141,10 @@ export function sweepText(r: SweepReport): string {
 export function sweepMarkdown(r: SweepReport, scenario: string): string {
   const target = r.target !== undefined;
   const head = [`\`${shortName(r.parameter)}\``, "runs", "P(success)", "95% interval", "closed form"];
-  if (target) head.push(`success${withinLabel(r)}`, "95% lower bound", `meets ${pct(r.target!, 1)}`);
+  const within = r.withinSeconds !== undefined;
+  if (target) head.push(`success${withinLabel(r)}`, "95% lower bound");
+  if (target && within) head.push(`closed form${withinLabel(r)}`);
+  if (target) head.push(`meets ${pctShort(r.target!)}`);
   head.push(
     "pods (mean)",
     "pods p95",
@@ -158,7 +170,9 @@ export function sweepMarkdown(r: SweepReport, scenario: string): string {
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
       row.closedForm === null ? "—" : pct(row.closedForm),
     ];
-    if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!), row.meets ? "yes" : "no");
+    if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!));
+    if (target && within) cells.push(row.targetExact === null ? "—" : pct(row.targetExact));
+    if (target) cells.push(row.meets ? "yes" : "no");
     cells.push(
       row.podsMean.toFixed(2),
       String(row.podsP95),

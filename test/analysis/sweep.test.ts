@@ -161,3 +161,60 @@ describe("jobsim sweep", () => {
     }
   });
 });
+
+describe("jobsim sweep --within: the closed form of P(Complete within T)", () => {
+  // A preloaded image, 2 s start, 3 s run: a first success ends the Job at 6 s, a second
+  // attempt's at 21 s (back-off 10 s from the first failure), a third's at 46 s (20 s more).
+  // So P(Complete within 21 s) = 0.4 + 0.6·0.4 = 0.64 once backoffLimit ≥ 1, 0.4 at 0.
+  const dir = mkdtempSync(join(tmpdir(), "jobsim-within-"));
+  const file = join(dir, "preloaded.yaml");
+  writeFileSync(
+    file,
+    `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: preloaded}
+seed: 7
+cluster:
+  nodes: [{name: n1, images: ["img:1"]}]
+images:
+  img:1:
+    startSeconds: 2
+    runSeconds: 3
+    outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: j}
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          containers: [{name: c, image: "img:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+`,
+  );
+
+  it("gives the exact rate beside each estimate and the smallest value it meets", async () => {
+    const runs = 8000;
+    const { report } = await sweep({
+      scenarioPath: file,
+      parameter: "spec.backoffLimit",
+      values: [0, 1, 2, 3],
+      runs,
+      maxRuns: runs,
+      target: 0.6,
+      withinSeconds: 21,
+      workers: 1,
+    });
+    expect(report.points.map((p) => p.target!.exactRate)).toEqual([0.4, 0.64, 0.64, 0.64]);
+    for (const p of report.points) {
+      const e = p.target!.exactRate!;
+      const se = Math.sqrt((e * (1 - e)) / runs);
+      expect(Math.abs(p.target!.rate - e)).toBeLessThanOrEqual(4 * se);
+    }
+    expect(report.closedFormRecommendation).toEqual({ value: 1, successRate: 0.64 });
+  });
+});
