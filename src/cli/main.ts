@@ -240,7 +240,10 @@ export function main(argv: string[]): void {
           })
           .option("seed", { type: "string", describe: "seed (overrides the scenario's)" })
           .option("workers", { type: "number", default: 1, describe: "worker threads" })
-          .option("job", { type: "string", describe: "the Job the target is about (when there are several)" })
+          .option("job", {
+            type: "string",
+            describe: "the Job whose results are judged (when there are several; --set changes every Job)",
+          })
           .option("target", { type: "number", describe: "required success probability, e.g. 0.999" })
           .option("within", { type: "string", describe: "count successes only within this time, e.g. 30m" })
           .option("json", { type: "boolean", default: false, describe: "print the report as JSON" })
