@@ -80,9 +80,22 @@ function statsProblem(s: unknown, runs: number): string | null {
         return `"${field}": ${JSON.stringify(p)} is not a [value, count] pair`;
       n += p[1];
     }
-    if ((field === "pods" || field === "podSeconds") && n !== runs)
-      return `"${field}" counts ${n} runs, the shard has ${runs}`;
+    // Every run adds to the pods and pod-seconds histograms; a run that ended Complete or
+    // Failed to durationSeconds, one that ended Complete also to completeSeconds (JobStats.add).
+    const complete = (outcomes.Complete as number | undefined) ?? 0;
+    const finished = complete + ((outcomes.Failed as number | undefined) ?? 0);
+    const expected = field === "durationSeconds" ? finished : field === "completeSeconds" ? complete : runs;
+    if (n !== expected)
+      return field === "durationSeconds" || field === "completeSeconds"
+        ? `"${field}" counts ${n} runs, its outcomes say ${expected}`
+        : `"${field}" counts ${n} runs, the shard has ${runs}`;
   }
+  // Only Complete and Failed runs have a reason (their condition's).
+  const reasons = Object.values(s.reasons as Record<string, number>).reduce((a, b) => a + b, 0);
+  const complete = (outcomes.Complete as number | undefined) ?? 0;
+  const finished = complete + ((outcomes.Failed as number | undefined) ?? 0);
+  if (reasons > finished)
+    return `"reasons" count ${reasons} runs, more than the ${finished} that ended Complete or Failed`;
   return null;
 }
 

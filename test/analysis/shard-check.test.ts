@@ -18,7 +18,7 @@ interface Shard {
   seed?: unknown;
   runs?: number;
   shard?: { index: number; to: number };
-  stats?: { outcomes: Record<string, number>; pods: number[][] }[];
+  stats?: { outcomes: Record<string, number>; reasons: Record<string, number>; pods: number[][] }[];
   lanes: number[];
 }
 const valid = () => JSON.parse(shardText) as Shard;
@@ -143,6 +143,21 @@ describe("checkShardFile", () => {
         s.stats![0].pods.push([99, 1]);
       },
       'stats of default/example-job: "pods" counts 4097 runs, the shard has 4096',
+    ],
+    [
+      "outcomes edited against the time histograms (a Complete run moved to Failed)",
+      (s) => {
+        s.stats![0].outcomes.Complete--;
+        s.stats![0].outcomes.Failed++;
+      },
+      'stats of default/example-job: "completeSeconds" counts 4081 runs, its outcomes say 4080',
+    ],
+    [
+      "more reasons than finished runs",
+      (s) => {
+        s.stats![0].reasons.Invented = 5000;
+      },
+      'stats of default/example-job: "reasons" count 9096 runs, more than the 4096 that ended Complete or Failed',
     ],
     [
       "short lanes",
