@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { closedFormFor } from "../analysis/closed-form.js";
 import { distributionsOf } from "../analysis/distributions.js";
 import { CSV_HEADER, execute } from "../analysis/execute.js";
+import { BLOCK_RUNS } from "../analysis/fingerprint.js";
 import { MonteCarlo } from "../analysis/monte-carlo.js";
 import { jobLabel, mcReport } from "../analysis/report.js";
 import { parseShard, scenarioDigest, shardFile, shardRange } from "../analysis/shards.js";
@@ -104,6 +105,13 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     const shards = a.shards ?? defaultShards(a.runs);
     if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
       throw new CliError(`--shards must be a whole number from 1 to --runs (${a.runs}), got ${shards}`, 2);
+    // Shards take whole blocks of runs (shardRange): more shards than blocks start idle pods.
+    const blocks = Math.ceil(a.runs / BLOCK_RUNS);
+    if (shards > blocks)
+      throw new CliError(
+        `--shards ${shards}: ${a.runs.toLocaleString("en-US")} runs make ${blocks} block(s) of ${BLOCK_RUNS.toLocaleString("en-US")}, the unit a shard takes; more than ${blocks} shard(s) would leave pods with no runs`,
+        2,
+      );
     writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario, a.runs, seed, shards, a.image));
     out.write(
       `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as ${shards} shard(s); see README ("Monte Carlo on a cluster")\n`,

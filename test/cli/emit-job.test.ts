@@ -74,7 +74,7 @@ describe("the emitted Indexed Job, run shard by shard", () => {
       "mc",
       S,
       "--runs",
-      "3000",
+      "9000",
       "--seed",
       seed,
       "--emit-job",
@@ -95,7 +95,7 @@ describe("the emitted Indexed Job, run shard by shard", () => {
     const shards = runIndexes(dir, configMap, job, 3);
     const merged = jobsim("merge", ...shards);
     expect(merged.status).toBe(0);
-    const whole = jobsim("mc", S, "--runs", "3000", "--seed", seed, "--json");
+    const whole = jobsim("mc", S, "--runs", "9000", "--seed", seed, "--json");
     expect(JSON.parse(whole.stdout).seed).toBe(seed);
     expect(merged.stdout).toBe(whole.stdout);
   });
@@ -123,7 +123,7 @@ describe("a scenario that reads its manifest from beside it", () => {
     const dir = tmp();
     const scenario = outside(dir, "manifests/job.yaml");
     const manifest = join(dir, "mc-job.yaml");
-    const emitted = jobsim("mc", scenario, "--runs", "3000", "--emit-job", manifest, "--shards", "2");
+    const emitted = jobsim("mc", scenario, "--runs", "5000", "--emit-job", manifest, "--shards", "2");
     expect(emitted.stderr).toBe("");
     expect(emitted.status).toBe(0);
     const [configMap, job] = parseAllDocuments(readFileSync(manifest, "utf8")).map((d) => d.toJS());
@@ -134,7 +134,7 @@ describe("a scenario that reads its manifest from beside it", () => {
     ]);
     const merged = jobsim("merge", ...runIndexes(dir, configMap, job, 2));
     expect(merged.stderr).toBe("");
-    expect(merged.stdout).toBe(jobsim("mc", scenario, "--runs", "3000", "--json").stdout);
+    expect(merged.stdout).toBe(jobsim("mc", scenario, "--runs", "5000", "--json").stdout);
   });
 
   it("is refused when the manifest lies outside the scenario's directory", () => {
@@ -145,6 +145,18 @@ describe("a scenario that reads its manifest from beside it", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       'jobsim: --emit-job: the scenario reads "../job.yaml", outside its own directory, which the Job\'s scenario volume cannot hold there: move the file beside the scenario or under files:\n',
+    );
+    expect(existsSync(manifest)).toBe(false);
+  });
+});
+
+describe("--shards beyond the blocks of runs", () => {
+  it("is refused before anything is written: those pods would get no runs", () => {
+    const manifest = join(tmp(), "mc-job.yaml");
+    const r = jobsim("mc", S, "--runs", "10000", "--emit-job", manifest, "--shards", "4");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "jobsim: --shards 4: 10,000 runs make 3 block(s) of 4,096, the unit a shard takes; more than 3 shard(s) would leave pods with no runs\n",
     );
     expect(existsSync(manifest)).toBe(false);
   });
