@@ -96,7 +96,13 @@ function sinceOf(ctx: KubectlContext, cmd: KubectlCommand): number | string {
   return sinceTimeMs;
 }
 
-/** ByLogging (pkg/api/v1/pod/util or kubectl podutils): which pod `logs job/x` reads. */
+/**
+ * ByLogging (kubectl pkg/util/podutils): which pod `logs job/x` reads. GetFirstPod sorts the
+ * API's list — in name order — with sort.Sort, and ByLogging's last step says "not less" for
+ * equal creationTimestamps, which the API keeps in whole seconds: pods created in the same
+ * second stay in name order (Go's sort is an insertion sort, so stable, up to 12 pods; jobsim
+ * keeps name order for any number).
+ */
 function byLogging(a: PodRecord, b: PodRecord): number {
   const aAssigned = a.nodeName !== null;
   const bAssigned = b.nodeName !== null;
@@ -109,8 +115,10 @@ function byLogging(a: PodRecord, b: PodRecord): number {
   const ra = Math.max(...a.containers.map((c) => c.restartCount));
   const rb = Math.max(...b.containers.map((c) => c.restartCount));
   if (ra !== rb) return rb - ra;
-  if (a.creationMs !== b.creationMs) return a.creationMs - b.creationMs;
-  return a.seq - b.seq;
+  const ca = Math.floor(a.creationMs / 1000);
+  const cb = Math.floor(b.creationMs / 1000);
+  if (ca !== cb) return ca - cb;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** The pod `kubectl logs job/NAME` reads among the Job's pods, or null when it has none. */

@@ -79,21 +79,23 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   }
   const kind = args.kinds[0];
   if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
+  // wait.go RunWait: with --for=delete, NotFound is ignored (the visitor's IgnoreErrors) and no
+  // match at all is success; any other condition needs every object and at least one.
   if (args.named.length > 0) {
     for (const n of args.named) {
       if (n.kind === "jobs") {
         const job = ctx.cluster.store.findJob(ns, n.name);
-        if (job === undefined)
-          return cond.kind === "delete"
-            ? { stdout: "", stderr: "", exitCode: 0 }
-            : fail(notFound("jobs", n.name));
+        if (job === undefined) {
+          if (cond.kind === "delete") continue;
+          return fail(notFound("jobs", n.name));
+        }
         targets.push({ kind: "jobs", name: n.name, meets: () => check(jobMeets(job, cond, materializeJob)) });
       } else {
         const pod = ctx.cluster.store.findPod(ns, n.name);
-        if (pod === undefined)
-          return cond.kind === "delete"
-            ? { stdout: "", stderr: "", exitCode: 0 }
-            : fail(notFound("pods", n.name));
+        if (pod === undefined) {
+          if (cond.kind === "delete") continue;
+          return fail(notFound("pods", n.name));
+        }
         targets.push({ kind: "pods", name: n.name, meets: () => check(podMeets(ctx, pod, cond)) });
       }
     }
@@ -104,7 +106,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     else
       for (const p of listPods(ctx.cluster.store, ns, sel))
         targets.push({ kind, name: p.name, meets: () => check(podMeets(ctx, p, cond)) });
-    if (targets.length === 0) return fail("error: no matching resources found");
+    if (targets.length === 0 && cond.kind !== "delete") return fail("error: no matching resources found");
   } else {
     return fail("error: resource name may not be empty");
   }

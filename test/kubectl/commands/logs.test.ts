@@ -50,3 +50,30 @@ describe("kubectl logs --timestamps and --since", () => {
     expect(outputOf(command, RAN)).toBe(expected);
   });
 });
+
+describe("kubectl logs job/NAME among pods created in the same second", () => {
+  // GetFirstPod sorts the API's list (name order) by ByLogging, whose creationTimestamps are
+  // whole seconds: equal ones leave the pods in name order, so the first name is read.
+  it("reads the pod first by name, whatever order the controller made them in", () => {
+    const pair = `apiVersion: batch/v1
+kind: Job
+metadata: {name: pair}
+spec:
+  parallelism: 3
+  completions: 3
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+    const steps = ["kubectl apply -f pair.yaml", "sleep 1m"];
+    const opts = { files: { "pair.yaml": pair } };
+    const names = commandOutput(steps, "kubectl get pods -o name", opts)
+      .trim()
+      .split("\n")
+      .map((l) => l.replace("pod/", ""));
+    expect(names).toHaveLength(3);
+    const logs = commandOutput(steps, "kubectl logs job/pair", opts);
+    expect(logs).toBe(`2> Found 3 pods, using pod/${[...names].sort()[0]}\nok\n`);
+  });
+});

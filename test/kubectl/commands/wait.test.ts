@@ -85,3 +85,55 @@ describe("commands built on the resource builder, given no resource", () => {
     },
   );
 });
+
+describe("kubectl wait --for=delete ignores what is already gone (wait.go RunWait: IgnoreErrors(IsNotFound))", () => {
+  it.each([
+    {
+      name: "a selector that matches nothing: success, nothing printed",
+      steps: ["kubectl apply -f job.yaml", "sleep 10s", "kubectl delete job work"],
+      command: "kubectl wait --for=delete pod -l job-name=work --timeout=60s",
+      expected: "",
+    },
+    {
+      name: "--all in a namespace with no Jobs",
+      steps: [],
+      command: "kubectl wait --for=delete jobs --all --timeout=5s",
+      expected: "",
+    },
+    {
+      name: "any other condition still needs a match",
+      steps: [],
+      command: "kubectl wait --for=condition=complete jobs --all --timeout=5s",
+      expected: "2> error: no matching resources found\n",
+    },
+  ])("$name", ({ steps, command, expected }) => {
+    expect(commandOutput(steps, command)).toBe(expected);
+  });
+
+  it("a missing name among several: the others are still waited for", () => {
+    // Job `short` is removed by its TTL when it completes (about 33 s): the wait, begun at
+    // 10 s, skips job/gone and waits for it.
+    const ttl = `apiVersion: batch/v1
+kind: Job
+metadata: {name: short}
+spec:
+  ttlSecondsAfterFinished: 0
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+    const out = commandTranscript(
+      [
+        "kubectl apply -f ttl.yaml",
+        "sleep 10s",
+        "kubectl wait --for=delete job/gone job/short --timeout=2m",
+        "kubectl get jobs",
+      ],
+      { files: { "ttl.yaml": ttl } },
+    );
+    expect(out).toContain(
+      "$ kubectl wait --for=delete job/gone job/short --timeout=2m\njob.batch/short condition met\n$ kubectl get jobs\n2> No resources found in default namespace.\n",
+    );
+  });
+});
