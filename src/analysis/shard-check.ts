@@ -71,6 +71,8 @@ function statsProblem(s: unknown, runs: number): string | null {
     const m = s[field];
     if (!isRecord(m) || !Object.values(m).every(isCount)) return `"${field}" must map names to whole numbers`;
   }
+  const complete = (outcomes.Complete as number | undefined) ?? 0;
+  const finished = complete + ((outcomes.Failed as number | undefined) ?? 0);
   for (const field of HISTOGRAMS) {
     const pairs = s[field];
     if (!Array.isArray(pairs)) return `"${field}" must be a list of [value, count] pairs`;
@@ -82,8 +84,6 @@ function statsProblem(s: unknown, runs: number): string | null {
     }
     // Every run adds to the pods and pod-seconds histograms; a run that ended Complete or
     // Failed to durationSeconds, one that ended Complete also to completeSeconds (JobStats.add).
-    const complete = (outcomes.Complete as number | undefined) ?? 0;
-    const finished = complete + ((outcomes.Failed as number | undefined) ?? 0);
     const expected = field === "durationSeconds" ? finished : field === "completeSeconds" ? complete : runs;
     if (n !== expected)
       return field === "durationSeconds" || field === "completeSeconds"
@@ -92,8 +92,6 @@ function statsProblem(s: unknown, runs: number): string | null {
   }
   // Only Complete and Failed runs have a reason (their condition's).
   const reasons = Object.values(s.reasons as Record<string, number>).reduce((a, b) => a + b, 0);
-  const complete = (outcomes.Complete as number | undefined) ?? 0;
-  const finished = complete + ((outcomes.Failed as number | undefined) ?? 0);
   if (reasons > finished)
     return `"reasons" count ${reasons} runs, more than the ${finished} that ended Complete or Failed`;
   return null;

@@ -175,7 +175,7 @@ export class EventRecorder {
    * (tools/events/event_broadcaster.go recordToSink): the first of its key is created; the
    * second starts a series of count 2, written at once; later ones only count in the
    * broadcaster's cache until `finishSeries` or `refreshExistingEventSeries` writes them (see
-   * SeriesTicker). The key (getKey) is the type, action, reason, reporting controller and
+   * SeriesCache). The key (getKey) is the type, action, reason, reporting controller and
    * instance and the regarding object's whole reference, resourceVersion included — not the
    * note: a repeat keeps the first note.
    */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkShardFile } from "../../src/analysis/shard-check.js";
-import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
+import { jobsim, noStackTrace, tmp, tutorialReadingManifest } from "../helpers/cli.js";
 
 /**
  * `jobsim merge` trusts nothing in a shard file it has not checked: broken or hand-edited files
@@ -192,14 +192,7 @@ describe("jobsim merge", () => {
 
   it("refuses shards whose scenario read a manifest from beside it that changed between them", () => {
     const dir = tmp();
-    const scenario = join(dir, "outside.yaml");
-    // The tutorial with its Job manifest moved out of files: into job.yaml beside the scenario.
-    const text = readFileSync(S, "utf8");
-    const manifest = text
-      .slice(text.indexOf("  job.yaml: |\n") + "  job.yaml: |\n".length, text.indexOf("\nsteps:"))
-      .replace(/^ {4}/gm, "");
-    writeFileSync(scenario, text.replace(/\nfiles:\n[\s\S]*?\nsteps:/, "\nsteps:"));
-    writeFileSync(join(dir, "job.yaml"), manifest);
+    const { scenario, manifest } = tutorialReadingManifest(dir, "job.yaml");
     const one = join(dir, "one.json");
     const two = join(dir, "two.json");
     const same = join(dir, "same.json");
@@ -208,7 +201,7 @@ describe("jobsim merge", () => {
     writeFileSync(same, shard(2).stdout);
     // Unchanged files merge as before.
     expect(jobsim("merge", one, same).status).toBe(0);
-    writeFileSync(join(dir, "job.yaml"), manifest.replace("backoffLimit: 10", "backoffLimit: 2"));
+    writeFileSync(join(dir, "sc", "job.yaml"), manifest.replace("backoffLimit: 10", "backoffLimit: 2"));
     writeFileSync(two, shard(2).stdout);
     const r = jobsim("merge", one, two);
     expect(r.stderr).toContain(`${two}: its scenario differs from ${one}'s`);

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { shellQuote } from "../../src/cli/emit-job.js";
-import { CLI, jobsim, tmp } from "../helpers/cli.js";
+import { CLI, jobsim, tmp, tutorialReadingManifest } from "../helpers/cli.js";
 
 /**
  * `mc --emit-job`: the manifest is an Indexed Job, and its pods' command, run here by `sh`
@@ -102,22 +102,7 @@ describe("the emitted Indexed Job, run shard by shard", () => {
 });
 
 describe("a scenario that reads its manifest from beside it", () => {
-  /** The tutorial with its manifest moved out of files: to `path` (relative to the scenario). */
-  function outside(dir: string, path: string): string {
-    const text = readFileSync(S, "utf8");
-    const manifest = text
-      .slice(text.indexOf("  job.yaml: |\n") + "  job.yaml: |\n".length, text.indexOf("\nsteps:"))
-      .replace(/^ {4}/gm, "");
-    const scenario = join(dir, "sc", "outside.yaml");
-    mkdirSync(join(dir, "sc"));
-    mkdirSync(dirname(join(dir, "sc", path)), { recursive: true });
-    writeFileSync(join(dir, "sc", path), manifest);
-    writeFileSync(
-      scenario,
-      text.replace(/\nfiles:\n[\s\S]*?\nsteps:/, "\nsteps:").replace("apply -f job.yaml", `apply -f ${path}`),
-    );
-    return scenario;
-  }
+  const outside = (dir: string, path: string) => tutorialReadingManifest(dir, path).scenario;
 
   it("carries the manifest in the ConfigMap, placed where the steps name it", () => {
     const dir = tmp();

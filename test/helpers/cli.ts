@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect } from "vitest";
 
 /** The built CLI (`npm test` builds first). */
@@ -21,4 +21,24 @@ export function noStackTrace(text: string): void {
 /** A fresh scratch directory. */
 export function tmp(): string {
   return mkdtempSync(join(tmpdir(), "jobsim-cli-"));
+}
+
+/**
+ * The tutorial scenario with its Job manifest moved out of files: to `path` beside it (relative
+ * to the scenario, written under dir/sc/); returns the scenario's path and the manifest's text.
+ */
+export function tutorialReadingManifest(dir: string, path: string): { scenario: string; manifest: string } {
+  const text = readFileSync("scenarios/flaky-job.yaml", "utf8");
+  const manifest = text
+    .slice(text.indexOf("  job.yaml: |\n") + "  job.yaml: |\n".length, text.indexOf("\nsteps:"))
+    .replace(/^ {4}/gm, "");
+  const scenario = join(dir, "sc", "outside.yaml");
+  mkdirSync(dirname(join(dir, "sc", path)), { recursive: true });
+  mkdirSync(join(dir, "sc"), { recursive: true });
+  writeFileSync(join(dir, "sc", path), manifest);
+  writeFileSync(
+    scenario,
+    text.replace(/\nfiles:\n[\s\S]*?\nsteps:/, "\nsteps:").replace("apply -f job.yaml", `apply -f ${path}`),
+  );
+  return { scenario, manifest };
 }
