@@ -49,8 +49,11 @@ export class ContainerStatus {
   waitingMessage = "";
   /** The latest execution (running, or ended — also while waiting to restart); null before the first start. */
   current: ContainerRun | null = null;
-  /** The execution before `current` (what `logs --previous` reads). */
+  /** The execution before `current` (the runtime's second most recent container). */
   last: ContainerRun | null = null;
+  /** Terminated with no container to show (the kubelet's TerminatePod): reason
+   * ContainerStatusUnknown, exit code 137, no start or finish time. `current` stays what it was. */
+  statusUnknown = false;
   restartCount = 0;
   ready = false;
   started = false;
@@ -80,6 +83,7 @@ export class ContainerStatus {
     this.waitingMessage = "";
     this.current = null;
     this.last = null;
+    this.statusUnknown = false;
     this.restartCount = 0;
     this.ready = false;
     this.started = false;
@@ -87,6 +91,28 @@ export class ContainerStatus {
     this.pulling = false;
   }
 }
+
+/**
+ * The run `lastState.terminated` shows, which is also what `logs --previous` reads
+ * (kubelet_pods.go convertToAPIContainerStatuses, validateContainerLogStatus): while the
+ * container waits to restart — or its state is unknown after that — the latest run, which the
+ * Waiting (or unknown) state replaced; otherwise the run before the latest.
+ */
+export function previousRun(c: ContainerStatus): ContainerRun | null {
+  if (c.current !== null && (c.state === ContainerState.Waiting || c.statusUnknown)) return c.current;
+  return c.last;
+}
+
+/** The exit code `state.terminated` shows, or null when the container is not terminated. */
+export function terminatedExitCode(c: ContainerStatus): number | null {
+  if (c.state !== ContainerState.Terminated) return null;
+  return c.statusUnknown ? EXIT_CODE_STATUS_UNKNOWN : c.current!.exitCode;
+}
+
+/** TerminatePod's exit code for a container it could not locate ("always report an error"). */
+export const EXIT_CODE_STATUS_UNKNOWN = 137;
+export const STATUS_UNKNOWN_REASON = "ContainerStatusUnknown";
+export const STATUS_UNKNOWN_MESSAGE = "The container could not be located when the pod was terminated";
 
 /** The type with its readonly fields writable: for the `reuse` methods only. */
 export type Writable<T> = { -readonly [K in keyof T]: T[K] };

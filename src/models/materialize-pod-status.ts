@@ -10,9 +10,13 @@ import {
   type ContainerRun,
   ContainerState,
   type ContainerStatus,
+  EXIT_CODE_STATUS_UNKNOWN,
   NONE,
   POD_PHASE_NAMES,
   type PodRecord,
+  previousRun,
+  STATUS_UNKNOWN_MESSAGE,
+  STATUS_UNKNOWN_REASON,
 } from "./objects.js";
 import type { VersionProfile } from "./version-profile.js";
 
@@ -166,7 +170,7 @@ export class PodStatusMaterializer {
       restartCount: c.restartCount,
       started: c.started && c.state === ContainerState.Running,
       state: {},
-      lastState: lastRun(c) !== null ? { terminated: this.terminated(pod, c, lastRun(c)!) } : {},
+      lastState: previousRun(c) !== null ? { terminated: this.terminated(pod, c, previousRun(c)!) } : {},
     };
     if (c.current !== null) status.containerID = `containerd://${this.runId(pod, c, c.current)}`;
     if (c.state === ContainerState.Waiting) {
@@ -178,6 +182,18 @@ export class PodStatusMaterializer {
     } else if (c.state === ContainerState.Running) {
       status.state = { running: { startedAt: this.time(c.current!.startedMs) } };
       if (this.profile.runningContainerResources) status.resources = runningResources(spec.resources);
+    } else if (c.statusUnknown) {
+      // TerminatePod's state: no container, so no containerID, and zero (null) times.
+      status.state = {
+        terminated: {
+          exitCode: EXIT_CODE_STATUS_UNKNOWN,
+          reason: STATUS_UNKNOWN_REASON,
+          message: STATUS_UNKNOWN_MESSAGE,
+          // metav1.Time's zero value marshals as null (kubernetes-types types it string only).
+          startedAt: null as unknown as string,
+          finishedAt: null as unknown as string,
+        },
+      };
     } else {
       status.state = { terminated: this.terminated(pod, c, c.current!) };
     }
@@ -241,11 +257,6 @@ function runningResources(resources: unknown): NonNullable<ApiContainerStatus["r
     out[kind] = list;
   }
   return out as NonNullable<ApiContainerStatus["resources"]>;
-}
-
-/** lastState.terminated: while waiting to restart it is the latest run, else the one before. */
-function lastRun(c: ContainerStatus): ContainerRun | null {
-  return c.state === ContainerState.Waiting && c.current !== null ? c.current : c.last;
 }
 
 /** containerd's normalised reference: docker.io/library/ for Docker Hub images. */

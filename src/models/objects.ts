@@ -6,7 +6,15 @@ import type { NodeRecord } from "./node-record.js";
 import { NONE, objectList, PodPhase, RestartPolicy } from "./object-basics.js";
 import type { ImageBehaviour } from "./workload.js";
 
-export { ContainerRun, ContainerStatus } from "./containers.js";
+export {
+  ContainerRun,
+  ContainerStatus,
+  EXIT_CODE_STATUS_UNKNOWN,
+  previousRun,
+  STATUS_UNKNOWN_MESSAGE,
+  STATUS_UNKNOWN_REASON,
+  terminatedExitCode,
+} from "./containers.js";
 export { NodeRecord } from "./node-record.js";
 export {
   apiTime,
@@ -342,8 +350,10 @@ export class JobRecord {
   streamBase = 0;
   /** Container starts per image so far (the position in an image's scripted outcomes). */
   private scriptAttempts: Map<string, number> | null = null;
-  /** `${name}-`, the generateName of its pods, made once (a string concatenation per pod otherwise). */
+  /** `${name}-`, the generateName of its pods, made once per name (a string concatenation per
+   * pod otherwise); `podPrefixName` is the name it was made from. */
   private podPrefix: string | null = null;
+  private podPrefixName: string | null = null;
   private podTemplateOf: PodTemplateSpec | null = null;
   private podTemplateCache: PodTemplateSpec | null = null;
 
@@ -387,8 +397,12 @@ export class JobRecord {
 
   /** generateName of the pods this Job creates. */
   get podNamePrefix(): string {
-    if (this.podPrefix === null) this.podPrefix = `${this.name}-`;
-    return this.podPrefix;
+    const name = this.name;
+    if (this.podPrefixName !== name) {
+      this.podPrefixName = name;
+      this.podPrefix = `${name}-`;
+    }
+    return this.podPrefix!;
   }
 
   /** Complete or Failed is True: set by the Job controller when it adds that condition. */
@@ -427,9 +441,8 @@ export class JobRecord {
     this.observerIndex = NONE;
     this.streamBase = 0;
     this.scriptAttempts = null;
-    this.podPrefix = null;
-    this.podTemplateOf = null;
-    this.podTemplateCache = null;
+    // podPrefix and podTemplateCache stay: their getters remake them when the name or the
+    // template object differs (a recycled Job of the same manifest keeps both).
     this.finished = false;
     return this;
   }

@@ -5,6 +5,7 @@ import {
   NONE,
   PodPhase,
   type PodRecord,
+  terminatedExitCode,
 } from "../models/objects.js";
 import { type Store, WatchType } from "../models/store.js";
 import type { TimelineData, TimelinePhase, TimelineSegment } from "./timeline-data.js";
@@ -26,8 +27,8 @@ export function displayPhase(pod: PodRecord): TimelinePhase {
     if (c.pulling) return "Pulling";
     if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff")
       return "CrashLoopBackOff";
-    if (c.state === ContainerState.Terminated && c.current !== null && c.current.exitCode !== 0)
-      return "Error";
+    const code = terminatedExitCode(c);
+    if (code !== null && code !== 0) return "Error";
     if (c.state === ContainerState.Waiting) creating = true;
   }
   return creating ? "ContainerCreating" : "Running";

@@ -83,6 +83,7 @@ function scribble(p: PodRecord): void {
     c.waitingMessage = "x";
     c.current = new ContainerRun(1, 0);
     c.last = new ContainerRun(0, 0);
+    c.statusUnknown = true;
     c.restartCount = 3;
     c.ready = true;
     c.started = true;
@@ -180,13 +181,20 @@ describe("recycled Jobs equal new ones", () => {
     used.streamBase = 77;
     used.nextScriptAttempt("img");
     used.finished = true;
-    const shallow = (j: JobRecord) => ({
-      ...j,
-      status: { ...j.status },
-      pods: [...j.pods],
-      finalizers: [...j.finalizers],
-    });
+    expect(used.podNamePrefix).toBe("x-"); // fills the caches a reuse may keep
+    expect(used.podTemplate.spec?.containers).toHaveLength(2);
+    // The caches of podNamePrefix and podTemplate are remade by their getters when the name or
+    // template differs: what they answer is compared, not the cache fields.
+    const shallow = (j: JobRecord) => {
+      const { podPrefix, podPrefixName, podTemplateOf, podTemplateCache, ...rest } = j as unknown as Record<
+        string,
+        unknown
+      >;
+      return { ...rest, status: { ...j.status }, pods: [...j.pods], finalizers: [...j.finalizers] };
+    };
     expect(shallow(used.reuse(3, 1, manifest, 5000, view))).toEqual(shallow(fresh));
+    expect(used.podNamePrefix).toBe(fresh.podNamePrefix);
+    expect(used.podTemplate).toEqual(fresh.podTemplate);
     expect(Object.keys(used)).toEqual(Object.keys(fresh));
     expect(Object.keys(used.status)).toEqual(Object.keys(fresh.status));
   });

@@ -7,6 +7,7 @@ import {
   type ContainerStatus,
   NONE,
   type PodRecord,
+  previousRun,
 } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
@@ -236,13 +237,18 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       const now = ctx.cluster.sim.now;
       let run: ContainerRun | null;
       if (previous) {
-        run = c.last;
+        run = previousRun(c);
         if (run === null) {
           stderr += `Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.name}" not found\n`;
           continue;
         }
       } else {
         run = c.current;
+        if (run === null && c.statusUnknown) {
+          // validateContainerLogStatus: terminated with no container ID and no lastState.
+          stderr += `Error from server (BadRequest): container "${c.name}" in pod "${pod.name}" is terminated\n`;
+          continue;
+        }
         if (run === null) {
           if (pod.nodeName === null) continue; // not scheduled: the API returns an empty stream
           const reason =

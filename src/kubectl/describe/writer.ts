@@ -117,8 +117,10 @@ export function timestampSince(value: string | null | undefined, nowMs: number):
 /** `t.Format(time.RFC1123Z)` in the client's zone. */
 export function formatRfc1123z(value: string | null | undefined, opts: DescribeOptions): string {
   const t = parseApiTime(value);
-  // A zero metav1.Time formats as Go's zero time in the local zone; describe never prints one in practice.
-  return rfc1123z(t ?? GO_ZERO_TIME_MS, opts.utcOffsetMinutes ?? 0);
+  // A zero metav1.Time (null in the API, e.g. the times of a ContainerStatusUnknown state) is
+  // Go's zero time.Time, whose location is UTC: metav1.Time's decoders make only non-zero
+  // times Local. So it prints "Mon, 01 Jan 0001 00:00:00 +0000" whatever the client's zone.
+  return t === null ? rfc1123z(GO_ZERO_TIME_MS, 0) : rfc1123z(t, opts.utcOffsetMinutes ?? 0);
 }
 
 const GO_SPACE =

@@ -87,7 +87,13 @@ export function podFinishedMs(pod: PodRecord): number {
   let latest = NONE;
   let allTerminated = pod.containers.length > 0;
   for (const c of pod.containers) {
-    if (c.state !== ContainerState.Terminated || c.current === null || c.current.finishedMs === NONE) {
+    // (An unknown state — ContainerStatusUnknown — has no finishedAt: the zero time.)
+    if (
+      c.state !== ContainerState.Terminated ||
+      c.statusUnknown ||
+      c.current === null ||
+      c.current.finishedMs === NONE
+    ) {
       allTerminated = false;
       break;
     }

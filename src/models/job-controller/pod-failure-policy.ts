@@ -1,5 +1,5 @@
 import type { PodFailurePolicy } from "kubernetes-types/batch/v1.js";
-import { ContainerState, type PodRecord } from "../objects.js";
+import { type PodRecord, terminatedExitCode } from "../objects.js";
 import { podConditions } from "../pod-status.js";
 
 /**
@@ -41,10 +41,9 @@ export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodR
       const req = rule.onExitCodes;
       // getMatchingContainerFromList walks status.containerStatuses: sorted by name.
       for (const c of pod.containersByName) {
-        if (c.state !== ContainerState.Terminated || c.current === null) continue;
+        const code = terminatedExitCode(c);
+        if (code === null || code === 0) continue;
         if (req.containerName !== undefined && req.containerName !== c.name) continue;
-        const code = c.current.exitCode;
-        if (code === 0) continue;
         const listed = req.values.includes(code);
         if ((req.operator === "In" && listed) || (req.operator === "NotIn" && !listed)) {
           return {

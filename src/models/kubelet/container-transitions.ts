@@ -29,8 +29,8 @@ export function enterTerminated(c: ContainerStatus): void {
 }
 
 /**
- * Waiting in CrashLoopBackOff with `message`, the last run shown as lastState. Returns
- * whether the status changed (the kubelet writes it only then).
+ * Waiting in CrashLoopBackOff with `message`, the last run shown as lastState (previousRun).
+ * Returns whether the status changed (the kubelet writes it only then).
  */
 export function enterCrashLoop(c: ContainerStatus, message: string): boolean {
   if (
@@ -39,7 +39,6 @@ export function enterCrashLoop(c: ContainerStatus, message: string): boolean {
     c.waitingMessage === message
   )
     return false;
-  c.last = c.current;
   c.state = ContainerState.Waiting;
   c.waitingReason = "CrashLoopBackOff";
   c.waitingMessage = message;

@@ -25,7 +25,7 @@ import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } f
 import { NodePulls, pulledMessage } from "./image-pulls.js";
 import { enterTerminalPhase, updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
-import { markKilled, planKill } from "./termination.js";
+import { planKill, terminateContainers } from "./termination.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -442,7 +442,7 @@ export class Kubelet implements EventHandler {
 
   private killed(pod: PodRecord, st: PodState): void {
     this.killHandles.delete(pod);
-    markKilled(pod);
+    terminateContainers(pod);
     st.done = true;
     updatePhase(pod, this.sim.now, true);
     this.store.updatePod(pod);

@@ -21,7 +21,7 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
     else if (c.state === ContainerState.Waiting && c.last === null && c.current === null) waiting++;
     else {
       const run = c.current;
-      if (run !== null && run.exitCode === 0) succeeded++;
+      if (run !== null && run.exitCode === 0 && !c.statusUnknown) succeeded++;
     }
   }
   const n = pod.containers.length;

@@ -1,4 +1,4 @@
-import { type ContainerRun, ContainerState, type ContainerStatus, type PodRecord } from "../objects.js";
+import { type ContainerRun, ContainerState, type ContainerStatus, NONE, type PodRecord } from "../objects.js";
 import { enterTerminated } from "./container-transitions.js";
 
 /**
@@ -48,7 +48,30 @@ export function planKill(
   return doneAt;
 }
 
-/** The kill is over: every container still running has terminated at its planned exit. */
-export function markKilled(pod: PodRecord): void {
-  for (const c of pod.containers) if (c.state === ContainerState.Running) enterTerminated(c);
+/**
+ * The kill is over; the container states of the pod worker's last status (kubelet.go
+ * SyncTerminatingPod and SyncTerminatedPod, status_manager.go TerminatePod):
+ *  - a running container has terminated at its planned exit;
+ *  - a container waiting to restart (CrashLoopBackOff) in a deleted pod shows its latest run
+ *    again: ShouldContainerBeRestarted (kubelet/container/helpers.go) is false once the pod has
+ *    a deletionTimestamp, so convertToAPIContainerStatuses puts no Waiting state over it;
+ *  - every other container not terminated — never started, or waiting to restart in a pod that
+ *    was not deleted (past its own activeDeadlineSeconds) — is reported terminated with reason
+ *    ContainerStatusUnknown and exit code 137 ("because we do not know whether the container
+ *    was successful, always report an error"). TerminatePod does this once the pod has
+ *    initialized, which a pod whose init containers are not run here always has.
+ */
+export function terminateContainers(pod: PodRecord): void {
+  const deleted = pod.deletionMs !== NONE;
+  for (const c of pod.containers) {
+    if (c.state === ContainerState.Running) enterTerminated(c);
+    else if (c.state === ContainerState.Waiting && c.current !== null && deleted)
+      c.state = ContainerState.Terminated;
+    if (c.state !== ContainerState.Terminated) {
+      c.state = ContainerState.Terminated;
+      c.statusUnknown = true;
+      c.ready = false;
+      c.pulling = false;
+    }
+  }
 }

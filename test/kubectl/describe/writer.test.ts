@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   escapeTerminal,
+  formatRfc1123z,
   goTrimSpace,
   PrefixWriter,
   parseApiTime,
   timestampSince,
 } from "../../../src/kubectl/describe/writer.js";
+import { K134 } from "./fixtures.js";
 
 describe("describe writer helpers", () => {
   it("parses metav1.Time and MicroTime; null, empty and Go's zero time are zero", () => {
@@ -21,6 +23,15 @@ describe("describe writer helpers", () => {
     expect(parseApiTime("0001-01-01T00:00:00Z")).toBeNull();
     expect(() => parseApiTime("yesterday")).toThrow(RangeError);
     expect(timestampSince(null, 0)).toBe("<unknown>");
+  });
+
+  it("formats times in the client's zone, and the zero time (null) in UTC as Go does", () => {
+    const est = { ...K134, utcOffsetMinutes: -300 };
+    expect(formatRfc1123z("2026-01-01T00:00:06Z", est)).toBe("Wed, 31 Dec 2025 19:00:06 -0500");
+    expect(formatRfc1123z(null, est)).toBe("Mon, 01 Jan 0001 00:00:00 +0000");
+    expect(formatRfc1123z("0001-01-01T00:00:00Z", { ...K134, utcOffsetMinutes: 180 })).toBe(
+      "Mon, 01 Jan 0001 00:00:00 +0000",
+    );
   });
 
   it("trims like Go's strings.TrimSpace (U+0085 yes, U+FEFF no)", () => {

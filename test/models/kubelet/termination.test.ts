@@ -3,10 +3,19 @@ import { NodePulls } from "../../../src/models/kubelet/image-pulls.js";
 import {
   EXIT_CODE_SIGKILL,
   EXIT_CODE_SIGTERM,
-  markKilled,
   planKill,
+  terminateContainers,
 } from "../../../src/models/kubelet/termination.js";
-import { ContainerRun, ContainerState, type PodRecord } from "../../../src/models/objects.js";
+import {
+  ContainerRun,
+  ContainerState,
+  ContainerStatus,
+  NONE,
+  type PodRecord,
+  previousRun,
+  terminatedExitCode,
+} from "../../../src/models/objects.js";
+import { behaviour } from "../harness.js";
 
 /**
  * Killing a pod's containers (kuberuntime_container.go killContainer: SIGTERM, then SIGKILL at
@@ -17,19 +26,21 @@ interface FakeContainer {
   state: ContainerState;
   current: ContainerRun | null;
   ready: boolean;
+  statusUnknown: boolean;
 }
 
 function podWith(...exits: (number | null)[]): PodRecord {
   const containers: FakeContainer[] = exits.map((exitAt) => {
-    if (exitAt === null) return { state: ContainerState.Waiting, current: null, ready: false };
+    if (exitAt === null)
+      return { state: ContainerState.Waiting, current: null, ready: false, statusUnknown: false };
     const run = new ContainerRun(0, 0);
     run.exitAtMs = exitAt;
     run.exitCode = 0;
     run.reason = "Completed";
     run.exitLog = "done\n";
-    return { state: ContainerState.Running, current: run, ready: true };
+    return { state: ContainerState.Running, current: run, ready: true, statusUnknown: false };
   });
-  return { containers } as unknown as PodRecord;
+  return { containers, deletionMs: 1_000 } as unknown as PodRecord;
 }
 
 describe("planKill", () => {
@@ -100,14 +111,111 @@ describe("planKill", () => {
     // The container already past its exit (5 s < now) and the waiting one are not asked.
     expect(asked).toEqual([50_000, 80_000]);
     expect(done).toBe(now + grace);
-    markKilled(pod);
+    terminateContainers(pod);
     for (const c of pod.containers) {
-      if (c.current === null) continue;
       expect(c.state).toBe(ContainerState.Terminated);
-      expect(c.current.finishedMs).toBe(c.current.exitAtMs);
       expect(c.ready).toBe(false);
+      if (c.current === null) continue;
+      expect(c.current.finishedMs).toBe(c.current.exitAtMs);
     }
   });
+});
+
+describe("terminateContainers: the pod worker's last container states", () => {
+  function run(restart: number, exitCode: number): ContainerRun {
+    const r = new ContainerRun(1_000 * restart, restart);
+    r.exitAtMs = r.finishedMs = 1_000 * restart + 500;
+    r.exitCode = exitCode;
+    r.reason = exitCode === 0 ? "Completed" : "Error";
+    return r;
+  }
+  /** One container in a given state; `runs` earlier runs, the latest current. */
+  function container(state: ContainerState, runs: number): ContainerStatus {
+    const c = new ContainerStatus("c", "img", 0, behaviour());
+    for (let i = 0; i < runs; i++) {
+      c.last = c.current;
+      c.current = run(i, 1);
+    }
+    c.state = state;
+    if (state === ContainerState.Waiting && runs > 0) c.waitingReason = "CrashLoopBackOff";
+    return c;
+  }
+  const cases: {
+    name: string;
+    state: ContainerState;
+    runs: number;
+    deleted: boolean;
+    unknown: boolean;
+    exitCode: number;
+    /** restart number of the run lastState shows (null: none) */
+    lastState: number | null;
+  }[] = [
+    {
+      name: "never started, deleted",
+      state: ContainerState.Waiting,
+      runs: 0,
+      deleted: true,
+      unknown: true,
+      exitCode: 137,
+      lastState: null,
+    },
+    {
+      name: "never started, past its deadline",
+      state: ContainerState.Waiting,
+      runs: 0,
+      deleted: false,
+      unknown: true,
+      exitCode: 137,
+      lastState: null,
+    },
+    {
+      name: "crash loop, deleted: the latest run again",
+      state: ContainerState.Waiting,
+      runs: 2,
+      deleted: true,
+      unknown: false,
+      exitCode: 1,
+      lastState: 0,
+    },
+    {
+      name: "crash loop after one run, deleted",
+      state: ContainerState.Waiting,
+      runs: 1,
+      deleted: true,
+      unknown: false,
+      exitCode: 1,
+      lastState: null,
+    },
+    {
+      name: "crash loop, past its deadline: unknown",
+      state: ContainerState.Waiting,
+      runs: 2,
+      deleted: false,
+      unknown: true,
+      exitCode: 137,
+      lastState: 1,
+    },
+    {
+      name: "already terminated: kept",
+      state: ContainerState.Terminated,
+      runs: 2,
+      deleted: true,
+      unknown: false,
+      exitCode: 1,
+      lastState: 0,
+    },
+  ];
+  for (const k of cases) {
+    it(k.name, () => {
+      const c = container(k.state, k.runs);
+      const pod = { containers: [c], deletionMs: k.deleted ? 1_000 : NONE } as unknown as PodRecord;
+      terminateContainers(pod);
+      expect(c.state).toBe(ContainerState.Terminated);
+      expect(c.statusUnknown).toBe(k.unknown);
+      expect(terminatedExitCode(c)).toBe(k.exitCode);
+      expect(previousRun(c)?.restart ?? null).toBe(k.lastState);
+    });
+  }
 });
 
 describe("NodePulls", () => {
