@@ -1,9 +1,9 @@
 import {
-  accessSync,
   closeSync,
-  constants as fsConstants,
+  lstatSync,
   mkdirSync,
   openSync,
+  readlinkSync,
   readSync,
   realpathSync,
   renameSync,
@@ -42,6 +42,8 @@ export function fsReason(e: unknown): string {
       return "permission denied";
     case "ENOSPC":
       return "no space left on the device";
+    case "EROFS":
+      return "read-only file system";
     default:
       return (e as Error).message;
   }
@@ -75,13 +77,26 @@ function checkParents(option: string, path: string): void {
   while (kindOf(dir) === "none" && dirname(dir) !== dir) dir = dirname(dir);
   if (kindOf(dir) === "file") throw new CliError(`${option} ${path}: ${dir} is a file, not a directory`);
   if (writtenInPlace(path)) return;
-  // Where the file itself exists, the rename replaces it in its own (real) directory.
-  const where = kindOf(path) === "file" ? dirname(renameTarget(path)) : dir;
+  // The rename lands in the (real) directory of the target, or the directories will be made
+  // in the nearest existing one.
+  const target = renameTarget(path);
+  probeWritable(option, path, kindOf(dirname(target)) === "directory" ? dirname(target) : dir);
+}
+
+/**
+ * Whether this process can create files in `dir`, found by creating (and removing) one: a
+ * permission check alone misses read-only mounts and pseudo-filesystems such as /proc and /sys.
+ */
+function probeWritable(option: string, path: string, dir: string): void {
+  const probe = join(dir, `.jobsim-probe-${process.pid}`);
   try {
-    accessSync(where, fsConstants.W_OK | fsConstants.X_OK);
+    writeFileSync(probe, "", { flag: "wx" });
   } catch (e) {
-    throw new CliError(`${option} ${path}: cannot write in ${where}: ${fsReason(e)}`);
+    // ENOENT for a file in an existing directory: a pseudo-filesystem that makes no new files.
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "it takes no new files" : fsReason(e);
+    throw new CliError(`${option} ${path}: cannot write in ${dir}: ${reason}`);
   }
+  rmSync(probe, { force: true });
 }
 
 /** A path's identity for comparing outputs and inputs: its real path where it exists. */
@@ -131,6 +146,8 @@ export function checkOutputDir(option: string, dir: string, files: readonly stri
   if (dir === "") throw new CliError(`${option} needs a directory name`, 2);
   if (kindOf(dir) === "file") throw new CliError(`${option} ${dir}: it is a file, expected a directory`);
   checkParents(option, dir);
+  // The files go inside: an existing directory must itself take new files.
+  if (kindOf(dir) === "directory") probeWritable(option, dir, dir);
   for (const f of files)
     if (kindOf(join(dir, f)) === "directory")
       throw new CliError(`${option} ${dir}: ${join(dir, f)} is a directory, expected room for a file`);
@@ -159,13 +176,43 @@ function writtenInPlace(path: string): boolean {
   return /^\/(dev|proc)\//.test(resolve(path));
 }
 
-/** Where a rename must land: a symbolic link's target, so the link itself survives. */
+/** Links followed at most, as the kernel's path walk does (ELOOP beyond). */
+const MAX_SYMLINKS = 40;
+
+/**
+ * Where a rename must land: a symbolic link's target, so the link itself survives — also when
+ * the target does not exist yet (a dangling link: the file is created where it points).
+ */
 function renameTarget(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+  let p = path;
+  for (let i = 0; i < MAX_SYMLINKS; i++) {
+    try {
+      return realpathSync(p);
+    } catch {
+      // fall through: p, or a directory above it, does not exist
+    }
+    let link: string;
+    try {
+      if (!lstatSync(p).isSymbolicLink()) return p;
+      link = readlinkSync(p);
+    } catch {
+      return p;
+    }
+    p = resolve(dirname(p), link);
   }
+  return p;
+}
+
+/**
+ * `mkdir -p`: makes `dir` and the missing directories above it, and returns the first one made
+ * (undefined when `dir` existed). Made one level at a time: Node's recursive mkdirSync never
+ * returns where the kernel answers ENOENT and EEXIST by turns, as /proc does.
+ */
+function makeDirectories(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); kindOf(d) === "none" && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]);
+  return missing.length > 0 ? missing[missing.length - 1] : undefined;
 }
 
 /** Writes a file whole or not at all: a temporary sibling, then an atomic rename. A device
@@ -182,7 +229,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   const target = renameTarget(path);
   const dir = dirname(target);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
   } catch (e) {
     throw new CliError(`cannot create directory ${dir}: ${fsReason(e)}`);
   }
@@ -206,8 +253,8 @@ export function tempFor(path: string): string {
   const target = renameTarget(path);
   const dir = dirname(target);
   try {
-    const made = mkdirSync(dir, { recursive: true });
-    if (made !== undefined) createdDirectories.push({ top: made, leaf: dir });
+    const made = makeDirectories(dir);
+    if (made !== undefined) createdDirectories.push({ top: made, leaf: resolve(dir) });
   } catch (e) {
     throw new CliError(`cannot create directory ${dir}: ${fsReason(e)}`);
   }

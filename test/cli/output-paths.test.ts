@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, openSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
@@ -100,6 +100,42 @@ describe("directories made for outputs", () => {
     const csv = join(dir, "kept", "runs.csv");
     expect(jobsim("mc", SCENARIO, "--runs", "10", "--csv", csv).status).toBe(0);
     expect(existsSync(csv)).toBe(true);
+  });
+});
+
+describe("outputs that cannot be written are refused before any run", () => {
+  // /proc takes no new files or directories, even for root (Node's recursive mkdir used to
+  // loop there for ever: the kernel answers ENOENT and EEXIST by turns).
+  const procfs = existsSync("/proc/self");
+  it.skipIf(!procfs).each([
+    [["mc", SCENARIO, "--runs", "1000000", "--report", "/proc"], "--report /proc: cannot write in /proc"],
+    [
+      ["mc", SCENARIO, "--runs", "1000000", "--report", "/proc/jobsim-rep"],
+      "--report /proc/jobsim-rep: cannot write in /proc",
+    ],
+    [
+      ["mc", SCENARIO, "--runs", "1000000", "--csv", "/proc/jobsim/x.csv"],
+      "--csv /proc/jobsim/x.csv: cannot write in /proc",
+    ],
+    [
+      ["run", SCENARIO, "--trace", "/proc/jobsim/t.jsonl"],
+      "--trace /proc/jobsim/t.jsonl: cannot write in /proc",
+    ],
+  ])("%j", (args, message) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(new RegExp(`^jobsim: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+    noStackTrace(r.stderr);
+  });
+
+  it("a dangling symbolic link stays a link: the file is made where it points", () => {
+    const dir = tmp();
+    const link = join(dir, "runs.csv");
+    symlinkSync("target.csv", link);
+    expect(jobsim("mc", SCENARIO, "--runs", "5", "--csv", link).status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "target.csv"), "utf8").split("\n")).toHaveLength(7); // header, 5 rows, ""
   });
 });
 
