@@ -210,7 +210,9 @@ function renameTarget(path: string): string {
  */
 function makeDirectories(dir: string): string | undefined {
   const missing: string[] = [];
-  for (let d = resolve(dir); kindOf(d) === "none" && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  let d = resolve(dir);
+  for (; kindOf(d) === "none" && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  if (kindOf(d) === "file") throw Object.assign(new Error(`${d} is a file`), { code: "ENOTDIR" });
   for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]);
   return missing.length > 0 ? missing[missing.length - 1] : undefined;
 }

@@ -5,7 +5,9 @@ import { type Store, WATCH_TYPE_NAMES, type WatchType } from "./store.js";
 /**
  * The trace of a session: one JSON line per change to a Job or Pod — simulated time in ms,
  * the watch event type, kind, namespace, name, and the fields that changed (dotted paths with
- * [i] for list elements; a removed field is null). An ADDED line carries the whole object.
+ * [i] for list elements; a removed field is null, listed before the fields set). An ADDED line
+ * carries the whole object. Applied in order to the previous object, a line's changes give the
+ * new one.
  * resourceVersion is left out: it changes on every write and says nothing more.
  */
 
@@ -68,12 +70,7 @@ export class TraceRecorder {
       this.sink({ t, type: typeName, kind, namespace, name, object: obj });
       return;
     }
-    const changed: Record<string, unknown> = {};
-    for (const [k, v] of flat)
-      if (!before.has(k) || before.get(k) !== v)
-        changed[k] = v === EMPTY_OBJECT ? {} : v === EMPTY_LIST ? [] : v;
-    for (const k of before.keys()) if (!flat.has(k)) changed[k] = null;
-    this.sink({ t, type: typeName, kind, namespace, name, changed });
+    this.sink({ t, type: typeName, kind, namespace, name, changed: changes(before, flat) });
   }
 }
 
@@ -81,6 +78,33 @@ function stripResourceVersion(obj: unknown): unknown {
   const o = obj as { metadata?: Record<string, unknown> };
   if (o.metadata) delete o.metadata.resourceVersion;
   return obj;
+}
+
+/**
+ * The changes from `before` to `after` (flattened): first the removed paths, then the paths set.
+ * A path that was a leaf (an empty {} or []) and now holds fields is not removed, nor is a field
+ * whose parent is now a leaf itself (set below): each would undo the other when applied.
+ */
+export function changes(before: Flat, after: Flat): Record<string, unknown> {
+  const interior = new Set<string>();
+  for (const k of after.keys()) for (const p of properPrefixes(k)) interior.add(p);
+  const changed: Record<string, unknown> = {};
+  for (const k of before.keys()) {
+    if (after.has(k) || interior.has(k)) continue;
+    if (properPrefixes(k).some((p) => after.has(p))) continue;
+    changed[k] = null;
+  }
+  for (const [k, v] of after)
+    if (!before.has(k) || before.get(k) !== v)
+      changed[k] = v === EMPTY_OBJECT ? {} : v === EMPTY_LIST ? [] : v;
+  return changed;
+}
+
+/** "a.b[0].c" → ["a", "a.b", "a.b[0]"]. */
+function properPrefixes(path: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < path.length; i++) if (path[i] === "." || path[i] === "[") out.push(path.slice(0, i));
+  return out;
 }
 
 const EMPTY_OBJECT = Symbol("{}");
