@@ -38,6 +38,14 @@ function manifestProblems(m: ManifestFile, inScenario: boolean): string[] {
   return out;
 }
 
+/** Warnings (not problems: kubectl applies such a file) about keys given twice. */
+function manifestWarnings(m: ManifestFile, where: string): string[] {
+  return m.duplicateKeys.map(
+    (d) =>
+      `${where}: warning: line ${d.line}: key "${d.key}" is given again (first on line ${d.firstLine}); kubectl applies the file with the last value, without a word`,
+  );
+}
+
 function readProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "no such file";
@@ -64,12 +72,15 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
   let bad = 0;
   for (const file of files) {
     const problems: string[] = [];
+    const warnings: string[] = [];
     let summary = "";
     try {
       if (isScenario(file)) {
         const s = loadScenario(file);
-        for (const m of s.manifests.values())
+        for (const m of s.manifests.values()) {
           for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
+          warnings.push(...manifestWarnings(m, `${file}: files.${m.name}`));
+        }
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
       } else {
@@ -81,6 +92,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         }
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m, false)) problems.push(`${file}: ${p}`);
+        warnings.push(...manifestWarnings(m, file));
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }
@@ -92,6 +104,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         for (const m of (e.partial as Map<string, ManifestFile>).values())
           for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
     }
+    for (const w of warnings) err.write(`${w}\n`);
     if (problems.length > 0) {
       bad++;
       for (const p of problems) {

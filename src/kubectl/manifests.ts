@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from "yaml";
 import { applyDecodedNulls } from "../models/api/decode-nulls.js";
 import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-decode.js";
 
@@ -30,6 +30,36 @@ export interface ManifestFile {
   clientError: string | null;
   /** No document holds an object (an empty file, or only `---` and comments). */
   empty: boolean;
+  /** Keys given twice in one mapping. kubectl -f accepts them and keeps the last value
+   * (sigs.k8s.io/yaml decodes with goyaml.v2's non-strict Unmarshal, and the API server gets
+   * JSON made from the resulting map; kubernetes/kubernetes#89303): `validate` warns of them. */
+  duplicateKeys: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  key: string;
+  /** 1-based lines in the file: where the key is repeated, and where it was first given. */
+  line: number;
+  firstLine: number;
+}
+
+/** Keys repeated within one mapping of a parsed document. */
+function duplicateKeysOf(doc: Document, lines: LineCounter): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
+        const key = String(pair.key.value);
+        const line = lines.linePos(pair.key.range[0]).line;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, line);
+        else out.push({ key, line, firstLine: first });
+      }
+    },
+  });
+  return out;
 }
 
 /** What this simulator can create (anything else gets a clear "not simulated" error). */
@@ -53,7 +83,15 @@ function syntaxError(name: string, doc: Document, lines: LineCounter): string | 
 export function parseManifestFile(name: string, text: string): ManifestFile {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { version: "1.1", lineCounter: lines, uniqueKeys: false });
-  const out: ManifestFile = { name, text, docs: [], namespaces: [], clientError: null, empty: false };
+  const out: ManifestFile = {
+    name,
+    text,
+    docs: [],
+    namespaces: [],
+    clientError: null,
+    empty: false,
+    duplicateKeys: [],
+  };
   const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
   for (const doc of list) {
     const err = syntaxError(name, doc as Document, lines);
@@ -61,6 +99,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       out.clientError = err;
       return out;
     }
+    out.duplicateKeys.push(...duplicateKeysOf(doc as Document, lines));
     // An empty document (between separators, or a bare `---`): kubectl's YAML reader skips it.
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     if (!isMap(doc.contents)) {

@@ -14,6 +14,21 @@ import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 const NEVER_WRITTEN = join(tmpdir(), "jobsim-cli-never-written.yaml");
 
 describe("jobsim validate", () => {
+  it("warns of a key given twice, which kubectl applies with the last value (exit 0)", () => {
+    const file = join(tmp(), "dup.yaml");
+    writeFileSync(
+      file,
+      "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: d\nspec:\n  backoffLimit: 1\n  backoffLimit: 2\n" +
+        "  template:\n    spec:\n      containers: [{name: c, image: x}]\n      restartPolicy: Never\n",
+    );
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${file}: valid (1 Job manifest)\n`);
+    expect(r.stderr).toBe(
+      `${file}: warning: line 7: key "backoffLimit" is given again (first on line 6); kubectl applies the file with the last value, without a word\n`,
+    );
+  });
+
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
     const r = jobsim("validate", "scenarios/seed/job.yaml");
     expect(r.status).toBe(1);
