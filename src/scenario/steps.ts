@@ -1,7 +1,8 @@
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
+import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
-import { resolveResourceArgs } from "../kubectl/resources.js";
+import { ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
@@ -97,6 +98,11 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     problems.add(path, `${line}: ${eventsOutputUnsupported(flag(command, "output") ?? "")}`);
     return null;
   }
+  const unsimulated = unsimulatedResourceStep(command);
+  if (unsimulated !== null) {
+    problems.add(path, `${line}: ${unsimulated}`);
+    return null;
+  }
   const files = command.flags.get("filename") ?? [];
   let wait: WaitPlan | null = null;
   if (command.verb === "wait") {
@@ -119,6 +125,29 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     }
   }
   return { kind: "kubectl", line, command, pipe, files, wait };
+}
+
+/** Verbs whose arguments name resources (TYPE NAME..., TYPE/NAME...). */
+const RESOURCE_VERBS = new Set(["get", "describe", "delete", "wait"]);
+
+/**
+ * What a kubectl step asks for that jobsim does not simulate — a resource type a cluster has
+ * and jobsim does not model (`get all`, `get deploy`), a `get -o` format it does not render —
+ * said when the scenario loads, as the session would say it when the step runs. Errors a real
+ * kubectl would print (an unknown type) are left to the session.
+ */
+function unsimulatedResourceStep(command: KubectlCommand): string | null {
+  if (command.verb === "get") {
+    const output = flag(command, "output");
+    if (output !== undefined && unrenderedOutput(output) !== null) return unrenderedOutput(output);
+  }
+  if (!RESOURCE_VERBS.has(command.verb)) return null;
+  try {
+    resolveResourceArgs(command.positionals);
+  } catch (e) {
+    if (e instanceof ResourceError && e.message.startsWith("jobsim does not simulate")) return e.message;
+  }
+  return null;
 }
 
 export function parseSteps(value: unknown, problems: Problems): Step[] {

@@ -132,6 +132,25 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses resource types and -o formats jobsim does not simulate, as the session would (a type no cluster has is kubectl's to refuse)", () => {
+    const steps = [
+      "  - kubectl get all",
+      "  - kubectl get deploy,pods",
+      "  - kubectl describe cronjob x",
+      "  - kubectl get pods -o go-template={{.kind}}",
+      "  - kubectl get pods -o jsonpath-file=x",
+      "  - kubectl get nothings",
+      "  - kubectl get pods -o yaml",
+    ];
+    expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
+      's.yaml: steps[1]: kubectl get all: jobsim does not simulate "all": it simulates jobs, pods, events, nodes and namespaces',
+      's.yaml: steps[2]: kubectl get deploy,pods: jobsim does not simulate "deploy": it simulates jobs, pods, events, nodes and namespaces',
+      's.yaml: steps[3]: kubectl describe cronjob x: jobsim does not simulate "cronjob": it simulates jobs, pods, events, nodes and namespaces',
+      's.yaml: steps[4]: kubectl get pods -o go-template={{.kind}}: jobsim does not simulate "-o go-template" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
+      's.yaml: steps[5]: kubectl get pods -o jsonpath-file=x: jobsim does not simulate "-o jsonpath-file" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
+    ]);
+  });
+
   it("reports a manifest file that exists nowhere", () => {
     expect(problems(GOOD.replace("apply -f job.yaml", "apply -f missing.yaml"))).toEqual([
       's.yaml: steps: kubectl apply -f missing.yaml: the path "missing.yaml" does not exist (neither under files: nor beside the scenario)',

@@ -28,6 +28,7 @@ import {
   notFound,
   selectorOf,
 } from "../lookup.js";
+import { unrenderedOutput } from "../output-formats.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
@@ -66,18 +67,6 @@ function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd
     }
   }
 }
-
-/** Output formats kubectl's PrintFlags accept that jobsim does not render: refused in jobsim's
- * words, never with a kubectl error that names them as allowed. */
-const UNRENDERED_FORMATS = [
-  "go-template",
-  "go-template-file",
-  "template",
-  "templatefile",
-  "jsonpath-as-json",
-  "jsonpath-file",
-  "custom-columns-file",
-];
 
 /** The objects sorted by the field (SortingPrinter.sortObj), or kubectl's error. */
 function sortObjects(ctx: KubectlContext, objects: Obj[], sortBy: string): Obj[] | CommandResult {
@@ -160,10 +149,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const parsed = parseCustomColumns(output.slice("custom-columns=".length));
     if (typeof parsed === "string") return fail(`error: ${parsed}`);
     columns = parsed;
-  } else if (UNRENDERED_FORMATS.includes(output.split("=", 1)[0])) {
-    return fail(
-      `jobsim does not simulate "-o ${output.split("=", 1)[0]}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`,
-    );
+  } else if (unrenderedOutput(output) !== null) {
+    return fail(unrenderedOutput(output)!);
   } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,

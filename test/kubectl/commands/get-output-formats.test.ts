@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { unrenderedOutput } from "../../../src/kubectl/output-formats.js";
+import { scenarioProblems } from "../../helpers/session.js";
 import { commandOutput } from "./session.js";
 
 /**
- * Formats kubectl's PrintFlags accept but jobsim does not render are refused in jobsim's words;
- * a format kubectl does not know keeps kubectl's "unable to match a printer" error, whose list
- * names the formats PrintFlags allows.
+ * Formats kubectl's PrintFlags accept but jobsim does not render are refused in jobsim's words
+ * when the scenario loads; a format kubectl does not know keeps
+ * kubectl's "unable to match a printer" error, whose list names the formats PrintFlags allows.
  */
 
 function outputOf(command: string): string {
@@ -22,9 +24,11 @@ describe("kubectl get -o formats jobsim does not render", () => {
     "custom-columns-file=c.txt",
   ])("-o %s", (format) => {
     const name = format.split("=", 1)[0];
-    expect(outputOf(`kubectl get pods -o ${format}`)).toBe(
-      `2> jobsim does not simulate "-o ${name}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)\n`,
-    );
+    const message = `jobsim does not simulate "-o ${name}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`;
+    const step = `kubectl get pods -o ${format}`;
+    const scenario = `apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nsteps:\n  - ${JSON.stringify(step)}\n`;
+    expect(scenarioProblems(scenario, "s.yaml")).toEqual([`s.yaml: steps[0]: ${step}: ${message}`]);
+    expect(unrenderedOutput(format)).toBe(message); // what `get` itself says, the same words
   });
 
   it("an unknown format keeps kubectl's error", () => {

@@ -1,0 +1,20 @@
+/** Why `get -o OUTPUT` is refused in jobsim's words (a format kubectl renders and jobsim does
+ * not), or null. Scenario loading asks too, so a scenario using one is refused up front. */
+export function unrenderedOutput(output: string): string | null {
+  const format = output.split("=", 1)[0];
+  return UNRENDERED_FORMATS.includes(format)
+    ? `jobsim does not simulate "-o ${format}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`
+    : null;
+}
+
+/** Output formats kubectl's PrintFlags accept that jobsim does not render: refused in jobsim's
+ * words, never with a kubectl error that names them as allowed. */
+const UNRENDERED_FORMATS = [
+  "go-template",
+  "go-template-file",
+  "template",
+  "templatefile",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "custom-columns-file",
+];
