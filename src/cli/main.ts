@@ -103,7 +103,7 @@ function guard(action: () => number | Promise<number>): void {
 }
 
 /** Options whose value is never a separate word (yargs booleans). */
-const FLAGS = new Set(["--json", "--help", "--version"]);
+const FLAGS = new Set(["--json", "--help", "-h", "--version"]);
 
 /**
  * `--within -1m`, `--seed -5`: a value that starts with a dash and a digit is joined to its
@@ -129,6 +129,8 @@ export function joinDashValues(argv: readonly string[]): string[] {
 
 export function main(argv: string[]): void {
   argv = joinDashValues(argv);
+  // `jobsim help [command]`: the same as `jobsim [command] --help`.
+  if (argv[0] === "help") argv = argv.length > 1 ? [argv[1], "--help"] : ["--help"];
   rawArgs = argv;
   yargs(argv)
     .scriptName("jobsim")
@@ -315,6 +317,7 @@ export function main(argv: string[]): void {
     .strict()
     .recommendCommands()
     .help()
+    .alias("help", "h")
     .version("version", "Show jobsim's version", `jobsim ${jobsimVersion()}`)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((msg, err) => {

@@ -16,6 +16,7 @@ import {
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
+  shownValue,
   tooLarge,
   writeFileAtomic,
 } from "./output.js";
@@ -43,12 +44,18 @@ export interface McArgs {
 
 export function checkRuns(runs: number): void {
   if (!Number.isSafeInteger(runs) || runs < 1)
-    throw new CliError(`--runs must be a whole number ≥ 1, got ${runs}${tooLarge(runs)}`, 2);
+    throw new CliError(
+      `--runs must be a whole number ≥ 1, got ${shownValue(runs, "runs")}${tooLarge(runs)}`,
+      2,
+    );
 }
 
 export function checkWorkers(workers: number): void {
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256)
-    throw new CliError(`--workers must be a whole number from 1 to 256, got ${workers}`, 2);
+    throw new CliError(
+      `--workers must be a whole number from 1 to 256, got ${shownValue(workers, "workers")}`,
+      2,
+    );
 }
 
 /** Options that would be silently ignored together are refused before any work. */
@@ -104,7 +111,10 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
       throw new CliError("--image must not be empty: give the image that has jobsim installed", 2);
     const shards = a.shards ?? defaultShards(a.runs);
     if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
-      throw new CliError(`--shards must be a whole number from 1 to --runs (${a.runs}), got ${shards}`, 2);
+      throw new CliError(
+        `--shards must be a whole number from 1 to --runs (${a.runs}), got ${shownValue(shards, "shards")}`,
+        2,
+      );
     // Shards take whole blocks of runs (shardRange): more shards than blocks start idle pods.
     const blocks = Math.ceil(a.runs / BLOCK_RUNS);
     if (shards > blocks)

@@ -329,6 +329,20 @@ function copyThrough(from: string, to: string): void {
   }
 }
 
+/**
+ * A numeric option's value as the user gave it, for an error message: yargs turns a word that
+ * is not a number into NaN, which would say nothing ("got NaN"); the word itself is shown then.
+ */
+export function shownValue(value: number, option: string): string {
+  if (!Number.isNaN(value)) return String(value);
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${option}` && i + 1 < args.length) return JSON.stringify(args[i + 1]);
+    if (args[i].startsWith(`--${option}=`)) return JSON.stringify(args[i].slice(option.length + 3));
+  }
+  return "a value that is not a number";
+}
+
 /** Why a whole number is still refused: run indexes must stay exact in a double. */
 export function tooLarge(n: number): string {
   return Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER ? " (at most 2^53 − 1 = 9007199254740991)" : "";

@@ -4,7 +4,7 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, checkDistinctOutputs, checkOutputFile, tooLarge } from "./output.js";
+import { CliError, checkDistinctOutputs, checkOutputFile, shownValue, tooLarge } from "./output.js";
 import { StagedOutputs } from "./staged-output.js";
 
 export interface RunArgs {
@@ -39,7 +39,10 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     ],
   );
   if (args.run !== undefined && (!Number.isSafeInteger(args.run) || args.run < 0))
-    throw new CliError(`--run must be a whole number ≥ 0, got ${args.run}${tooLarge(args.run)}`, 2);
+    throw new CliError(
+      `--run must be a whole number ≥ 0, got ${shownValue(args.run, "run")}${tooLarge(args.run)}`,
+      2,
+    );
   const scenario = loadScenario(args.scenario);
   const trace: string[] = [];
   const session = new Session(scenario, {

@@ -11,6 +11,7 @@ import {
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
+  shownValue,
   tooLarge,
 } from "./output.js";
 import { Progress } from "./progress.js";
@@ -57,7 +58,10 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
     throw new CliError((e as Error).message, 2);
   }
   if (a.target !== undefined && !(a.target > 0 && a.target < 1))
-    throw new CliError(`--target must be a probability strictly between 0 and 1, got ${a.target}`, 2);
+    throw new CliError(
+      `--target must be a probability strictly between 0 and 1, got ${shownValue(a.target, "target")}`,
+      2,
+    );
   let withinSeconds: number | undefined;
   if (a.within !== undefined) {
     if (a.target === undefined)
@@ -82,7 +86,10 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   const maxRuns = a.target === undefined ? a.runs : Math.max(a.runs, a.maxRuns ?? DEFAULT_MAX_RUNS);
   if (a.maxRuns !== undefined) {
     if (!(Number.isSafeInteger(a.maxRuns) && a.maxRuns >= 1))
-      throw new CliError(`--max-runs must be a whole number ≥ 1, got ${a.maxRuns}${tooLarge(a.maxRuns)}`, 2);
+      throw new CliError(
+        `--max-runs must be a whole number ≥ 1, got ${shownValue(a.maxRuns, "max-runs")}${tooLarge(a.maxRuns)}`,
+        2,
+      );
     if (a.target === undefined)
       throw new CliError("--max-runs needs --target (values are re-run only to settle the target)", 2);
     if (a.maxRuns < a.runs)

@@ -58,6 +58,18 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     [["mc", S, "--runs="], "--runs needs a number"],
     [["sweep", S, "--set", "spec.backoffLimit=1..2", "--target="], "--target needs a number"],
     [["mc", S, "--runs", "10", "--json=maybe"], '--json takes no value (or true/false), got "maybe"'],
+    // A word that is not a number is shown as given (yargs makes it NaN).
+    [["mc", S, "--runs", "abc"], '--runs must be a whole number ≥ 1, got "abc"'],
+    [["mc", S, "--runs=x1"], '--runs must be a whole number ≥ 1, got "x1"'],
+    [
+      ["mc", S, "--runs", "10", "--workers", "two"],
+      '--workers must be a whole number from 1 to 256, got "two"',
+    ],
+    [["run", S, "--run", "zz"], '--run must be a whole number ≥ 0, got "zz"'],
+    [
+      ["sweep", S, "--set", "spec.backoffLimit=1..2", "--target", "abc"],
+      '--target must be a probability strictly between 0 and 1, got "abc"',
+    ],
   ])("%j", (args, message) => {
     const r = jobsim(...args);
     expect(r.stderr).toBe(`jobsim: ${message}\n`);
@@ -65,6 +77,22 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     expect(r.status).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
     expect(readdirSync(".").filter((f) => f.startsWith("index.html") || f.includes(".tmp-"))).toEqual([]);
+  });
+
+  it("help: -h, --help and `help COMMAND` print the same help", () => {
+    const help = jobsim("mc", "--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^jobsim mc <scenario>\n/);
+    for (const args of [
+      ["mc", "-h"],
+      ["help", "mc"],
+    ]) {
+      const r = jobsim(...args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(help.stdout);
+    }
+    expect(jobsim("help").stdout).toBe(jobsim("--help").stdout);
+    expect(jobsim("-h").stdout).toBe(jobsim("--help").stdout);
   });
 
   it("an unknown command is named, with the nearest one", () => {
