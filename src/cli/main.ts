@@ -279,18 +279,27 @@ export function main(argv: string[]): void {
     )
     .command(
       "merge <files..>",
-      "merge mc --shard outputs into the one-process report",
+      "merge mc --shard outputs into the report one process prints: mc --json's object, or with --text its table (less the replay line: a shard does not name the scenario's file)",
       (y) =>
-        y.positional("files", {
-          type: "string",
-          array: true,
-          demandOption: true,
-          describe: "shard JSON files",
-        }),
+        y
+          .positional("files", {
+            type: "string",
+            array: true,
+            demandOption: true,
+            describe: "shard JSON files",
+            default: undefined,
+          })
+          .option("json", { type: "boolean", describe: "print the report as JSON (the default)" })
+          .option("text", { type: "boolean", describe: "print the report as mc prints it without --json" })
+          .conflicts("json", "text"),
       (a) =>
         guard(async () => {
           checkUsage(a, ["files"]);
-          return (await import("./merge.js")).mergeCommand(a.files as string[], process.stdout);
+          return (await import("./merge.js")).mergeCommand(
+            a.files as string[],
+            process.stdout,
+            a.text === true,
+          );
         }),
     )
     .command(
@@ -302,6 +311,7 @@ export function main(argv: string[]): void {
           array: true,
           demandOption: true,
           describe: "scenario or manifest files",
+          default: undefined,
         }),
       (a) =>
         guard(async () => {

@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import { checkShardFile } from "../analysis/shard-check.js";
 import { mergeShards } from "../analysis/shards.js";
+import { mcText } from "../report/mc-text.js";
 import { CliError } from "./output.js";
 
-/** `jobsim merge <shard.json>...`: the one-process `mc --json` report from a complete set of shards. */
-export function mergeCommand(files: string[], out: NodeJS.WriteStream): number {
+/**
+ * `jobsim merge <shard.json>...`: the one-process `mc --json` report from a complete set of
+ * shards, or (`text`) the table `mc` prints without --json.
+ */
+export function mergeCommand(files: string[], out: NodeJS.WriteStream, text = false): number {
   const shards = files.map((name) => {
     let text: string;
     try {
@@ -30,7 +34,8 @@ export function mergeCommand(files: string[], out: NodeJS.WriteStream): number {
     }
   });
   try {
-    out.write(`${JSON.stringify(mergeShards(shards))}\n`);
+    const report = mergeShards(shards);
+    out.write(text ? mcText(report) : `${JSON.stringify(report)}\n`);
   } catch (e) {
     throw new CliError((e as Error).message);
   }

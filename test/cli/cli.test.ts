@@ -437,6 +437,15 @@ describe("jobsim merge", () => {
     expect(merged.status).toBe(0);
     const whole = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "8192", "--json");
     expect(merged.stdout).toBe(whole.stdout);
+    expect(jobsim("merge", one, two, "--json").stdout).toBe(whole.stdout);
+  });
+
+  it("--text prints mc's table for the merged runs (less the replay line, which names the scenario's file)", () => {
+    const merged = jobsim("merge", one, two, "--text");
+    expect(merged.status).toBe(0);
+    const table = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "8192").stdout;
+    expect(merged.stdout).toBe(table.replace(/\n {2}first run of each outcome: .*\n/, "\n"));
+    expect(merged.stdout).not.toBe(table);
   });
 
   it.each([
