@@ -3,7 +3,9 @@ import { sweep } from "../analysis/sweep.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
+import { loadScenario } from "../scenario/load.js";
 import { parseSet } from "../scenario/overrides.js";
+import { ScenarioError } from "../scenario/problems.js";
 import { checkRuns, checkWorkers } from "./mc.js";
 import {
   CliError,
@@ -115,6 +117,8 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
       maxRuns,
       progress: (done, planned) => progress.update(done, planned),
     });
+  } catch (e) {
+    throw fileProblem(e, a.scenario);
   } finally {
     progress.end();
   }
@@ -130,6 +134,25 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   }
   out.write(a.json ? `${JSON.stringify(report)}\n` : sweepText(report));
   return 0;
+}
+
+/**
+ * A scenario refused with a swept value ends its problems with the line naming that value
+ * ("with --set ..."). When the file alone has the very same problems, the value is not the
+ * cause: the file's own error is reported instead, without that line.
+ */
+function fileProblem(e: unknown, scenarioPath: string): unknown {
+  if (!(e instanceof ScenarioError)) return e;
+  try {
+    loadScenario(scenarioPath);
+  } catch (alone) {
+    if (alone instanceof ScenarioError && sameProblems(alone.problems, e.problems.slice(0, -1))) return alone;
+  }
+  return e;
+}
+
+function sameProblems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
 async function stageReport(

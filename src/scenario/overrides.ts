@@ -18,7 +18,7 @@ export class OverrideError extends Error {}
 
 /** Parses "a..b", "a..b:step", "x,y,z" or "x". */
 export function parseValues(text: string): number[] {
-  const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?::([\d.]+))?$/.exec(text.trim());
+  const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?::(-?[\d.]+))?$/.exec(text.trim());
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
@@ -100,6 +100,11 @@ function segments(path: string): (string | number)[] {
   return out;
 }
 
+/** Segments back as a path: keys joined by ".", indexes as [i]. */
+function pathText(segs: (string | number)[]): string {
+  return segs.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+}
+
 /** Sets a number at `path` in a Job manifest (creating objects on the way). */
 export function setInManifest(obj: Tree, path: string, value: number): void {
   const segs = segments(path);
@@ -120,7 +125,7 @@ export function setInImages(images: Tree, path: string, value: number): void {
     .sort((a, b) => b.length - a.length)[0];
   if (key === undefined)
     throw new OverrideError(
-      `--set ${path}: no image in images: matches (images: ${Object.keys(images).join(", ")})`,
+      `--set ${path}: the path names no image of the scenario (its images: ${Object.keys(images).join(", ")})`,
     );
   const segs = segments(rest.slice(key.length + 1));
   if (!isTree(images[key])) images[key] = {};
@@ -130,7 +135,7 @@ export function setInImages(images: Tree, path: string, value: number): void {
     const next = (node as Tree)[k as string];
     if (next === undefined || next === null || typeof next !== "object") {
       throw new OverrideError(
-        `--set ${path}: ${segs.slice(0, i + 1).join(".")} does not exist in images.${key}`,
+        `--set ${path}: ${pathText(segs.slice(0, i + 1))} does not exist in images.${key}`,
       );
     }
     node = next;

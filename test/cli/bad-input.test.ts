@@ -157,6 +157,33 @@ describe("sweep values", () => {
   });
 });
 
+describe("a sweep of a scenario whose file is faulty", () => {
+  const PROBLEM =
+    "images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability: probability 1.5 is not in [0, 1]";
+
+  it("reports the file's problem, not the swept value (it is not the cause)", () => {
+    const file = variant("prob15", (t) => t.replace("probability: 0.4", "probability: 1.5"));
+    const r = jobsim("sweep", file, "--set", "spec.backoffLimit=0..2", "--runs", "10");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${file}: ${PROBLEM}\n`);
+  });
+
+  it("names the swept value when the value is the cause", () => {
+    const r = jobsim(
+      "sweep",
+      "scenarios/flaky-job.yaml",
+      "--set",
+      "images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability=1.5",
+      "--runs",
+      "10",
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "scenarios/flaky-job.yaml: with --set images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability=1.5\n",
+    );
+  });
+});
+
 describe("a negative value as its own word", () => {
   it("--seed -5 is the seed -5, as --seed=-5 is (not the short flag -5)", () => {
     const spaced = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "20", "--seed", "-5", "--json");

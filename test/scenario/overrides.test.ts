@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setInImages } from "../../src/scenario/overrides.js";
+import { parseSet, setInImages } from "../../src/scenario/overrides.js";
 
 /** `--set images.<image>.outcomes[i].probability=p`: the other outcomes share 1 − p. */
 
@@ -27,5 +27,39 @@ describe("setting one outcome's probability", () => {
     const images = outcomes(0.4, 0.4, 0.2);
     setInImages(images, "images.app:1.outcomes[2].exitCode", 3);
     expect(probabilities(images)).toEqual([0.4, 0.4, 0.2]);
+  });
+});
+
+describe("--set mistakes, said plainly", () => {
+  it.each([
+    [
+      "an image the scenario does not have",
+      "images.nosuch.runSeconds",
+      "--set images.nosuch.runSeconds: the path names no image of the scenario (its images: app:1)",
+    ],
+    [
+      "an outcome that does not exist, by its index",
+      "images.app:1.outcomes[5].probability",
+      "--set images.app:1.outcomes[5].probability: outcomes[5] does not exist in images.app:1",
+    ],
+  ])("%s", (_name, path, message) => {
+    expect(() => setInImages(outcomes(0.4, 0.6), path, 0.1)).toThrow(message);
+  });
+
+  it.each([
+    [
+      "0..1:-1",
+      '--set spec.backoffLimit=0..1:-1: "0..1:-1" is not a range: expected a..b or a..b:step with step > 0',
+    ],
+    [
+      "0..1:0",
+      '--set spec.backoffLimit=0..1:0: "0..1:0" is not a range: expected a..b or a..b:step with step > 0',
+    ],
+    [
+      "1..",
+      '--set spec.backoffLimit=1..: "1.." is not a number, a list (1,2,5) or a range (0..15, 0..1:0.1)',
+    ],
+  ])("values %s", (values, message) => {
+    expect(() => parseSet(`spec.backoffLimit=${values}`)).toThrow(message);
   });
 });
