@@ -49,9 +49,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
   const reasons = Object.entries(j.reasons).filter(
     ([r]) => r !== "CompletionsReached" && r !== "SuccessPolicy",
   );
-  outcome.push(
-    `  Failed\t${int(j.failed)}\t${pct(j.failed / runs)}\t${reasons.map(([r, n]) => `${r} ${int(n)}`).join(", ")}\t`,
-  );
+  outcome.push(`  Failed\t${int(j.failed)}\t${pct(j.failed / runs)}\t\t`);
   if (j.unfinished > 0)
     outcome.push(
       `  Unfinished\t${int(j.unfinished)}\t${pct(j.unfinished / runs)}\tstill running at the horizon\t`,
@@ -59,6 +57,9 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
   if (j.deleted > 0)
     outcome.push(`  Deleted\t${int(j.deleted)}\t${pct(j.deleted / runs)}\tdeleted before it finished\t`);
   lines.push(aligned(outcome));
+  // The Failed condition's reasons on a line of their own, not under the interval's header.
+  if (reasons.length > 0)
+    lines.push(`  why Failed: ${reasons.map(([r, n]) => `${r} ${int(n)}`).join(", ")}`);
   if (hint !== undefined) lines.push(replayLine(j, hint));
   lines.push("");
   const measures = [
