@@ -85,15 +85,16 @@ describe("directories made for outputs", () => {
     const dir = tmp();
     const csv = join(dir, "new", "sub", "runs.csv");
     const child = spawn(process.execPath, [CLI, "mc", SCENARIO, "--runs", "5000000", "--csv", csv]);
-    // Interrupt once the run is under way (its staged CSV exists).
-    for (let i = 0; i < 200 && !existsSync(join(dir, "new", "sub")); i++)
+    // Interrupt once the run is under way (its staged CSV exists): waited for by condition,
+    // up to 30 s on a loaded machine.
+    for (let i = 0; i < 1200 && !existsSync(join(dir, "new", "sub")); i++)
       await new Promise((r) => setTimeout(r, 25));
     expect(existsSync(join(dir, "new", "sub"))).toBe(true);
     child.kill("SIGINT");
     const status = await new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
     expect(status).toBe(130);
     expect(existsSync(join(dir, "new"))).toBe(false);
-  });
+  }, 60_000);
 
   it("a finished run keeps them", () => {
     const dir = tmp();

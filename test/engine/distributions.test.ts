@@ -37,6 +37,40 @@ describe("distributions", () => {
     expect(Math.abs(mean - d.mean())).toBeLessThan(4 * se);
   });
 
+  // The exact CDFs, written from each distribution's definition (not from the sampler).
+  const phi = normalCdf;
+  const cdfs: Record<string, (x: number) => number> = {
+    uniform: (x) => Math.min(1, Math.max(0, (x - 1) / 2)),
+    exponential: (x) => (x <= 0 ? 0 : 1 - Math.exp(-x / 2.5)),
+    lognormal: (x) => (x <= 0 ? 0 : phi((Math.log(x) - Math.log(1.2)) / 0.3)),
+    normal: (x) => phi((x - 10) / 2),
+    "truncated normal": (x) => (x < 0 ? 0 : (phi((x - 1) / 2) - phi(-0.5)) / (1 - phi(-0.5))),
+    empirical: (x) => (x < 1 ? 0 : x < 2 ? 0.25 : x < 7 ? 0.75 : 1),
+  };
+
+  it.each(cases)(
+    "%s: the samples' distribution is the exact one (Kolmogorov–Smirnov, α = 0.001, fixed seed)",
+    (name, d) => {
+      const rng = rngFor(`${name}-ks`);
+      const n = 20_000;
+      const xs = Float64Array.from({ length: n }, () => d.sample(rng)).sort();
+      const F = cdfs[name];
+      let D = 0;
+      // At each distinct value v: the samples' CDF just below v and at v, against F(v−) and F(v).
+      // F(v−) = F(v) for a continuous F; for the step CDF of `empirical` it is F at the support
+      // point before v (every support point is sampled).
+      for (let i = 0; i < n; ) {
+        let j = i;
+        while (j < n && xs[j] === xs[i]) j++;
+        const exactBelow = name === "empirical" ? (i === 0 ? 0 : F(xs[i - 1])) : F(xs[i]);
+        D = Math.max(D, Math.abs(i / n - exactBelow), Math.abs(j / n - F(xs[i])));
+        i = j;
+      }
+      // The asymptotic critical value of D at α = 0.001 is 1.949/√n.
+      expect(D).toBeLessThan(1.949 / Math.sqrt(n));
+    },
+  );
+
   it.each(cases)("%s: samples stay in range", (name, d) => {
     const rng = rngFor(`${name}-range`);
     const [lo, hi] = d.range();

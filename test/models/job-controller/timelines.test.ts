@@ -165,6 +165,35 @@ describe("Job controller timelines (other shapes)", () => {
     expect(job.status.failed).toBe(1);
   });
 
+  it("OnFailure with backoffLimit 0: the first restart fails the Job", () => {
+    const c = cluster({ behaviour: behaviour({ script: exits(1, 1, 1, 1, 1) }) });
+    const log = record(c);
+    c.createJob(prepare(jobManifest({ backoffLimit: 0 }, { restartPolicy: "OnFailure" })));
+    c.sim.run({ until: HOUR });
+    const pod = podsAdded(log)[0].pod!;
+    const restarts = log
+      .filter((x) => x.kind === "Pod" && x.pod === pod)
+      .map((x) => x.pod!.containers[0].restartCount);
+    expect(Math.max(...restarts)).toBe(1);
+    expect(pod.owner!.status.conditions.map((x) => x.type)).toEqual(["FailureTarget", "Failed"]);
+    expect(pod.owner!.status.conditions[1].reason).toBe("BackoffLimitExceeded");
+  });
+
+  it("completions 2, exits 1, 0, 1, 0: a success resets the back-off (the failure after it waits 10 s, not 20 s)", () => {
+    const c = cluster({ behaviour: behaviour({ script: exits(1, 0, 1, 0) }) });
+    const log = record(c);
+    c.createJob(prepare(jobManifest({ completions: 2, backoffLimit: 6 })));
+    c.sim.run({ until: HOUR });
+    const added = podsAdded(log);
+    const ends = podEnds(log);
+    expect(added).toHaveLength(4);
+    expect(added[1].t).toBe(ends[0].finishedMs + 10_000);
+    // The second pod succeeded: its replacement is not held back.
+    expect(added[2].t).toBeLessThan(ends[1].observedMs + 2_000);
+    expect(added[3].t).toBe(ends[2].finishedMs + 10_000);
+    expect(added[0].pod!.owner!.status.succeeded).toBe(2);
+  });
+
   it("suspend: no pods and Suspended=True; resume creates pods and restarts the clock", () => {
     const c = cluster({ behaviour: behaviour({ script: exits(0) }) });
     const log = record(c);
