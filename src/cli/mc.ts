@@ -131,6 +131,12 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   const mc = new MonteCarlo(scenario, seed); // validates the plan before any work starts
   const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));
   const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
+  // Shards take whole blocks of runs: with fewer blocks than shards some have none. Such a
+  // shard is still a valid part for merge, but its user may not expect it.
+  if (shard !== null && from === to)
+    process.stderr.write(
+      `jobsim: note: shard ${a.shard} runs nothing: ${a.runs.toLocaleString("en-US")} runs make ${Math.ceil(a.runs / BLOCK_RUNS)} block(s) of ${BLOCK_RUNS.toLocaleString("en-US")}, the unit a shard takes\n`,
+    );
   const progress = new Progress(to - from, "jobsim mc");
   const outputs = new StagedOutputs();
   try {

@@ -351,7 +351,8 @@ export function tooLarge(n: number): string {
 /** Parses --seed: an integer, else the text itself (seeds may be strings). */
 export function parseSeed(value: unknown): number | string | undefined {
   if (value === undefined) return undefined;
-  const s = String(value);
-  if (s.trim() === "") throw new CliError("--seed must not be empty: give a number or a word", 2);
+  // Spaces around a seed are a typing slip: " 7" is the seed 7.
+  const s = String(value).trim();
+  if (s === "") throw new CliError("--seed must not be empty: give a number or a word", 2);
   return /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
 }

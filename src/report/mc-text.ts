@@ -58,8 +58,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
     outcome.push(`  Deleted\t${int(j.deleted)}\t${pct(j.deleted / runs)}\tdeleted before it finished\t`);
   lines.push(aligned(outcome));
   // The Failed condition's reasons on a line of their own, not under the interval's header.
-  if (reasons.length > 0)
-    lines.push(`  why Failed: ${reasons.map(([r, n]) => `${r} ${int(n)}`).join(", ")}`);
+  if (reasons.length > 0) lines.push(`  why Failed: ${reasons.map(([r, n]) => `${r} ${int(n)}`).join(", ")}`);
   if (hint !== undefined) lines.push(replayLine(j, hint));
   lines.push("");
   const measures = [

@@ -157,6 +157,16 @@ describe("sweep values", () => {
   });
 });
 
+describe("--seed", () => {
+  it("spaces around it are a typing slip: ' 7' is the seed 7", () => {
+    const a = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", " 7", "--json");
+    const b = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", "7", "--json");
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).seed).toBe(7);
+  });
+});
+
 describe("a sweep of a scenario whose file is faulty", () => {
   const PROBLEM =
     "images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes[0].probability: probability 1.5 is not in [0, 1]";

@@ -406,10 +406,12 @@ describe("outputs that are not plain files", () => {
     expect(rows[1]).toMatch(/^0,/);
   });
 
-  it("an empty shard under several workers prints its (empty) shard file", () => {
+  it("an empty shard under several workers prints its (empty) shard file, with a note", () => {
     // Shards split whole blocks of runs: 10 runs are one block, so shard 1/2 has none.
     const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "1/2", "--workers", "2");
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toBe(
+      "jobsim: note: shard 1/2 runs nothing: 10 runs make 1 block(s) of 4,096, the unit a shard takes\n",
+    );
     expect(r.status).toBe(0);
     const shard = JSON.parse(r.stdout);
     expect(shard.shard).toEqual({ index: 1, count: 2, from: 0, to: 0 });
