@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     check(peakRssMb() < 300, `10 million runs in < 300 MB (${peakRssMb().toFixed(0)} MB)`);
   }
   await pool.close();
-  console.log(`targets (issues 2 and 5):\n${targets.join("\n")}`);
+  console.log(`targets:\n${targets.join("\n")}`);
 }
 
 main();

@@ -66,7 +66,7 @@ function refined(r: SweepReport): boolean {
 
 /** "10,000 runs each" and, after refinement, where more were run. */
 function runsLabel(r: SweepReport, each: string): string {
-  const base = `${r.runs.toLocaleString("en-US")} runs ${each}`;
+  const base = `${r.runs.toLocaleString("en-US")} run${r.runs === 1 ? "" : "s"} ${each}`;
   return refined(r)
     ? `${base} (more where the target was in doubt, up to ${r.maxRuns!.toLocaleString("en-US")})`
     : base;

@@ -217,6 +217,8 @@ describe("mc with very few runs", () => {
     expect(Object.keys(report.jobs["example-job"].closedForm.checks)).toEqual(["successRate"]);
     const text = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "1").stdout;
     expect(text.split("\n")[0]).toMatch(/^jobsim mc: flaky-job, seed 7, 1 run \(fingerprint [0-9a-f]{32}\)$/);
+    const sweep = jobsim("sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..1", "--runs", "1");
+    expect(sweep.stdout.split("\n")[0]).toContain(", 1 run each, ");
   });
 });
 
