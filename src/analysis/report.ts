@@ -143,7 +143,7 @@ export function jobReport(s: JobStats, cf: ClosedForm | string): JobReport {
   if (typeof cf !== "string" && cutShort > 0) {
     report.closedForm = {
       applies: false,
-      reason: `${cutShort} of ${n} runs ended before the Job did (${[
+      reason: `${cutShort.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} runs ended before the Job did (${[
         report.unfinished > 0 ? "still running at the horizon" : "",
         report.deleted > 0 ? "deleted" : "",
       ]

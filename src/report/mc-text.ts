@@ -71,6 +71,11 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
     row("  of failed pods", j.wastedPodSeconds, "s"),
   ];
   lines.push(aligned(measures));
+  // Times to finish exist only for runs that finished; counts cover every run.
+  if (j.unfinished + j.deleted > 0)
+    lines.push(
+      `  (times to finish and to success are of the ${int(j.complete + j.failed)} runs that finished; the other rows count every run)`,
+    );
   if (cf) {
     lines.push("");
     lines.push(

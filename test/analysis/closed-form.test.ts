@@ -102,7 +102,7 @@ describe("the report compares closed forms only with runs that reached the Job's
     expect(report.unfinished).toBeGreaterThan(0);
     expect(report.closedForm).toEqual({
       applies: false,
-      reason: `${report.unfinished} of 2000 runs ended before the Job did (still running at the horizon), and the closed form counts every run to its end`,
+      reason: `${report.unfinished.toLocaleString("en-US")} of 2,000 runs ended before the Job did (still running at the horizon), and the closed form counts every run to its end`,
     });
   });
 

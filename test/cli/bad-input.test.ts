@@ -157,6 +157,21 @@ describe("sweep values", () => {
   });
 });
 
+describe("mc with a horizon that cuts runs short", () => {
+  it("says the times are of the finished runs only, and counts with thousands separators", () => {
+    const file = variant("horizon", (t) => t.replace("seed: 7", "seed: 7\nhorizon: 30s"));
+    const r = jobsim("mc", file, "--runs", "2000");
+    expect(r.status).toBe(0);
+    const complete = /\n {2}Complete +([\d,]+) /.exec(r.stdout)![1];
+    const unfinished = /\n {2}Unfinished +([\d,]+) /.exec(r.stdout)![1];
+    expect(Number(complete.replace(",", "")) + Number(unfinished.replace(",", ""))).toBe(2000);
+    expect(r.stdout).toContain(
+      `  (times to finish and to success are of the ${complete} runs that finished; the other rows count every run)\n`,
+    );
+    expect(r.stdout).toContain(`no closed form: ${unfinished} of 2,000 runs ended before the Job did`);
+  });
+});
+
 describe("--seed", () => {
   it("spaces around it are a typing slip: ' 7' is the seed 7", () => {
     const a = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", " 7", "--json");
@@ -217,7 +232,14 @@ describe("mc with very few runs", () => {
     expect(Object.keys(report.jobs["example-job"].closedForm.checks)).toEqual(["successRate"]);
     const text = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "1").stdout;
     expect(text.split("\n")[0]).toMatch(/^jobsim mc: flaky-job, seed 7, 1 run \(fingerprint [0-9a-f]{32}\)$/);
-    const sweep = jobsim("sweep", "scenarios/flaky-job.yaml", "--set", "spec.backoffLimit=0..1", "--runs", "1");
+    const sweep = jobsim(
+      "sweep",
+      "scenarios/flaky-job.yaml",
+      "--set",
+      "spec.backoffLimit=0..1",
+      "--runs",
+      "1",
+    );
     expect(sweep.stdout.split("\n")[0]).toContain(", 1 run each, ");
   });
 });
