@@ -6,7 +6,7 @@ import { Materializer } from "../../src/models/materialize.js";
 import { apiTime } from "../../src/models/objects.js";
 import { TraceRecorder } from "../../src/models/trace.js";
 import { versionProfile } from "../../src/models/version-profile.js";
-import { behaviour, cluster, EPOCH, jobManifest, prepare, record } from "./harness.js";
+import { behaviour, cluster, EPOCH, IMAGE, jobManifest, prepare, record } from "./harness.js";
 
 /**
  * Invariants of the Job controller over random specs and outcome sequences (fast-check, fixed
@@ -177,5 +177,56 @@ describe("Job controller properties", () => {
     );
     for (const k of ["Complete->Complete", "Failed->Complete", "Failed->Failed"])
       expect(seen.count(k), k).toBeGreaterThan(0);
+  });
+
+  it("(6) activeDeadlineSeconds: a Job past its deadline fails at startTime + deadline exactly, and no pod is created from then on", () => {
+    const seen = tally();
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 300 }), (s, deadline) => {
+        const { log, job } = simulate(s, s.backoffLimit, { activeDeadlineSeconds: deadline });
+        const end = job.status.startMs + deadline * 1000;
+        for (const x of log) if (x.kind === "Pod" && x.type === "ADDED") expect(x.t).toBeLessThan(end);
+        const result = outcome(job);
+        const target = job.condition("FailureTarget");
+        const reason = target?.reason ?? job.condition("Complete")?.reason ?? "";
+        seen.add(`${result}/${reason}`);
+        if (reason === "DeadlineExceeded") {
+          expect(result).toBe("Failed");
+          expect(target!.lastTransitionMs).toBe(end);
+        }
+        if (result === "Complete") expect(job.status.completionMs).toBeLessThanOrEqual(end + 1000);
+      }),
+      { numRuns: 150, seed: 106 },
+    );
+    for (const k of ["Failed/DeadlineExceeded", "Complete/CompletionsReached", "Failed/BackoffLimitExceeded"])
+      expect(seen.count(k), k).toBeGreaterThan(0);
+  });
+
+  it("(7) restartPolicy OnFailure: one pod, restarted in place; the Job fails once its restarts reach backoffLimit (> 0 when it is 0)", () => {
+    const seen = tally();
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const { log, job } = simulate(s, s.backoffLimit, {
+          template: {
+            spec: {
+              containers: [{ name: "flaky-app", image: IMAGE }],
+              restartPolicy: "OnFailure",
+            },
+          },
+        });
+        const added = log.filter((x) => x.kind === "Pod" && x.type === "ADDED");
+        expect(added).toHaveLength(1);
+        const restarts = Math.max(
+          ...log.filter((x) => x.kind === "Pod").map((x) => x.pod!.containers[0].restartCount),
+        );
+        const result = outcome(job);
+        seen.add(result);
+        const limit = s.backoffLimit === 0 ? 1 : s.backoffLimit;
+        if (result === "Failed") expect(restarts).toBe(limit);
+        else expect(restarts).toBeLessThanOrEqual(limit);
+      }),
+      { numRuns: 100, seed: 107 },
+    );
+    for (const k of ["Complete", "Failed"]) expect(seen.count(k), k).toBeGreaterThan(0);
   });
 });
