@@ -6,6 +6,7 @@ import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
 import { CliError, checkDistinctOutputs, checkOutputFile, shownValue, tooLarge } from "./output.js";
 import { StagedOutputs } from "./staged-output.js";
+import { refusedManifests } from "./validate.js";
 
 export interface RunArgs {
   scenario: string;
@@ -70,6 +71,15 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     outputs.commit();
   } finally {
     outputs.discard();
+  }
+  // The session shows kubectl's and the API server's answer to an invalid manifest, as a
+  // cluster would; the run still ends in failure, as bad input does (mc refuses it up front).
+  const refused = refusedManifests(scenario.manifests.values());
+  if (refused.length > 0) {
+    err.write(
+      `jobsim: ${args.scenario}: ${refused.map((n) => `files.${n}`).join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,
+    );
+    return 1;
   }
   return 0;
 }

@@ -46,6 +46,11 @@ function manifestWarnings(m: ManifestFile, where: string): string[] {
   );
 }
 
+/** The scenario's manifest files that kubectl or the API server would refuse (by file name). */
+export function refusedManifests(manifests: Iterable<ManifestFile>): string[] {
+  return [...manifests].filter((m) => manifestProblems(m, true).length > 0).map((m) => m.name);
+}
+
 function readProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "no such file";

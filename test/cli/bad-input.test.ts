@@ -172,6 +172,24 @@ describe("mc with a horizon that cuts runs short", () => {
   });
 });
 
+describe("run with a manifest the API server refuses", () => {
+  it("shows the refusal in the session, as a cluster would, and ends with exit status 1", () => {
+    const file = variant("negative-limit", (t) => t.replace("backoffLimit: 10", "backoffLimit: -1"));
+    const r = jobsim("run", file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^\$ kubectl apply -f job\.yaml\n/);
+    expect(r.stderr).toContain(
+      'The Job "example-job" is invalid: spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0\n',
+    );
+    expect(
+      r.stderr.endsWith(
+        `jobsim: ${file}: files.job.yaml: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${file} lists every problem\n`,
+      ),
+    ).toBe(true);
+    noStackTrace(r.stderr);
+  });
+});
+
 describe("--seed", () => {
   it("spaces around it are a typing slip: ' 7' is the seed 7", () => {
     const a = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", " 7", "--json");
