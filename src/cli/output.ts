@@ -44,6 +44,8 @@ export function fsReason(e: unknown): string {
       return "no space left on the device";
     case "EROFS":
       return "read-only file system";
+    case "ELOOP":
+      return "too many levels of symbolic links";
     default:
       return (e as Error).message;
   }
@@ -73,14 +75,19 @@ export function checkOutputFile(option: string, path: string): void {
  * this process may write in — found now, not after the runs.
  */
 function checkParents(option: string, path: string): void {
-  let dir = dirname(path);
+  if (writtenInPlace(path)) return;
+  // The file lands where a symbolic link points (also a dangling one): its directories are made
+  // from the nearest existing one, which must take new files.
+  let target: string;
+  try {
+    target = renameTarget(path);
+  } catch (e) {
+    throw new CliError(`${option} ${path}: ${fsReason(e)}`);
+  }
+  let dir = dirname(target);
   while (kindOf(dir) === "none" && dirname(dir) !== dir) dir = dirname(dir);
   if (kindOf(dir) === "file") throw new CliError(`${option} ${path}: ${dir} is a file, not a directory`);
-  if (writtenInPlace(path)) return;
-  // The rename lands in the (real) directory of the target, or the directories will be made
-  // in the nearest existing one.
-  const target = renameTarget(path);
-  probeWritable(option, path, kindOf(dirname(target)) === "directory" ? dirname(target) : dir);
+  probeWritable(option, path, dir);
 }
 
 /**
@@ -102,7 +109,7 @@ function probeWritable(option: string, path: string, dir: string): void {
 /** A path's identity for comparing outputs and inputs: its real path where it exists. */
 function identity(path: string): string {
   try {
-    return realpathSync(path);
+    return resolve(renameTarget(path));
   } catch {
     return resolve(path);
   }
@@ -181,15 +188,17 @@ const MAX_SYMLINKS = 40;
 
 /**
  * Where a rename must land: a symbolic link's target, so the link itself survives — also when
- * the target does not exist yet (a dangling link: the file is created where it points).
+ * the target does not exist yet (a dangling link: the file is created where it points). A
+ * relative link is read from the link's real directory, as the kernel reads it. Throws ELOOP
+ * after MAX_SYMLINKS links.
  */
 function renameTarget(path: string): string {
   let p = path;
-  for (let i = 0; i < MAX_SYMLINKS; i++) {
+  for (let i = 0; i <= MAX_SYMLINKS; i++) {
     try {
       return realpathSync(p);
     } catch {
-      // fall through: p, or a directory above it, does not exist
+      // fall through: p, or a directory above it, does not exist (or the links loop)
     }
     let link: string;
     try {
@@ -198,9 +207,18 @@ function renameTarget(path: string): string {
     } catch {
       return p;
     }
-    p = resolve(dirname(p), link);
+    p = resolve(realDirectory(dirname(p)), link);
   }
-  return p;
+  throw Object.assign(new Error(`${path}: too many levels of symbolic links`), { code: "ELOOP" });
+}
+
+/** A directory's real path where it exists, else the path as given. */
+function realDirectory(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /**

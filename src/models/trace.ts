@@ -21,7 +21,15 @@ export interface TraceLine {
   changed?: Record<string, unknown>;
 }
 
-type Flat = Map<string, unknown>;
+/**
+ * An object's leaves by dotted path, with each leaf's ancestor paths. The ancestors are kept
+ * from the object's structure, not read back from the path text: a label key such as
+ * `app.kubernetes.io/name` holds dots that are no nesting.
+ */
+export interface Flat {
+  leaves: Map<string, unknown>;
+  ancestors: Map<string, readonly string[]>;
+}
 
 export class TraceRecorder {
   private readonly previous = new Map<object, Flat>();
@@ -87,40 +95,44 @@ function stripResourceVersion(obj: unknown): unknown {
  */
 export function changes(before: Flat, after: Flat): Record<string, unknown> {
   const interior = new Set<string>();
-  for (const k of after.keys()) for (const p of properPrefixes(k)) interior.add(p);
+  for (const list of after.ancestors.values()) for (const p of list) interior.add(p);
   const changed: Record<string, unknown> = {};
-  for (const k of before.keys()) {
-    if (after.has(k) || interior.has(k)) continue;
-    if (properPrefixes(k).some((p) => after.has(p))) continue;
+  for (const [k, ancestors] of before.ancestors) {
+    if (after.leaves.has(k) || interior.has(k)) continue;
+    if (ancestors.some((p) => after.leaves.has(p))) continue;
     changed[k] = null;
   }
-  for (const [k, v] of after)
-    if (!before.has(k) || before.get(k) !== v)
+  for (const [k, v] of after.leaves)
+    if (!before.leaves.has(k) || before.leaves.get(k) !== v)
       changed[k] = v === EMPTY_OBJECT ? {} : v === EMPTY_LIST ? [] : v;
   return changed;
-}
-
-/** "a.b[0].c" → ["a", "a.b", "a.b[0]"]. */
-function properPrefixes(path: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < path.length; i++) if (path[i] === "." || path[i] === "[") out.push(path.slice(0, i));
-  return out;
 }
 
 const EMPTY_OBJECT = Symbol("{}");
 const EMPTY_LIST = Symbol("[]");
 
-/** Leaf values by dotted path; empty objects and lists are leaves. */
-export function flatten(value: unknown, prefix = "", out: Flat = new Map()): Flat {
+/** Leaf values by dotted path (under `prefix`); empty objects and lists are leaves. */
+export function flatten(value: unknown, prefix = ""): Flat {
+  const out: Flat = { leaves: new Map(), ancestors: new Map() };
+  flattenInto(value, prefix, [], out);
+  return out;
+}
+
+function flattenInto(value: unknown, path: string, ancestors: readonly string[], out: Flat): void {
+  const leaf = (v: unknown) => {
+    out.leaves.set(path, v);
+    out.ancestors.set(path, ancestors);
+  };
+  const below = path === "" ? ancestors : [...ancestors, path];
   if (Array.isArray(value)) {
-    if (value.length === 0) out.set(prefix, EMPTY_LIST);
+    if (value.length === 0) leaf(EMPTY_LIST);
     value.forEach((v, i) => {
-      flatten(v, `${prefix}[${i}]`, out);
+      flattenInto(v, `${path}[${i}]`, below, out);
     });
   } else if (value !== null && typeof value === "object") {
     const keys = Object.keys(value as object).sort();
-    if (keys.length === 0) out.set(prefix, EMPTY_OBJECT);
-    for (const k of keys) flatten((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k, out);
-  } else out.set(prefix, value);
-  return out;
+    if (keys.length === 0) leaf(EMPTY_OBJECT);
+    for (const k of keys)
+      flattenInto((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k, below, out);
+  } else leaf(value);
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, openSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
@@ -128,6 +128,43 @@ describe("outputs that cannot be written are refused before any run", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(new RegExp(`^jobsim: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
     noStackTrace(r.stderr);
+  });
+
+  it("a relative link is read from the link's real directory, as the kernel reads it", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "a", "b"), { recursive: true });
+    symlinkSync("a/b", join(dir, "d"));
+    symlinkSync("../target.csv", join(dir, "a", "b", "out.csv"));
+    expect(jobsim("mc", SCENARIO, "--runs", "5", "--csv", join(dir, "d", "out.csv")).status).toBe(0);
+    expect(existsSync(join(dir, "a", "target.csv"))).toBe(true);
+    expect(existsSync(join(dir, "target.csv"))).toBe(false);
+  });
+
+  it("two dangling links to one file are two outputs on one file; links in a loop are refused", () => {
+    const dir = tmp();
+    symlinkSync("t.svg", join(dir, "l1"));
+    symlinkSync("t.svg", join(dir, "l2.svg"));
+    const both = jobsim("run", SCENARIO, "--trace", join(dir, "l1"), "--timeline", join(dir, "l2.svg"));
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe(
+      `jobsim: --trace and --timeline both write ${join(dir, "l2.svg")}: give them different files\n`,
+    );
+    symlinkSync("lpb", join(dir, "lpa"));
+    symlinkSync("lpa", join(dir, "lpb"));
+    const loop = jobsim("mc", SCENARIO, "--runs", "10", "--csv", join(dir, "lpa"));
+    expect(loop.status).toBe(1);
+    expect(loop.stderr).toBe(`jobsim: --csv ${join(dir, "lpa")}: too many levels of symbolic links\n`);
+    expect(lstatSync(join(dir, "lpa")).isSymbolicLink()).toBe(true);
+  });
+
+  it("a link into a directory that cannot be made is refused before the runs", () => {
+    const dir = tmp();
+    symlinkSync("/proc/jobsim-nope/t.csv", join(dir, "t.csv"));
+    const r = jobsim("mc", SCENARIO, "--runs", "1000000", "--csv", join(dir, "t.csv"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `jobsim: --csv ${join(dir, "t.csv")}: cannot write in /proc: it takes no new files\n`,
+    );
   });
 
   it("a dangling symbolic link stays a link: the file is made where it points", () => {
