@@ -102,6 +102,8 @@ function guard(action: () => number | Promise<number>): void {
   }
 }
 
+const COMMANDS = ["run", "mc", "sweep", "merge", "validate"];
+
 /** Options whose value is never a separate word (yargs booleans). */
 const FLAGS = new Set(["--json", "--help", "-h", "--version"]);
 
@@ -129,8 +131,10 @@ export function joinDashValues(argv: readonly string[]): string[] {
 
 export function main(argv: string[]): void {
   argv = joinDashValues(argv);
-  // `jobsim help [command]`: the same as `jobsim [command] --help`.
-  if (argv[0] === "help") argv = argv.length > 1 ? [argv[1], "--help"] : ["--help"];
+  // `jobsim help [command]`: the same as `jobsim [command] --help` (an unknown command is
+  // reported as `jobsim <command>` reports it).
+  if (argv[0] === "help")
+    argv = argv.length === 1 ? ["--help"] : COMMANDS.includes(argv[1]) ? [argv[1], "--help"] : [argv[1]];
   rawArgs = argv;
   yargs(argv)
     .scriptName("jobsim")

@@ -135,7 +135,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   // shard is still a valid part for merge, but its user may not expect it.
   if (shard !== null && from === to)
     process.stderr.write(
-      `jobsim: note: shard ${a.shard} runs nothing: ${a.runs.toLocaleString("en-US")} runs make ${Math.ceil(a.runs / BLOCK_RUNS)} block(s) of ${BLOCK_RUNS.toLocaleString("en-US")}, the unit a shard takes\n`,
+      `jobsim: note: shard ${shard.index}/${shard.count} runs nothing: ${a.runs.toLocaleString("en-US")} runs make ${Math.ceil(a.runs / BLOCK_RUNS)} block(s) of ${BLOCK_RUNS.toLocaleString("en-US")}, the unit a shard takes\n`,
     );
   const progress = new Progress(to - from, "jobsim mc");
   const outputs = new StagedOutputs();

@@ -369,8 +369,11 @@ export function tooLarge(n: number): string {
 /** Parses --seed: an integer, else the text itself (seeds may be strings). */
 export function parseSeed(value: unknown): number | string | undefined {
   if (value === undefined) return undefined;
-  // Spaces around a seed are a typing slip: " 7" is the seed 7.
-  const s = String(value).trim();
-  if (s === "") throw new CliError("--seed must not be empty: give a number or a word", 2);
+  const s = String(value);
+  if (s.trim() === "") throw new CliError("--seed must not be empty: give a number or a word", 2);
+  // A seed is its exact text, as in a scenario's seed: spaces around it are a typing slip to
+  // point out, not a different seed to run silently.
+  if (s.trim() !== s)
+    throw new CliError(`--seed ${JSON.stringify(s)}: spaces around a seed are part of it; leave them out`, 2);
   return /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
 }

@@ -74,7 +74,12 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   }
   // The session shows kubectl's and the API server's answer to an invalid manifest, as a
   // cluster would; the run still ends in failure, as bad input does (mc refuses it up front).
-  const refused = refusedManifests(scenario.manifests.values());
+  const applied = new Set(
+    scenario.steps.flatMap((st) =>
+      st.kind === "kubectl" && (st.command.verb === "apply" || st.command.verb === "create") ? st.files : [],
+    ),
+  );
+  const refused = refusedManifests([...scenario.manifests.values()].filter((m) => applied.has(m.name)));
   if (refused.length > 0) {
     err.write(
       `jobsim: ${args.scenario}: ${refused.map((n) => `files.${n}`).join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,

@@ -74,7 +74,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
   // Times to finish exist only for runs that finished; counts cover every run.
   if (j.unfinished + j.deleted > 0)
     lines.push(
-      `  (times to finish and to success are of the ${int(j.complete + j.failed)} runs that finished; the other rows count every run)`,
+      `  (time to finish covers the ${int(j.complete + j.failed)} runs that finished, time to success the Complete ones; the other rows count every run)`,
     );
   if (cf) {
     lines.push("");

@@ -128,7 +128,7 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
 }
 
 /** Verbs whose arguments name resources (TYPE NAME..., TYPE/NAME...). */
-const RESOURCE_VERBS = new Set(["get", "describe", "delete", "wait"]);
+const RESOURCE_VERBS = new Set(["get", "describe", "delete", "wait", "patch"]);
 
 /**
  * What a kubectl step asks for that jobsim does not simulate — a resource type a cluster has

@@ -166,7 +166,7 @@ describe("mc with a horizon that cuts runs short", () => {
     const unfinished = /\n {2}Unfinished +([\d,]+) /.exec(r.stdout)![1];
     expect(Number(complete.replace(",", "")) + Number(unfinished.replace(",", ""))).toBe(2000);
     expect(r.stdout).toContain(
-      `  (times to finish and to success are of the ${complete} runs that finished; the other rows count every run)\n`,
+      `  (time to finish covers the ${complete} runs that finished, time to success the Complete ones; the other rows count every run)\n`,
     );
     expect(r.stdout).toContain(`no closed form: ${unfinished} of 2,000 runs ended before the Job did`);
   });
@@ -188,15 +188,26 @@ describe("run with a manifest the API server refuses", () => {
     ).toBe(true);
     noStackTrace(r.stderr);
   });
+
+  it("a refused manifest no step applies does not fail the run", () => {
+    const file = variant("unused-bad", (t) =>
+      t.replace(
+        "files:\n",
+        'files:\n  unused.yaml: |\n    apiVersion: batch/v1\n    kind: Job\n    metadata: {name: Bad_Name}\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: "k3d-my-cluster-registry:50664/flaky-app:0.1"}]\n',
+      ),
+    );
+    const r = jobsim("run", file);
+    expect(r.stderr).not.toContain("refused as kubectl apply would refuse it");
+    expect(r.status).toBe(0);
+  });
 });
 
 describe("--seed", () => {
-  it("spaces around it are a typing slip: ' 7' is the seed 7", () => {
-    const a = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", " 7", "--json");
-    const b = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", "7", "--json");
-    expect(a.status).toBe(0);
-    expect(a.stdout).toBe(b.stdout);
-    expect(JSON.parse(a.stdout).seed).toBe(7);
+  it("spaces around it are pointed out, not run as another seed", () => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50", "--seed", " 7");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('jobsim: --seed " 7": spaces around a seed are part of it; leave them out\n');
+    expect(r.stdout).toBe("");
   });
 });
 

@@ -92,6 +92,9 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
       expect(r.stdout).toBe(help.stdout);
     }
     expect(jobsim("help").stdout).toBe(jobsim("--help").stdout);
+    const unknown = jobsim("help", "frob");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(jobsim("frob").stderr);
     expect(jobsim("-h").stdout).toBe(jobsim("--help").stdout);
   });
 

@@ -126,6 +126,8 @@ export interface Change {
   uncounted?: number;
   /** The first container's waiting reason at the time (Pods). */
   waiting?: string;
+  /** The first container's restartCount at the time (Pods). */
+  restarts?: number;
 }
 
 /** Records every Job and Pod change with a snapshot of the fields tests look at. */
@@ -157,6 +159,7 @@ export function record(c: Cluster): Change[] {
         pod,
         phase: POD_PHASE_NAMES[pod.phase],
         waiting: pod.containers[0].state === 0 ? pod.containers[0].waitingReason : "",
+        restarts: pod.containers[0].restartCount,
       });
     },
   });

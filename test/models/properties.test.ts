@@ -216,9 +216,7 @@ describe("Job controller properties", () => {
         });
         const added = log.filter((x) => x.kind === "Pod" && x.type === "ADDED");
         expect(added).toHaveLength(1);
-        const restarts = Math.max(
-          ...log.filter((x) => x.kind === "Pod").map((x) => x.pod!.containers[0].restartCount),
-        );
+        const restarts = Math.max(...log.filter((x) => x.kind === "Pod").map((x) => x.restarts!));
         const result = outcome(job);
         seen.add(result);
         const limit = s.backoffLimit === 0 ? 1 : s.backoffLimit;

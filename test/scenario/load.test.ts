@@ -141,6 +141,7 @@ describe("scenario loading", () => {
       "  - kubectl get pods -o jsonpath-file=x",
       "  - kubectl get nothings",
       "  - kubectl get pods -o yaml",
+      "  - kubectl patch deploy x -p {}",
     ];
     expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
       's.yaml: steps[1]: kubectl get all: jobsim does not simulate "all": it simulates jobs, pods, events, nodes and namespaces',
@@ -148,6 +149,7 @@ describe("scenario loading", () => {
       's.yaml: steps[3]: kubectl describe cronjob x: jobsim does not simulate "cronjob": it simulates jobs, pods, events, nodes and namespaces',
       's.yaml: steps[4]: kubectl get pods -o go-template={{.kind}}: jobsim does not simulate "-o go-template" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
       's.yaml: steps[5]: kubectl get pods -o jsonpath-file=x: jobsim does not simulate "-o jsonpath-file" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
+      's.yaml: steps[8]: kubectl patch deploy x -p {}: jobsim does not simulate "deploy": it simulates jobs, pods, events, nodes and namespaces',
     ]);
   });
 

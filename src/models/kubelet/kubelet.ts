@@ -25,7 +25,7 @@ import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } f
 import { NodePulls, pulledMessage } from "./image-pulls.js";
 import { enterTerminalPhase, updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
-import { planKill, terminateContainers } from "./termination.js";
+import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./termination.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -63,6 +63,8 @@ enum Action {
   Retry = 4,
   Killed = 5,
   Deadline = 6,
+  /** The first status of a deleted pod's termination (a crash-looping container shows its run). */
+  TerminatingStatus = 7,
 }
 
 /** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
@@ -159,7 +161,7 @@ export class Kubelet implements EventHandler {
     const i = arg & 255;
     const action = arg >> 8;
     if (action === Action.Deadline) st.deadlineHandle = NONE;
-    else if (action !== Action.Killed) st.handles[i] = NONE;
+    else if (action !== Action.Killed && action !== Action.TerminatingStatus) st.handles[i] = NONE;
     if (st.done || pod.removed) return;
     switch (action) {
       case Action.FirstSync:
@@ -179,6 +181,9 @@ export class Kubelet implements EventHandler {
         return;
       case Action.Deadline:
         this.deadlineExceeded(pod, st);
+        return;
+      case Action.TerminatingStatus:
+        if (showLastRuns(pod)) this.store.updatePod(pod);
         return;
       default:
         this.killed(pod, st);
@@ -414,6 +419,11 @@ export class Kubelet implements EventHandler {
         run.restart * 64 + c.specIndex,
       );
     });
+    // SyncTerminatingPod writes a status before it kills: a crash-looping container of a
+    // deleted pod shows its last run from then on. When the kill ends at once, that write and
+    // the kill's own (terminateContainers) are one.
+    if (doneAt > this.sim.now && pod.deletionMs !== NONE && hasCrashLoop(pod))
+      this.sim.schedule(0, this, Action.TerminatingStatus * 256, pod);
     this.killHandles.set(pod, this.sim.scheduleAt(doneAt, this, Action.Killed * 256, pod));
   }
 

@@ -62,11 +62,9 @@ export function planKill(
  *    initialized, which a pod whose init containers are not run here always has.
  */
 export function terminateContainers(pod: PodRecord): void {
-  const deleted = pod.deletionMs !== NONE;
+  if (pod.deletionMs !== NONE) showLastRuns(pod);
   for (const c of pod.containers) {
     if (c.state === ContainerState.Running) enterTerminated(c);
-    else if (c.state === ContainerState.Waiting && c.current !== null && deleted)
-      c.state = ContainerState.Terminated;
     if (c.state !== ContainerState.Terminated) {
       c.state = ContainerState.Terminated;
       c.statusUnknown = true;
@@ -74,4 +72,28 @@ export function terminateContainers(pod: PodRecord): void {
       c.pulling = false;
     }
   }
+}
+
+/** A container waits to restart (CrashLoopBackOff): its latest run is over. */
+function waitsToRestart(c: ContainerStatus): boolean {
+  return c.state === ContainerState.Waiting && c.current !== null;
+}
+
+export function hasCrashLoop(pod: PodRecord): boolean {
+  return pod.containers.some(waitsToRestart);
+}
+
+/**
+ * A deleted pod's containers waiting to restart show their latest run (Terminated) again:
+ * ShouldContainerBeRestarted is false once the pod has a deletionTimestamp. Returns whether any
+ * changed.
+ */
+export function showLastRuns(pod: PodRecord): boolean {
+  let changed = false;
+  for (const c of pod.containers)
+    if (waitsToRestart(c)) {
+      c.state = ContainerState.Terminated;
+      changed = true;
+    }
+  return changed;
 }

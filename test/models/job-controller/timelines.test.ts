@@ -154,9 +154,7 @@ describe("Job controller timelines (other shapes)", () => {
     c.sim.run({ until: HOUR });
     expect(podsAdded(log)).toHaveLength(1);
     const pod = podsAdded(log)[0].pod!;
-    const restarts = log
-      .filter((x) => x.kind === "Pod" && x.pod === pod)
-      .map((x) => x.pod!.containers[0].restartCount);
+    const restarts = log.filter((x) => x.kind === "Pod" && x.pod === pod).map((x) => x.restarts!);
     expect(Math.max(...restarts)).toBe(2);
     const crashLoop = log.find((x) => x.kind === "Pod" && x.waiting === "CrashLoopBackOff");
     expect(crashLoop).toBeDefined();
@@ -171,9 +169,7 @@ describe("Job controller timelines (other shapes)", () => {
     c.createJob(prepare(jobManifest({ backoffLimit: 0 }, { restartPolicy: "OnFailure" })));
     c.sim.run({ until: HOUR });
     const pod = podsAdded(log)[0].pod!;
-    const restarts = log
-      .filter((x) => x.kind === "Pod" && x.pod === pod)
-      .map((x) => x.pod!.containers[0].restartCount);
+    const restarts = log.filter((x) => x.kind === "Pod" && x.pod === pod).map((x) => x.restarts!);
     expect(Math.max(...restarts)).toBe(1);
     expect(pod.owner!.status.conditions.map((x) => x.type)).toEqual(["FailureTarget", "Failed"]);
     expect(pod.owner!.status.conditions[1].reason).toBe("BackoffLimitExceeded");

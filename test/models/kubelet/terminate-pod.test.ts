@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../../src/scenario/load.js";
+import { sessionTranscript } from "../../helpers/session.js";
 import { commandTranscript } from "../../kubectl/commands/session.js";
 
 /**
@@ -115,6 +117,45 @@ describe("a crash-looping pod that is deleted", () => {
     expect(rows[0]).toMatch(/0\/1 +CrashLoopBackOff$/);
     expect(rows[1]).toMatch(/0\/1 +Error$/);
     expect(out).toMatch(/\n1\/1$/);
+  });
+});
+
+describe("a deleted pod with a running container and a crash-looping one", () => {
+  // Container a runs on and takes 20 s to stop; b fails at once and waits to restart.
+  const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: multi}
+seed: 5
+images:
+  slow:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 1000, terminationSeconds: 20, outcomes: [{probability: 1, exitCode: 0}]}
+  crash:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 1, outcomes: [{probability: 1, exitCode: 1, log: boom}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: m}
+    spec:
+      backoffLimit: 100
+      template:
+        spec:
+          containers: [{name: a, image: "slow:1"}, {name: b, image: "crash:1"}]
+          restartPolicy: OnFailure
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 40s
+  - kubectl get pods --no-headers
+  - kubectl delete pods -l job-name=m --wait=false
+  - sleep 5s
+  - "kubectl get pods -o jsonpath={.items[?(@.metadata.deletionTimestamp)].status.containerStatuses[1].state}"
+`;
+
+  it("shows b's last run (Error) from the start of the grace period, as SyncTerminatingPod's first status does", () => {
+    const out = sessionTranscript(parseScenario(text, "multi.yaml", "/nonexistent"));
+    expect(out).toMatch(/m-\w{5} +1\/2 +CrashLoopBackOff/);
+    expect(out).toMatch(
+      /\{"terminated":\{"containerID":"containerd:\/\/[0-9a-f]{64}","exitCode":1,"finishedAt":"[^"]+","reason":"Error"/,
+    );
+    expect(out).not.toMatch(/state\}\n\{"waiting"/);
   });
 });
 
