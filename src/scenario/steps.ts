@@ -139,7 +139,8 @@ const RESOURCE_VERBS = new Set(["get", "describe", "delete", "wait", "patch"]);
 function unsimulatedResourceStep(command: KubectlCommand): string | null {
   if (command.verb === "get") {
     const output = flag(command, "output");
-    if (output !== undefined && unrenderedOutput(output) !== null) return unrenderedOutput(output);
+    const unrendered = output === undefined ? null : unrenderedOutput(output);
+    if (unrendered !== null) return unrendered;
   }
   if (!RESOURCE_VERBS.has(command.verb)) return null;
   try {

@@ -6,7 +6,7 @@ import { Materializer } from "../../src/models/materialize.js";
 import { apiTime } from "../../src/models/objects.js";
 import { TraceRecorder } from "../../src/models/trace.js";
 import { versionProfile } from "../../src/models/version-profile.js";
-import { behaviour, cluster, EPOCH, IMAGE, jobManifest, prepare, record } from "./harness.js";
+import { behaviour, cluster, EPOCH, jobManifest, prepare, record } from "./harness.js";
 
 /**
  * Invariants of the Job controller over random specs and outcome sequences (fast-check, fixed
@@ -27,7 +27,12 @@ const scenarioArb = fc.record({
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-function simulate(s: Scenario, backoffLimit = s.backoffLimit, extra: Record<string, unknown> = {}) {
+function simulate(
+  s: Scenario,
+  backoffLimit = s.backoffLimit,
+  extra: Record<string, unknown> = {},
+  podSpec: Record<string, unknown> = {},
+) {
   const b = behaviour({
     runSeconds: s.lognormal ? Distribution.lognormal(s.runSeconds, 0.5) : Distribution.constant(s.runSeconds),
     outcomes: [
@@ -37,7 +42,7 @@ function simulate(s: Scenario, backoffLimit = s.backoffLimit, extra: Record<stri
   });
   const c = cluster({ behaviour: b, seed: s.seed });
   const log = record(c);
-  const job = c.createJob(prepare(jobManifest({ backoffLimit, ...extra })));
+  const job = c.createJob(prepare(jobManifest({ backoffLimit, ...extra }, podSpec)));
   c.sim.run({ until: HORIZON });
   return { c, log, job };
 }
@@ -206,14 +211,7 @@ describe("Job controller properties", () => {
     const seen = tally();
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const { log, job } = simulate(s, s.backoffLimit, {
-          template: {
-            spec: {
-              containers: [{ name: "flaky-app", image: IMAGE }],
-              restartPolicy: "OnFailure",
-            },
-          },
-        });
+        const { log, job } = simulate(s, s.backoffLimit, {}, { restartPolicy: "OnFailure" });
         const added = log.filter((x) => x.kind === "Pod" && x.type === "ADDED");
         expect(added).toHaveLength(1);
         const restarts = Math.max(...log.filter((x) => x.kind === "Pod").map((x) => x.restarts!));

@@ -137,6 +137,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   const output = flag(cmd, "output") ?? "";
   let jsonPath: JsonPathTemplate | null = null;
   let columns: CustomColumn[] | null = null;
+  const unrendered = unrenderedOutput(output);
   if (output === "jsonpath") return fail("error: template format specified but no template given");
   if (output.startsWith("jsonpath=")) {
     // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go), missing keys allowed
@@ -149,8 +150,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const parsed = parseCustomColumns(output.slice("custom-columns=".length));
     if (typeof parsed === "string") return fail(`error: ${parsed}`);
     columns = parsed;
-  } else if (unrenderedOutput(output) !== null) {
-    return fail(unrenderedOutput(output)!);
+  } else if (unrendered !== null) {
+    return fail(unrendered);
   } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
     return fail(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
