@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { podRunningTimeoutMs } from "../kubectl/commands/logs.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
+import { changesCluster } from "../kubectl/dry-run.js";
 import { jobsInFiles } from "../kubectl/file-targets.js";
 import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
@@ -17,7 +18,8 @@ import { AnalysisError } from "./errors.js";
  * at the simulated times the session makes them, with the steps that decide those times
  * (`sleep`, `at`, `kubectl wait`, `kubectl logs -f job/NAME`), and `kubectl patch` of a Job. A Job applied into a namespace that does not exist then
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
- * namespace`) is refused in the session, so it is left out here too. Reading commands (get,
+ * namespace`) is refused in the session, so it is left out here too. A `--dry-run` step changes
+ * nothing, so it is skipped. Reading commands (get,
  * describe, logs, events) change nothing and are skipped; so are deletions — a session's
  * cleanup — because the question is how the Jobs end, not how the demo ends. After the last
  * step the run goes on until every Job has finished or the scenario's horizon.
@@ -60,6 +62,8 @@ export function planFor(scenario: Scenario): RunPlan {
   for (const s of scenario.steps) {
     if (s.kind === "sleep") steps.push({ kind: "advance", untilMs: s.ms, relative: true });
     else if (s.kind === "at") steps.push({ kind: "advance", untilMs: s.ms, relative: false });
+    // A dry run (or a --dry-run value kubectl refuses) changes nothing.
+    else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
     else if (s.command.verb === "apply" || s.command.verb === "create") {
       const jobs: PreparedJob[] = [];

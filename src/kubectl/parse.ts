@@ -103,10 +103,17 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "ignore-errors", value: false },
     { long: "pod-running-timeout", value: true },
   ],
-  apply: [{ long: "filename", short: "f", value: true }],
-  create: [{ long: "filename", short: "f", value: true }],
+  apply: [
+    { long: "filename", short: "f", value: true },
+    { long: "dry-run", value: true },
+  ],
+  create: [
+    { long: "filename", short: "f", value: true },
+    { long: "dry-run", value: true },
+  ],
   delete: [
     { long: "filename", short: "f", value: true },
+    { long: "dry-run", value: true },
     { long: "selector", short: "l", value: true },
     { long: "all", value: false },
     { long: "cascade", value: true },
@@ -134,6 +141,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
   patch: [
     { long: "patch", short: "p", value: true },
     { long: "type", value: true },
+    { long: "dry-run", value: true },
   ],
 };
 
@@ -157,7 +165,6 @@ const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
     "allow-missing-template-keys": null,
   },
   apply: {
-    "dry-run": null,
     "server-side": null,
     "force-conflicts": null,
     "field-manager": null,
@@ -182,7 +189,6 @@ const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
     subresource: null,
   },
   create: {
-    "dry-run": null,
     edit: null,
     "field-manager": null,
     output: "o",
@@ -198,7 +204,6 @@ const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
     "allow-missing-template-keys": null,
   },
   delete: {
-    "dry-run": null,
     interactive: "i",
     output: "o",
     raw: null,
@@ -220,7 +225,6 @@ const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
     "allow-missing-template-keys": null,
   },
   patch: {
-    "dry-run": null,
     "field-manager": null,
     filename: "f",
     kustomize: "k",
@@ -245,8 +249,13 @@ function unsimulatedFlag(verb: string, name: string): UsageError {
   return new UsageError(`jobsim does not simulate the --${name} flag of "kubectl ${verb}"`);
 }
 
-/** Flags whose value pflag may omit (`--wait` means true, `--cascade` means background). */
-const OPTIONAL_VALUE: Record<string, string> = { wait: "true", cascade: "background" };
+/** Flags whose value pflag may omit (`--wait` means true, `--cascade` means background,
+ * `--dry-run` the deprecated "unchanged": see dry-run.ts). */
+const OPTIONAL_VALUE: Record<string, string> = {
+  wait: "true",
+  cascade: "background",
+  "dry-run": "unchanged",
+};
 
 export interface KubectlCommand {
   verb: string;

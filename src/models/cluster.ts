@@ -170,6 +170,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
    * `kubectl apply` of an existing namespace: false when apply made it before (nothing to
    * change); else it records `lastApplied` (an update: a new resourceVersion) and returns true.
    */
+  /** Whether `kubectl apply` made or last applied the namespace (its annotation is there). */
+  appliedNamespace(ns: string): boolean {
+    const record = this.store.findNamespace(ns);
+    return record !== undefined && record.lastApplied !== null;
+  }
+
   applyNamespace(ns: string, lastApplied: string): boolean {
     const record = this.store.findNamespace(ns)!;
     if (record.lastApplied !== null) return false;

@@ -1,3 +1,4 @@
+import { deprecatedDryRun } from "../kubectl/dry-run.js";
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
 import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
@@ -98,7 +99,7 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     problems.add(path, `${line}: ${eventsOutputUnsupported(flag(command, "output") ?? "")}`);
     return null;
   }
-  const unsimulated = unsimulatedResourceStep(command);
+  const unsimulated = unsimulatedResourceStep(command) ?? deprecatedDryRun(command);
   if (unsimulated !== null) {
     problems.add(path, `${line}: ${unsimulated}`);
     return null;

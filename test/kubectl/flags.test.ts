@@ -25,13 +25,10 @@ describe("kubectl flags jobsim does not simulate", () => {
       'jobsim does not simulate the --local flag of "kubectl wait"',
     ],
     [
-      "kubectl apply -f job.yaml --dry-run=client",
-      'jobsim does not simulate the --dry-run flag of "kubectl apply"',
+      "kubectl apply -f job.yaml --server-side",
+      'jobsim does not simulate the --server-side flag of "kubectl apply"',
     ],
-    [
-      "kubectl delete job x --dry-run=server",
-      'jobsim does not simulate the --dry-run flag of "kubectl delete"',
-    ],
+    ["kubectl delete job x --raw=/apis", 'jobsim does not simulate the --raw flag of "kubectl delete"'],
     [
       "kubectl get jobs -o yaml --show-managed-fields",
       'jobsim does not simulate the --show-managed-fields flag of "kubectl get"',

@@ -2,10 +2,12 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
-import type { CommandResult, KubectlContext } from "../context.js";
+import { NONE } from "../../models/objects.js";
+import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
-import { applyNamespace, createNamespace } from "./namespaces.js";
+import { applyNamespace, createNamespace, missingAnnotationWarning } from "./namespaces.js";
 import { updateExistingJob } from "./update-job.js";
 
 // (Monte Carlo replays applies through this module.)
@@ -14,16 +16,28 @@ export { updateExistingJob };
 /**
  * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
  * line per object (`job.batch/x created|configured|unchanged`), errors on stderr and exit 1 if
- * any failed (kubectl carries on with the other documents).
+ * any failed (kubectl carries on with the other documents). `--dry-run`: see dry-run.ts.
  */
 
+/** apply.go warningChangesOnDeletingResource (WarnIfDeleting prints the object's name). */
+function deletingWarning(name: string): string {
+  return `Warning: Detected changes to resource ${name} which is currently being deleted.\n`;
+}
+
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
-  if (isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1]);
+  const create = cmd.verb === "create";
+  // (apply reads --dry-run in Complete, before Validate asks for -f; create asks for -f first.)
+  const dryRun = dryRunOf(cmd);
+  if (!create && typeof dryRun === "object") return fail(dryRun.error);
+  if (isCreateNamespace(cmd)) {
+    if (typeof dryRun === "object") return fail(dryRun.error);
+    return createNamespace(ctx, cmd.positionals[1], dryRun);
+  }
   const files = cmd.flags.get("filename") ?? [];
   if (files.length === 0) {
     return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
   }
-  const create = cmd.verb === "create";
+  if (typeof dryRun === "object") return fail(dryRun.error);
   const ns = flag(cmd, "namespace");
   let stdout = "";
   let stderr = "";
@@ -39,7 +53,7 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
     }
     if (m.empty) continue; // (kubectl counts the objects of all the files together)
     objects++;
-    const r = applyFile(ctx, m, create, ns);
+    const r = applyFile(ctx, m, create, ns, dryRun);
     warnings += r.stderrBefore ?? "";
     stdout += r.stdout;
     stderr += r.stderr;
@@ -56,7 +70,9 @@ function applyFile(
   m: ManifestFile,
   create: boolean,
   nsFlag: string | undefined,
+  dryRun: DryRun,
 ): CommandResult {
+  const suffix = dryRunSuffix(dryRun);
   if (m.clientError !== null) return { stdout: "", stderr: `error: ${m.clientError}\n`, exitCode: 1 };
   let stdout = "";
   let stderr = "";
@@ -70,7 +86,7 @@ function applyFile(
   const namespacesBefore = (docIndex: number) => {
     for (const n of m.namespaces) {
       if (n.beforeDoc !== docIndex) continue;
-      const r = applyNamespace(ctx, m.name, n, create);
+      const r = applyNamespace(ctx, m.name, n, create, dryRun);
       warnings += r.stderrBefore ?? "";
       stdout += r.stdout;
       stderr += r.stderr;
@@ -111,14 +127,36 @@ function applyFile(
     }
     if (existing !== undefined && !existing.removed) {
       if (create) {
+        // A client dry run sends no POST, so nothing answers AlreadyExists.
+        if (dryRun === "client") {
+          stdout += `job.batch/${name} created${suffix}\n`;
+          continue;
+        }
         fail(
           `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`,
         );
         continue;
       }
-      const r = updateExistingJob(ctx.cluster, existing, manifest);
-      if (r.error) fail(r.error);
-      else stdout += `job.batch/${name} ${r.outcome}\n`;
+      // apply.go applyOneObject: a client dry run computes no patch and says `configured`.
+      if (dryRun === "client") {
+        stdout += `job.batch/${name} configured${suffix}\n`;
+        continue;
+      }
+      if (existing.object.metadata?.annotations?.[LAST_APPLIED] === undefined)
+        warnings += missingAnnotationWarning("jobs", name);
+      const r = updateExistingJob(ctx.cluster, existing, manifest, dryRun === "none");
+      if (r.error) {
+        fail(r.error);
+        continue;
+      }
+      // WarnIfDeleting, after the patch: a Job that foreground deletion still holds.
+      if (existing.deletionMs !== NONE) warnings += deletingWarning(name);
+      stdout += `job.batch/${name} ${r.outcome}${suffix}\n`;
+      continue;
+    }
+    if (dryRun === "client") {
+      // (A generateName-only object has no name until the API server gives it one.)
+      stdout += `job.batch/${name} created${suffix}\n`;
       continue;
     }
     // The NamespaceLifecycle admission plugin answers before validation (mutating admission
@@ -138,6 +176,10 @@ function applyFile(
     const prepared = Cluster.prepareJob(manifest);
     if (Array.isArray(prepared)) {
       fail(kubectlInvalidMessage("Job", manifest.metadata.name ?? "", prepared));
+      continue;
+    }
+    if (dryRun === "server") {
+      stdout += `job.batch/${manifest.metadata.name ?? ""} created${suffix}\n`;
       continue;
     }
     const job = ctx.cluster.createJob(prepared, meta.annotations);

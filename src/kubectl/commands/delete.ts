@@ -1,6 +1,7 @@
 import type { JobRecord, PodRecord } from "../../models/objects.js";
 import type { Propagation } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { kindPrefix, MISSING_RESOURCE_ERROR, type ResourceError, resolveResourceArgs } from "../resources.js";
@@ -10,7 +11,8 @@ import { kindPrefix, MISSING_RESOURCE_ERROR, type ResourceError, resolveResource
  * from <ns> namespace` (kubectl ≥1.34; `... deleted` before) as each DELETE succeeds, then —
  * with the default --wait=true — lets time pass until the objects are gone (a running pod
  * takes its grace period). Jobs are deleted with background propagation unless --cascade says
- * otherwise; the garbage collector then removes their pods.
+ * otherwise; the garbage collector then removes their pods. `--dry-run` deletes nothing and
+ * waits for nothing (dry-run.ts).
  */
 
 const WAIT_LIMIT_MS = 24 * 3_600_000;
@@ -46,6 +48,8 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   const ns = namespaceOf(cmd);
   const cascade = propagation(flag(cmd, "cascade"));
   if (typeof cascade === "object") return fail(cascade.error);
+  const dryRun = dryRunOf(cmd);
+  if (typeof dryRun === "object") return fail(dryRun.error);
   const force = boolFlag(cmd, "force");
   const graceText = flag(cmd, "grace-period");
   let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);
@@ -131,17 +135,20 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   }
 
   let stdout = "";
-  const suffix = ctx.profile.deleteSaysNamespace ? ` from ${ns} namespace` : "";
   const word = force && grace === 0 ? "force deleted" : "deleted";
+  // delete.go PrintObj: the namespace (kubectl ≥1.34), then the dry-run words.
+  const line = (kind: "jobs" | "pods", name: string, namespace: string) =>
+    `${kindPrefix(kind)} "${name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${namespace} namespace` : ""}${dryRunSuffix(dryRun)}\n`;
   for (const job of jobs) {
-    ctx.cluster.deleteJob(job, cascade);
-    stdout += `${kindPrefix("jobs")} "${job.name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${job.namespace} namespace` : ""}\n`;
+    if (dryRun === "none") ctx.cluster.deleteJob(job, cascade);
+    stdout += line("jobs", job.name, job.namespace);
   }
   for (const pod of pods) {
-    ctx.cluster.deletePod(pod, grace < 0 ? undefined : grace);
-    stdout += `${kindPrefix("pods")} "${pod.name}" ${word}${suffix}\n`;
+    if (dryRun === "none") ctx.cluster.deletePod(pod, grace < 0 ? undefined : grace);
+    stdout += line("pods", pod.name, ns);
   }
-  if (wait && !(force && grace === 0)) {
+  // (Nothing waits after a dry run: nothing was deleted.)
+  if (wait && !(force && grace === 0) && dryRun === "none") {
     ctx.waitUntil(() => jobs.every((j) => j.removed) && pods.every((p) => p.removed), WAIT_LIMIT_MS);
   }
   return {

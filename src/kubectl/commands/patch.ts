@@ -5,6 +5,7 @@ import { convertUnstructured, goFormatValue } from "../../models/api/unstructure
 import type { Cluster } from "../../models/cluster.js";
 import type { JobRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { sortedJson } from "../last-applied.js";
 import { notFound } from "../lookup.js";
 import type { KubectlCommand } from "../parse.js";
@@ -20,7 +21,8 @@ import { updateExistingJob } from "./update-job.js";
  * the object judged as an update (update-job.ts). kubectl prints the server's error as it is
  * (patch.go returns it to cmdutil.CheckErr, with no prefix of its own), else
  * `job.batch/NAME patched` or `... patched (no change)`. kubectl patch sends no fieldValidation,
- * so the server's default, Warn, turns unknown fields into warnings.
+ * so the server's default, Warn, turns unknown fields into warnings. `--dry-run` (dry-run.ts):
+ * the server judges a server dry run and stores nothing; a client dry run patches locally.
  */
 
 /** What `kubectl patch` asks for, or kubectl's refusal (Monte Carlo's plan replays it). */
@@ -31,20 +33,49 @@ export function parsePatch(
 }
 
 export function patchCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const dryRun = dryRunOf(cmd);
+  if (typeof dryRun === "object") return fail(dryRun.error);
   const parsed = parsePatchArgs(cmd);
   if (typeof parsed === "string") return fail(parsed);
   const { namespace: ns, name, patch } = parsed;
   const job = ctx.cluster.store.findJob(ns, name);
   if (job === undefined) return fail(notFound("jobs", name));
-  const r = patchJob(ctx.cluster, job, patch, () => ctx.materializer.job(job));
+  const r =
+    dryRun === "client"
+      ? patchLocally(ctx.materializer.job(job), patch)
+      : patchJob(ctx.cluster, job, patch, () => ctx.materializer.job(job), dryRun === "none");
   const warnings = r.warnings.map((w) => `Warning: ${w}\n`).join("");
   if (r.error) return { stdout: "", stderr: r.error, stderrBefore: warnings || undefined, exitCode: 1 };
   return {
-    stdout: r.changed ? `job.batch/${name} patched\n` : `job.batch/${name} patched (no change)\n`,
+    stdout: `job.batch/${name} ${r.changed ? "patched" : "patched (no change)"}${dryRunSuffix(dryRun)}\n`,
     stderr: "",
     stderrBefore: warnings || undefined,
     exitCode: 0,
   };
+}
+
+/**
+ * A client dry run (patch.go, getPatchedJSON): kubectl applies the patch to the live object
+ * itself — no conversion to the Go type, no validation — and compares. Its errors are plain
+ * ones, which cmdutil.CheckErr prints after `error: `.
+ */
+function patchLocally(live: Job, patch: JobPatch): { changed: boolean; error?: string; warnings: string[] } {
+  const none = { changed: false, warnings: [] as string[] };
+  if (patch.body === null) return none;
+  if (typeof patch.body !== "object" || Array.isArray(patch.body))
+    return {
+      ...none,
+      error:
+        "jobsim does not simulate --dry-run=client with a patch that is not a JSON object: use --dry-run=server\n",
+    };
+  try {
+    const merge = patch.type === "strategic" ? strategicMergePatch : mergePatch;
+    const target = merge(structuredClone(live), patch.body);
+    return { ...none, changed: sortedJson(target) !== sortedJson(live) };
+  } catch (e) {
+    if (!(e instanceof StrategicPatchError)) throw e;
+    return { ...none, error: `error: ${e.message}\n` };
+  }
 }
 
 /** kubectl's rendering of the patch handler's Invalid error, which has no kind or name. */
@@ -62,6 +93,7 @@ export function patchJob(
   job: JobRecord,
   patch: unknown,
   shown: () => Job = () => job.object,
+  persist = true,
 ): { changed: boolean; error?: string; warnings: string[] } {
   const { type, body } = patch instanceof JobPatch ? patch : new JobPatch("strategic", patch);
   const none = { changed: false, warnings: [] as string[] };
@@ -104,7 +136,7 @@ export function patchJob(
     return { ...none, warnings, error: `Error from server (BadRequest): ${requestError}\n` };
   const before = convertUnstructured("Job", job.object);
   if (before.ok && sortedJson(before.value) === sortedJson(after)) return { ...none, warnings };
-  const r = updateExistingJob(cluster, job, asSubmitted(after, job));
+  const r = updateExistingJob(cluster, job, asSubmitted(after, job), persist);
   if (r.error) return { changed: false, error: r.error, warnings };
   return { changed: r.outcome !== "unchanged", warnings };
 }

@@ -26,12 +26,14 @@ import { sortedJson } from "../last-applied.js";
  * Job shares its object with the prepared manifest every run starts from.
  *
  * `manifest` is the object as submitted: without the selector and controller-uid labels the
- * server generated (a selector it does carry is compared with the live one).
+ * server generated (a selector it does carry is compared with the live one). A server dry run
+ * (`persist` false) is judged the same and stores nothing.
  */
 export function updateExistingJob(
   cluster: Cluster,
   job: JobRecord,
   manifest: Job,
+  persist = true,
 ): { outcome?: string; error?: string } {
   const submitted = structuredClone(manifest);
   const manual = submitted.spec?.manualSelector === true;
@@ -66,6 +68,7 @@ export function updateExistingJob(
     ...jobSpecUpdateErrors(have, { ...want, template }, selector, have.suspend === true && neverStarted),
   ]);
   if (errors.length > 0) return { error: kubectlInvalidMessage("Job", job.name, errors) };
+  if (!persist) return { outcome: "configured" };
   const spec = { ...haveRecord };
   for (const k of changed) {
     if (wantRecord[k] === undefined) delete spec[k];
