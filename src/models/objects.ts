@@ -70,7 +70,7 @@ export class PodRecord {
   initializedMs = NONE;
   ready = false;
   readyMs = NONE;
-  /** Reason of Ready=False: "ContainersNotReady" or "PodCompleted". */
+  /** Reason of Ready=False: "ContainersNotReady", "ReadinessGatesNotReady", "PodCompleted" or "PodFailed". */
   notReadyReason = "ContainersNotReady";
   /** The ContainersReady condition (Ready also needs the readiness gates: `ready`). */
   containersReady = false;

@@ -23,7 +23,7 @@ import { ImageBehaviour } from "../workload.js";
 import { enterCrashLoop, enterRunning, enterTerminated } from "./container-transitions.js";
 import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } from "./crash-backoff.js";
 import { NodePulls, pulledMessage } from "./image-pulls.js";
-import { enterTerminalPhase, updatePhase } from "./pod-phase.js";
+import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
 import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./termination.js";
 
@@ -43,9 +43,10 @@ import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./ter
  * deletion: Killing, SIGTERM; the process exits after terminationSeconds (143) or is killed at
  *   the grace period (137); then the status goes terminal and the kubelet confirms the delete.
  * spec.activeDeadlineSeconds: once that long past startTime (seen at the sync loop's next 1 s
- *   tick, taken in the PLEG's phase), the pod goes Failed with reason DeadlineExceeded (event
- *   DeadlineExceeded) and its containers are killed with the pod's grace period
- *   (active_deadline.go, generateAPIPodStatus, syncPod's killPod).
+ *   tick, taken in the PLEG's phase), event DeadlineExceeded, Ready False, and its containers
+ *   are killed with the pod's grace period; once they are stopped the pod goes Failed with
+ *   reason DeadlineExceeded (active_deadline.go, generateAPIPodStatus, syncPod's killPod,
+ *   status_manager.go mergePodStatus).
  *
  * Random draws: stream (Job incarnation, pod attempt k, restart·64 + container) per purpose,
  * so attempt k behaves the same whatever happens elsewhere.
@@ -428,10 +429,13 @@ export class Kubelet implements EventHandler {
   }
 
   /**
-   * Past spec.activeDeadlineSeconds (active_deadline.go ShouldEvict): the status says Failed,
-   * DeadlineExceeded, at once — the Job controller counts the failure now — and syncPod kills
-   * the containers with the pod's termination grace period. A pod already terminal, or being
-   * killed for its deletion, is left as it is.
+   * Past spec.activeDeadlineSeconds (active_deadline.go ShouldEvict): generateAPIPodStatus says
+   * Failed, DeadlineExceeded, and syncPod kills the containers with the pod's termination grace
+   * period. While they may still run, status_manager.go mergePodStatus keeps the old phase,
+   * reason and message: the pod stays Running (the Job controller does not count it failed
+   * yet), with its Ready and ContainersReady conditions False, reason PodFailed (generated for
+   * the Failed phase). The phase turns Failed, DeadlineExceeded, when the kill is over. A pod
+   * already terminal, or being killed for its deletion, is left as it is.
    */
   private deadlineExceeded(pod: PodRecord, st: PodState): void {
     if (isTerminal(pod.phase) || st.killing) return;
@@ -443,9 +447,8 @@ export class Kubelet implements EventHandler {
       KUBELET_COMPONENT,
       this.node.name,
     );
-    pod.statusReason = DEADLINE_EXCEEDED_REASON;
-    pod.statusMessage = DEADLINE_EXCEEDED_MESSAGE;
-    enterTerminalPhase(pod, PodPhase.Failed, this.sim.now);
+    st.deadlineExceeded = true;
+    markNotReady(pod, PodPhase.Failed, this.sim.now);
     this.store.updatePod(pod);
     this.startKill(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
   }
@@ -454,7 +457,11 @@ export class Kubelet implements EventHandler {
     this.killHandles.delete(pod);
     terminateContainers(pod);
     st.done = true;
-    updatePhase(pod, this.sim.now, true);
+    if (st.deadlineExceeded) {
+      pod.statusReason = DEADLINE_EXCEEDED_REASON;
+      pod.statusMessage = DEADLINE_EXCEEDED_MESSAGE;
+      enterTerminalPhase(pod, PodPhase.Failed, this.sim.now);
+    } else updatePhase(pod, this.sim.now, true);
     this.store.updatePod(pod);
     this.store.confirmPodTermination(pod);
   }

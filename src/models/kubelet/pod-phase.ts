@@ -59,17 +59,28 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
 
 /**
  * A terminal phase: the pod stops holding its node's resources, and its readiness conditions
- * turn False with reason PodCompleted.
+ * turn False.
  */
 export function enterTerminalPhase(pod: PodRecord, phase: PodPhase, now: number): void {
-  const t = apiTime(now);
   pod.phase = phase;
   pod.terminalMs = now;
   pod.readyToStartContainers = false;
-  pod.readyToStartContainersMs = t;
-  if (pod.ready || pod.notReadyReason !== "PodCompleted") pod.readyMs = t;
-  if (pod.containersReady || pod.notReadyReason !== "PodCompleted") pod.containersReadyMs = t;
+  pod.readyToStartContainersMs = apiTime(now);
+  markNotReady(pod, phase, now);
+}
+
+/**
+ * Ready and ContainersReady False for a pod whose status is generated in a terminal phase
+ * (pkg/kubelet/status/generate.go generateContainersReadyConditionForTerminalPhase and
+ * generatePodReadyConditionForTerminalPhase): reason PodCompleted for Succeeded, PodFailed for
+ * Failed. A condition's transition time moves only when its status or reason changes.
+ */
+export function markNotReady(pod: PodRecord, phase: PodPhase, now: number): void {
+  const t = apiTime(now);
+  const reason = phase === PodPhase.Failed ? "PodFailed" : "PodCompleted";
+  if (pod.ready || pod.notReadyReason !== reason) pod.readyMs = t;
+  if (pod.containersReady || pod.notReadyReason !== reason) pod.containersReadyMs = t;
   pod.ready = false;
   pod.containersReady = false;
-  pod.notReadyReason = "PodCompleted";
+  pod.notReadyReason = reason;
 }

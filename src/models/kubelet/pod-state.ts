@@ -17,6 +17,8 @@ export class PodState {
   done = false;
   /** The pending active-deadline check (spec.activeDeadlineSeconds), or NONE. */
   deadlineHandle = NONE;
+  /** Past its activeDeadlineSeconds: the kill ends in phase Failed, reason DeadlineExceeded. */
+  deadlineExceeded = false;
 
   init(n: number): this {
     // pop()/push() rather than the length setter: truncating through it is a slow runtime call.
@@ -44,6 +46,7 @@ export class PodState {
     this.killing = false;
     this.done = false;
     this.deadlineHandle = NONE;
+    this.deadlineExceeded = false;
     return this;
   }
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../../src/scenario/load.js";
+import { sessionTranscript } from "../../helpers/session.js";
 import { commandTranscript } from "../../kubectl/commands/session.js";
 
 /**
  * A pod's spec.activeDeadlineSeconds (pkg/kubelet/active_deadline.go): once that long past
  * startTime the kubelet reports the pod Failed with reason DeadlineExceeded, records the event,
  * and kills its containers; the Job counts the failure. The command scenario's container starts
- * at 3 s and would run 30 s; the deadline here is 10 s after the pod's start (0 s).
+ * at 3 s and would run 30 s; the deadline here is 10 s after the pod's start (0 s). Its
+ * container stops at once on SIGTERM; the last tests give it 5 s to stop, the window in which
+ * status_manager.go mergePodStatus keeps the pod Running.
  */
 
 const job = (backoffLimit: number) => `apiVersion: batch/v1
@@ -63,5 +67,63 @@ describe("a pod past its activeDeadlineSeconds", () => {
     );
     expect(out.match(/dl-\w{5} +0\/1 +Error/g)?.length).toBe(2);
     expect(out.endsWith("2")).toBe(true);
+  });
+});
+
+/** The deadline pod of the tests above, whose container takes 5 s to stop after SIGTERM. */
+function slowStop(steps: string[]): string {
+  const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: slow-stop}
+seed: 1
+cluster:
+  nodes: [{name: node-0}]
+images:
+  app:1:
+    pullSeconds: 2
+    startSeconds: 1
+    runSeconds: 30
+    terminationSeconds: 5
+    outcomes: [{probability: 1, exitCode: 0, log: ok}]
+files:
+  dl.yaml: ${JSON.stringify(job(0))}
+steps:
+${["kubectl apply -f dl.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+  return sessionTranscript(parseScenario(text, "slow-stop.yaml", "/nonexistent"));
+}
+
+const POD_STATE = `kubectl get pods -o 'jsonpath={.items[0].status.phase}/{.items[0].status.reason}/{.items[0].status.conditions[?(@.type=="Ready")].status}/{.items[0].status.conditions[?(@.type=="Ready")].reason}/{.items[0].status.conditions[?(@.type=="ContainersReady")].reason}/{.items[0].status.containerStatuses[0].state.terminated.exitCode}'`;
+const JOB_STATE =
+  "kubectl get job dl -o jsonpath=;{.status.active}/{.status.ready}/{.status.failed}/{.status.conditions[-1:].type}";
+
+describe("a pod past its activeDeadlineSeconds whose containers take time to stop", () => {
+  it("stays Running, not Ready (PodFailed), while they stop; the Job counts it active and not ready", () => {
+    // Deadline seen at the first 1 s tick after 10 s; the container stops 5 s later.
+    const out = slowStop(["sleep 13s", POD_STATE, JOB_STATE]);
+    expect(out).toContain("\nRunning//False/PodFailed/PodFailed/$ ");
+    expect(out).toMatch(/\n;1\/0\/\/$/);
+  });
+
+  it("goes Failed, DeadlineExceeded, once they have stopped (143); the Job fails after that, not before", () => {
+    const out = slowStop(["sleep 17s", POD_STATE, JOB_STATE]);
+    expect(out).toContain("\nFailed/DeadlineExceeded/False/PodFailed/PodFailed/143$ ");
+    // (active 0 is omitted: omitempty)
+    expect(out).toMatch(/\n;\/0\/1\/Failed$/);
+  });
+});
+
+describe("Ready and ContainersReady of a pod in a terminal phase (generate.go ...ForTerminalPhase)", () => {
+  const conditions = `kubectl get pods -o 'jsonpath={.items[0].status.phase}:{.items[0].status.conditions[?(@.type=="Ready")].reason}/{.items[0].status.conditions[?(@.type=="ContainersReady")].reason}'`;
+  it("reason PodFailed when it failed", () => {
+    expect(
+      commandTranscript(["kubectl apply -f job.yaml", "sleep 40s", conditions], { exitCode: 1 }),
+    ).toContain("Failed:PodFailed/PodFailed");
+  });
+
+  it("reason PodCompleted when it succeeded", () => {
+    expect(commandTranscript(["kubectl apply -f job.yaml", "sleep 40s", conditions])).toContain(
+      "Succeeded:PodCompleted/PodCompleted",
+    );
   });
 });
