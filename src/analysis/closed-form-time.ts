@@ -145,6 +145,8 @@ export interface FinishTimes {
   all: DiscreteDistribution;
   /** Sums to P(success): each path's success part at the time its last pod ends the Job. */
   complete: DiscreteDistribution;
+  /** P(the Job ends after `horizonMs`): the share of runs the horizon cuts short. */
+  pastHorizon: number;
 }
 
 export function finishTimeDistribution(
@@ -153,6 +155,7 @@ export function finishTimeDistribution(
   job: PreparedJob,
   p: number,
 ): FinishTimes | string {
+  const horizonMs = plan.horizonMs;
   // Creation time: only fixed steps may come before the Job is created.
   let created = 0;
   for (const s of plan.steps) {
@@ -178,10 +181,10 @@ export function finishTimeDistribution(
   const pullFirst = preloaded ? (always ? ms(b.spec.repullSeconds) : 0) : ms(b.spec.pullSeconds);
   const pullLater = always ? ms(b.spec.repullSeconds) : 0;
   const start = ms(b.spec.startSeconds);
-  const successRun = b.spec.outcomes.find((o) => o.exitCode === 0)?.runSeconds;
-  const failureRun = b.spec.outcomes.find((o) => o.exitCode !== 0)?.runSeconds;
+  // (Any outcome with a run time of its own, not only the first of each kind: the attempts'
+  // durations would then depend on which outcome each drew.)
+  if (b.spec.outcomes.some((o) => o.runSeconds !== undefined)) return "outcomes have their own run times";
   const run = ms(b.spec.runSeconds);
-  if (successRun !== undefined || failureRun !== undefined) return "outcomes have their own run times";
   const limit = job.view.backoffLimit;
   const q = 1 - p;
   // The probability of the path that ends with pod k: its success, and for the last pod also
@@ -201,11 +204,13 @@ export function finishTimeDistribution(
   const byValue = new Map<number, number>();
   const completeByValue = new Map<number, number>();
   const createdApi = apiTime(created);
+  let pastHorizon = 0;
   for (let phi = 0; phi < PLEG_RELIST_PERIOD_MS; phi++) {
     const times = finishTimesMs(attempts, created, pullFirst, pullLater, start, run, phi);
     for (let k = 1; k <= attempts; k++) {
       const prob = probabilities[k - 1];
       if (prob === 0) continue;
+      if (times[k - 1] > horizonMs) pastHorizon += prob * phaseWeight(phi);
       const seconds = (apiTime(times[k - 1]) - createdApi) / 1000;
       byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
       const success = successProbability(k);
@@ -213,7 +218,7 @@ export function finishTimeDistribution(
         completeByValue.set(seconds, (completeByValue.get(seconds) ?? 0) + success * phaseWeight(phi));
     }
   }
-  return { all: distributionOf(byValue), complete: distributionOf(completeByValue) };
+  return { all: distributionOf(byValue), complete: distributionOf(completeByValue), pastHorizon };
 }
 
 function distributionOf(byValue: Map<number, number>): DiscreteDistribution {

@@ -32,6 +32,11 @@ export interface ClosedForm {
   durationNote: string;
   /** Whole seconds to Complete, of the runs that end Complete (sums to successRate); null with durationSeconds. */
   completeSeconds: DiscreteDistribution | null;
+  /**
+   * P(the Job ends after the scenario's horizon), from the exact time distribution (0 when
+   * there is none: the report then judges from the runs whether the horizon cut any).
+   */
+  pastHorizon: number;
 }
 
 /** P(Complete within `seconds` of creation), or null when the time distribution is unknown. */
@@ -47,6 +52,23 @@ export function mean(d: DiscreteDistribution): number {
   let s = 0;
   for (let i = 0; i < d.values.length; i++) s += d.values[i] * d.probs[i];
   return s;
+}
+
+export function variance(d: DiscreteDistribution): number {
+  const m = mean(d);
+  let s = 0;
+  for (let i = 0; i < d.values.length; i++) s += (d.values[i] - m) ** 2 * d.probs[i];
+  return s;
+}
+
+/** The third standardized moment (0 for a distribution with no spread). */
+export function skewness(d: DiscreteDistribution): number {
+  const m = mean(d);
+  const v = variance(d);
+  if (v <= 0) return 0;
+  let s = 0;
+  for (let i = 0; i < d.values.length; i++) s += (d.values[i] - m) ** 3 * d.probs[i];
+  return s / v ** 1.5;
 }
 
 /** The smallest value whose cumulative probability reaches q (type-1 quantile, as the estimates). */
@@ -123,13 +145,18 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   let durationSeconds: DiscreteDistribution | null = null;
   let completeSeconds: DiscreteDistribution | null = null;
   let durationNote = "";
+  let pastHorizon = 0;
   if (!fixed) durationNote = "some duration is random";
+  else if (plan.jobKeys.length > 1)
+    // Its pods may wait for a node another Job's pods hold, or pull the image anew elsewhere.
+    durationNote = "other Jobs share the cluster's nodes and image pulls";
   else {
     const t = finishTimeDistribution(scenario, plan, job, p);
     if (typeof t === "string") durationNote = t;
     else {
       durationSeconds = t.all;
       completeSeconds = t.complete;
+      pastHorizon = t.pastHorizon;
     }
   }
   return {
@@ -140,5 +167,6 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
     durationSeconds,
     durationNote,
     completeSeconds,
+    pastHorizon,
   };
 }

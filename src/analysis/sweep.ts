@@ -193,9 +193,19 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
         ci95: [r6(ci[0]), r6(ci[1])],
         meets: ci[0] >= o.target,
       };
+      // The exact value of what the target judges: P(success) where the report compares the
+      // closed form, or with --within the exact P(Complete within it) (no horizon cut changes
+      // that, a run's first W seconds being the same however long it may run).
       const cf = closed[keys.indexOf(jobKey)];
+      const judged = point.jobs[jobKey].closedForm;
       const exact =
-        o.withinSeconds === undefined || typeof cf === "string" ? null : completeWithin(cf, o.withinSeconds);
+        o.withinSeconds === undefined
+          ? judged.applies
+            ? judged.successRate
+            : null
+          : typeof cf === "string"
+            ? null
+            : completeWithin(cf, o.withinSeconds);
       if (exact !== null) point.target.exactRate = r6(exact);
     }
     return { point, distribution: distributionsOf(String(value), stats, value), runs };

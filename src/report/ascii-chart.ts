@@ -5,7 +5,8 @@ import type { SweepReport } from "../analysis/sweep.js";
  * `jobsim sweep`. Drawn by hand (asciichart wants one column per sample and has no x labels,
  * awkward for a discrete swept value). The y axis counts nines — −log10(1 − P) — so 90%, 99%,
  * 99.9% and 99.99% are evenly spaced and the difference between the last two stays visible; the
- * rows fall on whole nines or even fractions of one, labelled at the whole ones. At most 12 lines
+ * rows fall on whole nines or even fractions of one, labelled at the whole ones. A point sits on
+ * the highest row whose value it reaches, and never on the wrong side of the target line. At most 12 lines
  * (header, ≤ 9 rows, axis, labels) and at most 100 columns.
  *
  *   P(success) by backoffLimit (log scale) · ┄ target 99.9% · ◆ recommended 13
@@ -55,11 +56,25 @@ export function sweepAsciiChart(r: SweepReport): string {
   if (hi - lo > MAX_SPAN) lo = hi - MAX_SPAN;
   const perNine = Math.max(1, Math.floor((MAX_ROWS - 1) / (hi - lo)));
   const rows = (hi - lo) * perNine + 1;
-  /** Row index (0 at the top) of a nines value, clamped to the plot. */
+  /**
+   * Row index (0 at the top) of a nines value, clamped to the plot: the highest row whose value
+   * it reaches, so a row holds the values from its own up to the next row's (a point drawn on the
+   * 99.9% row has at least 99.9%).
+   */
   const rowOf = (v: number) => {
     if (v === Number.POSITIVE_INFINITY) return 0;
-    const rr = Math.round((hi - v) * perNine);
-    return Math.min(rows - 1, Math.max(0, rr));
+    const level = Math.floor((v - lo) * perNine + 1e-9);
+    return Math.min(rows - 1, Math.max(0, rows - 1 - level));
+  };
+  const targetNines = r.target === undefined ? Number.NaN : nines(r.target);
+  const targetRow = r.target === undefined ? -1 : rowOf(targetNines);
+  /** A point's row, on the right side of the target line: below it when it misses the target. */
+  const pointRow = (v: number) => {
+    const row = rowOf(v);
+    if (targetRow < 0) return row;
+    if (v < targetNines - 1e-12 && row <= targetRow) return Math.min(rows - 1, targetRow + 1);
+    if (v >= targetNines - 1e-12 && row > targetRow) return targetRow;
+    return row;
   };
 
   // Columns: one cell per value, as wide as fits in the plot area.
@@ -72,7 +87,6 @@ export function sweepAsciiChart(r: SweepReport): string {
   const centre = (i: number) => i * cw + Math.floor(cw / 2) + 1;
 
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill(" "));
-  const targetRow = r.target === undefined ? -1 : rowOf(nines(r.target));
   if (targetRow >= 0) grid[targetRow].fill("┄");
   const rec = r.recommendation?.value;
   pts.forEach((p, i) => {
@@ -80,11 +94,13 @@ export function sweepAsciiChart(r: SweepReport): string {
     let mark = p.value === rec ? "◆" : "●";
     if (v === Number.POSITIVE_INFINITY) mark = "↑";
     else if (v < lo) mark = "↓";
-    grid[rowOf(v)][centre(i)] = mark;
+    grid[pointRow(v)][centre(i)] = mark;
   });
 
   const yLabels = grid.map((_, row) => {
     const v = hi - row / perNine;
+    // The bottom row at 0 nines holds everything under the next row's value: 0% would say less.
+    if (row === rows - 1 && lo === 0) return `<${Math.round(100 * (1 - 10 ** (-1 / perNine)))}%`;
     return row % perNine === 0 ? ninesLabel(Math.round(v)) : "";
   });
   const yw = Math.max(...yLabels.map((l) => l.length));

@@ -86,6 +86,10 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
         `    ${name}: estimate ${c.estimate}, exact ${c.exact}, 95% interval [${c.interval[0]}, ${c.interval[1]}] — ${c.verdict === "agrees" ? "agrees" : "DISAGREES beyond the interval"}`,
       );
     }
+    for (const [name, needed] of Object.entries(cf.unjudged ?? {}))
+      lines.push(
+        `    ${name}: not judged below ${int(needed)} runs (the exact distribution is skewed: Cochran's rule, n > 25·skewness²)`,
+      );
     if (cf.durationSeconds === null && cf.durationNote)
       lines.push(`    time to finish: no exact distribution (${cf.durationNote})`);
   } else lines.push(`\n  no closed form: ${j.closedForm.applies ? "" : j.closedForm.reason}`);

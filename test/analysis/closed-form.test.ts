@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { closedFormFor, mean } from "../../src/analysis/closed-form.js";
 import { runHere } from "../../src/analysis/execute.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
-import { jobReport } from "../../src/analysis/report.js";
+import { jobReport, meanCheck, meanRunsNeeded } from "../../src/analysis/report.js";
+import { Xor128 } from "../../src/engine/random/xor128.js";
+import { IntHistogram } from "../../src/engine/stats/histogram.js";
+import { parseScenario } from "../../src/scenario/load.js";
 import { scenario } from "./helpers.js";
 
 /**
@@ -91,9 +94,15 @@ describe("closed forms are offered only where they hold", () => {
 });
 
 describe("the report compares closed forms only with runs that reached the Job's end", () => {
-  it("runs cut short by the horizon leave the closed form out, with the reason", () => {
+  it("runs cut short by the horizon leave the closed form out, with the reason (random durations: judged from the runs)", () => {
     // A 20 s horizon: a first attempt ends in ~7 s, a second not before ~22 s (10 s back-off).
-    const s = scenario({ p: 0.4, backoffLimit: 10, horizon: "20s" });
+    // (With fixed durations the exact time distribution decides instead: see below.)
+    const s = scenario({
+      p: 0.4,
+      backoffLimit: 10,
+      horizon: "20s",
+      runSeconds: "{lognormal: {median: 3, sigma: 0.1}}",
+    });
     const mc = new MonteCarlo(s, 7);
     const { stats } = runHere(mc, 0, 2000);
     const cf = closedFormFor(s, mc.plan, 0);
@@ -147,5 +156,132 @@ describe("closed forms for large backoff limits", () => {
     expect(d.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     // 60 failures wait 10 + 20 + … + 320 s, then 54 × 600 s of back-off (capped at 10 min).
     expect(d.values[d.values.length - 1]).toBeGreaterThan(630 + 54 * 600);
+  });
+});
+
+describe("closed forms where the review found them wrong (each test failed before its fix)", () => {
+  const custom = (body: { outcomes: string; jobs?: string[]; horizon?: string }) =>
+    parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: cf}
+seed: 1${body.horizon === undefined ? "" : `\nhorizon: ${body.horizon}`}
+images:
+  app:1:
+    pullSeconds: 2
+    startSeconds: 2
+    runSeconds: 3
+    outcomes:
+${body.outcomes}
+files:
+${(body.jobs ?? ["a"])
+  .map(
+    (name) => `  ${name}.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: ${name}}
+    spec:
+      backoffLimit: 10
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never`,
+  )
+  .join("\n")}
+steps:
+${(body.jobs ?? ["a"]).map((name) => `  - kubectl apply -f ${name}.yaml`).join("\n")}
+`,
+      "cf.yaml",
+      "/nonexistent",
+    );
+
+  it("a second failure outcome with a run time of its own rules the exact time out (not only the first of each kind)", () => {
+    const s = custom({
+      outcomes: `      - {probability: 0.4, exitCode: 0}
+      - {probability: 0.3, exitCode: 1}
+      - {probability: 0.3, exitCode: 2, runSeconds: 100}`,
+    });
+    const cf = closedFormFor(s, new MonteCarlo(s, 1).plan, 0);
+    if (typeof cf === "string") throw new Error(cf);
+    expect(cf.durationSeconds).toBeNull();
+    expect(cf.durationNote).toBe("outcomes have their own run times");
+  });
+
+  it("several Jobs: P(success) and pods stay exact, the time does not (they share nodes and pulls)", () => {
+    const s = custom({
+      outcomes: "      - {probability: 0.4, exitCode: 0}\n      - {probability: 0.6, exitCode: 1}",
+      jobs: ["a", "b"],
+    });
+    const plan = new MonteCarlo(s, 1).plan;
+    for (const i of [0, 1]) {
+      const cf = closedFormFor(s, plan, i);
+      if (typeof cf === "string") throw new Error(cf);
+      expect(cf.successRate).toBeCloseTo(1 - 0.6 ** 11, 12);
+      expect(cf.durationSeconds).toBeNull();
+      expect(cf.durationNote).toBe("other Jobs share the cluster's nodes and image pulls");
+    }
+  });
+
+  it("whether the horizon cuts runs short is decided from the rules, the same for every seed and run count", () => {
+    // 50 min: the 11th pod of a backoffLimit-10 Job cannot finish (10 + 20 + … + 600 s of back-off),
+    // so exactly the runs that need it, 0.6^10 of them, are cut short.
+    const s = custom({
+      outcomes: "      - {probability: 0.4, exitCode: 0}\n      - {probability: 0.6, exitCode: 1}",
+      horizon: "50m",
+    });
+    const reasons = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const mc = new MonteCarlo(s, seed);
+      const cf = closedFormFor(s, mc.plan, 0);
+      if (typeof cf === "string") throw new Error(cf);
+      expect(cf.pastHorizon).toBeCloseTo(0.6 ** 10, 12);
+      const report = jobReport(runHere(mc, 0, 100).stats[0], cf);
+      expect(report.closedForm.applies).toBe(false);
+      if (!report.closedForm.applies) reasons.add(report.closedForm.reason);
+    }
+    expect([...reasons]).toEqual([
+      "the horizon ends 0.6047% of runs before the Job does (exactly, from the time distribution), and the closed form counts every run to its end",
+    ]);
+  });
+
+  it("a sample whose runs are all alike (no sample variance) is not judged to disagree", () => {
+    // p = 0.99: 50 runs all need one pod 60% of the time; the mean's interval then had width 0.
+    const s = scenario({ p: 0.99, backoffLimit: 3 });
+    for (let seed = 1; seed <= 20; seed++) {
+      const mc = new MonteCarlo(s, seed);
+      const report = jobReport(runHere(mc, 0, 50).stats[0], closedFormFor(s, mc.plan, 0));
+      if (!report.closedForm.applies) throw new Error(report.closedForm.reason);
+      for (const c of Object.values(report.closedForm.checks)) expect(c.verdict).toBe("agrees");
+      // Too skewed to judge the means with 50 runs (Cochran's rule).
+      expect(report.closedForm.unjudged?.podsMean).toBeGreaterThan(50);
+    }
+  });
+
+  it("meanCheck's false-alarm rate at the runs Cochran's rule asks for is 5% (resampled from the exact distribution, 4 SE)", () => {
+    const s = scenario({ p: 0.4, backoffLimit: 10 });
+    const cf = closedFormFor(s, new MonteCarlo(s, 1).plan, 0);
+    if (typeof cf === "string" || cf.durationSeconds === null) throw new Error("no exact time distribution");
+    const rng = new Xor128();
+    rng.setState(2026, 11, 29, 7);
+    for (const d of [cf.pods, cf.durationSeconds]) {
+      const n = meanRunsNeeded(d);
+      const cumulative: number[] = [];
+      let acc = 0;
+      for (const p of d.probs) cumulative.push((acc += p));
+      const trials = 2000;
+      let alarms = 0;
+      for (let t = 0; t < trials; t++) {
+        const h = new IntHistogram();
+        for (let i = 0; i < n; i++) {
+          const u = rng.next();
+          let j = 0;
+          while (j < cumulative.length - 1 && cumulative[j] < u) j++;
+          h.add(d.values[j]);
+        }
+        if (meanCheck(d, h).verdict === "disagrees") alarms++;
+      }
+      const se = Math.sqrt((0.05 * 0.95) / trials);
+      expect(Math.abs(alarms / trials - 0.05)).toBeLessThanOrEqual(4 * se);
+    }
   });
 });

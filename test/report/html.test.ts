@@ -292,7 +292,7 @@ describe("sweepAsciiChart", () => {
     expect(count(plot, "●") + count(plot, "◆")).toBe(6);
     expect(count(plot, "◆")).toBe(1);
     // The target row is labelled 90% (one nine).
-    expect(lines.find((l) => l.includes("┄┄┄"))).toMatch(/^90% ┤/);
+    expect(lines.find((l) => l.includes("┄┄┄"))).toMatch(/^ *90% ┤/);
     // The value labels sit under the ticks, the ticks under the points.
     const labelLine = lines[lines.length - 1];
     const axisLine = lines[lines.length - 2];
@@ -313,7 +313,7 @@ describe("sweepAsciiChart", () => {
       sweepFixture({ values: Array.from({ length: 16 }, (_, i) => i), target: 0.999 }),
     );
     const lines = check(text);
-    for (const label of ["99.99%", "99.9%", "99%", "90%", "0%"]) expect(text).toContain(`${label} ┤`);
+    for (const label of ["99.99%", "99.9%", "99%", "90%", "<68%"]) expect(text).toContain(`${label} ┤`);
     expect(lines[lines.length - 1]).toContain(" 15  backoffLimit");
   });
 
@@ -324,6 +324,36 @@ describe("sweepAsciiChart", () => {
     check(text);
     expect(text).toContain("↑ no failure seen");
     expect(count(text, "↑")).toBeGreaterThan(1);
+  });
+
+  it("never draws a point on the wrong side of the target line; a row holds values from its own up", () => {
+    // P = 1 − 0.6^(b+1): b = 12 is 99.87% (misses 99.9%), b = 13 is 99.92% (meets it).
+    const text = sweepAsciiChart(
+      sweepFixture({ values: Array.from({ length: 16 }, (_, i) => i), target: 0.999 }),
+    );
+    const lines = check(text);
+    const targetRow = lines.findIndex((l) => l.includes("┄┄┄"));
+    const axis = lines[lines.length - 2];
+    const tickColumns = [...axis].flatMap((c, i) => (c === "┬" ? [i] : []));
+    const rowOfValue = (b: number) =>
+      lines.findIndex((l, row) => row > 0 && row < lines.length - 2 && /[●◆]/.test(l[tickColumns[b]] ?? ""));
+    for (let b = 0; b < 16; b++) {
+      const p = 1 - 0.6 ** (b + 1);
+      if (p < 0.999) expect(rowOfValue(b)).toBeGreaterThan(targetRow);
+      else expect(rowOfValue(b)).toBeLessThanOrEqual(targetRow);
+    }
+    // b = 3 (87%) is under 90%: below the 90% row, not on it.
+    const row90 = lines.findIndex((l) => l.startsWith("   90% ┤"));
+    expect(rowOfValue(3)).toBeGreaterThan(row90);
+  });
+
+  it("the bottom row says it holds everything under the next row's value (two rows a nine: under 68%)", () => {
+    const text = sweepAsciiChart(
+      sweepFixture({ values: Array.from({ length: 40 }, (_, i) => i), target: 0.9999 }),
+    );
+    // 1 − 10^(−1/2) = 68.4%: the row half a nine up.
+    expect(text).toMatch(/\n {2}<68% ┤ {2}● ●\n/);
+    expect(text).not.toMatch(/ 0% ┤/);
   });
 
   it("plots success within the limit when there is one", () => {
