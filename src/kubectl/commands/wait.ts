@@ -69,7 +69,16 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   };
   const materializeJob = (j: JobRecord) => ctx.materializer.job(j);
   type Target = { kind: ResourceKind; name: string; meets: () => boolean };
-  const targets: Target[] = [];
+  const jobTarget = (j: JobRecord): Target => ({
+    kind: "jobs",
+    name: j.name,
+    meets: () => check(jobMeets(j, cond, materializeJob)),
+  });
+  const podTarget = (p: PodRecord): Target => ({
+    kind: "pods",
+    name: p.name,
+    meets: () => check(podMeets(ctx, p, cond)),
+  });
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     if (cmd.positionals.length === 0) return fail(MISSING_RESOURCE_ERROR);
@@ -79,54 +88,60 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   }
   const kind = args.kinds[0];
   if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
-  // wait.go RunWait: with --for=delete, NotFound is ignored (the visitor's IgnoreErrors) and no
-  // match at all is success; any other condition needs every object and at least one.
+  // The objects in the order the resource builder visits them. A named one is fetched at its
+  // turn (after the waits before it): a NotFound error then, which --for=delete ignores
+  // (RunWait's IgnoreErrors). A selector's list is taken once, first.
+  const visits: (() => Target | string | null)[] = [];
   if (args.named.length > 0) {
-    for (const n of args.named) {
-      if (n.kind === "jobs") {
-        const job = ctx.cluster.store.findJob(ns, n.name);
-        if (job === undefined) {
-          if (cond.kind === "delete") continue;
-          return fail(notFound("jobs", n.name));
-        }
-        targets.push({ kind: "jobs", name: n.name, meets: () => check(jobMeets(job, cond, materializeJob)) });
-      } else {
-        const pod = ctx.cluster.store.findPod(ns, n.name);
-        if (pod === undefined) {
-          if (cond.kind === "delete") continue;
-          return fail(notFound("pods", n.name));
-        }
-        targets.push({ kind: "pods", name: n.name, meets: () => check(podMeets(ctx, pod, cond)) });
-      }
-    }
+    for (const n of args.named)
+      visits.push(() => {
+        const found =
+          n.kind === "jobs" ? ctx.cluster.store.findJob(ns, n.name) : ctx.cluster.store.findPod(ns, n.name);
+        if (found === undefined) return cond.kind === "delete" ? null : notFound(n.kind, n.name).trimEnd();
+        return n.kind === "jobs" ? jobTarget(found as JobRecord) : podTarget(found as PodRecord);
+      });
   } else if (sel !== null || boolFlag(cmd, "all")) {
-    if (kind === "jobs")
-      for (const j of listJobs(ctx.cluster.store, ns, sel))
-        targets.push({ kind, name: j.name, meets: () => check(jobMeets(j, cond, materializeJob)) });
-    else
-      for (const p of listPods(ctx.cluster.store, ns, sel))
-        targets.push({ kind, name: p.name, meets: () => check(podMeets(ctx, p, cond)) });
-    if (targets.length === 0 && cond.kind !== "delete") return fail("error: no matching resources found");
+    const listed =
+      kind === "jobs"
+        ? listJobs(ctx.cluster.store, ns, sel).map(jobTarget)
+        : listPods(ctx.cluster.store, ns, sel).map(podTarget);
+    if (listed.length === 0 && cond.kind !== "delete") return fail("error: no matching resources found");
+    for (const t of listed) visits.push(() => t);
   } else {
     return fail("error: resource name may not be empty");
   }
+  // The builder continues on error (ToBuilder: ContinueOnError unless StopOnFirstError): every
+  // object is waited for in turn against one deadline (RunWait's context), and the errors are
+  // gathered. Once the deadline has passed, a later object's wait cannot even sync: it times out.
   let stdout = "";
+  const errors: { text: string; fromServer: boolean }[] = [];
   const deadline = ctx.cluster.sim.now + timeoutMs;
-  for (const t of targets) {
-    const left = Math.max(0, deadline - ctx.cluster.sim.now);
-    const met = t.meets() || (!checkOnce && ctx.waitUntil(t.meets, left));
-    if (failed !== null)
-      return { stdout, stderr: `error: ${(failed as JsonPathError).message}\n`, exitCode: 1 };
-    if (!met && checkOnce)
-      return { stdout, stderr: `error: condition not met for ${t.kind}/${t.name}\n`, exitCode: 1 };
-    if (!met) {
-      return {
-        stdout,
-        stderr: `error: timed out waiting for the condition on ${t.kind}/${t.name}\n`,
-        exitCode: 1,
-      };
+  for (const visit of visits) {
+    const t = visit();
+    if (t === null) continue;
+    if (typeof t === "string") {
+      errors.push({ text: t, fromServer: true });
+      continue;
     }
-    stdout += `${kindPrefix(t.kind)}/${t.name} condition met\n`;
+    failed = null;
+    const left = deadline - ctx.cluster.sim.now;
+    const met = checkOnce ? t.meets() : left > 0 && (t.meets() || ctx.waitUntil(t.meets, left));
+    if (failed !== null) errors.push({ text: (failed as JsonPathError).message, fromServer: false });
+    else if (met) stdout += `${kindPrefix(t.kind)}/${t.name} condition met\n`;
+    else
+      errors.push({
+        text: checkOnce
+          ? `condition not met for ${t.kind}/${t.name}`
+          : `timed out waiting for the condition on ${t.kind}/${t.name}`,
+        fromServer: false,
+      });
   }
-  return { stdout, stderr: "", exitCode: 0 };
+  if (errors.length === 0) return { stdout, stderr: "", exitCode: 0 };
+  // cmdutil.CheckErr: one error as usual (`error: ` before a client-side one); several — an
+  // aggregate — one per line as they are, with no prefix (MultipleErrors).
+  const stderr =
+    errors.length === 1
+      ? `${errors[0].fromServer ? "" : "error: "}${errors[0].text}\n`
+      : errors.map((e) => `${e.text}\n`).join("");
+  return { stdout, stderr, exitCode: 1 };
 }

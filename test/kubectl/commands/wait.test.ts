@@ -137,3 +137,88 @@ spec:
     );
   });
 });
+
+/**
+ * Several objects (wait.go RunWait over a builder that continues on error — builder_flags.go
+ * ToBuilder, visitor.go ContinueOnErrorVisitor): each is waited for in turn against one
+ * deadline; their errors are gathered, and cmdutil.CheckErr prints several (an aggregate) one
+ * per line with no `error: ` prefix (MultipleErrors), one as usual.
+ */
+describe("kubectl wait on several objects", () => {
+  const unschedulable = `apiVersion: batch/v1
+kind: Job
+metadata: {name: two}
+spec:
+  parallelism: 2
+  completions: 2
+  template:
+    spec:
+      containers: [{name: c, image: "app:1", resources: {requests: {cpu: "64"}}}]
+      restartPolicy: Never
+`;
+  const run = (steps: string[]) =>
+    commandTranscript(["kubectl apply -f two.yaml", ...steps], { files: { "two.yaml": unschedulable } });
+
+  it("times out on every pod of a selector, one line each, after the one deadline", () => {
+    const out = run([
+      "kubectl wait --for=condition=Ready pod -l job-name=two --timeout=3s",
+      "kubectl get job two -o jsonpath={.status.startTime}",
+    ]);
+    expect(out).toMatch(
+      /\n2> timed out waiting for the condition on pods\/two-\w{5}\n2> timed out waiting for the condition on pods\/two-\w{5}\n/,
+    );
+    expect(out).not.toContain("2> error: timed out");
+  });
+
+  it("--timeout=0 checks each once", () => {
+    expect(run(["kubectl wait --for=condition=Ready pod -l job-name=two --timeout=0"])).toMatch(
+      /\n2> condition not met for pods\/two-\w{5}\n2> condition not met for pods\/two-\w{5}\n$/,
+    );
+  });
+
+  it("a missing name does not stop the wait for the others; its NotFound comes in its turn", () => {
+    expect(
+      run([
+        "kubectl wait --for=condition=Suspended=false job/two job/nope --timeout=3s",
+        "kubectl get jobs --no-headers",
+      ]),
+    ).toContain(
+      '2> timed out waiting for the condition on jobs/two\n2> Error from server (NotFound): jobs.batch "nope" not found\n',
+    );
+  });
+
+  it("objects that meet the condition still say so; a single error keeps its prefix", () => {
+    const out = commandTranscript([
+      "kubectl apply -f job.yaml",
+      "kubectl wait --for=condition=complete job/work job/nope --timeout=60s",
+      "kubectl wait --for=condition=complete job/work --timeout=60s",
+      "kubectl wait --for=condition=complete job/nope --timeout=60s",
+    ]);
+    expect(out).toContain(
+      [
+        "$ kubectl wait --for=condition=complete job/work job/nope --timeout=60s",
+        "job.batch/work condition met",
+        '2> Error from server (NotFound): jobs.batch "nope" not found',
+        "$ kubectl wait --for=condition=complete job/work --timeout=60s",
+        "job.batch/work condition met",
+        "$ kubectl wait --for=condition=complete job/nope --timeout=60s",
+        '2> Error from server (NotFound): jobs.batch "nope" not found',
+      ].join("\n"),
+    );
+  });
+
+  it("once the deadline has passed, a later object times out even if it meets the condition", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f job.yaml",
+        "kubectl apply -f two.yaml",
+        "sleep 60s",
+        "kubectl wait --for=condition=complete job/two job/work --timeout=5s",
+      ],
+      { files: { "two.yaml": unschedulable } },
+    );
+    expect(out).toContain(
+      "2> timed out waiting for the condition on jobs/two\n2> timed out waiting for the condition on jobs/work\n",
+    );
+  });
+});
