@@ -168,7 +168,6 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const sel = selectorOf(cmd);
   const store = ctx.cluster.store;
   let pods: PodRecord[];
-  let stderr = "";
   let notices = "";
   const podRunningTimeout = podRunningTimeoutMs(cmd);
   if (typeof podRunningTimeout === "string") return fail(podRunningTimeout);
@@ -221,55 +220,165 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const prefix = boolFlag(cmd, "prefix");
   const previous = boolFlag(cmd, "previous");
   const follow = boolFlag(cmd, "follow");
+  const ignoreErrors = boolFlag(cmd, "ignore-errors");
   const containerName = flag(cmd, "container");
   const all = boolFlag(cmd, "all-containers");
-  let stdout = "";
+  const maxText = flag(cmd, "max-log-requests");
+  const maxRequests = maxText === undefined ? DEFAULT_MAX_LOG_REQUESTS : Number(maxText);
+  if (!Number.isInteger(maxRequests))
+    return fail(
+      `error: invalid argument "${maxText}" for "--max-log-requests" flag: strconv.ParseInt: parsing "${maxText}": invalid syntax`,
+    );
+  // logsForObjectWithClient: one request per pod and container, built in list order; a -c that
+  // names no container of a pod ends it there, before anything is read.
+  const streams: LogStream[] = [];
   for (const pod of pods) {
     const containers = logContainers(pod, containerName, all);
-    if (containers === undefined) {
-      stderr += `error: container ${containerName} is not valid for pod ${pod.name}\n`;
-      continue;
-    }
+    if (containers === undefined)
+      return {
+        stdout: "",
+        stderr: `error: container ${containerName} is not valid for pod ${pod.name}\n`,
+        stderrBefore: notices,
+        exitCode: 1,
+      };
     if (containerName === undefined && !all && pod.containers.length > 1)
       notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
-    for (const c of containers) {
-      if (follow && !previous) ctx.waitUntil(() => followEnded(pod, c), FOLLOW_LIMIT_MS);
-      const now = ctx.cluster.sim.now;
-      let run: ContainerRun | null;
-      if (previous) {
-        run = previousRun(c);
-        if (run === null) {
-          stderr += `Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.name}" not found\n`;
-          continue;
-        }
-      } else {
-        run = c.current;
-        if (run === null && c.statusUnknown) {
-          // validateContainerLogStatus: terminated with no container ID and no lastState.
-          stderr += `Error from server (BadRequest): container "${c.name}" in pod "${pod.name}" is terminated\n`;
-          continue;
-        }
-        if (run === null) {
-          if (pod.nodeName === null) continue; // not scheduled: the API returns an empty stream
-          const reason =
-            c.waitingReason === "ErrImagePull"
-              ? "image can't be pulled"
-              : c.waitingReason === "ImagePullBackOff"
-                ? "trying and failing to pull image"
-                : c.waitingReason;
-          stderr += `Error from server (BadRequest): container "${c.name}" in pod "${pod.name}" is waiting to start: ${reason}\n`;
-          continue;
-        }
-      }
-      let text = readLogs(runLines(run, now), tailN, sinceMs, stamp);
-      if (prefix)
-        text = text
-          .split("\n")
-          .map((l, i, arr) => (i === arr.length - 1 && l === "" ? "" : `[pod/${pod.name}/${c.name}] ${l}`))
-          .join("\n");
-      stdout += text;
-    }
+    for (const c of containers) streams.push({ pod, c });
   }
-  const errors = stderr.split("\n").filter((l) => l.startsWith("Error") || l.startsWith("error")).length;
-  return { stdout, stderr, stderrBefore: notices, exitCode: errors > 0 ? 1 : 0 };
+  const read = (stream: LogStream): string | LogError => {
+    const { pod, c } = stream;
+    let run: ContainerRun | null;
+    if (previous) {
+      run = previousRun(c);
+      if (run === null)
+        return { message: `previous terminated container "${c.name}" in pod "${pod.name}" not found` };
+    } else {
+      run = c.current;
+      // validateContainerLogStatus: terminated with no container ID and no lastState.
+      if (run === null && c.statusUnknown)
+        return { message: `container "${c.name}" in pod "${pod.name}" is terminated` };
+      if (run === null) {
+        if (pod.nodeName === null) return ""; // not scheduled: the API returns an empty stream
+        const reason =
+          c.waitingReason === "ErrImagePull"
+            ? "image can't be pulled"
+            : c.waitingReason === "ImagePullBackOff"
+              ? "trying and failing to pull image"
+              : c.waitingReason;
+        return { message: `container "${c.name}" in pod "${pod.name}" is waiting to start: ${reason}` };
+      }
+    }
+    return withPrefix(stream, readLogs(runLines(run, ctx.cluster.sim.now), tailN, sinceMs, stamp));
+  };
+  const withPrefix = (stream: LogStream, text: string) =>
+    prefix
+      ? text
+          .split("\n")
+          .map((l, i, arr) =>
+            i === arr.length - 1 && l === "" ? "" : `[pod/${stream.pod.name}/${stream.c.name}] ${l}`,
+          )
+          .join("\n")
+      : text;
+  // An error ends the command (its StatusError: `Error from server (BadRequest): ...`) unless
+  // --ignore-errors, which writes `error: <message>` among the logs and goes on.
+  const failed = (stdout: string, e: LogError): CommandResult => ({
+    stdout,
+    stderr: `Error from server (BadRequest): ${e.message}\n`,
+    stderrBefore: notices,
+    exitCode: 1,
+  });
+
+  if (follow && streams.length > 1) {
+    // RunLogs: several streams followed at once (parallelConsumeRequest), at most
+    // --max-log-requests of them.
+    if (streams.length > maxRequests)
+      return fail(
+        `error: you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`,
+      );
+    return followAll(ctx, streams, read, withPrefix, {
+      previous,
+      ignoreErrors,
+      tailN,
+      sinceMs,
+      stamp,
+      notices,
+      failed,
+    });
+  }
+  // sequentialConsumeRequest, in list order (kubectl's own order is a Go map's: any).
+  let stdout = "";
+  for (const stream of streams) {
+    if (follow && !previous) ctx.waitUntil(() => followEnded(stream.pod, stream.c), FOLLOW_LIMIT_MS);
+    const r = read(stream);
+    if (typeof r === "string") stdout += r;
+    else if (ignoreErrors) stdout += `error: ${r.message}\n`;
+    else return failed(stdout, r);
+  }
+  return { stdout, stderr: "", stderrBefore: notices, exitCode: 0 };
+}
+
+interface LogStream {
+  pod: PodRecord;
+  c: ContainerStatus;
+}
+
+interface LogError {
+  message: string;
+}
+
+/** kubectl logs --max-log-requests: the most streams it follows at once. */
+const DEFAULT_MAX_LOG_REQUESTS = 5;
+
+/**
+ * parallelConsumeRequest: every stream at once into one output. A stream that cannot be read
+ * ends the command at its start (the pipe closes with its error) unless --ignore-errors. Time
+ * passes until every followed container has ended; their lines come in the order they were
+ * written (lines of one millisecond in stream order, where goroutines would race).
+ */
+function followAll(
+  ctx: KubectlContext,
+  streams: LogStream[],
+  read: (s: LogStream) => string | LogError,
+  withPrefix: (s: LogStream, text: string) => string,
+  o: {
+    previous: boolean;
+    ignoreErrors: boolean;
+    tailN: number;
+    sinceMs: number;
+    stamp: ((ms: number) => string) | null;
+    notices: string;
+    failed: (stdout: string, e: LogError) => CommandResult;
+  },
+): CommandResult {
+  let errorsOut = "";
+  const live: LogStream[] = [];
+  for (const s of streams) {
+    const r = read(s);
+    if (typeof r !== "string") {
+      if (!o.ignoreErrors) return o.failed("", r);
+      errorsOut += `error: ${r.message}\n`;
+    } else live.push(s);
+  }
+  if (!o.previous) ctx.waitUntil(() => live.every((s) => followEnded(s.pod, s.c)), FOLLOW_LIMIT_MS);
+  const now = ctx.cluster.sim.now;
+  const lines: { atMs: number; order: number; text: string }[] = [];
+  live.forEach((s, order) => {
+    const run = o.previous ? previousRun(s.c) : s.c.current;
+    if (run === null) return;
+    const all = runLines(run, now);
+    const from = o.tailN < 0 ? 0 : Math.max(0, all.length - o.tailN);
+    for (let i = from; i < all.length; i++) {
+      const l = all[i];
+      if (l.atMs < o.sinceMs) continue;
+      const text = o.stamp === null ? `${l.text}\n` : `${o.stamp(l.atMs)} ${l.text}\n`;
+      lines.push({ atMs: l.atMs, order, text: withPrefix(s, text) });
+    }
+  });
+  lines.sort((a, b) => a.atMs - b.atMs || a.order - b.order);
+  return {
+    stdout: errorsOut + lines.map((l) => l.text).join(""),
+    stderr: "",
+    stderrBefore: o.notices,
+    exitCode: 0,
+  };
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../../src/scenario/load.js";
+import { sessionTranscript } from "../../helpers/session.js";
+
+/**
+ * `kubectl logs` over several pods or containers (staging/src/k8s.io/kubectl/pkg/cmd/logs
+ * logs.go RunLogs; polymorphichelpers/logsforobject.go): requests are built pod by pod in list
+ * order — a `-c` that names no container of a pod ends the command there; read one after
+ * another, the first error ends the command (sequentialConsumeRequest) unless --ignore-errors,
+ * which writes `error: <message>` among the logs; followed all at once (parallelConsumeRequest),
+ * at most --max-log-requests (5) of them, lines in the order they are written.
+ */
+
+function session(steps: string[], parallelism = 2): string {
+  const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: streams}
+seed: 1
+images:
+  busybox:1.36:
+    pullSeconds: 2
+    startSeconds: 0.5
+    startLog: start
+    script:
+      - {exitCode: 0, log: end-slow, runSeconds: 20}
+      - {exitCode: 0, log: end-fast, runSeconds: 5}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: fl}
+    spec:
+      parallelism: ${parallelism}
+      completions: ${parallelism}
+      template:
+        spec:
+          containers: [{name: main, image: "busybox:1.36"}]
+          restartPolicy: Never
+steps:
+${["kubectl apply -f job.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+  return sessionTranscript(parseScenario(text, "streams.yaml", "/nonexistent"), { stderrPrefix: "2> " });
+}
+
+describe("kubectl logs -l -f: every stream at once", () => {
+  it("interleaves the pods' lines in the order they were written", () => {
+    const out = session(["sleep 4s", "kubectl logs -l job-name=fl -f --prefix"]);
+    const lines = out.split("\n").filter((l) => l.startsWith("[pod/"));
+    expect(lines.map((l) => l.replace(/fl-\w{5}/, "fl-X"))).toEqual([
+      "[pod/fl-X/main] start",
+      "[pod/fl-X/main] start",
+      "[pod/fl-X/main] end-fast",
+      "[pod/fl-X/main] end-slow",
+    ]);
+    // The fast pod's end comes before the slow pod's, whichever pod started first.
+    const fast = lines[2].slice(0, lines[2].indexOf("]"));
+    const slow = lines[3].slice(0, lines[3].indexOf("]"));
+    expect(fast).not.toBe(slow);
+  });
+
+  it("refuses more than --max-log-requests streams (5), and follows them when allowed", () => {
+    const refused = session(["sleep 4s", "kubectl logs -l job-name=fl -f"], 6);
+    expect(refused).toContain(
+      "2> error: you are attempting to follow 6 log streams, but maximum allowed concurrency is 5, use --max-log-requests to increase the limit\n",
+    );
+    const allowed = session(["sleep 4s", "kubectl logs -l job-name=fl -f --max-log-requests=6"], 6);
+    expect(allowed.split("\n").filter((l) => l === "start")).toHaveLength(6);
+  });
+});
+
+describe("kubectl logs -l: one request after another", () => {
+  it("the first error ends the command: one line, exit status 1", () => {
+    // At 1 s every pod is still pulling its image.
+    const out = session(["sleep 1s", "kubectl logs -l job-name=fl"], 3);
+    expect(out.match(/is waiting to start: ContainerCreating/g)).toHaveLength(1);
+    expect(out).toMatch(
+      /2> Error from server \(BadRequest\): container "main" in pod "fl-\w{5}" is waiting to start: ContainerCreating\n$/,
+    );
+  });
+
+  it("--ignore-errors writes each error among the logs and goes on", () => {
+    const out = session(["sleep 1s", "kubectl logs -l job-name=fl --ignore-errors"], 3);
+    expect(
+      out.match(/\nerror: container "main" in pod "fl-\w{5}" is waiting to start: ContainerCreating/g),
+    ).toHaveLength(3);
+    expect(out).not.toContain("2> ");
+  });
+
+  it("a -c that names no container ends it at the first pod, before any log", () => {
+    const out = session(["sleep 30s", "kubectl logs -l job-name=fl -c nope"], 3);
+    expect(out).toMatch(
+      /\$ kubectl logs -l job-name=fl -c nope\n2> error: container nope is not valid for pod fl-\w{5}\n$/,
+    );
+  });
+});
