@@ -1,5 +1,11 @@
 import { updateExistingJob } from "../kubectl/commands/apply.js";
-import { FOLLOW_LIMIT_MS, followEnded, logContainers, podForLogs } from "../kubectl/commands/logs.js";
+import {
+  FOLLOW_LIMIT_MS,
+  followEnded,
+  followedContainers,
+  logContainers,
+  podForLogs,
+} from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
 import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
@@ -230,7 +236,8 @@ export class MonteCarlo {
       sim.run({ until: Math.min(sim.now + step.podTimeoutMs, limit), stopWhen: () => job.pods.length > 0 });
     const pod = podForLogs(job.pods);
     if (pod === null) return;
-    for (const c of logContainers(pod, step.container, step.allContainers) ?? [])
+    const containers = logContainers(pod, step.container, step.allContainers) ?? [];
+    for (const c of followedContainers(pod, containers, step.ignoreErrors, step.maxRequests))
       if (!followEnded(pod, c))
         sim.run({ until: Math.min(sim.now + FOLLOW_LIMIT_MS, limit), stopWhen: () => followEnded(pod, c) });
   }

@@ -1,5 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { podRunningTimeoutMs } from "../kubectl/commands/logs.js";
+import { maxLogRequests, podRunningTimeoutMs } from "../kubectl/commands/logs.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
 import { jobsInFiles } from "../kubectl/file-targets.js";
@@ -36,6 +36,8 @@ export type PlanStep =
       name: string;
       container: string | undefined;
       allContainers: boolean;
+      ignoreErrors: boolean;
+      maxRequests: number;
       podTimeoutMs: number;
     }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
@@ -156,12 +158,16 @@ function followStep(cmd: KubectlCommand): PlanStep | null {
   if (named.length !== 1 || named[0].kind !== "jobs") return null;
   const podTimeoutMs = podRunningTimeoutMs(cmd);
   if (typeof podTimeoutMs === "string") return null;
+  const maxRequests = maxLogRequests(cmd);
+  if (typeof maxRequests === "string") return null;
   return {
     kind: "follow",
     namespace: namespaceOf(cmd),
     name: named[0].name,
     container: flag(cmd, "container"),
     allContainers: boolFlag(cmd, "all-containers"),
+    ignoreErrors: boolFlag(cmd, "ignore-errors"),
+    maxRequests,
     podTimeoutMs,
   };
 }

@@ -5,11 +5,11 @@ import {
   type ContainerRun,
   ContainerState,
   type ContainerStatus,
-  NONE,
   type PodRecord,
   previousRun,
 } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { readLogs, runLines } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 
@@ -23,50 +23,6 @@ import { boolFlag, flag, type KubectlCommand } from "../parse.js";
  */
 
 export const FOLLOW_LIMIT_MS = 24 * 3_600_000;
-
-/** A line of a container's log and when the runtime wrote it (simulated ms). */
-interface LogLine {
-  atMs: number;
-  text: string;
-}
-
-function linesOf(text: string | null, atMs: number, out: LogLine[]): void {
-  if (text === null || text === "") return;
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  for (const l of lines) out.push({ atMs, text: l });
-}
-
-/** The lines a run has written by `now`: its start output when it started, its exit output
- * when the process exited. */
-function runLines(run: ContainerRun, now: number): LogLine[] {
-  const out: LogLine[] = [];
-  linesOf(run.startLog, run.startedMs, out);
-  if (run.finishedMs !== NONE || (run.exitAtMs !== NONE && run.exitAtMs <= now))
-    linesOf(run.exitLog, run.exitAtMs !== NONE ? run.exitAtMs : run.finishedMs, out);
-  return out;
-}
-
-/**
- * The kubelet's ReadLogs (pkg/kubelet/kuberuntime/logs/logs.go): the last `tail` lines
- * (negative: all), then those written before `sinceMs` skipped, each with its timestamp when
- * asked for.
- */
-function readLogs(
-  lines: LogLine[],
-  tail: number,
-  sinceMs: number,
-  stamp: ((ms: number) => string) | null,
-): string {
-  const from = tail < 0 ? 0 : Math.max(0, lines.length - tail);
-  let s = "";
-  for (let i = from; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.atMs < sinceMs) continue;
-    s += stamp === null ? `${l.text}\n` : `${stamp(l.atMs)} ${l.text}\n`;
-  }
-  return s;
-}
 
 /**
  * --since / --since-time as logs.go ToLogOptions and Validate read them, and as the kubelet
@@ -139,6 +95,34 @@ export function logContainers(
     return named.length === 0 ? undefined : named;
   }
   return all ? pod.containers : pod.containers.slice(0, 1);
+}
+
+/**
+ * The containers of one pod that `logs -f` follows until they end (Monte Carlo replays this):
+ * those with a run. One waiting to start answers at once with an error
+ * (validateContainerLogStatus, follow or not), which ends the command unless --ignore-errors;
+ * so does asking for more streams than --max-log-requests. An unscheduled pod's stream is empty.
+ */
+export function followedContainers(
+  pod: PodRecord,
+  containers: readonly ContainerStatus[],
+  ignoreErrors: boolean,
+  maxRequests: number,
+): ContainerStatus[] {
+  if (containers.length > 1 && containers.length > maxRequests) return [];
+  const failing = pod.nodeName !== null && containers.some((c) => c.current === null);
+  if (failing && !ignoreErrors) return [];
+  return containers.filter((c) => c.current !== null);
+}
+
+/** kubectl logs --max-log-requests: the most streams it follows at once (default 5), or kubectl's error. */
+export function maxLogRequests(cmd: KubectlCommand): number | string {
+  const text = flag(cmd, "max-log-requests");
+  if (text === undefined) return DEFAULT_MAX_LOG_REQUESTS;
+  const n = Number(text);
+  if (!Number.isInteger(n))
+    return `error: invalid argument "${text}" for "--max-log-requests" flag: strconv.ParseInt: parsing "${text}": invalid syntax`;
+  return n;
 }
 
 /** Where `logs -f` of a container stops following: the pod is gone or the current run ended. */
@@ -223,12 +207,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const ignoreErrors = boolFlag(cmd, "ignore-errors");
   const containerName = flag(cmd, "container");
   const all = boolFlag(cmd, "all-containers");
-  const maxText = flag(cmd, "max-log-requests");
-  const maxRequests = maxText === undefined ? DEFAULT_MAX_LOG_REQUESTS : Number(maxText);
-  if (!Number.isInteger(maxRequests))
-    return fail(
-      `error: invalid argument "${maxText}" for "--max-log-requests" flag: strconv.ParseInt: parsing "${maxText}": invalid syntax`,
-    );
+  const maxRequests = maxLogRequests(cmd);
+  if (typeof maxRequests === "string") return fail(maxRequests);
   // logsForObjectWithClient: one request per pod and container, built in list order; a -c that
   // names no container of a pod ends it there, before anything is read.
   const streams: LogStream[] = [];
@@ -308,7 +288,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   // sequentialConsumeRequest, in list order (kubectl's own order is a Go map's: any).
   let stdout = "";
   for (const stream of streams) {
-    if (follow && !previous) ctx.waitUntil(() => followEnded(stream.pod, stream.c), FOLLOW_LIMIT_MS);
+    // (A container waiting to start is not waited for: its request fails at once.)
+    if (follow && !previous && stream.c.current !== null)
+      ctx.waitUntil(() => followEnded(stream.pod, stream.c), FOLLOW_LIMIT_MS);
     const r = read(stream);
     if (typeof r === "string") stdout += r;
     else if (ignoreErrors) stdout += `error: ${r.message}\n`;
@@ -359,7 +341,9 @@ function followAll(
       errorsOut += `error: ${r.message}\n`;
     } else live.push(s);
   }
-  if (!o.previous) ctx.waitUntil(() => live.every((s) => followEnded(s.pod, s.c)), FOLLOW_LIMIT_MS);
+  // (An unscheduled pod's stream is empty at once: only started containers are followed.)
+  if (!o.previous)
+    ctx.waitUntil(() => live.every((s) => s.c.current === null || followEnded(s.pod, s.c)), FOLLOW_LIMIT_MS);
   const now = ctx.cluster.sim.now;
   const lines: { atMs: number; order: number; text: string }[] = [];
   live.forEach((s, order) => {

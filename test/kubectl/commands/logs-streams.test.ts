@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MonteCarlo } from "../../../src/analysis/monte-carlo.js";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { sessionTranscript } from "../../helpers/session.js";
 
@@ -91,5 +92,57 @@ describe("kubectl logs -l: one request after another", () => {
     expect(out).toMatch(
       /\$ kubectl logs -l job-name=fl -c nope\n2> error: container nope is not valid for pod fl-\w{5}\n$/,
     );
+  });
+});
+
+describe("kubectl logs -f of a container that has not started", () => {
+  it("answers at once that it is waiting to start (validateContainerLogStatus), letting no time pass", () => {
+    const out = session(["kubectl logs -f job/fl", "kubectl get pods --no-headers"], 1);
+    expect(out).toMatch(
+      /\$ kubectl logs -f job\/fl\n2> Error from server \(BadRequest\): container "main" in pod "fl-\w{5}" is waiting to start: ContainerCreating\n\$ kubectl get pods --no-headers\nfl-\w{5} +0\/1 +ContainerCreating +0 +0s\n/,
+    );
+  });
+
+  it("follows it to its end once it runs", () => {
+    const out = session(["sleep 3s", "kubectl logs -f job/fl", "kubectl get pods --no-headers"], 1);
+    expect(out).toMatch(
+      /\$ kubectl logs -f job\/fl\nstart\nend-slow\n\$ kubectl get pods --no-headers\nfl-\w{5} +0\/1 +Completed +0 +2\ds\n/,
+    );
+  });
+});
+
+describe("Monte Carlo replays logs -f job/NAME the same way", () => {
+  it("a container not yet started is not waited for: a patch after it comes at once", () => {
+    const steps = [
+      "kubectl logs -f job/fl",
+      `kubectl patch job fl -p '{"spec":{"activeDeadlineSeconds":10}}'`,
+      "sleep 1h",
+    ];
+    const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: follow}
+seed: 1
+images:
+  busybox:1.36: {pullSeconds: 2, startSeconds: 0.5, runSeconds: 20, outcomes: [{probability: 1, exitCode: 0}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: fl}
+    spec:
+      template:
+        spec:
+          containers: [{name: main, image: "busybox:1.36"}]
+          restartPolicy: Never
+steps:
+${["kubectl apply -f job.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+    const mc = new MonteCarlo(parseScenario(text, "follow.yaml", "/nonexistent"), 1);
+    const [result] = mc.runOne(0);
+    // The deadline counts from the Job's start: patched at once, it fails the Job at 10 s; had
+    // the follow waited for the container's end (~22 s), it would have failed it then.
+    expect(result.outcome).toBe("Failed");
+    expect(result.reason).toBe("DeadlineExceeded");
+    expect(result.durationMs).toBeLessThan(15_000);
   });
 });
