@@ -64,8 +64,10 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
 export function enterTerminalPhase(pod: PodRecord, phase: PodPhase, now: number): void {
   pod.phase = phase;
   pod.terminalMs = now;
-  pod.readyToStartContainers = false;
-  pod.readyToStartContainersMs = apiTime(now);
+  if (pod.readyToStartContainers) {
+    pod.readyToStartContainers = false;
+    pod.readyToStartContainersMs = apiTime(now);
+  }
   markNotReady(pod, phase, now);
 }
 
@@ -73,14 +75,16 @@ export function enterTerminalPhase(pod: PodRecord, phase: PodPhase, now: number)
  * Ready and ContainersReady False for a pod whose status is generated in a terminal phase
  * (pkg/kubelet/status/generate.go generateContainersReadyConditionForTerminalPhase and
  * generatePodReadyConditionForTerminalPhase): reason PodCompleted for Succeeded, PodFailed for
- * Failed. A condition's transition time moves only when its status or reason changes.
+ * Failed. A condition's lastTransitionTime moves only when its status changes
+ * (status_manager.go updateLastTransitionTime compares the status, not the reason): a pod that
+ * was never ready keeps the time it became not ready — which the Job controller's back-off
+ * takes as the finish of a pod whose containers never ran (backoff_utils.go getFinishedTime).
  */
 export function markNotReady(pod: PodRecord, phase: PodPhase, now: number): void {
   const t = apiTime(now);
-  const reason = phase === PodPhase.Failed ? "PodFailed" : "PodCompleted";
-  if (pod.ready || pod.notReadyReason !== reason) pod.readyMs = t;
-  if (pod.containersReady || pod.notReadyReason !== reason) pod.containersReadyMs = t;
+  if (pod.ready) pod.readyMs = t;
+  if (pod.containersReady) pod.containersReadyMs = t;
   pod.ready = false;
   pod.containersReady = false;
-  pod.notReadyReason = reason;
+  pod.notReadyReason = phase === PodPhase.Failed ? "PodFailed" : "PodCompleted";
 }

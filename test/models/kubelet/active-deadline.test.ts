@@ -127,3 +127,57 @@ describe("Ready and ContainersReady of a pod in a terminal phase (generate.go ..
     );
   });
 });
+
+/**
+ * status_manager.go updateLastTransitionTime keeps a condition's time while its status stays
+ * (False/ContainersNotReady → False/PodFailed is no transition). For a pod whose container never
+ * started, that time is what the Job controller's back-off counts from (backoff_utils.go
+ * getFinishedTime falls back to the Ready=False transition when no container has finishedAt).
+ */
+describe("a pod past its deadline before its container started", () => {
+  function neverStarted(steps: string[]): string {
+    const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: never-started}
+seed: 1
+cluster:
+  nodes: [{name: node-0}]
+images:
+  app:1: {pullSeconds: 60, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
+files:
+  dl.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: dl}
+    spec:
+      backoffLimit: 1
+      template:
+        spec:
+          activeDeadlineSeconds: 15
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+${["kubectl apply -f dl.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
+`;
+    return sessionTranscript(parseScenario(text, "never-started.yaml", "/nonexistent"));
+  }
+
+  it("keeps the time its conditions turned False (creation), whatever their new reason", () => {
+    const out = neverStarted([
+      "sleep 17s",
+      `kubectl get pods -o 'jsonpath={range .items[*].status.conditions[*]}{.type}={.status}/{.reason}@{.lastTransitionTime} {end}'`,
+    ]);
+    expect(out).toContain(
+      "PodReadyToStartContainers=False/@2026-01-01T00:00:00Z Initialized=True/@2026-01-01T00:00:00Z Ready=False/PodFailed@2026-01-01T00:00:00Z ContainersReady=False/PodFailed@2026-01-01T00:00:00Z",
+    );
+  });
+
+  it("so its replacement comes at the sync that counts the failure: the 10 s back-off already passed", () => {
+    // The deadline is seen at the 1 s tick after 15 s; the failure is counted ~1 s later.
+    const out = neverStarted([
+      "sleep 40s",
+      "kubectl get pods --sort-by=.metadata.creationTimestamp --no-headers",
+    ]);
+    expect(out).toMatch(/dl-\w{5} +0\/1 +ContainerStatusUnknown +0 +40s\ndl-\w{5} +0\/1 +\w+ +0 +2[34]s\n/);
+  });
+});
