@@ -12,19 +12,14 @@ import { sessionTranscript } from "../../helpers/session.js";
  * at most --max-log-requests (5) of them, lines in the order they are written.
  */
 
-function session(steps: string[], parallelism = 2): string {
-  const text = `apiVersion: jobsim/v1alpha1
+/** Job `fl` of `parallelism` pods; by default its image's first pod runs 20 s, the others 5 s. */
+function scenarioText(steps: string[], parallelism = 2, image = SCRIPTED): string {
+  return `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: streams}
 seed: 1
 images:
-  busybox:1.36:
-    pullSeconds: 2
-    startSeconds: 0.5
-    startLog: start
-    script:
-      - {exitCode: 0, log: end-slow, runSeconds: 20}
-      - {exitCode: 0, log: end-fast, runSeconds: 5}
+  busybox:1.36: ${image}
 files:
   job.yaml: |
     apiVersion: batch/v1
@@ -40,7 +35,15 @@ files:
 steps:
 ${["kubectl apply -f job.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
-  return sessionTranscript(parseScenario(text, "streams.yaml", "/nonexistent"), { stderrPrefix: "2> " });
+}
+
+const SCRIPTED =
+  "{pullSeconds: 2, startSeconds: 0.5, startLog: start, script: [{exitCode: 0, log: end-slow, runSeconds: 20}, {exitCode: 0, log: end-fast, runSeconds: 5}]}";
+
+function session(steps: string[], parallelism = 2): string {
+  return sessionTranscript(parseScenario(scenarioText(steps, parallelism), "streams.yaml", "/nonexistent"), {
+    stderrPrefix: "2> ",
+  });
 }
 
 describe("kubectl logs -l -f: every stream at once", () => {
@@ -118,25 +121,11 @@ describe("Monte Carlo replays logs -f job/NAME the same way", () => {
       `kubectl patch job fl -p '{"spec":{"activeDeadlineSeconds":10}}'`,
       "sleep 1h",
     ];
-    const text = `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: follow}
-seed: 1
-images:
-  busybox:1.36: {pullSeconds: 2, startSeconds: 0.5, runSeconds: 20, outcomes: [{probability: 1, exitCode: 0}]}
-files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: fl}
-    spec:
-      template:
-        spec:
-          containers: [{name: main, image: "busybox:1.36"}]
-          restartPolicy: Never
-steps:
-${["kubectl apply -f job.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
-`;
+    const text = scenarioText(
+      steps,
+      1,
+      "{pullSeconds: 2, startSeconds: 0.5, runSeconds: 20, outcomes: [{probability: 1, exitCode: 0}]}",
+    );
     const mc = new MonteCarlo(parseScenario(text, "follow.yaml", "/nonexistent"), 1);
     const [result] = mc.runOne(0);
     // The deadline counts from the Job's start: patched at once, it fails the Job at 10 s; had

@@ -12,14 +12,14 @@ import { commandTranscript } from "../../kubectl/commands/session.js";
  * status_manager.go mergePodStatus keeps the pod Running.
  */
 
-const job = (backoffLimit: number) => `apiVersion: batch/v1
+const job = (backoffLimit: number, deadlineSeconds = 10) => `apiVersion: batch/v1
 kind: Job
 metadata: {name: dl}
 spec:
   backoffLimit: ${backoffLimit}
   template:
     spec:
-      activeDeadlineSeconds: 10
+      activeDeadlineSeconds: ${deadlineSeconds}
       containers: [{name: c, image: "app:1"}]
       restartPolicy: Never
 `;
@@ -70,28 +70,30 @@ describe("a pod past its activeDeadlineSeconds", () => {
   });
 });
 
-/** The deadline pod of the tests above, whose container takes 5 s to stop after SIGTERM. */
-function slowStop(steps: string[]): string {
+/** The deadline Job of the tests above, with an image of its own, in a one-node cluster. */
+function withImage(image: string, steps: string[], backoffLimit = 0, deadlineSeconds = 10): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
-metadata: {name: slow-stop}
+metadata: {name: deadline}
 seed: 1
 cluster:
   nodes: [{name: node-0}]
 images:
-  app:1:
-    pullSeconds: 2
-    startSeconds: 1
-    runSeconds: 30
-    terminationSeconds: 5
-    outcomes: [{probability: 1, exitCode: 0, log: ok}]
+  app:1: ${image}
 files:
-  dl.yaml: ${JSON.stringify(job(0))}
+  dl.yaml: ${JSON.stringify(job(backoffLimit, deadlineSeconds))}
 steps:
 ${["kubectl apply -f dl.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
-  return sessionTranscript(parseScenario(text, "slow-stop.yaml", "/nonexistent"));
+  return sessionTranscript(parseScenario(text, "deadline.yaml", "/nonexistent"));
 }
+
+/** Its container takes 5 s to stop after SIGTERM. */
+const slowStop = (steps: string[]) =>
+  withImage(
+    "{pullSeconds: 2, startSeconds: 1, runSeconds: 30, terminationSeconds: 5, outcomes: [{probability: 1, exitCode: 0, log: ok}]}",
+    steps,
+  );
 
 const POD_STATE = `kubectl get pods -o 'jsonpath={.items[0].status.phase}/{.items[0].status.reason}/{.items[0].status.conditions[?(@.type=="Ready")].status}/{.items[0].status.conditions[?(@.type=="Ready")].reason}/{.items[0].status.conditions[?(@.type=="ContainersReady")].reason}/{.items[0].status.containerStatuses[0].state.terminated.exitCode}'`;
 const JOB_STATE =
@@ -135,32 +137,9 @@ describe("Ready and ContainersReady of a pod in a terminal phase (generate.go ..
  * getFinishedTime falls back to the Ready=False transition when no container has finishedAt).
  */
 describe("a pod past its deadline before its container started", () => {
-  function neverStarted(steps: string[]): string {
-    const text = `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: never-started}
-seed: 1
-cluster:
-  nodes: [{name: node-0}]
-images:
-  app:1: {pullSeconds: 60, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
-files:
-  dl.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: dl}
-    spec:
-      backoffLimit: 1
-      template:
-        spec:
-          activeDeadlineSeconds: 15
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
-${["kubectl apply -f dl.yaml", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
-`;
-    return sessionTranscript(parseScenario(text, "never-started.yaml", "/nonexistent"));
-  }
+  /** Its image takes 60 s to pull: the 15 s deadline comes first. */
+  const neverStarted = (steps: string[]) =>
+    withImage("{pullSeconds: 60, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}", steps, 1, 15);
 
   it("keeps the time its conditions turned False (creation), whatever their new reason", () => {
     const out = neverStarted([
