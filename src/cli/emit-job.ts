@@ -1,5 +1,9 @@
 import { basename, isAbsolute } from "node:path";
+import type { Job } from "kubernetes-types/batch/v1.js";
 import { stringify } from "yaml";
+import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { defaultJob } from "../models/api/job-defaults.js";
+import { validateJob } from "../models/api/job-validation.js";
 import type { Scenario } from "../scenario/load.js";
 import { CliError } from "./output.js";
 
@@ -9,8 +13,19 @@ import { CliError } from "./output.js";
  * logs into files and `jobsim merge` them (README, "Monte Carlo on a cluster").
  */
 
+/** A UID for validating the emitted Job as the API server would once it has one. */
+const EMITTED_UID = "00000000-0000-4000-8000-000000000000";
+
 /** Runs per shard on a cluster: about a minute of work for one pod. */
 const RUNS_PER_SHARD = 2_000_000;
+
+/** A pod's pace assumed for the wait's timeout: well under one core's (about 100,000 runs/s). */
+const SLOW_RUNS_PER_SECOND = 25_000;
+
+/** Hours to wait for the Job: the largest shard at the slow pace, at least 1. */
+function waitHours(runs: number, shards: number): number {
+  return Math.max(1, Math.ceil(Math.ceil(runs / shards) / SLOW_RUNS_PER_SECOND / 3600));
+}
 
 /** The default number of shards for `runs` (at most 100). */
 export function defaultShards(runs: number): number {
@@ -115,9 +130,17 @@ export function emitJob(
       },
     },
   };
+  // The API server's own checks (e.g. an Indexed Job takes at most 100,000 completions and
+  // parallelism): a manifest it would refuse is not written.
+  const errors = validateJob(defaultJob(structuredClone(job) as Job, EMITTED_UID));
+  if (errors.length > 0)
+    throw new CliError(
+      `--emit-job: the API server would refuse this Job: ${kubectlInvalidMessage("Job", jobName, errors).trimEnd()}`,
+      2,
+    );
   const header = [
     `# ${runs.toLocaleString("en-US")} runs of ${file} (seed ${seed}) as ${shards} shard(s) of an Indexed Job.`,
-    `#   kubectl apply -f <this file> && kubectl wait --for=condition=complete job/${jobName} --timeout=1h`,
+    `#   kubectl apply -f <this file> && kubectl wait --for=condition=complete job/${jobName} --timeout=${waitHours(runs, shards)}h`,
     // Only the pod that succeeded: an index retried after a failure has other pods too.
     `#   for i in $(seq 0 ${shards - 1}); do kubectl logs "$(kubectl get pods -l job-name=${jobName},batch.kubernetes.io/job-completion-index=$i --field-selector=status.phase=Succeeded -o name)" > shard-$i.json; done`,
     "#   jobsim merge shard-*.json",

@@ -4,7 +4,7 @@ import { hideBin } from "yargs/helpers";
 import { AnalysisError } from "../analysis/errors.js";
 import { OverrideError } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { CliError, fsReason, parseSeed } from "./output.js";
+import { CliError, fsReason, PipeClosed, parseSeed } from "./output.js";
 import { commandLine, jobsimVersion } from "./version.js";
 
 /**
@@ -17,6 +17,7 @@ function report(e: unknown): number {
     for (const p of e.problems) process.stderr.write(`${p}\n`);
     return 1;
   }
+  if (e instanceof PipeClosed) return 0;
   if (e instanceof CliError) {
     process.stderr.write(`jobsim: ${e.message}\n`);
     return e.exitCode;
@@ -199,7 +200,8 @@ export function main(argv: string[]): void {
           })
           .option("shards", {
             type: "number",
-            describe: "number of shards (pods) for --emit-job (default: about 2 million runs each)",
+            describe:
+              "number of shards (pods) for --emit-job (default: about 2 million runs each, at most 100 shards)",
           })
           .option("report", {
             type: "string",

@@ -27,6 +27,21 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A pipe we write an output into (`--csv /dev/stdout | head`) was closed by its reader: stop
+ * quietly with status 0, as a Unix tool does and as jobsim does on its own stdout.
+ */
+export class PipeClosed extends CliError {
+  constructor() {
+    super("", 0);
+    this.name = "PipeClosed";
+  }
+}
+
+function isPipeClosed(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException).code === "EPIPE";
+}
+
 /** Why a file operation failed, in words (the code, not Node's text with its syscall). */
 export function fsReason(e: unknown): string {
   switch ((e as NodeJS.ErrnoException).code) {
@@ -120,6 +135,15 @@ function identity(path: string): string {
  * two outputs may be the same file (the second would replace the first, or fail half-way).
  * `outputs` pairs each file with the option that names it (an option not given: undefined).
  */
+/**
+ * The files a scenario run reads: the scenario and the manifests its steps name on disk (beside
+ * it), which an output must not replace either.
+ */
+export function scenarioInputs(scenarioPath: string, filesOnDisk: readonly string[]): string[] {
+  const dir = dirname(resolve(scenarioPath));
+  return [scenarioPath, ...filesOnDisk.map((f) => resolve(dir, f))];
+}
+
 export function checkDistinctOutputs(
   inputs: readonly string[],
   outputs: readonly [option: string, path: string | undefined][],
@@ -242,6 +266,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     try {
       writeFileSync(path, content, { flag: "a" });
     } catch (e) {
+      if (isPipeClosed(e)) throw new PipeClosed();
       throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
     }
     return;
@@ -321,6 +346,7 @@ export function moveInto(tmp: string, path: string): void {
     if (writtenInPlace(path)) copyThrough(tmp, path);
     else renameSync(tmp, renameTarget(path));
   } catch (e) {
+    if (isPipeClosed(e)) throw new PipeClosed();
     throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
   } finally {
     rmSync(tmp, { force: true });

@@ -17,7 +17,8 @@ export class Progress {
   /** `total`: when the work grows as it goes (a sweep refining a value), the new total. */
   update(done: number, total = this.total): void {
     this.total = Math.max(total, done, 1);
-    if (!this.stream.isTTY) return;
+    // (A dumb terminal takes no escapes: no line to redraw.)
+    if (!this.stream.isTTY || process.env.TERM === "dumb") return;
     const now = Date.now();
     if (now - this.start < 1000 || now - this.last < 200) return;
     this.last = now;
@@ -27,9 +28,10 @@ export class Progress {
     const width = 24;
     const filled = Math.round((done / this.total) * width);
     const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-    this.stream.write(
-      `\r${this.label} ${bar} ${((100 * done) / this.total).toFixed(0).padStart(3)}%  ${done.toLocaleString("en-US")}/${this.total.toLocaleString("en-US")} runs  ${Math.round(rate).toLocaleString("en-US")} runs/s  ETA ${eta.toFixed(0)}s \x1b[K`,
-    );
+    const line = `${this.label} ${bar} ${((100 * done) / this.total).toFixed(0).padStart(3)}%  ${done.toLocaleString("en-US")}/${this.total.toLocaleString("en-US")} runs  ${Math.round(rate).toLocaleString("en-US")} runs/s  ETA ${eta.toFixed(0)}s `;
+    // Cut to the terminal's width: a line that wraps is not redrawn in place by \r.
+    const columns = this.stream.columns > 1 ? this.stream.columns : 80;
+    this.stream.write(`\r${[...line].slice(0, columns - 1).join("")}\x1b[K`);
     this.shown = true;
   }
 

@@ -4,7 +4,14 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import { CliError, checkDistinctOutputs, checkOutputFile, shownValue, tooLarge } from "./output.js";
+import {
+  CliError,
+  checkDistinctOutputs,
+  checkOutputFile,
+  scenarioInputs,
+  shownValue,
+  tooLarge,
+} from "./output.js";
 import { StagedOutputs } from "./staged-output.js";
 import { refusedManifests } from "./validate.js";
 
@@ -45,6 +52,10 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
       2,
     );
   const scenario = loadScenario(args.scenario);
+  checkDistinctOutputs(scenarioInputs(args.scenario, scenario.filesOnDisk), [
+    ["--trace", args.trace],
+    ["--timeline", args.timeline],
+  ]);
   const trace: string[] = [];
   const session = new Session(scenario, {
     seed: args.seed,
@@ -52,7 +63,10 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     trace: args.trace !== undefined ? (l: TraceLine) => trace.push(JSON.stringify(l)) : undefined,
   });
   const timeline = format === null ? null : new TimelineRecorder(session.cluster.store);
-  const color = out.isTTY === true;
+  // Bold prompts on a terminal, unless the user turned colour off (no-color.org: NO_COLOR set
+  // and not empty; TERM=dumb terminals take no escapes).
+  const noColor = (process.env.NO_COLOR ?? "") !== "" || process.env.TERM === "dumb";
+  const color = out.isTTY === true && !noColor;
   const sink: TranscriptSink = {
     prompt: (line) => out.write(color ? `\x1b[1m$ ${line}\x1b[0m\n` : `$ ${line}\n`),
     stdout: (text) => out.write(text),

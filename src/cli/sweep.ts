@@ -6,13 +6,14 @@ import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { loadScenario } from "../scenario/load.js";
 import { parseSet } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { checkRuns, checkWorkers } from "./mc.js";
+import { checkRuns, usableWorkers } from "./mc.js";
 import {
   CliError,
   checkDistinctOutputs,
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
+  scenarioInputs,
   shownValue,
   tooLarge,
 } from "./output.js";
@@ -47,10 +48,21 @@ const SWEEP_REPORT_FILES = ["index.html", "sweep.md", "sweep.csv"];
 /** `jobsim sweep`: the Monte Carlo at each value of one parameter, and the smallest that meets a target. */
 export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promise<number> {
   checkRuns(a.runs);
-  checkWorkers(a.workers);
+  const workers = usableWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
   if (a.report !== undefined) checkOutputDir("--report", a.report, SWEEP_REPORT_FILES);
-  checkDistinctOutputs([a.scenario], [["--csv", a.csv], ...reportOutputs(a.report, SWEEP_REPORT_FILES)]);
+  const outputFiles: [string, string | undefined][] = [
+    ["--csv", a.csv],
+    ...reportOutputs(a.report, SWEEP_REPORT_FILES),
+  ];
+  checkDistinctOutputs([a.scenario], outputFiles);
+  // The manifests the scenario reads from disk are inputs too (a file that fails to load is
+  // reported by the sweep itself, with the swept value).
+  let onDisk: string[] = [];
+  try {
+    onDisk = loadScenario(a.scenario).filesOnDisk;
+  } catch {}
+  checkDistinctOutputs(scenarioInputs(a.scenario, onDisk), outputFiles);
   if (Array.isArray(a.set))
     throw new CliError(`--set is given ${a.set.length} times: a sweep varies one setting`, 2);
   let parsed: ReturnType<typeof parseSet>;
@@ -110,7 +122,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
       values: parsed.values,
       runs: a.runs,
       seed: a.seed,
-      workers: a.workers,
+      workers,
       job: a.job,
       target: a.target,
       withinSeconds,

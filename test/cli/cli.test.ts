@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
+import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 
 /**
  * The command line as users meet it (the built CLI, `npm test` builds first): exit status 0/1/2,
@@ -522,5 +522,38 @@ describe("output paths are checked before any work", () => {
     expect(r.stderr).toBe(`jobsim: ${message}\n`);
     expect(r.stdout).toBe("");
     expect(r.status).toBe(1);
+  });
+});
+
+describe("the machine's limits and the terminal's wishes", () => {
+  it("--workers above the CPUs jobsim may use is capped, with a note; the results do not change", () => {
+    const cpus = availableParallelism();
+    const many = jobsim(
+      "mc",
+      "scenarios/flaky-job.yaml",
+      "--runs",
+      "3000",
+      "--workers",
+      String(cpus + 3),
+      "--json",
+    );
+    const one = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "3000", "--json");
+    expect(many.status).toBe(0);
+    expect(many.stderr).toBe(
+      `jobsim: note: --workers ${cpus + 3}, but this machine gives jobsim ${cpus} CPU${cpus === 1 ? "" : "s"}: using ${cpus} (the results are the same)\n`,
+    );
+    expect(many.stdout).toBe(one.stdout);
+  });
+
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("NO_COLOR (and TERM=dumb) turn the bold prompts off on a terminal", () => {
+    const onTty = (env: Record<string, string>) =>
+      spawnSync("script", ["-qfec", `${process.execPath} ${CLI} run scenarios/flaky-job.yaml`, "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      }).stdout;
+    expect(onTty({ TERM: "xterm" })).toContain("\x1b[1m$ kubectl apply");
+    expect(onTty({ NO_COLOR: "1", TERM: "xterm" })).not.toContain("\x1b[");
+    expect(onTty({ TERM: "dumb" })).not.toContain("\x1b[");
   });
 });

@@ -146,3 +146,42 @@ describe("--shards beyond the blocks of runs", () => {
     expect(existsSync(manifest)).toBe(false);
   });
 });
+
+describe("--emit-job refuses a Job that could not work", () => {
+  it("a scenario mc refuses: exit 1, no manifest (every pod would fail)", () => {
+    const dir = tmp();
+    const scenario = join(dir, "bad.yaml");
+    // The manifest's text is a path, not a manifest: mc has nothing to simulate.
+    writeFileSync(
+      scenario,
+      readFileSync(S, "utf8").replace(
+        /\nfiles:\n[\s\S]*?\nsteps:/,
+        "\nfiles:\n  job.yaml: m/job.yaml\nsteps:",
+      ),
+    );
+    const out = join(dir, "job.yaml");
+    const mc = jobsim("mc", scenario, "--runs", "1000");
+    const r = jobsim("mc", scenario, "--runs", "1000", "--emit-job", out);
+    expect(mc.status).toBe(1);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(mc.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("more shards than an Indexed Job may have: the API server's own refusal, exit 2", () => {
+    const out = join(tmp(), "job.yaml");
+    const r = jobsim("mc", S, "--runs", "1000000000", "--shards", "200000", "--emit-job", out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      "spec.parallelism: Invalid value: 200000: must be less than or equal to 100000 when completion mode is Indexed",
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("the wait's timeout grows with the largest shard", () => {
+    const out = join(tmp(), "job.yaml");
+    expect(jobsim("mc", S, "--runs", "1000000000", "--shards", "10", "--emit-job", out).status).toBe(0);
+    // 100,000,000 runs a shard at 25,000 runs/s is 4,000 s: 2 h.
+    expect(readFileSync(out, "utf8")).toContain("--timeout=2h");
+  });
+});

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
+import { CLI, jobsim, noStackTrace, tmp, tutorialReadingManifest } from "../helpers/cli.js";
 
 /**
  * Output paths are checked before any run: none may be an input, no two may be the same file
@@ -29,6 +29,25 @@ describe("outputs that would clash", () => {
       );
     }
     expect(readFileSync(victim, "utf8")).toBe(readFileSync(SCENARIO, "utf8"));
+  });
+
+  it("an output over a manifest the scenario reads from disk is refused, and the manifest kept", () => {
+    const dir = tmp();
+    const { scenario, manifest } = tutorialReadingManifest(dir, "m/job.yaml");
+    const victim = join(dir, "sc", "m", "job.yaml");
+    for (const [args, option] of [
+      [["mc", scenario, "--runs", "10", "--csv", victim], "--csv"],
+      [["mc", scenario, "--runs", "10", "--emit-job", victim], "--emit-job"],
+      [["sweep", scenario, "--set", "spec.backoffLimit=0..1", "--runs", "10", "--csv", victim], "--csv"],
+      [["run", scenario, "--trace", victim], "--trace"],
+    ] as const) {
+      const r = jobsim(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        `jobsim: ${option} ${victim} is the input file ${victim}: refusing to overwrite it\n`,
+      );
+    }
+    expect(readFileSync(victim, "utf8")).toBe(manifest);
   });
 
   it.each([
@@ -206,5 +225,26 @@ describe("a standard output that cannot be written", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("jobsim: cannot write the output: no space left on the device\n");
     noStackTrace(r.stderr);
+  });
+});
+
+describe("an output written into a pipe whose reader stops (| head)", () => {
+  const scenario = join(process.cwd(), SCENARIO);
+  it.each([
+    [["mc", scenario, "--runs", "20000", "--csv", "/dev/stdout"]],
+    [["run", scenario, "--trace", "/dev/stdout"]],
+  ])("%j stops quietly with status 0", (args) => {
+    const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync(
+      "bash",
+      ["-c", `${command} 2>err.txt | head -c 1 >/dev/null; echo \${PIPESTATUS[0]}; cat err.txt`],
+      {
+        encoding: "utf8",
+        cwd: tmp(),
+      },
+    );
+    const [status, ...stderr] = r.stdout.split("\n");
+    expect(status).toBe("0");
+    expect(stderr.join("\n")).not.toContain("jobsim:");
   });
 });
