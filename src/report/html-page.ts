@@ -69,9 +69,11 @@ figure {
 figcaption { font-weight: 600; margin: 0 0 10px; }
 figure svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
-table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { caption-side: bottom; text-align: left; padding: 10px 12px; color: var(--muted); font-size: 13px; }
-th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; text-align: left; }
+th, td { padding: 7px 8px; border-bottom: 1px solid var(--line); white-space: nowrap; text-align: left; }
+/* Words (a Job's name, failure reasons) wrap so that the table fits its card; numbers do not. */
+td:not(.num) { white-space: normal; overflow-wrap: break-word; }
 thead th {
   background: #fafbfc;
   color: var(--muted);
@@ -80,7 +82,7 @@ thead th {
   line-height: 1.3;
   vertical-align: bottom;
   white-space: normal;
-  min-width: 4.5em;
+  min-width: 3.6em;
 }
 tbody tr:last-child td { border-bottom: none; }
 tbody tr:nth-child(even) td { background: #fbfcfd; }

@@ -122,6 +122,7 @@ export async function mcCharts(r: McReport, dists: Distributions[]): Promise<Cha
           lo: j.successCI95[0],
           podSeconds: j.podSeconds.mean,
         })),
+        false,
       ),
     });
   }

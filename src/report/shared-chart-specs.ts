@@ -92,7 +92,14 @@ export function cdfSpec(
 }
 
 /** Mean pod-seconds against P(success) on a log-of-failure axis: the price of each extra nine. */
-export function costSpec(points: { label: string; rate: number; lo: number; podSeconds: number }[]): Spec {
+/**
+ * Pod-seconds against P(success), one point per sweep value (`connected`, in order) or per Job
+ * of an mc report (separate Jobs: no line between them).
+ */
+export function costSpec(
+  points: { label: string; rate: number; lo: number; podSeconds: number }[],
+  connected = true,
+): Spec {
   // No failure seen: the point sits at the floor, below every interval's upper bound, and says so.
   const floor = logFloor([...points.map((p) => 1 - p.rate), ...points.map((p) => 1 - p.lo)]);
   const data = points.map((p, i) => ({
@@ -116,7 +123,12 @@ export function costSpec(points: { label: string; rate: number; lo: number; podS
     field: "podSeconds",
     type: "quantitative",
     title: "pod-seconds per run (mean)",
-    scale: { zero: true },
+    // Headroom above the highest point for its label, which would be cut off at the top.
+    scale: { zero: true, domainMax: Math.max(...points.map((p) => p.podSeconds), 0) * 1.15 || 1 },
+  };
+  const line = {
+    mark: { type: "line", color: "#9aa5b1", strokeWidth: 1 },
+    encoding: { order: { field: "order" } },
   };
   return {
     width: WIDTH,
@@ -124,10 +136,11 @@ export function costSpec(points: { label: string; rate: number; lo: number; podS
     data: { values: data },
     encoding: { x, y },
     layer: [
-      { mark: { type: "line", color: "#9aa5b1", strokeWidth: 1 }, encoding: { order: { field: "order" } } },
+      ...(connected ? [line] : []),
       { mark: { type: "point", filled: true, size: 50, color: OBSERVED } },
       {
-        mark: { type: "text", dy: -10, fontSize: 10, color: INK },
+        // (A long label is cut with an ellipsis rather than run across the plot.)
+        mark: { type: "text", dy: -10, fontSize: 10, color: INK, limit: 160 },
         encoding: { text: { field: "label" } },
       },
     ],

@@ -3,6 +3,7 @@ import { sweepAsciiChart } from "../../src/report/ascii-chart.js";
 import { mcCharts, sweepCharts } from "../../src/report/charts.js";
 import { renderMcHtml, renderSweepHtml } from "../../src/report/html.js";
 import { escapeHtml } from "../../src/report/html-page.js";
+import { costSpec } from "../../src/report/shared-chart-specs.js";
 import { PHASES, renderTimeline } from "../../src/report/timeline.js";
 import {
   EVIL,
@@ -360,5 +361,28 @@ describe("sweepAsciiChart", () => {
     const text = sweepAsciiChart(sweepFixture({ withinSeconds: 200, target: 0.85 }));
     check(text);
     expect(text.split("\n")[0]).toContain("P(Complete within 200 s) by backoffLimit");
+  });
+});
+
+describe("cost of reliability chart", () => {
+  const points = [
+    { label: "a", rate: 0.9, lo: 0.88, podSeconds: 10 },
+    { label: "b", rate: 0.99, lo: 0.98, podSeconds: 20 },
+  ];
+  const marks = (spec: ReturnType<typeof costSpec>) =>
+    (spec.layer as { mark: { type: string } }[]).map((l) => l.mark.type);
+
+  it("joins a sweep's values in order, but not an mc report's separate Jobs", () => {
+    expect(marks(costSpec(points))).toEqual(["line", "point", "text"]);
+    expect(marks(costSpec(points, false))).toEqual(["point", "text"]);
+  });
+
+  it("leaves room above the highest point for its label, and cuts long labels", () => {
+    const spec = costSpec(points, false) as { encoding: { y: { scale: { domainMax: number } } } };
+    expect(spec.encoding.y.scale.domainMax).toBeCloseTo(23, 9);
+    const text = (costSpec(points).layer as { mark: { type: string; limit?: number } }[]).find(
+      (l) => l.mark.type === "text",
+    );
+    expect(text?.mark.limit).toBe(160);
   });
 });
