@@ -105,6 +105,9 @@ function guard(action: () => number | Promise<number>): void {
 
 const COMMANDS = ["run", "mc", "sweep", "merge", "validate"];
 
+/** Output-file options that take `-` for standard output. */
+const STDOUT_FILE_OPTIONS = new Set(["--csv", "--trace", "--timeline", "--emit-job"]);
+
 /** Options whose value is never a separate word (yargs booleans). */
 const FLAGS = new Set(["--json", "--help", "-h", "--version"]);
 
@@ -125,9 +128,20 @@ export function joinDashValues(argv: readonly string[]): string[] {
     if (/^--[a-z][a-z-]*$/.test(token) && !FLAGS.has(token) && next !== undefined && /^-[0-9.]/.test(next)) {
       out.push(`${token}=${next}`);
       i++;
+    } else if (STDOUT_FILE_OPTIONS.has(token) && next === "-") {
+      // `--csv -`: the usual spelling of standard output (yargs would read `-` as an argument).
+      out.push(`${token}=/dev/stdout`);
+      i++;
     } else out.push(token);
   }
   return out;
+}
+
+/** yargs' "Not enough non-option arguments: got 0, need at least 1", in the command's words. */
+function missingOperand(command: string | undefined): string {
+  if (command === "merge") return "merge needs the shards' JSON files: jobsim merge SHARD.json...";
+  if (command === "validate") return "validate needs the files to check: jobsim validate FILE...";
+  return `${command} needs a scenario file: jobsim ${command} SCENARIO.yaml`;
 }
 
 export function main(argv: string[]): void {
@@ -339,7 +353,11 @@ export function main(argv: string[]): void {
     .fail((msg, err) => {
       if (err) throw err;
       // recommendCommands replaces strict mode's "Unknown argument" with only the suggestion.
-      const text = msg.startsWith("Did you mean") ? `Unknown command: ${rawArgs[0]}. ${msg}` : msg;
+      const text = msg.startsWith("Did you mean")
+        ? `Unknown command: ${rawArgs[0]}. ${msg}`
+        : msg.startsWith("Not enough non-option arguments")
+          ? missingOperand(rawArgs[0])
+          : msg;
       process.stderr.write(`jobsim: ${text}\nRun 'jobsim --help' for usage.\n`);
       process.exit(2);
     })

@@ -80,6 +80,8 @@ function checkCombination(a: McArgs): void {
       ["--csv", a.csv !== undefined],
       ["--report", a.report !== undefined],
       ["--json", a.json],
+      // (Each of the Job's pods runs one shard on one thread.)
+      ["--workers", a.workers !== 1],
     ];
     const clash = runsNothing.find(([, given]) => given);
     if (clash !== undefined)

@@ -38,6 +38,35 @@ export class PipeClosed extends CliError {
   }
 }
 
+/**
+ * A device or pipe opened for appending. The process's own standard output, when it is a socket
+ * (a parent process reading it), cannot be opened by its /dev name (ENXIO): its descriptor is
+ * used instead.
+ */
+function openOutput(path: string): number {
+  try {
+    return openSync(path, "a");
+  } catch (e) {
+    const own = path === "/dev/stdout" || path === "/dev/fd/1" || path === "/proc/self/fd/1";
+    if (own && (e as NodeJS.ErrnoException).code === "ENXIO") return 1;
+    throw e;
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes all of `buf[0, n)`; a non-blocking descriptor that is full (EAGAIN) is waited for. */
+function writeAll(fd: number, buf: Uint8Array, n: number): void {
+  for (let off = 0; off < n; ) {
+    try {
+      off += writeSync(fd, buf, off, n - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
 function isPipeClosed(e: unknown): boolean {
   return (e as NodeJS.ErrnoException).code === "EPIPE";
 }
@@ -264,7 +293,13 @@ function makeDirectories(dir: string): string | undefined {
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   if (writtenInPlace(path)) {
     try {
-      writeFileSync(path, content, { flag: "a" });
+      const fd = openOutput(path);
+      try {
+        const buf = typeof content === "string" ? Buffer.from(content) : content;
+        writeAll(fd, buf, buf.length);
+      } finally {
+        if (fd !== 1) closeSync(fd);
+      }
     } catch (e) {
       if (isPipeClosed(e)) throw new PipeClosed();
       throw new CliError(`cannot write ${path}: ${fsReason(e)}`);
@@ -357,16 +392,16 @@ export function moveInto(tmp: string, path: string): void {
 function copyThrough(from: string, to: string): void {
   const src = openSync(from, "r");
   try {
-    const dst = openSync(to, "a");
+    const dst = openOutput(to);
     try {
       const buf = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
       for (;;) {
         const n = readSync(src, buf, 0, buf.length, null);
         if (n === 0) break;
-        for (let off = 0; off < n; ) off += writeSync(dst, buf, off, n - off);
+        writeAll(dst, buf, n);
       }
     } finally {
-      closeSync(dst);
+      if (dst !== 1) closeSync(dst);
     }
   } finally {
     closeSync(src);

@@ -182,3 +182,41 @@ describe("an interrupted run leaves no temporary files", () => {
     60_000,
   );
 });
+
+describe("usage in jobsim's words", () => {
+  it.each([
+    [["merge"], "jobsim: merge needs the shards' JSON files: jobsim merge SHARD.json...\n"],
+    [["mc"], "jobsim: mc needs a scenario file: jobsim mc SCENARIO.yaml\n"],
+    [["run"], "jobsim: run needs a scenario file: jobsim run SCENARIO.yaml\n"],
+    [["validate"], "jobsim: validate needs the files to check: jobsim validate FILE...\n"],
+  ])("%j with nothing to work on", (args, first) => {
+    const r = jobsim(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${first}Run 'jobsim --help' for usage.\n`);
+  });
+
+  it("--csv - is standard output", () => {
+    const dash = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5", "--csv", "-");
+    const dev = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5", "--csv", "/dev/stdout");
+    expect(dash.status).toBe(0);
+    expect(dash.stdout).toContain("run,job,outcome,reason,durationSeconds");
+    expect(dash.stdout).toBe(dev.stdout);
+  });
+
+  it("--emit-job with --workers is refused: each pod runs one shard", () => {
+    const r = jobsim(
+      "mc",
+      "scenarios/flaky-job.yaml",
+      "--runs",
+      "10",
+      "--workers",
+      "2",
+      "--emit-job",
+      "x.yaml",
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "jobsim: --emit-job writes a Job manifest and runs nothing here: it cannot be combined with --workers\n",
+    );
+  });
+});
