@@ -1,8 +1,8 @@
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import {
   FOLLOW_LIMIT_MS,
-  followEnded,
   followedContainers,
+  followedRunEnded,
   logContainers,
   podForLogs,
 } from "../kubectl/commands/logs.js";
@@ -237,9 +237,17 @@ export class MonteCarlo {
     const pod = podForLogs(job.pods);
     if (pod === null) return;
     const containers = logContainers(pod, step.container, step.allContainers) ?? [];
-    for (const c of followedContainers(pod, containers, step.ignoreErrors, step.maxRequests))
-      if (!followEnded(pod, c))
-        sim.run({ until: Math.min(sim.now + FOLLOW_LIMIT_MS, limit), stopWhen: () => followEnded(pod, c) });
+    // Each stream follows the run current at the request, until it ends (logs.ts).
+    const followed = followedContainers(pod, containers, step.ignoreErrors, step.maxRequests).map((c) => ({
+      c,
+      run: c.current!,
+    }));
+    for (const { c, run } of followed)
+      if (!followedRunEnded(pod, c, run))
+        sim.run({
+          until: Math.min(sim.now + FOLLOW_LIMIT_MS, limit),
+          stopWhen: () => followedRunEnded(pod, c, run),
+        });
   }
 
   /**

@@ -102,7 +102,8 @@ function exactSummary(d: DiscreteDistribution): Summary {
  * has zero width, so any difference would read as "disagrees". The Wilson interval of the
  * success rate holds at any size and is always checked.
  */
-const MIN_RUNS_FOR_MEAN_CHECK = 30;
+/** The fewest runs any mean is judged from. */
+export const MIN_RUNS_FOR_MEAN_CHECK = 30;
 
 /** Expected runs cut short by the horizon (runs × pastHorizon) from which the closed form is set aside. */
 const HORIZON_CUT_RUNS = 1e-3;

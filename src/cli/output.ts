@@ -39,18 +39,14 @@ export class PipeClosed extends CliError {
 }
 
 /**
- * A device or pipe opened for appending. The process's own standard output, when it is a socket
- * (a parent process reading it), cannot be opened by its /dev name (ENXIO): its descriptor is
- * used instead.
+ * A device or pipe opened for appending. The process's own standard output is written through
+ * its descriptor: a second one opened on /dev/stdout would have an offset of its own (over a
+ * file redirected with `>`, the report and the CSV would overwrite each other), and cannot be
+ * opened at all when standard output is a socket (ENXIO).
  */
 function openOutput(path: string): number {
-  try {
-    return openSync(path, "a");
-  } catch (e) {
-    const own = path === "/dev/stdout" || path === "/dev/fd/1" || path === "/proc/self/fd/1";
-    if (own && (e as NodeJS.ErrnoException).code === "ENXIO") return 1;
-    throw e;
-  }
+  if (path === "/dev/stdout" || path === "/dev/fd/1" || path === "/proc/self/fd/1") return 1;
+  return openSync(path, "a");
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

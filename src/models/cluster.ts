@@ -295,8 +295,10 @@ export class Cluster implements PodCreator, PodListener, JobListener {
    * The name the API server generates for a Job created with generateName only: the n-th such
    * create of that prefix in this run draws the n-th name of the prefix's own stream.
    */
-  generateJobName(namespace: string, generateName: string): string {
-    const ordinal = this.store.takeIncarnation(`generate:${namespace}/${generateName}`);
+  generateJobName(namespace: string, generateName: string, dryRun = false): string {
+    const key = `generate:${namespace}/${generateName}`;
+    // A server dry run shows the name a create would get, and stores nothing: not even the draw.
+    const ordinal = dryRun ? this.store.peekIncarnation(key) : this.store.takeIncarnation(key);
     return this.identities.generatedJobName(namespace, generateName, ordinal);
   }
 

@@ -166,6 +166,12 @@ export class Store {
   }
 
   /** The next incarnation number of the Job `key` ("namespace/name"). */
+  /** The ordinal takeIncarnation would give next, without taking it (a server dry run). */
+  peekIncarnation(key: string): number {
+    const i = this.incarnationKeys.indexOf(key);
+    return i < 0 ? 0 : this.incarnationCounts[i];
+  }
+
   takeIncarnation(key: string): number {
     const i = this.incarnationKeys.indexOf(key);
     if (i < 0) {

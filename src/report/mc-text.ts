@@ -1,4 +1,5 @@
 import type { JobReport, McReport, Summary } from "../analysis/report.js";
+import { MIN_RUNS_FOR_MEAN_CHECK } from "../analysis/report.js";
 import { DESCRIBE_TABWRITER, tabulate } from "../kubectl/tabwriter.js";
 
 /** The text form of `jobsim mc`: one block per Job, estimates beside the closed forms. */
@@ -88,7 +89,7 @@ function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): 
     }
     for (const [name, needed] of Object.entries(cf.unjudged ?? {}))
       lines.push(
-        `    ${name}: not judged below ${int(needed)} runs (the exact distribution is skewed: Cochran's rule, n > 25·skewness²)`,
+        `    ${name}: not judged below ${int(needed)} runs (${needed > MIN_RUNS_FOR_MEAN_CHECK ? "the exact distribution is skewed: Cochran's rule, n > 25·skewness²" : "too few runs for a mean's interval"})`,
       );
     if (cf.durationSeconds === null && cf.durationNote)
       lines.push(`    time to finish: no exact distribution (${cf.durationNote})`);

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StagedOutputs } from "../../src/cli/staged-output.js";
@@ -218,5 +218,25 @@ describe("usage in jobsim's words", () => {
     expect(r.stderr).toBe(
       "jobsim: --emit-job writes a Job manifest and runs nothing here: it cannot be combined with --workers\n",
     );
+  });
+});
+
+describe("--csv - into standard output redirected to a file", () => {
+  it("keeps the report and every row (one descriptor, one offset)", () => {
+    const dir = tmp();
+    const out = join(dir, "out.txt");
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `'${process.execPath}' '${CLI}' mc '${join(process.cwd(), "scenarios/flaky-job.yaml")}' --runs 200 --csv - > '${out}'`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text.match(/^run,job,outcome,reason,durationSeconds/gm)).toHaveLength(1);
+    expect(text.match(/^\d+,example-job,/gm)).toHaveLength(200);
+    expect(text).toContain("jobsim mc: flaky-job, seed 7, 200 runs");
   });
 });

@@ -171,7 +171,8 @@ function applyFile(
     // an invalid one shows the generated name); Cluster.createJob names the one Monte Carlo creates.
     if (!name && meta.generateName) {
       const { name: _empty, ...rest } = meta; // (the name first, as Cluster.createJob's naming puts it)
-      manifest.metadata = { name: ctx.cluster.generateJobName(namespace, meta.generateName), ...rest };
+      const generated = ctx.cluster.generateJobName(namespace, meta.generateName, dryRun === "server");
+      manifest.metadata = { name: generated, ...rest };
     }
     const prepared = Cluster.prepareJob(manifest);
     if (Array.isArray(prepared)) {

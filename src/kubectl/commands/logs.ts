@@ -125,6 +125,14 @@ export function maxLogRequests(cmd: KubectlCommand): number | string {
   return n;
 }
 
+/**
+ * Where `logs -f` stops following the run it took at its request: the pod is gone, the run
+ * ended, or another run began (the container restarted).
+ */
+export function followedRunEnded(pod: PodRecord, c: ContainerStatus, run: ContainerRun): boolean {
+  return c.current !== run || followEnded(pod, c);
+}
+
 /** Where `logs -f` of a container stops following: the pod is gone or the current run ended. */
 export function followEnded(pod: PodRecord, c: ContainerStatus): boolean {
   return (
@@ -223,17 +231,16 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       };
     if (containerName === undefined && !all && pod.containers.length > 1)
       notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
-    for (const c of containers) streams.push({ pod, c });
+    // Each stream reads the run that is the container's at the request (the latest, or with
+    // --previous the one before): a later restart is another stream kubectl never opened.
+    for (const c of containers) streams.push({ pod, c, run: previous ? previousRun(c) : c.current });
   }
   const read = (stream: LogStream): string | LogError => {
-    const { pod, c } = stream;
-    let run: ContainerRun | null;
+    const { pod, c, run } = stream;
     if (previous) {
-      run = previousRun(c);
       if (run === null)
         return { message: `previous terminated container "${c.name}" in pod "${pod.name}" not found` };
     } else {
-      run = c.current;
       // validateContainerLogStatus: terminated with no container ID and no lastState.
       if (run === null && c.statusUnknown)
         return { message: `container "${c.name}" in pod "${pod.name}" is terminated` };
@@ -289,8 +296,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   let stdout = "";
   for (const stream of streams) {
     // (A container waiting to start is not waited for: its request fails at once.)
-    if (follow && !previous && stream.c.current !== null)
-      ctx.waitUntil(() => followEnded(stream.pod, stream.c), FOLLOW_LIMIT_MS);
+    const run = stream.run;
+    if (follow && !previous && run !== null)
+      ctx.waitUntil(() => followedRunEnded(stream.pod, stream.c, run), FOLLOW_LIMIT_MS);
     const r = read(stream);
     if (typeof r === "string") stdout += r;
     else if (ignoreErrors) stdout += `error: ${r.message}\n`;
@@ -302,6 +310,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
 interface LogStream {
   pod: PodRecord;
   c: ContainerStatus;
+  /** The run the stream reads, taken at the request (null: none to read). */
+  run: ContainerRun | null;
 }
 
 interface LogError {
@@ -343,13 +353,15 @@ function followAll(
   }
   // (An unscheduled pod's stream is empty at once: only started containers are followed.)
   if (!o.previous)
-    ctx.waitUntil(() => live.every((s) => s.c.current === null || followEnded(s.pod, s.c)), FOLLOW_LIMIT_MS);
+    ctx.waitUntil(
+      () => live.every((s) => s.run === null || followedRunEnded(s.pod, s.c, s.run)),
+      FOLLOW_LIMIT_MS,
+    );
   const now = ctx.cluster.sim.now;
   const lines: { atMs: number; order: number; text: string }[] = [];
   live.forEach((s, order) => {
-    const run = o.previous ? previousRun(s.c) : s.c.current;
-    if (run === null) return;
-    const all = runLines(run, now);
+    if (s.run === null) return;
+    const all = runLines(s.run, now);
     const from = o.tailN < 0 ? 0 : Math.max(0, all.length - o.tailN);
     for (let i = from; i < all.length; i++) {
       const l = all[i];

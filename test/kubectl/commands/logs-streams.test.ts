@@ -135,3 +135,36 @@ describe("Monte Carlo replays logs -f job/NAME the same way", () => {
     expect(result.durationMs).toBeLessThan(15_000);
   });
 });
+
+describe("kubectl logs -f of several containers, one restarting", () => {
+  it("each stream shows the run it asked for and ends with it; the command ends with the last", () => {
+    const text = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: follow2}
+seed: 1
+images:
+  crash:1: {pullSeconds: 1, startSeconds: 0.5, startLog: a-start, outcomes: [{probability: 1, exitCode: 1, log: a-crash, runSeconds: 10}]}
+  slow:1: {pullSeconds: 1, startSeconds: 0.5, startLog: b-start, outcomes: [{probability: 1, exitCode: 0, log: b-end, runSeconds: 35}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: two}
+    spec:
+      template:
+        spec:
+          containers: [{name: a, image: "crash:1"}, {name: b, image: "slow:1"}]
+          restartPolicy: OnFailure
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 3s
+  - kubectl logs -f job/two --all-containers --prefix
+  - kubectl get pods --no-headers
+`;
+    const out = sessionTranscript(parseScenario(text, "follow2.yaml", "/nonexistent"));
+    // a's first run (it restarts at ~12 s and crashes again at ~23 s, unseen), b's only run.
+    expect(out).toMatch(
+      /\$ kubectl logs -f job\/two --all-containers --prefix\n\[pod\/two-\w{5}\/a\] a-start\n\[pod\/two-\w{5}\/b\] b-start\n\[pod\/two-\w{5}\/a\] a-crash\n\[pod\/two-\w{5}\/b\] b-end\n\$ kubectl get pods --no-headers\ntwo-\w{5} .* 38s\n/,
+    );
+  });
+});
