@@ -49,6 +49,33 @@ function monteCarloTrace(mc: MonteCarlo, run: number): { lines: string[]; outcom
   return { lines, outcome };
 }
 
+/** A Job named by the API server (generateName), created by `steps`. */
+function generateNameScenario(steps: string[]): Scenario {
+  return parseScenario(
+    `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: gen}
+images:
+  app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]}
+files:
+  gen.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {generateName: work-}
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+${steps.map((x) => `  - ${JSON.stringify(x)}`).join("\n")}
+`,
+    "gen.yaml",
+    "/nonexistent",
+  );
+}
+
 const CASES: { name: string; sc: Scenario; seed: number | string; oneEnding?: boolean }[] = [
   {
     name: "random timings, backoffLimit 4",
@@ -75,61 +102,18 @@ const CASES: { name: string; sc: Scenario; seed: number | string; oneEnding?: bo
   {
     // The API server names the Job (generateName): both paths draw the same name per run.
     name: "kubectl create of a generateName Job",
-    sc: parseScenario(
-      `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: gen}
-images:
-  app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]}
-files:
-  gen.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {generateName: work-}
-    spec:
-      backoffLimit: 2
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
-  - kubectl create -f gen.yaml
-  - sleep 2h
-`,
-      "gen.yaml",
-      "/nonexistent",
-    ),
+    sc: generateNameScenario(["kubectl create -f gen.yaml", "sleep 2h"]),
     seed: 5,
   },
   {
     // A server dry run shows a generated name but stores nothing, not even the draw: the create
     // after it gets the name Monte Carlo's create gets (which skips the dry run).
     name: "a server dry run before a generateName create",
-    sc: parseScenario(
-      `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: gen-dry}
-images:
-  app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]}
-files:
-  gen.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {generateName: work-}
-    spec:
-      backoffLimit: 2
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
-  - kubectl create -f gen.yaml --dry-run=server
-  - kubectl create -f gen.yaml
-  - sleep 2h
-`,
-      "gen-dry.yaml",
-      "/nonexistent",
-    ),
+    sc: generateNameScenario([
+      "kubectl create -f gen.yaml --dry-run=server",
+      "kubectl create -f gen.yaml",
+      "sleep 2h",
+    ]),
     seed: 5,
   },
   {

@@ -14,6 +14,20 @@ import { scenarioProblems, sessionTranscript } from "../helpers/session.js";
 const MISSING_ANNOTATION =
   "Warning: resource jobs/work is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.";
 
+/** Job `work` under `file`, with this backoffLimit and more fields for its container. */
+function workFile(file: string, backoffLimit: number, container = ""): string {
+  return `  ${file}: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      backoffLimit: ${backoffLimit}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"${container}}]
+          restartPolicy: Never`;
+}
+
 function scenarioText(steps: string[], version = "1.35"): string {
   return `apiVersion: jobsim/v1alpha1
 kind: Scenario
@@ -27,36 +41,9 @@ images:
       - {probability: 0.5, exitCode: 0}
       - {probability: 0.5, exitCode: 1}
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      backoffLimit: 0
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-  changed-template.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      backoffLimit: 0
-      template:
-        spec:
-          containers: [{name: c, image: "app:1", args: [x]}]
-          restartPolicy: Never
-  limit-3.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      backoffLimit: 3
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
+${workFile("job.yaml", 0)}
+${workFile("changed-template.yaml", 0, ", args: [x]")}
+${workFile("limit-3.yaml", 3)}
   in-team.yaml: |
     apiVersion: batch/v1
     kind: Job

@@ -26,18 +26,16 @@ function deletingWarning(name: string): string {
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const create = cmd.verb === "create";
-  // (apply reads --dry-run in Complete, before Validate asks for -f; create asks for -f first.)
-  const dryRun = dryRunOf(cmd);
-  if (!create && typeof dryRun === "object") return fail(dryRun.error);
-  if (isCreateNamespace(cmd)) {
-    if (typeof dryRun === "object") return fail(dryRun.error);
-    return createNamespace(ctx, cmd.positionals[1], dryRun);
-  }
   const files = cmd.flags.get("filename") ?? [];
+  // apply (and `create namespace`) read --dry-run before anything else; `create -f` asks for
+  // -f first.
+  const dryRun = dryRunOf(cmd);
+  if (typeof dryRun === "object" && (!create || isCreateNamespace(cmd) || files.length > 0))
+    return fail(dryRun.error);
+  if (isCreateNamespace(cmd)) return createNamespace(ctx, cmd.positionals[1], dryRun as DryRun);
   if (files.length === 0) {
     return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
   }
-  if (typeof dryRun === "object") return fail(dryRun.error);
   const ns = flag(cmd, "namespace");
   let stdout = "";
   let stderr = "";
@@ -53,7 +51,7 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
     }
     if (m.empty) continue; // (kubectl counts the objects of all the files together)
     objects++;
-    const r = applyFile(ctx, m, create, ns, dryRun);
+    const r = applyFile(ctx, m, create, ns, dryRun as DryRun);
     warnings += r.stderrBefore ?? "";
     stdout += r.stdout;
     stderr += r.stderr;
