@@ -8,6 +8,7 @@ import { EventNameGenerator } from "./event-names.js";
 import { EventRecorder } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
 import { Identities, jobNameHash, jobStreamBase } from "./identity.js";
+import { indexedPodGenerateName } from "./job-controller/indexed.js";
 import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
@@ -88,11 +89,18 @@ export interface PreparedJob {
  * such a manifest in jobsim's words; the model's own check (prepareJob) is the backstop.
  */
 export function unsimulatedJobFeature(job: Job): { field: string; value: string; message: string } | null {
-  if (job.spec?.completionMode === "Indexed")
+  const spec = job.spec;
+  if (spec?.backoffLimitPerIndex !== undefined && spec.backoffLimitPerIndex !== null)
     return {
-      field: "spec.completionMode",
-      value: "Indexed",
-      message: "jobsim does not simulate Indexed Jobs yet",
+      field: "spec.backoffLimitPerIndex",
+      value: String(spec.backoffLimitPerIndex),
+      message: "jobsim does not simulate backoffLimitPerIndex yet",
+    };
+  if (spec?.successPolicy !== undefined && spec.successPolicy !== null)
+    return {
+      field: "spec.successPolicy",
+      value: JSON.stringify(spec.successPolicy),
+      message: "jobsim does not simulate successPolicy yet",
     };
   return null;
 }
@@ -341,20 +349,22 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.store.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
   }
 
-  /** PodCreator: the controller's create with generateName `<job>-`. */
-  createPod(job: JobRecord): PodRecord {
+  /** PodCreator: the controller's create with generateName `<job>-` (`<job>-<index>-` for a
+   * completion index). */
+  createPod(job: JobRecord, index: number): PodRecord {
     const seq = this.store.takePodSeq();
-    const prefix = job.podNamePrefix;
+    const indexed = index !== NONE;
+    const prefix = indexed ? indexedPodGenerateName(job.name, index) : job.podNamePrefix;
     const ordinal = job.podsCreated++;
-    const template = job.podTemplate;
+    const template = indexed ? job.indexedPodTemplate(index) : job.podTemplate;
     const policy = job.view.restartPolicy;
     const now = apiTime(this.sim.now);
     const ids = this.identities;
     const free = this.detailed ? undefined : this.podPool.take();
     const pod =
       free === undefined
-        ? new PodRecord(seq, job.namespace, prefix, job, ordinal, NONE, template, policy, now, ids)
-        : free.reuse(seq, job.namespace, prefix, job, ordinal, NONE, template, policy, now, ids);
+        ? new PodRecord(seq, job.namespace, prefix, job, ordinal, index, template, policy, now, ids)
+        : free.reuse(seq, job.namespace, prefix, job, ordinal, index, template, policy, now, ids);
     if (free === undefined && !this.detailed) this.podPool.add(pod);
     this.store.addPod(pod);
     return pod;

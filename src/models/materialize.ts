@@ -2,7 +2,6 @@ import type { Job, JobCondition, JobStatus } from "kubernetes-types/batch/v1.js"
 import type { Event, Namespace, Node, Pod } from "kubernetes-types/core/v1.js";
 import { LAST_APPLIED } from "./api/annotations.js";
 import {
-  JOB_COMPLETION_INDEX_ANNOTATION,
   JOB_CONTROLLER_UID_LABEL,
   JOB_TRACKING_FINALIZER,
   LEGACY_CONTROLLER_UID_LABEL,
@@ -74,7 +73,7 @@ export class Materializer {
     if (s.active > 0) out.active = s.active;
     if (s.succeeded > 0) out.succeeded = s.succeeded;
     if (s.failed > 0) out.failed = s.failed;
-    if (job.view.indexed) out.completedIndexes = s.completedIndexes;
+    if (s.completedIndexes !== "") out.completedIndexes = s.completedIndexes; // omitempty
     if (s.failedIndexes !== null) out.failedIndexes = s.failedIndexes;
     if (s.written) {
       const unc: Record<string, string[]> = {};
@@ -108,8 +107,6 @@ export class Materializer {
         if (labels[k] === "") labels[k] = this.jobUid(job);
     }
     const annotations: Record<string, string> = { ...(tmpl.metadata?.annotations ?? {}) };
-    if (pod.completionIndex !== NONE)
-      annotations[JOB_COMPLETION_INDEX_ANNOTATION] = String(pod.completionIndex);
     const metadata: Record<string, unknown> = {
       name: pod.name,
       generateName: pod.generateName,

@@ -2,6 +2,7 @@ import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-t
 import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { podTemplateFrom } from "./api/pod-defaults.js";
 import { ContainerStatus, type Writable } from "./containers.js";
+import { indexedPodTemplate } from "./indexed-template.js";
 import type { NodeRecord } from "./node-record.js";
 import { NONE, objectList, PodPhase, RestartPolicy } from "./object-basics.js";
 import type { ImageBehaviour } from "./workload.js";
@@ -356,6 +357,10 @@ export class JobRecord {
   private podPrefixName: string | null = null;
   private podTemplateOf: PodTemplateSpec | null = null;
   private podTemplateCache: PodTemplateSpec | null = null;
+  /** Indexed Jobs: each completion index's template, made once from `podTemplate` and the name. */
+  private indexTemplates: PodTemplateSpec[] = [];
+  private indexTemplatesKey: PodTemplateSpec | null = null;
+  private indexTemplatesName = "";
 
   constructor(
     readonly seq: number,
@@ -393,6 +398,18 @@ export class JobRecord {
       this.podTemplateCache = podTemplateFrom(template);
     }
     return this.podTemplateCache!;
+  }
+
+  /** The template of the pods of completion index `index` (indexed-template.ts). */
+  indexedPodTemplate(index: number): PodTemplateSpec {
+    const base = this.podTemplate;
+    if (this.indexTemplatesKey !== base || this.indexTemplatesName !== this.name) {
+      this.indexTemplates = [];
+      this.indexTemplatesKey = base;
+      this.indexTemplatesName = this.name;
+    }
+    this.indexTemplates[index] ??= indexedPodTemplate(base, this.name, index);
+    return this.indexTemplates[index];
   }
 
   /** generateName of the pods this Job creates. */
@@ -441,7 +458,7 @@ export class JobRecord {
     this.observerIndex = NONE;
     this.streamBase = 0;
     this.scriptAttempts = null;
-    // podPrefix and podTemplateCache stay: their getters remake them when the name or the
+    // podPrefix, podTemplateCache and indexTemplates stay: their getters remake them when the name or the
     // template object differs (a recycled Job of the same manifest keeps both).
     this.finished = false;
     return this;

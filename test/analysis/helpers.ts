@@ -52,6 +52,8 @@ export const randomJobSpec = fc.record({
   backoffLimit: fc.integer({ min: 0, max: 4 }),
   parallelism: fc.integer({ min: 1, max: 3 }),
   completions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+  /** completionMode Indexed (when completions is set: an Indexed Job needs it). */
+  indexed: fc.boolean(),
   deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
   ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
   onFailure: fc.boolean(),
@@ -86,6 +88,7 @@ function jobSpecLines(s: RandomJobSpec, raise: number): string {
     `backoffLimit: ${s.backoffLimit + raise}`,
     `parallelism: ${s.parallelism + raise}`,
     s.completions === undefined ? "" : `completions: ${s.completions}`,
+    s.completions === undefined || !s.indexed ? "" : "completionMode: Indexed",
     s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline + 60 * raise}`,
     s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
     // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).

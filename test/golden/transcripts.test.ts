@@ -34,6 +34,7 @@ describe("golden transcripts", () => {
         "crashloop.yaml",
         "deadline.yaml",
         "flaky-job.yaml",
+        "indexed-shards.yaml",
         "scripted-retries.yaml",
         "work-queue.yaml",
       ]),

@@ -47,6 +47,39 @@ describe("kubectl patch", () => {
     );
   });
 
+  it("scales an Indexed Job's completions in tandem with parallelism (ElasticIndexedJob); pods past the new completions go", () => {
+    const sc = scenario({
+      p: 1,
+      backoffLimit: 0,
+      runSeconds: "60",
+      extraSpec: "\n      completionMode: Indexed\n      completions: 4\n      parallelism: 4",
+      steps: [
+        "kubectl apply -f job.yaml",
+        "sleep 10s",
+        `kubectl patch job work -p '{"spec":{"completions":3}}'`,
+        `kubectl patch job work -p '{"spec":{"completions":2,"parallelism":2}}'`,
+        "sleep 2s",
+        "kubectl get pods -L batch.kubernetes.io/job-completion-index --no-headers",
+        "kubectl wait --for=condition=complete job/work --timeout=5m",
+        "kubectl get job work -o jsonpath={.status.completedIndexes}/{.status.succeeded}",
+      ].map((x) => JSON.stringify(x)),
+    });
+    const out = sessionTranscript(sc).split("\n");
+    // The upstream message (validation.go validateCompletions).
+    expect(out).toContain(
+      'The Job "work" is invalid: spec.completions: Invalid value: 3: can only be modified in tandem with spec.parallelism',
+    );
+    expect(out).toContain("job.batch/work patched");
+    // Indexes 2 and 3 are deleted (their containers stop at once: terminationSeconds 0); 0 and 1 run on.
+    const rows = out.filter((l) => l.startsWith("work-"));
+    expect(rows.map((l) => [l.split(/ +/)[2], l.split(/ +/).at(-1)])).toEqual([
+      ["Running", "0"],
+      ["Running", "1"],
+    ]);
+    expect(out).toContain("job.batch/work condition met");
+    expect(out.at(-1)).toBe("0,1/2");
+  });
+
   it("Monte Carlo replays it: backoffLimit raised from 0 to 5 right after the apply", () => {
     const mc = new MonteCarlo(
       withSteps([

@@ -124,6 +124,8 @@ export interface Change {
   active?: number;
   /** |uncountedTerminatedPods| at the time (Jobs). */
   uncounted?: number;
+  /** .status.completedIndexes at the time (Jobs). */
+  completedIndexes?: string;
   /** The first container's waiting reason at the time (Pods). */
   waiting?: string;
   /** The first container's restartCount at the time (Pods). */
@@ -146,6 +148,7 @@ export function record(c: Cluster): Change[] {
         succeeded: job.status.succeeded,
         active: job.status.active,
         uncounted: job.status.uncountedSucceeded.length + job.status.uncountedFailed.length,
+        completedIndexes: job.status.completedIndexes,
       });
     },
   });

@@ -5,7 +5,7 @@ import { JOB_CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL } from "./job-def
 /**
  * The update rules of a Job's spec, after pkg/apis/batch/validation/validation.go
  * ValidateJobSpecUpdate (Kubernetes 1.35): after the create-time checks, these fields must not
- * change, in this order — completions (elastic Indexed Jobs aside: jobsim runs no Indexed Job),
+ * change, in this order — completions (but see completionsUpdateErrors),
  * selector, template (validatePodTemplateUpdate), completionMode, podFailurePolicy,
  * backoffLimitPerIndex, managedBy, successPolicy. Everything else (parallelism,
  * activeDeadlineSeconds, backoffLimit, suspend, ttlSecondsAfterFinished, maxFailedIndexes,
@@ -83,6 +83,21 @@ export function templateChanged(have: JobSpec, want: JobSpec): boolean {
 }
 
 /**
+ * validateCompletions with ElasticIndexedJob (GA): completions is immutable, except in an
+ * Indexed Job, where it may change to a value equal to the new parallelism (both scaled in
+ * tandem). A change to null is left to the create-time check (an Indexed Job requires it).
+ */
+function completionsUpdateErrors(want: JobSpec): FieldError[] {
+  if (want.completionMode !== "Indexed")
+    return [invalid("spec.completions", want.completions ?? null, "field is immutable")];
+  if (want.completions === undefined || want.completions === null || want.completions === want.parallelism)
+    return [];
+  return [
+    invalid("spec.completions", want.completions, "can only be modified in tandem with spec.parallelism"),
+  ];
+}
+
+/**
  * The update errors of a spec change (`want` defaulted as on create, its generated selector and
  * uid labels not yet filled in; `selector` the one the request carried, if any).
  */
@@ -95,7 +110,8 @@ export function jobSpecUpdateErrors(
   const errs: FieldError[] = [];
   const immutable = (field: keyof JobSpec, value: unknown) =>
     errs.push(invalid(`spec.${field}`, value === undefined ? null : value, "field is immutable"));
-  if (canonical(want.completions) !== canonical(have.completions)) immutable("completions", want.completions);
+  if (canonical(want.completions) !== canonical(have.completions))
+    errs.push(...completionsUpdateErrors(want));
   if (selector !== undefined && canonical(selector) !== canonical(have.selector))
     immutable("selector", selector);
   if (templateChanged(have, want)) {

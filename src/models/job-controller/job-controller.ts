@@ -15,6 +15,7 @@ import { restartSum } from "../pod-status.js";
 import { Pool } from "../pool.js";
 import { type Store, WatchType } from "../store.js";
 import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
+import { intervalsTotal, succeededIndexes } from "./indexed.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
@@ -269,6 +270,11 @@ export class JobController implements EventHandler {
       }
     }
 
+    if (view.indexed) {
+      succeededIndexes(ctx);
+      ctx.succeeded = intervalsTotal(ctx.succeededIndexes);
+    }
+
     let suspendCondChanged = false;
     if (ctx.finished !== null) {
       const { deleted, deletedReady } = deleteActivePods(this, ctx);
@@ -333,7 +339,8 @@ export class JobController implements EventHandler {
    * writes made (nothing else changed), would write nothing and set the same timers — so the
    * memo may answer it as for a sync that wrote nothing. True when this sync decided no end
    * (no FailureTarget/SuccessCriteriaMet, nothing to enact), set no startTime, and the Job has
-   * no conditions, no podFailurePolicy, is neither suspended nor being deleted, and nothing is
+   * no conditions, no podFailurePolicy, is not Indexed (not worked through for completed indexes),
+   * is neither suspended nor being deleted, and nothing is
    * left uncounted (every finished pod it saw was counted and lost its finalizer: fewer than
    * MAX_UNCOUNTED_PODS of them, so the loop never stopped early). The next sync then scans
    * the same pods, minus finalizers, and finds: the same active/ready/terminating it just
@@ -352,6 +359,7 @@ export class JobController implements EventHandler {
       ctx.finished === null &&
       (!ctx.startTimeSetNow || view.activeDeadlineMs === NONE) &&
       job.deletionMs === NONE &&
+      !view.indexed &&
       status.conditions.length === 0 &&
       view.podFailurePolicy === null &&
       !view.suspend &&

@@ -1,7 +1,8 @@
 import { jobRef } from "../event-refs.js";
-import type { JobRecord, PodRecord } from "../objects.js";
+import { isTerminal, type JobRecord, NONE, type PodRecord } from "../objects.js";
 import { podsForRemoval } from "./active-pods.js";
 import { remainingBackoffMs } from "./backoff.js";
+import { duplicatedIndexPodsForRemoval, firstPendingIndexes, podIndexes } from "./indexed.js";
 import {
   JOB_CONTROLLER_COMPONENT,
   type JobController,
@@ -16,10 +17,14 @@ import {
  * pods count as active at once). Deletions and creations never happen in the same sync.
  */
 
-/** Creates a pod of `job` (the API server's create with generateName). */
+/** Creates a pod of `job` (the API server's create with generateName), of completion index
+ * `index` (NONE when the Job is not Indexed). */
 export interface PodCreator {
-  createPod(job: JobRecord): PodRecord;
+  createPod(job: JobRecord, index: number): PodRecord;
 }
+
+/** Nothing to delete (most syncs: no list made). */
+const NO_PODS: readonly PodRecord[] = Object.freeze([]);
 
 /** controller.SlowStartInitialBatchSize: creates go out in batches of 1, 2, 4, ... */
 export const SLOW_START_INITIAL_BATCH_SIZE = 1;
@@ -41,8 +46,12 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
   else wantActive = Math.max(0, Math.min(view.completions - ctx.succeeded, view.parallelism));
 
   const rmAtLeast = Math.max(0, active - wantActive);
-  if (rmAtLeast > 0) {
-    const toDelete = podsForRemoval(ctx.activePods, Math.min(rmAtLeast, MAX_POD_CREATE_DELETE_PER_SYNC));
+  const toDelete = view.indexed
+    ? indexedPodsForRemoval(ctx.activePods, rmAtLeast, view.completions)
+    : rmAtLeast > 0
+      ? podsForRemoval(ctx.activePods, Math.min(rmAtLeast, MAX_POD_CREATE_DELETE_PER_SYNC))
+      : NO_PODS;
+  if (toDelete.length > 0) {
     const { removed, removedReady } = deleteJobPods(jc, job, toDelete);
     ctx.terminating += removed;
     ctx.ready -= removedReady;
@@ -61,7 +70,13 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
     return active;
   }
   diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
+  let indexes: number[] | null = null;
+  if (view.indexed) {
+    indexes = firstPendingIndexes(ctx.succeededIndexes, heldIndexes(ctx), diff, view.completions);
+    diff = indexes.length;
+  }
   active += diff;
+  let next = 0;
   // Slow start: batches of 1, 2, 4, ... — creates never fail here, so the batches only order them.
   for (
     let batch = Math.min(diff, SLOW_START_INITIAL_BATCH_SIZE);
@@ -69,7 +84,7 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
     batch = Math.min(2 * batch, diff)
   ) {
     for (let i = 0; i < batch; i++) {
-      const pod = jc.pods.createPod(job);
+      const pod = jc.pods.createPod(job, indexes === null ? NONE : indexes[next++]);
       jc.recorder?.record(
         jobRef(job),
         "Normal",
@@ -81,6 +96,31 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
     diff -= batch;
   }
   return active;
+}
+
+/**
+ * activePodsForRemoval of an Indexed Job: pods without a valid index, past `completions` or
+ * duplicating another's index, then the first of the others in ActivePods order until
+ * `rmAtLeast`; at most MaxPodCreateDeletePerSync.
+ */
+function indexedPodsForRemoval(
+  active: readonly PodRecord[],
+  rmAtLeast: number,
+  completions: number,
+): PodRecord[] {
+  const { rm, left } = duplicatedIndexPodsForRemoval(active, completions);
+  if (rm.length < rmAtLeast) rm.push(...podsForRemoval(left, rmAtLeast - rm.length));
+  return rm.slice(0, MAX_POD_CREATE_DELETE_PER_SYNC);
+}
+
+/** Indexes not to give a new pod: the active pods', and with podReplacementPolicy Failed the
+ * terminating pods' too (firstPendingIndexes). */
+function heldIndexes(ctx: SyncContext): number[] {
+  const job = ctx.job;
+  if (!job.view.replaceOnlyFailed) return podIndexes(ctx.activePods);
+  const held = [...ctx.activePods];
+  for (const p of job.pods) if (p.deletionMs !== NONE && !isTerminal(p.phase)) held.push(p);
+  return podIndexes(held);
 }
 
 /** deleteJobPods: finalizer removed first (the pod is not counted), then DELETE. */

@@ -1,5 +1,6 @@
 import { type JobConditionRecord, type JobRecord, NONE, objectList, type PodRecord } from "../objects.js";
 import { type BackoffRecord, emptyBackoff } from "./backoff.js";
+import type { Intervals } from "./indexed.js";
 
 /**
  * The Job controller's state (job-controller.ts): what it remembers of each Job between syncs,
@@ -50,6 +51,10 @@ export class SyncContext {
   readonly newSucceededTimes: number[] = [];
   readonly newFailedTimes: number[] = [];
   readonly newBackoff: BackoffRecord = emptyBackoff();
+  /** Indexed Jobs: the completed indexes of .status.completedIndexes, and with the pods that
+   * succeeded since (calculateSucceededIndexes). */
+  prevSucceededIndexes: Intervals = [];
+  succeededIndexes: Intervals = [];
   /** The decided end: FailureTarget/Failed or SuccessCriteriaMet/Complete, or null. */
   finished: JobConditionRecord | null = null;
   startTimeSetNow = false;

@@ -1,5 +1,6 @@
 import { jobRef } from "../event-refs.js";
 import { type JobConditionRecord, NONE, PodPhase, type PodRecord } from "../objects.js";
+import { intervalsHave, intervalsText, intervalsTotal, withOrderedIndexes } from "./indexed.js";
 import {
   isPodFailed,
   JOB_CONTROLLER_COMPONENT,
@@ -23,6 +24,12 @@ import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js"
  */
 
 const scratchRemove: PodRecord[] = [];
+const scratchIndexes: number[] = [];
+
+/** byCompletionIndex, stable (creation order within an index; see indexed.ts). */
+function byCompletionIndex(pods: readonly PodRecord[]): PodRecord[] {
+  return [...pods].sort((a, b) => a.completionIndex - b.completionIndex);
+}
 
 /**
  * Whether trackJobStatusAndRemoveFinalizers has anything to do; syncJob skips the call when
@@ -61,29 +68,55 @@ export function trackJobStatusAndRemoveFinalizers(
 
   const finishedFailing =
     ctx.finished !== null && ctx.finished.type !== "SuccessCriteriaMet" && ctx.finished.type !== "Complete";
-  for (const pod of job.pods) {
+  const indexed = job.view.indexed;
+  const completions = job.view.completions;
+  const newIndexes = scratchIndexes;
+  while (newIndexes.length > 0) newIndexes.pop();
+  // An Indexed Job's pods are taken in completion-index order, so completed indexes come in order.
+  for (const pod of indexed ? byCompletionIndex(job.pods) : job.pods) {
     if (!pod.trackingFinalizer) continue;
     const failed = isPodFailed(pod, job);
     if (!(job.deletionMs !== -1 || ctx.finished !== null || pod.phase === PodPhase.Succeeded || failed))
       continue;
     toRemove.push(pod);
+    const ix = pod.completionIndex;
     if (pod.phase === PodPhase.Succeeded && pod.uncounted !== 2) {
-      if (pod.uncounted !== 1) {
+      if (indexed) {
+        // The completion index is enough to count a success once: no UID is kept.
+        if (ix !== NONE && ix < completions && !intervalsHave(ctx.prevSucceededIndexes, ix)) {
+          newIndexes.push(ix);
+          needsFlush = true;
+        }
+      } else if (pod.uncounted !== 1) {
         needsFlush = true;
         pod.uncounted = 1;
         status.uncountedSucceeded.push(pod);
       }
-    } else if ((failed || finishedFailing) && pod.uncounted !== 2) {
+    } else if (
+      (failed || finishedFailing) &&
+      pod.uncounted !== 2 &&
+      (!indexed || (ix !== NONE && ix < completions))
+    ) {
       if (policy === null || countsAsFailure(matchPodFailurePolicy(policy, pod))) {
         needsFlush = true;
         pod.uncounted = 2;
         status.uncountedFailed.push(pod);
       }
     }
-    if (status.uncountedSucceeded.length + status.uncountedFailed.length >= MAX_UNCOUNTED_PODS) {
+    if (
+      newIndexes.length + status.uncountedSucceeded.length + status.uncountedFailed.length >=
+      MAX_UNCOUNTED_PODS
+    ) {
       reachedMax = true;
       break;
     }
+  }
+  if (indexed) {
+    ctx.succeededIndexes = withOrderedIndexes(ctx.succeededIndexes, newIndexes);
+    const text = intervalsText(ctx.succeededIndexes);
+    if (text !== status.completedIndexes) needsFlush = true;
+    status.succeeded = intervalsTotal(ctx.succeededIndexes);
+    status.completedIndexes = text;
   }
 
   let finished: JobConditionRecord | null = ctx.finished;
