@@ -137,16 +137,10 @@ export class Materializer {
       metadata.deletionTimestamp = this.time(pod.deletionMs);
       metadata.deletionGracePeriodSeconds = pod.deletionGraceSeconds;
     }
-    const volume = `kube-api-access-${this.identities.tokenVolumeSuffix(pod)}`;
     const spec = structuredClone(pod.spec) as unknown as Record<string, unknown> & {
       containers: Record<string, unknown>[];
     };
-    for (const c of spec.containers) {
-      c.volumeMounts = [
-        ...((c.volumeMounts as unknown[]) ?? []),
-        { name: volume, readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" },
-      ];
-    }
+    const tokenVolume = mountServiceAccountToken(spec, () => this.identities.tokenVolumeSuffix(pod));
     Object.assign(spec, {
       enableServiceLinks: spec.enableServiceLinks ?? true,
       preemptionPolicy: spec.preemptionPolicy ?? "PreemptLowerPriority",
@@ -170,8 +164,8 @@ export class Materializer {
       ],
       volumes: [
         ...((spec.volumes as unknown[]) ?? []),
-        {
-          name: volume,
+        ...tokenVolume.map((name) => ({
+          name,
           projected: {
             defaultMode: 420,
             sources: [
@@ -186,7 +180,7 @@ export class Materializer {
               },
             ],
           },
-        },
+        })),
       ],
     });
     if (pod.nodeName !== null) spec.nodeName = pod.nodeName;
@@ -297,4 +291,34 @@ export class Materializer {
     }
     return out as unknown as Event;
   }
+}
+
+/** DefaultAPITokenMountPath */
+const API_TOKEN_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+/**
+ * The ServiceAccount admission plugin's mountServiceAccountToken
+ * (plugin/pkg/admission/serviceaccount/admission.go), in place: unless the pod opts out
+ * (automountServiceAccountToken false; the default service account does not), every init
+ * container, then every container, without a mount at the token path gets one of the
+ * `kube-api-access-xxxxx` volume. Returns the volume to add: none when no container needed it
+ * or the pod already has one of that prefix (whose name the mounts then use).
+ */
+function mountServiceAccountToken(
+  spec: Record<string, unknown> & { containers: Record<string, unknown>[] },
+  suffix: () => string,
+): string[] {
+  if (spec.automountServiceAccountToken === false) return [];
+  const volumes = (spec.volumes as { name?: string }[] | undefined) ?? [];
+  const existing = volumes.find((v) => v.name?.startsWith("kube-api-access-"))?.name;
+  const name = existing ?? `kube-api-access-${suffix()}`;
+  let needed = false;
+  const init = (spec.initContainers as Record<string, unknown>[] | undefined) ?? [];
+  for (const c of [...init, ...spec.containers]) {
+    const mounts = (c.volumeMounts as { mountPath?: string }[] | undefined) ?? [];
+    if (mounts.some((m) => m.mountPath === API_TOKEN_MOUNT_PATH)) continue;
+    c.volumeMounts = [...mounts, { name, readOnly: true, mountPath: API_TOKEN_MOUNT_PATH }];
+    needed = true;
+  }
+  return needed && existing === undefined ? [name] : [];
 }
