@@ -90,12 +90,6 @@ export interface PreparedJob {
  */
 export function unsimulatedJobFeature(job: Job): { field: string; value: string; message: string } | null {
   const spec = job.spec;
-  if (spec?.backoffLimitPerIndex !== undefined && spec.backoffLimitPerIndex !== null)
-    return {
-      field: "spec.backoffLimitPerIndex",
-      value: String(spec.backoffLimitPerIndex),
-      message: "jobsim does not simulate backoffLimitPerIndex yet",
-    };
   if (spec?.successPolicy !== undefined && spec.successPolicy !== null)
     return {
       field: "spec.successPolicy",
@@ -351,7 +345,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   /** PodCreator: the controller's create with generateName `<job>-` (`<job>-<index>-` for a
    * completion index). */
-  createPod(job: JobRecord, index: number): PodRecord {
+  createPod(job: JobRecord, index: number, indexFailures = 0, indexIgnoredFailures = 0): PodRecord {
     const seq = this.store.takePodSeq();
     const indexed = index !== NONE;
     const prefix = indexed ? indexedPodGenerateName(job.name, index) : job.podNamePrefix;
@@ -366,6 +360,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
         ? new PodRecord(seq, job.namespace, prefix, job, ordinal, index, template, policy, now, ids)
         : free.reuse(seq, job.namespace, prefix, job, ordinal, index, template, policy, now, ids);
     if (free === undefined && !this.detailed) this.podPool.add(pod);
+    pod.indexFailureCount = indexFailures;
+    pod.indexIgnoredFailureCount = indexIgnoredFailures;
     this.store.addPod(pod);
     return pod;
   }

@@ -3,6 +3,8 @@ import type { Event, Namespace, Node, Pod } from "kubernetes-types/core/v1.js";
 import { LAST_APPLIED } from "./api/annotations.js";
 import {
   JOB_CONTROLLER_UID_LABEL,
+  JOB_INDEX_FAILURE_COUNT_ANNOTATION,
+  JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
   JOB_TRACKING_FINALIZER,
   LEGACY_CONTROLLER_UID_LABEL,
   withJobUid,
@@ -107,6 +109,12 @@ export class Materializer {
         if (labels[k] === "") labels[k] = this.jobUid(job);
     }
     const annotations: Record<string, string> = { ...(tmpl.metadata?.annotations ?? {}) };
+    // addIndexFailureCountAnnotation: the count always, the ignored count when there is one.
+    if (job !== null && job.view.backoffLimitPerIndex !== NONE && pod.completionIndex !== NONE) {
+      annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = String(pod.indexFailureCount);
+      if (pod.indexIgnoredFailureCount > 0)
+        annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION] = String(pod.indexIgnoredFailureCount);
+    }
     const metadata: Record<string, unknown> = {
       name: pod.name,
       generateName: pod.generateName,

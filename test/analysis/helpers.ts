@@ -54,6 +54,9 @@ export const randomJobSpec = fc.record({
   completions: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   /** completionMode Indexed (when completions is set: an Indexed Job needs it). */
   indexed: fc.boolean(),
+  /** backoffLimitPerIndex (Indexed only), with maxFailedIndexes; FailJob rules become FailIndex. */
+  perIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  maxFailedIndexes: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
   ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
   onFailure: fc.boolean(),
@@ -89,12 +92,16 @@ function jobSpecLines(s: RandomJobSpec, raise: number): string {
     `parallelism: ${s.parallelism + raise}`,
     s.completions === undefined ? "" : `completions: ${s.completions}`,
     s.completions === undefined || !s.indexed ? "" : "completionMode: Indexed",
+    perIndex(s) ? `backoffLimitPerIndex: ${s.perIndex}` : "",
+    perIndex(s) && s.maxFailedIndexes !== undefined
+      ? `maxFailedIndexes: ${Math.min(s.maxFailedIndexes, s.completions!)}`
+      : "",
     s.deadline === undefined ? "" : `activeDeadlineSeconds: ${s.deadline + 60 * raise}`,
     s.ttl === undefined ? "" : `ttlSecondsAfterFinished: ${s.ttl}`,
     // A pod failure policy needs restartPolicy Never (the API server refuses it otherwise).
     s.policy === "none" || s.onFailure
       ? ""
-      : `podFailurePolicy: {rules: [{action: ${s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
+      : `podFailurePolicy: {rules: [{action: ${s.policy === "FailJob" && perIndex(s) ? "FailIndex" : s.policy}, onExitCodes: {operator: In, values: [2]}}]}`,
   ].filter((l) => l !== "");
   const namespaceDoc =
     s.namespace === "document"
@@ -109,6 +116,11 @@ ${spec.map((l) => `      ${l}`).join("\n")}
         spec:
           containers: [{name: c, image: "app:1"}]
           restartPolicy: ${s.onFailure ? "OnFailure" : "Never"}`;
+}
+
+/** backoffLimitPerIndex applies: an Indexed Job (completions set) with a per-index limit. */
+function perIndex(s: RandomJobSpec): boolean {
+  return s.completions !== undefined && s.indexed && s.perIndex !== undefined;
 }
 
 function patchSteps(s: RandomJobSpec, ns: string): string[] {

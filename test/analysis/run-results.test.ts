@@ -133,7 +133,7 @@ function compare(mc: MonteCarlo, runs: number): string[] {
 }
 
 describe("a Monte Carlo run's results = the run read through the API", () => {
-  it("over random Job specs (parallelism, completions, deadline, TTL, OnFailure, pod failure policy)", () => {
+  it("over random Job specs (parallelism, completions, Indexed, backoffLimitPerIndex, deadline, TTL, OnFailure, pod failure policy)", () => {
     const reasons = new Set<string>();
     fc.assert(
       fc.property(randomJobSpec, (s) => {
@@ -147,6 +147,8 @@ describe("a Monte Carlo run's results = the run read through the API", () => {
       "BackoffLimitExceeded",
       "CompletionsReached",
       "DeadlineExceeded",
+      "FailedIndexes",
+      "MaxFailedIndexesExceeded",
       "PodFailurePolicy",
     ]);
   });

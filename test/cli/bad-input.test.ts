@@ -301,9 +301,9 @@ describe("a Job manifest where a scenario is expected", () => {
   });
 });
 
-describe("an Indexed Job with backoffLimitPerIndex, which jobsim does not simulate", () => {
+describe("an Indexed Job with a successPolicy, which jobsim does not simulate", () => {
   const MESSAGE =
-    'spec.backoffLimitPerIndex: "1": jobsim does not simulate backoffLimitPerIndex yet (docs/fidelity.md)';
+    'spec.successPolicy: "{"rules":[{"succeededCount":1}]}": jobsim does not simulate successPolicy yet (docs/fidelity.md)';
 
   it.each(["run", "mc", "validate"])(
     "is refused by %s when the scenario loads, in jobsim's words",
@@ -311,7 +311,7 @@ describe("an Indexed Job with backoffLimitPerIndex, which jobsim does not simula
       const file = variant(`indexed-${command}`, (t) =>
         t.replace(
           "      backoffLimit: 10",
-          "      backoffLimit: 10\n      completionMode: Indexed\n      completions: 3\n      backoffLimitPerIndex: 1",
+          "      backoffLimit: 10\n      completionMode: Indexed\n      completions: 3\n      successPolicy: {rules: [{succeededCount: 1}]}",
         ),
       );
       const r = command === "mc" ? jobsim("mc", file, "--runs", "10") : jobsim(command, file);
@@ -323,10 +323,10 @@ describe("an Indexed Job with backoffLimitPerIndex, which jobsim does not simula
   );
 
   it("is refused by validate as a manifest of its own, beside the API server's real objections", () => {
-    const file = join(dir, "per-index-job.yaml");
+    const file = join(dir, "success-policy-job.yaml");
     writeFileSync(
       file,
-      "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  completionMode: Indexed\n  completions: 2\n  backoffLimitPerIndex: 1\n  parallelism: -1\n" +
+      "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  completionMode: Indexed\n  completions: 2\n  successPolicy: {rules: [{succeededCount: 1}]}\n  parallelism: -1\n" +
         "  template:\n    spec:\n      containers: [{name: c, image: app}]\n      restartPolicy: Never\n",
     );
     const r = jobsim("validate", file);

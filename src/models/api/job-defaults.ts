@@ -14,6 +14,10 @@ export const LEGACY_CONTROLLER_UID_LABEL = "controller-uid";
 export const LEGACY_JOB_NAME_LABEL = "job-name";
 export const JOB_TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";
 export const JOB_COMPLETION_INDEX_ANNOTATION = "batch.kubernetes.io/job-completion-index";
+/** batch.JobIndexFailureCountAnnotation, JobIndexIgnoredFailureCountAnnotation (backoffLimitPerIndex). */
+export const JOB_INDEX_FAILURE_COUNT_ANNOTATION = "batch.kubernetes.io/job-index-failure-count";
+export const JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION =
+  "batch.kubernetes.io/job-index-ignored-failure-count";
 
 /** backoffLimit default without backoffLimitPerIndex (defaults.go). */
 export const DEFAULT_BACKOFF_LIMIT = 6;

@@ -106,19 +106,46 @@ export function podIndexes(pods: readonly PodRecord[]): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
+/** merge: the union of two interval lists. */
+export function mergeIntervals(a: Intervals, b: Intervals): Intervals {
+  const out: Intervals = [];
+  const add = (first: number, last: number) => {
+    const n = out.length;
+    if (n === 0 || first > out[n - 1] + 1) out.push(first, last);
+    else if (out[n - 1] < last) out[n - 1] = last;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) {
+      add(a[i], a[i + 1]);
+      i += 2;
+    } else {
+      add(b[j], b[j + 1]);
+      j += 2;
+    }
+  }
+  for (; i < a.length; i += 2) add(a[i], a[i + 1]);
+  for (; j < b.length; j += 2) add(b[j], b[j + 1]);
+  return out;
+}
+
 /**
- * firstPendingIndexes: the lowest `count` indexes below `completions` not succeeded and not
- * held by an active pod (nor, with podReplacementPolicy Failed, by a terminating one).
+ * firstPendingIndexes: the lowest `count` indexes below `completions` not succeeded, not failed
+ * (backoffLimitPerIndex) and not held by an active pod (nor, with podReplacementPolicy Failed,
+ * by a terminating one).
  */
 export function firstPendingIndexes(
   succeeded: Intervals,
   heldIndexes: readonly number[],
   count: number,
   completions: number,
+  failed: Intervals | null = null,
 ): number[] {
   const out: number[] = [];
   if (count <= 0) return out;
-  const nonPending = withOrderedIndexes(succeeded, heldIndexes);
+  let nonPending = withOrderedIndexes(succeeded, heldIndexes);
+  if (failed !== null) nonPending = mergeIntervals(nonPending, failed);
   let candidate = 0;
   for (let i = 0; i < nonPending.length; i += 2) {
     for (; candidate < completions && out.length < count && candidate < nonPending[i]; candidate++)

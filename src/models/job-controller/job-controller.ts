@@ -17,6 +17,7 @@ import { type Store, WatchType } from "../store.js";
 import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
 import { intervalsTotal, succeededIndexes } from "./indexed.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
+import { delayedDeletionPerIndex, failedIndexes } from "./per-index.js";
 import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
 import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
@@ -273,6 +274,7 @@ export class JobController implements EventHandler {
     if (view.indexed) {
       succeededIndexes(ctx);
       ctx.succeeded = intervalsTotal(ctx.succeededIndexes);
+      if (view.backoffLimitPerIndex !== NONE) this.perIndexDecision(ctx, now);
     }
 
     let suspendCondChanged = false;
@@ -367,6 +369,27 @@ export class JobController implements EventHandler {
       status.uncountedFailed.length === 0 &&
       uncountedBefore + ctx.newSucceededTimes.length + ctx.newFailedTimes.length < MAX_UNCOUNTED_PODS
     );
+  }
+
+  /** backoffLimitPerIndex: the failed indexes, the end they decide (maxFailedIndexes exceeded, or
+   * every index succeeded or failed with some failed), and the pods whose deletion waits. */
+  private perIndexDecision(ctx: SyncContext, now: number): void {
+    const view = ctx.job.view;
+    failedIndexes(ctx);
+    if (ctx.finished === null) {
+      const failed = intervalsTotal(ctx.failedIndexes!);
+      if (view.maxFailedIndexes !== NONE && failed > view.maxFailedIndexes)
+        ctx.finished = newCondition(
+          "FailureTarget",
+          "True",
+          "MaxFailedIndexesExceeded",
+          "Job has exceeded the specified maximal number of failed indexes",
+          now,
+        );
+      else if (failed > 0 && failed + intervalsTotal(ctx.succeededIndexes) >= view.completions)
+        ctx.finished = newCondition("FailureTarget", "True", "FailedIndexes", "Job has failed indexes", now);
+    }
+    delayedDeletionPerIndex(ctx);
   }
 
   /** A FailureTarget condition if a failed pod matches a FailJob rule (first pod in list order). */

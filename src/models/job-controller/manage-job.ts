@@ -10,6 +10,7 @@ import {
   SYNC_JOB_BATCH_PERIOD_MS,
   type SyncContext,
 } from "./job-controller.js";
+import { indexesDueNow, newIndexFailureCounts } from "./per-index.js";
 
 /**
  * manageJob (pkg/controller/job/job_controller.go): keep the number of active pods at what the
@@ -18,9 +19,10 @@ import {
  */
 
 /** Creates a pod of `job` (the API server's create with generateName), of completion index
- * `index` (NONE when the Job is not Indexed). */
+ * `index` (NONE when the Job is not Indexed), carrying its index's failure counts
+ * (backoffLimitPerIndex). */
 export interface PodCreator {
-  createPod(job: JobRecord, index: number): PodRecord;
+  createPod(job: JobRecord, index: number, indexFailures: number, indexIgnoredFailures: number): PodRecord;
 }
 
 /** Nothing to delete (most syncs: no list made). */
@@ -62,17 +64,26 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
   let diff = wantActive - terminating - active;
   if (diff <= 0) return active;
 
+  // The Job's back-off; with backoffLimitPerIndex each index has its own instead (below).
+  const perIndex = ctx.failedIndexes !== null;
   const b = ctx.newBackoff;
-  const remaining = remainingBackoffMs(b.failuresAfterLastSuccess, b.lastFailureMs, ctx.now);
-  if (remaining > 0) {
-    jc.enqueue(job, Math.max(remaining, SYNC_JOB_BATCH_PERIOD_MS));
-    jc.state(job).memoBackoffAt = ctx.now + remaining;
-    return active;
-  }
+  const remaining = perIndex ? 0 : remainingBackoffMs(b.failuresAfterLastSuccess, b.lastFailureMs, ctx.now);
+  if (remaining > 0) return waitForBackoff(jc, ctx, remaining, active);
   diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
   let indexes: number[] | null = null;
   if (view.indexed) {
-    indexes = firstPendingIndexes(ctx.succeededIndexes, heldIndexes(ctx), diff, view.completions);
+    indexes = firstPendingIndexes(
+      ctx.succeededIndexes,
+      heldIndexes(ctx),
+      diff,
+      view.completions,
+      ctx.failedIndexes,
+    );
+    if (perIndex) {
+      const { due, waitMs } = indexesDueNow(ctx, indexes);
+      if (waitMs !== NONE) return waitForBackoff(jc, ctx, waitMs, active);
+      indexes = due;
+    }
     diff = indexes.length;
   }
   active += diff;
@@ -84,7 +95,11 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
     batch = Math.min(2 * batch, diff)
   ) {
     for (let i = 0; i < batch; i++) {
-      const pod = jc.pods.createPod(job, indexes === null ? NONE : indexes[next++]);
+      const index = indexes === null ? NONE : indexes[next++];
+      const [failures, ignored] = perIndex
+        ? newIndexFailureCounts(ctx, ctx.delayedByIndex.get(index))
+        : NO_FAILURES;
+      const pod = jc.pods.createPod(job, index, failures, ignored);
       jc.recorder?.record(
         jobRef(job),
         "Normal",
@@ -97,6 +112,15 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
   }
   return active;
 }
+
+/** The back-off is not over: requeue when it is (at least syncJobBatchPeriod on), create nothing. */
+function waitForBackoff(jc: JobController, ctx: SyncContext, remainingMs: number, active: number): number {
+  jc.enqueue(ctx.job, Math.max(remainingMs, SYNC_JOB_BATCH_PERIOD_MS));
+  jc.state(ctx.job).memoBackoffAt = ctx.now + remainingMs;
+  return active;
+}
+
+const NO_FAILURES: readonly [number, number] = [0, 0];
 
 /**
  * activePodsForRemoval of an Indexed Job: pods without a valid index, past `completions` or

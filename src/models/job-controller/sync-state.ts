@@ -55,6 +55,10 @@ export class SyncContext {
    * succeeded since (calculateSucceededIndexes). */
   prevSucceededIndexes: Intervals = [];
   succeededIndexes: Intervals = [];
+  /** backoffLimitPerIndex: the failed indexes (calculateFailedIndexes), else null; and per index
+   * the failed pod whose finalizer waits for its replacement (per-index.ts). */
+  failedIndexes: Intervals | null = null;
+  readonly delayedByIndex = new Map<number, PodRecord>();
   /** The decided end: FailureTarget/Failed or SuccessCriteriaMet/Complete, or null. */
   finished: JobConditionRecord | null = null;
   startTimeSetNow = false;
@@ -71,5 +75,6 @@ export class SyncContext {
     while (this.newFailedTimes.length > 0) this.newFailedTimes.pop();
     this.finished = null;
     this.startTimeSetNow = false;
+    this.failedIndexes = null;
   }
 }

@@ -78,8 +78,18 @@ export function trackJobStatusAndRemoveFinalizers(
     const failed = isPodFailed(pod, job);
     if (!(job.deletionMs !== -1 || ctx.finished !== null || pod.phase === PodPhase.Succeeded || failed))
       continue;
-    toRemove.push(pod);
     const ix = pod.completionIndex;
+    // canRemoveFinalizer: a failed pod whose replacement will take its index's failure count from
+    // it keeps the finalizer until that replacement exists.
+    if (
+      job.deletionMs === -1 &&
+      ctx.finished === null &&
+      pod.phase !== PodPhase.Succeeded &&
+      ctx.failedIndexes !== null &&
+      ctx.delayedByIndex.get(ix) === pod
+    )
+      continue;
+    toRemove.push(pod);
     if (pod.phase === PodPhase.Succeeded && pod.uncounted !== 2) {
       if (indexed) {
         // The completion index is enough to count a success once: no UID is kept.
@@ -117,6 +127,11 @@ export function trackJobStatusAndRemoveFinalizers(
     if (text !== status.completedIndexes) needsFlush = true;
     status.succeeded = intervalsTotal(ctx.succeededIndexes);
     status.completedIndexes = text;
+    const failedText = ctx.failedIndexes === null ? null : intervalsText(ctx.failedIndexes);
+    if (failedText !== status.failedIndexes) {
+      status.failedIndexes = failedText;
+      needsFlush = true;
+    }
   }
 
   let finished: JobConditionRecord | null = ctx.finished;
