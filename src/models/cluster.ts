@@ -86,16 +86,10 @@ export interface PreparedJob {
 
 /**
  * What a valid Job may ask for that jobsim does not simulate, or null. Scenario loading refuses
- * such a manifest in jobsim's words; the model's own check (prepareJob) is the backstop.
+ * such a manifest in jobsim's words; the model's own check (prepareJob) is the backstop. Every
+ * Job feature of 1.35 is simulated now; the hook stays for the next one that is not.
  */
-export function unsimulatedJobFeature(job: Job): { field: string; value: string; message: string } | null {
-  const spec = job.spec;
-  if (spec?.successPolicy !== undefined && spec.successPolicy !== null)
-    return {
-      field: "spec.successPolicy",
-      value: JSON.stringify(spec.successPolicy),
-      message: "jobsim does not simulate successPolicy yet",
-    };
+export function unsimulatedJobFeature(_job: Job): { field: string; value: string; message: string } | null {
   return null;
 }
 

@@ -57,6 +57,8 @@ export const randomJobSpec = fc.record({
   /** backoffLimitPerIndex (Indexed only), with maxFailedIndexes; FailJob rules become FailIndex. */
   perIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   maxFailedIndexes: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  /** successPolicy (Indexed only): a rule on index 0, or on a count of indexes. */
+  successPolicy: fc.constantFrom("none", "index0", "count2"),
   deadline: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
   ttl: fc.option(fc.constantFrom(0, 10), { nil: undefined }),
   onFailure: fc.boolean(),
@@ -93,6 +95,11 @@ function jobSpecLines(s: RandomJobSpec, raise: number): string {
     s.completions === undefined ? "" : `completions: ${s.completions}`,
     s.completions === undefined || !s.indexed ? "" : "completionMode: Indexed",
     perIndex(s) ? `backoffLimitPerIndex: ${s.perIndex}` : "",
+    s.completions === undefined || !s.indexed || s.successPolicy === "none"
+      ? ""
+      : s.successPolicy === "index0"
+        ? 'successPolicy: {rules: [{succeededIndexes: "0"}]}'
+        : `successPolicy: {rules: [{succeededCount: ${Math.min(2, s.completions)}}]}`,
     perIndex(s) && s.maxFailedIndexes !== undefined
       ? `maxFailedIndexes: ${Math.min(s.maxFailedIndexes, s.completions!)}`
       : "",

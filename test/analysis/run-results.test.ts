@@ -133,7 +133,7 @@ function compare(mc: MonteCarlo, runs: number): string[] {
 }
 
 describe("a Monte Carlo run's results = the run read through the API", () => {
-  it("over random Job specs (parallelism, completions, Indexed, backoffLimitPerIndex, deadline, TTL, OnFailure, pod failure policy)", () => {
+  it("over random Job specs (parallelism, completions, Indexed, backoffLimitPerIndex, successPolicy, deadline, TTL, OnFailure, pod failure policy)", () => {
     const reasons = new Set<string>();
     fc.assert(
       fc.property(randomJobSpec, (s) => {
@@ -150,6 +150,7 @@ describe("a Monte Carlo run's results = the run read through the API", () => {
       "FailedIndexes",
       "MaxFailedIndexesExceeded",
       "PodFailurePolicy",
+      "SuccessPolicy",
     ]);
   });
 

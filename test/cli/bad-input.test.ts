@@ -301,43 +301,6 @@ describe("a Job manifest where a scenario is expected", () => {
   });
 });
 
-describe("an Indexed Job with a successPolicy, which jobsim does not simulate", () => {
-  const MESSAGE =
-    'spec.successPolicy: "{"rules":[{"succeededCount":1}]}": jobsim does not simulate successPolicy yet (docs/fidelity.md)';
-
-  it.each(["run", "mc", "validate"])(
-    "is refused by %s when the scenario loads, in jobsim's words",
-    (command) => {
-      const file = variant(`indexed-${command}`, (t) =>
-        t.replace(
-          "      backoffLimit: 10",
-          "      backoffLimit: 10\n      completionMode: Indexed\n      completions: 3\n      successPolicy: {rules: [{succeededCount: 1}]}",
-        ),
-      );
-      const r = command === "mc" ? jobsim("mc", file, "--runs", "10") : jobsim(command, file);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe("");
-      // Never as a transcript line that looks like the API server's rejection.
-      expect(r.stderr).toBe(`${file}: files.job.yaml: ${MESSAGE}\n`);
-    },
-  );
-
-  it("is refused by validate as a manifest of its own, beside the API server's real objections", () => {
-    const file = join(dir, "success-policy-job.yaml");
-    writeFileSync(
-      file,
-      "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  completionMode: Indexed\n  completions: 2\n  successPolicy: {rules: [{succeededCount: 1}]}\n  parallelism: -1\n" +
-        "  template:\n    spec:\n      containers: [{name: c, image: app}]\n      restartPolicy: Never\n",
-    );
-    const r = jobsim("validate", file);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe(
-      `${file}: ${MESSAGE}\n` +
-        `${file}: The Job "x" is invalid: spec.parallelism: Invalid value: -1: must be greater than or equal to 0\n`,
-    );
-  });
-});
-
 describe("--within takes a number of seconds, as a scenario's durations do", () => {
   it("--within 1800 is --within 30m", () => {
     const args = [

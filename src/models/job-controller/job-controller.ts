@@ -19,6 +19,7 @@ import { intervalsTotal, succeededIndexes } from "./indexed.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { delayedDeletionPerIndex, failedIndexes } from "./per-index.js";
 import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
+import { matchSuccessPolicy, SUCCESS_POLICY_REASON } from "./success-policy.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
 import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
 
@@ -275,6 +276,11 @@ export class JobController implements EventHandler {
       succeededIndexes(ctx);
       ctx.succeeded = intervalsTotal(ctx.succeededIndexes);
       if (view.backoffLimitPerIndex !== NONE) this.perIndexDecision(ctx, now);
+      if (ctx.finished === null && view.successPolicy !== null) {
+        const met = matchSuccessPolicy(view.successPolicy, view.completions, ctx.succeededIndexes);
+        if (met !== null)
+          ctx.finished = newCondition("SuccessCriteriaMet", "True", SUCCESS_POLICY_REASON, met, now);
+      }
     }
 
     let suspendCondChanged = false;

@@ -172,6 +172,7 @@ export function deleteActivePods(
     if (pod.ready) deletedReady++;
     deletePod(jc, ctx.job, pod);
   }
+  ctx.deletedActive = ctx.activePods.length > 0;
   return { deleted: ctx.activePods.length, deletedReady };
 }
 

@@ -62,6 +62,8 @@ export class SyncContext {
   /** The decided end: FailureTarget/Failed or SuccessCriteriaMet/Complete, or null. */
   finished: JobConditionRecord | null = null;
   startTimeSetNow = false;
+  /** deleteActivePods deleted `activePods` in this sync (see trackJobStatusAndRemoveFinalizers). */
+  deletedActive = false;
 
   reset(job: JobRecord, now: number): void {
     this.job = job;
@@ -75,6 +77,7 @@ export class SyncContext {
     while (this.newFailedTimes.length > 0) this.newFailedTimes.pop();
     this.finished = null;
     this.startTimeSetNow = false;
+    this.deletedActive = false;
     this.failedIndexes = null;
   }
 }

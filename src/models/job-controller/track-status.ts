@@ -75,7 +75,13 @@ export function trackJobStatusAndRemoveFinalizers(
   // An Indexed Job's pods are taken in completion-index order, so completed indexes come in order.
   for (const pod of indexed ? byCompletionIndex(job.pods) : job.pods) {
     if (!pod.trackingFinalizer) continue;
-    const failed = isPodFailed(pod, job);
+    // The pods this sync deleted are judged as the sync saw them — upstream's pod objects are the
+    // informer's, without the deletionTimestamp its own DELETE just set: not failed for being
+    // deleted (a Job that met its successPolicy does not count the pods it stops as failures).
+    const failed =
+      ctx.deletedActive && ctx.activePods.includes(pod)
+        ? pod.phase === PodPhase.Failed
+        : isPodFailed(pod, job);
     if (!(job.deletionMs !== -1 || ctx.finished !== null || pod.phase === PodPhase.Succeeded || failed))
       continue;
     const ix = pod.completionIndex;
