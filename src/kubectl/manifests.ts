@@ -76,14 +76,54 @@ export function yamlSyntaxError(doc: Document, lines: LineCounter): string | nul
 
 /** kubectl's wording for a YAML syntax error in a file: error parsing <f>: error converting YAML to JSON: yaml: line N: <msg>. */
 function syntaxError(name: string, doc: Document, lines: LineCounter): string | null {
+  if (doc.errors.some((x) => x.message.includes("Maximum call stack size exceeded"))) return tooDeep(name);
   const e = yamlSyntaxError(doc, lines);
   return e === null ? null : `error parsing ${name}: error converting YAML to JSON: ${e}`;
 }
 
+function tooDeep(name: string): string {
+  // goyaml.v2 stops at its own depth limit; the yaml package's recursion ends sooner, on the stack.
+  return `error parsing ${name}: error converting YAML to JSON: yaml: exceeded max depth`;
+}
+
+/** Why toJS failed, as goyaml.v2 says it. */
+function toJsError(name: string, e: unknown): string {
+  if (e instanceof RangeError) return tooDeep(name);
+  const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec((e as Error).message);
+  // parser.go alias(): failf("unknown anchor '%s' referenced") — no line number.
+  if (unresolved !== null)
+    return `error parsing ${name}: error converting YAML to JSON: yaml: unknown anchor '${unresolved[1]}' referenced`;
+  // The yaml package refuses an alias bomb as goyaml.v2 does (decode.go, "document contains
+  // excessive aliasing", the CVE-2019-11253 fix), though by a different count of aliases.
+  return `error parsing ${name}: error converting YAML to JSON: yaml: document contains excessive aliasing`;
+}
+
+/**
+ * sigs.k8s.io/yaml's YAMLToJSON of the document: goyaml.v2 resolves a plain `.inf`/`.nan` to a
+ * float that encoding/json then refuses (`json: unsupported value: +Inf`); a decimal too large
+ * for float64 (`1e309`) fails strconv.ParseFloat, so goyaml keeps it as a string (resolve.go),
+ * which is what is sent — the yaml package made it Infinity, so it is put back as text here.
+ */
+function jsonConversionError(doc: Document, text: string): string | null {
+  let error: string | null = null;
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "number" || Number.isFinite(node.value) || node.range === undefined) return;
+      if (node.range === null) return;
+      const source = text.slice(node.range[0], node.range[1]);
+      if (/^[-+]?\.(inf|Inf|INF)$/.test(source) || /^\.(nan|NaN|NAN)$/.test(source)) {
+        error ??= `json: unsupported value: ${Number.isNaN(node.value) ? "NaN" : node.value > 0 ? "+Inf" : "-Inf"}`;
+        return visit.BREAK;
+      }
+      node.value = source;
+    },
+  });
+  return error;
+}
+
 export function parseManifestFile(name: string, text: string): ManifestFile {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { version: "1.1", lineCounter: lines, uniqueKeys: false });
-  const out: ManifestFile = {
+  const out0: ManifestFile = {
     name,
     text,
     docs: [],
@@ -92,11 +132,31 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     empty: false,
     duplicateKeys: [],
   };
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, {
+      version: "1.1",
+      lineCounter: lines,
+      uniqueKeys: false,
+      logLevel: "error",
+    });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    docs = [];
+    out0.clientError = tooDeep(name);
+  }
+  const out = out0;
+  if (out.clientError !== null) return out;
   const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
   for (const doc of list) {
     const err = syntaxError(name, doc as Document, lines);
     if (err !== null) {
       out.clientError = err;
+      return out;
+    }
+    const conversion = jsonConversionError(doc as Document, text);
+    if (conversion !== null) {
+      out.clientError = `error parsing ${name}: error converting YAML to JSON: ${conversion}`;
       return out;
     }
     out.duplicateKeys.push(...duplicateKeysOf(doc as Document, lines));
@@ -111,10 +171,8 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     let object: Record<string, unknown>;
     try {
       object = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-    } catch {
-      // The yaml package refuses an alias bomb as goyaml.v2 does (decode.go, "document contains
-      // excessive aliasing", the CVE-2019-11253 fix), though by a different count of aliases.
-      out.clientError = `error parsing ${name}: error converting YAML to JSON: yaml: document contains excessive aliasing`;
+    } catch (e) {
+      out.clientError = toJsError(name, e);
       return out;
     }
     const kind = typeof object.kind === "string" ? object.kind : "";

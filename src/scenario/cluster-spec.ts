@@ -19,6 +19,8 @@ import { checkKnownKeys, type Problems, shown } from "./problems.js";
  */
 
 const CLUSTER_FIELDS = ["version", "startTime", "nodes", "namespaces"];
+/** The first startTime refused: simulated times must stay within Go's four-digit years. */
+const LATEST_START_MS = Date.UTC(9000, 0, 1);
 const NODE_FIELDS = [
   "name",
   "role",
@@ -79,6 +81,13 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       problems.add(
         "cluster.startTime",
         `expected an RFC 3339 time in whole seconds such as "${DEFAULT_START_TIME}", got ${shown(raw.startTime)}`,
+      );
+    } else if (t >= LATEST_START_MS) {
+      // Go's time.Time.MarshalJSON refuses years past 9999, so no API object holds a later time;
+      // a session may sleep on for centuries, so the start must leave room.
+      problems.add(
+        "cluster.startTime",
+        `${shown(raw.startTime)} is too late: API times end at 9999-12-31T23:59:59Z; use a time before 9000-01-01T00:00:00Z`,
       );
     } else spec.epochMs = t;
   }

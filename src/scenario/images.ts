@@ -110,7 +110,12 @@ function parseExit(o: Record<string, unknown>, path: string, problems: Problems)
     (code as number) < 0 ||
     (code as number) > 255
   ) {
-    problems.add(`${path}.exitCode`, `expected an integer exit code 0..255, got ${shown(code)}`);
+    problems.add(
+      `${path}.exitCode`,
+      code === undefined
+        ? "required: an integer exit code 0..255"
+        : `expected an integer exit code 0..255, got ${shown(code)}`,
+    );
     return null;
   }
   if (o.log !== undefined && typeof o.log !== "string") problems.add(`${path}.log`, "expected a string");
@@ -166,7 +171,12 @@ export function parseImage(
         checkKnownKeys(problems, p, o, OUTCOME_FIELDS);
         const prob = num(o.probability);
         if (prob === null) {
-          problems.add(`${p}.probability`, `expected a number in [0, 1], got ${shown(o.probability)}`);
+          problems.add(
+            `${p}.probability`,
+            o.probability === undefined
+              ? "required: a number in [0, 1]"
+              : `expected a number in [0, 1], got ${shown(o.probability)}`,
+          );
           ok = false;
         } else if (prob < 0 || prob > 1) {
           problems.add(`${p}.probability`, `probability ${prob} is not in [0, 1]`);

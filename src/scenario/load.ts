@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { type NodeSpec, unsimulatedJobFeature } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
@@ -77,15 +77,49 @@ export function loadScenario(file: string, overrides: readonly Override[] = []):
   return parseScenario(text, file, dirname(resolve(file)), overrides);
 }
 
-export function parseScenario(
-  text: string,
-  file: string,
-  dir: string,
-  overrides: readonly Override[] = [],
-): Scenario {
-  const problems = new Problems(file);
+/** Why an existing path cannot be read as a manifest file, or null. */
+function unreadableManifest(path: string): string | null {
+  try {
+    // kubectl -f DIR applies the directory's .json/.yaml/.yml files; jobsim reads named files only.
+    if (statSync(path).isDirectory())
+      return "is a directory: jobsim does not simulate -f with a directory; name each file (-f a.yaml -f b.yaml)";
+    closeSync(openSync(path, "r"));
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM"
+      ? "cannot be read: permission denied"
+      : `cannot be read: ${code}`;
+  }
+}
+
+/**
+ * The scenario file's one YAML document as plain data, or a ScenarioError in jobsim's words: a
+ * syntax error with its line and column; an empty document after a trailing `---` is ignored, a
+ * second one refused; an alias without its anchor, an alias bomb and nesting too deep to read are
+ * named as such. (The yaml package's warnings, meant for programmers, are not printed.)
+ */
+function readScenarioYaml(text: string, file: string): unknown {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      logLevel: "error",
+    }) as Document[];
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
+    throw e;
+  }
+  const withContent = docs.filter(
+    (d) =>
+      d.errors.length > 0 || !(d.contents === null || (isScalar(d.contents) && d.contents.value === null)),
+  );
+  const doc = withContent[0] ?? docs[0];
+  if (doc === undefined) return null;
+  if (doc.errors.some((e) => e.message.includes("Maximum call stack size exceeded")))
+    throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
@@ -94,13 +128,34 @@ export function parseScenario(
       }),
     );
   }
-  let raw: unknown;
+  if (withContent.length > 1) {
+    const { line } = lines.linePos(withContent[1].range?.[0] ?? 0);
+    throw new ScenarioError([
+      `${file}:${line}: a second YAML document: a scenario file holds one (its manifests go under files:)`,
+    ]);
+  }
   try {
-    raw = doc.toJS();
-  } catch {
-    // The yaml package's guard against alias bombs (maxAliasCount): the one way toJS fails.
+    return doc.toJS();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec((e as Error).message);
+    if (unresolved !== null)
+      throw new ScenarioError([
+        `${file}: unknown anchor '${unresolved[1]}' referenced (an alias *${unresolved[1]} needs an &${unresolved[1]} before it)`,
+      ]);
+    // The yaml package's guard against alias bombs (maxAliasCount).
     throw new ScenarioError([`${file}: document contains excessive aliasing (YAML aliases expand too far)`]);
   }
+}
+
+export function parseScenario(
+  text: string,
+  file: string,
+  dir: string,
+  overrides: readonly Override[] = [],
+): Scenario {
+  const problems = new Problems(file);
+  const raw = readScenarioYaml(text, file);
   if (!isRecord(raw))
     throw new ScenarioError([
       `${file}: expected a Scenario mapping (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, ...)`,
@@ -174,6 +229,11 @@ export function parseScenario(
             `steps`,
             `${s.line}: the path "${f}" does not exist (neither under files: nor beside the scenario)`,
           );
+          continue;
+        }
+        const unreadable = unreadableManifest(onDisk);
+        if (unreadable !== null) {
+          problems.add(`steps`, `${s.line}: the path "${f}" ${unreadable}`);
           continue;
         }
         content = readFileSync(onDisk, "utf8");

@@ -79,6 +79,7 @@ export function checkKnownKeys(
 
 /** A value as a message shows it: JSON, except YAML's .nan and .inf, which JSON would turn into null. */
 export function shown(v: unknown): string {
+  if (v === undefined) return "nothing"; // (a required field left out: never JavaScript's "undefined")
   if (typeof v === "number" && !Number.isFinite(v))
     return Number.isNaN(v) ? ".nan" : v > 0 ? ".inf" : "-.inf";
   return JSON.stringify(v);

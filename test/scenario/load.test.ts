@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -198,6 +198,91 @@ describe("scenario loading", () => {
     );
     expect(broken.manifests.get("job.yaml")!.clientError).toMatch(
       /^error parsing job\.yaml: error converting YAML to JSON: yaml: line \d+: /,
+    );
+  });
+});
+
+describe("YAML that is no scenario, in jobsim's words", () => {
+  it("ignores an empty document after a trailing ---, refuses a second one", () => {
+    expect(problems(`${GOOD}---\n`)).toEqual([]);
+    expect(problems(`${GOOD}---\nfoo: 1\n`)).toEqual([
+      "s.yaml:24: a second YAML document: a scenario file holds one (its manifests go under files:)",
+    ]);
+  });
+
+  it("names an alias without its anchor, and nesting too deep, rather than the parser's or V8's words", () => {
+    expect(problems(`${GOOD}horizon: *nope\n`)).toEqual([
+      "s.yaml: unknown anchor 'nope' referenced (an alias *nope needs an &nope before it)",
+    ]);
+    expect(problems(`${GOOD}x: ${"[".repeat(5000)}`)).toEqual(["s.yaml: YAML nested too deeply to read"]);
+  });
+
+  it("says a required image field is missing instead of 'got undefined'", () => {
+    const p = problems(
+      GOOD.replace('{probability: 0.4, exitCode: 0, log: "ok"}', '{exitCode: 0, log: "ok"}'),
+    );
+    expect(p).toContain("s.yaml: images.img:1.outcomes[0].probability: required: a number in [0, 1]");
+    expect(problems(GOOD.replace("kind: Scenario\n", ""))).toEqual([
+      's.yaml: kind: expected "Scenario", got nothing',
+    ]);
+    expect(p.join("\n")).not.toContain("undefined");
+  });
+
+  it("refuses a startTime so late that API times would pass year 9999", () => {
+    expect(
+      problems(GOOD.replace("images:", 'cluster: {startTime: "9999-12-31T23:59:59Z"}\nimages:')),
+    ).toEqual([
+      's.yaml: cluster.startTime: "9999-12-31T23:59:59Z" is too late: API times end at 9999-12-31T23:59:59Z; use a time before 9000-01-01T00:00:00Z',
+    ]);
+    expect(
+      problems(GOOD.replace("images:", 'cluster: {startTime: "8999-12-31T23:59:59Z"}\nimages:')),
+    ).toEqual([]);
+  });
+
+  it("refuses -f with a directory at load (kubectl would apply the files in it)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
+    mkdirSync(join(dir, "jobs.d"));
+    writeFileSync(
+      join(dir, "s.yaml"),
+      GOOD.replace(/files:[\s\S]*?steps:/, "steps:").replace("-f job.yaml", "-f jobs.d"),
+    );
+    expect(() => loadScenario(join(dir, "s.yaml"))).toThrow(
+      'steps: kubectl apply -f jobs.d: the path "jobs.d" is a directory: jobsim does not simulate -f with a directory; name each file (-f a.yaml -f b.yaml)',
+    );
+  });
+});
+
+describe("numbers JSON cannot carry, in a manifest (sigs.k8s.io/yaml's YAMLToJSON)", () => {
+  const manifest = (value: string) =>
+    parseScenario(
+      GOOD.replace("    spec:\n", `    spec:\n      backoffLimit: ${value}\n`),
+      "s.yaml",
+      "/x",
+    ).manifests.get("job.yaml")!;
+
+  it(".inf, -.inf and .nan: encoding/json's unsupported value, as kubectl's client-side error", () => {
+    expect(manifest(".inf").clientError).toBe(
+      "error parsing job.yaml: error converting YAML to JSON: json: unsupported value: +Inf",
+    );
+    expect(manifest("-.Inf").clientError).toBe(
+      "error parsing job.yaml: error converting YAML to JSON: json: unsupported value: -Inf",
+    );
+    expect(manifest(".NaN").clientError).toBe(
+      "error parsing job.yaml: error converting YAML to JSON: json: unsupported value: NaN",
+    );
+  });
+
+  it("a decimal past float64 stays the text goyaml keeps it as: the API server's string-into-int32 error", () => {
+    const m = manifest("1e309");
+    expect(m.clientError).toBeNull();
+    expect(m.docs[0].decodeError).toBe(
+      'Job in version "v1" cannot be handled as a Job: json: cannot unmarshal string into Go struct field JobSpec.spec.backoffLimit of type int32',
+    );
+  });
+
+  it("an alias to no anchor is goyaml's unknown anchor", () => {
+    expect(manifest("*three").clientError).toBe(
+      "error parsing job.yaml: error converting YAML to JSON: yaml: unknown anchor 'three' referenced",
     );
   });
 });
