@@ -36,6 +36,10 @@ export function checkShardFile(name: string, value: unknown): ShardFile {
     if (!Array.isArray(list) || list.length !== keys.length)
       fail(`"${field}" must have one entry per Job (${keys.length})`);
   }
+  (value.closedForms as unknown[]).forEach((c, j) => {
+    const problem = closedFormProblem(c);
+    if (problem !== null) fail(`closed form of ${keys[j]}: ${problem}`);
+  });
   (value.stats as unknown[]).forEach((s, j) => {
     const problem = statsProblem(s, to - from);
     if (problem !== null) fail(`stats of ${keys[j]}: ${problem}`);
@@ -95,6 +99,36 @@ function statsProblem(s: unknown, runs: number): string | null {
   if (reasons > finished)
     return `"reasons" count ${reasons} runs, more than the ${finished} that ended Complete or Failed`;
   return null;
+}
+
+/**
+ * What is wrong with one Job's closed form (a ClosedForm, or the string saying why there is
+ * none), or null. The report reads every field, so each is checked for its type here.
+ */
+function closedFormProblem(c: unknown): string | null {
+  if (typeof c === "string") return null;
+  if (!isRecord(c)) return "expected an object or a string";
+  for (const field of ["p", "backoffLimit", "successRate", "pastHorizon"])
+    if (!Number.isFinite(c[field])) return `"${field}" must be a number`;
+  if (typeof c.durationNote !== "string") return '"durationNote" must be a string';
+  for (const field of ["pods", "durationSeconds", "completeSeconds"]) {
+    const d = c[field];
+    if (d === null && field !== "pods") continue;
+    if (!isDistribution(d))
+      return `"${field}" must be ${field === "pods" ? "" : "null or "}a distribution: lists "values" and "probs" of numbers, as long as each other`;
+  }
+  return null;
+}
+
+function isDistribution(d: unknown): boolean {
+  if (!isRecord(d)) return false;
+  const { values, probs } = d;
+  return (
+    Array.isArray(values) &&
+    Array.isArray(probs) &&
+    values.length === probs.length &&
+    [...values, ...probs].every((x) => Number.isFinite(x))
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

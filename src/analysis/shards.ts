@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import type { Scenario } from "../scenario/load.js";
 import { JobStats, type JobStatsJSON } from "./accumulators.js";
 import type { ClosedForm } from "./closed-form.js";
@@ -111,6 +112,16 @@ export function mergeShards(files: { name: string; shard: ShardFile }[]): McRepo
       );
     if (JSON.stringify(shard.jobKeys) !== JSON.stringify(first.jobKeys))
       throw new Error(`${name}: its Jobs differ from ${files[0].name}'s`);
+    // The closed forms are computed from the scenario alone, not from a shard's runs: every
+    // shard of one computation writes the same ones. The merge reports the first file's, so
+    // shards that disagree would make the report depend on the order of the files.
+    const j = shard.jobKeys.findIndex(
+      (_, i) => !isDeepStrictEqual(shard.closedForms[i], first.closedForms[i]),
+    );
+    if (j >= 0)
+      throw new Error(
+        `${name}: its closed form of ${shard.jobKeys[j]} differs from ${files[0].name}'s, which the same scenario cannot give (a shard file edited, or written by another version of jobsim): run every shard with the same jobsim on the same files`,
+      );
     if (seen.has(shard.shard.index))
       throw new Error(
         `${name}: shard ${shard.shard.index}/${shard.shard.count} given twice (also ${seen.get(shard.shard.index)})`,

@@ -18,6 +18,7 @@ interface Shard {
   seed?: unknown;
   runs?: number;
   shard?: { index: number; to: number };
+  closedForms: unknown[];
   stats?: { outcomes: Record<string, number>; reasons: Record<string, number>; pods: number[][] }[];
   lanes: number[];
 }
@@ -108,6 +109,27 @@ describe("checkShardFile", () => {
         s.stats!.push(s.stats![0]);
       },
       '"stats" must have one entry per Job (1)',
+    ],
+    [
+      "a null closed form",
+      (s) => {
+        s.closedForms[0] = null;
+      },
+      "closed form of default/example-job: expected an object or a string",
+    ],
+    [
+      "a closed form without its horizon share",
+      (s) => {
+        delete (s.closedForms[0] as { pastHorizon?: number }).pastHorizon;
+      },
+      'closed form of default/example-job: "pastHorizon" must be a number',
+    ],
+    [
+      "a closed form whose pods distribution is cut short",
+      (s) => {
+        (s.closedForms[0] as { pods: { probs: number[] } }).pods.probs.pop();
+      },
+      'closed form of default/example-job: "pods" must be a distribution: lists "values" and "probs" of numbers, as long as each other',
     ],
     [
       "a negative count",
@@ -209,8 +231,34 @@ describe("jobsim merge", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("refuses shards of one scenario whose closed forms differ, in either order", () => {
+    const dir = tmp();
+    const one = join(dir, "one.json");
+    const two = join(dir, "two.json");
+    const edited = JSON.parse(shardText) as Shard;
+    (edited.closedForms[0] as { successRate: number }).successRate = 5;
+    writeFileSync(one, JSON.stringify(edited));
+    writeFileSync(two, jobsim("mc", S, "--runs", "5000", "--seed", "3", "--shard", "2/2").stdout);
+    for (const [a, b] of [
+      [one, two],
+      [two, one],
+    ]) {
+      const r = jobsim("merge", a, b);
+      expect(r.stderr).toBe(
+        `jobsim: ${b}: its closed form of default/example-job differs from ${a}'s, which the same scenario cannot give (a shard file edited, or written by another version of jobsim): run every shard with the same jobsim on the same files\n`,
+      );
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+    }
+  });
+
   it.each([
     ["null", "null\n", "expected a JSON object"],
+    [
+      "a shard whose closed forms are [null]",
+      JSON.stringify({ ...JSON.parse(shardText), closedForms: [null] }),
+      "closed form of default/example-job: expected an object or a string",
+    ],
     [
       "a shard without stats",
       JSON.stringify({ ...JSON.parse(shardText), stats: undefined }),
