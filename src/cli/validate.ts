@@ -4,7 +4,7 @@ import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster, unsimulatedJobFeature } from "../models/cluster.js";
-import { loadScenario } from "../scenario/load.js";
+import { scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { hintsFor } from "../session/hints.js";
 
@@ -63,10 +63,10 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-function isScenario(file: string): boolean {
+/** Whether a file's text is a scenario (kind: Scenario) rather than a manifest. */
+function isScenario(text: string): boolean {
   try {
-    const doc = parseDocument(readFileSync(file, "utf8"));
-    const v = doc.toJS() as { kind?: unknown } | null;
+    const v = parseDocument(text).toJS() as { kind?: unknown } | null;
     return v !== null && typeof v === "object" && v.kind === "Scenario";
   } catch {
     return false;
@@ -80,8 +80,16 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
     const warnings: string[] = [];
     let summary = "";
     try {
-      if (isScenario(file)) {
-        const s = loadScenario(file);
+      // Read once: a second read of a pipe or FIFO (validate <(cat f.yaml)) finds it empty or
+      // waits for a writer that is gone.
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        throw new ScenarioError([`${file}: ${readProblem(e)}`]);
+      }
+      if (isScenario(text)) {
+        const s = scenarioFromText(text, file);
         for (const m of s.manifests.values()) {
           for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: files.${m.name}`));
@@ -89,12 +97,6 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
       } else {
-        let text: string;
-        try {
-          text = readFileSync(file, "utf8");
-        } catch (e) {
-          throw new ScenarioError([`${file}: ${readProblem(e)}`]);
-        }
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m, false)) problems.push(`${file}: ${p}`);
         warnings.push(...manifestWarnings(m, file));

@@ -74,6 +74,15 @@ export function loadScenario(file: string, overrides: readonly Override[] = []):
             : `${file}: ${(e as Error).message}`,
     ]);
   }
+  return scenarioFromText(text, file, overrides);
+}
+
+/**
+ * A scenario from the text already read from `file` (a caller that has to look at the text
+ * first reads it once: a pipe or FIFO yields its text to one reader only). Manifests are read
+ * from beside `file`, as loadScenario does.
+ */
+export function scenarioFromText(text: string, file: string, overrides: readonly Override[] = []): Scenario {
   return parseScenario(text, file, dirname(resolve(file)), overrides);
 }
 

@@ -79,6 +79,39 @@ describe("jobsim validate", () => {
     noStackTrace(r.stderr);
   });
 
+  // validate reads each file once: a second read of a pipe finds it drained, of a FIFO waits
+  // for a writer that has gone.
+  it("reads a scenario from a named FIFO, written by another process", () => {
+    const fifo = join(tmp(), "scenario.yaml");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const writer = spawn("sh", ["-c", 'cat scenarios/flaky-job.yaml > "$1"', "sh", fifo], {
+      stdio: "ignore",
+    });
+    try {
+      const r = spawnSync(process.execPath, [CLI, "validate", fifo], { encoding: "utf8", timeout: 20_000 });
+      expect(r.error).toBeUndefined();
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(`${fifo}: valid scenario "flaky-job" (9 steps, 1 Job manifest)\n`);
+      expect(r.status).toBe(0);
+    } finally {
+      writer.kill();
+    }
+  });
+
+  it("reads a scenario from a pipe path (<(cat file) in bash)", () => {
+    const r = spawnSync(
+      "bash",
+      ["-c", '"$1" "$2" validate <(cat scenarios/flaky-job.yaml)', "bash", process.execPath, CLI],
+      {
+        encoding: "utf8",
+        timeout: 20_000,
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^\/dev\/fd\/\d+: valid scenario "flaky-job" \(9 steps, 1 Job manifest\)\n$/);
+    expect(r.status).toBe(0);
+  });
+
   it("a missing file", () => {
     const r = jobsim("validate", "no/such/file.yaml");
     expect(r.status).toBe(1);
