@@ -69,6 +69,58 @@ describe("kubectl flags jobsim does not simulate", () => {
   });
 });
 
+describe("kubectl's global options, which jobsim does not simulate (kubectl options)", () => {
+  const ACCESS =
+    "the simulated cluster is the only one, reached without a kubeconfig, credentials or a network";
+  const OUTPUT = "jobsim writes no log or profile of kubectl itself";
+  const refused = (name: string, why?: string) =>
+    `jobsim does not simulate the --${name} flag (one of kubectl's global options, for every command${why === undefined ? "" : `: ${why}`})`;
+
+  it.each([
+    ["kubectl get pods --context dev", refused("context", ACCESS)],
+    // Before the verb, as they are usually typed: the flag's value is not taken for the verb.
+    ["kubectl --context dev get pods", refused("context", ACCESS)],
+    ["kubectl --context=dev get pods", refused("context", ACCESS)],
+    ["kubectl --kubeconfig /tmp/k get jobs", refused("kubeconfig", ACCESS)],
+    ["kubectl get jobs --request-timeout=5s", refused("request-timeout", ACCESS)],
+    ["kubectl -s https://10.0.0.1:6443 get pods", refused("server", ACCESS)],
+    ["kubectl get pods --server https://10.0.0.1:6443", refused("server", ACCESS)],
+    ["kubectl delete job x --cluster other", refused("cluster", ACCESS)],
+    ["kubectl logs pod/x --user admin", refused("user", ACCESS)],
+    ["kubectl apply -f job.yaml --token abc", refused("token", ACCESS)],
+    ["kubectl --as system:admin wait --for=delete job/x", refused("as", ACCESS)],
+    ["kubectl get pods --as-group g", refused("as-group", ACCESS)],
+    ["kubectl get pods --insecure-skip-tls-verify", refused("insecure-skip-tls-verify", ACCESS)],
+    ["kubectl --insecure-skip-tls-verify get pods", refused("insecure-skip-tls-verify", ACCESS)],
+    ["kubectl get pods --match-server-version", refused("match-server-version", ACCESS)],
+    ["kubectl get pods --warnings-as-errors", refused("warnings-as-errors")],
+    ["kubectl get pods --kuberc /tmp/rc", refused("kuberc", "jobsim reads no kuberc preferences")],
+    ["kubectl -v 6 get pods", refused("v", OUTPUT)],
+    ["kubectl get pods -v=6", refused("v", OUTPUT)],
+    ["kubectl get pods --v 6", refused("v", OUTPUT)],
+    // A shorthand cluster: -f (follow) then -v taking the next word.
+    ["kubectl logs -fv 6 pod/x", refused("v", OUTPUT)],
+    ["kubectl events --profile cpu", refused("profile", OUTPUT)],
+  ])("%s", (line, message) => {
+    expect(usageOf(line)).toBe(message);
+  });
+
+  it("a command's own flag of the same stem keeps its own refusal", () => {
+    expect(usageOf("kubectl logs pod/x --insecure-skip-tls-verify-backend")).toBe(
+      'jobsim does not simulate the --insecure-skip-tls-verify-backend flag of "kubectl logs"',
+    );
+    expect(usageOf("kubectl get pods --server-print")).toBe(
+      'jobsim does not simulate the --server-print flag of "kubectl get"',
+    );
+  });
+
+  it("a global option's value before an unknown command is not taken for the command", () => {
+    expect(usageOf("kubectl --request-timeout 5s frob pods")).toBe(
+      'error: unknown command "frob" for "kubectl"\n\nRun \'kubectl --help\' for usage.',
+    );
+  });
+});
+
 describe("kubectl get --ignore-not-found (get.go: IgnoreErrors(IsNotFound))", () => {
   function outputOf(command: string, steps: string[] = ["kubectl apply -f job.yaml"]): string {
     return commandOutput(steps, command);

@@ -119,6 +119,17 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses kubectl's global options (--context, -v, ...) in jobsim's words, not as unknown flags", () => {
+    expect(
+      problems(
+        GOOD.replace("  - sleep 1m", "  - kubectl --context k3d-other get pods\n  - kubectl get jobs -v 6"),
+      ),
+    ).toEqual([
+      "s.yaml: steps[1]: kubectl --context k3d-other get pods: jobsim does not simulate the --context flag (one of kubectl's global options, for every command: the simulated cluster is the only one, reached without a kubeconfig, credentials or a network)",
+      "s.yaml: steps[2]: kubectl get jobs -v 6: jobsim does not simulate the --v flag (one of kubectl's global options, for every command: jobsim writes no log or profile of kubectl itself)",
+    ]);
+  });
+
   it("refuses kubectl patch --type json, which jobsim does not apply (other bad patch arguments are kubectl's to refuse in the session)", () => {
     const steps = [
       "  - kubectl patch job x --type json -p '[]'",
