@@ -21,7 +21,9 @@ function parseMs(value: unknown): number | string {
       : `${value} is not a duration (seconds ≥ 0 or e.g. "2m")`;
   if (typeof value === "string") {
     if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-    const ms = parseGoDuration(value);
+    // Spaces around a scenario's duration are forgiven, as around a number of seconds;
+    // Go's ParseDuration itself allows none.
+    const ms = parseGoDuration(value.trim());
     if (typeof ms === "number" && ms < 0) return `"${value}" is negative`;
     return typeof ms === "number"
       ? ms

@@ -63,40 +63,121 @@ export function goDuration(ms: number): string {
   return goDurationNs(millisToNanos(ms));
 }
 
-/** Units of Go time.ParseDuration, in milliseconds. */
-const UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  "\u00b5s": 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
+/**
+ * Units of Go's time.ParseDuration in nanoseconds (golang/go src/time/format.go, unitMap): the
+ * micro sign U+00B5 and the Greek letter mu U+03BC both spell microseconds.
+ */
+const UNIT_NS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  "\u00b5s": 1_000n,
+  "\u03bcs": 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
 };
 
-/** Go time.ParseDuration (as kubectl flags such as --timeout take it) → milliseconds (rounded to whole ms), or an error message. */
-export function parseGoDuration(text: string): number | string {
-  const s = text.trim();
-  if (s === "0") return 0;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+const TWO_63 = 1n << 63n;
+
+/**
+ * Go's time.quote (format.go) for error messages: double quotes, `"` and `\` escaped, and every
+ * byte of a non-ASCII or control character's UTF-8 written as \xNN ("1µx" → "1\xc2\xb5x").
+ */
+function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x80 || c < 0x20) {
+      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, "0")}`;
+    } else out += ch === '"' || ch === "\\" ? `\\${ch}` : ch;
+  }
+  return `${out}"`;
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+/**
+ * Go's time.ParseDuration (format.go) in integer nanoseconds, or Go's error text. Followed
+ * step by step, since kubectl's duration flags (--timeout, --since, ...) take it and print its
+ * errors: a possibly signed sequence of numbers, each with an optional fraction and a unit; no
+ * space anywhere (" 30s" is invalid); "0" alone needs no unit. The sum must fit in int64
+ * nanoseconds (at most 2562047h47m16.854775807s; its negative one more): the whole part of a
+ * number is refused past 2^63 as it is read (leadingInt), a fraction only stops gaining
+ * precision (leadingFraction), and the fraction's nanoseconds are computed in float64 as Go does.
+ */
+export function parseGoDurationNs(text: string): bigint | string {
+  const invalid = `time: invalid duration ${goQuote(text)}`;
   let i = 0;
-  let sign = 1;
-  if (s[0] === "-" || s[0] === "+") {
-    sign = s[0] === "-" ? -1 : 1;
+  let neg = false;
+  if (text[0] === "-" || text[0] === "+") {
+    neg = text[0] === "-";
     i = 1;
   }
-  if (i >= s.length) return `time: invalid duration "${text}"`;
-  let total = 0;
-  while (i < s.length) {
-    re.lastIndex = i;
-    const m = re.exec(s);
-    if (!m) {
-      return /^[+-]?[\d.]+$/.test(s.slice(i))
-        ? `time: missing unit in duration "${text}"`
-        : `time: invalid duration "${text}"`;
+  if (text.slice(i) === "0") return 0n;
+  if (i === text.length) return invalid;
+  let d = 0n;
+  while (i < text.length) {
+    if (!(text[i] === "." || isDigit(text[i]))) return invalid;
+    // The whole part: more than 2^63 is an overflow.
+    const wholeStart = i;
+    let v = 0n;
+    for (; isDigit(text[i]); i++) {
+      v = v * 10n + BigInt(text.charCodeAt(i) - 48);
+      if (v > TWO_63) return invalid;
     }
-    total += Number(m[1]) * UNITS[m[2]];
-    i = re.lastIndex;
+    const pre = i > wholeStart;
+    // The fraction: digits past what 2^63 holds are read but not counted.
+    let f = 0n;
+    let scale = 1;
+    let post = false;
+    if (text[i] === ".") {
+      i++;
+      const fracStart = i;
+      let overflow = false;
+      for (; isDigit(text[i]); i++) {
+        if (overflow) continue;
+        const y = f * 10n + BigInt(text.charCodeAt(i) - 48);
+        if (f > (TWO_63 - 1n) / 10n || y > TWO_63) {
+          overflow = true;
+          continue;
+        }
+        f = y;
+        scale *= 10;
+      }
+      post = i > fracStart;
+    }
+    if (!pre && !post) return invalid;
+    // The unit: everything up to the next digit or ".".
+    const unitStart = i;
+    while (i < text.length && !(text[i] === "." || isDigit(text[i]))) i++;
+    if (i === unitStart) return `time: missing unit in duration ${goQuote(text)}`;
+    const u = text.slice(unitStart, i);
+    const unit = UNIT_NS[u];
+    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(text)}`;
+    if (v > TWO_63 / unit) return invalid;
+    v *= unit;
+    if (f > 0n) {
+      v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+      if (v > TWO_63) return invalid;
+    }
+    d += v;
+    if (d > TWO_63) return invalid;
   }
-  return Math.round(sign * total);
+  if (neg) return -d;
+  if (d > TWO_63 - 1n) return invalid;
+  return d;
+}
+
+/**
+ * Go's time.ParseDuration (as kubectl flags such as --timeout take it) in milliseconds, rounded
+ * to the nearest (half up, as Math.round), or Go's error text.
+ */
+export function parseGoDuration(text: string): number | string {
+  const ns = parseGoDurationNs(text);
+  if (typeof ns === "string") return ns;
+  // Math.round's half up is floor(x + 1/2); BigInt division truncates toward zero.
+  const n = ns + 500_000n;
+  const q = n / 1_000_000n;
+  return Number(n % 1_000_000n < 0n ? q - 1n : q);
 }
