@@ -1,11 +1,13 @@
 import { Distribution } from "../engine/random/distributions.js";
 import { ImageBehaviour, type Outcome, type WeightedOutcome } from "../models/workload.js";
+import { parseScenarioDuration } from "./durations.js";
 import { checkKnownKeys, type Problems, shown } from "./problems.js";
 
 /**
- * The `images:` section: how each container image behaves. Durations are seconds: a number or
- * one distribution — {uniform: [a, b]}, {exponential: {mean}}, {lognormal: {median, sigma}},
- * {normal: {mean, sd, min}}, {empirical: [values]}.
+ * The `images:` section: how each container image behaves. A duration is a number of seconds, a
+ * Go duration ("90s", "1h30m": the scenario's durations, parseScenarioDuration) or one
+ * distribution, its parameters in seconds — {uniform: [a, b]}, {exponential: {mean}},
+ * {lognormal: {median, sigma}}, {normal: {mean, sd, min}}, {empirical: [values]}.
  */
 
 const IMAGE_FIELDS = [
@@ -50,9 +52,14 @@ export function parseDistribution(value: unknown, path: string, problems: Proble
     return value >= 0 && Number.isFinite(value)
       ? Distribution.constant(value)
       : fail(`${shown(value)} seconds: expected a number ≥ 0`);
+  // A constant written as the scenario writes its other durations ("90s"), as the README has it.
+  if (typeof value === "string") {
+    const ms = parseScenarioDuration(value);
+    return typeof ms === "number" ? Distribution.constant(ms / 1000) : fail(ms);
+  }
   if (!isRecord(value))
     return fail(
-      `expected seconds (a number) or a distribution such as {lognormal: {median: 1.2, sigma: 0.3}}, got ${JSON.stringify(value)}`,
+      `expected seconds (a number), a duration such as "90s" or a distribution such as {lognormal: {median: 1.2, sigma: 0.3}}, got ${JSON.stringify(value)}`,
     );
   const keys = Object.keys(value);
   if (keys.length !== 1)

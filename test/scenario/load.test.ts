@@ -85,6 +85,32 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("takes an image's timings as Go durations too, as the README says of every duration", () => {
+    const text = GOOD.replace(
+      "    runSeconds: 2\n",
+      '    runSeconds: "1m30s"\n    pullSeconds: "1.5s"\n    startSeconds: 500ms\n    terminationSeconds: "30"\n',
+    ).replace(
+      '{probability: 0.6, exitCode: 1, log: "no"}',
+      '{probability: 0.6, exitCode: 1, log: "no", runSeconds: 2m}',
+    );
+    const spec = parseScenario(text, "s.yaml", "/nonexistent").workload.get("img:1").spec;
+    const constant = (d: { isConstant: boolean; range(): [number, number] }) =>
+      d.isConstant ? d.range()[0] : Number.NaN;
+    expect(constant(spec.runSeconds)).toBe(90);
+    expect(constant(spec.pullSeconds)).toBe(1.5);
+    expect(constant(spec.startSeconds)).toBe(0.5);
+    expect(constant(spec.terminationSeconds)).toBe(30);
+    expect(constant(spec.outcomes[1].runSeconds!)).toBe(120);
+  });
+
+  it("refuses an image timing that is not a duration, in the words of the scenario's other durations", () => {
+    const text = GOOD.replace("    runSeconds: 2\n", '    runSeconds: "90 s"\n    pullSeconds: "-2s"\n');
+    expect(problems(text)).toEqual([
+      's.yaml: images.img:1.pullSeconds: "-2s" is negative',
+      's.yaml: images.img:1.runSeconds: "90 s" is not a duration (seconds, or e.g. "90s", "2m", "1h30m")',
+    ]);
+  });
+
   it("reports every problem at once, unknown fields with a hint", () => {
     const text = GOOD.replace(
       "runSeconds: 2",
