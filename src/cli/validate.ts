@@ -3,7 +3,7 @@ import { parseDocument } from "yaml";
 import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
-import { Cluster, unsimulatedJobFeature } from "../models/cluster.js";
+import { Cluster } from "../models/cluster.js";
 import { scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { hintsFor } from "../session/hints.js";
@@ -14,8 +14,8 @@ import { hintsFor } from "../session/hints.js";
  * to stderr; the exit status is 1 if any file has one.
  */
 
-/** `inScenario`: the scenario's loading already named what jobsim does not simulate. */
-function manifestProblems(m: ManifestFile, inScenario: boolean): string[] {
+/** What kubectl and the API server would say of the file's documents at `kubectl apply`. */
+function manifestProblems(m: ManifestFile): string[] {
   if (m.clientError !== null) return [`error: ${m.clientError}`];
   const out: string[] = [];
   for (const n of m.namespaces) {
@@ -27,13 +27,9 @@ function manifestProblems(m: ManifestFile, inScenario: boolean): string[] {
       out.push(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}`);
       continue;
     }
-    // What jobsim does not simulate is said in jobsim's words, not as the API server's rejection.
-    const u = unsimulatedJobFeature(doc.object);
-    if (u !== null && !inScenario) out.push(`${u.field}: "${u.value}": ${u.message} (docs/fidelity.md)`);
-    const prepared = Cluster.prepareJob(structuredClone(doc.object));
-    if (!Array.isArray(prepared)) continue;
-    const errors = prepared.filter((e) => u === null || e.field !== u.field || e.detail !== u.message);
-    if (errors.length > 0) out.push(kubectlInvalidMessage("Job", doc.name, errors).replace(/\n$/, ""));
+    const errors = Cluster.prepareJob(structuredClone(doc.object));
+    if (Array.isArray(errors) && errors.length > 0)
+      out.push(kubectlInvalidMessage("Job", doc.name, errors).replace(/\n$/, ""));
   }
   return out;
 }
@@ -48,7 +44,7 @@ function manifestWarnings(m: ManifestFile, where: string): string[] {
 
 /** The scenario's manifest files that kubectl or the API server would refuse (by file name). */
 export function refusedManifests(manifests: Iterable<ManifestFile>): string[] {
-  return [...manifests].filter((m) => manifestProblems(m, true).length > 0).map((m) => m.name);
+  return [...manifests].filter((m) => manifestProblems(m).length > 0).map((m) => m.name);
 }
 
 function readProblem(e: unknown): string {
@@ -91,14 +87,14 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       if (isScenario(text)) {
         const s = scenarioFromText(text, file);
         for (const m of s.manifests.values()) {
-          for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
+          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: files.${m.name}`));
         }
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
       } else {
         const m = parseManifestFile(file, text);
-        for (const p of manifestProblems(m, false)) problems.push(`${file}: ${p}`);
+        for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
         warnings.push(...manifestWarnings(m, file));
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
@@ -109,7 +105,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       // Reported all at once: the scenario's own problems, then its manifests' as kubectl sees them.
       if (e.partial instanceof Map)
         for (const m of (e.partial as Map<string, ManifestFile>).values())
-          for (const p of manifestProblems(m, true)) problems.push(`${file}: files.${m.name}: ${p}`);
+          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
     }
     for (const w of warnings) err.write(`${w}\n`);
     if (problems.length > 0) {

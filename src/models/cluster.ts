@@ -1,7 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
-import { type FieldError, invalid } from "./api/field-errors.js";
+import type { FieldError } from "./api/field-errors.js";
 import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
 import { EventNameGenerator } from "./event-names.js";
@@ -82,15 +82,6 @@ export interface PreparedJob {
   /** The defaulted object with an empty UID (runs that need the UID instantiate their own copy). */
   readonly object: Job;
   readonly view: JobSpecView;
-}
-
-/**
- * What a valid Job may ask for that jobsim does not simulate, or null. Scenario loading refuses
- * such a manifest in jobsim's words; the model's own check (prepareJob) is the backstop. Every
- * Job feature of 1.35 is simulated now; the hook stays for the next one that is not.
- */
-export function unsimulatedJobFeature(_job: Job): { field: string; value: string; message: string } | null {
-  return null;
 }
 
 /**
@@ -269,8 +260,6 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
     }
     const errors = validateJob(object).filter((e) => e.field !== "metadata.uid");
-    const unsimulated = unsimulatedJobFeature(object);
-    if (unsimulated !== null) errors.push(invalid(unsimulated.field, unsimulated.value, unsimulated.message));
     if (errors.length > 0) return errors;
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";

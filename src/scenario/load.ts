@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
-import { type NodeSpec, unsimulatedJobFeature } from "../models/cluster.js";
+import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
 import { parseCluster } from "./cluster-spec.js";
@@ -258,7 +258,6 @@ export function parseScenario(
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
   for (const m of manifests.values()) {
     checkImages(m, declared, problems);
-    checkSimulated(m, problems);
   }
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;
@@ -307,17 +306,6 @@ function checkGenerateNameApplies(
         );
       }
     }
-  }
-}
-
-/** A Job that asks for what jobsim does not simulate is refused here, in jobsim's words, rather
- * than answered in the session as if the API server had rejected it. */
-function checkSimulated(m: ManifestFile, problems: Problems): void {
-  for (const doc of m.docs) {
-    if (doc.decodeError !== null) continue;
-    const u = unsimulatedJobFeature(doc.object as Parameters<typeof unsimulatedJobFeature>[0]);
-    if (u !== null)
-      problems.add(`files.${m.name}`, `${u.field}: "${u.value}": ${u.message} (docs/fidelity.md)`);
   }
 }
 
