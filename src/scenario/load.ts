@@ -10,7 +10,7 @@ import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
 import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
-import { parseSteps, type Step } from "./steps.js";
+import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
 
 /**
  * Loading a scenario file (contract in ../shared/design.md): every problem is reported at
@@ -130,12 +130,14 @@ function readScenarioYaml(text: string, file: string): unknown {
   if (doc.errors.some((e) => e.message.includes("Maximum call stack size exceeded")))
     throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return `${file}:${line}:${col}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`;
-      }),
-    );
+    // The first error is the one to fix; the parser's later ones mostly follow from it.
+    const e = doc.errors[0];
+    const { line, col } = lines.linePos(e.pos[0]);
+    const source = text.split("\n")[line - 1] ?? "";
+    const hint = /^\s*-\s+(kubectl|sleep)\b/.test(source) ? ` (${QUOTE_HINT})` : "";
+    throw new ScenarioError([
+      `${file}:${line}:${col}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}${hint}`,
+    ]);
   }
   if (withContent.length > 1) {
     const { line } = lines.linePos(withContent[1].range?.[0] ?? 0);

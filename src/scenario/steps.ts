@@ -169,9 +169,13 @@ export function parseSteps(value: unknown, problems: Problems): Step[] {
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
       if (keys.some((k) => k !== "at" && k !== "run") || o.at === undefined) {
+        // A command with ": " in it reads as a mapping in YAML: say so, rather than list its "keys".
+        const command = keys.length === 1 && /^(kubectl|sleep|at)\b/.test(keys[0]);
         problems.add(
           path,
-          `expected {at: <time>} or {at: <time>, run: "kubectl ..."}, got keys ${keys.join(", ")}`,
+          command
+            ? `"${keys[0]}: ..." reads as a YAML mapping: ${QUOTE_HINT}`
+            : `expected {at: <time>} or {at: <time>, run: "kubectl ..."}, got keys ${keys.join(", ")}`,
         );
         return;
       }
@@ -194,3 +198,7 @@ export function parseSteps(value: unknown, problems: Problems): Step[] {
   });
   return out;
 }
+
+/** How to write a step YAML would otherwise take apart. */
+export const QUOTE_HINT =
+  'a step holding ": ", " #" or starting with "{" needs quotes, e.g. - \'kubectl get pods -o jsonpath={.items[*].metadata.name}\'';

@@ -323,3 +323,21 @@ describe("numbers JSON cannot carry, in a manifest (sigs.k8s.io/yaml's YAMLToJSO
     );
   });
 });
+
+describe("a step YAML takes apart", () => {
+  const HINT =
+    'a step holding ": ", " #" or starting with "{" needs quotes, e.g. - \'kubectl get pods -o jsonpath={.items[*].metadata.name}\'';
+
+  it("a syntax error on a step line: the first error only, with how to quote it", () => {
+    const p = problems(`${GOOD}  - kubectl get pod -o jsonpath={range .items[*]}{.name}: {.x}{end}\n`);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^s\.yaml:24:\d+: .+ \(a step holding/);
+    expect(p[0].endsWith(`(${HINT})`)).toBe(true);
+  });
+
+  it("a step with ': ' read as a mapping is named as such", () => {
+    expect(problems(`${GOOD}  - kubectl get pod -o jsonpath={.items[*].metadata.name}: x\n`)).toEqual([
+      `s.yaml: steps[2]: "kubectl get pod -o jsonpath={.items[*].metadata.name}: ..." reads as a YAML mapping: ${HINT}`,
+    ]);
+  });
+});

@@ -51,6 +51,13 @@ describe("a pod past its activeDeadlineSeconds", () => {
     );
   });
 
+  it("records it at each status the kubelet builds past the deadline: SyncPod, SyncTerminatingPod before and after killPod, SyncTerminatedPod", () => {
+    // (active_deadline.go ShouldEvict records the event each time generateAPIPodStatus asks.)
+    expect(session(["sleep 15s", "kubectl describe pods"])).toMatch(
+      /Normal +DeadlineExceeded +\S+ \(x4 over \S+\) +kubelet +Pod was active on the node longer than the specified deadline/,
+    );
+  });
+
   it("the Job counts the failure: backoffLimit 0 fails it", () => {
     expect(
       session([
