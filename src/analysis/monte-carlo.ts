@@ -120,7 +120,12 @@ class RunCollector implements JobListener, PodListener {
       this.account(pod, pod.terminalMs !== NONE ? pod.terminalMs : pod.deletionMs);
   }
 
-  /** Adds a pod's resource time and failure to its Job's result. */
+  /**
+   * Adds a pod's resource time and failure to its Job's result. A failed pod is one its Job
+   * counts in .status.failed — or would at its next sync (failed, finalizer still on) — not a
+   * pod the controller stopped without counting it (after a successPolicy was met, on suspend
+   * or a scale-down), though that one ends Failed too.
+   */
   account(pod: PodRecord, endMs: number): void {
     const job = pod.owner;
     if (job === null) return;
@@ -128,7 +133,7 @@ class RunCollector implements JobListener, PodListener {
     if (r === undefined) return;
     const used = pod.scheduledMs === NONE ? 0 : Math.max(0, endMs - pod.scheduledMs);
     r.podMs += used;
-    if (pod.phase === PodPhase.Failed) {
+    if (pod.countedFailed || (pod.phase === PodPhase.Failed && pod.trackingFinalizer)) {
       r.failedPods++;
       r.wastedMs += used;
     }

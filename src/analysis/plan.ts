@@ -51,6 +51,8 @@ export type PlanStep =
 
 export interface RunPlan {
   steps: PlanStep[];
+  /** The steps that delete pods, which Monte Carlo does not replay (see planFor): their lines. */
+  skippedPodDeletes: string[];
   /** Every Job the plan creates, by "namespace/name" in creation order. */
   jobKeys: string[];
   horizonMs: number;
@@ -59,6 +61,7 @@ export interface RunPlan {
 export function planFor(scenario: Scenario): RunPlan {
   const steps: PlanStep[] = [];
   const jobKeys: string[] = [];
+  const skippedPodDeletes: string[] = [];
   const namespaces = new Set([...SYSTEM_NAMESPACES, ...scenario.namespaces]);
   let missingNamespace: { line: string; namespace: string } | null = null;
   for (const s of scenario.steps) {
@@ -67,7 +70,11 @@ export function planFor(scenario: Scenario): RunPlan {
     // A dry run (or a --dry-run value kubectl refuses) changes nothing.
     else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
-    else if (s.command.verb === "apply" || s.command.verb === "create") {
+    // Deletes are not replayed: the question is how the Jobs end, not how the demo ends. A pod
+    // deleted mid-run changes how its Job goes on, though: the CLI says so (skippedPodDeletes).
+    else if (s.command.verb === "delete") {
+      if (deletesPods(s.command)) skippedPodDeletes.push(s.line);
+    } else if (s.command.verb === "apply" || s.command.verb === "create") {
       const jobs: PreparedJob[] = [];
       const ns = flag(s.command, "namespace");
       for (const f of s.files) {
@@ -128,7 +135,13 @@ export function planFor(scenario: Scenario): RunPlan {
     throw new AnalysisError(
       `${scenario.file}: no step creates a Job (kubectl apply -f / create -f): nothing to simulate`,
     );
-  return { steps, jobKeys, horizonMs: scenario.horizonMs };
+  return { steps, skippedPodDeletes, jobKeys, horizonMs: scenario.horizonMs };
+}
+
+/** `kubectl delete` of pods (pod, pods, po; by name, NAME/…, selector or a comma list). */
+function deletesPods(cmd: KubectlCommand): boolean {
+  const first = cmd.positionals[0] ?? "";
+  return first.split(",").some((t) => /^(po|pod|pods)(\/|$)/.test(t.toLowerCase()));
 }
 
 /** A namespace a step makes (an invalid name is refused in the session, so made here neither). */

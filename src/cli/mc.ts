@@ -72,6 +72,14 @@ export function usableWorkers(workers: number): number {
   return cpus;
 }
 
+/** Monte Carlo does not replay deletes (README); a pod deleted mid-run changes how its Job goes on. */
+export function notePodDeletes(lines: readonly string[], file: string): void {
+  for (const line of lines)
+    process.stderr.write(
+      `jobsim: note: ${file}: ${line}: Monte Carlo does not replay deletes; without this one a run may end otherwise than jobsim run --run N shows\n`,
+    );
+}
+
 /** Options that would be silently ignored together are refused before any work. */
 function checkCombination(a: McArgs): void {
   if (a.emitJob !== undefined) {
@@ -152,6 +160,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     return 0;
   }
   const mc = new MonteCarlo(scenario, seed); // validates the plan before any work starts
+  notePodDeletes(mc.plan.skippedPodDeletes, a.scenario);
   const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));
   const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
   // Shards take whole blocks of runs: with fewer blocks than shards some have none. Such a

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { planFor } from "../analysis/plan.js";
 import { sweep } from "../analysis/sweep.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import type { ReportMeta } from "../report/report-data.js";
@@ -6,7 +7,7 @@ import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { loadScenario } from "../scenario/load.js";
 import { parseSet } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { checkRuns, usableWorkers } from "./mc.js";
+import { checkRuns, notePodDeletes, usableWorkers } from "./mc.js";
 import {
   CliError,
   checkDistinctOutputs,
@@ -60,7 +61,9 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   // reported by the sweep itself, with the swept value).
   let onDisk: string[] = [];
   try {
-    onDisk = loadScenario(a.scenario).filesOnDisk;
+    const loaded = loadScenario(a.scenario);
+    onDisk = loaded.filesOnDisk;
+    notePodDeletes(planFor(loaded).skippedPodDeletes, a.scenario);
   } catch {}
   checkDistinctOutputs(scenarioInputs(a.scenario, onDisk), outputFiles);
   if (Array.isArray(a.set))

@@ -86,6 +86,8 @@ export class PodRecord {
 
   /** Which uncountedTerminatedPods list of its Job holds this pod: 0 none, 1 succeeded, 2 failed. */
   uncounted = 0;
+  /** Its Job counted it in .status.failed (it left uncountedTerminatedPods.failed). */
+  countedFailed = false;
   /** Per-index failure counts (annotations) for backoffLimitPerIndex. */
   indexFailureCount = 0;
   indexIgnoredFailureCount = 0;
@@ -199,6 +201,7 @@ export class PodRecord {
     this.statusMessage = "";
     this.terminalMs = NONE;
     this.uncounted = 0;
+    this.countedFailed = false;
     this.indexFailureCount = 0;
     this.indexIgnoredFailureCount = 0;
     this.kubeletState = null;

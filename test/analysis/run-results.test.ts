@@ -15,12 +15,16 @@ import { randomJobScenario, randomJobSpec, scenario } from "./helpers.js";
  */
 
 interface ApiPod {
-  metadata: { uid: string; ownerReferences?: { uid: string }[] };
+  metadata: { uid: string; ownerReferences?: { uid: string }[]; finalizers?: string[] };
   status: { phase?: string; conditions?: { type: string; status: string; lastTransitionTime: string }[] };
 }
 interface ApiJob {
   metadata: { uid: string; creationTimestamp: string };
-  status: { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string }[] };
+  status: {
+    conditions?: { type: string; status: string; reason: string; lastTransitionTime: string }[];
+    failed?: number;
+    uncountedTerminatedPods?: { failed?: string[] };
+  };
 }
 
 interface Oracle {
@@ -38,8 +42,8 @@ class ApiOracle {
   private job: ApiJob | null = null;
   private deleted = false;
   private readonly created = new Set<string>();
-  private readonly lastPhase = new Map<string, string>();
-  private readonly goneFailed = new Set<string>();
+  /** Pods that failed and still carry the Job's tracking finalizer (to be counted), by uid. */
+  private readonly failedUncounted = new Set<string>();
 
   constructor(
     private readonly m: Materializer,
@@ -64,14 +68,18 @@ class ApiOracle {
   onPod(type: WatchType, pod: PodRecord): void {
     const uid = pod.uid;
     if (type === WatchType.Deleted) {
-      if (this.lastPhase.get(uid) === "Failed") this.goneFailed.add(uid);
-      this.lastPhase.delete(uid);
+      this.failedUncounted.delete(uid);
       return;
     }
     const o = this.m.pod(pod) as ApiPod;
     if (o.metadata.ownerReferences?.[0]?.uid !== this.jobUid) return;
     this.created.add(o.metadata.uid);
-    this.lastPhase.set(o.metadata.uid, o.status.phase ?? "");
+    if (
+      o.status.phase === "Failed" &&
+      (o.metadata.finalizers ?? []).includes("batch.kubernetes.io/job-tracking")
+    )
+      this.failedUncounted.add(uid);
+    else this.failedUncounted.delete(uid);
   }
 
   private finishedCondition(job: ApiJob | null) {
@@ -82,8 +90,11 @@ class ApiOracle {
 
   result(): Oracle {
     const c = this.finishedCondition(this.job);
-    let failed = this.goneFailed.size;
-    for (const phase of this.lastPhase.values()) if (phase === "Failed") failed++;
+    // The pods the Job counts as failed (.status.failed, with those written as uncounted), and
+    // those it will count at its next sync: failed, finalizer still on.
+    const uncounted = new Set(this.job?.status.uncountedTerminatedPods?.failed ?? []);
+    let failed = (this.job?.status.failed ?? 0) + uncounted.size;
+    for (const uid of this.failedUncounted) if (!uncounted.has(uid)) failed++;
     return {
       outcome: c?.type ?? (this.deleted ? "Deleted" : "Unfinished"),
       reason: c?.reason ?? "",

@@ -367,6 +367,23 @@ describe("jobsim mc and sweep arguments", () => {
     expect(o.fingerprint).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it("says which pod deletes it does not replay (the tutorial's Job delete needs no note)", () => {
+    const file = join(tmp(), "delete-pod.yaml");
+    writeFileSync(
+      file,
+      readFileSync("scenarios/flaky-job.yaml", "utf8").replace(
+        /\nsteps:\n/,
+        "\nsteps:\n  - kubectl apply -f job.yaml\n  - sleep 5s\n  - kubectl delete pods -l job-name=example-job --wait=false\n",
+      ),
+    );
+    const r = jobsim("mc", file, "--runs", "50");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `jobsim: note: ${file}: kubectl delete pods -l job-name=example-job --wait=false: Monte Carlo does not replay deletes; without this one a run may end otherwise than jobsim run --run N shows\n`,
+    );
+    expect(jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "50").stderr).toBe("");
+  });
+
   it("--csv writes one row per run, whole, creating the directory", () => {
     const dir = tmp();
     const csv = join(dir, "out/runs.csv");

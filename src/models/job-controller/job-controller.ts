@@ -209,7 +209,13 @@ export class JobController implements EventHandler {
         if (pod.ready) ctx.ready++;
       }
       if (pod.deletionMs !== NONE && !terminal) ctx.terminating++;
-      if (pod.trackingFinalizer && pod.uncounted === 0) {
+      // (getValidPodsWithFilter: an Indexed Job's pod without a valid index below completions —
+      // one a scale-down left past it — is neither a new success nor a new failure.)
+      if (
+        pod.trackingFinalizer &&
+        pod.uncounted === 0 &&
+        (!view.indexed || (pod.completionIndex !== NONE && pod.completionIndex < view.completions))
+      ) {
         if (pod.phase === PodPhase.Succeeded) ctx.newSucceededTimes.push(podFinishedMs(pod));
         else if (isPodFailed(pod, job)) {
           ctx.newFailedTimes.push(podFinishedMs(pod));

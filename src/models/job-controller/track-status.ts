@@ -43,6 +43,9 @@ export function trackingHasWork(ctx: SyncContext, needsStatusUpdate: boolean): b
   const status = ctx.job.status;
   return (
     needsStatusUpdate ||
+    // An Indexed Job's completed and failed indexes may change with completions alone (a
+    // scale-down drops those past it): upstream always tracks, and writes such a change.
+    ctx.job.view.indexed ||
     ctx.finished !== null ||
     ctx.job.deletionMs !== NONE ||
     ctx.newSucceededTimes.length > 0 ||
@@ -187,7 +190,10 @@ function dropCounted(list: PodRecord[]): number {
   for (let r = 0; r < list.length; r++) {
     const pod = list[r];
     if (pod.trackingFinalizer) list[w++] = pod;
-    else pod.uncounted = 0;
+    else {
+      if (pod.uncounted === 2) pod.countedFailed = true;
+      pod.uncounted = 0;
+    }
   }
   const moved = list.length - w;
   while (list.length > w) list.pop();

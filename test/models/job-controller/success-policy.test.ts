@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MonteCarlo } from "../../../src/analysis/monte-carlo.js";
 import { Distribution } from "../../../src/engine/random/distributions.js";
 import { withOrderedIndexes } from "../../../src/models/job-controller/indexed.js";
 import {
@@ -7,6 +8,7 @@ import {
 } from "../../../src/models/job-controller/success-policy.js";
 import { PodPhase } from "../../../src/models/objects.js";
 import type { Outcome } from "../../../src/models/workload.js";
+import { parseScenario } from "../../../src/scenario/load.js";
 import { behaviour, cluster, exits, jobManifest, prepare, record } from "../harness.js";
 
 /**
@@ -140,5 +142,48 @@ describe("a Job that meets its successPolicy", () => {
     const stopped = log.filter((x) => x.kind === "Pod" && x.type === "DELETED").map((x) => x.pod!);
     expect(stopped.map((p) => p.completionIndex).sort()).toEqual([1, 2, 3]);
     expect(stopped.every((p) => p.phase === PodPhase.Failed)).toBe(true);
+  });
+});
+
+describe("Monte Carlo's failed pods of a Job that met its successPolicy", () => {
+  it("are the pods the Job counts as failed: none, though the pods it stopped end Failed", () => {
+    const sc = parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: sp}
+images:
+  app:1:
+    pullSeconds: 1
+    startSeconds: 1
+    terminationSeconds: 3
+    script: [{exitCode: 0, runSeconds: 10}, {exitCode: 0, runSeconds: 100}, {exitCode: 0, runSeconds: 100}]
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: sp}
+    spec:
+      completionMode: Indexed
+      completions: 3
+      parallelism: 3
+      successPolicy: {rules: [{succeededIndexes: "0"}]}
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+`,
+      "sp.yaml",
+      "/nonexistent",
+    );
+    const r = new MonteCarlo(sc, 1).runOne(0)[0];
+    expect([r.outcome, r.reason, r.pods, r.failedPods, r.wastedMs]).toEqual([
+      "Complete",
+      "SuccessPolicy",
+      3,
+      0,
+      0,
+    ]);
   });
 });
