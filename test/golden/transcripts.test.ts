@@ -35,6 +35,7 @@ describe("golden transcripts", () => {
         "deadline.yaml",
         "flaky-job.yaml",
         "indexed-shards.yaml",
+        "per-index-retries.yaml",
         "scripted-retries.yaml",
         "work-queue.yaml",
       ]),
