@@ -48,26 +48,9 @@ function atoi(s: string): number | null {
 
 /** withOrderedIndexes: the intervals with `indexes` (ascending) added, merged where they touch. */
 export function withOrderedIndexes(intervals: Intervals, indexes: readonly number[]): Intervals {
-  const out: Intervals = [];
-  const add = (first: number, last: number) => {
-    const n = out.length;
-    if (n === 0 || first > out[n - 1] + 1) out.push(first, last);
-    else if (out[n - 1] < last) out[n - 1] = last;
-  };
-  let i = 0;
-  let j = 0;
-  while (i < intervals.length && j < indexes.length) {
-    if (intervals[i] < indexes[j]) {
-      add(intervals[i], intervals[i + 1]);
-      i += 2;
-    } else {
-      add(indexes[j], indexes[j]);
-      j++;
-    }
-  }
-  for (; i < intervals.length; i += 2) add(intervals[i], intervals[i + 1]);
-  for (; j < indexes.length; j++) add(indexes[j], indexes[j]);
-  return out;
+  const single: Intervals = [];
+  for (const ix of indexes) single.push(ix, ix);
+  return mergeIntervals(intervals, single);
 }
 
 /** total: how many indexes the intervals hold. */

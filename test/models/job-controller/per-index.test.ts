@@ -27,6 +27,11 @@ function addedAt(log: Change[], pod: PodRecord): number {
   return log.find((x) => x.kind === "Pod" && x.type === "ADDED" && x.pod === pod)!.t;
 }
 
+/** [completion index, job-index-failure-count, job-index-ignored-failure-count] */
+function indexAndCounts(p: PodRecord): number[] {
+  return [p.completionIndex, p.indexFailureCount, p.indexIgnoredFailureCount];
+}
+
 function finishedMs(pod: PodRecord): number {
   return apiTime(pod.containers[0].current!.finishedMs);
 }
@@ -45,7 +50,7 @@ describe("backoffLimitPerIndex", () => {
     const job = c.store.jobs[0];
     c.sim.run({ until: HOUR });
     const pods = added(log);
-    expect(pods.map((p) => [p.completionIndex, p.indexFailureCount, p.indexIgnoredFailureCount])).toEqual([
+    expect(pods.map(indexAndCounts)).toEqual([
       [0, 0, 0],
       [1, 0, 0],
       [0, 1, 0],
@@ -124,7 +129,7 @@ describe("backoffLimitPerIndex", () => {
     const job = c.store.jobs[0];
     c.sim.run({ until: HOUR });
     const pods = added(log);
-    expect(pods.map((p) => [p.completionIndex, p.indexFailureCount, p.indexIgnoredFailureCount])).toEqual([
+    expect(pods.map(indexAndCounts)).toEqual([
       [0, 0, 0],
       [1, 0, 0],
       [0, 0, 1],
