@@ -409,7 +409,7 @@ function copyThrough(from: string, to: string): void {
  * is not a number into NaN, which would say nothing ("got NaN"); the word itself is shown then.
  */
 export function shownValue(value: number, option: string): string {
-  if (!Number.isNaN(value)) return String(value);
+  if (Number.isFinite(value)) return String(value);
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     if (args[i] === `--${option}` && i + 1 < args.length) return JSON.stringify(args[i + 1]);

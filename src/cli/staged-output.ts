@@ -6,7 +6,7 @@ import { keepCreatedDirectories, moveInto, removeCreatedDirectories, tempFor, wr
  * A command's output files, put in place all together or not at all. Each file is written to a
  * temporary sibling first (stage, or open for content appended while the runs go on); only when
  * every one is complete does commit() rename them into place. A failure before that (discard)
- * or an interrupt (SIGINT, SIGTERM, SIGHUP) removes the temporaries — and the `.partN` files
+ * or an interrupt (SIGINT, SIGQUIT, SIGTERM, SIGHUP) removes the temporaries — and the `.partN` files
  * worker threads write beside a CSV — so an interrupted or failed command leaves no half-written
  * or stray file.
  */
@@ -67,7 +67,7 @@ function removeTemporary(tmp: string): void {
 }
 
 /** Exit statuses after a signal, as a shell reports them (128 + the signal's number). */
-const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 };
 
 function armSignalCleanup(): void {
   if (armed) return;

@@ -1,5 +1,6 @@
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { MAX_DURATION_MS } from "../models/workload.js";
+import { shown } from "./problems.js";
 
 /**
  * Durations as people write them in scenarios: Go's time.ParseDuration syntax ("30m", "1h30m",
@@ -18,7 +19,7 @@ function parseMs(value: unknown): number | string {
   if (typeof value === "number")
     return Number.isFinite(value) && value >= 0
       ? Math.round(value * 1000)
-      : `${value} is not a duration (seconds ≥ 0 or e.g. "2m")`;
+      : `${shown(value)} is not a duration (seconds ≥ 0 or e.g. "2m")`;
   if (typeof value === "string") {
     if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
     // Spaces around a scenario's duration are forgiven, as around a number of seconds;

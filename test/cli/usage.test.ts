@@ -61,6 +61,8 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     // A word that is not a number is shown as given (yargs makes it NaN).
     [["mc", S, "--runs", "abc"], '--runs must be a whole number ≥ 1, got "abc"'],
     [["mc", S, "--runs=x1"], '--runs must be a whole number ≥ 1, got "x1"'],
+    // A number past float64 is shown as given too, not as JavaScript's Infinity.
+    [["mc", S, "--runs", "1e309"], '--runs must be a whole number ≥ 1, got "1e309"'],
     [
       ["mc", S, "--runs", "10", "--workers", "two"],
       '--workers must be a whole number from 1 to 256, got "two"',
@@ -155,6 +157,7 @@ describe("an interrupted run leaves no temporary files", () => {
     ["SIGTERM", 143, "2", ".part"],
     ["SIGINT", 130, "1", ".tmp"],
     ["SIGHUP", 129, "1", ".tmp"],
+    ["SIGQUIT", 131, "2", ".part"],
   ] as const)(
     "%s during mc --csv: exit %d (--workers %s), the directory is empty",
     async (signal, status, workers, writing) => {

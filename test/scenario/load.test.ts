@@ -265,6 +265,12 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     expect(p.join("\n")).not.toContain("undefined");
   });
 
+  it("shows a number past float64 as YAML writes it, not as JavaScript's Infinity", () => {
+    expect(problems(`${GOOD}horizon: 1e309\n`)).toEqual([
+      's.yaml: horizon: .inf is not a duration (seconds ≥ 0 or e.g. "2m")',
+    ]);
+  });
+
   it("refuses a startTime so late that API times would pass year 9999", () => {
     expect(
       problems(GOOD.replace("images:", 'cluster: {startTime: "9999-12-31T23:59:59Z"}\nimages:')),
