@@ -76,9 +76,14 @@ export function yamlSyntaxError(doc: Document, lines: LineCounter): string | nul
 
 /** kubectl's wording for a YAML syntax error in a file: error parsing <f>: error converting YAML to JSON: yaml: line N: <msg>. */
 function syntaxError(name: string, doc: Document, lines: LineCounter): string | null {
-  if (doc.errors.some((x) => x.message.includes("Maximum call stack size exceeded"))) return tooDeep(name);
+  if (nestedTooDeep(doc)) return tooDeep(name);
   const e = yamlSyntaxError(doc, lines);
   return e === null ? null : `error parsing ${name}: error converting YAML to JSON: ${e}`;
+}
+
+/** The yaml package's parser ran out of stack on the document's nesting (it records V8's error). */
+export function nestedTooDeep(doc: Document): boolean {
+  return doc.errors.some((x) => x.message.includes("Maximum call stack size exceeded"));
 }
 
 function tooDeep(name: string): string {

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
-import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
+import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
@@ -127,8 +127,7 @@ function readScenarioYaml(text: string, file: string): unknown {
   );
   const doc = withContent[0] ?? docs[0];
   if (doc === undefined) return null;
-  if (doc.errors.some((e) => e.message.includes("Maximum call stack size exceeded")))
-    throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
+  if (nestedTooDeep(doc)) throw new ScenarioError([`${file}: YAML nested too deeply to read`]);
   if (doc.errors.length > 0) {
     // The first error is the one to fix; the parser's later ones mostly follow from it.
     const e = doc.errors[0];

@@ -82,11 +82,27 @@ export function intervalsHave(intervals: Intervals, index: number): boolean {
   return false;
 }
 
+/** Numbers ascending, each once: the form withOrderedIndexes takes new indexes in. */
+export function ascendingOnce(indexes: Iterable<number>): number[] {
+  return [...new Set(indexes)].sort((a, b) => a - b);
+}
+
 /** The completion indexes of `pods` that are set (every pod of an Indexed Job has one here), ascending, once each. */
 export function podIndexes(pods: readonly PodRecord[]): number[] {
-  const set = new Set<number>();
-  for (const p of pods) if (p.completionIndex !== NONE) set.add(p.completionIndex);
-  return [...set].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const p of pods) if (p.completionIndex !== NONE) out.push(p.completionIndex);
+  return ascendingOnce(out);
+}
+
+/** getValidPodsWithFilter's index test: the pod has a completion index below `completions`. */
+export function hasValidIndex(pod: PodRecord, completions: number): boolean {
+  return pod.completionIndex !== NONE && pod.completionIndex < completions;
+}
+
+/** byCompletionIndex, stable: creation order within an index, so that the simulation is
+ * deterministic — upstream's sort.Sort is stable only for the short lists it sorts by insertion. */
+export function byCompletionIndex(pods: readonly PodRecord[]): PodRecord[] {
+  return [...pods].sort((a, b) => a.completionIndex - b.completionIndex);
 }
 
 /** merge: the union of two interval lists. */
@@ -151,9 +167,7 @@ export function duplicatedIndexPodsForRemoval(
 ): { rm: PodRecord[]; left: PodRecord[] } {
   const rm: PodRecord[] = [];
   const left: PodRecord[] = [];
-  // byCompletionIndex; stable here (creation order within an index) so that the simulation is
-  // deterministic — upstream's sort.Sort is stable only for the short lists it sorts by insertion.
-  const sorted = [...active].sort((a, b) => a.completionIndex - b.completionIndex);
+  const sorted = byCompletionIndex(active);
   let i = 0;
   while (i < sorted.length) {
     const ix = sorted[i].completionIndex;
@@ -193,13 +207,8 @@ export function succeededIndexes(ctx: SyncContext): void {
   const completions = job.view.completions;
   ctx.prevSucceededIndexes = parseIndexIntervals(job.status.completedIndexes, completions);
   const fresh: number[] = [];
-  for (const p of job.pods) {
-    const ix = p.completionIndex;
-    if (p.phase === PodPhase.Succeeded && ix !== NONE && ix < completions && p.trackingFinalizer)
-      fresh.push(ix);
-  }
-  ctx.succeededIndexes = withOrderedIndexes(
-    ctx.prevSucceededIndexes,
-    [...new Set(fresh)].sort((a, b) => a - b),
-  );
+  for (const p of job.pods)
+    if (p.phase === PodPhase.Succeeded && hasValidIndex(p, completions) && p.trackingFinalizer)
+      fresh.push(p.completionIndex);
+  ctx.succeededIndexes = withOrderedIndexes(ctx.prevSucceededIndexes, ascendingOnce(fresh));
 }

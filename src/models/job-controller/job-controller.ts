@@ -15,7 +15,7 @@ import { restartSum } from "../pod-status.js";
 import { Pool } from "../pool.js";
 import { type Store, WatchType } from "../store.js";
 import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
-import { intervalsTotal, succeededIndexes } from "./indexed.js";
+import { hasValidIndex, intervalsTotal, succeededIndexes } from "./indexed.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { delayedDeletionPerIndex, failedIndexes } from "./per-index.js";
 import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
@@ -214,7 +214,7 @@ export class JobController implements EventHandler {
       if (
         pod.trackingFinalizer &&
         pod.uncounted === 0 &&
-        (!view.indexed || (pod.completionIndex !== NONE && pod.completionIndex < view.completions))
+        (!view.indexed || hasValidIndex(pod, view.completions))
       ) {
         if (pod.phase === PodPhase.Succeeded) ctx.newSucceededTimes.push(podFinishedMs(pod));
         else if (isPodFailed(pod, job)) {

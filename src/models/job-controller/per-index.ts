@@ -1,6 +1,13 @@
 import { NONE, type PodRecord } from "../objects.js";
 import { podFinishedMs, remainingBackoffMs } from "./backoff.js";
-import { intervalsHave, parseIndexIntervals, podIndexes, withOrderedIndexes } from "./indexed.js";
+import {
+  ascendingOnce,
+  hasValidIndex,
+  intervalsHave,
+  parseIndexIntervals,
+  podIndexes,
+  withOrderedIndexes,
+} from "./indexed.js";
 import { isPodFailed } from "./job-controller.js";
 import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import type { SyncContext } from "./sync-state.js";
@@ -31,12 +38,7 @@ export function isIndexFailed(ctx: SyncContext, pod: PodRecord): boolean {
 
 /** A valid index below completions, of a pod not yet counted (getValidPodsWithFilter). */
 function uncountedWithIndex(pod: PodRecord, completions: number): boolean {
-  return (
-    pod.trackingFinalizer &&
-    pod.uncounted === 0 &&
-    pod.completionIndex !== NONE &&
-    pod.completionIndex < completions
-  );
+  return pod.trackingFinalizer && pod.uncounted === 0 && hasValidIndex(pod, completions);
 }
 
 /** calculateFailedIndexes, into the sync context: .status.failedIndexes with the indexes failed since. */
@@ -44,13 +46,10 @@ export function failedIndexes(ctx: SyncContext): void {
   const job = ctx.job;
   const completions = job.view.completions;
   const prev = parseIndexIntervals(job.status.failedIndexes ?? "", completions);
-  const fresh = new Set<number>();
+  const fresh: number[] = [];
   for (const p of job.pods)
-    if (uncountedWithIndex(p, completions) && isIndexFailed(ctx, p)) fresh.add(p.completionIndex);
-  ctx.failedIndexes = withOrderedIndexes(
-    prev,
-    [...fresh].sort((a, b) => a - b),
-  );
+    if (uncountedWithIndex(p, completions) && isIndexFailed(ctx, p)) fresh.push(p.completionIndex);
+  ctx.failedIndexes = withOrderedIndexes(prev, ascendingOnce(fresh));
 }
 
 /**

@@ -1,6 +1,13 @@
 import { jobRef } from "../event-refs.js";
 import { type JobConditionRecord, NONE, PodPhase, type PodRecord } from "../objects.js";
-import { intervalsHave, intervalsText, intervalsTotal, withOrderedIndexes } from "./indexed.js";
+import {
+  byCompletionIndex,
+  hasValidIndex,
+  intervalsHave,
+  intervalsText,
+  intervalsTotal,
+  withOrderedIndexes,
+} from "./indexed.js";
 import {
   isPodFailed,
   JOB_CONTROLLER_COMPONENT,
@@ -25,11 +32,6 @@ import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js"
 
 const scratchRemove: PodRecord[] = [];
 const scratchIndexes: number[] = [];
-
-/** byCompletionIndex, stable (creation order within an index; see indexed.ts). */
-function byCompletionIndex(pods: readonly PodRecord[]): PodRecord[] {
-  return [...pods].sort((a, b) => a.completionIndex - b.completionIndex);
-}
 
 /**
  * Whether trackJobStatusAndRemoveFinalizers has anything to do; syncJob skips the call when
@@ -102,7 +104,7 @@ export function trackJobStatusAndRemoveFinalizers(
     if (pod.phase === PodPhase.Succeeded && pod.uncounted !== 2) {
       if (indexed) {
         // The completion index is enough to count a success once: no UID is kept.
-        if (ix !== NONE && ix < completions && !intervalsHave(ctx.prevSucceededIndexes, ix)) {
+        if (hasValidIndex(pod, completions) && !intervalsHave(ctx.prevSucceededIndexes, ix)) {
           newIndexes.push(ix);
           needsFlush = true;
         }
@@ -114,7 +116,7 @@ export function trackJobStatusAndRemoveFinalizers(
     } else if (
       (failed || finishedFailing) &&
       pod.uncounted !== 2 &&
-      (!indexed || (ix !== NONE && ix < completions))
+      (!indexed || hasValidIndex(pod, completions))
     ) {
       if (policy === null || countsAsFailure(matchPodFailurePolicy(policy, pod))) {
         needsFlush = true;

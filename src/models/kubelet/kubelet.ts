@@ -70,6 +70,11 @@ enum Action {
   ImageRetry = 8,
 }
 
+/** image_manager.go imagePullPrecheck: the ErrImageNeverPull message. */
+function neverPullMessage(image: string): string {
+  return `Container image "${image}" is not present with pull policy of Never`;
+}
+
 /** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
 export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";
 export const DEADLINE_EXCEEDED_MESSAGE = "Pod was active on the node longer than the specified deadline";
@@ -241,21 +246,9 @@ export class Kubelet implements EventHandler {
       // SyncPod fails in startContainer (EnsureImageExists), with its two events, each try. The
       // reason reaches the status only at the next sync (the reason cache is updated after
       // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5).
-      const message = `Container image "${image}" is not present with pull policy of Never`;
-      this.event(pod, c, "Warning", "ErrImageNeverPull", message);
+      this.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
       this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
-      this.random.reseed(
-        this.rng,
-        streamKey(this.base(pod), P_POD_WORKER),
-        pod.ordinal,
-        st.retries[i]++ * 64 + i,
-      );
-      st.handles[i] = this.sim.schedule(
-        podWorkerRetryDelayMs(this.rng.next()),
-        this,
-        Action.ImageRetry * 256 + i,
-        pod,
-      );
+      this.podWorkerRetry(pod, st, i, Action.ImageRetry);
       return;
     }
     if (policy !== "Always" && present) {
@@ -374,7 +367,7 @@ export class Kubelet implements EventHandler {
   private imageRetry(pod: PodRecord, i: number): void {
     const c = pod.containers[i];
     c.waitingReason = "ErrImageNeverPull";
-    c.waitingMessage = `Container image "${c.image}" is not present with pull policy of Never`;
+    c.waitingMessage = neverPullMessage(c.image);
     if (!pod.readyToStartContainers) {
       pod.readyToStartContainers = true;
       pod.readyToStartContainersMs = apiTime(this.sim.now);
@@ -413,14 +406,18 @@ export class Kubelet implements EventHandler {
     if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
     const message = this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
     if (enterCrashLoop(c, message)) this.store.updatePod(pod);
+    this.podWorkerRetry(pod, st, i, Action.Retry);
+  }
+
+  /** The pod worker's next sync after a failed one (wait.Jitter(10 s, 0.5)), drawn per try. */
+  private podWorkerRetry(pod: PodRecord, st: PodState, i: number, action: Action): void {
     this.random.reseed(
       this.rng,
       streamKey(this.base(pod), P_POD_WORKER),
       pod.ordinal,
       st.retries[i]++ * 64 + i,
     );
-    const delay = podWorkerRetryDelayMs(this.rng.next());
-    st.handles[i] = this.sim.schedule(delay, this, Action.Retry * 256 + i, pod);
+    st.handles[i] = this.sim.schedule(podWorkerRetryDelayMs(this.rng.next()), this, action * 256 + i, pod);
   }
 
   private retry(pod: PodRecord, st: PodState, i: number): void {
