@@ -198,6 +198,9 @@ export class MonteCarlo {
     c.reset(run);
     this.collector.reset();
     for (const step of this.plan.steps) {
+      // As a session does before each step: what is due now happens first (a wait or `logs -f`
+      // stops at the event that met it; others of that millisecond come before the next step).
+      sim.run({ until: sim.now });
       if (step.kind === "create") {
         for (const p of step.jobs) this.submit(p, step.apply);
         // As a session does after each command: what is due now happens before the next step
