@@ -44,6 +44,14 @@ export interface VersionProfile {
   /** containerStatuses[].resources of a running container: feature gate InPlacePodVerticalScaling,
    * beta/on from 1.33, GA 1.35 (kube_features.go; kubelet_pods.go convertToAPIContainerStatuses). */
   readonly runningContainerResources: boolean;
+  /**
+   * After a sync that stopped at a container's crash back-off, the pod worker retries when the
+   * back-off expires — finishedAt + back-off, at most the 1 min resync interval ahead, jittered —
+   * instead of after a flat wait.Jitter(10 s, 0.5) (pod_workers.go completeWork with
+   * kubecontainer.MinBackoffExpiration; kuberuntime_manager.go doBackOff returns the expiry in a
+   * BackoffError). PR #133066, merged October 2025: in 1.35 (KEP-5593's 1.35 list), not in 1.34.
+   */
+  readonly crashLoopRetryAtExpiry: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -61,6 +69,7 @@ const V1_35: VersionProfile = {
   podGeneration: true,
   podObservedGeneration: true,
   runningContainerResources: true,
+  crashLoopRetryAtExpiry: true,
 };
 
 const V1_34: VersionProfile = {
@@ -71,6 +80,7 @@ const V1_34: VersionProfile = {
   containerStartedMessage: "Started container {container}",
   imagePresentMessage: 'Container image "{image}" already present on machine',
   describeEventFieldPath: false,
+  crashLoopRetryAtExpiry: false,
 };
 
 const V1_33: VersionProfile = {

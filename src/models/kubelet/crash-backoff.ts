@@ -30,6 +30,12 @@ export class CrashBackoff {
     return nowMs - finishedMs < this.backoffMs;
   }
 
+  /** When the back-off of a run that ended at `finishedMs` expires: the BackoffError's time
+   * (doBackOff: finishedAt + the entry's current back-off). */
+  expiresAtMs(finishedMs: number): number {
+    return finishedMs + this.backoffMs;
+  }
+
   /** Next(key, finishedAt), at restart time `nowMs` (client-go records lastUpdate = now). */
   next(finishedMs: number, nowMs: number): void {
     if (this.expired(finishedMs)) this.backoffMs = INITIAL_CONTAINER_BACKOFF_MS;
@@ -42,9 +48,23 @@ export class CrashBackoff {
 export const POD_WORKER_BACKOFF_MS = 10_000;
 export const POD_WORKER_JITTER = 0.5;
 
-/** The pod worker's next try, for a uniform draw `u` in [0, 1). */
+/** KubeletConfiguration syncFrequency (default 1 min): the pod worker's steady-state resync, and
+ * from 1.35 the longest it waits before retrying a pod whose container is in crash back-off. */
+export const POD_RESYNC_INTERVAL_MS = 60_000;
+
+/** The pod worker's next try after a failed sync, for a uniform draw `u` in [0, 1). */
 export function podWorkerRetryDelayMs(u: number): number {
   return Math.round(POD_WORKER_BACKOFF_MS * (1 + POD_WORKER_JITTER * u));
+}
+
+/**
+ * 1.35: the next try after a sync that stopped at crash back-off (pod_workers.go completeWork):
+ * the time left until the back-off expires, clamped to [0, resync interval], then
+ * wait.Jitter(·, 0.5) — so never before the expiry while it is at most a minute away.
+ */
+export function crashLoopRetryDelayMs(remainingMs: number, u: number): number {
+  const d = Math.min(Math.max(remainingMs, 0), POD_RESYNC_INTERVAL_MS);
+  return Math.round(d * (1 + POD_WORKER_JITTER * u));
 }
 
 interface PodName {

@@ -21,7 +21,12 @@ import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
 import { ImageBehaviour } from "../workload.js";
 import { enterCrashLoop, enterRunning, enterTerminated } from "./container-transitions.js";
-import { backOffEventMessage, crashLoopWaitingMessage, podWorkerRetryDelayMs } from "./crash-backoff.js";
+import {
+  backOffEventMessage,
+  crashLoopRetryDelayMs,
+  crashLoopWaitingMessage,
+  podWorkerRetryDelayMs,
+} from "./crash-backoff.js";
 import { NodePulls, pulledMessage } from "./image-pulls.js";
 import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { PodState } from "./pod-state.js";
@@ -36,7 +41,8 @@ import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./ter
  *   ends after runSeconds with the drawn outcome → seen at the next PLEG relist (1 s period),
  *   which is when the status (and finishedAt, the true exit instant) reaches the API
  * restartPolicy OnFailure: a failed container restarts — at once the first time, then after the
- *   crash back-off (CrashLoopBackOff, retried by the pod worker every 10–15 s); every restart goes
+ *   crash back-off (the status shows the ended run, then CrashLoopBackOff from the pod worker's
+ *   retry: every 10–15 s up to 1.34, at the back-off's expiry from 1.35); every restart goes
  *   through the image step again, as startContainer calls EnsureImageExists on each start
  *   (pkg/kubelet/kuberuntime/kuberuntime_container.go): Pulled "already present" each time for
  *   IfNotPresent/Never, a real (re-)pull for Always
@@ -335,6 +341,7 @@ export class Kubelet implements EventHandler {
       run.startLog = withNewline(behaviour.spec.startLog);
       run.exitLog = withNewline(outcome.log);
     }
+    st.crashLoopMessage[i] = null; // a successful StartContainer clears the reason cache
     enterRunning(c, run);
     if (!pod.readyToStartContainers) {
       pod.readyToStartContainers = true;
@@ -399,28 +406,52 @@ export class Kubelet implements EventHandler {
     this.backOff(pod, st, i);
   }
 
-  /** CrashLoopBackOff: the BackOff event, the waiting status, and a pod-worker retry. */
+  /**
+   * SyncPod stopped at the crash back-off (doBackOff): the BackOff event, and the waiting
+   * message into the reason cache — the status this sync wrote still shows the run that ended;
+   * CrashLoopBackOff shows from the next sync, the pod worker's retry.
+   */
   private backOff(pod: PodRecord, st: PodState, i: number): void {
     const c = pod.containers[i];
     const crash = st.crashBackoff(i);
     if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
-    const message = this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
-    if (enterCrashLoop(c, message)) this.store.updatePod(pod);
-    this.podWorkerRetry(pod, st, i, Action.Retry);
+    st.crashLoopMessage[i] =
+      this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
+    const expiry = this.profile.crashLoopRetryAtExpiry ? crash.expiresAtMs(c.current!.finishedMs) : NONE;
+    this.podWorkerRetry(pod, st, i, Action.Retry, expiry);
   }
 
-  /** The pod worker's next sync after a failed one (wait.Jitter(10 s, 0.5)), drawn per try. */
-  private podWorkerRetry(pod: PodRecord, st: PodState, i: number, action: Action): void {
+  /**
+   * The pod worker's next sync after a failed one. The delay is wait.Jitter(10 s, 0.5), or from
+   * 1.35, for a crash back-off, the time until `backoffExpiryMs` (crashLoopRetryDelayMs); one
+   * draw per try. The kubelet's sync loop hands the pod to its worker at the first 1 s tick after
+   * that (syncLoopIteration → getPodsToSync: work-queue items due strictly before the tick),
+   * ticks taken in the PLEG's phase as for the active-deadline check.
+   */
+  private podWorkerRetry(
+    pod: PodRecord,
+    st: PodState,
+    i: number,
+    action: Action,
+    backoffExpiryMs = NONE,
+  ): void {
     this.random.reseed(
       this.rng,
       streamKey(this.base(pod), P_POD_WORKER),
       pod.ordinal,
       st.retries[i]++ * 64 + i,
     );
-    st.handles[i] = this.sim.schedule(podWorkerRetryDelayMs(this.rng.next()), this, action * 256 + i, pod);
+    const now = this.sim.now;
+    const u = this.rng.next();
+    const delay =
+      backoffExpiryMs === NONE ? podWorkerRetryDelayMs(u) : crashLoopRetryDelayMs(backoffExpiryMs - now, u);
+    st.handles[i] = this.sim.scheduleAt(this.relistAfter(now + delay + 1), this, action * 256 + i, pod);
   }
 
+  /** The retry: its status shows what the last SyncPod left in the reason cache; then it restarts
+   * the container, or stops at the back-off again. */
   private retry(pod: PodRecord, st: PodState, i: number): void {
+    if (this.showReasonCache(pod, st)) this.store.updatePod(pod);
     const c = pod.containers[i];
     const finished = c.current!.finishedMs;
     const crash = st.crashBackoff(i);
@@ -430,6 +461,16 @@ export class Kubelet implements EventHandler {
     }
     crash.next(finished, this.sim.now);
     this.ensureImage(pod, i);
+  }
+
+  /** Puts the reason cache's CrashLoopBackOff into the containers' status; whether any changed. */
+  private showReasonCache(pod: PodRecord, st: PodState): boolean {
+    let changed = false;
+    for (let i = 0; i < st.crashLoopMessage.length; i++) {
+      const message = st.crashLoopMessage[i];
+      if (message !== null && enterCrashLoop(pod.containers[i], message)) changed = true;
+    }
+    return changed;
   }
 
   // ---- deletion ----------------------------------------------------------------------------
@@ -474,6 +515,7 @@ export class Kubelet implements EventHandler {
     // The status is generated by SyncPod, then at the start of SyncTerminatingPod: two events.
     this.recordDeadlineExceeded(pod, 2);
     st.deadlineExceeded = true;
+    this.showReasonCache(pod, st);
     markNotReady(pod, PodPhase.Failed, this.sim.now);
     this.store.updatePod(pod);
     this.startKill(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);

@@ -13,6 +13,12 @@ export class PodState {
   readonly retries: number[] = [];
   readonly pullRequestedMs: number[] = [];
   readonly pullTookMs: number[] = [];
+  /**
+   * The reason cache (pkg/kubelet/reason_cache.go): the CrashLoopBackOff message the last
+   * SyncPod left for a container, or null. kubelet.go SyncPod writes the status before it calls
+   * the runtime and updates this cache after, so the message shows from the next status on.
+   */
+  readonly crashLoopMessage: (string | null)[] = objectList();
   killing = false;
   done = false;
   /** The pending active-deadline check (spec.activeDeadlineSeconds), or NONE. */
@@ -28,6 +34,7 @@ export class PodState {
       this.retries.pop();
       this.pullRequestedMs.pop();
       this.pullTookMs.pop();
+      this.crashLoopMessage.pop();
     }
     for (let i = 0; i < this.handles.length; i++) {
       this.handles[i] = NONE;
@@ -35,6 +42,7 @@ export class PodState {
       this.retries[i] = 0;
       this.pullRequestedMs[i] = NONE;
       this.pullTookMs[i] = 0;
+      this.crashLoopMessage[i] = null;
     }
     while (this.handles.length < n) {
       this.handles.push(NONE);
@@ -42,6 +50,7 @@ export class PodState {
       this.retries.push(0);
       this.pullRequestedMs.push(NONE);
       this.pullTookMs.push(0);
+      this.crashLoopMessage.push(null);
     }
     this.killing = false;
     this.done = false;

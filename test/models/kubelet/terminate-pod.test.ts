@@ -104,7 +104,8 @@ describe("a crash-looping pod that is deleted", () => {
     const out = commandTranscript(
       [
         "kubectl apply -f job.yaml",
-        "sleep 9s",
+        // (CrashLoopBackOff shows from the pod worker's retry, until the restarted run starts.)
+        "kubectl wait --for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=CrashLoopBackOff pods -l job-name=work --timeout=1m",
         "kubectl get pods --no-headers",
         "kubectl delete pods -l job-name=work --wait=false",
         "kubectl get pods --no-headers",
@@ -112,7 +113,7 @@ describe("a crash-looping pod that is deleted", () => {
       ],
       { restartPolicy: "OnFailure", exitCode: 1, runSeconds: 1 },
     );
-    const rows = out.match(/work-\w{5} +\S+ +\S+/g) ?? [];
+    const rows = out.match(/work-\w{5} +\d\/\d +\S+/g) ?? [];
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/0\/1 +CrashLoopBackOff$/);
     expect(rows[1]).toMatch(/0\/1 +Error$/);
@@ -142,7 +143,7 @@ files:
           restartPolicy: OnFailure
 steps:
   - kubectl apply -f job.yaml
-  - sleep 40s
+  - kubectl wait --for=jsonpath={.status.containerStatuses[1].state.waiting.reason}=CrashLoopBackOff pods -l job-name=m --timeout=2m
   - kubectl get pods --no-headers
   - kubectl delete pods -l job-name=m --wait=false
   - sleep 5s

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import { Distribution } from "../../../src/engine/random/distributions.js";
+import { Cluster } from "../../../src/models/cluster.js";
+import {
+  CrashBackoff,
+  crashLoopRetryDelayMs,
+  POD_RESYNC_INTERVAL_MS,
+  podWorkerRetryDelayMs,
+} from "../../../src/models/kubelet/crash-backoff.js";
+import { ContainerState, type PodRecord } from "../../../src/models/objects.js";
+import { WatchType } from "../../../src/models/store.js";
+import { versionProfile } from "../../../src/models/version-profile.js";
+import { Workload } from "../../../src/models/workload.js";
+import { behaviour, EPOCH, IMAGE, jobManifest, NODES, prepare } from "../harness.js";
+
+/**
+ * When a crash-looping container restarts, and what its status shows meanwhile.
+ *
+ * - kubelet.go SyncPod writes the status (generateAPIPodStatus) before it calls the runtime, and
+ *   updates the reason cache (reason_cache.go) from the runtime's result after: the sync that
+ *   sees a container exit shows it terminated (Error); the CrashLoopBackOff its SyncPod ran into
+ *   shows from the next sync on.
+ * - The next sync is the pod worker's retry (pod_workers.go completeWork), handed over at the
+ *   sync loop's next 1 s tick. Up to 1.34: wait.Jitter(10 s, 0.5) after each failed sync. From
+ *   1.35 (PR #133066): at the back-off's expiry, finishedAt + back-off (doBackOff's
+ *   BackoffError), at most the 1 min resync interval ahead, jittered by up to half the wait.
+ */
+
+const S = 1000;
+
+describe("the pod worker's retry delay (pod_workers.go completeWork)", () => {
+  it.each([
+    { u: 0, delay: 10 * S },
+    { u: 0.5, delay: 12.5 * S },
+    { u: 0.9999, delay: 14_999.5 },
+  ])("up to 1.34, or an error without a back-off time: 10 s, jitter up to 50% (u = $u)", ({ u, delay }) => {
+    expect(podWorkerRetryDelayMs(u)).toBe(Math.round(delay));
+  });
+
+  it.each([
+    { name: "10 s left, no jitter", remaining: 10 * S, u: 0, delay: 10 * S },
+    { name: "10 s left, half the jitter", remaining: 10 * S, u: 0.5, delay: 12.5 * S },
+    { name: "already expired: at once", remaining: -500, u: 0.7, delay: 0 },
+    { name: "exactly the resync interval", remaining: 60 * S, u: 0, delay: 60 * S },
+    { name: "more than the resync interval is clamped to it", remaining: 250 * S, u: 0, delay: 60 * S },
+    { name: "clamped, then jittered", remaining: 250 * S, u: 0.5, delay: 75 * S },
+  ])("1.35, crash back-off: $name", ({ remaining, u, delay }) => {
+    expect(crashLoopRetryDelayMs(remaining, u)).toBe(delay);
+  });
+
+  it("the resync interval is the kubelet's syncFrequency default, 1 min", () => {
+    expect(POD_RESYNC_INTERVAL_MS).toBe(60 * S);
+  });
+
+  it("the back-off expires at finishedAt + the current back-off", () => {
+    const b = new CrashBackoff();
+    b.next(5 * S, 5 * S);
+    expect(b.expiresAtMs(7 * S)).toBe(17 * S);
+    b.next(20 * S, 20 * S);
+    expect(b.expiresAtMs(23 * S)).toBe(43 * S);
+  });
+});
+
+interface Snapshot {
+  t: number;
+  state: ContainerState;
+  waiting: string;
+  restarts: number;
+  startedMs: number;
+  finishedMs: number;
+}
+
+/** Every write to the one pod of an always-failing OnFailure Job, for `seconds` of `version`. */
+function crashLoop(version: string, seed: number, seconds: number): Snapshot[] {
+  const b = behaviour({
+    startSeconds: Distribution.constant(0.5),
+    runSeconds: Distribution.constant(1.2),
+    outcomes: [{ probability: 1, exitCode: 1, log: "ERROR:root:Task failed" }],
+  });
+  const c = new Cluster({
+    nodes: NODES,
+    workload: new Workload(new Map([[IMAGE, b]])),
+    profile: versionProfile(version),
+    epochMs: EPOCH,
+    seed,
+    detailed: false,
+  });
+  const log: Snapshot[] = [];
+  c.store.watchPods({
+    onPod(type: WatchType, pod: PodRecord) {
+      const k = pod.containers[0];
+      if (type !== WatchType.Modified || k.current === null) return;
+      log.push({
+        t: c.sim.now,
+        state: k.state,
+        waiting: k.waitingReason,
+        restarts: k.restartCount,
+        startedMs: k.current.startedMs,
+        finishedMs: k.current.finishedMs,
+      });
+    },
+  });
+  c.createJob(prepare(jobManifest({ backoffLimit: 1000 }, { restartPolicy: "OnFailure" })));
+  c.sim.run({ until: seconds * S });
+  return log;
+}
+
+/** Each wait between a run's end and the next run: the exit's status write, the writes in
+ * between, and the next run's start. */
+interface Wait {
+  finishedMs: number;
+  observedMs: number;
+  observed: Snapshot;
+  between: Snapshot[];
+  nextStartMs: number;
+  /** The crash back-off this wait is for: 0 before the first restart, then 10 s, 20 s, ... */
+  backoffMs: number;
+}
+
+function waits(log: Snapshot[]): Wait[] {
+  const out: Wait[] = [];
+  for (let i = 0; i < log.length; i++) {
+    const s = log[i];
+    if (s.state !== ContainerState.Terminated || (i > 0 && log[i - 1].state === ContainerState.Terminated))
+      continue;
+    const j = log.findIndex((n, k) => k > i && n.state === ContainerState.Running);
+    if (j < 0) break;
+    const n = out.length;
+    out.push({
+      finishedMs: s.finishedMs,
+      observedMs: s.t,
+      observed: s,
+      between: log.slice(i + 1, j),
+      nextStartMs: log[j].startedMs,
+      backoffMs: n === 0 ? 0 : Math.min(10 * S * 2 ** (n - 1), 300 * S),
+    });
+  }
+  return out;
+}
+
+const START_MS = 500; // create + start, after the sync that restarts
+const TICK_MS = 1000;
+
+describe("a crash loop's status and restart times, over 20 seeds", () => {
+  for (const version of ["1.34", "1.35"]) {
+    const runs = Array.from({ length: 20 }, (_, k) => waits(crashLoop(version, k + 1, 400)));
+
+    it(`${version}: the sync that sees the exit shows it terminated; CrashLoopBackOff comes from a later sync`, () => {
+      let checked = 0;
+      for (const ws of runs)
+        for (const w of ws) {
+          expect(w.observed.waiting).toBe("");
+          if (w.backoffMs === 0) {
+            expect(w.between).toEqual([]); // the first exit restarts at once
+            continue;
+          }
+          expect(w.between.length).toBeGreaterThan(0);
+          for (const s of w.between) {
+            expect(s.t).toBeGreaterThan(w.observedMs);
+            expect(s.waiting).toBe("CrashLoopBackOff");
+          }
+          checked++;
+        }
+      expect(checked).toBeGreaterThanOrEqual(20 * 4);
+    });
+
+    it(`${version}: never restarts before the back-off has expired`, () => {
+      for (const ws of runs)
+        for (const w of ws)
+          expect(w.nextStartMs - START_MS).toBeGreaterThanOrEqual(w.finishedMs + w.backoffMs);
+    });
+  }
+
+  it("1.34: the retries come 10–15 s apart, so a restart can lag the expiry by up to 15 s", () => {
+    let lagOver2s = 0;
+    for (let k = 0; k < 20; k++)
+      for (const w of waits(crashLoop("1.34", k + 1, 400))) {
+        if (w.backoffMs === 0) continue;
+        const retry = w.nextStartMs - START_MS;
+        expect(retry - w.observedMs).toBeGreaterThanOrEqual(10 * S);
+        const lag = retry - (w.finishedMs + w.backoffMs);
+        expect(lag).toBeLessThanOrEqual(15 * S + TICK_MS);
+        if (lag > 2 * S) lagOver2s++;
+      }
+    expect(lagOver2s).toBeGreaterThan(10);
+  });
+
+  it("1.35: a wait of at most 1 min ends with one retry, at the expiry plus at most half the wait, and one CrashLoopBackOff write", () => {
+    let checked = 0;
+    for (let k = 0; k < 20; k++)
+      for (const w of waits(crashLoop("1.35", k + 1, 400))) {
+        if (w.backoffMs === 0 || w.backoffMs > POD_RESYNC_INTERVAL_MS) continue;
+        const retry = w.nextStartMs - START_MS;
+        const expiry = w.finishedMs + w.backoffMs;
+        expect(retry).toBeLessThanOrEqual(expiry + 0.5 * (expiry - w.observedMs) + TICK_MS);
+        expect(w.between).toHaveLength(1);
+        expect(w.between[0].t).toBe(retry);
+        checked++;
+      }
+    expect(checked).toBe(20 * 3); // the 10 s, 20 s and 40 s waits of each seed
+  });
+
+  it("1.35: a longer wait is retried every 60–90 s until the expiry, then within 30 s of it", () => {
+    let checked = 0;
+    for (let k = 0; k < 20; k++)
+      for (const w of waits(crashLoop("1.35", k + 1, 400))) {
+        if (w.backoffMs <= POD_RESYNC_INTERVAL_MS) continue;
+        const retry = w.nextStartMs - START_MS;
+        expect(retry - (w.finishedMs + w.backoffMs)).toBeLessThanOrEqual(30 * S + TICK_MS);
+        checked++;
+      }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+});
