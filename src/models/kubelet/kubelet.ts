@@ -343,6 +343,9 @@ export class Kubelet implements EventHandler {
     }
     st.crashLoopMessage[i] = null; // a successful StartContainer clears the reason cache
     enterRunning(c, run);
+    // The status of the sync after the start (PLEG ContainerStarted) shows what the reason cache
+    // holds for the pod's other containers.
+    this.showReasonCache(pod, st);
     if (!pod.readyToStartContainers) {
       pod.readyToStartContainers = true;
       pod.readyToStartContainersMs = apiTime(now);
@@ -373,6 +376,7 @@ export class Kubelet implements EventHandler {
    */
   private imageRetry(pod: PodRecord, i: number): void {
     const c = pod.containers[i];
+    this.showReasonCache(pod, pod.kubeletState as PodState);
     c.waitingReason = "ErrImageNeverPull";
     c.waitingMessage = neverPullMessage(c.image);
     if (!pod.readyToStartContainers) {
@@ -390,6 +394,9 @@ export class Kubelet implements EventHandler {
     const now = this.sim.now;
     const c = pod.containers[i];
     enterTerminated(c);
+    // This sync's status shows the reason cache for the pod's other containers (generateAPIPodStatus
+    // reads it for every container; this one's entry was cleared when its run started).
+    this.showReasonCache(pod, st);
     const run = c.current!;
     const restart =
       pod.restartPolicy !== RestartPolicy.Never &&

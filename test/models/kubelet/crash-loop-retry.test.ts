@@ -11,6 +11,8 @@ import { ContainerState, type PodRecord } from "../../../src/models/objects.js";
 import { WatchType } from "../../../src/models/store.js";
 import { versionProfile } from "../../../src/models/version-profile.js";
 import { Workload } from "../../../src/models/workload.js";
+import { parseScenario } from "../../../src/scenario/load.js";
+import { sessionTranscript } from "../../helpers/session.js";
 import { behaviour, EPOCH, IMAGE, jobManifest, NODES, prepare } from "../harness.js";
 
 /**
@@ -210,5 +212,66 @@ describe("a crash loop's status and restart times, over 20 seeds", () => {
         checked++;
       }
     expect(checked).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("a pod with two crash-looping containers", () => {
+  // a fails after 2 s, b after 7 s: b's exits and starts come while a waits out its back-off.
+  const sc = parseScenario(
+    `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: two}
+seed: 5
+images:
+  crash:1: {pullSeconds: 1, startSeconds: 0.3, runSeconds: 2, outcomes: [{probability: 1, exitCode: 1}]}
+  crash2:1: {pullSeconds: 1, startSeconds: 0.3, runSeconds: 7, outcomes: [{probability: 1, exitCode: 2}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: two}
+    spec:
+      backoffLimit: 30
+      template:
+        spec:
+          containers: [{name: a, image: "crash:1"}, {name: b, image: "crash2:1"}]
+          restartPolicy: OnFailure
+steps:
+  - kubectl apply -f job.yaml
+  - kubectl get pods -w -o jsonpath='{.status.containerStatuses[0].state}{"\\t"}{.status.containerStatuses[1].state}{"\\n"}'
+  - sleep 20s
+`,
+    "two.yaml",
+    "/nonexistent",
+  );
+
+  it("every status written after a's back-off began shows a in CrashLoopBackOff until a runs again (the reason cache is read for every container)", () => {
+    const rows = sessionTranscript(sc)
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => l.split("\t").map((s) => JSON.parse(s) as Record<string, { reason?: string }>));
+    // a's second exit (its first back-off): the second run of a seen terminated. From the next
+    // write on, until a runs again, a shows CrashLoopBackOff — also in the writes of b's exit
+    // and b's start, which are syncs of the same pod worker.
+    const exits: string[] = [];
+    let i = -1;
+    for (let k = 0; k < rows.length && i < 0; k++) {
+      const t = rows[k][0].terminated as { finishedAt?: string } | undefined;
+      if (t?.finishedAt !== undefined && !exits.includes(t.finishedAt)) {
+        exits.push(t.finishedAt);
+        if (exits.length === 2) i = k;
+      }
+    }
+    expect(i).toBeGreaterThan(0);
+    const afterExit = rows.slice(i + 1);
+    const untilRun = afterExit.slice(
+      0,
+      afterExit.findIndex((r) => r[0].running !== undefined),
+    );
+    expect(untilRun.length).toBeGreaterThanOrEqual(2);
+    for (const r of untilRun) expect(r[0].waiting?.reason).toBe("CrashLoopBackOff");
+    // Among them, b's own exit and start.
+    expect(untilRun.some((r) => r[1].terminated !== undefined)).toBe(true);
+    expect(untilRun.some((r) => r[1].running !== undefined)).toBe(true);
   });
 });
