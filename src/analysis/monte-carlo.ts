@@ -7,10 +7,11 @@ import {
   podForLogs,
 } from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
-import { jobMeets, type WaitCondition } from "../kubectl/wait-condition.js";
+import { waitCommand } from "../kubectl/commands/wait.js";
+import type { KubectlContext } from "../kubectl/context.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
-import { isTerminal, type JobRecord, NONE, objectList, PodPhase, type PodRecord } from "../models/objects.js";
+import { isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
 import { type JobListener, type PodListener, WatchType } from "../models/store.js";
 import { clusterConfig } from "../scenario/cluster-config.js";
 import type { Scenario } from "../scenario/load.js";
@@ -154,27 +155,11 @@ export class MonteCarlo {
   readonly plan: RunPlan;
   readonly cluster: Cluster;
   private readonly collector: RunCollector;
-  // Predicates made once (no closure per run): all Jobs finished; the current wait's condition met.
+  // Made once (no closure per run): all Jobs finished.
   private readonly allFinished = () =>
     this.collector.created > 0 && this.collector.finished === this.collector.created;
-  private readonly waitJobs: JobRecord[] = objectList();
-  private waitCondition: WaitCondition | null = null;
-  // (A check that fails — a JSONPath matching several values — ends the wait, as in a session.)
-  private readonly waitMet = () => {
-    for (const j of this.waitJobs)
-      if (jobMeets(j, this.waitCondition!, this.materializeJob) === false) return false;
-    return true;
-  };
-  /** Only a `wait --for=jsonpath=` step needs the Job as the API shows it. */
-  private materializer: Materializer | null = null;
-  private readonly materializeJob = (job: JobRecord): unknown => {
-    this.materializer ??= new Materializer(
-      this.scenario.epochMs,
-      this.cluster.identities,
-      this.scenario.profile,
-    );
-    return this.materializer.job(job);
-  };
+  /** What a `kubectl wait` step runs against, made at the first one (lazy: most plans have none). */
+  private waitContext: KubectlContext | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -216,21 +201,43 @@ export class MonteCarlo {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
       } else {
-        while (this.waitJobs.length > 0) this.waitJobs.pop();
-        for (const ref of step.jobs) {
-          const j = c.store.findJob(ref.namespace, ref.name);
-          if (j !== undefined) this.waitJobs.push(j);
-        }
-        this.waitCondition = step.condition;
-        if (this.waitJobs.length > 0 && !this.waitMet()) {
-          sim.run({ until: Math.min(sim.now + step.timeoutMs, this.plan.horizonMs), stopWhen: this.waitMet });
-        }
+        waitCommand(this.kubectlForWaits(), step.command);
       }
     }
     if (!this.allFinished() && sim.now < this.plan.horizonMs)
       sim.run({ until: this.plan.horizonMs, stopWhen: this.allFinished });
     this.collector.finish(c);
     return this.collector.results;
+  }
+
+  /**
+   * The context a session gives `kubectl wait` (its output is dropped), with time bounded by the
+   * horizon. A wait may read a Job or pod as the API shows it (`--for=jsonpath`): the materializer.
+   */
+  private kubectlForWaits(): KubectlContext {
+    if (this.waitContext !== null) return this.waitContext;
+    const cluster = this.cluster;
+    const scenario = this.scenario;
+    const horizonMs = this.plan.horizonMs;
+    let materializer: Materializer | null = null;
+    this.waitContext = {
+      cluster,
+      get materializer() {
+        materializer ??= new Materializer(scenario.epochMs, cluster.identities, scenario.profile);
+        return materializer;
+      },
+      profile: scenario.profile,
+      manifests: scenario.manifests,
+      nowWallMs: () => scenario.epochMs + cluster.sim.now,
+      waitUntil: (done, timeoutMs) => {
+        if (done()) return true;
+        cluster.sim.run({ until: Math.min(cluster.sim.now + timeoutMs, horizonMs), stopWhen: done });
+        return done();
+      },
+      startWatch: () => {},
+      emitWatch: () => {},
+    };
+    return this.waitContext;
   }
 
   /** `kubectl logs -f job/NAME` as a session runs it: time passes until the chosen pod's

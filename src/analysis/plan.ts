@@ -2,11 +2,9 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import { maxLogRequests, podRunningTimeoutMs } from "../kubectl/commands/logs.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
-import { jobsInFiles } from "../kubectl/file-targets.js";
 import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
-import type { WaitCondition } from "../kubectl/wait-condition.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { isDns1123Label } from "../models/api/names.js";
 import { Cluster, type PreparedJob, SYSTEM_NAMESPACES } from "../models/cluster.js";
@@ -16,7 +14,8 @@ import { AnalysisError } from "./errors.js";
 /**
  * What a Monte Carlo run replays of a session: the Job submissions (`kubectl apply/create -f`)
  * at the simulated times the session makes them, with the steps that decide those times
- * (`sleep`, `at`, `kubectl wait`, `kubectl logs -f job/NAME`), and `kubectl patch` of a Job. A Job applied into a namespace that does not exist then
+ * (`sleep`, `at`, `kubectl wait` on Jobs or pods, `kubectl logs -f job/NAME`), and `kubectl patch`
+ * of a Job. A Job applied into a namespace that does not exist then
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
  * namespace`) is refused in the session, so it is left out here too. A `--dry-run` step changes
  * nothing, so it is skipped. Reading commands (get,
@@ -42,12 +41,9 @@ export type PlanStep =
     }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
-  | {
-      kind: "wait";
-      jobs: { namespace: string; name: string }[];
-      condition: WaitCondition;
-      timeoutMs: number;
-    };
+  /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
+   * --all, or from files. */
+  | { kind: "wait"; command: KubectlCommand };
 
 export interface RunPlan {
   steps: PlanStep[];
@@ -114,15 +110,7 @@ export function planFor(scenario: Scenario): RunPlan {
       const patch = patchStep(s.command);
       if (patch !== null) steps.push(patch);
     } else if (s.wait !== null) {
-      // `wait -f FILE`: the file's Jobs (an error the session would print waits for nothing).
-      const fromFiles =
-        s.files.length > 0 ? jobsInFiles(s.files, scenario.manifests, flag(s.command, "namespace")) : null;
-      steps.push({
-        kind: "wait",
-        jobs: fromFiles === null ? s.wait.jobs : typeof fromFiles === "string" ? [] : fromFiles,
-        condition: s.wait.condition,
-        timeoutMs: s.wait.timeoutMs,
-      });
+      steps.push({ kind: "wait", command: s.command });
     }
   }
   if (jobKeys.length === 0 && missingNamespace !== null) {

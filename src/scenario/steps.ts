@@ -19,11 +19,10 @@ import { type Problems, shown } from "./problems.js";
 
 export type PipeStage = { program: "grep" | "head" | "tail"; argv: string[] };
 
-/** A `kubectl wait` on named Jobs, understood ahead of time (Monte Carlo replays it). */
+/** A `kubectl wait` whose --for and --timeout were understood when the scenario loaded. */
 export interface WaitPlan {
   condition: WaitCondition;
   timeoutMs: number;
-  jobs: { namespace: string; name: string }[];
 }
 
 export type Step =
@@ -112,18 +111,7 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     const t = timeout === undefined ? DEFAULT_WAIT_TIMEOUT_MS : parseGoDuration(timeout);
     if (typeof condition === "string") problems.add(path, `${line}: ${condition}`);
     else if (typeof t === "string") problems.add(path, `${line}: invalid --timeout "${timeout}": ${t}`);
-    else {
-      const ns = flag(command, "namespace") ?? "default";
-      let jobs: WaitPlan["jobs"] = [];
-      try {
-        jobs = resolveResourceArgs(command.positionals)
-          .named.filter((n) => n.kind === "jobs")
-          .map((n) => ({ namespace: ns, name: n.name }));
-      } catch {
-        jobs = [];
-      }
-      wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t, jobs };
-    }
+    else wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t };
   }
   return { kind: "kubectl", line, command, pipe, files, wait };
 }

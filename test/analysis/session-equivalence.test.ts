@@ -160,6 +160,48 @@ steps:
     seed: 1,
     oneEnding: true,
   },
+  {
+    // A wait on pods (by selector, for a transient state) decides when the second Job starts.
+    name: "kubectl wait on pods: a selector, a JSONPath on a state that comes and goes, --all",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: podwait}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 0.3, runSeconds: {uniform: [1, 4]}, outcomes: [{probability: 0.3, exitCode: 0}, {probability: 0.7, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: w}
+    spec:
+      backoffLimit: 3
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: OnFailure
+  job2.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: w2}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - kubectl wait --for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=CrashLoopBackOff pod -l job-name=w --timeout=2m
+  - kubectl apply -f job2.yaml
+  - kubectl wait --for=condition=Ready pods --all --timeout=1m
+  - kubectl patch job w -p '{"spec":{"backoffLimit":5}}'
+  - sleep 1h
+`,
+      "podwait.yaml",
+      "/nonexistent",
+    ),
+    seed: 4,
+  },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];
 

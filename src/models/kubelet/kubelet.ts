@@ -251,7 +251,7 @@ export class Kubelet implements EventHandler {
     if (policy === "Never" && !present) {
       // SyncPod fails in startContainer (EnsureImageExists), with its two events, each try. The
       // reason reaches the status only at the next sync (the reason cache is updated after
-      // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5).
+      // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5), at the next tick.
       this.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
       this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
       this.podWorkerRetry(pod, st, i, Action.ImageRetry);

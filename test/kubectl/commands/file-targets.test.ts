@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MonteCarlo } from "../../../src/analysis/monte-carlo.js";
 import { planFor } from "../../../src/analysis/plan.js";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { commandOutput } from "./session.js";
@@ -55,19 +56,33 @@ files:
         spec:
           containers: [{name: c, image: "app:1"}]
           restartPolicy: Never
+  next.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: next}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
 steps:
   - kubectl create namespace team
   - kubectl apply -f job.yaml
   - kubectl wait --for=condition=complete -f job.yaml --timeout=1m
+  - kubectl apply -f next.yaml
 `,
       "f.yaml",
       "/nonexistent",
     );
-    const wait = planFor(s).steps.find((st) => st.kind === "wait");
-    expect(wait).toMatchObject({
-      kind: "wait",
-      jobs: [{ namespace: "team", name: "work" }],
-      timeoutMs: 60_000,
-    });
+    expect(planFor(s).steps.map((st) => st.kind)).toEqual(["create", "wait", "create"]);
+    const mc = new MonteCarlo(s, 1);
+    mc.runOne(0);
+    const work = mc.cluster.store.findJob("team", "work")!;
+    const next = mc.cluster.store.findJob("default", "next")!;
+    const complete = work.status.conditions.find((c) => c.type === "Complete")!;
+    expect(complete.lastTransitionMs).toBeGreaterThan(5000);
+    // `next` is applied in the instant the wait saw `work` complete (API times are whole seconds).
+    expect(next.creationMs).toBeGreaterThanOrEqual(complete.lastTransitionMs);
+    expect(next.creationMs).toBeLessThan(complete.lastTransitionMs + 1000);
   });
 });
