@@ -165,7 +165,8 @@ export function finishTimeDistribution(
     }
     if (s.kind === "wait") return "a kubectl wait comes before the Job is created";
     if (s.kind === "follow") return "a kubectl logs -f comes before the Job is created";
-    if (s.kind === "patch") continue; // (a patch of this Job rules the closed form out earlier)
+    // (A patch of this Job, or any pod delete, rules the closed form out earlier.)
+    if (s.kind === "patch" || s.kind === "deletePods") continue;
     created = s.relative ? created + s.untilMs : Math.max(created, s.untilMs);
   }
   const containers = job.object.spec!.template.spec!.containers;

@@ -113,6 +113,7 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   const job = creations[0];
   if (plan.steps.some((s) => s.kind === "patch" && s.namespace === job.namespace && s.name === job.name))
     return "a step patches the Job";
+  if (plan.steps.some((s) => s.kind === "deletePods")) return "a step deletes pods";
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
   const image = job.object.spec!.template.spec!.containers[0].image ?? "";

@@ -1,4 +1,5 @@
 import { updateExistingJob } from "../kubectl/commands/apply.js";
+import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
   FOLLOW_LIMIT_MS,
   followedContainers,
@@ -158,7 +159,8 @@ export class MonteCarlo {
   // Made once (no closure per run): all Jobs finished.
   private readonly allFinished = () =>
     this.collector.created > 0 && this.collector.finished === this.collector.created;
-  /** What a `kubectl wait` step runs against, made at the first one (lazy: most plans have none). */
+  /** What a `kubectl wait` or pod `delete` step runs against, made at the first one (lazy: most
+   * plans have none). */
   private waitContext: KubectlContext | null = null;
 
   constructor(
@@ -197,11 +199,14 @@ export class MonteCarlo {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
         sim.run({ until: sim.now });
+      } else if (step.kind === "deletePods") {
+        deleteCommand(this.kubectl(), step.command);
+        sim.run({ until: sim.now });
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
       } else {
-        waitCommand(this.kubectlForWaits(), step.command);
+        waitCommand(this.kubectl(), step.command);
       }
     }
     if (!this.allFinished() && sim.now < this.plan.horizonMs)
@@ -211,10 +216,11 @@ export class MonteCarlo {
   }
 
   /**
-   * The context a session gives `kubectl wait` (its output is dropped), with time bounded by the
-   * horizon. A wait may read a Job or pod as the API shows it (`--for=jsonpath`): the materializer.
+   * The context a session gives `kubectl wait` and `delete` (their output is dropped), with time
+   * bounded by the horizon. A wait may read a Job or pod as the API shows it (`--for=jsonpath`):
+   * the materializer.
    */
-  private kubectlForWaits(): KubectlContext {
+  private kubectl(): KubectlContext {
     if (this.waitContext !== null) return this.waitContext;
     const cluster = this.cluster;
     const scenario = this.scenario;

@@ -19,8 +19,9 @@ import { AnalysisError } from "./errors.js";
  * (neither a system one, nor in `cluster.namespaces`, nor made by an earlier `kubectl create
  * namespace`) is refused in the session, so it is left out here too. A `--dry-run` step changes
  * nothing, so it is skipped. Reading commands (get,
- * describe, logs, events) change nothing and are skipped; so are deletions — a session's
- * cleanup — because the question is how the Jobs end, not how the demo ends. After the last
+ * describe, logs, events) change nothing and are skipped; so are deletions of Jobs — a session's
+ * cleanup — because the question is how the Jobs end, not how the demo ends. Deletions of pods
+ * are replayed: a pod deleted mid-run changes how its Job goes on. After the last
  * step the run goes on until every Job has finished or the scenario's horizon.
  */
 
@@ -39,6 +40,8 @@ export type PlanStep =
       maxRequests: number;
       podTimeoutMs: number;
     }
+  /** `kubectl delete` of pods only, run as the session runs it (delete.ts: grace period, --wait). */
+  | { kind: "deletePods"; command: KubectlCommand }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
@@ -47,7 +50,7 @@ export type PlanStep =
 
 export interface RunPlan {
   steps: PlanStep[];
-  /** The steps that delete pods, which Monte Carlo does not replay (see planFor): their lines. */
+  /** The steps that delete pods and Jobs together, which Monte Carlo does not replay (see planFor): their lines. */
   skippedPodDeletes: string[];
   /** Every Job the plan creates, by "namespace/name" in creation order. */
   jobKeys: string[];
@@ -66,10 +69,13 @@ export function planFor(scenario: Scenario): RunPlan {
     // A dry run (or a --dry-run value kubectl refuses) changes nothing.
     else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
-    // Deletes are not replayed: the question is how the Jobs end, not how the demo ends. A pod
-    // deleted mid-run changes how its Job goes on, though: the CLI says so (skippedPodDeletes).
+    // A Job's delete is not replayed: the question is how the Jobs end, not how the demo ends.
+    // A pod deleted mid-run changes how its Job goes on: a step deleting only pods is replayed;
+    // one deleting Jobs and pods together is not, and the CLI says so (skippedPodDeletes).
     else if (s.command.verb === "delete") {
-      if (deletesPods(s.command)) skippedPodDeletes.push(s.line);
+      const kinds = deletedKinds(s.command);
+      if (kinds.pods && !kinds.jobs) steps.push({ kind: "deletePods", command: s.command });
+      else if (kinds.pods) skippedPodDeletes.push(s.line);
     } else if (s.command.verb === "apply" || s.command.verb === "create") {
       const jobs: PreparedJob[] = [];
       const ns = flag(s.command, "namespace");
@@ -126,10 +132,15 @@ export function planFor(scenario: Scenario): RunPlan {
   return { steps, skippedPodDeletes, jobKeys, horizonMs: scenario.horizonMs };
 }
 
-/** `kubectl delete` of pods (pod, pods, po; by name, NAME/…, selector or a comma list). */
-function deletesPods(cmd: KubectlCommand): boolean {
+/** What a `kubectl delete` removes: pods (pod, pods, po; by name, NAME/…, selector or a comma
+ * list), Jobs (any other type, or `-f` files, which hold Jobs). */
+function deletedKinds(cmd: KubectlCommand): { pods: boolean; jobs: boolean } {
+  if ((cmd.flags.get("filename") ?? []).length > 0) return { pods: false, jobs: true };
   const first = cmd.positionals[0] ?? "";
-  return first.split(",").some((t) => /^(po|pod|pods)(\/|$)/.test(t.toLowerCase()));
+  const slash = first.includes("/");
+  const types = slash ? cmd.positionals.map((p) => p.split("/")[0]) : first.split(",");
+  const isPod = (t: string) => /^(po|pod|pods)$/.test(t.toLowerCase());
+  return { pods: types.some(isPod), jobs: types.some((t) => !isPod(t)) };
 }
 
 /** A namespace a step makes (an invalid name is refused in the session, so made here neither). */

@@ -72,11 +72,12 @@ export function usableWorkers(workers: number): number {
   return cpus;
 }
 
-/** Monte Carlo does not replay deletes (README); a pod deleted mid-run changes how its Job goes on. */
+/** Monte Carlo replays deletes of pods, not of Jobs (README): a step deleting both is left out,
+ * and a pod deleted mid-run changes how its Job goes on. */
 export function notePodDeletes(lines: readonly string[], file: string): void {
   for (const line of lines)
     process.stderr.write(
-      `jobsim: note: ${file}: ${line}: Monte Carlo does not replay deletes; without this one a run may end otherwise than jobsim run --run N shows\n`,
+      `jobsim: note: ${file}: ${line}: Monte Carlo does not replay deletes of Jobs, and this one deletes pods too; without it a run may end otherwise than jobsim run --run N shows\n`,
     );
 }
 

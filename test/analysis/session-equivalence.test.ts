@@ -202,6 +202,43 @@ steps:
     ),
     seed: 4,
   },
+  {
+    // Pod deletes are replayed: by selector (waiting for the pods to go, with a grace period the
+    // container takes part of), by name (found only in the run the name was copied from).
+    name: "kubectl delete of pods: by selector with --wait and a grace period, by name, --all --now",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: poddelete}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: {uniform: [2, 8]}, terminationSeconds: 3, outcomes: [{probability: 0.5, exitCode: 0}, {probability: 0.5, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: d}
+    spec:
+      backoffLimit: 4
+      parallelism: 2
+      completions: 3
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 3s
+  - kubectl delete pods -l job-name=d --grace-period=5
+  - sleep 4s
+  - kubectl delete pod d-xxxxx --ignore-not-found
+  - kubectl delete pods --all --now --wait=false
+  - sleep 1h
+`,
+      "poddelete.yaml",
+      "/nonexistent",
+    ),
+    seed: 2,
+  },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];
 
