@@ -163,6 +163,8 @@ export class Kubelet implements EventHandler {
     for (const h of st.handles) if (h !== NONE) this.sim.cancel(h);
     if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
     st.deadlineHandle = NONE;
+    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
+    st.retryHandle = NONE;
     const k = this.killHandles.get(pod);
     if (k !== undefined) this.sim.cancel(k);
     this.killHandles.delete(pod);
@@ -175,6 +177,7 @@ export class Kubelet implements EventHandler {
     const i = arg & 255;
     const action = arg >> 8;
     if (action === Action.Deadline) st.deadlineHandle = NONE;
+    else if (action === Action.Retry) st.retryHandle = NONE;
     else if (action !== Action.Killed && action !== Action.TerminatingStatus) st.handles[i] = NONE;
     if (st.done || pod.removed) return;
     switch (action) {
@@ -191,7 +194,7 @@ export class Kubelet implements EventHandler {
         this.observeExit(pod, st, i);
         return;
       case Action.Retry:
-        this.retry(pod, st, i);
+        this.retry(pod, st);
         return;
       case Action.Deadline:
         this.deadlineExceeded(pod, st);
@@ -254,7 +257,7 @@ export class Kubelet implements EventHandler {
       // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5), at the next tick.
       this.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
       this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
-      this.podWorkerRetry(pod, st, i, Action.ImageRetry);
+      st.handles[i] = this.podWorkerRetry(pod, st, i, Action.ImageRetry);
       return;
     }
     if (policy !== "Always" && present) {
@@ -391,49 +394,59 @@ export class Kubelet implements EventHandler {
   // ---- exits and restarts ------------------------------------------------------------------
 
   private observeExit(pod: PodRecord, st: PodState, i: number): void {
-    const now = this.sim.now;
-    const c = pod.containers[i];
-    enterTerminated(c);
+    enterTerminated(pod.containers[i]);
     // This sync's status shows the reason cache for the pod's other containers (generateAPIPodStatus
     // reads it for every container; this one's entry was cleared when its run started).
     this.showReasonCache(pod, st);
-    const run = c.current!;
-    const restart =
-      pod.restartPolicy !== RestartPolicy.Never &&
-      (run.exitCode !== 0 || pod.restartPolicy === RestartPolicy.Always);
-    updatePhase(pod, now);
+    updatePhase(pod, this.sim.now);
     this.store.updatePod(pod);
-    if (!restart) return;
-    const crash = st.crashBackoff(i);
-    if (!crash.inBackoff(run.finishedMs, now)) {
-      crash.next(run.finishedMs, now);
-      this.ensureImage(pod, i);
-      return;
-    }
-    this.backOff(pod, st, i);
+    this.syncRestarts(pod, st);
   }
 
   /**
-   * SyncPod stopped at the crash back-off (doBackOff): the BackOff event, and the waiting
-   * message into the reason cache — the status this sync wrote still shows the run that ended;
-   * CrashLoopBackOff shows from the next sync, the pod worker's retry.
+   * SyncPod's restarts (kuberuntime_manager.go computePodActions, then its start of each container
+   * to start), over every container of the pod: one whose run ended, whose restart policy restarts
+   * it and that is not being started already restarts now — at once the first time — unless its
+   * crash back-off holds it (doBackOff: the BackOff event, and the waiting message into the reason
+   * cache; the status this sync wrote still shows the ended run). A sync that stopped at a back-off
+   * requeues the pod: one work-queue entry per pod, replaced by each sync (queue.go Enqueue); from
+   * 1.35 at the earliest expiry (kubecontainer.MinBackoffExpiration over the sync's errors).
    */
-  private backOff(pod: PodRecord, st: PodState, i: number): void {
-    const c = pod.containers[i];
-    const crash = st.crashBackoff(i);
-    if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
-    st.crashLoopMessage[i] =
-      this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
-    const expiry = this.profile.crashLoopRetryAtExpiry ? crash.expiresAtMs(c.current!.finishedMs) : NONE;
-    this.podWorkerRetry(pod, st, i, Action.Retry, expiry);
+  private syncRestarts(pod: PodRecord, st: PodState): void {
+    if (pod.restartPolicy === RestartPolicy.Never || st.killing) return;
+    const now = this.sim.now;
+    let first = -1;
+    let expiry = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < pod.containers.length; i++) {
+      const c = pod.containers[i];
+      const run = c.current;
+      if (run === null || run.finishedMs === NONE || st.handles[i] !== NONE) continue;
+      if (run.exitCode === 0 && pod.restartPolicy !== RestartPolicy.Always) continue;
+      const crash = st.crashBackoff(i);
+      if (!crash.inBackoff(run.finishedMs, now)) {
+        crash.next(run.finishedMs, now);
+        this.ensureImage(pod, i);
+        continue;
+      }
+      if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
+      st.crashLoopMessage[i] =
+        this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
+      if (first < 0) first = i;
+      expiry = Math.min(expiry, crash.expiresAtMs(run.finishedMs));
+    }
+    if (first < 0) return;
+    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
+    const at = this.profile.crashLoopRetryAtExpiry ? expiry : NONE;
+    st.retryHandle = this.podWorkerRetry(pod, st, first, Action.Retry, at);
   }
 
   /**
-   * The pod worker's next sync after a failed one. The delay is wait.Jitter(10 s, 0.5), or from
-   * 1.35, for a crash back-off, the time until `backoffExpiryMs` (crashLoopRetryDelayMs); one
-   * draw per try. The kubelet's sync loop hands the pod to its worker at the first 1 s tick after
-   * that (syncLoopIteration → getPodsToSync: work-queue items due strictly before the tick),
-   * ticks taken in the PLEG's phase as for the active-deadline check.
+   * The pod worker's next sync after a failed one; returns its handle. The delay is
+   * wait.Jitter(10 s, 0.5), or from 1.35, for a crash back-off, the time until `backoffExpiryMs`
+   * (crashLoopRetryDelayMs); one draw per try, keyed by the container it is for (the first one in
+   * back-off). The kubelet's sync loop hands the pod to its worker at the first 1 s tick after that
+   * (syncLoopIteration → getPodsToSync: work-queue items due strictly before the tick), ticks
+   * taken in the PLEG's phase as for the active-deadline check.
    */
   private podWorkerRetry(
     pod: PodRecord,
@@ -441,7 +454,7 @@ export class Kubelet implements EventHandler {
     i: number,
     action: Action,
     backoffExpiryMs = NONE,
-  ): void {
+  ): number {
     this.random.reseed(
       this.rng,
       streamKey(this.base(pod), P_POD_WORKER),
@@ -452,22 +465,14 @@ export class Kubelet implements EventHandler {
     const u = this.rng.next();
     const delay =
       backoffExpiryMs === NONE ? podWorkerRetryDelayMs(u) : crashLoopRetryDelayMs(backoffExpiryMs - now, u);
-    st.handles[i] = this.sim.scheduleAt(this.relistAfter(now + delay + 1), this, action * 256 + i, pod);
+    return this.sim.scheduleAt(this.relistAfter(now + delay + 1), this, action * 256 + i, pod);
   }
 
-  /** The retry: its status shows what the last SyncPod left in the reason cache; then it restarts
-   * the container, or stops at the back-off again. */
-  private retry(pod: PodRecord, st: PodState, i: number): void {
+  /** The pod worker's retry: its status shows what the last SyncPod left in the reason cache;
+   * then SyncPod restarts what it may. */
+  private retry(pod: PodRecord, st: PodState): void {
     if (this.showReasonCache(pod, st)) this.store.updatePod(pod);
-    const c = pod.containers[i];
-    const finished = c.current!.finishedMs;
-    const crash = st.crashBackoff(i);
-    if (crash.inBackoff(finished, this.sim.now)) {
-      this.backOff(pod, st, i);
-      return;
-    }
-    crash.next(finished, this.sim.now);
-    this.ensureImage(pod, i);
+    this.syncRestarts(pod, st);
   }
 
   /** Puts the reason cache's CrashLoopBackOff into the containers' status; whether any changed. */
@@ -490,6 +495,8 @@ export class Kubelet implements EventHandler {
     }
     if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
     st.deadlineHandle = NONE;
+    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
+    st.retryHandle = NONE;
     const graceMs = Math.max(0, graceSeconds) * 1000;
     const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
       if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);

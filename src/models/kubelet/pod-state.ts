@@ -23,6 +23,9 @@ export class PodState {
   done = false;
   /** The pending active-deadline check (spec.activeDeadlineSeconds), or NONE. */
   deadlineHandle = NONE;
+  /** The pod worker's pending retry after a sync that stopped at a crash back-off, or NONE: one
+   * work-queue entry per pod (pod_workers.go), whichever container it is for. */
+  retryHandle = NONE;
   /** Past its activeDeadlineSeconds: the kill ends in phase Failed, reason DeadlineExceeded. */
   deadlineExceeded = false;
 
@@ -55,6 +58,7 @@ export class PodState {
     this.killing = false;
     this.done = false;
     this.deadlineHandle = NONE;
+    this.retryHandle = NONE;
     this.deadlineExceeded = false;
     return this;
   }

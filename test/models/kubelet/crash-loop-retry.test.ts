@@ -7,7 +7,7 @@ import {
   POD_RESYNC_INTERVAL_MS,
   podWorkerRetryDelayMs,
 } from "../../../src/models/kubelet/crash-backoff.js";
-import { ContainerState, type PodRecord } from "../../../src/models/objects.js";
+import { ContainerState, NONE, type PodRecord } from "../../../src/models/objects.js";
 import { WatchType } from "../../../src/models/store.js";
 import { versionProfile } from "../../../src/models/version-profile.js";
 import { Workload } from "../../../src/models/workload.js";
@@ -274,4 +274,101 @@ steps:
     expect(untilRun.some((r) => r[1].terminated !== undefined)).toBe(true);
     expect(untilRun.some((r) => r[1].running !== undefined)).toBe(true);
   });
+});
+
+/**
+ * One pod worker per pod (pod_workers.go): every sync of the pod — the PLEG's exit of any
+ * container, or the worker's retry — runs SyncPod over all its containers, so a container restarts
+ * at the first sync of its pod at which its run has been seen to end and its back-off has expired
+ * (kuberuntime_manager.go computePodActions, doBackOff), whichever container that sync was for.
+ */
+describe("two crash-looping containers share their pod's syncs", () => {
+  const START_S = 0.3;
+  function syncsAndRestarts(version: string, seed: number) {
+    const crash = (image: string, runSeconds: number) =>
+      behaviour({
+        image,
+        startSeconds: Distribution.constant(START_S),
+        runSeconds: Distribution.constant(runSeconds),
+        outcomes: [{ probability: 1, exitCode: 1, log: "" }],
+      });
+    const images = new Map([
+      ["a:1", crash("a:1", 1.2)],
+      ["b:1", crash("b:1", 4.7)],
+    ]);
+    const c = new Cluster({
+      nodes: NODES,
+      workload: new Workload(images),
+      profile: versionProfile(version),
+      epochMs: EPOCH,
+      seed,
+      detailed: false,
+    });
+    const syncs: number[] = [];
+    c.sim.traceHook = (t, h, arg) => {
+      const action = arg >> 8;
+      if (h.constructor.name === "Kubelet" && (action === 3 || action === 4)) syncs.push(t);
+    };
+    const runs: {
+      container: number;
+      restart: number;
+      startedMs: number;
+      finishedMs: number;
+      seenMs: number;
+    }[] = [];
+    c.store.watchPods({
+      onPod(type: WatchType, pod: PodRecord) {
+        if (type !== WatchType.Modified) return;
+        pod.containers.forEach((k, container) => {
+          const run = k.current;
+          if (run === null || run.finishedMs === NONE) return;
+          if (!runs.some((r) => r.container === container && r.restart === run.restart))
+            runs.push({
+              container,
+              restart: run.restart,
+              startedMs: run.startedMs,
+              finishedMs: run.finishedMs,
+              seenMs: c.sim.now,
+            });
+        });
+      },
+    });
+    const manifest = jobManifest(
+      { backoffLimit: 1000 },
+      {
+        restartPolicy: "OnFailure",
+        containers: [
+          { name: "a", image: "a:1" },
+          { name: "b", image: "b:1" },
+        ],
+      },
+    );
+    c.createJob(prepare(manifest));
+    c.sim.run({ until: 400 * S });
+    return { syncs, runs };
+  }
+
+  for (const version of ["1.34", "1.35"]) {
+    it(`${version}: each restart comes at the pod's first sync after the run was seen to end and its back-off expired`, () => {
+      let checked = 0;
+      let atSiblingSync = 0;
+      for (let seed = 1; seed <= 10; seed++) {
+        const { syncs, runs } = syncsAndRestarts(version, seed);
+        for (const ended of runs) {
+          const next = runs.find((r) => r.container === ended.container && r.restart === ended.restart + 1);
+          if (next === undefined) continue;
+          const k = ended.restart + 1;
+          const backoff = k === 1 ? 0 : Math.min(10 * S * 2 ** (k - 2), 300 * S);
+          const eligible = Math.max(ended.seenMs, ended.finishedMs + backoff);
+          const restartSync = next.startedMs - START_S * S;
+          expect(restartSync).toBe(syncs.find((t) => t >= eligible));
+          if (!runs.some((r) => r.container === ended.container && r.seenMs === restartSync)) atSiblingSync++;
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+      // Some restarts come at a sync of the other container (its exit, or a retry it asked for).
+      expect(atSiblingSync).toBeGreaterThan(0);
+    });
+  }
 });
