@@ -4,33 +4,39 @@ import { Xor128 } from "../../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../../engine/simulation.js";
 import { podRef } from "../event-refs.js";
 import type { EventRecorder } from "../events.js";
-import { purpose, streamKey } from "../identity.js";
+import { streamKey } from "../identity.js";
 import {
   apiTime,
   ContainerRun,
   type ContainerStatus,
-  isTerminal,
   NONE,
   type NodeRecord,
   PodPhase,
   type PodRecord,
-  RestartPolicy,
 } from "../objects.js";
 import { Pool } from "../pool.js";
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
 import { ImageBehaviour } from "../workload.js";
-import { enterCrashLoop, enterRunning, enterTerminated } from "./container-transitions.js";
 import {
-  backOffEventMessage,
-  crashLoopRetryDelayMs,
-  crashLoopWaitingMessage,
-  podWorkerRetryDelayMs,
-} from "./crash-backoff.js";
+  Action,
+  KUBELET_COMPONENT,
+  neverPullMessage,
+  P_OUTCOME,
+  P_PLEG,
+  P_PULL,
+  P_RUN,
+  P_START,
+  P_TERMINATION,
+  PLEG_RELIST_PERIOD_MS,
+} from "./actions.js";
+import { enterRunning, enterTerminated } from "./container-transitions.js";
 import { NodePulls, pulledMessage } from "./image-pulls.js";
-import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
+import { PodKills } from "./pod-kills.js";
+import { updatePhase } from "./pod-phase.js";
+import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
-import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./termination.js";
+import { showLastRuns } from "./termination.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -56,42 +62,10 @@ import { hasCrashLoop, planKill, showLastRuns, terminateContainers } from "./ter
  *
  * Random draws: stream (Job incarnation, pod attempt k, restart·64 + container) per purpose,
  * so attempt k behaves the same whatever happens elsewhere.
+ *
+ * Beside this file: pod-restarts.ts (which containers a sync restarts, the crash back-off, the
+ * reason cache, the pod worker's retries) and pod-kills.ts (deletion and activeDeadlineSeconds).
  */
-
-/** Generic PLEG relist period (pkg/kubelet/pleg/generic.go). */
-export const PLEG_RELIST_PERIOD_MS = 1000;
-export const KUBELET_COMPONENT = "kubelet";
-
-enum Action {
-  FirstSync = 0,
-  PullDone = 1,
-  Start = 2,
-  ObserveExit = 3,
-  Retry = 4,
-  Killed = 5,
-  Deadline = 6,
-  /** The first status of a deleted pod's termination (a crash-looping container shows its run). */
-  TerminatingStatus = 7,
-  /** The pod worker's next try after an image it may not pull was missing. */
-  ImageRetry = 8,
-}
-
-/** image_manager.go imagePullPrecheck: the ErrImageNeverPull message. */
-function neverPullMessage(image: string): string {
-  return `Container image "${image}" is not present with pull policy of Never`;
-}
-
-/** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
-export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";
-export const DEADLINE_EXCEEDED_MESSAGE = "Pod was active on the node longer than the specified deadline";
-
-const P_PULL = purpose("pull");
-const P_START = purpose("start");
-const P_RUN = purpose("run");
-const P_OUTCOME = purpose("outcome");
-const P_TERMINATION = purpose("termination");
-const P_POD_WORKER = purpose("pod-worker");
-const P_PLEG = purpose("pleg-phase");
 
 export interface KubeletOptions {
   /** Keep each run's log text (sessions do; Monte Carlo does not). */
@@ -104,8 +78,8 @@ export class Kubelet implements EventHandler {
   private readonly rng = new Xor128();
   private readonly pulls = new NodePulls();
   private plegPhaseMs = 0;
-  /** Pending end-of-kill events, by pod. */
-  private readonly killHandles = new Map<PodRecord, number>();
+  private readonly kills: PodKills;
+  private readonly restarts: PodRestarts;
   /** Pod states for reuse: a run allocates none once warm. A state is only ever reached
    * through its pod's kubeletState, and the pods of a run are gone from the store when the
    * next run starts, so reusing it at reset is invisible. */
@@ -124,13 +98,15 @@ export class Kubelet implements EventHandler {
     private readonly options: KubeletOptions,
   ) {
     node.kubelet = this;
+    this.kills = new PodKills(this, sim, store, recorder, node.name);
+    this.restarts = new PodRestarts(this, sim, store, random, this.rng, recorder, profile);
     this.reset();
   }
 
   /** A new run: no pods, no pulls; this run's relist phase (when in each second the PLEG looks). */
   reset(): void {
     this.pulls.reset();
-    if (this.killHandles.size > 0) this.killHandles.clear();
+    this.kills.reset();
     this.states.releaseAll();
     this.runs.releaseAll();
     this.random.reseed(this.rng, P_PLEG, this.node.index, 0);
@@ -154,7 +130,7 @@ export class Kubelet implements EventHandler {
       st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
       return;
     }
-    if (pod.deletionMs !== NONE && !st.killing && !st.done) this.startKill(pod, st);
+    if (pod.deletionMs !== NONE && !st.killing && !st.done) this.kills.start(pod, st);
   }
 
   podRemoved(pod: PodRecord): void {
@@ -165,9 +141,7 @@ export class Kubelet implements EventHandler {
     st.deadlineHandle = NONE;
     if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
     st.retryHandle = NONE;
-    const k = this.killHandles.get(pod);
-    if (k !== undefined) this.sim.cancel(k);
-    this.killHandles.delete(pod);
+    this.kills.forget(pod);
     st.done = true;
   }
 
@@ -194,10 +168,10 @@ export class Kubelet implements EventHandler {
         this.observeExit(pod, st, i);
         return;
       case Action.Retry:
-        this.retry(pod, st);
+        this.restarts.retry(pod, st);
         return;
       case Action.Deadline:
-        this.deadlineExceeded(pod, st);
+        this.kills.deadlineExceeded(pod, st);
         return;
       case Action.TerminatingStatus:
         if (showLastRuns(pod)) this.store.updatePod(pod);
@@ -206,7 +180,7 @@ export class Kubelet implements EventHandler {
         this.imageRetry(pod, i);
         return;
       default:
-        this.killed(pod, st);
+        this.kills.killed(pod, st);
     }
   }
 
@@ -244,7 +218,7 @@ export class Kubelet implements EventHandler {
     this.ensureImage(pod, 0);
   }
 
-  private ensureImage(pod: PodRecord, i: number): void {
+  ensureImage(pod: PodRecord, i: number): void {
     const st = pod.kubeletState as PodState;
     const c = pod.containers[i];
     const spec = pod.spec.containers[i];
@@ -257,7 +231,7 @@ export class Kubelet implements EventHandler {
       // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5), at the next tick.
       this.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
       this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
-      st.handles[i] = this.podWorkerRetry(pod, st, i, Action.ImageRetry);
+      st.handles[i] = this.restarts.podWorkerRetry(pod, st, i, Action.ImageRetry);
       return;
     }
     if (policy !== "Always" && present) {
@@ -348,7 +322,7 @@ export class Kubelet implements EventHandler {
     enterRunning(c, run);
     // The status of the sync after the start (PLEG ContainerStarted) shows what the reason cache
     // holds for the pod's other containers.
-    this.showReasonCache(pod, st);
+    showReasonCache(pod, st);
     if (!pod.readyToStartContainers) {
       pod.readyToStartContainers = true;
       pod.readyToStartContainersMs = apiTime(now);
@@ -379,7 +353,7 @@ export class Kubelet implements EventHandler {
    */
   private imageRetry(pod: PodRecord, i: number): void {
     const c = pod.containers[i];
-    this.showReasonCache(pod, pod.kubeletState as PodState);
+    showReasonCache(pod, pod.kubeletState as PodState);
     c.waitingReason = "ErrImageNeverPull";
     c.waitingMessage = neverPullMessage(c.image);
     if (!pod.readyToStartContainers) {
@@ -397,175 +371,10 @@ export class Kubelet implements EventHandler {
     enterTerminated(pod.containers[i]);
     // This sync's status shows the reason cache for the pod's other containers (generateAPIPodStatus
     // reads it for every container; this one's entry was cleared when its run started).
-    this.showReasonCache(pod, st);
+    showReasonCache(pod, st);
     updatePhase(pod, this.sim.now);
     this.store.updatePod(pod);
-    this.syncRestarts(pod, st);
-  }
-
-  /**
-   * SyncPod's restarts (kuberuntime_manager.go computePodActions, then its start of each container
-   * to start), over every container of the pod: one whose run ended, whose restart policy restarts
-   * it and that is not being started already restarts now — at once the first time — unless its
-   * crash back-off holds it (doBackOff: the BackOff event, and the waiting message into the reason
-   * cache; the status this sync wrote still shows the ended run). A sync that stopped at a back-off
-   * requeues the pod: one work-queue entry per pod, replaced by each sync (queue.go Enqueue); from
-   * 1.35 at the earliest expiry (kubecontainer.MinBackoffExpiration over the sync's errors).
-   */
-  private syncRestarts(pod: PodRecord, st: PodState): void {
-    if (pod.restartPolicy === RestartPolicy.Never || st.killing) return;
-    const now = this.sim.now;
-    let first = -1;
-    let expiry = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < pod.containers.length; i++) {
-      const c = pod.containers[i];
-      const run = c.current;
-      if (run === null || run.finishedMs === NONE || st.handles[i] !== NONE) continue;
-      if (run.exitCode === 0 && pod.restartPolicy !== RestartPolicy.Always) continue;
-      const crash = st.crashBackoff(i);
-      if (!crash.inBackoff(run.finishedMs, now)) {
-        crash.next(run.finishedMs, now);
-        this.ensureImage(pod, i);
-        continue;
-      }
-      if (this.recorder !== null) this.event(pod, c, "Warning", "BackOff", backOffEventMessage(c.name, pod));
-      st.crashLoopMessage[i] =
-        this.recorder !== null ? crashLoopWaitingMessage(crash.backoffMs, c.name, pod) : "";
-      if (first < 0) first = i;
-      expiry = Math.min(expiry, crash.expiresAtMs(run.finishedMs));
-    }
-    if (first < 0) return;
-    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
-    const at = this.profile.crashLoopRetryAtExpiry ? expiry : NONE;
-    st.retryHandle = this.podWorkerRetry(pod, st, first, Action.Retry, at);
-  }
-
-  /**
-   * The pod worker's next sync after a failed one; returns its handle. The delay is
-   * wait.Jitter(10 s, 0.5), or from 1.35, for a crash back-off, the time until `backoffExpiryMs`
-   * (crashLoopRetryDelayMs); one draw per try, keyed by the container it is for (the first one in
-   * back-off). The kubelet's sync loop hands the pod to its worker at the first 1 s tick after that
-   * (syncLoopIteration → getPodsToSync: work-queue items due strictly before the tick), ticks
-   * taken in the PLEG's phase as for the active-deadline check.
-   */
-  private podWorkerRetry(
-    pod: PodRecord,
-    st: PodState,
-    i: number,
-    action: Action,
-    backoffExpiryMs = NONE,
-  ): number {
-    this.random.reseed(
-      this.rng,
-      streamKey(this.base(pod), P_POD_WORKER),
-      pod.ordinal,
-      st.retries[i]++ * 64 + i,
-    );
-    const now = this.sim.now;
-    const u = this.rng.next();
-    const delay =
-      backoffExpiryMs === NONE ? podWorkerRetryDelayMs(u) : crashLoopRetryDelayMs(backoffExpiryMs - now, u);
-    return this.sim.scheduleAt(this.relistAfter(now + delay + 1), this, action * 256 + i, pod);
-  }
-
-  /** The pod worker's retry: its status shows what the last SyncPod left in the reason cache;
-   * then SyncPod restarts what it may. */
-  private retry(pod: PodRecord, st: PodState): void {
-    if (this.showReasonCache(pod, st)) this.store.updatePod(pod);
-    this.syncRestarts(pod, st);
-  }
-
-  /** Puts the reason cache's CrashLoopBackOff into the containers' status; whether any changed. */
-  private showReasonCache(pod: PodRecord, st: PodState): boolean {
-    let changed = false;
-    for (let i = 0; i < st.crashLoopMessage.length; i++) {
-      const message = st.crashLoopMessage[i];
-      if (message !== null && enterCrashLoop(pod.containers[i], message)) changed = true;
-    }
-    return changed;
-  }
-
-  // ---- deletion ----------------------------------------------------------------------------
-
-  private startKill(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
-    st.killing = true;
-    for (let i = 0; i < st.handles.length; i++) {
-      if (st.handles[i] !== NONE) this.sim.cancel(st.handles[i]);
-      st.handles[i] = NONE;
-    }
-    if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
-    st.deadlineHandle = NONE;
-    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
-    st.retryHandle = NONE;
-    const graceMs = Math.max(0, graceSeconds) * 1000;
-    const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
-      if (this.recorder !== null) this.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
-      return this.drawMs(
-        c.behaviour.spec.terminationSeconds,
-        pod,
-        P_TERMINATION,
-        run.restart * 64 + c.specIndex,
-      );
-    });
-    // SyncTerminatingPod writes a status before it kills: a crash-looping container of a
-    // deleted pod shows its last run from then on. When the kill ends at once, that write and
-    // the kill's own (terminateContainers) are one.
-    if (doneAt > this.sim.now && pod.deletionMs !== NONE && hasCrashLoop(pod))
-      this.sim.schedule(0, this, Action.TerminatingStatus * 256, pod);
-    this.killHandles.set(pod, this.sim.scheduleAt(doneAt, this, Action.Killed * 256, pod));
-  }
-
-  /**
-   * Past spec.activeDeadlineSeconds (active_deadline.go ShouldEvict): generateAPIPodStatus says
-   * Failed, DeadlineExceeded, and syncPod kills the containers with the pod's termination grace
-   * period. While they may still run, status_manager.go mergePodStatus keeps the old phase,
-   * reason and message: the pod stays Running (the Job controller does not count it failed
-   * yet), with its Ready and ContainersReady conditions False, reason PodFailed (generated for
-   * the Failed phase). The phase turns Failed, DeadlineExceeded, when the kill is over. A pod
-   * already terminal, or being killed for its deletion, is left as it is.
-   */
-  private deadlineExceeded(pod: PodRecord, st: PodState): void {
-    if (isTerminal(pod.phase) || st.killing) return;
-    // The status is generated by SyncPod, then at the start of SyncTerminatingPod: two events.
-    this.recordDeadlineExceeded(pod, 2);
-    st.deadlineExceeded = true;
-    this.showReasonCache(pod, st);
-    markNotReady(pod, PodPhase.Failed, this.sim.now);
-    this.store.updatePod(pod);
-    this.startKill(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
-  }
-
-  /**
-   * active_deadline.go ShouldEvict records DeadlineExceeded every time it is asked past the
-   * deadline, and generateAPIPodStatus asks it each time it builds the pod's status (kubelet.go):
-   * `times` status builds, folded into one event series by the recorder.
-   */
-  private recordDeadlineExceeded(pod: PodRecord, times: number): void {
-    if (this.recorder === null) return;
-    for (let k = 0; k < times; k++)
-      this.recorder.record(
-        podRef(pod),
-        "Normal",
-        DEADLINE_EXCEEDED_REASON,
-        DEADLINE_EXCEEDED_MESSAGE,
-        KUBELET_COMPONENT,
-        this.node.name,
-      );
-  }
-
-  private killed(pod: PodRecord, st: PodState): void {
-    this.killHandles.delete(pod);
-    terminateContainers(pod);
-    st.done = true;
-    if (st.deadlineExceeded) {
-      // ...and after killPod, and by SyncTerminatedPod: two more.
-      this.recordDeadlineExceeded(pod, 2);
-      pod.statusReason = DEADLINE_EXCEEDED_REASON;
-      pod.statusMessage = DEADLINE_EXCEEDED_MESSAGE;
-      enterTerminalPhase(pod, PodPhase.Failed, this.sim.now);
-    } else updatePhase(pod, this.sim.now, true);
-    this.store.updatePod(pod);
-    this.store.confirmPodTermination(pod);
+    this.restarts.sync(pod, st);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -577,17 +386,27 @@ export class Kubelet implements EventHandler {
     return ImageBehaviour.ms(d.sample(this.rng));
   }
 
-  private base(pod: PodRecord): number {
+  base(pod: PodRecord): number {
     return pod.owner !== null ? pod.owner.streamBase : pod.seq;
   }
 
   /** The first relist at or after `t`. */
-  private relistAfter(t: number): number {
+  relistAfter(t: number): number {
     const phase = this.plegPhaseMs;
     return phase + Math.ceil((t - phase) / PLEG_RELIST_PERIOD_MS) * PLEG_RELIST_PERIOD_MS;
   }
 
-  private event(
+  /** How long a run takes to stop after SIGTERM: its terminationSeconds, drawn per run. */
+  terminationMs(pod: PodRecord, c: ContainerStatus, run: ContainerRun): number {
+    return this.drawMs(
+      c.behaviour.spec.terminationSeconds,
+      pod,
+      P_TERMINATION,
+      run.restart * 64 + c.specIndex,
+    );
+  }
+
+  event(
     pod: PodRecord,
     c: ContainerStatus,
     type: "Normal" | "Warning",

@@ -1,0 +1,39 @@
+import { purpose } from "../identity.js";
+
+/** What a kubelet event does: the high bits of its argument (the low 8 bits: the container). */
+export enum Action {
+  FirstSync = 0,
+  PullDone = 1,
+  Start = 2,
+  ObserveExit = 3,
+  /** The pod worker's retry after a sync that stopped at a crash back-off (one per pod). */
+  Retry = 4,
+  Killed = 5,
+  Deadline = 6,
+  /** The first status of a deleted pod's termination (a crash-looping container shows its run). */
+  TerminatingStatus = 7,
+  /** The pod worker's next try after an image it may not pull was missing. */
+  ImageRetry = 8,
+}
+
+/** Generic PLEG relist period (pkg/kubelet/pleg/generic.go). */
+export const PLEG_RELIST_PERIOD_MS = 1000;
+export const KUBELET_COMPONENT = "kubelet";
+
+/** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
+export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";
+export const DEADLINE_EXCEEDED_MESSAGE = "Pod was active on the node longer than the specified deadline";
+
+/** image_manager.go imagePullPrecheck: the ErrImageNeverPull message. */
+export function neverPullMessage(image: string): string {
+  return `Container image "${image}" is not present with pull policy of Never`;
+}
+
+// The purposes of the kubelet's random draws (see the Kubelet's comment: one stream per purpose).
+export const P_PULL = purpose("pull");
+export const P_START = purpose("start");
+export const P_RUN = purpose("run");
+export const P_OUTCOME = purpose("outcome");
+export const P_TERMINATION = purpose("termination");
+export const P_POD_WORKER = purpose("pod-worker");
+export const P_PLEG = purpose("pleg-phase");
