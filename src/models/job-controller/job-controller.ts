@@ -1,34 +1,41 @@
 import type { EventHandler, Simulation } from "../../engine/simulation.js";
-import { jobRef } from "../event-refs.js";
 import type { EventRecorder } from "../events.js";
 import {
   apiTime,
   isTerminal,
-  type JobConditionRecord,
   type JobRecord,
   NONE,
   PodPhase,
   type PodRecord,
   RestartPolicy,
 } from "../objects.js";
-import { restartSum } from "../pod-status.js";
 import { Pool } from "../pool.js";
 import { type Store, WatchType } from "../store.js";
 import { type BackoffRecord, nextBackoffRecord, podFinishedMs } from "./backoff.js";
+import {
+  failJobCondition,
+  isPodFailed,
+  JOB_CONTROLLER_COMPONENT,
+  newCondition,
+  pastActiveDeadline,
+  pastBackoffLimitOnFailure,
+  updateSuspendCondition,
+} from "./conditions.js";
 import { hasValidIndex, intervalsTotal, succeededIndexes } from "./indexed.js";
 import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { delayedDeletionPerIndex, failedIndexes } from "./per-index.js";
-import { countsAsFailure, failJobMessage, matchPodFailurePolicy } from "./pod-failure-policy.js";
+import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import { matchSuccessPolicy, SUCCESS_POLICY_REASON } from "./success-policy.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
 import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
 
-export { JobSyncState, SyncContext };
+export { isPodFailed, JOB_CONTROLLER_COMPONENT, JobSyncState, newCondition, SyncContext };
 
 /**
  * The Job controller (pkg/controller/job/job_controller.go): a work queue of Jobs fed by
- * watch events, and `syncJob`, which counts pods, decides whether the Job has finished, makes
- * or removes pods (manage-job.ts) and writes status (track-status.ts).
+ * watch events, and `syncJob`, which counts pods, decides whether the Job has finished (its
+ * conditions and limits: conditions.ts), makes or removes pods (manage-job.ts) and writes status
+ * (track-status.ts).
  *
  * Work-queue semantics (client-go delaying queue): a Job waiting in the queue keeps its
  * earliest ready time — a later AddAfter never postpones it; syncs of one Job never overlap.
@@ -49,29 +56,9 @@ export const MAX_UNCOUNTED_PODS = 500;
 /** MaxPodCreateDeletePerSync: at most 500 pods created or deleted per sync. */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
 
-export const JOB_CONTROLLER_COMPONENT = "job-controller";
-
 /** The sync memo (see syncJob) can be switched off, for tests that hold it to giving the
  * same histories as full syncs. */
 export const syncMemo = { enabled: true };
-
-export function newCondition(
-  type: string,
-  status: string,
-  reason: string,
-  message: string,
-  now: number,
-): JobConditionRecord {
-  const t = apiTime(now);
-  return { type, status, reason, message, lastProbeMs: t, lastTransitionMs: t };
-}
-
-/** isPodFailed: phase Failed, or (unless podReplacementPolicy is Failed) deleted and not Succeeded. */
-export function isPodFailed(pod: PodRecord, job: JobRecord): boolean {
-  if (pod.phase === PodPhase.Failed) return true;
-  if (job.view.replaceOnlyFailed) return false;
-  return pod.deletionMs !== NONE && pod.phase !== PodPhase.Succeeded;
-}
 
 export class JobController implements EventHandler {
   private readonly ctx = new SyncContext();
@@ -250,11 +237,11 @@ export class JobController implements EventHandler {
       }
     }
     if (ctx.finished === null && view.podFailurePolicy !== null)
-      ctx.finished = this.failJobCondition(job, now);
+      ctx.finished = failJobCondition(job, now, this.recorder !== null);
     if (ctx.finished === null) {
       if (
         ctx.failed > view.backoffLimit ||
-        (view.restartPolicy === RestartPolicy.OnFailure && this.pastBackoffLimitOnFailure(job))
+        (view.restartPolicy === RestartPolicy.OnFailure && pastBackoffLimitOnFailure(job))
       ) {
         ctx.finished = newCondition(
           "FailureTarget",
@@ -263,7 +250,7 @@ export class JobController implements EventHandler {
           "Job has reached the specified backoff limit",
           now,
         );
-      } else if (view.activeDeadlineMs !== NONE && this.pastActiveDeadline(job, now)) {
+      } else if (view.activeDeadlineMs !== NONE && pastActiveDeadline(job, now)) {
         ctx.finished = newCondition(
           "FailureTarget",
           "True",
@@ -315,7 +302,7 @@ export class JobController implements EventHandler {
         );
       } else if (manageJobCalled && (view.suspend || status.conditions.length > 0)) {
         // (Neither suspended nor any condition: updateSuspendCondition would find nothing to do.)
-        suspendCondChanged = this.updateSuspendCondition(job, now);
+        suspendCondChanged = updateSuspendCondition(job, now, this.recorder);
       }
     }
 
@@ -402,53 +389,6 @@ export class JobController implements EventHandler {
         ctx.finished = newCondition("FailureTarget", "True", "FailedIndexes", "Job has failed indexes", now);
     }
     delayedDeletionPerIndex(ctx);
-  }
-
-  /** A FailureTarget condition if a failed pod matches a FailJob rule (first pod in list order). */
-  private failJobCondition(job: JobRecord, now: number): JobConditionRecord | null {
-    for (const pod of job.pods) {
-      if (!isPodFailed(pod, job)) continue;
-      const m = matchPodFailurePolicy(job.view.podFailurePolicy, pod);
-      if (m.action === "FailJob") {
-        const message = this.recorder !== null ? failJobMessage(m, pod) : "";
-        return newCondition("FailureTarget", "True", "PodFailurePolicy", message, now);
-      }
-    }
-    return null;
-  }
-
-  /** OnFailure: restarts of running/pending pods reach backoffLimit (> 0 when the limit is 0). */
-  private pastBackoffLimitOnFailure(job: JobRecord): boolean {
-    if (job.view.restartPolicy !== RestartPolicy.OnFailure) return false;
-    let sum = 0;
-    for (const pod of job.pods)
-      if (pod.phase === PodPhase.Running || pod.phase === PodPhase.Pending) sum += restartSum(pod);
-    return job.view.backoffLimit === 0 ? sum > 0 : sum >= job.view.backoffLimit;
-  }
-
-  private pastActiveDeadline(job: JobRecord, now: number): boolean {
-    const v = job.view;
-    if (v.activeDeadlineMs === NONE || job.status.startMs === NONE || v.suspend) return false;
-    return now - job.status.startMs >= v.activeDeadlineMs;
-  }
-
-  /** Suspended=True when suspended; flips to False (and resets startTime) on resume. */
-  private updateSuspendCondition(job: JobRecord, now: number): boolean {
-    const status = job.status;
-    const cond = job.condition("Suspended");
-    if (job.view.suspend) {
-      if (cond !== undefined && cond.status === "True" && cond.reason === "JobSuspended") return false;
-      const c = newCondition("Suspended", "True", "JobSuspended", "Job suspended", now);
-      if (cond !== undefined) Object.assign(cond, c);
-      else status.conditions.push(c);
-      this.recorder?.record(jobRef(job), "Normal", "Suspended", "Job suspended", JOB_CONTROLLER_COMPONENT);
-      return true;
-    }
-    if (cond === undefined || (cond.status === "False" && cond.reason === "JobResumed")) return false;
-    Object.assign(cond, newCondition("Suspended", "False", "JobResumed", "Job resumed", now));
-    this.recorder?.record(jobRef(job), "Normal", "Resumed", "Job resumed", JOB_CONTROLLER_COMPONENT);
-    status.startMs = apiTime(now);
-    return true;
   }
 
   /** Saves the back-off record computed by this sync (done when status is flushed). */

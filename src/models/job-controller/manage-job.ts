@@ -2,9 +2,9 @@ import { jobRef } from "../event-refs.js";
 import { isTerminal, type JobRecord, NONE, type PodRecord } from "../objects.js";
 import { podsForRemoval } from "./active-pods.js";
 import { remainingBackoffMs } from "./backoff.js";
+import { JOB_CONTROLLER_COMPONENT } from "./conditions.js";
 import { duplicatedIndexPodsForRemoval, firstPendingIndexes, podIndexes } from "./indexed.js";
 import {
-  JOB_CONTROLLER_COMPONENT,
   type JobController,
   MAX_POD_CREATE_DELETE_PER_SYNC,
   SYNC_JOB_BATCH_PERIOD_MS,

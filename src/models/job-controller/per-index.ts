@@ -1,5 +1,6 @@
 import { NONE, type PodRecord } from "../objects.js";
 import { podFinishedMs, remainingBackoffMs } from "./backoff.js";
+import { isPodFailed } from "./conditions.js";
 import {
   ascendingOnce,
   hasValidIndex,
@@ -8,7 +9,6 @@ import {
   podIndexes,
   withOrderedIndexes,
 } from "./indexed.js";
-import { isPodFailed } from "./job-controller.js";
 import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import type { SyncContext } from "./sync-state.js";
 

@@ -1,5 +1,6 @@
 import { jobRef } from "../event-refs.js";
 import { type JobConditionRecord, NONE, PodPhase, type PodRecord } from "../objects.js";
+import { isPodFailed, JOB_CONTROLLER_COMPONENT, newCondition } from "./conditions.js";
 import {
   byCompletionIndex,
   hasValidIndex,
@@ -8,14 +9,7 @@ import {
   intervalsTotal,
   withOrderedIndexes,
 } from "./indexed.js";
-import {
-  isPodFailed,
-  JOB_CONTROLLER_COMPONENT,
-  type JobController,
-  MAX_UNCOUNTED_PODS,
-  newCondition,
-  type SyncContext,
-} from "./job-controller.js";
+import { type JobController, MAX_UNCOUNTED_PODS, type SyncContext } from "./job-controller.js";
 import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
 
 /**
