@@ -126,7 +126,10 @@ class RunCollector implements JobListener, PodListener {
    * Adds a pod's resource time and failure to its Job's result. A failed pod is one its Job
    * counts in .status.failed — or would at its next sync (failed, finalizer still on) — not a
    * pod the controller stopped without counting it (after a successPolicy was met, on suspend
-   * or a scale-down), though that one ends Failed too.
+   * or a scale-down), though that one ends Failed too. A pod deleted while it ran (kubectl
+   * delete) is removed as the controller takes its finalizer off, before that same sync moves
+   * it from uncountedTerminatedPods.failed into .status.failed (countedFailed): one listed
+   * there (uncounted 2) is counted.
    */
   account(pod: PodRecord, endMs: number): void {
     const job = pod.owner;
@@ -135,7 +138,11 @@ class RunCollector implements JobListener, PodListener {
     if (r === undefined) return;
     const used = pod.scheduledMs === NONE ? 0 : Math.max(0, endMs - pod.scheduledMs);
     r.podMs += used;
-    if (pod.countedFailed || (pod.phase === PodPhase.Failed && pod.trackingFinalizer)) {
+    if (
+      pod.countedFailed ||
+      pod.uncounted === 2 ||
+      (pod.phase === PodPhase.Failed && pod.trackingFinalizer)
+    ) {
       r.failedPods++;
       r.wastedMs += used;
     }

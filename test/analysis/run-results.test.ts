@@ -165,6 +165,32 @@ describe("a Monte Carlo run's results = the run read through the API", () => {
     ]);
   });
 
+  it("pods deleted by kubectl delete count as the Job counts them (force, --now, the default grace)", () => {
+    // A running pod deleted by a step is removed when the controller takes its finalizer off,
+    // in the sync that counts it in .status.failed: the row counts it too.
+    for (const del of ["--grace-period=0 --force", "--now", "", "--wait=false"]) {
+      const mc = new MonteCarlo(
+        scenario({
+          p: 0.6,
+          backoffLimit: 4,
+          runSeconds: "{uniform: [20, 40]}",
+          extraSpec: "\n      parallelism: 2\n      completions: 2",
+          steps: [
+            "kubectl apply -f job.yaml",
+            "kubectl wait --for=condition=Ready pods -l job-name=work --timeout=1m",
+            `kubectl delete pods -l job-name=work ${del}`,
+            "sleep 1h",
+          ],
+        }),
+        7,
+      );
+      compare(mc, 15);
+      let failed = 0;
+      for (let run = 0; run < 15; run++) failed += mc.runOne(run)[0].failedPods;
+      expect(failed).toBeGreaterThanOrEqual(30); // the two deleted pods of every run, at least
+    }
+  });
+
   it("a Job deleted by ttlSecondsAfterFinished reports every run as if it stayed", () => {
     const results = (ttl: string) => {
       const mc = new MonteCarlo(

@@ -41,6 +41,25 @@ function podMeets(ctx: KubectlContext, pod: PodRecord, c: WaitCondition): boolea
   return podConditions(pod).some(([type, status]) => type.toLowerCase() === t && status.toLowerCase() === s);
 }
 
+/**
+ * A check of one object, made again only once the object was written (a new resourceVersion):
+ * the API shows an object as its last write left it, and a wait is tested after every simulated
+ * event — a JSONPath check materializes the whole object, so testing it at each event made a
+ * wait on pods or Jobs by JSONPath tens of times slower than the run it waits in. (A check that
+ * fails, a JSONPath error, ends the wait at once, so its answer is never reused.)
+ */
+function sinceWrite(obj: { resourceVersion: number }, f: () => boolean): () => boolean {
+  let version = -1;
+  let met = false;
+  return () => {
+    if (obj.resourceVersion !== version) {
+      version = obj.resourceVersion;
+      met = f();
+    }
+    return met;
+  };
+}
+
 export function waitCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
@@ -72,12 +91,12 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   const jobTarget = (j: JobRecord): Target => ({
     kind: "jobs",
     name: j.name,
-    meets: () => check(jobMeets(j, cond, materializeJob)),
+    meets: sinceWrite(j, () => check(jobMeets(j, cond, materializeJob))),
   });
   const podTarget = (p: PodRecord): Target => ({
     kind: "pods",
     name: p.name,
-    meets: () => check(podMeets(ctx, p, cond)),
+    meets: sinceWrite(p, () => check(podMeets(ctx, p, cond))),
   });
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
