@@ -52,6 +52,9 @@ export interface RunPlan {
   steps: PlanStep[];
   /** The steps that delete pods and Jobs together, which Monte Carlo does not replay (see planFor): their lines. */
   skippedPodDeletes: string[];
+  /** The waits whose JSONPath reads what a Monte Carlo run leaves out (messages, annotations):
+   * their lines. They are replayed, but may be met otherwise than in the session. */
+  leanWaits: string[];
   /** Every Job the plan creates, by "namespace/name" in creation order. */
   jobKeys: string[];
   horizonMs: number;
@@ -61,6 +64,7 @@ export function planFor(scenario: Scenario): RunPlan {
   const steps: PlanStep[] = [];
   const jobKeys: string[] = [];
   const skippedPodDeletes: string[] = [];
+  const leanWaits: string[] = [];
   const namespaces = new Set([...SYSTEM_NAMESPACES, ...scenario.namespaces]);
   let missingNamespace: { line: string; namespace: string } | null = null;
   for (const s of scenario.steps) {
@@ -117,6 +121,7 @@ export function planFor(scenario: Scenario): RunPlan {
       if (patch !== null) steps.push(patch);
     } else if (s.wait !== null) {
       steps.push({ kind: "wait", command: s.command });
+      if (readsLeftOutText(s.command)) leanWaits.push(s.line);
     }
   }
   if (jobKeys.length === 0 && missingNamespace !== null) {
@@ -129,7 +134,7 @@ export function planFor(scenario: Scenario): RunPlan {
     throw new AnalysisError(
       `${scenario.file}: no step creates a Job (kubectl apply -f / create -f): nothing to simulate`,
     );
-  return { steps, skippedPodDeletes, jobKeys, horizonMs: scenario.horizonMs };
+  return { steps, skippedPodDeletes, leanWaits, jobKeys, horizonMs: scenario.horizonMs };
 }
 
 /** What a `kubectl delete` removes: pods (pod, pods, po; by name, NAME/…, selector or a comma
@@ -141,6 +146,16 @@ function deletedKinds(cmd: KubectlCommand): { pods: boolean; jobs: boolean } {
   const types = slash ? cmd.positionals.map((p) => p.split("/")[0]) : first.split(",");
   const isPod = (t: string) => /^(po|pod|pods)$/.test(t.toLowerCase());
   return { pods: types.some(isPod), jobs: types.some((t) => !isPod(t)) };
+}
+
+/**
+ * A `wait --for=jsonpath=` on text a Monte Carlo run does not write: human-readable messages
+ * (conditions', containers' waiting and terminated states', events') and the annotations kubectl
+ * adds (last-applied-configuration); the lean cluster leaves them out (monte-carlo.ts).
+ */
+function readsLeftOutText(cmd: KubectlCommand): boolean {
+  const f = flag(cmd, "for") ?? "";
+  return /^jsonpath=/i.test(f) && /message|annotations/i.test(f);
 }
 
 /** A namespace a step makes (an invalid name is refused in the session, so made here neither). */

@@ -81,6 +81,14 @@ export function notePodDeletes(lines: readonly string[], file: string): void {
     );
 }
 
+/** A wait on text Monte Carlo's runs leave out (plan.ts leanWaits) may be met otherwise. */
+export function noteLeanWaits(lines: readonly string[], file: string): void {
+  for (const line of lines)
+    process.stderr.write(
+      `jobsim: note: ${file}: ${line}: Monte Carlo's runs leave out messages and kubectl's annotations, which this wait reads; a run may go on otherwise than jobsim run --run N shows\n`,
+    );
+}
+
 /** Options that would be silently ignored together are refused before any work. */
 function checkCombination(a: McArgs): void {
   if (a.emitJob !== undefined) {
@@ -162,6 +170,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   }
   const mc = new MonteCarlo(scenario, seed); // validates the plan before any work starts
   notePodDeletes(mc.plan.skippedPodDeletes, a.scenario);
+  noteLeanWaits(mc.plan.leanWaits, a.scenario);
   const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));
   const [from, to] = shard === null ? [0, a.runs] : shardRange(a.runs, shard);
   // Shards take whole blocks of runs: with fewer blocks than shards some have none. Such a

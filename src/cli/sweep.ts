@@ -7,7 +7,7 @@ import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { loadScenario } from "../scenario/load.js";
 import { parseSet } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { checkRuns, notePodDeletes, usableWorkers } from "./mc.js";
+import { checkRuns, noteLeanWaits, notePodDeletes, usableWorkers } from "./mc.js";
 import {
   CliError,
   checkDistinctOutputs,
@@ -63,7 +63,9 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   try {
     const loaded = loadScenario(a.scenario);
     onDisk = loaded.filesOnDisk;
-    notePodDeletes(planFor(loaded).skippedPodDeletes, a.scenario);
+    const plan = planFor(loaded);
+    notePodDeletes(plan.skippedPodDeletes, a.scenario);
+    noteLeanWaits(plan.leanWaits, a.scenario);
   } catch {}
   checkDistinctOutputs(scenarioInputs(a.scenario, onDisk), outputFiles);
   if (Array.isArray(a.set))

@@ -53,3 +53,20 @@ describe("deletes in a Monte Carlo plan", () => {
     expect(plan.skippedPodDeletes).toEqual(noted ? [step] : []);
   });
 });
+
+describe("waits on text a Monte Carlo run leaves out", () => {
+  it.each([
+    { step: "kubectl wait --for=jsonpath={.metadata.annotations} job/j", noted: true },
+    {
+      step: "kubectl wait --for=jsonpath={.status.containerStatuses[0].state.waiting.message} pod -l job-name=j",
+      noted: true,
+    },
+    { step: "kubectl wait --for=jsonpath={.status.conditions[0].Message}=x job/j", noted: true },
+    { step: "kubectl wait --for=jsonpath={.status.succeeded}=1 job/j", noted: false },
+    { step: "kubectl wait --for=condition=complete job/j", noted: false },
+  ])("$step", ({ step, noted }) => {
+    const plan = planOf(step);
+    expect(plan.steps.map((s) => s.kind)).toEqual(["create", "wait"]);
+    expect(plan.leanWaits).toEqual(noted ? [step] : []);
+  });
+});
