@@ -34,20 +34,24 @@ async function main(): Promise<void> {
   const pool = new WorkerPool(2);
   await mcThroughput(100_000, 2, pool);
   // One and two workers alternate, so that both sample the same stretches of this machine's
-  // load (its speed drifts by ±25% over seconds); scaling is the median of the pairs' ratios.
+  // load (its speed drifts by ±25% over seconds): each 2-worker measurement sits between two
+  // 1-worker ones and is compared with their mean, which cancels a drift that is steady over
+  // the three; scaling is the median of those ratios.
+  const PAIRS = 5;
   const mcRates: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const ratios: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    mcRates[1].push(await mcThroughput(400_000, 1));
+  mcRates[1].push(await mcThroughput(400_000, 1));
+  for (let i = 0; i < PAIRS; i++) {
     mcRates[2].push(await mcThroughput(800_000, 2, pool));
-    ratios.push(mcRates[2][i] / mcRates[1][i]);
+    mcRates[1].push(await mcThroughput(400_000, 1));
+    ratios.push(mcRates[2][i] / ((mcRates[1][i] + mcRates[1][i + 1]) / 2));
   }
   const mcMedians: number[] = [];
   for (const workers of [1, 2] as const) {
     const r = mcRates[workers];
     console.log(
       `Monte Carlo, tutorial Job with fixed timings (2 s start, 3 s run, p = 0.4, backoffLimit 10), ${workers} worker${workers > 1 ? "s" : ""}:` +
-        ` median ${fmt(median(r))} runs/s over 3 × ${fmt(400_000 * workers)} runs (min ${fmt(Math.min(...r))}, max ${fmt(Math.max(...r))})`,
+        ` median ${fmt(median(r))} runs/s over ${r.length} × ${fmt(400_000 * workers)} runs (min ${fmt(Math.min(...r))}, max ${fmt(Math.max(...r))})`,
     );
     mcMedians.push(median(r));
   }
