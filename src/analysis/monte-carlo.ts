@@ -192,23 +192,19 @@ export class MonteCarlo {
     c.reset(run);
     this.collector.reset();
     for (const step of this.plan.steps) {
-      // As a session does before each step: what is due now happens first (a wait or `logs -f`
-      // stops at the event that met it; others of that millisecond come before the next step).
+      // As a session does before each step: what is due now happens first — what the step
+      // before did (a second apply at the same instant comes after the first Job's pods were
+      // bound), and the rest of the millisecond a wait or `logs -f` stopped in.
       sim.run({ until: sim.now });
       if (step.kind === "create") {
         for (const p of step.jobs) this.submit(p, step.apply);
-        // As a session does after each command: what is due now happens before the next step
-        // (a second apply at the same instant comes after the first Job's pods were bound).
-        sim.run({ until: sim.now });
       } else if (step.kind === "follow") {
         this.follow(step);
       } else if (step.kind === "patch") {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
-        sim.run({ until: sim.now });
       } else if (step.kind === "deletePods") {
         deleteCommand(this.kubectl(), step.command);
-        sim.run({ until: sim.now });
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
@@ -216,6 +212,7 @@ export class MonteCarlo {
         waitCommand(this.kubectl(), step.command);
       }
     }
+    sim.run({ until: sim.now }); // what the last step did
     if (!this.allFinished() && sim.now < this.plan.horizonMs)
       sim.run({ until: this.plan.horizonMs, stopWhen: this.allFinished });
     this.collector.finish(c);

@@ -1,4 +1,6 @@
+import type { EventHandler } from "../../engine/simulation.js";
 import { purpose } from "../identity.js";
+import type { ContainerStatus, PodRecord } from "../objects.js";
 
 /** What a kubelet event does: the high bits of its argument (the low 8 bits: the container). */
 export enum Action {
@@ -37,3 +39,15 @@ export const P_OUTCOME = purpose("outcome");
 export const P_TERMINATION = purpose("termination");
 export const P_POD_WORKER = purpose("pod-worker");
 export const P_PLEG = purpose("pleg-phase");
+
+/** What a kubelet's helpers (pod-restarts.ts, pod-kills.ts) need of it: it handles the events
+ * they schedule, and records its Events. */
+export interface KubeletHost extends EventHandler {
+  event(
+    pod: PodRecord,
+    c: ContainerStatus,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+  ): void;
+}

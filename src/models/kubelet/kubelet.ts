@@ -80,6 +80,9 @@ export class Kubelet implements EventHandler {
   private plegPhaseMs = 0;
   private readonly kills: PodKills;
   private readonly restarts: PodRestarts;
+  private readonly cancel = (handle: number) => {
+    this.sim.cancel(handle);
+  };
   /** Pod states for reuse: a run allocates none once warm. A state is only ever reached
    * through its pod's kubeletState, and the pods of a run are gone from the store when the
    * next run starts, so reusing it at reset is invisible. */
@@ -136,11 +139,7 @@ export class Kubelet implements EventHandler {
   podRemoved(pod: PodRecord): void {
     const st = pod.kubeletState as PodState | null;
     if (st === null) return;
-    for (const h of st.handles) if (h !== NONE) this.sim.cancel(h);
-    if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
-    st.deadlineHandle = NONE;
-    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
-    st.retryHandle = NONE;
+    st.cancelPending(this.cancel);
     this.kills.forget(pod);
     st.done = true;
   }

@@ -1,4 +1,4 @@
-import type { EventHandler, Simulation } from "../../engine/simulation.js";
+import type { Simulation } from "../../engine/simulation.js";
 import { podRef } from "../event-refs.js";
 import type { EventRecorder } from "../events.js";
 import {
@@ -10,21 +10,20 @@ import {
   type PodRecord,
 } from "../objects.js";
 import type { Store } from "../store.js";
-import { Action, DEADLINE_EXCEEDED_MESSAGE, DEADLINE_EXCEEDED_REASON, KUBELET_COMPONENT } from "./actions.js";
+import {
+  Action,
+  DEADLINE_EXCEEDED_MESSAGE,
+  DEADLINE_EXCEEDED_REASON,
+  KUBELET_COMPONENT,
+  type KubeletHost,
+} from "./actions.js";
 import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { showReasonCache } from "./pod-restarts.js";
 import type { PodState } from "./pod-state.js";
 import { hasCrashLoop, planKill, terminateContainers } from "./termination.js";
 
 /** What the kill of a pod's containers needs of its kubelet (whose events it schedules). */
-export interface KillHost extends EventHandler {
-  event(
-    pod: PodRecord,
-    c: ContainerStatus,
-    type: "Normal" | "Warning",
-    reason: string,
-    message: string,
-  ): void;
+export interface KillHost extends KubeletHost {
   /** How long a run takes to stop after SIGTERM (its terminationSeconds draw). */
   terminationMs(pod: PodRecord, c: ContainerStatus, run: ContainerRun): number;
 }
@@ -37,6 +36,10 @@ export interface KillHost extends EventHandler {
 export class PodKills {
   /** Pending end-of-kill events, by pod. */
   private readonly handles = new Map<PodRecord, number>();
+
+  private readonly cancel = (handle: number) => {
+    this.sim.cancel(handle);
+  };
 
   constructor(
     private readonly host: KillHost,
@@ -61,14 +64,7 @@ export class PodKills {
   /** Stops the pod's containers within `graceSeconds`; nothing else of the pod happens meanwhile. */
   start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
     st.killing = true;
-    for (let i = 0; i < st.handles.length; i++) {
-      if (st.handles[i] !== NONE) this.sim.cancel(st.handles[i]);
-      st.handles[i] = NONE;
-    }
-    if (st.deadlineHandle !== NONE) this.sim.cancel(st.deadlineHandle);
-    st.deadlineHandle = NONE;
-    if (st.retryHandle !== NONE) this.sim.cancel(st.retryHandle);
-    st.retryHandle = NONE;
+    st.cancelPending(this.cancel);
     const graceMs = Math.max(0, graceSeconds) * 1000;
     const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
       if (this.recorder !== null)

@@ -1,12 +1,12 @@
 import type { RandomSource } from "../../engine/random/keyed-streams.js";
 import type { Xor128 } from "../../engine/random/xor128.js";
-import type { EventHandler, Simulation } from "../../engine/simulation.js";
+import type { Simulation } from "../../engine/simulation.js";
 import type { EventRecorder } from "../events.js";
 import { streamKey } from "../identity.js";
-import { type ContainerStatus, NONE, type PodRecord, RestartPolicy } from "../objects.js";
+import { NONE, type PodRecord, RestartPolicy } from "../objects.js";
 import type { Store } from "../store.js";
 import type { VersionProfile } from "../version-profile.js";
-import { Action, P_POD_WORKER } from "./actions.js";
+import { Action, type KubeletHost, P_POD_WORKER } from "./actions.js";
 import { enterCrashLoop } from "./container-transitions.js";
 import {
   backOffEventMessage,
@@ -17,16 +17,9 @@ import {
 import type { PodState } from "./pod-state.js";
 
 /** What restarts need of their kubelet (whose events they schedule). */
-export interface RestartHost extends EventHandler {
+export interface RestartHost extends KubeletHost {
   /** The image step of a container's (re)start, then its create and start. */
   ensureImage(pod: PodRecord, i: number): void;
-  event(
-    pod: PodRecord,
-    c: ContainerStatus,
-    type: "Normal" | "Warning",
-    reason: string,
-    message: string,
-  ): void;
   /** The random-stream base of a pod (its Job's incarnation). */
   base(pod: PodRecord): number;
   /** The first PLEG relist (or sync-loop tick) at or after `t`. */

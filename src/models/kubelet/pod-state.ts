@@ -63,6 +63,18 @@ export class PodState {
     return this;
   }
 
+  /** Cancels every pending event of the pod (`cancel`: the simulation's) and forgets them. */
+  cancelPending(cancel: (handle: number) => void): void {
+    for (let i = 0; i < this.handles.length; i++) {
+      if (this.handles[i] !== NONE) cancel(this.handles[i]);
+      this.handles[i] = NONE;
+    }
+    if (this.deadlineHandle !== NONE) cancel(this.deadlineHandle);
+    this.deadlineHandle = NONE;
+    if (this.retryHandle !== NONE) cancel(this.retryHandle);
+    this.retryHandle = NONE;
+  }
+
   crashBackoff(i: number): CrashBackoff {
     let c = this.crash[i];
     if (c === null) {
