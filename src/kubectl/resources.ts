@@ -48,7 +48,7 @@ export function kindPrefix(kind: ResourceKind): string {
 }
 
 export interface ResourceArgs {
-  /** Requested kinds in order (several for `jobs,pods`). */
+  /** Requested kinds in order, each once (several for `jobs,pods`; one for `pods,po`). */
   kinds: ResourceKind[];
   /** Named objects: kind and name. Empty means "all of each kind". */
   named: { kind: ResourceKind; name: string }[];
@@ -126,9 +126,13 @@ export function resolveResourceArgs(positionals: readonly string[]): ResourceArg
       "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
     );
   }
-  const kinds = positionals[0].split(",").map(resolve);
+  // builder.go: SplitResourceArgument drops a repeated type (`jobs,jobs` is one); visitByName
+  // refuses several types with names before any is looked up; resourceMappings keeps one
+  // mapping per kind (`pods,po` lists the pods once, as one kind).
+  const types = [...new Set(positionals[0].split(","))];
   const names = positionals.slice(1);
-  if (names.length > 0 && kinds.length > 1)
+  if (names.length > 0 && types.length > 1)
     throw new ResourceError("error: you must specify only one resource");
+  const kinds = [...new Set(types.map(resolve))];
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }

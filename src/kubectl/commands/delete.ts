@@ -43,6 +43,8 @@ function propagation(value: string | undefined): Propagation | { error: string }
   }
 }
 
+type Target = { kind: "jobs"; job: JobRecord } | { kind: "pods"; pod: PodRecord };
+
 export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const store = ctx.cluster.store;
   const ns = namespaceOf(cmd);
@@ -68,8 +70,10 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   const wait = flag(cmd, "wait") !== "false";
   const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
 
-  const jobs: JobRecord[] = [];
-  const pods: PodRecord[] = [];
+  // Deleted and printed in the order the builder visits them (cli-runtime builder.go): files
+  // and resource/name arguments as given, a selector's kinds as given (`pods,jobs -l …`: the
+  // pods first).
+  const targets: Target[] = [];
   let stderr = "";
   const files = cmd.flags.get("filename") ?? [];
   if (files.length > 0) {
@@ -88,7 +92,7 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
         const job = store.findJob(d.namespace, d.name);
         if (job === undefined) {
           if (!ignoreNotFound) stderr += notFound("jobs", d.name);
-        } else jobs.push(job);
+        } else targets.push({ kind: "jobs", job });
       }
     }
     // delete.go DeleteResult: nothing visited is not an error.
@@ -114,21 +118,22 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
           const job = store.findJob(ns, n.name);
           if (job === undefined) {
             if (!ignoreNotFound) stderr += notFound("jobs", n.name);
-          } else jobs.push(job);
+          } else targets.push({ kind: "jobs", job });
         } else if (n.kind === "pods") {
           const pod = store.findPod(ns, n.name);
           if (pod === undefined) {
             if (!ignoreNotFound) stderr += notFound("pods", n.name);
-          } else pods.push(pod);
+          } else targets.push({ kind: "pods", pod });
         } else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
       }
     } else if (sel !== null || boolFlag(cmd, "all")) {
       for (const k of args.kinds) {
-        if (k === "jobs") jobs.push(...listJobs(store, ns, sel));
-        else if (k === "pods") pods.push(...listPods(store, ns, sel));
+        if (k === "jobs") for (const job of listJobs(store, ns, sel)) targets.push({ kind: "jobs", job });
+        else if (k === "pods")
+          for (const pod of listPods(store, ns, sel)) targets.push({ kind: "pods", pod });
         else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
       }
-      if (jobs.length + pods.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
+      if (targets.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
     } else {
       return fail(`error: resource(s) were provided, but no name was specified`);
     }
@@ -139,17 +144,21 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   // delete.go PrintObj: the namespace (kubectl ≥1.34), then the dry-run words.
   const line = (kind: "jobs" | "pods", name: string, namespace: string) =>
     `${kindPrefix(kind)} "${name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${namespace} namespace` : ""}${dryRunSuffix(dryRun)}\n`;
-  for (const job of jobs) {
-    if (dryRun === "none") ctx.cluster.deleteJob(job, cascade);
-    stdout += line("jobs", job.name, job.namespace);
-  }
-  for (const pod of pods) {
-    if (dryRun === "none") ctx.cluster.deletePod(pod, grace < 0 ? undefined : grace);
-    stdout += line("pods", pod.name, ns);
+  for (const t of targets) {
+    if (t.kind === "jobs") {
+      if (dryRun === "none") ctx.cluster.deleteJob(t.job, cascade);
+      stdout += line("jobs", t.job.name, t.job.namespace);
+    } else {
+      if (dryRun === "none") ctx.cluster.deletePod(t.pod, grace < 0 ? undefined : grace);
+      stdout += line("pods", t.pod.name, ns);
+    }
   }
   // (Nothing waits after a dry run: nothing was deleted.)
   if (wait && !(force && grace === 0) && dryRun === "none") {
-    ctx.waitUntil(() => jobs.every((j) => j.removed) && pods.every((p) => p.removed), WAIT_LIMIT_MS);
+    ctx.waitUntil(
+      () => targets.every((t) => (t.kind === "jobs" ? t.job.removed : t.pod.removed)),
+      WAIT_LIMIT_MS,
+    );
   }
   return {
     stdout,

@@ -165,9 +165,10 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
     );
   const tupleForm = cmd.positionals.every((p) => p.includes("/"));
-  if (watch && !tupleForm && cmd.positionals[0].split(",").length > 1)
+  if (watch && !tupleForm && new Set(cmd.positionals[0].split(",")).size > 1)
     // get.go `watch` builds its request with SingleResourceType(); cli-runtime
-    // pkg/resource/builder.go `resourceMappings` refuses `jobs,pods` (even `jobs,jobs`).
+    // pkg/resource/builder.go `resourceMappings` refuses `jobs,pods` (even `jobs,job`, two
+    // types of one kind; `jobs,jobs` is one type: SplitResourceArgument drops the repeat).
     return fail("error: you may only specify a single resource type");
   const fieldText = flag(cmd, "field-selector") ?? "";
   const fields = parseFieldSelector(fieldText);
@@ -179,25 +180,27 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   // a NotFound still ends the command.
   const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
   const groups: { kind: ResourceKind; objects: Obj[] }[] = [];
-  for (const kind of args.kinds) {
+  // Named objects are fetched in the order given (builder.go visitByResource, visitByName);
+  // get.go starts a new table whenever the kind changes from one found object to the next, so
+  // `job/a pod/b job/c` prints three tables and `job/a pod/nope job/c` one.
+  for (const n of args.named) {
+    const kindNs = RESOURCE_INFO[n.kind].namespaced ? ns : null;
+    const o = collect(ctx, n.kind, kindNs, { ...cmd, flags: new Map() }).find((x) => x.name === n.name);
+    if (o === undefined) {
+      if (!ignoreNotFound || watch) stderr += notFound(n.kind, n.name);
+    } else if (groups.length > 0 && groups[groups.length - 1].kind === n.kind) {
+      groups[groups.length - 1].objects.push(o);
+    } else groups.push({ kind: n.kind, objects: [o] });
+  }
+  for (const kind of args.named.length > 0 ? [] : args.kinds) {
     const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
     let objects: Obj[];
-    const named = args.named.filter((n) => n.kind === kind);
     const refused = fieldSelectorError(kind, fields, flag(cmd, "selector") ?? "", fieldText);
     if (refused !== null) {
       // The server refuses the list of this kind; the other kinds are still listed
       // (get.go's builder continues on error and prints the errors after).
       stderr += refused;
       objects = [];
-    } else if (named.length > 0) {
-      const all = collect(ctx, kind, kindNs, { ...cmd, flags: new Map() });
-      objects = [];
-      for (const n of named) {
-        const o = all.find((x) => x.name === n.name);
-        if (o === undefined) {
-          if (!ignoreNotFound || watch) stderr += notFound(kind, n.name);
-        } else objects.push(o);
-      }
     } else {
       objects = collect(ctx, kind, kindNs, cmd);
       // Only a field selector needs the API form of every object to filter it.
@@ -246,7 +249,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       result.stderrBefore = "warning: --watch or --watch-only requested, --sort-by will be ignored\n";
     return result;
   }
-  const single = args.named.length === 1 && groups[0].objects.length === 1;
+  const single = args.named.length === 1 && groups.length === 1;
   if (sortBy !== "" && !single && output !== "" && output !== "wide") {
     // printGeneric: the SortingPrinter sorts the one List of every kind's items.
     const all = groups.flatMap((g) => g.objects);

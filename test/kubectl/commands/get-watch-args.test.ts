@@ -5,7 +5,8 @@ import { commandTranscript } from "./session.js";
  * `kubectl get -w` watches one resource type: get.go `watch` asks the builder for
  * SingleResourceType (cli-runtime pkg/resource/builder.go `resourceMappings`: "you may only
  * specify a single resource type") and refuses several kinds of named objects
- * (`multipleGVKsRequested`); the builder stops at the first NotFound.
+ * (`multipleGVKsRequested`); the builder stops at the first NotFound. A repeated type
+ * (`jobs,jobs`) is one type: SplitResourceArgument drops the repeat.
  */
 
 const cases: { command: string; expected: string }[] = [
@@ -18,7 +19,8 @@ const cases: { command: string; expected: string }[] = [
     expected: "2> error: you may only specify a single resource type\n",
   },
   {
-    command: "kubectl get jobs,jobs -w",
+    // Two types of one kind: resourceMappings counts the types before it finds their kinds.
+    command: "kubectl get jobs,job -w",
     expected: "2> error: you may only specify a single resource type\n",
   },
   {
@@ -50,5 +52,16 @@ describe("kubectl get -w with several resource types", () => {
     expect(out.slice(start, out.indexOf("$ sleep 60"))).toBe(expected);
     // Nothing is watched after the refusal: the next prompt follows directly.
     expect(out.slice(out.indexOf("$ sleep 60\n") + 11).startsWith("$ kubectl get jobs\n")).toBe(true);
+  });
+});
+
+describe("kubectl get -w with a repeated type", () => {
+  it("`jobs,jobs -w` watches as `jobs -w` does", () => {
+    const run = (command: string) =>
+      commandTranscript(["kubectl apply -f job.yaml", "sleep 5", command, "sleep 60", "kubectl get jobs"]);
+    const repeated = run("kubectl get jobs,jobs -w");
+    expect(repeated).toBe(run("kubectl get jobs -w").replace("get jobs -w", "get jobs,jobs -w"));
+    expect(repeated).toContain("work   Running   0/1");
+    expect(repeated).not.toContain("single resource type");
   });
 });
