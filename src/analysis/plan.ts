@@ -1,5 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { maxLogRequests, podRunningTimeoutMs } from "../kubectl/commands/logs.js";
+import { parseLogsArgs, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
 import { namespaceOf } from "../kubectl/lookup.js";
@@ -176,25 +176,25 @@ function patchStep(cmd: KubectlCommand): PlanStep | null {
 function followStep(cmd: KubectlCommand): PlanStep | null {
   if (!boolFlag(cmd, "follow") || boolFlag(cmd, "previous") || flag(cmd, "selector") !== undefined)
     return null;
+  // A command kubectl refuses (logs-options.ts) reads nothing and lets no time pass.
+  const args = parseLogsArgs(cmd);
+  if (typeof args === "string" || validateLogs(cmd, args) !== null || args.resource === undefined)
+    return null;
   let named: { kind: string; name: string }[];
   try {
-    named = resolveResourceArgs(cmd.positionals.slice(0, 1)).named;
+    named = resolveResourceArgs([args.resource]).named;
   } catch {
-    return null; // a bare POD name, or no argument
+    return null; // a bare POD name
   }
   if (named.length !== 1 || named[0].kind !== "jobs") return null;
-  const podTimeoutMs = podRunningTimeoutMs(cmd);
-  if (typeof podTimeoutMs === "string") return null;
-  const maxRequests = maxLogRequests(cmd);
-  if (typeof maxRequests === "string") return null;
   return {
     kind: "follow",
     namespace: namespaceOf(cmd),
     name: named[0].name,
-    container: flag(cmd, "container"),
+    container: args.container,
     allContainers: boolFlag(cmd, "all-containers"),
     ignoreErrors: boolFlag(cmd, "ignore-errors"),
-    maxRequests,
-    podTimeoutMs,
+    maxRequests: args.maxRequests,
+    podTimeoutMs: args.podRunningTimeoutMs,
   };
 }

@@ -1,5 +1,3 @@
-import { parseGoDuration } from "../../models/api/go-duration.js";
-import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
 import { rfc3339NanoFixed } from "../../models/api/time-format.js";
 import {
   type ContainerRun,
@@ -11,7 +9,8 @@ import {
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { readLogs, runLines } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
-import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { boolFlag, type KubectlCommand } from "../parse.js";
+import { type LogsArgs, parseLogsArgs, validateLogs } from "./logs-options.js";
 
 /**
  * `kubectl logs` (staging/src/k8s.io/kubectl/pkg/cmd/logs; the kubelet's
@@ -25,32 +24,13 @@ import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 export const FOLLOW_LIMIT_MS = 24 * 3_600_000;
 
 /**
- * --since / --since-time as logs.go ToLogOptions and Validate read them, and as the kubelet
- * turns them into the instant before which lines are skipped: sinceSeconds (the duration
- * rounded to whole seconds; 0 means unset) counts back from now; sinceTime goes to the API as
- * a metav1.Time (whole seconds). Returns the simulated ms, or kubectl's error text.
+ * The instant before which lines are skipped, as the kubelet reads --since / --since-time:
+ * sinceSeconds (0 means unset) counts back from now; sinceTime is a metav1.Time (whole seconds).
  */
-function sinceOf(ctx: KubectlContext, cmd: KubectlCommand): number | string {
-  const sinceText = flag(cmd, "since");
-  const sinceTimeText = flag(cmd, "since-time");
-  let sinceSeconds = 0;
-  if (sinceText !== undefined) {
-    const d = parseGoDuration(sinceText);
-    if (typeof d === "string") return `error: invalid argument "${sinceText}" for "--since" flag: ${d}`;
-    sinceSeconds = Math.sign(d) * Math.round(Math.abs(d) / 1000);
-  }
-  let sinceTimeMs = Number.NEGATIVE_INFINITY;
-  if (sinceTimeText !== undefined && sinceTimeText !== "") {
-    const bad = parseRFC3339Error(sinceTimeText);
-    if (bad !== null) return `error: ${bad}`;
-    const wall = Date.parse(sinceTimeText);
-    sinceTimeMs = Math.floor(wall / 1000) * 1000 - ctx.cluster.wallMs(0);
-  }
-  if (sinceTimeMs !== Number.NEGATIVE_INFINITY && sinceSeconds !== 0)
-    return "error: at most one of `sinceTime` or `sinceSeconds` may be specified";
-  if (sinceSeconds < 0) return "error: --since must be greater than 0";
-  if (sinceSeconds > 0) return ctx.cluster.sim.now - sinceSeconds * 1000;
-  return sinceTimeMs;
+function sinceOf(ctx: KubectlContext, a: LogsArgs): number {
+  if (a.sinceSeconds > 0) return ctx.cluster.sim.now - a.sinceSeconds * 1000;
+  if (a.sinceTimeWallMs !== null) return a.sinceTimeWallMs - ctx.cluster.wallMs(0);
+  return Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -115,16 +95,6 @@ export function followedContainers(
   return containers.filter((c) => c.current !== null);
 }
 
-/** kubectl logs --max-log-requests: the most streams it follows at once (default 5), or kubectl's error. */
-export function maxLogRequests(cmd: KubectlCommand): number | string {
-  const text = flag(cmd, "max-log-requests");
-  if (text === undefined) return DEFAULT_MAX_LOG_REQUESTS;
-  const n = Number(text);
-  if (!Number.isInteger(n))
-    return `error: invalid argument "${text}" for "--max-log-requests" flag: strconv.ParseInt: parsing "${text}": invalid syntax`;
-  return n;
-}
-
 /**
  * Where `logs -f` stops following the run it took at its request: the pod is gone, the run
  * ended, or another run began (the container restarted).
@@ -142,49 +112,32 @@ export function followEnded(pod: PodRecord, c: ContainerStatus): boolean {
   );
 }
 
-/** kubectl logs --pod-running-timeout (default 20s): how long it waits for a pod to read. */
-const DEFAULT_POD_RUNNING_TIMEOUT_MS = 20_000;
-
-export function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
-  const text = flag(cmd, "pod-running-timeout");
-  if (text === undefined) return DEFAULT_POD_RUNNING_TIMEOUT_MS;
-  const t = parseGoDuration(text);
-  if (typeof t === "string")
-    return `error: invalid argument "${text}" for "--pod-running-timeout" flag: ${t}`;
-  if (t <= 0) return "error: --pod-running-timeout must be higher than zero";
-  return t;
-}
-
 export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
   const store = ctx.cluster.store;
   let pods: PodRecord[];
   let notices = "";
-  const podRunningTimeout = podRunningTimeoutMs(cmd);
-  if (typeof podRunningTimeout === "string") return fail(podRunningTimeout);
-  const tailText = flag(cmd, "tail");
-  let tailN = tailText === undefined ? -1 : Number(tailText);
-  if (!Number.isInteger(tailN))
-    return fail(
-      `error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`,
-    );
-  const sinceMs = sinceOf(ctx, cmd);
-  if (typeof sinceMs === "string") return fail(sinceMs);
+  const args = parseLogsArgs(cmd);
+  if (typeof args === "string") return fail(args);
+  const refused = () => validateLogs(cmd, args);
+  let tailN = args.tail ?? -1;
+  const sinceMs = sinceOf(ctx, args);
   const timestamps = boolFlag(cmd, "timestamps");
   const stamp = timestamps ? (ms: number) => rfc3339NanoFixed(ctx.cluster.wallMs(ms)) : null;
   if (sel !== null) {
-    if (cmd.positionals.length > 0) return fail("error: only a selector (-l) or a POD name is allowed");
+    // ResourceNames makes resource tuples of any name, which a selector cannot go with (the
+    // resource builder's visitBySelector).
+    if (args.resource !== undefined)
+      return fail("error: selectors and the all flag cannot be used when passing resource/name arguments");
     pods = listPods(store, ns, sel);
-    if (pods.length === 0)
-      return { stdout: "", stderr: `No resources found in ${ns} namespace.\n`, exitCode: 0 };
-    if (tailText === undefined) tailN = 10;
+    const none = pods.length === 0 ? `No resources found in ${ns} namespace.\n` : "";
+    const bad = refused();
+    if (bad !== null) return { stdout: "", stderr: `${bad}\n`, stderrBefore: none, exitCode: 1 };
+    if (pods.length === 0) return { stdout: "", stderr: none, exitCode: 0 };
+    if (args.tail === undefined) tailN = 10;
   } else {
-    const arg = cmd.positionals[0];
-    if (arg === undefined)
-      return fail(
-        "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
-      );
+    const arg = args.resource ?? "";
     const slash = arg.indexOf("/");
     const type = slash >= 0 ? arg.slice(0, slash).toLowerCase() : "pod";
     const name = slash >= 0 ? arg.slice(slash + 1) : arg;
@@ -194,8 +147,10 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         return fail(
           `error: error from server (NotFound): jobs.batch "${name}" not found in namespace "${ns}"`,
         );
+      const bad = refused();
+      if (bad !== null) return fail(bad);
       // GetFirstPod watches for a matching pod for --pod-running-timeout before giving up.
-      if (job.pods.length === 0) ctx.waitUntil(() => job.pods.length > 0, podRunningTimeout);
+      if (job.pods.length === 0) ctx.waitUntil(() => job.pods.length > 0, args.podRunningTimeoutMs);
       const candidates = [...job.pods].sort(byLogging);
       if (candidates.length === 0) return fail(`error: timed out waiting for the condition`);
       if (candidates.length > 1)
@@ -205,6 +160,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       const pod = store.findPod(ns, name);
       if (pod === undefined)
         return fail(`error: error from server (NotFound): pods "${name}" not found in namespace "${ns}"`);
+      const bad = refused();
+      if (bad !== null) return fail(bad);
       pods = [pod];
     } else return fail(`error: cannot get the logs from ${type}: jobsim's kubectl logs reads pods and jobs`);
   }
@@ -213,10 +170,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   const previous = boolFlag(cmd, "previous");
   const follow = boolFlag(cmd, "follow");
   const ignoreErrors = boolFlag(cmd, "ignore-errors");
-  const containerName = flag(cmd, "container");
+  const containerName = args.container;
   const all = boolFlag(cmd, "all-containers");
-  const maxRequests = maxLogRequests(cmd);
-  if (typeof maxRequests === "string") return fail(maxRequests);
+  const maxRequests = args.maxRequests;
   // logsForObjectWithClient: one request per pod and container, built in list order; a -c that
   // names no container of a pod ends it there, before anything is read.
   const streams: LogStream[] = [];
@@ -317,9 +273,6 @@ interface LogStream {
 interface LogError {
   message: string;
 }
-
-/** kubectl logs --max-log-requests: the most streams it follows at once. */
-const DEFAULT_MAX_LOG_REQUESTS = 5;
 
 /**
  * parallelConsumeRequest: every stream at once into one output. A stream that cannot be read

@@ -1,0 +1,153 @@
+import { parseGoDuration } from "../../models/api/go-duration.js";
+import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
+import { flag, type KubectlCommand } from "../parse.js";
+
+/**
+ * What `kubectl logs` reads from its flags and arguments before it runs, and the errors it gives
+ * on the way, in kubectl's order (staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go):
+ *
+ * 1. pflag parses the typed flags (--tail, --since, --max-log-requests, --pod-running-timeout).
+ * 2. Complete: the arguments (POD, or POD CONTAINER; usage errors end with "See 'kubectl logs
+ *    -h' for help and examples", cmdutil.UsageErrorf), --pod-running-timeout > 0
+ *    (GetPodRunningTimeoutFlag), --since-time (ToLogOptions), then the object is fetched.
+ * 3. Validate, after the fetch (see validateLogs).
+ *
+ * The session (logs.ts) and Monte Carlo's plan (analysis/plan.ts) both read a command through
+ * here, so a command kubectl refuses lets no time pass in either.
+ */
+
+export interface LogsArgs {
+  /** The POD or TYPE/NAME argument (undefined with a selector). */
+  resource: string | undefined;
+  /** The container: `-c NAME` or the inline second argument. */
+  container: string | undefined;
+  /** Whether the container came as the inline second argument. */
+  inlineContainer: boolean;
+  /** --tail as given (undefined: not given). */
+  tail: number | undefined;
+  /** --since as given, in ms (0: unset). */
+  sinceMs: number;
+  /** --since rounded to whole seconds (ToLogOptions). */
+  sinceSeconds: number;
+  /** --since-time as Unix ms in whole seconds (a metav1.Time), or null when not given. */
+  sinceTimeWallMs: number | null;
+  maxRequests: number;
+  podRunningTimeoutMs: number;
+}
+
+/** kubectl logs --max-log-requests: the most streams it follows at once. */
+export const DEFAULT_MAX_LOG_REQUESTS = 5;
+
+/** kubectl logs --pod-running-timeout (default 20s): how long it waits for a pod to read. */
+const DEFAULT_POD_RUNNING_TIMEOUT_MS = 20_000;
+
+const USAGE =
+  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** A flag value pflag refuses, as kubectl's FlagErrorFunc prints it. */
+function flagValueError(name: string, value: string, reason: string): string {
+  return `error: invalid argument "${value}" for "--${name}" flag: ${reason}`;
+}
+
+/** cmdutil.UsageErrorf for `kubectl logs`. */
+function usageError(message: string): string {
+  return `error: ${message}\nSee 'kubectl logs -h' for help and examples`;
+}
+
+/** An integer flag (pflag Int / Int64), or kubectl's error. */
+function intFlag(cmd: KubectlCommand, name: string): number | undefined | string {
+  const text = flag(cmd, name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isInteger(n))
+    return flagValueError(name, text, `strconv.ParseInt: parsing "${text}": invalid syntax`);
+  return n;
+}
+
+/** A duration flag (pflag Duration) in ms, or kubectl's error. */
+function durationFlag(cmd: KubectlCommand, name: string): number | undefined | string {
+  const text = flag(cmd, name);
+  if (text === undefined) return undefined;
+  const d = parseGoDuration(text);
+  return typeof d === "string" ? flagValueError(name, text, d) : d;
+}
+
+/** kubectl logs --max-log-requests (default 5), or kubectl's error. */
+export function maxLogRequests(cmd: KubectlCommand): number | string {
+  return intFlag(cmd, "max-log-requests") ?? DEFAULT_MAX_LOG_REQUESTS;
+}
+
+/** kubectl logs --pod-running-timeout (default 20s) in ms, or kubectl's error. */
+export function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
+  const t = durationFlag(cmd, "pod-running-timeout") ?? DEFAULT_POD_RUNNING_TIMEOUT_MS;
+  if (typeof t === "string") return t;
+  if (t <= 0) return "error: --pod-running-timeout must be higher than zero";
+  return t;
+}
+
+/** Steps 1 and 2 short of the fetch: the flags and arguments, or kubectl's error. */
+export function parseLogsArgs(cmd: KubectlCommand): LogsArgs | string {
+  const tail = intFlag(cmd, "tail");
+  if (typeof tail === "string") return tail;
+  const since = durationFlag(cmd, "since");
+  if (typeof since === "string") return since;
+  const maxRequests = maxLogRequests(cmd);
+  if (typeof maxRequests === "string") return maxRequests;
+  const timeout = durationFlag(cmd, "pod-running-timeout");
+  if (typeof timeout === "string") return timeout;
+
+  const selector = flag(cmd, "selector");
+  const args = cmd.positionals;
+  let resource: string | undefined;
+  let container = flag(cmd, "container");
+  if (args.length === 0) {
+    if (selector === undefined || selector === "") return usageError(USAGE);
+  } else if (args.length === 1) {
+    if (selector !== undefined && selector !== "")
+      return usageError("only a selector (-l) or a POD name is allowed");
+    resource = args[0];
+  } else if (args.length === 2) {
+    resource = args[0];
+    container = args[1];
+  } else return usageError(USAGE);
+
+  const podRunningTimeout = podRunningTimeoutMs(cmd);
+  if (typeof podRunningTimeout === "string") return podRunningTimeout;
+  let sinceTimeWallMs: number | null = null;
+  const sinceTimeText = flag(cmd, "since-time");
+  if (sinceTimeText !== undefined && sinceTimeText !== "") {
+    const bad = parseRFC3339Error(sinceTimeText);
+    if (bad !== null) return `error: ${bad}`;
+    sinceTimeWallMs = Math.floor(Date.parse(sinceTimeText) / 1000) * 1000;
+  }
+  const sinceMs = since ?? 0;
+  return {
+    resource,
+    container,
+    inlineContainer: args.length === 2,
+    tail,
+    sinceMs,
+    // time.Duration.Round(time.Second): halves away from zero.
+    sinceSeconds: Math.sign(sinceMs) * Math.round(Math.abs(sinceMs) / 1000),
+    sinceTimeWallMs,
+    maxRequests,
+    podRunningTimeoutMs: podRunningTimeout,
+  };
+}
+
+/**
+ * LogsOptions.Validate, which runs once the object is fetched (a missing pod is reported
+ * first), in its order; null when the command may run.
+ */
+export function validateLogs(cmd: KubectlCommand, a: LogsArgs): string | null {
+  if (flag(cmd, "since-time") && a.sinceMs !== 0)
+    return "error: at most one of `sinceTime` or `sinceSeconds` may be specified";
+  const allContainers = flag(cmd, "all-containers");
+  if (allContainers !== undefined && allContainers !== "false" && a.container)
+    return `error: --all-containers=true should not be specified with container name ${a.container}`;
+  if (a.inlineContainer && flag(cmd, "container") !== undefined)
+    return "error: only one of -c or an inline [CONTAINER] arg is allowed";
+  if (a.sinceSeconds < 0) return "error: --since must be greater than 0";
+  if (a.tail !== undefined && a.tail < -1) return "error: --tail must be greater than or equal to -1";
+  return null;
+}
