@@ -6,7 +6,9 @@ import { flag, type KubectlCommand } from "../parse.js";
  * What `kubectl logs` reads from its flags and arguments before it runs, and the errors it gives
  * on the way, in kubectl's order (staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go):
  *
- * 1. pflag parses the typed flags (--tail, --since, --max-log-requests, --pod-running-timeout).
+ * 1. pflag parses the typed flags (--tail, --since, --max-log-requests, --pod-running-timeout);
+ *    a value it cannot parse is a flag error, which the FlagErrorFunc kubectl's root command sets
+ *    ends with "See 'kubectl logs --help' for usage." (pkg/util/templates/templater.go).
  * 2. Complete: the arguments (POD, or POD CONTAINER; usage errors end with "See 'kubectl logs
  *    -h' for help and examples", cmdutil.UsageErrorf), --pod-running-timeout > 0
  *    (GetPodRunningTimeoutFlag), --since-time (ToLogOptions), then the object is fetched.
@@ -46,7 +48,7 @@ const USAGE =
 
 /** A flag value pflag refuses, as kubectl's FlagErrorFunc prints it. */
 function flagValueError(name: string, value: string, reason: string): string {
-  return `error: invalid argument "${value}" for "--${name}" flag: ${reason}`;
+  return `error: invalid argument "${value}" for "--${name}" flag: ${reason}\nSee 'kubectl logs --help' for usage.`;
 }
 
 /** cmdutil.UsageErrorf for `kubectl logs`. */

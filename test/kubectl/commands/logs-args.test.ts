@@ -77,6 +77,31 @@ describe("kubectl logs arguments and Validate", () => {
   });
 });
 
+describe("kubectl logs flag values pflag refuses", () => {
+  // kubectl's root command sets templates' FlagErrorFunc (pkg/util/templates/templater.go).
+  const SEE = "2> See 'kubectl logs --help' for usage.\n";
+  it.each([
+    [
+      "--tail=x",
+      '2> error: invalid argument "x" for "--tail" flag: strconv.ParseInt: parsing "x": invalid syntax\n',
+    ],
+    [
+      "--max-log-requests=2.5",
+      '2> error: invalid argument "2.5" for "--max-log-requests" flag: strconv.ParseInt: parsing "2.5": invalid syntax\n',
+    ],
+    [
+      "--pod-running-timeout=5",
+      '2> error: invalid argument "5" for "--pod-running-timeout" flag: time: missing unit in duration "5"\n',
+    ],
+    [
+      "--since=1y",
+      '2> error: invalid argument "1y" for "--since" flag: time: unknown unit "y" in duration "1y"\n',
+    ],
+  ])("%s", (flags, expected) => {
+    expect(commandOutput(RAN, `kubectl logs nope ${flags}`, opts)).toBe(expected + SEE);
+  });
+});
+
 describe("kubectl logs -f job/NAME in a Monte Carlo plan", () => {
   const planOf = (step: string) =>
     planFor(scenario({ p: 1, backoffLimit: 6, steps: ["kubectl apply -f job.yaml", step] })).steps;

@@ -36,7 +36,7 @@ describe("kubectl logs --timestamps and --since", () => {
     ["kubectl logs job/work --since=-3s", "2> error: --since must be greater than 0\n"],
     [
       "kubectl logs job/work --since=3x",
-      '2> error: invalid argument "3x" for "--since" flag: time: unknown unit "x" in duration "3x"\n',
+      '2> error: invalid argument "3x" for "--since" flag: time: unknown unit "x" in duration "3x"\n2> See \'kubectl logs --help\' for usage.\n',
     ],
     [
       "kubectl logs job/work --since-time=2026-13-01T00:00:00Z",
