@@ -32,6 +32,8 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   }
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
+  // --show-events=false: the describers search no events, and with nil events describeJob /
+  // describePod write no Events section (describe.go JobDescriber / PodDescriber).
   const showEvents = flag(cmd, "show-events") !== "false";
   const opts: DescribeOptions = {
     eventFieldPathPrefix: ctx.profile.describeEventFieldPath,
@@ -44,12 +46,22 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     if (kind === "jobs") {
       const job = r as JobRecord;
       texts.push(
-        describeJob(ctx.materializer.job(job), showEvents ? eventsAbout(ctx, "Job", job.uid) : [], now, opts),
+        describeJob(
+          ctx.materializer.job(job),
+          showEvents ? eventsAbout(ctx, "Job", job.uid) : null,
+          now,
+          opts,
+        ),
       );
     } else {
       const pod = r as PodRecord;
       texts.push(
-        describePod(ctx.materializer.pod(pod), showEvents ? eventsAbout(ctx, "Pod", pod.uid) : [], now, opts),
+        describePod(
+          ctx.materializer.pod(pod),
+          showEvents ? eventsAbout(ctx, "Pod", pod.uid) : null,
+          now,
+          opts,
+        ),
       );
     }
   };

@@ -49,3 +49,18 @@ describe("kubectl describe: names and prefixes", () => {
     expect(out.endsWith('2> Error from server (NotFound): jobs.batch "nope" not found\n')).toBe(true);
   });
 });
+
+describe("kubectl describe --show-events", () => {
+  // JobDescriber and PodDescriber search events only when ShowEvents holds; otherwise the
+  // events are nil and describeJob / describePod write no Events section at all.
+  it.each([
+    ["kubectl describe jobs work --show-events=false", false],
+    ["kubectl describe pods --show-events=false", false],
+    ["kubectl describe jobs work --show-events=true", true],
+    ["kubectl describe pods", true],
+  ])("%s", (command, shown) => {
+    const out = outputOf(command);
+    expect(out).toMatch(/^Name: /);
+    expect(/^Events:/m.test(out)).toBe(shown);
+  });
+});
