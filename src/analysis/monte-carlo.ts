@@ -257,9 +257,11 @@ export class MonteCarlo {
     const limit = this.plan.horizonMs;
     const job = this.cluster.store.findJob(step.namespace, step.name);
     if (job === undefined) return;
-    if (job.pods.length === 0)
+    // With no pod yet, GetFirstPod takes the first one created (logs.ts).
+    const watched = job.pods.length === 0;
+    if (watched)
       sim.run({ until: Math.min(sim.now + step.podTimeoutMs, limit), stopWhen: () => job.pods.length > 0 });
-    const pod = podForLogs(job.pods);
+    const pod = watched ? (job.pods[0] ?? null) : podForLogs(job.pods);
     if (pod === null) return;
     const containers = logContainers(pod, step.container, step.allContainers) ?? [];
     // Each stream follows the run current at the request, until it ends (logs.ts).

@@ -149,13 +149,18 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         );
       const bad = refused();
       if (bad !== null) return fail(bad);
-      // GetFirstPod watches for a matching pod for --pod-running-timeout before giving up.
-      if (job.pods.length === 0) ctx.waitUntil(() => job.pods.length > 0, args.podRunningTimeoutMs);
-      const candidates = [...job.pods].sort(byLogging);
-      if (candidates.length === 0) return fail(`error: timed out waiting for the condition`);
-      if (candidates.length > 1)
-        notices += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
-      pods = [candidates[0]];
+      if (job.pods.length === 0) {
+        // GetFirstPod lists none, so it watches for --pod-running-timeout: the pod of the first
+        // Added event is the one, counted as one (no "Found N pods").
+        ctx.waitUntil(() => job.pods.length > 0, args.podRunningTimeoutMs);
+        if (job.pods.length === 0) return fail(`error: timed out waiting for the condition`);
+        pods = [job.pods[0]];
+      } else {
+        const candidates = [...job.pods].sort(byLogging);
+        if (candidates.length > 1)
+          notices += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
+        pods = [candidates[0]];
+      }
     } else if (type === "pod" || type === "pods" || type === "po") {
       const pod = store.findPod(ns, name);
       if (pod === undefined)

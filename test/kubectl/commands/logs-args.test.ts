@@ -77,6 +77,39 @@ describe("kubectl logs arguments and Validate", () => {
   });
 });
 
+describe("kubectl logs job/NAME when the Job has no pod yet", () => {
+  // GetFirstPod (polymorphichelpers/helpers.go): with no pod in its List it watches, and the pod
+  // of the first Added event is the one, counted as one: no "Found N pods" however many the
+  // Job controller then creates; the pod, just created, has no node, so its stream is empty.
+  const PAR = `apiVersion: batch/v1
+kind: Job
+metadata: {name: par}
+spec:
+  parallelism: 3
+  backoffLimit: 20
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const o = { files: { "par.yaml": PAR }, runSeconds: 2, exitCode: 1 };
+  // The three pods fail at 5 s; once they are deleted the replacements come after the back-off.
+  const steps = ["kubectl apply -f par.yaml", "sleep 6s", "kubectl delete pods -l job-name=par"];
+
+  it("reads the first pod created, with no notice", () => {
+    const command = "kubectl logs job/par --pod-running-timeout=2m";
+    expect(commandOutput(steps, command, o)).toBe("");
+    const after = commandOutput([...steps, command], "kubectl get pods -o name", o);
+    expect(after.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("times out when none comes", () => {
+    expect(commandOutput(steps, "kubectl logs job/par --pod-running-timeout=5s", o)).toBe(
+      "2> error: timed out waiting for the condition\n",
+    );
+  });
+});
+
 describe("kubectl logs flag values pflag refuses", () => {
   // kubectl's root command sets templates' FlagErrorFunc (pkg/util/templates/templater.go).
   const SEE = "2> See 'kubectl logs --help' for usage.\n";
