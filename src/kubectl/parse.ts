@@ -88,7 +88,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "filename", short: "f", value: true },
     { long: "selector", short: "l", value: true },
     { long: "all-namespaces", short: "A", value: false },
-    { long: "show-events", value: true },
+    { long: "show-events", value: false },
   ],
   logs: [
     { long: "selector", short: "l", value: true },
@@ -122,7 +122,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "grace-period", value: true },
     { long: "now", value: false },
     { long: "force", value: false },
-    { long: "wait", value: true },
+    { long: "wait", value: false },
     { long: "ignore-not-found", value: false },
   ],
   wait: [
@@ -251,10 +251,9 @@ function unsimulatedFlag(verb: string, name: string): UsageError {
   return new UsageError(`jobsim does not simulate the --${name} flag of "kubectl ${verb}"`);
 }
 
-/** Flags whose value pflag may omit (`--wait` means true, `--cascade` means background,
- * `--dry-run` the deprecated "unchanged": see dry-run.ts). */
+/** String flags whose value pflag may omit (`--cascade` means background, `--dry-run` the
+ * deprecated "unchanged": see dry-run.ts). */
 const OPTIONAL_VALUE: Record<string, string> = {
-  wait: "true",
   cascade: "background",
   "dry-run": "unchanged",
 };
@@ -380,7 +379,7 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
         if (GLOBAL_FLAGS[name] !== undefined) throw new UsageError(globalFlagMessage(name));
         throw usage(`unknown flag: --${name}`);
       }
-      if (eq >= 0) set(spec, w.slice(eq + 1));
+      if (eq >= 0) set(spec, spec.value ? w.slice(eq + 1) : boolValue(spec, w.slice(eq + 1), usage));
       else if (!spec.value) set(spec, "true");
       else if (OPTIONAL_VALUE[name] !== undefined) set(spec, OPTIONAL_VALUE[name]);
       else if (i + 1 < words.length) set(spec, words[++i]);
@@ -400,6 +399,11 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
           throw usage(`unknown shorthand flag: '${c}' in ${w}`);
         }
         if (!spec.value) {
+          // pflag parseSingleShortArg: `-w=false` gives the value after "="; `-w` alone, true.
+          if (w[j + 1] === "=" && j + 2 < w.length) {
+            set(spec, boolValue(spec, w.slice(j + 2), usage));
+            break;
+          }
           set(spec, "true");
           continue;
         }
@@ -423,6 +427,18 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
       `error: exactly one NAME is required, got ${cmd.positionals.length - 1}\nSee 'kubectl create namespace -h' for help and examples`,
     );
   return cmd;
+}
+
+/**
+ * A boolean flag's `=VALUE`, as pflag's boolValue.Set reads it (strconv.ParseBool): "true" or
+ * "false", or pflag's invalid-argument error, which names the flag with its shorthand when it has
+ * one (`-p, --previous`) however it was written (spf13/pflag flag.go `set`).
+ */
+function boolValue(spec: FlagSpec, value: string, usage: (msg: string) => UsageError): string {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(value)) return "true";
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(value)) return "false";
+  const name = spec.short !== undefined ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
+  throw usage(`invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
 }
 
 /**

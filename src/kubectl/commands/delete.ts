@@ -48,17 +48,19 @@ type Target = { kind: "jobs"; job: JobRecord } | { kind: "pods"; pod: PodRecord 
 export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const store = ctx.cluster.store;
   const ns = namespaceOf(cmd);
+  // --grace-period is an int flag: pflag refuses a value it cannot parse before the command
+  // runs, with the usage line kubectl's FlagErrorFunc adds (pkg/util/templates/templater.go).
+  const graceText = flag(cmd, "grace-period");
+  let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);
+  if (!Number.isInteger(grace))
+    return fail(
+      `error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax\nSee 'kubectl delete --help' for usage.`,
+    );
   const cascade = propagation(flag(cmd, "cascade"));
   if (typeof cascade === "object") return fail(cascade.error);
   const dryRun = dryRunOf(cmd);
   if (typeof dryRun === "object") return fail(dryRun.error);
   const force = boolFlag(cmd, "force");
-  const graceText = flag(cmd, "grace-period");
-  let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);
-  if (!Number.isInteger(grace))
-    return fail(
-      `error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax`,
-    );
   // delete.go `Complete`: --now means a 1 s grace period and cannot be given with one.
   if (graceText !== undefined && boolFlag(cmd, "now"))
     return fail("error: --now and --grace-period cannot be specified together");

@@ -61,11 +61,10 @@ function sinceWrite(obj: { resourceVersion: number }, f: () => boolean): () => b
 }
 
 export function waitCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
-  const cmd = withFileTargets(input, ctx.manifests);
-  if (typeof cmd === "string") return fail(cmd);
-  const cond = parseFor(flag(cmd, "for"));
-  if (typeof cond === "string") return fail(cond);
-  const timeoutText = flag(cmd, "timeout");
+  // --timeout is a duration flag: pflag refuses a value it cannot parse before the command runs
+  // (before the files are read or --for is looked at), with the usage line kubectl's
+  // FlagErrorFunc adds (pkg/util/templates/templater.go).
+  const timeoutText = flag(input, "timeout");
   let timeoutMs = DEFAULT_WAIT_TIMEOUT_MS;
   // --timeout=0 checks once (condition.go getObjAndCheckCondition, delete.go IsDeleted: "If
   // timeout is zero ... check once") and says `condition not met for <resource>/<name>`.
@@ -73,10 +72,16 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   if (timeoutText !== undefined) {
     const t = parseGoDuration(timeoutText);
     if (typeof t === "string")
-      return fail(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${t}`);
+      return fail(
+        `error: invalid argument "${timeoutText}" for "--timeout" flag: ${t}\nSee 'kubectl wait --help' for usage.`,
+      );
     timeoutMs = t < 0 ? WEEK_MS : t;
     checkOnce = t === 0;
   }
+  const cmd = withFileTargets(input, ctx.manifests);
+  if (typeof cmd === "string") return fail(cmd);
+  const cond = parseFor(flag(cmd, "for"));
+  if (typeof cond === "string") return fail(cond);
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
   // A check that fails (a JSONPath matching several values) ends the wait with its message.

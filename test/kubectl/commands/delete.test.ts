@@ -46,6 +46,13 @@ const cases: { name: string; command: string; expected: string }[] = [
     command: "kubectl delete pod work-skg54 --grace-period=0 --wait=false",
     expected: 'pod "work-skg54" deleted from default namespace\n',
   },
+  {
+    // pflag parses --grace-period (an int) before the command checks --cascade.
+    name: "an unparseable --grace-period is pflag's error, with the usage line, before any other",
+    command: "kubectl delete pod work-skg54 --cascade=bad --grace-period=abc",
+    expected:
+      '2> error: invalid argument "abc" for "--grace-period" flag: strconv.ParseInt: parsing "abc": invalid syntax\n2> See \'kubectl delete --help\' for usage.\n',
+  },
 ];
 
 describe("kubectl delete --force ordering", () => {
