@@ -438,7 +438,9 @@ function boolValue(spec: FlagSpec, value: string, usage: (msg: string) => UsageE
   if (["1", "t", "T", "TRUE", "true", "True"].includes(value)) return "true";
   if (["0", "f", "F", "FALSE", "false", "False"].includes(value)) return "false";
   const name = spec.short !== undefined ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
-  throw usage(`invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+  throw usage(
+    `invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+  );
 }
 
 /**

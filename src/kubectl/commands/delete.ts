@@ -2,6 +2,7 @@ import type { JobRecord, PodRecord } from "../../models/objects.js";
 import type { Propagation } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { dryRunOf, dryRunSuffix } from "../dry-run.js";
+import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { kindPrefix, MISSING_RESOURCE_ERROR, type ResourceError, resolveResourceArgs } from "../resources.js";
@@ -51,11 +52,12 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   // --grace-period is an int flag: pflag refuses a value it cannot parse before the command
   // runs, with the usage line kubectl's FlagErrorFunc adds (pkg/util/templates/templater.go).
   const graceText = flag(cmd, "grace-period");
-  let grace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : Number(graceText);
-  if (!Number.isInteger(grace))
+  const parsedGrace = graceText === undefined ? (boolFlag(cmd, "now") ? 1 : -1) : parseGoInt(graceText);
+  if (typeof parsedGrace === "string")
     return fail(
-      `error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax\nSee 'kubectl delete --help' for usage.`,
+      `error: invalid argument "${graceText}" for "--grace-period" flag: ${parsedGrace}\nSee 'kubectl delete --help' for usage.`,
     );
+  let grace = parsedGrace;
   const cascade = propagation(flag(cmd, "cascade"));
   if (typeof cascade === "object") return fail(cascade.error);
   const dryRun = dryRunOf(cmd);

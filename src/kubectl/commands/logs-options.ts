@@ -1,5 +1,6 @@
 import { parseGoDuration } from "../../models/api/go-duration.js";
 import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
+import { parseGoInt } from "../go-int.js";
 import { flag, type KubectlCommand } from "../parse.js";
 
 /**
@@ -60,10 +61,8 @@ function usageError(message: string): string {
 function intFlag(cmd: KubectlCommand, name: string): number | undefined | string {
   const text = flag(cmd, name);
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isInteger(n))
-    return flagValueError(name, text, `strconv.ParseInt: parsing "${text}": invalid syntax`);
-  return n;
+  const n = parseGoInt(text);
+  return typeof n === "string" ? flagValueError(name, text, n) : n;
 }
 
 /** A duration flag (pflag Duration) in ms, or kubectl's error. */
