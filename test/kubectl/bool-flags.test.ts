@@ -71,7 +71,7 @@ describe("boolean flag values", () => {
 });
 
 describe("boolean flag values in a session", () => {
-  const after = (out: string, command: string) => {
+  const outputOf = (out: string, command: string) => {
     const start = out.indexOf(`$ ${command}\n`) + command.length + 3;
     const end = out.indexOf("\n$ ", start);
     return out.slice(start, end < 0 ? undefined : end + 1);
@@ -84,14 +84,14 @@ describe("boolean flag values in a session", () => {
       "kubectl delete pod work-skg54 --wait=F",
       "kubectl get pods",
     ]);
-    expect(after(noWait, "kubectl get pods")).toContain("work-skg54");
+    expect(outputOf(noWait, "kubectl get pods")).toContain("work-skg54");
     const wait = commandTranscript([
       "kubectl apply -f job.yaml",
       "sleep 10",
       "kubectl delete pod work-skg54 --wait=1",
       "kubectl get pods",
     ]);
-    expect(after(wait, "kubectl get pods")).not.toContain("work-skg54");
+    expect(outputOf(wait, "kubectl get pods")).not.toContain("work-skg54");
   });
 
   it("--show-events false describes a Job named false too, with the events shown", () => {
@@ -100,7 +100,7 @@ describe("boolean flag values in a session", () => {
       "sleep 10",
       "kubectl describe job work --show-events false",
     ]);
-    const text = after(out, "kubectl describe job work --show-events false");
+    const text = outputOf(out, "kubectl describe job work --show-events false");
     expect(text).toContain("Events:\n  Type    Reason            Age");
     expect(text).toContain('2> Error from server (NotFound): jobs.batch "false" not found\n');
   });
@@ -113,7 +113,7 @@ describe("boolean flag values in a session", () => {
       "sleep 60",
       "kubectl get jobs",
     ]);
-    expect(after(out, "kubectl get jobs -w=false")).toBe(
+    expect(outputOf(out, "kubectl get jobs -w=false")).toBe(
       "NAME   STATUS    COMPLETIONS   DURATION   AGE\nwork   Running   0/1           10s        10s\n",
     );
   });
