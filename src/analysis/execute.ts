@@ -84,6 +84,16 @@ function csvRows(
   }
 }
 
+/**
+ * Writes all of `data` to a regular file. One write may take only part of it (the disk fills
+ * up, or the file reaches the size limit): the rest is written again, so that the error that
+ * follows is raised, not a truncated file left to be put in place as if whole.
+ */
+export function writeWhole(fd: number, data: string | Uint8Array): void {
+  const buf = typeof data === "string" ? Buffer.from(data) : data;
+  for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+}
+
 /** Runs [from, to) here, reporting progress and handing CSV rows over after each block. */
 export function runHere(
   mc: MonteCarlo,
@@ -168,7 +178,7 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
         o.from,
         o.to,
         o.progress,
-        fd < 0 ? undefined : (t) => writeSync(fd, t),
+        fd < 0 ? undefined : (t) => writeWhole(fd, t),
       );
     } finally {
       if (fd >= 0) closeSync(fd);
@@ -202,7 +212,7 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
     const fd = openSync(o.csvPath, "a");
     try {
       for (const p of parts) {
-        writeSync(fd, readFileSync(p!));
+        writeWhole(fd, readFileSync(p!));
         rmSync(p!, { force: true });
       }
     } finally {

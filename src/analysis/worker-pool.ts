@@ -32,7 +32,7 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { kind: "progress"; done: number }
   | { kind: "done"; stats: JobStatsJSON[]; lanes: number[] }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string; code?: string; syscall?: string };
 
 export interface RangeResult {
   stats: JobStats[];
@@ -130,7 +130,8 @@ export class WorkerPool {
           return;
         }
         detach();
-        if (m.kind === "error") reject(new Error(m.message));
+        if (m.kind === "error")
+          reject(Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall }));
         else {
           const fp = new Fingerprint();
           fp.lanes.set(m.lanes);

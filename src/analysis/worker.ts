@@ -1,7 +1,7 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { loadScenario } from "../scenario/load.js";
-import { runHere } from "./execute.js";
+import { runHere, writeWhole } from "./execute.js";
 import { MonteCarlo } from "./monte-carlo.js";
 import type { WorkerMessage, WorkerRequest } from "./worker-pool.js";
 
@@ -42,11 +42,13 @@ port.on("message", (req: WorkerRequest) => {
       task.from,
       task.to,
       (done) => post({ kind: "progress", done }),
-      out < 0 ? undefined : (t) => writeSync(out, t),
+      out < 0 ? undefined : (t) => writeWhole(out, t),
     );
     post({ kind: "done", stats: r.stats.map((s) => s.toJSON()), lanes: Array.from(r.fingerprint.lanes) });
   } catch (e) {
-    post({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+    // A failed write keeps its code, so the command reports it as it reports its own writes.
+    const { code, syscall } = e as NodeJS.ErrnoException;
+    post({ kind: "error", message: e instanceof Error ? e.message : String(e), code, syscall });
   } finally {
     if (fd >= 0) closeSync(fd);
   }

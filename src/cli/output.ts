@@ -84,6 +84,8 @@ export function fsReason(e: unknown): string {
       return "no space left on the device";
     case "EROFS":
       return "read-only file system";
+    case "EFBIG":
+      return "file too large";
     case "ELOOP":
       return "too many levels of symbolic links";
     default:

@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, jobsim, noStackTrace, tmp, tutorialReadingManifest } from "../helpers/cli.js";
@@ -225,6 +234,31 @@ describe("a standard output that cannot be written", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("jobsim: cannot write the output: no space left on the device\n");
     noStackTrace(r.stderr);
+  });
+});
+
+describe("a CSV the file system takes only part of (a full disk, a file-size limit)", () => {
+  // Under `ulimit -f` a write past the limit is cut short and the next one fails (EFBIG; Node
+  // ignores SIGXFSZ): a block's rows written by one short write must not end as a truncated CSV
+  // put in place with status 0 — in this thread or in a worker's part.
+  it.each([
+    ["one thread, one block", 100, ["--runs", "4096"]],
+    ["two workers, the parts joined", 300, ["--runs", "8192", "--workers", "2"]],
+    ["two workers, a part cut short", 100, ["--runs", "8192", "--workers", "2"]],
+  ])("%s: status 1, one line, no file", (_, kib, args) => {
+    const dir = tmp();
+    const csv = join(dir, "runs.csv");
+    const command = [process.execPath, CLI, "mc", join(process.cwd(), SCENARIO), ...args, "--csv", csv]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const r = spawnSync("bash", ["-c", `ulimit -f ${kib}; ${command} >/dev/null`], { encoding: "utf8" });
+    expect([r.status, r.signal, r.stderr]).toEqual([
+      1,
+      null,
+      "jobsim: cannot write the output: file too large\n",
+    ]);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
