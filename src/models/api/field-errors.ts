@@ -133,6 +133,12 @@ export const tooMany = (field: string, actual: number, max: number): FieldError 
   value: actual,
   detail: `must have at most ${max} items`,
 });
+/** field.TooLong: the value is not shown. */
+export const tooLong = (field: string, max: number): FieldError => ({
+  field,
+  type: "Too long",
+  detail: `may not be more than ${max} bytes`,
+});
 export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
   return {
     field,

@@ -8,6 +8,7 @@ import {
   invalid,
   notSupported,
   required,
+  tooLong,
   tooMany,
 } from "./field-errors.js";
 import { parseIndexes } from "./indexes.js";
@@ -21,6 +22,7 @@ import { LabelSelector } from "./labels.js";
 import {
   dns1123LabelProblems,
   dns1123SubdomainProblems,
+  domainPrefixedPathErrors,
   labelKeyProblems,
   qualifiedNameProblems,
 } from "./names.js";
@@ -42,6 +44,7 @@ const MAX_EXIT_CODE_VALUES = 255;
 const MAX_POD_CONDITION_PATTERNS = 20;
 const MAX_SUCCESS_POLICY_RULES = 20;
 const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
+const MAX_MANAGED_BY_LENGTH = 63;
 const POLICY_ACTIONS = ["Count", "FailIndex", "FailJob", "Ignore"];
 const EXIT_CODE_OPERATORS = ["In", "NotIn"];
 const CONDITION_STATUSES = ["False", "True", "Unknown"];
@@ -142,6 +145,11 @@ function validateJobSpec(spec: JobSpec): FieldError[] {
     nonNegative(errs, spec.maxFailedIndexes, "spec.maxFailedIndexes");
     if (spec.backoffLimitPerIndex === undefined)
       errs.push(required("spec.backoffLimitPerIndex", "when maxFailedIndexes is specified"));
+  }
+  if (spec.managedBy !== undefined) {
+    errs.push(...domainPrefixedPathErrors("spec.managedBy", spec.managedBy));
+    if (Buffer.byteLength(spec.managedBy) > MAX_MANAGED_BY_LENGTH)
+      errs.push(tooLong("spec.managedBy", MAX_MANAGED_BY_LENGTH));
   }
   const mode = spec.completionMode;
   if (mode !== undefined) {
@@ -368,11 +376,7 @@ function validateSuccessPolicy(spec: JobSpec): FieldError[] {
     let total = 0;
     if (rule.succeededIndexes !== undefined) {
       if (rule.succeededIndexes.length > MAX_SUCCEEDED_INDEXES_LENGTH) {
-        errs.push({
-          field: `${p}.succeededIndexes`,
-          type: "Too long",
-          detail: `may not be more than ${MAX_SUCCEEDED_INDEXES_LENGTH} bytes`,
-        });
+        errs.push(tooLong(`${p}.succeededIndexes`, MAX_SUCCEEDED_INDEXES_LENGTH));
       }
       const parsed = parseIndexes(rule.succeededIndexes, completions);
       if (typeof parsed === "string")

@@ -1,3 +1,5 @@
+import { type FieldError, invalid, required } from "./field-errors.js";
+
 /**
  * Name and label-value rules (k8s.io/apimachinery/pkg/util/validation/validation.go), with the
  * API server's messages.
@@ -14,6 +16,27 @@ export const DNS1123_LABEL_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 export const LABEL_VALUE_MESSAGE =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
+
+/**
+ * IsDomainPrefixedPath (apimachinery util/validation): a DNS subdomain, "/", then a path of
+ * RFC 3986 path characters, e.g. "acme.io/foo".
+ */
+export function domainPrefixedPathErrors(field: string, value: string): FieldError[] {
+  if (value === "") return [required(field)];
+  const slash = value.indexOf("/");
+  const host = slash < 0 ? "" : value.slice(0, slash);
+  const path = slash < 0 ? "" : value.slice(slash + 1);
+  if (host === "" || path === "")
+    return [invalid(field, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errs = dns1123SubdomainProblems(host).map((p) => invalid(field, host, p));
+  if (!HTTP_PATH.test(path))
+    errs.push(
+      invalid(field, path, "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')"),
+    );
+  return errs;
+}
 
 /** Problems with `name` as a DNS-1123 subdomain (253 chars), as detail strings. */
 export function dns1123SubdomainProblems(name: string): string[] {

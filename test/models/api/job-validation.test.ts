@@ -589,6 +589,7 @@ function gen(spec: Partial<JobSpec>, restartPolicy = "Never"): Job {
 // Skipped: "do not allow new batch labels" (JobValidationOptions.RequirePrefixedLabels=false; the
 // API server creates Jobs with it true, which is all our validator does).
 const successRows: { name: string; job: Job }[] = [
+  { name: "valid managedBy field", job: gen({ managedBy: "example.com/foo" }, "OnFailure") },
   {
     name: "valid success policy",
     job: gen({
@@ -716,8 +717,6 @@ function tooMany<T>(n: number, f: (i: number) => T): T[] {
 
 // Ported from validation_test.go TestValidateJob errorCases, yongruilin/kubernetes @ 088d1158 (see above).
 // Skipped (the report has details):
-// - `spec.managedBy: Too long: ...`, `spec.managedBy: Invalid value: "invalid custom controller name": ...`:
-//   our validator has no managedBy check.
 // - `spec.successPolicy: Invalid value: {"Rules":[]}: requires indexed completion mode`: upstream
 //   renders the internal Go type (no json tags → "Rules"); ours renders the v1 object ({"rules":[]}).
 // - `spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "": name part must be
@@ -727,6 +726,14 @@ function tooMany<T>(n: number, f: (i: number) => T): T[] {
 //   RequirePrefixedLabels=false) and `spec.template.metadata.labels[batch.kubernetes.io/controller-uid]:
 //   Required value: must be '1a2b3c'`: src bug (field path lacks the [key] subscript).
 const errorRows: ErrorRow[] = [
+  {
+    key: "spec.managedBy: Too long: may not be more than 63 bytes",
+    job: gen({ managedBy: `example.com/${"x".repeat(60)}` }, "OnFailure"),
+  },
+  {
+    key: 'spec.managedBy: Invalid value: "invalid custom controller name": must be a domain-prefixed path (such as "acme.io/foo")',
+    job: gen({ managedBy: "invalid custom controller name" }, "OnFailure"),
+  },
   {
     key: "spec.successPolicy.rules: Required value: at least one rules must be specified when the successPolicy is specified",
     job: gen({ completionMode: "Indexed", completions: 5, successPolicy: {} as never }),

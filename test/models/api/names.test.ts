@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { qualifiedNameProblems } from "../../../src/models/api/names.js";
+import { formatFieldError } from "../../../src/models/api/field-errors.js";
+import { domainPrefixedPathErrors, qualifiedNameProblems } from "../../../src/models/api/names.js";
 
 /**
  * IsQualifiedName (k8s.io/apimachinery/pkg/util/validation/validation.go): label keys,
@@ -31,5 +32,26 @@ describe("qualifiedNameProblems", () => {
     ],
   ])("%j → %j", (key, problems) => {
     expect(qualifiedNameProblems(key)).toEqual(problems);
+  });
+});
+
+describe("domainPrefixedPathErrors (IsDomainPrefixedPath: spec.managedBy)", () => {
+  it.each([
+    ["example.com/foo", []],
+    ["kubernetes.io/job-controller", []],
+    ["acme.io/a/b:c~d", []],
+    ["", ["f: Required value"]],
+    ["foo", ['f: Invalid value: "foo": must be a domain-prefixed path (such as "acme.io/foo")']],
+    ["/foo", ['f: Invalid value: "/foo": must be a domain-prefixed path (such as "acme.io/foo")']],
+    ["acme.io/", ['f: Invalid value: "acme.io/": must be a domain-prefixed path (such as "acme.io/foo")']],
+    ["Acme.io/foo", [`f: Invalid value: "Acme.io": ${SUBDOMAIN}`]],
+    [
+      "acme.io/a b",
+      [
+        `f: Invalid value: "a b": Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')`,
+      ],
+    ],
+  ])("%j", (value, want) => {
+    expect(domainPrefixedPathErrors("f", value).map(formatFieldError)).toEqual(want);
   });
 });
