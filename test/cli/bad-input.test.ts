@@ -110,6 +110,23 @@ describe("Job manifests: as kubectl and the API server refuse them", () => {
   });
 });
 
+describe("a nodeSelector the scheduler would use", () => {
+  it("is validated as labels (ValidatePodSpec), not left to keep the pods Pending", () => {
+    const file = join(dir, "node-selector.yaml");
+    writeFileSync(
+      file,
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      nodeSelector: { "bad key!": "x y" }\n      containers: [{ name: c, image: busybox }]\n`,
+    );
+    const r = jobsim("validate", file);
+    expect(r.stderr).toBe(
+      `${file}: The Job "j" is invalid: \n` +
+        "* spec.template.spec.nodeSelector: Invalid value: \"bad key!\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
+        "* spec.template.spec.nodeSelector: Invalid value: \"x y\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n",
+    );
+    expect(r.status).toBe(1);
+  });
+});
+
 describe("a Job name longer than a label value", () => {
   it("is refused where the API server finds it: the job-name labels, spec.template.labels without 'metadata'", () => {
     const name = "a".repeat(70);

@@ -11,7 +11,7 @@ import { parseQuantity } from "./quantity.js";
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
  * → ValidatePodSpec) that a Job's template meets: labels, containers, restartPolicy,
- * dnsPolicy, grace period. Errors come in the order upstream appends them.
+ * dnsPolicy, nodeSelector, grace period. Errors come in the order upstream appends them.
  */
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
@@ -84,6 +84,8 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
   if (spec.dnsPolicy !== undefined && !DNS_POLICIES.includes(spec.dnsPolicy)) {
     errs.push(notSupported(`${specPath}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
   }
+  // ValidatePodSpec checks the nodeSelector as labels next (unversionedvalidation.ValidateLabels).
+  errs.push(...validateLabels(spec.nodeSelector, `${specPath}.nodeSelector`));
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(
       invalid(
