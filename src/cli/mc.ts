@@ -8,6 +8,7 @@ import { MonteCarlo } from "../analysis/monte-carlo.js";
 import { planFor } from "../analysis/plan.js";
 import { jobLabel, mcReport } from "../analysis/report.js";
 import { parseShard, scenarioDigest, shardFile, shardRange } from "../analysis/shards.js";
+import { goQuote } from "../models/api/field-errors.js";
 import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
@@ -147,6 +148,13 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   if (a.emitJob !== undefined) {
     if (a.image !== undefined && a.image.trim() === "")
       throw new CliError("--image must not be empty: give the image that has jobsim installed", 2);
+    // Admitted in a Job's template, but refused in each pod the Job controller creates from it
+    // (validateContainersOnlyForPod): the Job would never start a pod.
+    if (a.image !== undefined && a.image.trim() !== a.image)
+      throw new CliError(
+        `--emit-job: the API server would refuse the Job's pods: spec.containers[0].image: Invalid value: ${goQuote(a.image)}: must not have leading or trailing whitespace`,
+        2,
+      );
     const shards = a.shards ?? defaultShards(a.runs);
     if (!Number.isSafeInteger(shards) || shards < 1 || shards > a.runs)
       throw new CliError(

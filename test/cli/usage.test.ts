@@ -42,6 +42,10 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
       ["mc", S, "--emit-job", out("j.yaml"), "--image", ""],
       "--image must not be empty: give the image that has jobsim installed",
     ],
+    [
+      ["mc", S, "--emit-job", out("j.yaml"), "--image", " jobsim:0.1.0"],
+      '--emit-job: the API server would refuse the Job\'s pods: spec.containers[0].image: Invalid value: " jobsim:0.1.0": must not have leading or trailing whitespace',
+    ],
     [["run", S, "--trace="], "--trace needs a file name"],
     [["run", S, "--timeline="], "--timeline needs a file name"],
     [["mc", S, "--runs", "10", "--csv="], "--csv needs a file name"],
