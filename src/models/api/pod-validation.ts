@@ -7,6 +7,7 @@ import {
   qualifiedNameProblems,
 } from "./names.js";
 import { parseQuantity } from "./quantity.js";
+import { quantityString } from "./quantity-string.js";
 
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
@@ -45,22 +46,54 @@ function validateContainers(
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
-    for (const kind of ["requests", "limits"] as const) {
-      for (const [res, q] of Object.entries(c.resources?.[kind] ?? {})) {
-        const v = parseQuantity(q as string | number);
-        if (Number.isNaN(v)) {
-          errs.push(
-            invalid(
-              `${at}.resources.${kind}[${res}]`,
-              q,
-              "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
-            ),
-          );
-        } else if (v < 0)
-          errs.push(invalid(`${at}.resources.${kind}[${res}]`, q, "must be greater than or equal to 0"));
-      }
-    }
+    errs.push(...validateResources(c, `${at}.resources`));
   });
+  return errs;
+}
+
+/** Resources a container may ask for without a domain (helper.IsStandardContainerResourceName). */
+const STANDARD_CONTAINER_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+
+/**
+ * ValidateContainerResourceRequirements, the parts a Job's pods meet: the limits, then the
+ * requests, each a standard resource for containers (or a domain-qualified one) with a quantity
+ * not below 0; a request above its limit is refused at `resources.requests` with both values in
+ * canonical form (`must be less than or equal to cpu limit of 1`). Go visits each map in a random
+ * order; jobsim in the manifest's.
+ */
+function validateResources(c: Container, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const limits = c.resources?.limits ?? {};
+  for (const kind of ["limits", "requests"] as const) {
+    for (const [res, q] of Object.entries(c.resources?.[kind] ?? {})) {
+      const at = `${path}.${kind}[${res}]`;
+      if (!res.includes("/") && !STANDARD_CONTAINER_RESOURCES.includes(res) && !res.startsWith("hugepages-"))
+        errs.push(invalid(at, res, "must be a standard resource for containers"));
+      const v = parseQuantity(q as string | number);
+      if (Number.isNaN(v)) {
+        errs.push(
+          invalid(
+            at,
+            q,
+            "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+          ),
+        );
+        continue;
+      }
+      if (v < 0) errs.push(invalid(at, q, "must be greater than or equal to 0"));
+      const limit = kind === "requests" ? limits[res] : undefined;
+      if (limit === undefined || !STANDARD_CONTAINER_RESOURCES.includes(res)) continue;
+      const l = parseQuantity(limit as string | number);
+      if (!Number.isNaN(l) && v > l)
+        errs.push(
+          invalid(
+            `${path}.requests`,
+            quantityString(q as string | number),
+            `must be less than or equal to ${res} limit of ${quantityString(limit as string | number)}`,
+          ),
+        );
+    }
+  }
   return errs;
 }
 
