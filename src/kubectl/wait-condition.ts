@@ -23,8 +23,11 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
 
 export function parseFor(value: string | undefined): WaitCondition | string {
   if (value === undefined) return "error: --for must be specified";
-  if (value === "delete") return { kind: "delete" };
-  if (value.toLowerCase().startsWith("condition=")) {
+  // conditionFuncFor (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go): "delete" is compared
+  // lower-cased, while the "condition=" and "jsonpath=" prefixes are matched as written
+  // (strings.HasPrefix), so `--for=Condition=complete` is an unrecognized condition.
+  if (value.toLowerCase() === "delete") return { kind: "delete" };
+  if (value.startsWith("condition=")) {
     const rest = value.slice("condition=".length);
     const eq = rest.indexOf("=");
     const type = eq >= 0 ? rest.slice(0, eq) : rest;
@@ -32,7 +35,7 @@ export function parseFor(value: string | undefined): WaitCondition | string {
     if (type === "") return `error: unrecognized condition: "${value}"`;
     return { kind: "condition", type, status };
   }
-  if (value.toLowerCase().startsWith("jsonpath=")) {
+  if (value.startsWith("jsonpath=")) {
     const parsed = parseWaitJsonPath(value.slice("jsonpath=".length));
     return parsed instanceof JsonPathError
       ? `error: ${parsed.message}`
