@@ -6,6 +6,7 @@
  */
 
 import { GLOBAL_FLAGS, globalFlagMessage, takesNextWord } from "./global-options.js";
+import { UNSIMULATED_FLAGS } from "./unsimulated-flags.js";
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -148,104 +149,6 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
 };
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
-
-/**
- * Flags kubectl 1.35 has on these commands (`kubectl <verb> --help`) that jobsim does not
- * simulate, by long name with their shorthands: refused in jobsim's words, where an unknown
- * flag gets pflag's `unknown flag`.
- */
-const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = {
-  get: {
-    recursive: "R",
-    kustomize: "k",
-    raw: null,
-    "chunk-size": null,
-    "server-print": null,
-    "show-managed-fields": null,
-    subresource: null,
-    template: null,
-    "allow-missing-template-keys": null,
-  },
-  apply: {
-    "server-side": null,
-    "force-conflicts": null,
-    "field-manager": null,
-    prune: null,
-    "prune-allowlist": null,
-    selector: "l",
-    all: null,
-    overwrite: null,
-    validate: null,
-    recursive: "R",
-    kustomize: "k",
-    output: "o",
-    cascade: null,
-    force: null,
-    "grace-period": null,
-    timeout: null,
-    wait: null,
-    "openapi-patch": null,
-    "show-managed-fields": null,
-    template: null,
-    "allow-missing-template-keys": null,
-    subresource: null,
-  },
-  create: {
-    edit: null,
-    "field-manager": null,
-    output: "o",
-    raw: null,
-    recursive: "R",
-    kustomize: "k",
-    "save-config": null,
-    selector: "l",
-    validate: null,
-    "windows-line-endings": null,
-    "show-managed-fields": null,
-    template: null,
-    "allow-missing-template-keys": null,
-  },
-  delete: {
-    interactive: "i",
-    output: "o",
-    raw: null,
-    recursive: "R",
-    kustomize: "k",
-    timeout: null,
-    "field-selector": null,
-    "all-namespaces": "A",
-  },
-  describe: { recursive: "R", kustomize: "k", "chunk-size": null },
-  logs: { "limit-bytes": null, "insecure-skip-tls-verify-backend": null, "all-pods": null },
-  wait: {
-    recursive: "R",
-    "all-namespaces": "A",
-    "field-selector": null,
-    local: null,
-    output: "o",
-    template: null,
-    "allow-missing-template-keys": null,
-  },
-  patch: {
-    "field-manager": null,
-    filename: "f",
-    kustomize: "k",
-    local: null,
-    output: "o",
-    "patch-file": null,
-    recursive: "R",
-    "show-managed-fields": null,
-    subresource: null,
-    template: null,
-    "allow-missing-template-keys": null,
-  },
-  events: {
-    "chunk-size": null,
-    "show-managed-fields": null,
-    template: null,
-    "allow-missing-template-keys": null,
-  },
-};
 
 function unsimulatedFlag(verb: string, name: string): UsageError {
   return new UsageError(`jobsim does not simulate the --${name} flag of "kubectl ${verb}"`);
