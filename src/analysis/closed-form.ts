@@ -92,6 +92,7 @@ export function inapplicable(job: PreparedJob, scenario: Scenario): string | nul
   if (v.suspend) return "the Job starts suspended";
   if (v.indexed) return "the Job is Indexed";
   if (v.managedByOther) return "the Job is managed by another controller (spec.managedBy)";
+  if (v.podCreateErrors !== null) return "the API server refuses the Job's pods (FailedCreate)";
   if (typeof job.object.spec?.template.spec?.activeDeadlineSeconds === "number")
     return "the pod template's activeDeadlineSeconds is set (a pod may fail for its deadline)";
   const containers = job.object.spec?.template.spec?.containers ?? [];

@@ -9,6 +9,7 @@ import { planFor } from "../analysis/plan.js";
 import { jobLabel, mcReport } from "../analysis/report.js";
 import { parseShard, scenarioDigest, shardFile, shardRange } from "../analysis/shards.js";
 import { goQuote } from "../models/api/field-errors.js";
+import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario } from "../scenario/load.js";
@@ -150,7 +151,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
       throw new CliError("--image must not be empty: give the image that has jobsim installed", 2);
     // Admitted in a Job's template, but refused in each pod the Job controller creates from it
     // (validateContainersOnlyForPod): the Job would never start a pod.
-    if (a.image !== undefined && a.image.trim() !== a.image)
+    if (a.image !== undefined && hasSurroundingSpace(a.image))
       throw new CliError(
         `--emit-job: the API server would refuse the Job's pods: spec.containers[0].image: Invalid value: ${goQuote(a.image)}: must not have leading or trailing whitespace`,
         2,

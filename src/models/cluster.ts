@@ -1,7 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
-import type { FieldError } from "./api/field-errors.js";
+import { apiServerInvalidMessage, type FieldError } from "./api/field-errors.js";
 import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
 import { EventNameGenerator } from "./event-names.js";
@@ -114,6 +114,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
    * of pod references cheaper. */
   private readonly podPool = new Pool<PodRecord>();
   private readonly jobPool = new Pool<JobRecord>();
+  /** The generateName of the last pod creation refused (refusedPodMessage). */
+  private refusedPrefix = "";
   /** Each node's preloaded images (canonical instances). */
   private readonly nodeImages: string[][];
 
@@ -328,10 +330,15 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   /** PodCreator: the controller's create with generateName `<job>-` (`<job>-<index>-` for a
    * completion index). */
-  createPod(job: JobRecord, index: number, indexFailures = 0, indexIgnoredFailures = 0): PodRecord {
-    const seq = this.store.takePodSeq();
+  createPod(job: JobRecord, index: number, indexFailures = 0, indexIgnoredFailures = 0): PodRecord | null {
     const indexed = index !== NONE;
     const prefix = indexed ? indexedPodGenerateName(job.name, index) : job.podNamePrefix;
+    if (job.view.podCreateErrors !== null) {
+      this.refusedPrefix = prefix;
+      job.refusedCreates++;
+      return null;
+    }
+    const seq = this.store.takePodSeq();
     const ordinal = job.podsCreated++;
     const template = indexed ? job.indexedPodTemplate(index) : job.podTemplate;
     const policy = job.view.restartPolicy;
@@ -347,5 +354,11 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     pod.indexIgnoredFailureCount = indexIgnoredFailures;
     this.store.addPod(pod);
     return pod;
+  }
+
+  /** PodCreator: the API server's answer to the create createPod just refused. */
+  refusedPodMessage(job: JobRecord): string {
+    const name = this.identities.refusedPodName(job.streamBase, this.refusedPrefix, job.refusedCreates - 1);
+    return apiServerInvalidMessage("Pod", "", name, job.view.podCreateErrors ?? []);
   }
 }

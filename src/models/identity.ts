@@ -47,6 +47,7 @@ export function streamKey(base: number, purposeHash: number): number {
 
 const P_POD_NAME = purpose("pod-name");
 const P_POD_UID = purpose("pod-uid");
+const P_REFUSED_POD_NAME = purpose("refused-pod-name");
 const P_JOB_UID = purpose("job-uid");
 const P_JOB_NAME = purpose("job-name");
 const P_NAMESPACE_UID = purpose("namespace-uid");
@@ -74,6 +75,16 @@ export class Identities implements PodIdentitySource {
   podName(pod: PodRecord): string {
     const prefix = pod.generateName.slice(0, MAX_GENERATED_NAME_PREFIX);
     return prefix + this.suffix(streamKey(this.podBase(pod), P_POD_NAME), pod.ordinal, 0, RANDOM_NAME_LENGTH);
+  }
+
+  /**
+   * The name the API server generated for the `attempt`-th pod of a Job it then refused (the
+   * registry names a pod before validating it): from a stream of its own, so the draws of the
+   * Job's real pods do not move.
+   */
+  refusedPodName(jobStreamBase: number, generateName: string, attempt: number): string {
+    const prefix = generateName.slice(0, MAX_GENERATED_NAME_PREFIX);
+    return prefix + this.suffix(streamKey(jobStreamBase, P_REFUSED_POD_NAME), attempt, 0, RANDOM_NAME_LENGTH);
   }
 
   podUid(pod: PodRecord): string {

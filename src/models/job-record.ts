@@ -1,6 +1,8 @@
 import type { Job, JobSpec, PodFailurePolicy, SuccessPolicy } from "kubernetes-types/batch/v1.js";
 import type { PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import type { FieldError } from "./api/field-errors.js";
 import { podTemplateFrom } from "./api/pod-defaults.js";
+import { podOnlyErrors } from "./api/pod-validation.js";
 import type { Writable } from "./containers.js";
 import { indexedPodTemplate } from "./indexed-template.js";
 import { NONE, objectList, RestartPolicy } from "./object-basics.js";
@@ -72,6 +74,9 @@ export class JobSpecView {
   readonly podFailurePolicy: PodFailurePolicy | null;
   readonly successPolicy: SuccessPolicy | null;
   readonly managedByOther: boolean;
+  /** What the API server says to every pod made from the template, or null when it admits them
+   * (podOnlyErrors: a template may hold what a pod may not). */
+  readonly podCreateErrors: FieldError[] | null;
 
   constructor(spec: JobSpec) {
     this.parallelism = spec.parallelism ?? 1;
@@ -95,6 +100,8 @@ export class JobSpecView {
     this.podFailurePolicy = spec.podFailurePolicy ?? null;
     this.successPolicy = spec.successPolicy ?? null;
     this.managedByOther = spec.managedBy !== undefined && spec.managedBy !== "kubernetes.io/job-controller";
+    const refused = podOnlyErrors(spec.template.spec);
+    this.podCreateErrors = refused.length > 0 ? refused : null;
   }
 }
 
@@ -108,6 +115,8 @@ export class JobRecord {
   readonly pods: PodRecord[] = objectList();
   /** Pods ever created for this Job (next pod ordinal). */
   podsCreated = 0;
+  /** Pod creations the API server refused (view.podCreateErrors): the next refused one's number. */
+  refusedCreates = 0;
   /** Bumped by the store on every write to a pod this Job owns (pods' collective version). */
   podsVersion = 0;
   readonly status = new JobStatusRecord();
@@ -222,6 +231,7 @@ export class JobRecord {
     while (this.finalizers.length > 0) this.finalizers.pop();
     while (this.pods.length > 0) this.pods.pop();
     this.podsCreated = 0;
+    this.refusedCreates = 0;
     this.podsVersion = 0;
     this.status.reuse();
     this.controllerState = null;

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
+import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
@@ -310,7 +311,7 @@ function checkGenerateNameApplies(
   }
 }
 
-/** Every container image of every Job needs a behaviour (or an "*" entry). */
+/** Every container image of every Job needs a behaviour (or an "*" entry) — of those that can run. */
 function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: Problems): void {
   for (const doc of m.docs) {
     const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
@@ -322,7 +323,14 @@ function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: P
       if (!Array.isArray(list)) continue;
       list.forEach((c, i) => {
         const image = (c as Record<string, unknown>)?.image;
-        if (typeof image === "string" && !declared.has(image) && !declared.has("*")) {
+        // An image with surrounding whitespace never runs: the API server refuses every pod
+        // made from the template (podOnlyErrors), so it needs no behaviour.
+        if (
+          typeof image === "string" &&
+          !hasSurroundingSpace(image) &&
+          !declared.has(image) &&
+          !declared.has("*")
+        ) {
           problems.add(
             `files.${m.name}`,
             `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"; describe it under images: (or add an "*" entry)`,

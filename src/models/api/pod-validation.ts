@@ -42,7 +42,10 @@ function validateContainers(
       if (names.has(c.name)) errs.push(duplicate(`${at}.name`, c.name));
       names.add(c.name);
     }
-    if (!c.image || c.image.trim() === "") errs.push(required(`${at}.image`));
+    // Only an empty image is refused in a template (validateContainerCommon: `len(ctr.Image) ==
+    // 0`); one with surrounding whitespace is admitted here and refused in every pod made from
+    // it (podOnlyErrors).
+    if (!c.image) errs.push(required(`${at}.image`));
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
@@ -138,4 +141,45 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
     );
   }
   return errs;
+}
+
+/**
+ * What the API server refuses in a pod but admits in a pod template (validation.go
+ * validateContainersOnlyForPod, run by pod validation for the containers, then the init
+ * containers): an image with leading or trailing whitespace. A Job whose template has one is
+ * created, and every pod its controller then asks for is refused (FailedCreate).
+ */
+export function podOnlyErrors(spec: PodTemplateSpec["spec"]): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [list, path] of [
+    [spec?.containers, "spec.containers"],
+    [spec?.initContainers, "spec.initContainers"],
+  ] as const) {
+    (list ?? []).forEach((c, i) => {
+      const image = c.image ?? "";
+      if (hasSurroundingSpace(image))
+        errs.push(invalid(`${path}[${i}].image`, image, "must not have leading or trailing whitespace"));
+    });
+  }
+  return errs;
+}
+
+/** Go's unicode.IsSpace (what strings.TrimSpace trims): JavaScript's trim() differs in U+0085
+ * (a space to Go, not to JavaScript) and U+FEFF (the reverse). */
+function isGoSpace(c: number): boolean {
+  if (c <= 0xff) return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0;
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** len(s) != len(strings.TrimSpace(s)). */
+export function hasSurroundingSpace(s: string): boolean {
+  return s.length > 0 && (isGoSpace(s.charCodeAt(0)) || isGoSpace(s.charCodeAt(s.length - 1)));
 }

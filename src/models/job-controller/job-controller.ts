@@ -26,6 +26,7 @@ import { deleteActivePods, manageJob, type PodCreator } from "./manage-job.js";
 import { delayedDeletionPerIndex, failedIndexes } from "./per-index.js";
 import { countsAsFailure, matchPodFailurePolicy } from "./pod-failure-policy.js";
 import { matchSuccessPolicy, SUCCESS_POLICY_REASON } from "./success-policy.js";
+import { settledBy } from "./sync-memo.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
 import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
 
@@ -43,14 +44,19 @@ export { isPodFailed, JOB_CONTROLLER_COMPONENT, JobSyncState, newCondition, Sync
  * (syncJobBatchPeriod); pod-failure back-off → max(remaining, 1 s); activeDeadlineSeconds →
  * the deadline.
  *
- * Not modelled because nothing in a simulator makes them happen: API write errors and their
- * rate-limited retries (DefaultJobApiBackOff 1 s … MaxJobApiBackOff 60 s), informer lag and the
- * expectations that cover it (every write is visible at once here), managedBy handoffs beyond
- * skipping the Job.
+ * A sync that fails — here only when the API server refuses the pods the template makes
+ * (PodCreator.createPod) — is retried through the work queue's rate limiter (syncFailed).
+ * Not modelled because nothing in a simulator makes them happen: other API write errors,
+ * informer lag and the expectations that cover it (every write is visible at once here),
+ * managedBy handoffs beyond skipping the Job.
  */
 
 /** syncJobBatchPeriod: pod events and status-only updates sync a Job after 1 s. */
 export const SYNC_JOB_BATCH_PERIOD_MS = 1000;
+/** DefaultJobApiBackOff and MaxJobApiBackOff: the work queue's rate limiter after a sync that
+ * failed waits 1 s, doubling per failure in a row, at most 60 s. */
+export const DEFAULT_JOB_API_BACKOFF_MS = 1000;
+export const MAX_JOB_API_BACKOFF_MS = 60_000;
 /** MaxUncountedPods: at most 500 UIDs in .status.uncountedTerminatedPods per sync. */
 export const MAX_UNCOUNTED_PODS = 500;
 /** MaxPodCreateDeletePerSync: at most 500 pods created or deleted per sync. */
@@ -322,7 +328,7 @@ export class JobController implements EventHandler {
     if (job.resourceVersion === seenJobVersion && job.podsVersion === seenPodsVersion) {
       st.memoJobVersion = seenJobVersion;
       st.memoPodsVersion = seenPodsVersion;
-    } else if (this.settledBy(ctx, uncountedBefore)) {
+    } else if (settledBy(ctx, uncountedBefore)) {
       st.memoJobVersion = job.resourceVersion;
       st.memoPodsVersion = job.podsVersion;
     } else {
@@ -333,41 +339,21 @@ export class JobController implements EventHandler {
       st.memoDeadlineAt === NONE ? Number.POSITIVE_INFINITY : st.memoDeadlineAt,
       st.memoBackoffAt === NONE ? Number.POSITIVE_INFINITY : st.memoBackoffAt,
     );
+    if (ctx.createRefused) this.syncFailed(job, st);
+    else st.apiFailures = 0; // the work queue's Forget
   }
 
   /**
-   * Whether a sync that wrote left the Job settled: a sync run right after it, on the state its
-   * writes made (nothing else changed), would write nothing and set the same timers — so the
-   * memo may answer it as for a sync that wrote nothing. True when this sync decided no end
-   * (no FailureTarget/SuccessCriteriaMet, nothing to enact), set no startTime, and the Job has
-   * no conditions, no podFailurePolicy, is not Indexed (not worked through for completed indexes),
-   * is neither suspended nor being deleted, and nothing is
-   * left uncounted (every finished pod it saw was counted and lost its finalizer: fewer than
-   * MAX_UNCOUNTED_PODS of them, so the loop never stopped early). The next sync then scans
-   * the same pods, minus finalizers, and finds: the same active/ready/terminating it just
-   * wrote; no newly finished pod; succeeded/failed equal to what this sync counted, so the
-   * same backoffLimit decision (none) and manageJob decision (its pods are counted active;
-   * only the back-off delay moves with time); no condition to add. Time-dependent decisions
-   * (back-off expiry, deadline) stay bounded by memoUntil as for any memo. (A first sync,
-   * which sets startTime, is excluded if the Job has a deadline: its deadline timer counts
-   * from `now`, the next sync's from startTime.)
+   * A sync that returned an error (processNextWorkItem): the Job goes back into the work queue
+   * through its rate limiter, and the next sync tries again in full (its own creations are what
+   * failed: no memo answers it).
    */
-  private settledBy(ctx: SyncContext, uncountedBefore: number): boolean {
-    const job = ctx.job;
-    const status = job.status;
-    const view = job.view;
-    return (
-      ctx.finished === null &&
-      (!ctx.startTimeSetNow || view.activeDeadlineMs === NONE) &&
-      job.deletionMs === NONE &&
-      !view.indexed &&
-      status.conditions.length === 0 &&
-      view.podFailurePolicy === null &&
-      !view.suspend &&
-      status.uncountedSucceeded.length === 0 &&
-      status.uncountedFailed.length === 0 &&
-      uncountedBefore + ctx.newSucceededTimes.length + ctx.newFailedTimes.length < MAX_UNCOUNTED_PODS
-    );
+  private syncFailed(job: JobRecord, st: JobSyncState): void {
+    const delay = Math.min(DEFAULT_JOB_API_BACKOFF_MS * 2 ** st.apiFailures, MAX_JOB_API_BACKOFF_MS);
+    st.apiFailures++;
+    this.enqueue(job, delay);
+    st.memoJobVersion = NONE;
+    st.memoPodsVersion = NONE;
   }
 
   /** backoffLimitPerIndex: the failed indexes, the end they decide (maxFailedIndexes exceeded, or

@@ -22,7 +22,15 @@ import { indexesDueNow, newIndexFailureCounts } from "./per-index.js";
  * `index` (NONE when the Job is not Indexed), carrying its index's failure counts
  * (backoffLimitPerIndex). */
 export interface PodCreator {
-  createPod(job: JobRecord, index: number, indexFailures: number, indexIgnoredFailures: number): PodRecord;
+  /** null when the API server refused the pod (the Job's template holds what a pod may not). */
+  createPod(
+    job: JobRecord,
+    index: number,
+    indexFailures: number,
+    indexIgnoredFailures: number,
+  ): PodRecord | null;
+  /** The API server's error for the creation just refused (`Pod "<name>" is invalid: ...`). */
+  refusedPodMessage(job: JobRecord): string;
 }
 
 /** Nothing to delete (most syncs: no list made). */
@@ -88,7 +96,8 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
   }
   active += diff;
   let next = 0;
-  // Slow start: batches of 1, 2, 4, ... — creates never fail here, so the batches only order them.
+  // Slow start: batches of 1, 2, 4, ...; after a batch with a refused creation the rest are
+  // not attempted ("Slow-start failure"), and the sync ends in error (ctx.createRefused).
   for (
     let batch = Math.min(diff, SLOW_START_INITIAL_BATCH_SIZE);
     diff > 0;
@@ -100,6 +109,19 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
         ? newIndexFailureCounts(ctx, ctx.delayedByIndex.get(index))
         : NO_FAILURES;
       const pod = jc.pods.createPod(job, index, failures, ignored);
+      if (pod === null) {
+        active--;
+        ctx.createRefused = true;
+        // pod_control.go CreatePods: FailedCreatePodReason, "Error creating: %v".
+        jc.recorder?.record(
+          jobRef(job),
+          "Warning",
+          "FailedCreate",
+          `Error creating: ${jc.pods.refusedPodMessage(job)}`,
+          JOB_CONTROLLER_COMPONENT,
+        );
+        continue;
+      }
       jc.recorder?.record(
         jobRef(job),
         "Normal",
@@ -109,6 +131,10 @@ export function manageJob(jc: JobController, ctx: SyncContext, activeIn: number)
       );
     }
     diff -= batch;
+    if (ctx.createRefused) {
+      active -= diff;
+      break;
+    }
   }
   return active;
 }

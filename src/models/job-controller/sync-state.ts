@@ -21,6 +21,9 @@ export class JobSyncState {
   memoUntil = NONE;
   memoDeadlineAt = NONE;
   memoBackoffAt = NONE;
+  /** Syncs in a row that ended in error (a pod creation refused): the work queue's rate limiter
+   * (ItemExponentialFailureRateLimiter) requeues after 1 s · 2^failures, at most 60 s. */
+  apiFailures = 0;
 
   /** Back to a new state's values (the controller recycles states at a reset: Monte Carlo). */
   reuse(): this {
@@ -34,6 +37,7 @@ export class JobSyncState {
     this.memoUntil = NONE;
     this.memoDeadlineAt = NONE;
     this.memoBackoffAt = NONE;
+    this.apiFailures = 0;
     return this;
   }
 }
@@ -64,6 +68,8 @@ export class SyncContext {
   startTimeSetNow = false;
   /** deleteActivePods deleted `activePods` in this sync (see trackJobStatusAndRemoveFinalizers). */
   deletedActive = false;
+  /** manageJob had a pod creation refused: the sync returns an error. */
+  createRefused = false;
 
   reset(job: JobRecord, now: number): void {
     this.job = job;
@@ -78,6 +84,7 @@ export class SyncContext {
     this.finished = null;
     this.startTimeSetNow = false;
     this.deletedActive = false;
+    this.createRefused = false;
     this.failedIndexes = null;
   }
 }
