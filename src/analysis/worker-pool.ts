@@ -139,9 +139,13 @@ export class WorkerPool {
         }
       };
       // An idle worker does not keep the process alive (a pool left unclosed after an
-      // error must not hang the command); one with a task does.
+      // error must not hang the command); one with a task does. One being terminated does too
+      // (terminate() refs it until its 'exit'): a last message handled after close() began —
+      // another worker's error arriving after the first one's — must not unref it, or the
+      // process can run out of live handles while close() still waits, and end with status 0
+      // and nothing reported.
       const detach = () => {
-        w.unref();
+        if (!this.closed) w.unref();
         w.off("message", onMessage);
         w.off("error", onError);
         w.off("exit", onExit);
