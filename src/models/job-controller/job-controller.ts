@@ -29,6 +29,7 @@ import { matchSuccessPolicy, SUCCESS_POLICY_REASON } from "./success-policy.js";
 import { settledBy } from "./sync-memo.js";
 import { JobSyncState, SyncContext } from "./sync-state.js";
 import { trackingHasWork, trackJobStatusAndRemoveFinalizers } from "./track-status.js";
+import { queueAdd, queueDrop, queueTake } from "./work-queue.js";
 
 export { isPodFailed, JOB_CONTROLLER_COMPONENT, JobSyncState, newCondition, SyncContext };
 
@@ -38,8 +39,7 @@ export { isPodFailed, JOB_CONTROLLER_COMPONENT, JobSyncState, newCondition, Sync
  * conditions and limits: conditions.ts), makes or removes pods (manage-job.ts) and writes status
  * (track-status.ts).
  *
- * Work-queue semantics (client-go delaying queue): a Job waiting in the queue keeps its
- * earliest ready time — a later AddAfter never postpones it; syncs of one Job never overlap.
+ * Work-queue semantics (client-go delaying queue): work-queue.ts; syncs of one Job never overlap.
  * Delays: Job added or spec changed → now; pod events and our own status writes → 1 s
  * (syncJobBatchPeriod); pod-failure back-off → max(remaining, 1 s); activeDeadlineSeconds →
  * the deadline.
@@ -98,7 +98,7 @@ export class JobController implements EventHandler {
     }
     if (type === WatchType.Deleted) {
       const st = job.controllerState as JobSyncState | null;
-      if (st !== null && st.queueHandle !== NONE) this.sim.cancel(st.queueHandle);
+      if (st !== null) queueDrop(this.sim, st);
       job.controllerState = null;
       for (const p of job.pods) if (p.trackingFinalizer) this.sim.schedule(0, this.orphanWorker, 0, p);
       return;
@@ -139,23 +139,15 @@ export class JobController implements EventHandler {
     return st;
   }
 
-  /** AddAfter: keeps the earliest ready time of a Job already waiting. */
+  /** AddAfter (an Add when the delay is not positive): work-queue.ts. */
   enqueue(job: JobRecord, delayMs: number): void {
-    const st = this.state(job);
-    const at = this.sim.now + Math.max(0, Math.ceil(delayMs));
-    if (st.queuedAt !== NONE && st.queuedAt <= at) return;
-    if (st.queueHandle !== NONE) this.sim.cancel(st.queueHandle);
-    st.queuedAt = at;
-    st.queueHandle = this.sim.scheduleAt(at, this, 0, job);
+    queueAdd(this.sim, this, this.state(job), job, delayMs);
   }
 
-  handleEvent(_arg: number, ref: unknown): void {
+  handleEvent(arg: number, ref: unknown): void {
     const job = ref as JobRecord;
     const st = job.controllerState as JobSyncState | null;
-    if (st !== null) {
-      st.queuedAt = NONE;
-      st.queueHandle = NONE;
-    }
+    if (st !== null) queueTake(this.sim, st, arg);
     this.syncJob(job);
   }
 

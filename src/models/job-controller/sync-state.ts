@@ -9,8 +9,10 @@ import type { Intervals } from "./indexed.js";
 
 /** The controller's memory of one Job. Lost when the Job finishes or is deleted. */
 export class JobSyncState {
+  /** Work queue (work-queue.ts): the waiting-heap entry (its ready time) and the ready-queue one. */
   queuedAt = NONE;
   queueHandle = NONE;
+  readyHandle = NONE;
   backoff: BackoffRecord = emptyBackoff();
   activeDeadlineMs = NONE;
   // What the last full sync saw and did, to answer a sync whose inputs have not changed since
@@ -29,6 +31,7 @@ export class JobSyncState {
   reuse(): this {
     this.queuedAt = NONE;
     this.queueHandle = NONE;
+    this.readyHandle = NONE;
     this.backoff.failuresAfterLastSuccess = 0;
     this.backoff.lastFailureMs = NONE;
     this.activeDeadlineMs = NONE;
