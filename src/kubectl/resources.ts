@@ -103,36 +103,56 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+/**
+ * builder.go `normalizeMultipleResourcesArgs`: `a,b NAME...` becomes `a/NAME b/NAME ...`, every
+ * type with every name (types first), so `get jobs,pods work` fetches job/work and pod/work.
+ */
+function normalizeMultipleResourcesArgs(args: readonly string[]): string[] {
+  if (args.length < 2) return [...args];
+  const types = [...new Set(args[0].split(","))];
+  if (types.length < 2) return [...args];
+  return types.flatMap((t) => args.slice(1).map((name) => `${t}/${name}`));
+}
+
+/** builder.go `splitResourceTypeName`: one slash, a non-empty single resource and a name. */
+function splitResourceTypeName(arg: string): { type: string; name: string } {
+  const seg = arg.split("/");
+  if (seg.length !== 2)
+    throw new ResourceError("error: arguments in resource/name form may not have more than one slash");
+  const [type, name] = seg;
+  if (type === "" || name === "" || new Set(type.split(",")).size !== 1)
+    throw new ResourceError("error: arguments in resource/name form must have a single resource and name");
+  return { type, name };
+}
+
+/**
+ * The builder's reading of `ResourceTypeOrNameArgs` (cli-runtime pkg/resource/builder.go), in
+ * its order: the arguments' own errors (`hasCombinedTypeArgs`, `splitResourceTypeName`), then
+ * the types looked up.
+ */
 export function resolveResourceArgs(positionals: readonly string[]): ResourceArgs {
   if (positionals.length === 0)
     throw new ResourceError(
       'error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
     );
-  if (positionals.every((p) => p.includes("/"))) {
-    const named = positionals.map((p) => {
-      const [type, name] = p.split("/", 2);
-      if (!name)
-        throw new ResourceError(
-          `error: arguments in resource/name form must have a single resource and name`,
-        );
-      return { kind: resolve(type), name };
-    });
+  const args = normalizeMultipleResourcesArgs(positionals);
+  const slashes = args.filter((p) => p.includes("/")).length;
+  if (slashes > 0 && slashes !== args.length)
+    throw new ResourceError(
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+    );
+  if (slashes > 0) {
+    const tuples = args.map(splitResourceTypeName);
+    const named = tuples.map((t) => ({ kind: resolve(t.type), name: t.name }));
     const kinds: ResourceKind[] = [];
     for (const n of named) if (!kinds.includes(n.kind)) kinds.push(n.kind);
     return { kinds, named };
   }
-  if (positionals.slice(1).some((p) => p.includes("/"))) {
-    throw new ResourceError(
-      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-    );
-  }
-  // builder.go: SplitResourceArgument drops a repeated type (`jobs,jobs` is one); visitByName
-  // refuses several types with names before any is looked up; resourceMappings keeps one
-  // mapping per kind (`pods,po` lists the pods once, as one kind).
-  const types = [...new Set(positionals[0].split(","))];
-  const names = positionals.slice(1);
-  if (names.length > 0 && types.length > 1)
-    throw new ResourceError("error: you must specify only one resource");
+  // One type here (several with names became tuples above). SplitResourceArgument drops a
+  // repeated type (`jobs,jobs` is one); resourceMappings keeps one mapping per kind (`pods,po`
+  // lists the pods once, as one kind).
+  const types = [...new Set(args[0].split(","))];
+  const names = args.slice(1);
   const kinds = [...new Set(types.map(resolve))];
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }

@@ -77,6 +77,14 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   const missing = args.named.find((n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name));
   if (missing !== undefined && cmd.positionals.length === 2) {
     const [resource, prefix] = cmd.positionals;
+    const missingCount = args.named.filter(
+      (n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
+    ).length;
+    if (new Set(resource.split(",")).size > 1 && missingCount === 1)
+      // `describe jobs,pods x` fetched job/x and pod/x; one NotFound (an aggregate of two is
+      // not IsNotFound) goes to DescribeMatchingResources, which builds with
+      // SingleResourceType: its resourceMappings refuses the two types.
+      return fail("error: you may only specify a single resource type");
     if (resource.includes("/"))
       // Tuples: the first one's own NotFound, or (found) a prefix holding "/" that no name starts with.
       return { stdout: "", stderr: notFound(missing.kind, missing.name), exitCode: 1 };

@@ -44,9 +44,10 @@ describe("kubectl get: kinds and names in the order given", () => {
     );
   });
 
-  it("several types with a name are refused before any type is looked up", () => {
+  it("several types with a name are each looked up with it (builder.go normalizeMultipleResourcesArgs)", () => {
+    // `jobs,nosuchtype work` is read as `jobs/work nosuchtype/work`; the second type is unknown.
     expect(outputOf("kubectl get jobs,nosuchtype work")).toBe(
-      "2> error: you must specify only one resource\n",
+      '2> error: the server doesn\'t have a resource type "nosuchtype"\n',
     );
   });
 });
