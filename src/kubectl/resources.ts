@@ -103,6 +103,15 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+/** What else the builder was given, for the checks it makes of names (builder.go `visitBySelector`,
+ * `visitByResource`, `visitByName`). */
+export interface BuilderParams {
+  /** A label or field selector that is not blank (LabelSelectorParam / FieldSelectorParam trim it). */
+  selector?: boolean;
+  /** `-A`: the builder's namespace is NamespaceAll. */
+  allNamespaces?: boolean;
+}
+
 /**
  * builder.go `normalizeMultipleResourcesArgs`: `a,b NAME...` becomes `a/NAME b/NAME ...`, every
  * type with every name (types first), so `get jobs,pods work` fetches job/work and pod/work.
@@ -125,12 +134,18 @@ function splitResourceTypeName(arg: string): { type: string; name: string } {
   return { type, name };
 }
 
+const ACROSS_ALL_NAMESPACES = "error: a resource cannot be retrieved by name across all namespaces";
+
 /**
  * The builder's reading of `ResourceTypeOrNameArgs` (cli-runtime pkg/resource/builder.go), in
- * its order: the arguments' own errors (`hasCombinedTypeArgs`, `splitResourceTypeName`), then
- * the types looked up.
+ * its order: the arguments' own errors (`hasCombinedTypeArgs`, `splitResourceTypeName`); with a
+ * selector, no names (`visitBySelector`); the types looked up; then, for a namespaced kind
+ * fetched by name under `-A`, NamespaceAll refused (`visitByResource`, `visitByName`).
  */
-export function resolveResourceArgs(positionals: readonly string[]): ResourceArgs {
+export function resolveResourceArgs(
+  positionals: readonly string[],
+  params: BuilderParams = {},
+): ResourceArgs {
   if (positionals.length === 0)
     throw new ResourceError(
       'error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
@@ -143,7 +158,13 @@ export function resolveResourceArgs(positionals: readonly string[]): ResourceArg
     );
   if (slashes > 0) {
     const tuples = args.map(splitResourceTypeName);
+    if (params.selector)
+      throw new ResourceError(
+        "error: selectors and the all flag cannot be used when passing resource/name arguments",
+      );
     const named = tuples.map((t) => ({ kind: resolve(t.type), name: t.name }));
+    if (params.allNamespaces && named.some((n) => RESOURCE_INFO[n.kind].namespaced))
+      throw new ResourceError(ACROSS_ALL_NAMESPACES);
     const kinds: ResourceKind[] = [];
     for (const n of named) if (!kinds.includes(n.kind)) kinds.push(n.kind);
     return { kinds, named };
@@ -153,6 +174,10 @@ export function resolveResourceArgs(positionals: readonly string[]): ResourceArg
   // lists the pods once, as one kind).
   const types = [...new Set(args[0].split(","))];
   const names = args.slice(1);
+  if (names.length > 0 && params.selector)
+    throw new ResourceError("error: name cannot be provided when a selector is specified");
   const kinds = [...new Set(types.map(resolve))];
+  if (names.length > 0 && params.allNamespaces && RESOURCE_INFO[kinds[0]].namespaced)
+    throw new ResourceError(ACROSS_ALL_NAMESPACES);
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }

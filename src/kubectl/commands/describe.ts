@@ -6,7 +6,7 @@ import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
 import { withFileTargets } from "../file-targets.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
-import { flag, type KubectlCommand } from "../parse.js";
+import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type ResourceError, resolveResourceArgs } from "../resources.js";
 
 /**
@@ -24,9 +24,13 @@ function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
 export function describeCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
+  // describe.go Run: the builder takes -A (AllNamespaces) and -l (LabelSelectorParam, trimmed);
+  // objects named by -f are visited by path, without the checks of names.
+  const allNs = boolFlag(cmd, "all-namespaces");
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
-    args = resolveResourceArgs(cmd.positionals);
+    const params = { selector: (flag(cmd, "selector") ?? "").trim() !== "", allNamespaces: allNs };
+    args = resolveResourceArgs(cmd.positionals, cmd === input ? params : {});
   } catch (e) {
     return fail((e as ResourceError).message.replace("to get", "to describe"));
   }

@@ -126,13 +126,18 @@ function tableOptions(
 export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
+  const allNs = boolFlag(cmd, "all-namespaces");
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
-    args = resolveResourceArgs(cmd.positionals);
+    // Objects named by -f are visited by path (builder.go visitByPaths), which makes none of
+    // the checks of names that resource arguments get.
+    const byArgs = cmd === input;
+    const selector =
+      (flag(cmd, "selector") ?? "").trim() !== "" || (flag(cmd, "field-selector") ?? "").trim() !== "";
+    args = resolveResourceArgs(cmd.positionals, byArgs ? { selector, allNamespaces: allNs } : {});
   } catch (e) {
     return fail((e as ResourceError).message);
   }
-  const allNs = boolFlag(cmd, "all-namespaces");
   const ns = allNs ? null : namespaceOf(cmd);
   const output = flag(cmd, "output") ?? "";
   let jsonPath: JsonPathTemplate | null = null;
@@ -173,7 +178,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   const fieldText = flag(cmd, "field-selector") ?? "";
   const fields = parseFieldSelector(fieldText);
   if (args.named.length > 0 && (typeof fields === "string" || fields.length > 0))
-    // cli-runtime pkg/resource/builder.go visitByName: a name is fetched, not listed.
+    // Names from -f with a field selector (resource arguments were checked by the builder above).
     return fail("error: name cannot be provided when a selector is specified");
   let stderr = "";
   // get.go Run: `r.IgnoreErrors(apierrors.IsNotFound)`; `watch` builds its own result, where

@@ -65,3 +65,51 @@ describe("resource arguments (builder.go ResourceTypeOrNameArgs)", () => {
     expect(out).toBe("2> error: you may only specify a single resource type\n");
   });
 });
+
+/**
+ * What the builder checks of names given with a selector or -A (builder.go visitBySelector,
+ * visitByResource, visitByName): LabelSelectorParam and FieldSelectorParam keep a selector that
+ * is not blank, and a namespaced object fetched by name needs a namespace, which -A
+ * (NamespaceAll) does not give.
+ */
+describe("names with a selector or -A (builder.go visitBySelector, visitByName)", () => {
+  it.each([
+    [
+      "kubectl get job work -l job-name=work",
+      "2> error: name cannot be provided when a selector is specified\n",
+    ],
+    [
+      "kubectl get job/work -l job-name=work",
+      "2> error: selectors and the all flag cannot be used when passing resource/name arguments\n",
+    ],
+    [
+      "kubectl get job/work --field-selector metadata.name=work",
+      "2> error: selectors and the all flag cannot be used when passing resource/name arguments\n",
+    ],
+    [
+      "kubectl describe job work -l job-name=work",
+      "2> error: name cannot be provided when a selector is specified\n",
+    ],
+    ["kubectl get job work -A", "2> error: a resource cannot be retrieved by name across all namespaces\n"],
+    ["kubectl get job/work -A", "2> error: a resource cannot be retrieved by name across all namespaces\n"],
+    [
+      "kubectl get job work -A -w",
+      "2> error: a resource cannot be retrieved by name across all namespaces\n",
+    ],
+    [
+      "kubectl describe job work -A",
+      "2> error: a resource cannot be retrieved by name across all namespaces\n",
+    ],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
+  it("a blank selector is none, and a cluster-scoped object is fetched by name under -A", () => {
+    expect(outputOf("kubectl get job work -l ' '")).toBe(
+      "NAME   STATUS    COMPLETIONS   DURATION   AGE\nwork   Running   0/1           10s        10s\n",
+    );
+    expect(outputOf("kubectl get node node-0 -A")).toMatch(
+      /^NAME {5}STATUS {3}ROLES {4}AGE {3}VERSION\nnode-0 {3}Ready/,
+    );
+  });
+});
