@@ -5,7 +5,7 @@ import { describeJob } from "../describe/describe-job.js";
 import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
 import { withFileTargets } from "../file-targets.js";
-import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
+import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type ResourceError, resolveResourceArgs } from "../resources.js";
 
@@ -34,7 +34,7 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   } catch (e) {
     return fail((e as ResourceError).message.replace("to get", "to describe"));
   }
-  const ns = namespaceOf(cmd);
+  const ns = allNs ? null : namespaceOf(cmd);
   const sel = selectorOf(cmd);
   // --show-events=false: the describers search no events, and with nil events describeJob /
   // describePod write no Events section (describe.go JobDescriber / PodDescriber).
@@ -97,19 +97,18 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     if (texts.length === 0) return { stdout: "", stderr: notFound(kind, prefix), exitCode: 1 };
     return { stdout: texts.map((t) => `${t}\n`).join(""), stderr: "", exitCode: 0 };
   }
-  for (const kind of args.kinds as ("jobs" | "pods")[]) {
-    const all = list(kind);
-    const named = args.named.filter((n) => n.kind === kind);
-    if (named.length === 0) {
-      if (all.length === 0) stderr += `No resources found in ${ns} namespace.\n`;
-      for (const r of all) describe(r, kind);
-      continue;
+  if (args.named.length > 0) {
+    // Named objects are visited in the order given (builder.go visitByResource / visitByName).
+    for (const n of args.named) {
+      const found = list(n.kind as "jobs" | "pods").find((r) => r.name === n.name);
+      if (found === undefined) stderr += notFound(n.kind, n.name);
+      else describe(found, n.kind as "jobs" | "pods");
     }
-    for (const n of named) {
-      const found = all.find((r) => r.name === n.name);
-      if (found === undefined) stderr += notFound(kind, n.name);
-      else describe(found, kind);
-    }
+  } else {
+    for (const kind of args.kinds as ("jobs" | "pods")[]) for (const r of list(kind)) describe(r, kind);
+    // describe.go Run: "No resources found" once, when nothing at all was found and nothing
+    // failed — "in <ns> namespace." unless -A.
+    if (texts.length === 0) stderr += noResources(ns);
   }
   // Run: the first description as it is, each further one after "\n\n".
   const stdout = texts.join("\n\n");
