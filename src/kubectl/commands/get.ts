@@ -318,7 +318,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     }
     const table = tableFor(ctx, g.kind, objects);
     if (printedGroups > 0) {
-      stdout += "\n";
+      // get.go Run: the separator line only "when it has row header" (`!o.NoHeaders`).
+      if (!opts.noHeaders) stdout += "\n";
       writer.setRememberedWidths(null);
     }
     writer.write(tableText(table, opts, !opts.noHeaders));

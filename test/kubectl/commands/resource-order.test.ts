@@ -86,3 +86,16 @@ describe("kubectl delete: deleted and printed in the order given", () => {
     );
   });
 });
+
+describe("kubectl get --no-headers over several kinds", () => {
+  it("no blank line between the kinds' tables, each aligned on its own", () => {
+    // get.go Run sets the separator line only "when it has row header" (`!o.NoHeaders`), and
+    // resets the remembered widths (SetRememberedWidths(nil)) for every new mapping.
+    expect(outputOf("kubectl get jobs,pods --no-headers")).toBe(
+      "job.batch/work   Running   0/1   10s   10s\npod/work-skg54   1/1   Running   0     10s\n",
+    );
+    expect(outputOf("kubectl get job/work pod/work-skg54 job/work --no-headers")).toBe(
+      "job.batch/work   Running   0/1   10s   10s\npod/work-skg54   1/1   Running   0     10s\njob.batch/work   Running   0/1   10s   10s\n",
+    );
+  });
+});
