@@ -32,6 +32,9 @@ export interface VersionProfile {
   readonly describeEventFieldPath: boolean;
   /** `kubectl delete` says `deleted from <ns> namespace` (delete.go, kubectl 1.34). */
   readonly deleteSaysNamespace: boolean;
+  /** `get -w --ignore-not-found` drops a NotFound and returns (get.go `watch`; kubernetes PR
+   * #132542, CHANGELOG-1.34 v1.34.0-beta.0: kubectl 1.34). */
+  readonly watchIgnoresNotFound: boolean;
   /** describe projected volume prints `Optional:` rather than `ConfigMapOptional:` (kubectl 1.33). */
   readonly describeProjectedOptional: boolean;
   /** k3s server node ROLES (k3s PR #12395: `master` label removed). */
@@ -64,6 +67,7 @@ const V1_35: VersionProfile = {
   jobStatusSuccessCriteriaMet: true,
   describeEventFieldPath: true,
   deleteSaysNamespace: true,
+  watchIgnoresNotFound: true,
   describeProjectedOptional: true,
   serverNodeRoles: "control-plane",
   podGeneration: true,
@@ -89,6 +93,7 @@ const V1_33: VersionProfile = {
   kubeletVersion: "v1.33.10+k3s1",
   jobStatusSuccessCriteriaMet: false,
   deleteSaysNamespace: false,
+  watchIgnoresNotFound: false,
   serverNodeRoles: "control-plane,master",
   podObservedGeneration: false,
 };

@@ -215,9 +215,14 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     }
     groups.push({ kind, objects });
   }
-  if (watch && stderr !== "")
-    // get.go `watch`: the builder does not ContinueOnError, so the first NotFound ends it.
+  if (watch && stderr !== "") {
+    // get.go `watch`: the builder does not ContinueOnError, so the first NotFound ends it —
+    // silently with --ignore-not-found from kubectl 1.34 (`IsNotFound(err) && o.IgnoreNotFound`).
+    const notFoundFirst = stderr.startsWith("Error from server (NotFound)");
+    if (notFoundFirst && ignoreNotFound && ctx.profile.watchIgnoresNotFound)
+      return { stdout: "", stderr: "", exitCode: 0 };
     return fail(stderr.slice(0, stderr.indexOf("\n") + 1));
+  }
   if (watch && groups.length > 1)
     // get.go `watch`: `job/a pod/b` are resource tuples, which SingleResourceType does not
     // check; multipleGVKsRequested refuses them once both are found.
