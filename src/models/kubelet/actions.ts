@@ -22,6 +22,10 @@ export enum Action {
 export const PLEG_RELIST_PERIOD_MS = 1000;
 export const KUBELET_COMPONENT = "kubelet";
 
+/** kuberuntime_manager.go minimumGracePeriodInSeconds: the shortest StopContainer timeout
+ * killContainer gives ("a minimal shutdown window to avoid unnecessary SIGKILLs"). */
+export const MINIMUM_KILL_GRACE_SECONDS = 2;
+
 /** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
 export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";
 export const DEADLINE_EXCEEDED_MESSAGE = "Pod was active on the node longer than the specified deadline";

@@ -16,6 +16,7 @@ import {
   DEADLINE_EXCEEDED_REASON,
   KUBELET_COMPONENT,
   type KubeletHost,
+  MINIMUM_KILL_GRACE_SECONDS,
 } from "./actions.js";
 import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { showReasonCache } from "./pod-restarts.js";
@@ -65,7 +66,10 @@ export class PodKills {
   start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
     st.killing = true;
     st.cancelPending(this.cancel);
-    const graceMs = Math.max(0, graceSeconds) * 1000;
+    // killContainer (kuberuntime_container.go) takes the pod worker's grace period (never below
+    // 1 s: pod_workers.go calculateEffectiveGracePeriod) and then raises anything below
+    // minimumGracePeriodInSeconds to it before StopContainer: a grace of 0 or 1 still gives 2 s.
+    const graceMs = Math.max(graceSeconds, MINIMUM_KILL_GRACE_SECONDS) * 1000;
     const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
       if (this.recorder !== null)
         this.host.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
