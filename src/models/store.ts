@@ -319,10 +319,15 @@ export class Store {
    */
   deletePod(pod: PodRecord, graceSeconds: number): void {
     if (pod.deletionMs !== NONE) {
-      // A second DELETE may only shorten the grace period.
+      // A second DELETE may only shorten the grace period (pkg/registry/rest/delete.go
+      // BeforeDelete): the deletionTimestamp moves with it (the first request's time plus the new
+      // grace), and with grace 0 an object without finalizers is deleted at once (registry
+      // store.go updateForGracefulDeletionAndFinalizers: "intentionally delete gracelessly").
       if (graceSeconds < pod.deletionGraceSeconds) {
+        pod.deletionMs += (graceSeconds - pod.deletionGraceSeconds) * 1000;
         pod.deletionGraceSeconds = graceSeconds;
-        this.updatePod(pod);
+        if (graceSeconds === 0 && !pod.trackingFinalizer) this.removePod(pod);
+        else this.updatePod(pod);
       }
       return;
     }

@@ -25,6 +25,9 @@ export const KUBELET_COMPONENT = "kubelet";
 /** kuberuntime_manager.go minimumGracePeriodInSeconds: the shortest StopContainer timeout
  * killContainer gives ("a minimal shutdown window to avoid unnecessary SIGKILLs"). */
 export const MINIMUM_KILL_GRACE_SECONDS = 2;
+/** pod_workers.go calculateEffectiveGracePeriod: "no matter what, we always supply a grace
+ * period of 1" — the pod worker's period, which a later DELETE may only shorten. */
+export const MINIMUM_POD_WORKER_GRACE_SECONDS = 1;
 
 /** pkg/kubelet/active_deadline.go: the reason and message of a pod past its activeDeadlineSeconds. */
 export const DEADLINE_EXCEEDED_REASON = "DeadlineExceeded";

@@ -133,7 +133,7 @@ export class Kubelet implements EventHandler {
       st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
       return;
     }
-    if (pod.deletionMs !== NONE && !st.killing && !st.done) this.kills.start(pod, st);
+    if (pod.deletionMs !== NONE && !st.done) this.kills.deleted(pod, st);
   }
 
   podRemoved(pod: PodRecord): void {

@@ -17,11 +17,12 @@ import {
   KUBELET_COMPONENT,
   type KubeletHost,
   MINIMUM_KILL_GRACE_SECONDS,
+  MINIMUM_POD_WORKER_GRACE_SECONDS,
 } from "./actions.js";
 import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { showReasonCache } from "./pod-restarts.js";
 import type { PodState } from "./pod-state.js";
-import { hasCrashLoop, planKill, terminateContainers } from "./termination.js";
+import { hasCrashLoop, planKill, replanKill, terminateContainers } from "./termination.js";
 
 /** What the kill of a pod's containers needs of its kubelet (whose events it schedules). */
 export interface KillHost extends KubeletHost {
@@ -65,6 +66,7 @@ export class PodKills {
   /** Stops the pod's containers within `graceSeconds`; nothing else of the pod happens meanwhile. */
   start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
     st.killing = true;
+    st.killGraceSeconds = Math.max(graceSeconds, MINIMUM_POD_WORKER_GRACE_SECONDS);
     st.cancelPending(this.cancel);
     // killContainer (kuberuntime_container.go) takes the pod worker's grace period (never below
     // 1 s: pod_workers.go calculateEffectiveGracePeriod) and then raises anything below
@@ -80,6 +82,34 @@ export class PodKills {
     // the kill's own (terminateContainers) are one.
     if (doneAt > this.sim.now && pod.deletionMs !== NONE && hasCrashLoop(pod))
       this.sim.schedule(0, this.host, Action.TerminatingStatus * 256, pod);
+    this.handles.set(pod, this.sim.scheduleAt(doneAt, this.host, Action.Killed * 256, pod));
+  }
+
+  /** A write to a pod with a deletionTimestamp: the kill starts, or one under way may shorten. */
+  deleted(pod: PodRecord, st: PodState): void {
+    if (!st.killing) this.start(pod, st);
+    else this.shorten(pod, st);
+  }
+
+  /**
+   * The pod being killed was deleted (again) with a shorter grace period. pod_workers.go UpdatePod
+   * takes it when calculateEffectiveGracePeriod gives less than the kill under way (the pod
+   * worker's period, at least 1 s) and cancels that SyncTerminatingPod; the next one kills the
+   * containers still running again — a Killing event each — with the shorter period (at least
+   * 2 s from now, as in `start`). A container that would stop on the first SIGTERM before then
+   * keeps its exit; any other is SIGKILLed (137) then.
+   */
+  private shorten(pod: PodRecord, st: PodState): void {
+    const grace = Math.max(pod.deletionGraceSeconds, MINIMUM_POD_WORKER_GRACE_SECONDS);
+    if (grace >= st.killGraceSeconds) return;
+    st.killGraceSeconds = grace;
+    const now = this.sim.now;
+    const doneAt = replanKill(pod, now, now + Math.max(grace, MINIMUM_KILL_GRACE_SECONDS) * 1000, (c) => {
+      if (this.recorder !== null)
+        this.host.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
+    });
+    const k = this.handles.get(pod);
+    if (k !== undefined) this.sim.cancel(k);
     this.handles.set(pod, this.sim.scheduleAt(doneAt, this.host, Action.Killed * 256, pod));
   }
 

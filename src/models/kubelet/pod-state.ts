@@ -20,6 +20,8 @@ export class PodState {
    */
   readonly crashLoopMessage: (string | null)[] = objectList();
   killing = false;
+  /** The grace period of the kill under way (the pod worker's: at least 1 s). */
+  killGraceSeconds = 0;
   done = false;
   /** The pending active-deadline check (spec.activeDeadlineSeconds), or NONE. */
   deadlineHandle = NONE;
@@ -56,6 +58,7 @@ export class PodState {
       this.crashLoopMessage.push(null);
     }
     this.killing = false;
+    this.killGraceSeconds = 0;
     this.done = false;
     this.deadlineHandle = NONE;
     this.retryHandle = NONE;

@@ -49,6 +49,35 @@ export function planKill(
 }
 
 /**
+ * A kill under way is asked again with a SIGKILL at `deadline` (a shorter grace period): each
+ * container still running is told (`again`, in container order), and one that would exit after
+ * the deadline is killed then (137). Returns when the last one has exited.
+ */
+export function replanKill(
+  pod: PodRecord,
+  now: number,
+  deadline: number,
+  again: (c: ContainerStatus) => void,
+): number {
+  let doneAt = now;
+  for (const c of pod.containers) {
+    if (c.state !== ContainerState.Running) continue;
+    const run = c.current!;
+    if (run.exitAtMs > now) {
+      again(c);
+      if (run.exitAtMs > deadline) {
+        run.exitAtMs = deadline;
+        run.exitCode = EXIT_CODE_SIGKILL;
+        run.reason = "Error";
+        run.exitLog = null;
+      }
+    }
+    doneAt = Math.max(doneAt, run.exitAtMs);
+  }
+  return doneAt;
+}
+
+/**
  * The kill is over; the container states of the pod worker's last status (kubelet.go
  * SyncTerminatingPod and SyncTerminatedPod, status_manager.go TerminatePod):
  *  - a running container has terminated at its planned exit;
