@@ -1,9 +1,9 @@
 import type { PreparedJob } from "../models/cluster.js";
+import { preferredNode } from "../models/idle-placement.js";
 import { backoffDurationMs } from "../models/job-controller/backoff.js";
 import { SYNC_JOB_BATCH_PERIOD_MS } from "../models/job-controller/job-controller.js";
 import { PLEG_RELIST_PERIOD_MS } from "../models/kubelet/actions.js";
 import { apiTime } from "../models/objects.js";
-import { preferredNode } from "../models/scheduler.js";
 import type { Scenario } from "../scenario/load.js";
 import type { DiscreteDistribution } from "./closed-form.js";
 import type { RunPlan } from "./plan.js";

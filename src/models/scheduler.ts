@@ -6,14 +6,22 @@ import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { purpose, streamKey } from "./identity.js";
+import {
+  hasPreferredNodeAffinity,
+  matchesNodeAffinity,
+  NODE_AFFINITY_SCORE_WEIGHT,
+  normalizedAffinityScore,
+  preferredAffinityWeight,
+} from "./node-affinity.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { type Store, WatchType } from "./store.js";
 
 /**
  * kube-scheduler, reduced to what Job pods meet: filter nodes on allocatable cpu, memory and
- * pod count (NodeResourcesFit) and nodeSelector; score with the default plugins that tell
- * nodes apart for such pods — NodeResourcesFit LeastAllocated, NodeResourcesBalancedAllocation,
- * ImageLocality (weights 1, integer scores 0–100); pick the highest, breaking ties at random as
+ * pod count (NodeResourcesFit) and on nodeSelector and required node affinity (NodeAffinity:
+ * node-affinity.ts); score with the default plugins that tell nodes apart for such pods —
+ * NodeResourcesFit LeastAllocated, NodeResourcesBalancedAllocation, ImageLocality (weights 1,
+ * integer scores 0–100) and, for a pod with preferred node affinity, NodeAffinity (weight 2); pick the highest, breaking ties at random as
  * selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
  * PodScheduled=False/Unschedulable and a FailedScheduling event, and is retried when a pod on
  * some node ends or every 5 minutes (podMaxInUnschedulablePodsDuration).
@@ -78,53 +86,6 @@ export function podRequests(spec: PodSpec): Requests {
 }
 
 const P_SCHEDULE = purpose("schedule");
-
-/**
- * The node an idle cluster's scheduler always picks for this pod (its score strictly highest),
- * or null when several tie (the choice is then random) — the same scores as Scheduler.score.
- */
-export function preferredNode<
-  N extends {
-    milliCpu: number;
-    memory: number;
-    systemMilliCpu: number;
-    systemMemory: number;
-    images: readonly string[];
-  },
->(nodes: readonly N[], spec: PodSpec, images: { imageSize(image: string): number }): N | null {
-  const req = podRequests(spec);
-  let best: N | null = null;
-  let bestScore = -1;
-  let tie = false;
-  for (const n of nodes) {
-    if (req.milliCpu + n.systemMilliCpu > n.milliCpu || req.memory + n.systemMemory > n.memory) continue;
-    const cpuReq = n.systemMilliCpu + req.nonZeroMilliCpu;
-    const memReq = n.systemMemory + req.nonZeroMemory;
-    const least = Math.trunc(
-      ((Math.max(0, n.milliCpu - cpuReq) / n.milliCpu + Math.max(0, n.memory - memReq) / n.memory) * 100) / 2,
-    );
-    const fc = Math.min(1, cpuReq / n.milliCpu);
-    const fm = Math.min(1, memReq / n.memory);
-    let score = least + Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
-    let sum = 0;
-    for (const c of spec.containers) {
-      const image = c.image ?? "";
-      if (!n.images.includes(image)) continue;
-      sum += images.imageSize(image) * (nodes.filter((m) => m.images.includes(image)).length / nodes.length);
-    }
-    const max = IMAGE_MAX_THRESHOLD * spec.containers.length;
-    score += Math.trunc(
-      (100 * (Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max) - IMAGE_MIN_THRESHOLD)) /
-        (max - IMAGE_MIN_THRESHOLD),
-    );
-    if (score > bestScore) {
-      best = n;
-      bestScore = score;
-      tie = false;
-    } else if (score === bestScore) tie = true;
-  }
-  return tie ? null : best;
-}
 
 /** Sizes of images, for ImageLocality; the workload model knows them. */
 export interface ImageSizes {
@@ -213,9 +174,12 @@ export class Scheduler implements EventHandler {
     let insufficientMem = 0;
     let tooManyPods = 0;
     let selectorMismatch = 0;
-    const sel = pod.spec.nodeSelector;
+    const spec = pod.spec;
+    const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
+    // Preferred node affinity scores each feasible node against the best of them: known first.
+    const maxPreferred = hasPreferredNodeAffinity(spec) ? this.maxPreferredWeight(pod, req) : 0;
     for (const node of nodes) {
-      if (sel !== undefined && Object.keys(sel).some((k) => node.labels[k] !== sel[k])) {
+      if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
         selectorMismatch++;
         continue;
       }
@@ -233,7 +197,11 @@ export class Scheduler implements EventHandler {
         fits = false;
       }
       if (!fits) continue;
-      const score = this.score(pod, node, req);
+      let score = this.score(pod, node, req);
+      if (maxPreferred > 0)
+        score +=
+          NODE_AFFINITY_SCORE_WEIGHT *
+          normalizedAffinityScore(preferredAffinityWeight(spec, node), maxPreferred);
       if (score > bestScore) {
         best = node;
         bestScore = score;
@@ -256,6 +224,22 @@ export class Scheduler implements EventHandler {
       return;
     }
     this.bind(pod, best, req);
+  }
+
+  /** The highest preferred-affinity weight among the nodes the pod fits (NormalizeScore's max). */
+  private maxPreferredWeight(pod: PodRecord, req: Requests): number {
+    let max = 0;
+    for (const node of this.store.nodes) {
+      if (
+        !matchesNodeAffinity(pod.spec, node) ||
+        node.podCount + 1 > node.allocatablePods ||
+        node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu > node.allocatableMilliCpu ||
+        node.requestedMemory + node.systemMemory + req.memory > node.allocatableMemory
+      )
+        continue;
+      max = Math.max(max, preferredAffinityWeight(pod.spec, node));
+    }
+    return max;
   }
 
   private drawBelow(pod: PodRecord, n: number): number {

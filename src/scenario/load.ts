@@ -260,6 +260,7 @@ export function parseScenario(
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
   for (const m of manifests.values()) {
     checkImages(m, declared, problems);
+    checkScheduling(m, problems);
   }
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;
@@ -338,6 +339,60 @@ function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: P
         }
       });
     }
+  }
+}
+
+/**
+ * Scheduling directives of a pod template that jobsim's scheduler does not simulate: refused
+ * here rather than ignored, which would place pods where a cluster would not (or run pods a
+ * cluster would leave Pending). nodeSelector and node affinity are simulated (node-affinity.ts).
+ */
+const UNSIMULATED_SCHEDULING: readonly [string, (spec: Record<string, unknown>) => boolean, string][] = [
+  [
+    "nodeName",
+    (s) => typeof s.nodeName === "string" && s.nodeName !== "",
+    "pods bound to a node without the scheduler; use a nodeSelector on kubernetes.io/hostname",
+  ],
+  [
+    "affinity.podAffinity",
+    (s) => (s.affinity as Record<string, unknown> | undefined)?.podAffinity != null,
+    "inter-pod affinity",
+  ],
+  [
+    "affinity.podAntiAffinity",
+    (s) => (s.affinity as Record<string, unknown> | undefined)?.podAntiAffinity != null,
+    "inter-pod anti-affinity",
+  ],
+  [
+    "topologySpreadConstraints",
+    (s) => Array.isArray(s.topologySpreadConstraints) && s.topologySpreadConstraints.length > 0,
+    "topology spread constraints",
+  ],
+  [
+    "schedulingGates",
+    (s) => Array.isArray(s.schedulingGates) && s.schedulingGates.length > 0,
+    "scheduling gates (nothing would remove them)",
+  ],
+  [
+    "schedulerName",
+    (s) =>
+      typeof s.schedulerName === "string" &&
+      s.schedulerName !== "" &&
+      s.schedulerName !== "default-scheduler",
+    "schedulers other than default-scheduler",
+  ],
+];
+
+function checkScheduling(m: ManifestFile, problems: Problems): void {
+  for (const doc of m.docs) {
+    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
+      | Record<string, unknown>
+      | undefined;
+    const podSpec = template?.spec as Record<string, unknown> | undefined;
+    if (podSpec === undefined || podSpec === null || typeof podSpec !== "object") continue;
+    for (const [field, present, what] of UNSIMULATED_SCHEDULING)
+      if (present(podSpec))
+        problems.add(`files.${m.name}`, `spec.template.spec.${field}: jobsim does not simulate ${what}`);
   }
 }
 

@@ -8,6 +8,7 @@ import {
 } from "./names.js";
 import { parseQuantity } from "./quantity.js";
 import { quantityString } from "./quantity-string.js";
+import { validateAffinity, validateNodeName, validateTolerations } from "./scheduling-validation.js";
 
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
@@ -122,6 +123,7 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
   }
   // ValidatePodSpec checks the nodeSelector as labels next (unversionedvalidation.ValidateLabels).
   errs.push(...validateLabels(spec.nodeSelector, `${specPath}.nodeSelector`));
+  errs.push(...validateAffinity(spec.affinity, `${specPath}.affinity`));
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(
       invalid(
@@ -131,6 +133,7 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
       ),
     );
   }
+  errs.push(...validateNodeName(spec.nodeName, `${specPath}.nodeName`));
   if (spec.activeDeadlineSeconds !== undefined && !(spec.activeDeadlineSeconds > 0)) {
     errs.push(
       invalid(
@@ -140,6 +143,7 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
       ),
     );
   }
+  errs.push(...validateTolerations(spec.tolerations, `${specPath}.tolerations`));
   return errs;
 }
 

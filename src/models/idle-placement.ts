@@ -1,0 +1,65 @@
+import type { PodSpec } from "kubernetes-types/core/v1.js";
+import {
+  matchesNodeAffinity,
+  NODE_AFFINITY_SCORE_WEIGHT,
+  normalizedAffinityScore,
+  preferredAffinityWeight,
+} from "./node-affinity.js";
+import { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD, podRequests } from "./scheduler.js";
+
+/**
+ * The node an idle cluster's scheduler always picks for this pod (its score strictly highest),
+ * or null when several tie (the choice is then random) — the same scores as Scheduler.score.
+ */
+export function preferredNode<
+  N extends {
+    milliCpu: number;
+    memory: number;
+    systemMilliCpu: number;
+    systemMemory: number;
+    images: readonly string[];
+    name: string;
+    labels: Readonly<Record<string, string>>;
+  },
+>(nodes: readonly N[], spec: PodSpec, images: { imageSize(image: string): number }): N | null {
+  const req = podRequests(spec);
+  const fits = (n: N) =>
+    req.milliCpu + n.systemMilliCpu <= n.milliCpu &&
+    req.memory + n.systemMemory <= n.memory &&
+    matchesNodeAffinity(spec, n);
+  let maxPreferred = 0;
+  for (const n of nodes) if (fits(n)) maxPreferred = Math.max(maxPreferred, preferredAffinityWeight(spec, n));
+  let best: N | null = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const n of nodes) {
+    if (!fits(n)) continue;
+    const cpuReq = n.systemMilliCpu + req.nonZeroMilliCpu;
+    const memReq = n.systemMemory + req.nonZeroMemory;
+    const least = Math.trunc(
+      ((Math.max(0, n.milliCpu - cpuReq) / n.milliCpu + Math.max(0, n.memory - memReq) / n.memory) * 100) / 2,
+    );
+    const fc = Math.min(1, cpuReq / n.milliCpu);
+    const fm = Math.min(1, memReq / n.memory);
+    let score = least + Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    score +=
+      NODE_AFFINITY_SCORE_WEIGHT * normalizedAffinityScore(preferredAffinityWeight(spec, n), maxPreferred);
+    let sum = 0;
+    for (const c of spec.containers) {
+      const image = c.image ?? "";
+      if (!n.images.includes(image)) continue;
+      sum += images.imageSize(image) * (nodes.filter((m) => m.images.includes(image)).length / nodes.length);
+    }
+    const max = IMAGE_MAX_THRESHOLD * spec.containers.length;
+    score += Math.trunc(
+      (100 * (Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max) - IMAGE_MIN_THRESHOLD)) /
+        (max - IMAGE_MIN_THRESHOLD),
+    );
+    if (score > bestScore) {
+      best = n;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}
