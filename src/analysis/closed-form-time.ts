@@ -143,7 +143,10 @@ function finishTimesMs(
 /** Finish times: of every run (Complete or Failed), and of the runs that end Complete. */
 export interface FinishTimes {
   all: DiscreteDistribution;
-  /** Sums to P(success): each path's success part at the time its last pod ends the Job. */
+  /**
+   * Each path's success part at the time its last pod ends the Job, for the paths that end by
+   * the horizon: sums to P(success) when the horizon cuts no run.
+   */
   complete: DiscreteDistribution;
   /** P(the Job ends after `horizonMs`): the share of runs the horizon cuts short. */
   pastHorizon: number;
@@ -215,7 +218,10 @@ export function finishTimeDistribution(
       const seconds = (apiTime(times[k - 1]) - createdApi) / 1000;
       byValue.set(seconds, (byValue.get(seconds) ?? 0) + prob * phaseWeight(phi));
       const success = successProbability(k);
-      if (success > 0)
+      // A success past the horizon is never seen: the run stops there, Unfinished. Counting it
+      // would make P(Complete within W) exceed what the runs measure when W reaches past the
+      // horizon (sweep --within).
+      if (success > 0 && times[k - 1] <= horizonMs)
         completeByValue.set(seconds, (completeByValue.get(seconds) ?? 0) + success * phaseWeight(phi));
     }
   }

@@ -30,7 +30,10 @@ export interface ClosedForm {
   durationSeconds: DiscreteDistribution | null;
   /** Why the time distribution is missing, if it is. */
   durationNote: string;
-  /** Whole seconds to Complete, of the runs that end Complete (sums to successRate); null with durationSeconds. */
+  /**
+   * Whole seconds to Complete, of the runs that end Complete before the horizon (sums to
+   * successRate when the horizon cuts no run); null with durationSeconds.
+   */
   completeSeconds: DiscreteDistribution | null;
   /**
    * P(the Job ends after the scenario's horizon), from the exact time distribution (0 when

@@ -194,8 +194,8 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
         meets: ci[0] >= o.target,
       };
       // The exact value of what the target judges: P(success) where the report compares the
-      // closed form, or with --within the exact P(Complete within it) (no horizon cut changes
-      // that, a run's first W seconds being the same however long it may run).
+      // closed form, or with --within the exact P(Complete within it and before the horizon,
+      // where every run stops): what the runs measure, whether or not W reaches past it.
       const cf = closed[keys.indexOf(jobKey)];
       const judged = point.jobs[jobKey].closedForm;
       const exact =

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { planFor } from "../analysis/plan.js";
 import { sweep } from "../analysis/sweep.js";
-import { parseGoDuration } from "../models/api/go-duration.js";
+import { goDuration, parseGoDuration } from "../models/api/go-duration.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { sweepCsv, sweepMarkdown, sweepText } from "../report/sweep-table.js";
 import { loadScenario } from "../scenario/load.js";
@@ -60,9 +60,11 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   // The manifests the scenario reads from disk are inputs too (a file that fails to load is
   // reported by the sweep itself, with the swept value).
   let onDisk: string[] = [];
+  let horizonMs = Number.POSITIVE_INFINITY;
   try {
     const loaded = loadScenario(a.scenario);
     onDisk = loaded.filesOnDisk;
+    horizonMs = loaded.horizonMs;
     const plan = planFor(loaded);
     notePodDeletes(plan.skippedPodDeletes, a.scenario);
     noteLeanWaits(plan.leanWaits, a.scenario);
@@ -100,6 +102,12 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
         2,
       );
     withinSeconds = Math.floor(ms / 1000);
+    // Every run stops at the horizon: a success after it is never seen, so the rate measured
+    // (and the exact one beside it) is success within the horizon, whatever --within says.
+    if (ms > horizonMs)
+      process.stderr.write(
+        `jobsim: note: --within ${a.within} is longer than the scenario's horizon (${goDuration(horizonMs)}), where every run stops: only successes before it count; raise horizon: in ${a.scenario} to count the rest\n`,
+      );
   }
   // With a target, values whose interval straddles it are re-run with more runs, up to this.
   const maxRuns = a.target === undefined ? a.runs : Math.max(a.runs, a.maxRuns ?? DEFAULT_MAX_RUNS);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -228,6 +228,31 @@ steps:
       expect(Math.abs(p.target!.rate - e)).toBeLessThanOrEqual(4 * se);
     }
     expect(report.closedFormRecommendation).toEqual({ value: 1, successRate: 0.64 });
+  });
+
+  it("counts only the successes a run sees before the horizon, as the Monte Carlo does", async () => {
+    // horizon 30 s: a third attempt's success (46 s) lies past it, where every run stops, so
+    // P(Complete within 60 s) as the runs can show it is 0.64, not 0.4 + 0.24 + 0.144 = 0.784.
+    const cut = join(dir, "cut.yaml");
+    writeFileSync(cut, readFileSync(file, "utf8").replace("seed: 7\n", "seed: 7\nhorizon: 30s\n"));
+    const runs = 8000;
+    const { report } = await sweep({
+      scenarioPath: cut,
+      parameter: "spec.backoffLimit",
+      values: [0, 2, 3],
+      runs,
+      maxRuns: runs,
+      target: 0.7,
+      withinSeconds: 60,
+      workers: 1,
+    });
+    expect(report.points.map((p) => p.target!.exactRate)).toEqual([0.4, 0.64, 0.64]);
+    for (const p of report.points) {
+      const e = p.target!.exactRate!;
+      const se = Math.sqrt((e * (1 - e)) / runs);
+      expect(Math.abs(p.target!.rate - e)).toBeLessThanOrEqual(4 * se);
+    }
+    expect(report.closedFormRecommendation).toBeNull();
   });
 });
 

@@ -354,6 +354,21 @@ describe("jobsim mc and sweep arguments", () => {
     expect(r.status).toBe(status);
   });
 
+  it("sweep --within past the scenario's horizon says that successes after the horizon are not counted", () => {
+    const file = join(tmp(), "short.yaml");
+    writeFileSync(
+      file,
+      readFileSync("scenarios/flaky-job.yaml", "utf8").replace("seed: 7\n", "seed: 7\nhorizon: 10m\n"),
+    );
+    const args = ["sweep", file, "--set", "spec.backoffLimit=1,2", "--runs", "20", "--target", "0.9"];
+    const r = jobsim(...args, "--within", "30m");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `jobsim: note: --within 30m is longer than the scenario's horizon (10m0s), where every run stops: only successes before it count; raise horizon: in ${file} to count the rest\n`,
+    );
+    expect(jobsim(...args, "--within", "10m").stderr).toBe("");
+  });
+
   it("mc --json prints one object with the contract's fields; the closed form beside the estimate", () => {
     const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5000", "--json");
     expect(r.status).toBe(0);
