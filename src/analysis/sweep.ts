@@ -107,6 +107,11 @@ interface Evaluated {
   point: SweepPoint;
   distribution: Distributions;
   runs: number;
+  /**
+   * With a target: the exact value it judges, unrounded (the report rounds to 6 decimals for
+   * reading; 0.9989996 would read as 0.999 and pass a 99.9% target it misses). Null without one.
+   */
+  exact: number | null;
 }
 
 /** Target verdict from a Wilson interval: met (lower ≥ t), missed (upper < t), or not yet known. */
@@ -181,6 +186,7 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
     const report = mcReport(scenario.name, seed, runs, mc.jobKeys, r.stats, r.fingerprint, closed);
     const point: SweepPoint = { value, ...report };
     const stats = r.stats[keys.indexOf(jobKey)];
+    let exact: number | null = null;
     if (o.target !== undefined) {
       const successes =
         o.withinSeconds === undefined
@@ -198,17 +204,16 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
       // where every run stops): what the runs measure, whether or not W reaches past it.
       const cf = closed[keys.indexOf(jobKey)];
       const judged = point.jobs[jobKey].closedForm;
-      const exact =
-        o.withinSeconds === undefined
-          ? judged.applies
-            ? judged.successRate
-            : null
-          : typeof cf === "string"
-            ? null
+      if (typeof cf !== "string")
+        exact =
+          o.withinSeconds === undefined
+            ? judged.applies
+              ? cf.successRate
+              : null
             : completeWithin(cf, o.withinSeconds);
       if (exact !== null) point.target.exactRate = r6(exact);
     }
-    return { point, distribution: distributionsOf(String(value), stats, value), runs };
+    return { point, distribution: distributionsOf(String(value), stats, value), runs, exact };
   };
 
   const evaluated: Evaluated[] = [];
@@ -301,21 +306,13 @@ function summarize(
   };
   if (maxRuns > o.runs) out.maxRuns = maxRuns;
   if (o.target !== undefined) out.target = o.target;
-  if (o.target !== undefined) {
-    // The exact P(success), or with --within the exact P(Complete within it).
-    const exact = points.map((p) => {
-      if (o.withinSeconds !== undefined) {
-        const rate = p.target?.exactRate;
-        return rate === undefined ? null : { value: p.value, successRate: rate };
-      }
-      const cf = p.jobs[jobKey].closedForm;
-      return cf.applies ? { value: p.value, successRate: cf.successRate } : null;
-    });
-    if (exact.every((e) => e !== null)) {
-      const target = o.target;
-      const meeting = exact.filter((e) => e!.successRate >= target).sort((a, b) => a!.value - b!.value);
-      out.closedFormRecommendation = meeting.length > 0 ? meeting[0] : null;
-    }
+  if (o.target !== undefined && evaluated.every((e) => e.exact !== null)) {
+    // The exact P(success), or with --within the exact P(Complete within it): compared with
+    // the target unrounded, reported rounded as the points are.
+    const target = o.target;
+    const meeting = evaluated.filter((e) => e.exact! >= target).sort((a, b) => a.point.value - b.point.value);
+    out.closedFormRecommendation =
+      meeting.length > 0 ? { value: meeting[0].point.value, successRate: r6(meeting[0].exact!) } : null;
   }
   if (o.withinSeconds !== undefined) out.withinSeconds = o.withinSeconds;
   return { report: out, distributions };

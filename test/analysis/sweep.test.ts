@@ -174,6 +174,31 @@ describe("jobsim sweep", () => {
   });
 });
 
+describe("the closed-form recommendation", () => {
+  it("compares the exact P(success), not its 6-decimal rounding, with the target", async () => {
+    // p = 0.9989996 at backoffLimit 0 rounds to 0.999 but lies below it; 1 attempt more gives
+    // 1 − 0.0010004² ≈ 0.999999, the smallest value that truly reaches 99.9%.
+    const file = join(mkdtempSync(join(tmpdir(), "jobsim-round-")), "round.yaml");
+    writeFileSync(
+      file,
+      readFileSync(FILE, "utf8").replace(
+        /probability: [^,]+, exitCode: 0(.*)\n(.*)probability: [^,]+, exitCode: 1/,
+        "probability: 0.9989996, exitCode: 0$1\n$2probability: 0.0010004, exitCode: 1",
+      ),
+    );
+    const { report } = await sweep({
+      scenarioPath: file,
+      parameter: "spec.backoffLimit",
+      values: [0, 1],
+      runs: 100,
+      target: 0.999,
+      workers: 1,
+    });
+    expect(report.points[0].jobs.work.closedForm).toMatchObject({ applies: true, p: 0.999 });
+    expect(report.closedFormRecommendation).toEqual({ value: 1, successRate: 0.999999 });
+  });
+});
+
 describe("jobsim sweep --within: the closed form of P(Complete within T)", () => {
   // A preloaded image, 2 s start, 3 s run: a first success ends the Job at 6 s, a second
   // attempt's at 21 s (back-off 10 s from the first failure), a third's at 46 s (20 s more).
