@@ -1,7 +1,7 @@
 import { Distribution } from "../engine/random/distributions.js";
 import { ImageBehaviour, type Outcome, type WeightedOutcome } from "../models/workload.js";
 import { parseScenarioDuration } from "./durations.js";
-import { checkKnownKeys, type Problems, shown } from "./problems.js";
+import { checkKnownKeys, closest, type Problems, shown } from "./problems.js";
 
 /**
  * The `images:` section: how each container image behaves. A duration is a number of seconds, a
@@ -38,6 +38,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** The parameters of the distributions written as a mapping. */
+const DISTRIBUTION_PARAMS: Record<string, readonly string[] | undefined> = {
+  exponential: ["mean"],
+  lognormal: ["median", "sigma"],
+  normal: ["mean", "sd", "min"],
+};
+
 function num(v: unknown): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
@@ -68,6 +75,21 @@ export function parseDistribution(value: unknown, path: string, problems: Proble
     );
   const kind = keys[0];
   const arg = value[kind];
+  // A parameter the distribution does not take would be dropped without a word — and a sweep
+  // that `--set`s it (images.<image>.runSeconds.lognormal.mean) would vary nothing.
+  const params = DISTRIBUTION_PARAMS[kind];
+  if (params !== undefined && isRecord(arg)) {
+    const unknown = Object.keys(arg).filter((k) => !params.includes(k));
+    if (unknown.length > 0) {
+      for (const k of unknown) {
+        const hint = closest(k, params);
+        fail(
+          `${kind}: unknown field "${k}"${hint ? ` (did you mean "${hint}"?)` : ""}; known fields: ${params.join(", ")}`,
+        );
+      }
+      return null;
+    }
+  }
   try {
     switch (kind) {
       case "uniform": {

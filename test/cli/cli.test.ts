@@ -369,6 +369,17 @@ describe("jobsim mc and sweep arguments", () => {
     expect(jobsim(...args, "--within", "10m").stderr).toBe("");
   });
 
+  it("sweep --set on a distribution parameter that does not exist: exit 1, named, nothing swept", () => {
+    const path = "images.k3d-my-cluster-registry:50664/flaky-app:0.1.runSeconds.lognormal.mean";
+    const r = jobsim("sweep", "scenarios/flaky-job.yaml", "--set", `${path}=1,2`, "--runs", "20");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      'scenarios/flaky-job.yaml: images.k3d-my-cluster-registry:50664/flaky-app:0.1.runSeconds: lognormal: unknown field "mean" (did you mean "median"?); known fields: median, sigma\n' +
+        `scenarios/flaky-job.yaml: with --set ${path}=1\n`,
+    );
+  });
+
   it("mc --json prints one object with the contract's fields; the closed form beside the estimate", () => {
     const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5000", "--json");
     expect(r.status).toBe(0);

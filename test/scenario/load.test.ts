@@ -127,6 +127,20 @@ describe("scenario loading", () => {
     expect(p.length).toBe(3);
   });
 
+  it("names a distribution's unknown parameter, which would otherwise be dropped without a word", () => {
+    const text = GOOD.replace(
+      "    runSeconds: 2\n",
+      "    runSeconds: {lognormal: {median: 1.2, sigma: 0.3, mean: 2}}\n" +
+        "    pullSeconds: {exponential: {mean: 2, sd: 1}}\n" +
+        "    startSeconds: {normal: {mean: 1, sd: 0.1, minimum: 0.5}}\n",
+    );
+    expect(problems(text)).toEqual([
+      's.yaml: images.img:1.pullSeconds: exponential: unknown field "sd"; known fields: mean',
+      's.yaml: images.img:1.startSeconds: normal: unknown field "minimum"; known fields: mean, sd, min',
+      's.yaml: images.img:1.runSeconds: lognormal: unknown field "mean" (did you mean "median"?); known fields: median, sigma',
+    ]);
+  });
+
   it("reports bad steps clearly", () => {
     const p = problems(
       GOOD.replace(
