@@ -111,10 +111,14 @@ export function emitJob(
             {
               name: "mc",
               image,
+              // kubectl logs returns the container's stdout and stderr as one stream, and that
+              // stream is the shard file merge reads: a note on stderr (a step mc does not
+              // replay, say) would make it not JSON. stderr goes to the termination message
+              // instead, which the pod's status shows (kubectl describe pod: Message).
               command: [
                 "sh",
                 "-c",
-                `exec jobsim mc /scenario/${file} --runs ${runs} --seed ${shellQuote(String(seed))} --shard $((JOB_COMPLETION_INDEX + 1))/${shards} --json`,
+                `exec jobsim mc /scenario/${file} --runs ${runs} --seed ${shellQuote(String(seed))} --shard $((JOB_COMPLETION_INDEX + 1))/${shards} --json 2>/dev/termination-log`,
               ],
               resources: { requests: { cpu: "1", memory: "512Mi" }, limits: { memory: "1Gi" } },
               volumeMounts: [{ name: "scenario", mountPath: "/scenario", readOnly: true }],
