@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import type { Scenario } from "../scenario/load.js";
+import type { Scenario, ScenarioSource } from "../scenario/load.js";
 import type { Override } from "../scenario/overrides.js";
 import type { JobStats } from "./accumulators.js";
 import { BLOCK_RUNS, Fingerprint } from "./fingerprint.js";
@@ -20,6 +20,8 @@ export interface ExecuteOptions {
   scenario: Scenario;
   /** Where workers load the scenario from (they cannot receive the parsed one). */
   scenarioPath: string;
+  /** What workers build the scenario from instead, when given (scenarioSource: no re-reading). */
+  source?: ScenarioSource;
   overrides: Override[];
   seed: number | string;
   from: number;
@@ -188,6 +190,7 @@ export async function execute(o: ExecuteOptions): Promise<RangeResult> {
   const parts = ranges.map((_, i) => (o.csvPath === undefined ? undefined : `${o.csvPath}.part${i}`));
   const tasks: WorkerTask[] = ranges.map(([from, to], i) => ({
     scenarioPath: o.scenarioPath,
+    source: o.source,
     overrides: o.overrides,
     seed: o.seed,
     from,

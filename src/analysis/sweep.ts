@@ -1,5 +1,5 @@
 import { wilsonInterval } from "../engine/stats/wilson.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, type ScenarioSource, scenarioFromSource, scenarioSource } from "../scenario/load.js";
 import { checkSpecPath, type Override } from "../scenario/overrides.js";
 import { JobStats } from "./accumulators.js";
 import { closedFormFor, completeWithin } from "./closed-form.js";
@@ -144,10 +144,15 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
   // fingerprints merge exactly at block boundaries).
   const prefixes: (RunsPrefix | undefined)[] = [];
 
+  // The files as the first value read them: every later value (and every worker) builds its
+  // scenario from these texts, so an edit made while the sweep runs reaches no value.
+  let source: ScenarioSource | undefined;
   const evaluate = async (i: number, runs: number): Promise<Evaluated> => {
     const value = o.values[i];
     const overrides: Override[] = [{ path: o.parameter, value }];
-    const scenario = loadScenario(o.scenarioPath, overrides);
+    const scenario =
+      source === undefined ? loadScenario(o.scenarioPath, overrides) : scenarioFromSource(source, overrides);
+    source ??= scenarioSource(scenario);
     const seed = o.seed ?? scenario.seed;
     seedUsed = seed;
     const mc = new MonteCarlo(scenario, seed);
@@ -159,6 +164,7 @@ export async function sweep(o: SweepOptions): Promise<SweepResult> {
       const r = await execute({
         scenario,
         scenarioPath: o.scenarioPath,
+        source,
         overrides,
         seed,
         from,

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { ScenarioSource } from "../scenario/load.js";
 import type { Override } from "../scenario/overrides.js";
 import { JobStats, type JobStatsJSON } from "./accumulators.js";
 import { Fingerprint } from "./fingerprint.js";
@@ -14,6 +15,8 @@ import { Fingerprint } from "./fingerprint.js";
 /** One range of runs for one worker. */
 export interface WorkerTask {
   scenarioPath: string;
+  /** The scenario as the command loaded it (built from this, not read from the files again). */
+  source?: ScenarioSource;
   overrides: Override[];
   seed: number | string;
   from: number;

@@ -1,6 +1,6 @@
 import { closeSync, openSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, scenarioFromSource } from "../scenario/load.js";
 import { runHere, writeWhole } from "./execute.js";
 import { MonteCarlo } from "./monte-carlo.js";
 import type { WorkerMessage, WorkerRequest } from "./worker-pool.js";
@@ -15,10 +15,14 @@ const MODELS_KEPT = 4;
 const models = new Map<string, MonteCarlo>();
 
 function modelFor(task: WorkerRequest["task"]): MonteCarlo {
-  const key = JSON.stringify([task.scenarioPath, task.overrides, task.seed]);
+  const key = JSON.stringify([task.scenarioPath, task.source ?? null, task.overrides, task.seed]);
   let mc = models.get(key);
   if (mc === undefined) {
-    mc = new MonteCarlo(loadScenario(task.scenarioPath, task.overrides), task.seed);
+    const scenario =
+      task.source === undefined
+        ? loadScenario(task.scenarioPath, task.overrides)
+        : scenarioFromSource(task.source, task.overrides);
+    mc = new MonteCarlo(scenario, task.seed);
     if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value!);
   } else models.delete(key);
   models.set(key, mc); // most recently used last

@@ -12,7 +12,7 @@ import { goQuote } from "../models/api/field-errors.js";
 import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, scenarioSource } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
 import {
   CliError,
@@ -197,6 +197,9 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
       result = await execute({
         scenario,
         scenarioPath: a.scenario,
+        // Workers build the scenario as loaded here, not from the files again (which may be
+        // edited meanwhile: the digest and closed forms are of this one).
+        source: scenarioSource(scenario),
         overrides: [],
         seed,
         from,

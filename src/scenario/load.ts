@@ -87,6 +87,34 @@ export function scenarioFromText(text: string, file: string, overrides: readonly
   return parseScenario(text, file, dirname(resolve(file)), overrides);
 }
 
+/**
+ * What a scenario was loaded from: its file's text and the manifests read from beside it. A
+ * command that builds the scenario more than once (a sweep, per value; worker threads, which
+ * cannot receive a parsed one) builds every copy from this, never from the files again: a file
+ * edited while the command runs would otherwise mix two scenarios in one result.
+ */
+export interface ScenarioSource {
+  file: string;
+  text: string;
+  /** [name as the steps give it, text] of each manifest read from beside the scenario. */
+  disk: [string, string][];
+}
+
+export function scenarioSource(s: Scenario): ScenarioSource {
+  return { file: s.file, text: s.text, disk: s.filesOnDisk.map((n) => [n, s.manifests.get(n)?.text ?? ""]) };
+}
+
+/** The scenario of `source`, with `overrides`, as loadScenario would have built it then. */
+export function scenarioFromSource(source: ScenarioSource, overrides: readonly Override[] = []): Scenario {
+  return parseScenario(
+    source.text,
+    source.file,
+    dirname(resolve(source.file)),
+    overrides,
+    new Map(source.disk),
+  );
+}
+
 /** Why an existing path cannot be read as a manifest file, or null. */
 function unreadableManifest(path: string): string | null {
   try {
@@ -164,6 +192,8 @@ export function parseScenario(
   file: string,
   dir: string,
   overrides: readonly Override[] = [],
+  /** Texts of manifests beside the scenario, read earlier (scenarioFromSource): not read again. */
+  disk?: ReadonlyMap<string, string>,
 ): Scenario {
   const problems = new Problems(file);
   const raw = readScenarioYaml(text, file);
@@ -233,7 +263,11 @@ export function parseScenario(
     for (const f of s.files) {
       if (manifests.has(f)) continue;
       let content = inline.get(f);
-      if (content === undefined) {
+      const read = content === undefined ? disk?.get(f) : undefined;
+      if (read !== undefined) {
+        content = read;
+        filesOnDisk.push(f);
+      } else if (content === undefined) {
         const onDisk = resolve(dir, f);
         if (!existsSync(onDisk)) {
           problems.add(

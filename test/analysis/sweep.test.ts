@@ -174,6 +174,45 @@ describe("jobsim sweep", () => {
   });
 });
 
+describe("a sweep reads its scenario once", () => {
+  it.each([1, 2])(
+    "a scenario file edited while the sweep runs changes no value's runs (%i worker(s))",
+    async (workers) => {
+      // Every value must run the scenario as it was when the sweep started: common random
+      // numbers compare values on the same draws, not on two versions of the file.
+      const dir = mkdtempSync(join(tmpdir(), "jobsim-edit-"));
+      const file = join(dir, "edited.yaml");
+      const text = readFileSync(FILE, "utf8");
+      const options = {
+        parameter: "spec.backoffLimit",
+        values: [0, 1, 2],
+        runs: 2000,
+        workers,
+      };
+      writeFileSync(file, text);
+      const before = await sweep({ scenarioPath: file, ...options });
+      let edited = false;
+      const during = await sweep({
+        scenarioPath: file,
+        ...options,
+        progress: (done) => {
+          if (done > 0 && !edited) {
+            edited = true;
+            writeFileSync(
+              file,
+              text
+                .replace(/probability: 0\.4,/, "probability: 0.9,")
+                .replace(/probability: 0\.6,/, "probability: 0.1,"),
+            );
+          }
+        },
+      });
+      expect(edited).toBe(true);
+      expect(JSON.stringify(during.report)).toBe(JSON.stringify(before.report));
+    },
+  );
+});
+
 describe("the closed-form recommendation", () => {
   it("compares the exact P(success), not its 6-decimal rounding, with the target", async () => {
     // p = 0.9989996 at backoffLimit 0 rounds to 0.999 but lies below it; 1 attempt more gives
