@@ -239,8 +239,12 @@ export class Store {
     if (propagation === "Foreground") {
       job.deletionMs = apiTime(this.now);
       job.finalizers.push("foregroundDeletion");
+      // markAsDeleting (apiserver registry store.go) bumps the generation of an object without
+      // graceful deletion when it first gets a deletionTimestamp: the Job controller sees a
+      // generation change and syncs at once (updateJob: enqueueSyncJobImmediately).
+      job.generation++;
       job.resourceVersion = this.nextResourceVersion();
-      this.notifyJob(WatchType.Modified, job, false);
+      this.notifyJob(WatchType.Modified, job, true);
       return;
     }
     if (propagation === "Orphan") for (const p of [...job.pods]) this.orphanPod(p);
