@@ -72,7 +72,16 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     return fail("error: --force and --grace-period greater than 0 cannot be specified together");
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force means 1
   const wait = flag(cmd, "wait") !== "false";
-  const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
+  const all = boolFlag(cmd, "all");
+  // LabelSelectorParam trims the selector: a blank one is no selector.
+  const hasSelector = (flag(cmd, "selector") ?? "").trim() !== "";
+  // delete.go `Complete`: with --all or -l, NotFound is ignored unless --ignore-not-found was given.
+  const ignoreText = flag(cmd, "ignore-not-found");
+  const ignoreNotFound = ignoreText === undefined ? all || hasSelector : ignoreText !== "false";
+  // cli-runtime builder.go `SelectAllParam` (called after LabelSelectorParam in delete.go
+  // `Complete`) records this, and `visitorResult` returns it before anything is visited; kept as
+  // written, with its trailing space.
+  if (all && hasSelector) return fail("error: setting 'all' parameter but found a non empty selector. ");
 
   // Deleted and printed in the order the builder visits them (cli-runtime builder.go): files
   // and resource/name arguments as given, a selector's kinds as given (`pods,jobs -l …`: the
@@ -81,18 +90,25 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   let stderr = "";
   const files = cmd.flags.get("filename") ?? [];
   if (files.length > 0) {
-    let objects = 0;
+    const refused = pathsWithArgs(cmd.positionals);
+    if (refused !== null) return fail(refused);
+    // builder.go `visitByPaths` filters the file's objects by the selector (--all selects
+    // everything); delete reads them from the file, so their labels are the manifest's.
+    const fileSelector = hasSelector ? selectorOf(cmd) : null;
+    let visited = 0; // (the objects past the selector: DeleteResult's `found`)
     for (const f of files) {
       const m = ctx.manifests.get(f);
       if (m === undefined) return fail(`error: the path "${f}" does not exist`);
       if (m.empty) continue; // a file with no object visits nothing (delete.go DeleteResult)
       if (m.clientError !== null) return fail(`error: ${m.clientError}`);
-      objects += m.docs.length + m.namespaces.length;
       if (m.namespaces.length > 0)
         return fail(
           `jobsim does not simulate deleting a namespace (${f} holds Namespace "${m.namespaces[0].name}"): delete its Jobs by name instead`,
         );
       for (const d of m.docs) {
+        const labels = (d.object.metadata as { labels?: Record<string, string> } | undefined)?.labels;
+        if (fileSelector !== null && !fileSelector.matches(labels ?? {})) continue;
+        visited++;
         const job = store.findJob(d.namespace, d.name);
         if (job === undefined) {
           if (!ignoreNotFound) stderr += notFound("jobs", d.name);
@@ -100,7 +116,7 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       }
     }
     // delete.go DeleteResult: nothing visited is not an error.
-    if (objects === 0)
+    if (visited === 0)
       return {
         stdout: "No resources found\n",
         stderr: "",
@@ -111,7 +127,8 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     let args: ReturnType<typeof resolveResourceArgs>;
     try {
       if (cmd.positionals.length === 0) return fail(MISSING_RESOURCE_ERROR);
-      args = resolveResourceArgs(cmd.positionals);
+      // --all is a selector to the builder (`visitorResult` sets an empty one): no names with it.
+      args = resolveResourceArgs(cmd.positionals, { selector: hasSelector || all });
     } catch (e) {
       return fail((e as ResourceError).message);
     }
@@ -130,7 +147,7 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
           } else targets.push({ kind: "pods", pod });
         } else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
       }
-    } else if (sel !== null || boolFlag(cmd, "all")) {
+    } else if (sel !== null || all) {
       for (const k of args.kinds) {
         if (k === "jobs") for (const job of listJobs(store, ns, sel)) targets.push({ kind: "jobs", job });
         else if (k === "pods")
@@ -170,4 +187,18 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     stderrBefore: force && grace === 0 ? FORCE_WARNING : undefined,
     exitCode: stderr !== "" ? 1 : 0,
   };
+}
+
+/**
+ * builder.go `visitByPaths`: resource arguments beside -f are refused (the builder has split
+ * `a,b NAME` and `TYPE/NAME` into resource/name tuples by then), or null.
+ */
+function pathsWithArgs(positionals: readonly string[]): string | null {
+  if (positionals.length === 0) return null;
+  const tuples =
+    positionals.some((p) => p.includes("/")) ||
+    (positionals.length > 1 && new Set(positionals[0].split(",")).size > 1);
+  return tuples
+    ? "error: resource/name arguments cannot be provided when a path is specified"
+    : "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well";
 }
