@@ -1,3 +1,4 @@
+import { withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
@@ -169,6 +170,9 @@ export class MonteCarlo {
   /** What a `kubectl wait` or pod `delete` step runs against, made at the first one (lazy: most
    * plans have none). */
   private waitContext: KubectlContext | null = null;
+  /** Per run, the spec fields each live Job's last successful `apply` set ("namespace/name";
+   * null after `create`): the original of kubectl's three-way merge (apply-three-way.ts). */
+  private readonly lastApplied = new Map<string, ReadonlySet<string> | null>();
 
   constructor(
     readonly scenario: Scenario,
@@ -191,6 +195,7 @@ export class MonteCarlo {
     const sim = c.sim;
     c.reset(run);
     this.collector.reset();
+    this.lastApplied.clear();
     for (const step of this.plan.steps) {
       // As a session does before each step: what is due now happens first — what the step
       // before did (a second apply at the same instant comes after the first Job's pods were
@@ -285,8 +290,17 @@ export class MonteCarlo {
   private submit(p: PreparedJob, apply: boolean): void {
     const c = this.cluster;
     const live = c.store.findJob(p.namespace, p.name);
-    if (live === undefined || live.removed) c.createJob(p);
-    else if (apply) updateExistingJob(c, live, p.object);
+    if (live === undefined || live.removed) {
+      const job = c.createJob(p);
+      // (what the session's last-applied-configuration annotation would hold: `create` makes none)
+      this.lastApplied.set(`${job.namespace}/${job.name}`, apply ? (p.specKeys ?? null) : null);
+    } else if (apply) {
+      // kubectl's three-way merge keeps live fields neither this manifest nor the last one set.
+      const key = `${live.namespace}/${live.name}`;
+      const written = p.specKeys ?? new Set(Object.keys(p.object.spec ?? {}));
+      const merged = withRetainedSpec(p.object, written, live.object, this.lastApplied.get(key) ?? null);
+      if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied.set(key, written);
+    }
   }
 
   /** Runs [from, to) into `stats` (one per Job key) and `fp`; `onRun` sees each run's results. */

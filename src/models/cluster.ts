@@ -81,6 +81,9 @@ export interface PreparedJob {
   tag: number;
   /** The defaulted object with an empty UID (runs that need the UID instantiate their own copy). */
   readonly object: Job;
+  /** The spec fields the manifest itself sets (before defaulting), where known: Monte Carlo's
+   * replay of `apply` over a live Job needs them for kubectl's three-way merge. */
+  specKeys?: ReadonlySet<string>;
   readonly view: JobSpecView;
 }
 

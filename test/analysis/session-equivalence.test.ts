@@ -239,6 +239,39 @@ steps:
     ),
     seed: 2,
   },
+  {
+    // kubectl apply's three-way merge (apply-three-way.ts): the deadline set by `patch` is not in
+    // either manifest, so the re-apply keeps it; backoffLimit, in both, is sent.
+    name: "a re-apply after kubectl patch keeps the patched activeDeadlineSeconds",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: reapply}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: {uniform: [2, 8]}, outcomes: [{probability: 0.3, exitCode: 0}, {probability: 0.7, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: r}
+    spec:
+      backoffLimit: 6
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - kubectl patch job r -p '{"spec":{"activeDeadlineSeconds":12,"backoffLimit":2}}'
+  - sleep 2s
+  - kubectl apply -f job.yaml
+  - sleep 1h
+`,
+      "reapply.yaml",
+      "/nonexistent",
+    ),
+    seed: 3,
+  },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];
 

@@ -3,6 +3,7 @@ import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
+import { lastAppliedSpecKeys, specKeys, withRetainedSpec } from "../apply-three-way.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
@@ -142,7 +143,10 @@ function applyFile(
       }
       if (existing.object.metadata?.annotations?.[LAST_APPLIED] === undefined)
         warnings += missingAnnotationWarning("jobs", name);
-      const r = updateExistingJob(ctx.cluster, existing, manifest, dryRun === "none");
+      // The three-way merge keeps live fields that neither this manifest nor the last one set.
+      const original = lastAppliedSpecKeys(existing.object.metadata?.annotations?.[LAST_APPLIED]);
+      const merged = withRetainedSpec(manifest, specKeys(doc.object), existing.object, original);
+      const r = updateExistingJob(ctx.cluster, existing, merged, dryRun === "none");
       if (r.error) {
         fail(r.error);
         continue;

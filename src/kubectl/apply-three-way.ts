@@ -1,0 +1,60 @@
+import type { Job, JobSpec } from "kubernetes-types/batch/v1.js";
+
+/**
+ * What `kubectl apply` leaves alone on a live Job. apply sends a three-way strategic merge patch
+ * (kubectl apply/patcher.go → apimachinery strategicpatch `CreateThreeWayMergePatch`): "the
+ * difference from current to modified without deletions, plus deletions from original to
+ * modified", original being the last-applied-configuration annotation. A spec field the new
+ * manifest does not set is therefore removed (and defaulted again by the server) only when the
+ * last apply had set it; one that neither sets — defaulted by the server, or set by `kubectl
+ * patch` — keeps its live value (`patch suspend=true`, then re-applying a manifest without
+ * `suspend`, leaves the Job suspended; a manifest that adds `parallelism` to a Job created with
+ * neither it nor `completions` leaves `completions: 1` as it is).
+ *
+ * This works on the spec's top-level fields, each as a whole. The selector, manualSelector and
+ * the pod template are left to updateExistingJob as before (the live ones carry what the server
+ * generated; only a suspended Job's scheduling directives may change there).
+ */
+
+const NOT_RETAINED = new Set(["selector", "manualSelector", "template"]);
+
+/** The top-level spec fields of a manifest (as written, before defaulting). */
+export function specKeys(manifest: unknown): ReadonlySet<string> {
+  const spec = (manifest as { spec?: unknown } | null | undefined)?.spec;
+  return new Set(spec !== null && typeof spec === "object" ? Object.keys(spec) : []);
+}
+
+/**
+ * The spec fields of the last-applied-configuration annotation, or null when the Job has none
+ * (created by `kubectl create`: no original, so nothing is deleted).
+ */
+export function lastAppliedSpecKeys(annotation: string | undefined): ReadonlySet<string> | null {
+  if (annotation === undefined) return null;
+  try {
+    return specKeys(JSON.parse(annotation));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `submitted` with the live value of every spec field that neither the manifest (`written`, its
+ * fields as written) nor the original (`original`) sets. `submitted` may be the manifest itself or
+ * its defaulted form (Monte Carlo's prepared Job): a defaulted value of a field the manifest does
+ * not set gives way to the live one.
+ */
+export function withRetainedSpec(
+  submitted: Job,
+  written: ReadonlySet<string>,
+  live: Job,
+  original: ReadonlySet<string> | null,
+): Job {
+  const liveSpec = (live.spec ?? {}) as Record<string, unknown>;
+  let spec: Record<string, unknown> | null = null;
+  for (const k of Object.keys(liveSpec)) {
+    if (NOT_RETAINED.has(k) || written.has(k) || original?.has(k)) continue;
+    spec ??= { ...((submitted.spec ?? {}) as Record<string, unknown>) };
+    spec[k] = structuredClone(liveSpec[k]);
+  }
+  return spec === null ? submitted : { ...submitted, spec: spec as unknown as JobSpec };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { commandTranscript } from "./commands/session.js";
+
+/**
+ * `kubectl apply` over a live Job sends a three-way merge patch (kubectl apply/patcher.go →
+ * apimachinery strategicpatch `CreateThreeWayMergePatch`: "the difference from current to
+ * modified without deletions, plus deletions from original to modified"). A spec field that
+ * neither the manifest nor its last-applied-configuration sets keeps its live value; one the
+ * last apply set and this one drops is removed and defaulted again.
+ */
+
+const job = (spec: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: work}
+spec:
+${spec}  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+
+const files = {
+  "b3.yaml": job("  backoffLimit: 3\n"),
+  "plain.yaml": job(""),
+  "p2.yaml": job("  backoffLimit: 6\n  parallelism: 2\n"),
+};
+
+const show = (fields: string) => `kubectl get job work -o jsonpath='${fields}{"\\n"}'`;
+
+describe("kubectl apply: the three-way merge with the live Job", () => {
+  it("fields set by kubectl patch survive a re-apply that does not set them", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f job.yaml",
+        `kubectl patch job work -p '{"spec":{"backoffLimit":3,"suspend":true,"activeDeadlineSeconds":100}}'`,
+        "kubectl apply -f job.yaml",
+        show("{.spec.backoffLimit} {.spec.suspend} {.spec.activeDeadlineSeconds}"),
+        "kubectl apply -f job.yaml",
+      ],
+      { files },
+    );
+    // backoffLimit is in the manifest (6, live 3): sent; suspend and the deadline are not: kept.
+    expect(out).toContain(
+      `$ kubectl apply -f job.yaml\njob.batch/work configured\n$ ${show("{.spec.backoffLimit} {.spec.suspend} {.spec.activeDeadlineSeconds}")}\n6 true 100\n$ kubectl apply -f job.yaml\njob.batch/work unchanged\n`,
+    );
+  });
+
+  it("a field the last apply set and this one drops is removed and defaulted again", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f plain.yaml",
+        `kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        "kubectl apply -f b3.yaml",
+        "kubectl apply -f plain.yaml",
+        show("{.spec.backoffLimit} {.spec.suspend}"),
+      ],
+      { files },
+    );
+    expect(out).toContain(
+      `$ kubectl apply -f plain.yaml\njob.batch/work configured\n$ ${show("{.spec.backoffLimit} {.spec.suspend}")}\n6 true\n`,
+    );
+  });
+
+  it("adding parallelism keeps the completions the server defaulted (no immutable-field error)", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f plain.yaml",
+        `kubectl patch job work -p '{"spec":{"suspend":true}}'`,
+        "kubectl apply -f p2.yaml",
+        show("{.spec.completions} {.spec.parallelism}"),
+        "kubectl apply -f plain.yaml",
+        show("{.spec.completions} {.spec.parallelism}"),
+      ],
+      { files },
+    );
+    expect(out).toContain(
+      `$ kubectl apply -f p2.yaml\njob.batch/work configured\n$ ${show("{.spec.completions} {.spec.parallelism}")}\n1 2\n`,
+    );
+    // parallelism was in the last apply: dropped, it is defaulted to 1 again.
+    expect(out).toContain(
+      `$ kubectl apply -f plain.yaml\njob.batch/work configured\n$ ${show("{.spec.completions} {.spec.parallelism}")}\n1 1\n`,
+    );
+  });
+
+  it("dropping completions the last apply set is refused as the immutable change it is", () => {
+    // job.yaml sets completions: 1; b3.yaml does not: the patch sends completions null, which
+    // SetDefaults_Job does not fill in beside a parallelism, and ValidateJobSpecUpdate refuses.
+    const out = commandTranscript(["kubectl apply -f job.yaml", "kubectl apply -f b3.yaml"], { files });
+    expect(out).toContain(
+      '$ kubectl apply -f b3.yaml\n2> The Job "work" is invalid: spec.completions: Invalid value: null: field is immutable\n',
+    );
+  });
+
+  it("over a Job made by kubectl create (no last-applied record) nothing is removed", () => {
+    const out = commandTranscript(
+      ["kubectl create -f b3.yaml", "kubectl apply -f plain.yaml", show("{.spec.backoffLimit}")],
+      { files },
+    );
+    expect(out).toContain(`$ ${show("{.spec.backoffLimit}")}\n3\n`);
+  });
+});
