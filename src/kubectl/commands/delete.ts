@@ -27,19 +27,44 @@ const WAIT_LIMIT_MS = 24 * 3_600_000;
 const FORCE_WARNING =
   "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
 
-function propagation(value: string | undefined): Propagation | { error: string } {
-  switch (value ?? "background") {
+/**
+ * cmdutil `parseCascadingFlag` (kubectl pkg/cmd/util/helpers.go): a value strconv.ParseBool reads
+ * (`1 t T TRUE true True`, `0 f F FALSE false False`) is the deprecated boolean form, background
+ * or orphan, which kubectl takes with a warning written straight to stderr (not through klog, so
+ * no header); anything else must name a propagation.
+ */
+function propagation(
+  value: string | undefined,
+): { policy: Propagation; warning?: string } | { error: string } {
+  const v = value ?? "background";
+  const deprecated = (policy: Propagation, replacement: string) => ({
+    policy,
+    warning: `warning: --cascade=${v} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`,
+  });
+  switch (v) {
     case "background":
-    case "true":
-      return "Background";
+      return { policy: "Background" };
     case "foreground":
-      return "Foreground";
+      return { policy: "Foreground" };
     case "orphan":
+      return { policy: "Orphan" };
+    case "1":
+    case "t":
+    case "T":
+    case "TRUE":
+    case "true":
+    case "True":
+      return deprecated("Background", "background");
+    case "0":
+    case "f":
+    case "F":
+    case "FALSE":
     case "false":
-      return "Orphan";
+    case "False":
+      return deprecated("Orphan", "orphan");
     default:
       return {
-        error: `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`,
+        error: `error: invalid cascade value (${v}). Must be "background", "foreground", or "orphan"`,
       };
   }
 }
@@ -47,6 +72,17 @@ function propagation(value: string | undefined): Propagation | { error: string }
 type Target = { kind: "jobs"; job: JobRecord } | { kind: "pods"; pod: PodRecord };
 
 export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
+  const r = runDelete(ctx, cmd);
+  // The deprecated boolean --cascade's warning is written as the flags become options
+  // (delete_flags.go ToOptions), after pflag accepted --grace-period and before anything else.
+  const graceText = flag(cmd, "grace-period");
+  if (graceText !== undefined && typeof parseGoInt(graceText) === "string") return r;
+  const cascade = propagation(flag(cmd, "cascade"));
+  if (!("warning" in cascade) || cascade.warning === undefined) return r;
+  return { ...r, stderrBefore: cascade.warning + (r.stderrBefore ?? "") };
+}
+
+function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const store = ctx.cluster.store;
   const ns = namespaceOf(cmd);
   // --grace-period is an int flag: pflag refuses a value it cannot parse before the command
@@ -58,8 +94,9 @@ export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       `error: invalid argument "${graceText}" for "--grace-period" flag: ${parsedGrace}\nSee 'kubectl delete --help' for usage.`,
     );
   let grace = parsedGrace;
-  const cascade = propagation(flag(cmd, "cascade"));
-  if (typeof cascade === "object") return fail(cascade.error);
+  const parsedCascade = propagation(flag(cmd, "cascade"));
+  if ("error" in parsedCascade) return fail(parsedCascade.error);
+  const cascade = parsedCascade.policy;
   const dryRun = dryRunOf(cmd);
   if (typeof dryRun === "object") return fail(dryRun.error);
   const force = boolFlag(cmd, "force");
