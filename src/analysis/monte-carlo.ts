@@ -290,13 +290,15 @@ export class MonteCarlo {
   private submit(p: PreparedJob, apply: boolean): void {
     const c = this.cluster;
     const live = c.store.findJob(p.namespace, p.name);
+    // p.key is "namespace/name" (a Job named only at creation is never applied), made once:
+    // no string is built per run.
     if (live === undefined || live.removed) {
-      const job = c.createJob(p);
+      c.createJob(p);
       // (what the session's last-applied-configuration annotation would hold: `create` makes none)
-      this.lastApplied.set(`${job.namespace}/${job.name}`, apply ? (p.specKeys ?? null) : null);
+      this.lastApplied.set(p.key, apply ? (p.specKeys ?? null) : null);
     } else if (apply) {
       // kubectl's three-way merge keeps live fields neither this manifest nor the last one set.
-      const key = `${live.namespace}/${live.name}`;
+      const key = p.key;
       const written = p.specKeys ?? new Set(Object.keys(p.object.spec ?? {}));
       const merged = withRetainedSpec(p.object, written, live.object, this.lastApplied.get(key) ?? null);
       if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied.set(key, written);
