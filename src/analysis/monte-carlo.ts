@@ -1,4 +1,4 @@
-import { withRetainedSpec } from "../kubectl/apply-three-way.js";
+import { withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
@@ -172,7 +172,7 @@ export class MonteCarlo {
   private waitContext: KubectlContext | null = null;
   /** Per run, the spec fields each live Job's last successful `apply` set ("namespace/name";
    * null after `create`): the original of kubectl's three-way merge (apply-three-way.ts). */
-  private readonly lastApplied = new Map<string, ReadonlySet<string> | null>();
+  private readonly lastApplied = new Map<string, PreparedJob | null>();
 
   constructor(
     readonly scenario: Scenario,
@@ -295,13 +295,20 @@ export class MonteCarlo {
     if (live === undefined || live.removed) {
       c.createJob(p);
       // (what the session's last-applied-configuration annotation would hold: `create` makes none)
-      this.lastApplied.set(p.key, apply ? (p.specKeys ?? null) : null);
+      this.lastApplied.set(p.key, apply ? p : null);
     } else if (apply) {
       // kubectl's three-way merge keeps live fields neither this manifest nor the last one set.
       const key = p.key;
       const written = p.specKeys ?? new Set(Object.keys(p.object.spec ?? {}));
-      const merged = withRetainedSpec(p.object, written, live.object, this.lastApplied.get(key) ?? null);
-      if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied.set(key, written);
+      const last = this.lastApplied.get(key) ?? null;
+      const original = last === null ? null : (last.specKeys ?? new Set(Object.keys(last.object.spec ?? {})));
+      const merged = withMergedLabels(
+        withRetainedSpec(p.object, written, live.object, original),
+        p.labels,
+        live.object,
+        last?.labels,
+      );
+      if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied.set(key, p);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { specKeys } from "../kubectl/apply-three-way.js";
+import { specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
 import { parseLogsArgs, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
@@ -110,6 +110,7 @@ export function planFor(scenario: Scenario): RunPlan {
           if (!jobKeys.includes(key)) jobKeys.push(key);
           prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
           prepared.specKeys = specKeys(doc.object);
+          prepared.labels = writtenLabels(doc.object);
           jobs.push(prepared);
         }
         for (const n of m.namespaces) addNamespace(namespaces, n.name);

@@ -58,3 +58,47 @@ export function withRetainedSpec(
   }
   return spec === null ? submitted : { ...submitted, spec: spec as unknown as JobSpec };
 }
+
+/** The metadata.labels of a manifest as written, or undefined when it sets none. */
+export function writtenLabels(manifest: unknown): Readonly<Record<string, string>> | undefined {
+  const labels = (manifest as { metadata?: { labels?: unknown } } | null | undefined)?.metadata?.labels;
+  return labels !== null && typeof labels === "object" ? (labels as Record<string, string>) : undefined;
+}
+
+/** The labels of the last-applied-configuration annotation (none when it has none or is absent). */
+export function lastAppliedLabels(
+  annotation: string | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (annotation === undefined) return undefined;
+  try {
+    return writtenLabels(JSON.parse(annotation));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `submitted` with the Job's labels as the three-way merge leaves them: the live labels, less
+ * those the original set and the manifest no longer does, plus the manifest's. So the labels the
+ * server gave a Job created without any (SetDefaults_Job: the template's, controller-uid and
+ * job-name among them) stay when a later manifest adds one. A merge that leaves none is defaulted
+ * again from the template, as the patched object is. Without labels in either, nothing changes.
+ */
+export function withMergedLabels(
+  submitted: Job,
+  written: Readonly<Record<string, string>> | undefined,
+  live: Job,
+  original: Readonly<Record<string, string>> | undefined,
+): Job {
+  if (written === undefined && original === undefined) {
+    if (submitted.metadata?.labels === undefined) return submitted;
+    const { labels: _dropped, ...meta } = submitted.metadata;
+    return { ...submitted, metadata: meta };
+  }
+  const labels: Record<string, string> = { ...(live.metadata?.labels ?? {}) };
+  for (const k of Object.keys(original ?? {})) if (written === undefined || !(k in written)) delete labels[k];
+  Object.assign(labels, written ?? {});
+  const merged =
+    Object.keys(labels).length > 0 ? labels : { ...(live.spec?.template.metadata?.labels ?? {}) };
+  return { ...submitted, metadata: { ...submitted.metadata, labels: merged } };
+}

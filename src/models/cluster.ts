@@ -84,6 +84,8 @@ export interface PreparedJob {
   /** The spec fields the manifest itself sets (before defaulting), where known: Monte Carlo's
    * replay of `apply` over a live Job needs them for kubectl's three-way merge. */
   specKeys?: ReadonlySet<string>;
+  /** The labels the manifest itself sets, where known (the same merge, for metadata.labels). */
+  labels?: Readonly<Record<string, string>>;
   readonly view: JobSpecView;
 }
 

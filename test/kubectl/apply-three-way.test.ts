@@ -99,3 +99,46 @@ describe("kubectl apply: the three-way merge with the live Job", () => {
     expect(out).toContain(`$ ${show("{.spec.backoffLimit}")}\n3\n`);
   });
 });
+
+describe("kubectl apply: the three-way merge of the Job's labels", () => {
+  const labelled = (labels: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: work, labels: {${labels}}}
+spec:
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const labelFiles = {
+    "app.yaml": labelled("app: w"),
+    "team.yaml": labelled("team: t"),
+    "plain.yaml": job(""),
+  };
+
+  it("keeps the labels the server gave a Job created without any, and drops only what the last apply set", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f plain.yaml",
+        "kubectl apply -f app.yaml",
+        "kubectl get job work --show-labels",
+        "kubectl apply -f team.yaml",
+        "kubectl get job work --show-labels",
+        "kubectl apply -f plain.yaml",
+        "kubectl get job work --show-labels",
+      ],
+      { files: labelFiles },
+    );
+    const rows = [...out.matchAll(/^work .* (\S+)$/gm)].map((m) =>
+      m[1]
+        .split(",")
+        .map((l) => l.split("=")[0])
+        .join(" "),
+    );
+    const generated =
+      "batch.kubernetes.io/controller-uid batch.kubernetes.io/job-name controller-uid job-name";
+    // SetDefaults_Job gave the Job its template's labels; a manifest that adds `app` keeps them;
+    // the next one drops `app` (the last apply set it) for `team`; one without labels drops `team`.
+    expect(rows).toEqual([`app ${generated}`, `${generated} team`, generated]);
+  });
+});

@@ -3,7 +3,14 @@ import type { ManifestFile } from "../../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
-import { lastAppliedSpecKeys, specKeys, withRetainedSpec } from "../apply-three-way.js";
+import {
+  lastAppliedLabels,
+  lastAppliedSpecKeys,
+  specKeys,
+  withMergedLabels,
+  withRetainedSpec,
+  writtenLabels,
+} from "../apply-three-way.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
@@ -144,8 +151,14 @@ function applyFile(
       if (existing.object.metadata?.annotations?.[LAST_APPLIED] === undefined)
         warnings += missingAnnotationWarning("jobs", name);
       // The three-way merge keeps live fields that neither this manifest nor the last one set.
-      const original = lastAppliedSpecKeys(existing.object.metadata?.annotations?.[LAST_APPLIED]);
-      const merged = withRetainedSpec(manifest, specKeys(doc.object), existing.object, original);
+      const annotation = existing.object.metadata?.annotations?.[LAST_APPLIED];
+      const original = lastAppliedSpecKeys(annotation);
+      const merged = withMergedLabels(
+        withRetainedSpec(manifest, specKeys(doc.object), existing.object, original),
+        writtenLabels(doc.object),
+        existing.object,
+        lastAppliedLabels(annotation),
+      );
       const r = updateExistingJob(ctx.cluster, existing, merged, dryRun === "none");
       if (r.error) {
         fail(r.error);
