@@ -100,11 +100,19 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
   const seen = new Set<string>();
   nodes.forEach((n, i) => {
     const path = `cluster.nodes[${i}]`;
-    if (!isRecord(n) || typeof n.name !== "string" || n.name === "") {
+    if (!isRecord(n)) {
       problems.add(path, "expected {name: <node name>, ...}");
       return;
     }
+    // Unknown keys first: `{nme: a}` is a misspelt name, and the hint says so.
     checkKnownKeys(problems, path, n, NODE_FIELDS);
+    if (typeof n.name !== "string" || n.name === "") {
+      problems.add(
+        `${path}.name`,
+        n.name === undefined ? "required: the node's name" : `expected a node name, got ${shown(n.name)}`,
+      );
+      return;
+    }
     // A Node's name is a DNS-1123 subdomain (ValidateNodeName, pkg/apis/core/validation).
     const badName = dns1123SubdomainProblems(n.name);
     if (badName.length > 0) problems.add(`${path}.name`, `invalid node name "${n.name}": ${badName[0]}`);

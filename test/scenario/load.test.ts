@@ -141,6 +141,19 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("names a node's misspelt name key with a hint, not only 'expected {name: ...}'", () => {
+    const text = GOOD.replace(
+      "images:\n",
+      'cluster:\n  nodes:\n    - name: a\n    - nme: b\n    - {name: 5}\n    - cpu: "2"\nimages:\n',
+    );
+    expect(problems(text)).toEqual([
+      's.yaml: cluster.nodes[1]: unknown field "nme" (did you mean "name"?); known fields: name, role, cpu, memory, pods, internalIP, labels, images, systemCpu, systemMemory',
+      "s.yaml: cluster.nodes[1].name: required: the node's name",
+      "s.yaml: cluster.nodes[2].name: expected a node name, got 5",
+      "s.yaml: cluster.nodes[3].name: required: the node's name",
+    ]);
+  });
+
   it("reports bad steps clearly", () => {
     const p = problems(
       GOOD.replace(
