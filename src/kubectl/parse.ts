@@ -241,9 +241,11 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   // pods): the verb is the first word that is neither a flag nor a global flag's value.
   const rest = argv.slice(1);
   const verbIndex = rest.findIndex((w, i) => !w.startsWith("-") && !(i > 0 && takesNextWord(rest[i - 1])));
+  // kubectl without a command prints its help and exits 0 (the root command runs help); it is
+  // not `kubectl get`, whose "You must specify the type of resource to get" would mislead here.
   if (verbIndex < 0)
     throw new UsageError(
-      'error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+      `jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates ${Object.keys(VERB_FLAGS).join(", ")})`,
     );
   const verb = rest[verbIndex];
   const specs = VERB_FLAGS[verb];

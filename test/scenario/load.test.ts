@@ -172,6 +172,13 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses a bare kubectl step as a command jobsim lacks, not as `kubectl get` without a type", () => {
+    expect(problems(GOOD.replace("  - sleep 1m", "  - kubectl\n  - kubectl -n default"))).toEqual([
+      's.yaml: steps[1]: kubectl: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch)',
+      's.yaml: steps[2]: kubectl -n default: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch)',
+    ]);
+  });
+
   it("refuses kubectl's global options (--context, -v, ...) in jobsim's words, not as unknown flags", () => {
     expect(
       problems(
