@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../src/scenario/load.js";
+import { jobsim } from "../helpers/cli.js";
+
+/**
+ * The README as a new user meets it: the commands and files it shows must work as shown, and
+ * print what it says they print.
+ */
+
+const README = readFileSync("README.md", "utf8");
+
+/** The fenced block that follows `heading`, in the language `lang` ("" for a bare fence). */
+function blockAfter(heading: string, lang: string): string {
+  const from = README.indexOf(heading);
+  expect(from).toBeGreaterThanOrEqual(0);
+  const open = README.indexOf(`\n\`\`\`${lang}\n`, from);
+  const start = open + `\n\`\`\`${lang}\n`.length;
+  return README.slice(start, README.indexOf("\n```\n", start) + 1);
+}
+
+describe("the README", () => {
+  it("shows a scenario file that loads once its elided manifest is filled in", () => {
+    // The README elides the manifest as `...`; everything else is the user's to copy.
+    const text = blockAfter("## Scenario files", "yaml").replace(
+      "    kind: Job\n    ...\n",
+      "    kind: Job\n    metadata: {name: example-job}\n    spec:\n      template:\n        spec:\n" +
+        '          containers: [{name: flaky-app, image: "k3d-my-cluster-registry:50664/flaky-app:0.1"}]\n' +
+        "          restartPolicy: Never\n",
+    );
+    const s = parseScenario(text, "readme.yaml", "/nonexistent");
+    expect(s.name).toBe("flaky-job");
+    expect(s.manifests.get("job.yaml")!.docs[0].name).toBe("example-job");
+  });
+
+  it("prints the tutorial session its first command replays", () => {
+    const r = jobsim("run", "scenarios/flaky-job.yaml");
+    expect(r.status).toBe(0);
+    // The README shows the terminal: stdout and stderr together, in the order written; this
+    // session writes to stderr only in its last `get pods`, after everything else.
+    expect(r.stdout + r.stderr).toBe(blockAfter("## The tutorial", "").replace(/^\n*/, ""));
+  });
+});
