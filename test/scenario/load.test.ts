@@ -179,6 +179,37 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses shell operators, redirections and expansions at load time instead of passing them to kubectl", () => {
+    const steps = [
+      "kubectl get pods; kubectl get jobs",
+      "kubectl get pods || true",
+      "kubectl get pods 2>&1",
+      "kubectl get pods > out.txt",
+      "kubectl get pods -n $NS",
+      'kubectl logs "$(kubectl get pods -o name)"',
+    ];
+    const text = GOOD.replace("  - sleep 1m", steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n"));
+    const why =
+      "is not simulated (quote it to pass it to kubectl): a step is one kubectl command, optionally piped into grep, head or tail";
+    expect(problems(text)).toEqual([
+      `s.yaml: steps[1]: kubectl get pods; kubectl get jobs: the shell's ";" ${why}`,
+      `s.yaml: steps[2]: kubectl get pods || true: the shell's "||" ${why}`,
+      `s.yaml: steps[3]: kubectl get pods 2>&1: the shell's "2>&1" ${why}`,
+      `s.yaml: steps[4]: kubectl get pods > out.txt: the shell's ">" ${why}`,
+      `s.yaml: steps[5]: kubectl get pods -n $NS: the shell's "$NS" ${why}`,
+      `s.yaml: steps[6]: kubectl logs "$(kubectl get pods -o name)": the shell's "$(" ${why}`,
+    ]);
+    // What a shell leaves alone stays: quoted operators, JSONPath's $, globs that match nothing.
+    const kept = [
+      "kubectl get pods | grep -E 'a|b;c'",
+      `kubectl get pods -o jsonpath="{$.items[*].metadata.name}"`,
+      "kubectl get pods -o custom-columns=EXIT:.status.containerStatuses[0].state.terminated.exitCode",
+    ];
+    expect(
+      problems(GOOD.replace("  - sleep 1m", kept.map((s) => `  - ${JSON.stringify(s)}`).join("\n"))),
+    ).toEqual([]);
+  });
+
   it("refuses kubectl's global options (--context, -v, ...) in jobsim's words, not as unknown flags", () => {
     expect(
       problems(

@@ -32,7 +32,7 @@ MODIFIED   default   work   Complete             1/1   9s    9s
 `,
   },
   {
-    command: "kubectl get jobs -w --output-watch-events -o jsonpath={.type}:{.object.status.succeeded};",
+    command: "kubectl get jobs -w --output-watch-events -o jsonpath='{.type}:{.object.status.succeeded};'",
     expected: "ADDED:;$ sleep 40\nMODIFIED:;MODIFIED:;MODIFIED:1;",
   },
   {

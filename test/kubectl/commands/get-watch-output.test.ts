@@ -18,7 +18,7 @@ const cases: { command: string; expected: string }[] = [
     expected: "pod/work-skg54\n$ sleep 40\npod/work-skg54\npod/work-skg54\npod/work-skg54\n",
   },
   {
-    command: "kubectl get jobs -w -o jsonpath={.metadata.name}:{.status.active}:{.status.succeeded};",
+    command: "kubectl get jobs -w -o jsonpath='{.metadata.name}:{.status.active}:{.status.succeeded};'",
     expected: "work:1:;$ sleep 40\nwork:1:;work::;work::1;",
   },
   {

@@ -104,7 +104,7 @@ const slowStop = (steps: string[]) =>
 
 const POD_STATE = `kubectl get pods -o 'jsonpath={.items[0].status.phase}/{.items[0].status.reason}/{.items[0].status.conditions[?(@.type=="Ready")].status}/{.items[0].status.conditions[?(@.type=="Ready")].reason}/{.items[0].status.conditions[?(@.type=="ContainersReady")].reason}/{.items[0].status.containerStatuses[0].state.terminated.exitCode}'`;
 const JOB_STATE =
-  "kubectl get job dl -o jsonpath=;{.status.active}/{.status.ready}/{.status.failed}/{.status.conditions[-1:].type}";
+  "kubectl get job dl -o 'jsonpath=;{.status.active}/{.status.ready}/{.status.failed}/{.status.conditions[-1:].type}'";
 
 describe("a pod past its activeDeadlineSeconds whose containers take time to stop", () => {
   it("stays Running, not Ready (PodFailed), while they stop; the Job counts it active and not ready", () => {

@@ -147,7 +147,7 @@ steps:
   - kubectl get pods --no-headers
   - kubectl delete pods -l job-name=m --wait=false
   - sleep 5s
-  - "kubectl get pods -o jsonpath={.items[?(@.metadata.deletionTimestamp)].status.containerStatuses[1].state}"
+  - "kubectl get pods -o 'jsonpath={.items[?(@.metadata.deletionTimestamp)].status.containerStatuses[1].state}'"
 `;
 
   it("shows b's last run (Error) from the start of the grace period, as SyncTerminatingPod's first status does", () => {
