@@ -40,6 +40,14 @@ export type Step =
 const PIPE_PROGRAMS = ["grep", "head", "tail"];
 
 export function parseStepLine(line: string, path: string, problems: Problems): Step | null {
+  // An empty step (`- ""`) would otherwise read "empty command in pipeline: ", naming nothing.
+  if (line.trim() === "") {
+    problems.add(
+      path,
+      'empty step: expected a command line ("kubectl ...", "sleep <duration>" or "at <time>")',
+    );
+    return null;
+  }
   let stages: string[][];
   try {
     stages = splitPipeline(line.trim());

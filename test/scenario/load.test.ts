@@ -210,6 +210,13 @@ describe("scenario loading", () => {
     ).toEqual([]);
   });
 
+  it("names an empty step as empty, not as an empty command in a pipeline", () => {
+    expect(problems(GOOD.replace("  - sleep 1m", '  - ""\n  - {at: 1m, run: "  "}'))).toEqual([
+      's.yaml: steps[1]: empty step: expected a command line ("kubectl ...", "sleep <duration>" or "at <time>")',
+      's.yaml: steps[2].run: empty step: expected a command line ("kubectl ...", "sleep <duration>" or "at <time>")',
+    ]);
+  });
+
   it("refuses kubectl's global options (--context, -v, ...) in jobsim's words, not as unknown flags", () => {
     expect(
       problems(
