@@ -10,7 +10,7 @@ import { parseCluster } from "./cluster-spec.js";
 import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
-import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
+import { checkKnownKeys, closest, Problems, ScenarioError, shown } from "./problems.js";
 import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
 
 /**
@@ -366,9 +366,11 @@ function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: P
           !declared.has(image) &&
           !declared.has("*")
         ) {
+          // A tag or registry port one character off is the usual slip: name the near miss.
+          const near = closest(image, [...declared]);
           problems.add(
             `files.${m.name}`,
-            `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"; describe it under images: (or add an "*" entry)`,
+            `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"${near ? ` (did you mean "${near}"?)` : ""}; describe it under images: (or add an "*" entry)`,
           );
         }
       });

@@ -217,6 +217,12 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("names the described image a Job's image nearly matches", () => {
+    expect(problems(GOOD.replace("  img:1:\n", "  img:2:\n"))).toEqual([
+      's.yaml: files.job.yaml: spec.template.spec.containers[0].image: no behaviour for image "img:1" (did you mean "img:2"?); describe it under images: (or add an "*" entry)',
+    ]);
+  });
+
   it("refuses kubectl's global options (--context, -v, ...) in jobsim's words, not as unknown flags", () => {
     expect(
       problems(
