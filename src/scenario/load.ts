@@ -2,7 +2,6 @@ import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
-import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
@@ -10,8 +9,9 @@ import { parseCluster } from "./cluster-spec.js";
 import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
-import { checkKnownKeys, closest, Problems, ScenarioError, shown } from "./problems.js";
+import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
 import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
+import { checkImages, checkScheduling } from "./template-checks.js";
 
 /**
  * Loading a scenario file (contract in ../shared/design.md): every problem is reported at
@@ -343,92 +343,6 @@ function checkGenerateNameApplies(
         );
       }
     }
-  }
-}
-
-/** Every container image of every Job needs a behaviour (or an "*" entry) — of those that can run. */
-function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: Problems): void {
-  for (const doc of m.docs) {
-    const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
-      | Record<string, unknown>
-      | undefined;
-    const podSpec = spec?.spec as Record<string, unknown> | undefined;
-    for (const key of ["initContainers", "containers"]) {
-      const list = podSpec?.[key];
-      if (!Array.isArray(list)) continue;
-      list.forEach((c, i) => {
-        const image = (c as Record<string, unknown>)?.image;
-        // An image with surrounding whitespace never runs: the API server refuses every pod
-        // made from the template (podOnlyErrors), so it needs no behaviour.
-        if (
-          typeof image === "string" &&
-          !hasSurroundingSpace(image) &&
-          !declared.has(image) &&
-          !declared.has("*")
-        ) {
-          // A tag or registry port one character off is the usual slip: name the near miss.
-          const near = closest(image, [...declared]);
-          problems.add(
-            `files.${m.name}`,
-            `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"${near ? ` (did you mean "${near}"?)` : ""}; describe it under images: (or add an "*" entry)`,
-          );
-        }
-      });
-    }
-  }
-}
-
-/**
- * Scheduling directives of a pod template that jobsim's scheduler does not simulate: refused
- * here rather than ignored, which would place pods where a cluster would not (or run pods a
- * cluster would leave Pending). nodeSelector and node affinity are simulated (node-affinity.ts).
- */
-const UNSIMULATED_SCHEDULING: readonly [string, (spec: Record<string, unknown>) => boolean, string][] = [
-  [
-    "nodeName",
-    (s) => typeof s.nodeName === "string" && s.nodeName !== "",
-    "pods bound to a node without the scheduler; use a nodeSelector on kubernetes.io/hostname",
-  ],
-  [
-    "affinity.podAffinity",
-    (s) => (s.affinity as Record<string, unknown> | undefined)?.podAffinity != null,
-    "inter-pod affinity",
-  ],
-  [
-    "affinity.podAntiAffinity",
-    (s) => (s.affinity as Record<string, unknown> | undefined)?.podAntiAffinity != null,
-    "inter-pod anti-affinity",
-  ],
-  [
-    "topologySpreadConstraints",
-    (s) => Array.isArray(s.topologySpreadConstraints) && s.topologySpreadConstraints.length > 0,
-    "topology spread constraints",
-  ],
-  [
-    "schedulingGates",
-    (s) => Array.isArray(s.schedulingGates) && s.schedulingGates.length > 0,
-    "scheduling gates (nothing would remove them)",
-  ],
-  [
-    "schedulerName",
-    (s) =>
-      typeof s.schedulerName === "string" &&
-      s.schedulerName !== "" &&
-      s.schedulerName !== "default-scheduler",
-    "schedulers other than default-scheduler",
-  ],
-];
-
-function checkScheduling(m: ManifestFile, problems: Problems): void {
-  for (const doc of m.docs) {
-    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
-      | Record<string, unknown>
-      | undefined;
-    const podSpec = template?.spec as Record<string, unknown> | undefined;
-    if (podSpec === undefined || podSpec === null || typeof podSpec !== "object") continue;
-    for (const [field, present, what] of UNSIMULATED_SCHEDULING)
-      if (present(podSpec))
-        problems.add(`files.${m.name}`, `spec.template.spec.${field}: jobsim does not simulate ${what}`);
   }
 }
 
