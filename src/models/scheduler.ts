@@ -21,8 +21,8 @@ import { type Store, WatchType } from "./store.js";
  * pod count (NodeResourcesFit) and on nodeSelector and required node affinity (NodeAffinity:
  * node-affinity.ts); score with the default plugins that tell nodes apart for such pods —
  * NodeResourcesFit LeastAllocated, NodeResourcesBalancedAllocation, ImageLocality (weights 1,
- * integer scores 0–100) and, for a pod with preferred node affinity, NodeAffinity (weight 2); pick the highest, breaking ties at random as
- * selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
+ * integer scores 0–100) and, for a pod with preferred node affinity, NodeAffinity (weight 2);
+ * pick the highest, breaking ties at random as selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
  * PodScheduled=False/Unschedulable and a FailedScheduling event, and is retried when a pod on
  * some node ends or every 5 minutes (podMaxInUnschedulablePodsDuration).
  *
