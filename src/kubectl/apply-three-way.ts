@@ -25,15 +25,15 @@ export function specKeys(manifest: unknown): ReadonlySet<string> {
 }
 
 /**
- * The spec fields of the last-applied-configuration annotation, or null when the Job has none
- * (created by `kubectl create`: no original, so nothing is deleted).
+ * The object the last-applied-configuration annotation records, or undefined when the Job has
+ * none (created by `kubectl create`: no original, so nothing is deleted) or it is not JSON.
  */
-export function lastAppliedSpecKeys(annotation: string | undefined): ReadonlySet<string> | null {
-  if (annotation === undefined) return null;
+export function lastAppliedObject(annotation: string | undefined): unknown {
+  if (annotation === undefined) return undefined;
   try {
-    return specKeys(JSON.parse(annotation));
+    return JSON.parse(annotation);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -63,18 +63,6 @@ export function withRetainedSpec(
 export function writtenLabels(manifest: unknown): Readonly<Record<string, string>> | undefined {
   const labels = (manifest as { metadata?: { labels?: unknown } } | null | undefined)?.metadata?.labels;
   return labels !== null && typeof labels === "object" ? (labels as Record<string, string>) : undefined;
-}
-
-/** The labels of the last-applied-configuration annotation (none when it has none or is absent). */
-export function lastAppliedLabels(
-  annotation: string | undefined,
-): Readonly<Record<string, string>> | undefined {
-  if (annotation === undefined) return undefined;
-  try {
-    return writtenLabels(JSON.parse(annotation));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

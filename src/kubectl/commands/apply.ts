@@ -4,8 +4,7 @@ import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import {
-  lastAppliedLabels,
-  lastAppliedSpecKeys,
+  lastAppliedObject,
   specKeys,
   withMergedLabels,
   withRetainedSpec,
@@ -152,12 +151,17 @@ function applyFile(
         warnings += missingAnnotationWarning("jobs", name);
       // The three-way merge keeps live fields that neither this manifest nor the last one set.
       const annotation = existing.object.metadata?.annotations?.[LAST_APPLIED];
-      const original = lastAppliedSpecKeys(annotation);
+      const original = lastAppliedObject(annotation);
       const merged = withMergedLabels(
-        withRetainedSpec(manifest, specKeys(doc.object), existing.object, original),
+        withRetainedSpec(
+          manifest,
+          specKeys(doc.object),
+          existing.object,
+          original === undefined ? null : specKeys(original),
+        ),
         writtenLabels(doc.object),
         existing.object,
-        lastAppliedLabels(annotation),
+        writtenLabels(original),
       );
       const r = updateExistingJob(ctx.cluster, existing, merged, dryRun === "none");
       if (r.error) {
