@@ -20,10 +20,8 @@ import {
 } from "./objects.js";
 import type { VersionProfile } from "./version-profile.js";
 
-/**
- * metadata.generation of every pod: 1 from creation (pkg/registry/core/pod/strategy.go
- * PrepareForCreate); jobsim never updates a pod's spec, which is what would raise it.
- */
+/** metadata.generation of a pod at creation (pkg/registry/core/pod/strategy.go PrepareForCreate):
+ * what the scheduler's conditions, written before any deletion, observed. */
 export const POD_GENERATION = 1;
 
 /** kubernetes-types 1.30 predates the field (core/v1 PodCondition.observedGeneration, 1.33+). */
@@ -46,40 +44,42 @@ export interface SpecContainer {
  *   generateAPIPodStatus, PodScheduled included) and the scheduler's PodScheduled=False
  *   (pkg/scheduler/schedule_one.go handleSchedulingFailure) — and `status.observedGeneration`,
  *   which only the kubelet's status manager sets (status_manager.go SetPodStatus), so a pod the
- *   kubelet has not yet written has none. Both are the pod's generation
- *   (pkg/api/v1/pod/util.go CalculatePodStatusObservedGeneration / …ConditionObservedGeneration).
+ *   kubelet has not yet written has none. Both are the generation of the pod the kubelet synced
+ *   (pkg/api/v1/pod/util.go CalculatePodStatusObservedGeneration / …ConditionObservedGeneration):
+ *   2 from its first write after the DELETE that bumped it (PodRecord.generation).
  * - RecursiveReadOnlyMounts (GA 1.33): containerStatuses[].volumeMounts, one per spec mount, with
  *   `recursiveReadOnly` on the read-only ones (kubelet_pods.go convertToAPIContainerStatuses).
  * - InPlacePodVerticalScaling (GA, locked on in 1.35): containerStatuses[].resources, set only
  *   while the container is running (same function: `if status.State.Running != nil`).
  */
 export class PodStatusMaterializer {
-  /** conditions[].observedGeneration, or none where the version does not track it. */
-  private readonly gen: { observedGeneration?: number };
-
   constructor(
     private readonly time: (simMs: number) => string,
     private readonly identities: Identities,
     private readonly profile: VersionProfile,
-  ) {
-    this.gen = profile.podObservedGeneration ? { observedGeneration: POD_GENERATION } : {};
-  }
+  ) {}
 
   podStatus(pod: PodRecord, specContainers: readonly SpecContainer[]): Record<string, unknown> {
     const out: Record<string, unknown> = { phase: POD_PHASE_NAMES[pod.phase] };
     const conds: PodCondition[] = [];
     const t = (ms: number) => this.time(ms);
+    // conditions[].observedGeneration: the kubelet writes them all with the generation it synced
+    // (kubelet_pods.go generateAPIPodStatus); before its first write only the scheduler's and
+    // the binding's PodScheduled are there, from before any deletion.
+    const gen = !this.profile.podObservedGeneration
+      ? {}
+      : { observedGeneration: pod.startTimeMs !== NONE ? pod.observedGeneration : POD_GENERATION };
     if (pod.startTimeMs !== NONE) {
       conds.push({
         type: "PodReadyToStartContainers",
-        ...this.gen,
+        ...gen,
         status: pod.readyToStartContainers ? "True" : "False",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.readyToStartContainersMs),
       });
       conds.push({
         type: "Initialized",
-        ...this.gen,
+        ...gen,
         status: "True",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.initializedMs),
@@ -88,7 +88,7 @@ export class PodStatusMaterializer {
         const isReady = type === "Ready" ? pod.ready : pod.containersReady;
         const c: PodCondition = {
           type,
-          ...this.gen,
+          ...gen,
           status: isReady ? "True" : "False",
           lastProbeTime: null as unknown as string,
           lastTransitionTime: t(type === "Ready" ? pod.readyMs : pod.containersReadyMs),
@@ -117,7 +117,7 @@ export class PodStatusMaterializer {
     if (pod.scheduledMs !== NONE)
       conds.push({
         type: "PodScheduled",
-        ...this.gen,
+        ...gen,
         status: "True",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.scheduledMs),
@@ -125,7 +125,7 @@ export class PodStatusMaterializer {
     else if (pod.unschedulableMs !== NONE) {
       conds.push({
         type: "PodScheduled",
-        ...this.gen,
+        ...gen,
         status: "False",
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.unschedulableMs),
@@ -149,7 +149,7 @@ export class PodStatusMaterializer {
     }
     if (pod.startTimeMs !== NONE) {
       // The kubelet has written status (its first sync sets startTime).
-      if (this.profile.podObservedGeneration) out.observedGeneration = POD_GENERATION;
+      if (this.profile.podObservedGeneration) out.observedGeneration = pod.observedGeneration;
       out.startTime = t(pod.startTimeMs);
       out.containerStatuses = pod.containersByName.map((c) =>
         this.containerStatus(pod, c, specContainers[c.specIndex]),

@@ -13,7 +13,7 @@ import { quantityString } from "./api/quantity-string.js";
 import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
-import { POD_GENERATION, PodStatusMaterializer } from "./materialize-pod-status.js";
+import { PodStatusMaterializer } from "./materialize-pod-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
 import type { VersionProfile } from "./version-profile.js";
@@ -125,8 +125,8 @@ export class Materializer {
       labels,
     };
     // PrepareForCreate sets generation 1 on every new pod (pkg/registry/core/pod/strategy.go,
-    // 1.33+); only a spec update raises it, and nothing here updates a pod's spec.
-    if (this.profile.podGeneration) metadata.generation = POD_GENERATION;
+    // 1.33+); the first DELETE raises it (PodRecord.generation).
+    if (this.profile.podGeneration) metadata.generation = pod.generation;
     if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
     if (job !== null) {
       metadata.ownerReferences = [

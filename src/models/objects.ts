@@ -40,6 +40,15 @@ export {
 
 export class PodRecord {
   resourceVersion = 0;
+  /** metadata.generation: 1 from creation (pkg/registry/core/pod/strategy.go PrepareForCreate),
+   * raised once by the first DELETE (registry rest/delete.go BeforeDelete: "bump object's
+   * Generation" as the deletionTimestamp is set); jobsim never updates a pod's spec. Shown only
+   * by versions that set it (VersionProfile.podGeneration). */
+  generation = 1;
+  /** The generation the kubelet's last status write reflected (status.observedGeneration and its
+   * conditions'; KEP-5067: the kubelet writes the generation of the pod it is syncing); 0 before
+   * its first write. */
+  observedGeneration = 0;
   deletionMs = NONE;
   /** metadata.deletionGracePeriodSeconds; NONE when not being deleted. */
   deletionGraceSeconds = NONE;
@@ -174,6 +183,8 @@ export class PodRecord {
     w.identity = identity;
     this.owner = owner;
     this.resourceVersion = 0;
+    this.generation = 1;
+    this.observedGeneration = 0;
     this.deletionMs = NONE;
     this.deletionGraceSeconds = NONE;
     this.trackingFinalizer = true;

@@ -336,6 +336,7 @@ export class Store {
       return;
     }
     const grace = pod.nodeName === null || isTerminal(pod.phase) ? 0 : graceSeconds;
+    pod.generation++; // the first DELETE bumps it (rest/delete.go BeforeDelete), grace 0 too
     if (grace === 0 && !pod.trackingFinalizer) {
       pod.deletionMs = apiTime(this.now);
       pod.deletionGraceSeconds = 0;

@@ -12,7 +12,8 @@ export enum Action {
   Retry = 4,
   Killed = 5,
   Deadline = 6,
-  /** The first status of a deleted pod's termination (a crash-looping container shows its run). */
+  /** The first status of a deleted pod's termination (observedGeneration 2; a crash-looping
+   * container shows its run). */
   TerminatingStatus = 7,
   /** The pod worker's next try after an image it may not pull was missing. */
   ImageRetry = 8,

@@ -101,7 +101,7 @@ export class Kubelet implements EventHandler {
     private readonly options: KubeletOptions,
   ) {
     node.kubelet = this;
-    this.kills = new PodKills(this, sim, store, recorder, node.name);
+    this.kills = new PodKills(this, sim, store, recorder, node.name, profile.podObservedGeneration);
     this.restarts = new PodRestarts(this, sim, store, random, this.rng, recorder, profile);
     this.reset();
   }
@@ -173,7 +173,9 @@ export class Kubelet implements EventHandler {
         this.kills.deadlineExceeded(pod, st);
         return;
       case Action.TerminatingStatus:
-        if (showLastRuns(pod)) this.store.updatePod(pod);
+        showLastRuns(pod);
+        pod.observedGeneration = pod.generation;
+        this.store.updatePod(pod);
         return;
       case Action.ImageRetry:
         this.imageRetry(pod, i);
@@ -189,6 +191,7 @@ export class Kubelet implements EventHandler {
     const now = this.sim.now;
     const t = apiTime(now);
     pod.startTimeMs = t;
+    pod.observedGeneration = pod.generation;
     pod.hostIP = this.node.internalIP;
     pod.initializedMs = t;
     pod.readyMs = t;

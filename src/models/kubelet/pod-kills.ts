@@ -49,6 +49,8 @@ export class PodKills {
     private readonly store: Store,
     private readonly recorder: EventRecorder | null,
     private readonly nodeName: string,
+    /** The version writes status.observedGeneration (VersionProfile.podObservedGeneration). */
+    private readonly writesObservedGeneration: boolean,
   ) {}
 
   /** A new run: no kills pending. */
@@ -77,12 +79,17 @@ export class PodKills {
         this.host.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
       return this.host.terminationMs(pod, c, run);
     });
-    // SyncTerminatingPod writes a status before it kills: a crash-looping container of a
-    // deleted pod shows its last run from then on. When the kill ends at once, that write and
-    // the kill's own (terminateContainers) are one.
-    if (doneAt > this.sim.now && pod.deletionMs !== NONE && hasCrashLoop(pod))
+    // SyncTerminatingPod writes a status before it kills (generateAPIPodStatus, SetPodStatus),
+    // sent when it differs from the last one: a crash-looping container of a deleted pod shows
+    // its last run, and the deletion's generation bump reaches observedGeneration. When the kill
+    // ends at once, that write and the kill's own (terminateContainers) are one.
+    if (doneAt > this.sim.now && pod.deletionMs !== NONE && this.terminatingStatusDiffers(pod))
       this.sim.schedule(0, this.host, Action.TerminatingStatus * 256, pod);
     this.handles.set(pod, this.sim.scheduleAt(doneAt, this.host, Action.Killed * 256, pod));
+  }
+
+  private terminatingStatusDiffers(pod: PodRecord): boolean {
+    return hasCrashLoop(pod) || (this.writesObservedGeneration && pod.observedGeneration !== pod.generation);
   }
 
   /** A write to a pod with a deletionTimestamp: the kill starts, or one under way may shorten. */
@@ -137,6 +144,7 @@ export class PodKills {
   killed(pod: PodRecord, st: PodState): void {
     this.handles.delete(pod);
     terminateContainers(pod);
+    pod.observedGeneration = pod.generation;
     st.done = true;
     if (st.deadlineExceeded) {
       // ...and after killPod, and by SyncTerminatedPod: two more.
