@@ -334,10 +334,10 @@ function validateRule(
     if (onConds.length > MAX_POD_CONDITION_PATTERNS)
       errs.push(tooMany(p, onConds.length, MAX_POD_CONDITION_PATTERNS));
     onConds.forEach((pattern, j) => {
-      // ValidateQualifiedName on the condition type.
+      // ValidateQualifiedName on the condition type (core/validation): one error per message of
+      // IsQualifiedName — an empty type gets two, "must be non-empty" and the regex one.
       const type = pattern.type ?? "";
-      if (type === "") errs.push(invalid(`${p}[${j}].type`, "", "name part must be non-empty"));
-      else for (const problem of labelKeyProblems(type)) errs.push(invalid(`${p}[${j}].type`, type, problem));
+      for (const problem of labelKeyProblems(type)) errs.push(invalid(`${p}[${j}].type`, type, problem));
       if (!pattern.status)
         errs.push(required(`${p}[${j}].status`, `valid values: ["${CONDITION_STATUSES.join('" "')}"]`));
       else if (!CONDITION_STATUSES.includes(pattern.status))

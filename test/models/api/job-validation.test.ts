@@ -719,13 +719,25 @@ function tooMany<T>(n: number, f: (i: number) => T): T[] {
 // Skipped (the report has details):
 // - `spec.successPolicy: Invalid value: {"Rules":[]}: requires indexed completion mode`: upstream
 //   renders the internal Go type (no json tags → "Rules"); ours renders the v1 object ({"rules":[]}).
-// - `spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "": name part must be
-//   non-empty` and `...type: Invalid value: "Invalid Condition Type": name part must consist of ...`:
-//   src bug (type checked as Required, qualified-name rules not applied).
 // - `spec.template.metadata.labels[controller-uid]: Required value: must be '1a2b3c'` (also runs with
 //   RequirePrefixedLabels=false) and `spec.template.metadata.labels[batch.kubernetes.io/controller-uid]:
 //   Required value: must be '1a2b3c'`: src bug (field path lacks the [key] subscript).
 const errorRows: ErrorRow[] = [
+  {
+    key: 'spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "": name part must be non-empty',
+    job: gen({
+      podFailurePolicy: { rules: [{ action: "FailJob", onPodConditions: [{ type: "", status: "True" }] }] },
+    }),
+  },
+  {
+    key: 'spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "Invalid Condition Type": name part must consist of alphanumeric characters',
+    full: `spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "Invalid Condition Type": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    job: gen({
+      podFailurePolicy: {
+        rules: [{ action: "FailJob", onPodConditions: [{ type: "Invalid Condition Type", status: "True" }] }],
+      },
+    }),
+  },
   {
     key: "spec.managedBy: Too long: may not be more than 63 bytes",
     job: gen({ managedBy: `example.com/${"x".repeat(60)}` }, "OnFailure"),
@@ -1118,5 +1130,18 @@ describe("validateJob: error cases (TestValidateJob, first error)", () => {
     expect(errs[0].field).toBe(field);
     expect(formatFieldError(errs[0])).toContain(rest);
     expect(formatFieldError(errs[0])).toBe(full ?? key);
+  });
+});
+
+describe("podFailurePolicy onPodConditions type (ValidateQualifiedName, core/validation)", () => {
+  it('an empty type gets both of IsQualifiedName\'s messages: "must be non-empty" and the regex one', () => {
+    const j = gen({
+      podFailurePolicy: { rules: [{ action: "FailJob", onPodConditions: [{ status: "True" } as never] }] },
+    });
+    const path = "spec.podFailurePolicy.rules[0].onPodConditions[0].type";
+    expect(validateJob(j).map(formatFieldError)).toEqual([
+      `${path}: Invalid value: "": name part must be non-empty`,
+      `${path}: Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    ]);
   });
 });
