@@ -11,9 +11,16 @@ export interface ParsedIndexes {
   total: number;
 }
 
+/** Go's strconv.Atoi on a 64-bit API server: a decimal with an optional sign, within int64 — a
+ * longer number is an error ("value out of range"), which parseIndexInterval reports as "cannot
+ * convert string to integer", not as a too-large index. */
 function atoi(s: string): number | null {
-  return /^[+-]?\d+$/.test(s) ? Number(s) : null;
+  if (!/^[+-]?\d+$/.test(s)) return null;
+  const v = BigInt(s);
+  return v > INT64_MAX || v < -INT64_MAX - 1n ? null : Number(v);
 }
+
+const INT64_MAX = 9_223_372_036_854_775_807n;
 
 /** Parses `text` for a job with `completions`; returns the error text on a bad format. */
 export function parseIndexes(text: string, completions: number): ParsedIndexes | string {

@@ -1145,3 +1145,31 @@ describe("podFailurePolicy onPodConditions type (ValidateQualifiedName, core/val
     ]);
   });
 });
+
+describe("successPolicy succeededIndexes past int64 (parseIndexInterval, strconv.Atoi)", () => {
+  it("a number Atoi cannot hold is a conversion error, not a too-large index", () => {
+    const j = gen({
+      completionMode: "Indexed",
+      completions: 3,
+      successPolicy: {
+        rules: [{ succeededIndexes: "99999999999999999999" }, { succeededIndexes: "1-9223372036854775808" }],
+      },
+    });
+    const p = "spec.successPolicy.rules";
+    expect(validateJob(j).map(formatFieldError)).toEqual([
+      `${p}[0].succeededIndexes: Invalid value: "99999999999999999999": error parsing succeededIndexes: cannot convert string to integer for index: "99999999999999999999"`,
+      `${p}[1].succeededIndexes: Invalid value: "1-9223372036854775808": error parsing succeededIndexes: cannot convert string to integer for index: "9223372036854775808"`,
+    ]);
+  });
+
+  it("the largest int64 still converts, and is too large an index", () => {
+    const j = gen({
+      completionMode: "Indexed",
+      completions: 3,
+      successPolicy: { rules: [{ succeededIndexes: "9223372036854775807" }] },
+    });
+    expect(validateJob(j).map(formatFieldError)).toEqual([
+      'spec.successPolicy.rules[0].succeededIndexes: Invalid value: "9223372036854775807": error parsing succeededIndexes: too large index: "9223372036854775807"',
+    ]);
+  });
+});
