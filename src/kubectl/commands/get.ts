@@ -239,7 +239,11 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     if (columns !== null) mode = { format: "custom-columns", columns, noHeaders };
     else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath };
     else if (output === "yaml" || output === "json" || output === "name") mode = { format: output };
-    else mode = { format: "table", opts: tableOptions(cmd, output, false, allNs) };
+    else
+      mode = {
+        format: "table",
+        opts: { ...tableOptions(cmd, output, false, allNs), namespaceEvenIfClusterScoped: true },
+      };
     const result = watchCommand(ctx, {
       kind,
       listed: groups[0].objects,

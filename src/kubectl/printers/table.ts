@@ -49,6 +49,9 @@ export interface TableOptions {
   noHeaders: boolean;
   withKind: boolean;
   allNamespaces: boolean;
+  /** `get -w`'s printer: `-A` adds NAMESPACE (empty) for cluster-scoped kinds too — get.go
+   * `watch` passes o.AllNamespaces to ToPrinter without Run's RESTScopeNameRoot check. */
+  namespaceEvenIfClusterScoped?: boolean;
 }
 
 /** Cluster-scoped kinds: `-A` adds no NAMESPACE column for them (get.go: `printWithNamespace = false` for
@@ -79,7 +82,8 @@ export function kindPrefix(kind: string, group: string): string {
 /** Lines for the tabwriter (tab-separated cells, newline-terminated), header included unless suppressed. */
 export function tableText(table: Table, opts: TableOptions, includeHeader: boolean): string {
   if (table.rows.length === 0) return "";
-  const withNamespace = opts.allNamespaces && !CLUSTER_SCOPED.has(table.kind);
+  const withNamespace =
+    opts.allNamespaces && (opts.namespaceEvenIfClusterScoped === true || !CLUSTER_SCOPED.has(table.kind));
   const visible = table.columns.map((c) => opts.wide || c.priority === 0);
   const nameColumn = opts.withKind ? table.columns.findIndex((c) => c.name === NAME_COLUMN) : -1;
   const prefix = kindPrefix(table.kind, table.group);
