@@ -1,5 +1,5 @@
 import type { ManifestFile } from "./manifests.js";
-import { flag, type KubectlCommand } from "./parse.js";
+import { boolFlag, flag, type KubectlCommand } from "./parse.js";
 
 /**
  * `-f FILE` on commands that read objects rather than send them (`get`, `describe`, `wait`): the
@@ -12,7 +12,8 @@ export interface FileJob {
   name: string;
 }
 
-/** The Jobs the files name, or kubectl's error text. */
+/** The Jobs the files name, or kubectl's error text. `namespaceFlag` "" (all namespaces) leaves
+ * a Job whose manifest names none with namespace "". */
 export function jobsInFiles(
   files: readonly string[],
   manifests: ReadonlyMap<string, ManifestFile>,
@@ -42,21 +43,51 @@ export function jobsInFiles(
 export function withFileTargets(
   cmd: KubectlCommand,
   manifests: ReadonlyMap<string, ManifestFile>,
+  unnamespaced?: string[],
 ): KubectlCommand | string {
   const files = cmd.flags.get("filename") ?? [];
   if (files.length === 0) return cmd;
   // cli-runtime builder.go: files and resource arguments are not taken together.
   if (cmd.positionals.length > 0)
     return "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well";
-  const jobs = jobsInFiles(files, manifests, flag(cmd, "namespace"));
+  // With `unnamespaced` (get -A: the builder's namespace is "", all namespaces), a Job whose
+  // manifest names no namespace keeps none, and RetrieveLatest (cli-runtime visitor.go) refuses
+  // it; its name goes there instead of into the command.
+  const allNs = unnamespaced !== undefined;
+  let jobs = jobsInFiles(files, manifests, allNs ? "" : flag(cmd, "namespace"));
   if (typeof jobs === "string") return jobs;
   if (jobs.length === 0)
     return `jobsim does not simulate "kubectl ${cmd.verb} -f" of a file with no Job in it`;
+  if (allNs) {
+    for (const j of jobs) if (j.namespace === "") unnamespaced.push(j.name);
+    jobs = jobs.filter((j) => j.namespace !== "");
+  }
   const namespaces = [...new Set(jobs.map((j) => j.namespace))];
   if (namespaces.length > 1)
     return `jobsim does not simulate -f with Jobs of several namespaces (${namespaces.join(", ")}) in one command`;
   const flags = new Map(cmd.flags);
   flags.delete("filename");
-  flags.set("namespace", [namespaces[0]]);
+  if (namespaces.length > 0) flags.set("namespace", [namespaces[0]]);
   return { verb: cmd.verb, positionals: jobs.map((j) => `job/${j.name}`), flags };
+}
+
+/** RetrieveLatest's refusal of a namespaced object with no namespace (GroupVersionResource's String). */
+export function noNamespaceError(jobName: string): string {
+  return `no namespace set on resource batch/v1, Resource=jobs "${jobName}"`;
+}
+
+/**
+ * How the errors of visiting -f's objects reach stderr (cmdutil.CheckErr unwraps one aggregate
+ * of one error, then prints an aggregate a line per error, a plain error with "error: "). The
+ * table path (get.go Run) wraps the visit's aggregate in one more, so its errors never get the
+ * prefix; printGeneric (and `watch`) return it — at once, printing nothing, when one path was
+ * given (singleItemImplied), else Flatten+Reduce'd after the list.
+ */
+export function fileErrorsText(cmd: KubectlCommand, errors: string[]): { text: string; fatal: boolean } {
+  if (errors.length === 0) return { text: "", fatal: false };
+  const output = flag(cmd, "output") ?? "";
+  const table =
+    (output === "" || output === "wide") && !boolFlag(cmd, "watch") && !boolFlag(cmd, "watch-only");
+  const text = !table && errors.length === 1 ? `error: ${errors[0]}` : errors.join("\n");
+  return { text, fatal: !table && (cmd.flags.get("filename") ?? []).length === 1 };
 }

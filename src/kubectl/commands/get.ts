@@ -7,7 +7,7 @@ import {
   selectableFields,
   unsupportedFieldError,
 } from "../field-selector.js";
-import { withFileTargets } from "../file-targets.js";
+import { fileErrorsText, noNamespaceError, withFileTargets } from "../file-targets.js";
 import {
   asApiJson,
   executeJsonPath,
@@ -124,8 +124,19 @@ function tableOptions(
 }
 
 export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
-  const cmd = withFileTargets(input, ctx.manifests);
+  // Objects named by -f are visited by path (builder.go visitByPaths): fetched again
+  // (RetrieveLatest), then filtered by -l; a field selector is not applied to them.
+  const fromFiles = (input.flags.get("filename") ?? []).length > 0;
+  const unnamespaced: string[] = [];
+  const cmd = withFileTargets(
+    input,
+    ctx.manifests,
+    boolFlag(input, "all-namespaces") ? unnamespaced : undefined,
+  );
   if (typeof cmd === "string") return fail(cmd);
+  const fileErrors = fileErrorsText(input, unnamespaced.map(noNamespaceError));
+  if (fileErrors.fatal || (fileErrors.text !== "" && cmd.positionals.length === 0))
+    return fail(fileErrors.text);
   const allNs = boolFlag(cmd, "all-namespaces");
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
@@ -175,12 +186,10 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     // pkg/resource/builder.go `resourceMappings` refuses `jobs,pods` (even `jobs,job`, two
     // types of one kind; `jobs,jobs` is one type: SplitResourceArgument drops the repeat).
     return fail("error: you may only specify a single resource type");
-  const fieldText = flag(cmd, "field-selector") ?? "";
+  const fieldText = fromFiles ? "" : (flag(cmd, "field-selector") ?? "");
   const fields = parseFieldSelector(fieldText);
-  if (args.named.length > 0 && (typeof fields === "string" || fields.length > 0))
-    // Names from -f with a field selector (resource arguments were checked by the builder above).
-    return fail("error: name cannot be provided when a selector is specified");
-  let stderr = "";
+  const fileSelector = fromFiles ? selectorOf(cmd) : null;
+  let stderr = fileErrors.text === "" ? "" : `${fileErrors.text}\n`;
   // get.go Run: `r.IgnoreErrors(apierrors.IsNotFound)`; `watch` builds its own result, where
   // a NotFound still ends the command.
   const ignoreNotFound = boolFlag(cmd, "ignore-not-found");
@@ -193,6 +202,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const o = collect(ctx, n.kind, kindNs, { ...cmd, flags: new Map() }).find((x) => x.name === n.name);
     if (o === undefined) {
       if (!ignoreNotFound || watch) stderr += notFound(n.kind, n.name);
+    } else if (fileSelector !== null && !fileSelector.matches(labelsOf(o))) {
+      // visitByPaths: FilterByLabelSelector drops it, silently.
     } else if (groups.length > 0 && groups[groups.length - 1].kind === n.kind) {
       groups[groups.length - 1].objects.push(o);
     } else groups.push({ kind: n.kind, objects: [o] });
@@ -336,8 +347,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     printedGroups++;
   }
   // get.go Run: "No resources found" only when nothing was written and nothing failed.
-  if (printedGroups === 0 && args.named.length === 0 && stderr === "" && !ignoreNotFound)
-    stderr += noResources(ns);
+  if (printedGroups === 0 && stderr === "" && !ignoreNotFound)
+    stderr += noResources(allNs ? null : namespaceOf(input));
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
 }
 
