@@ -13,6 +13,7 @@ import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
 import { apiTime, JobRecord, JobSpecView, NONE, NodeRecord, PodRecord } from "./objects.js";
+import { PodGarbageCollector } from "./pod-gc.js";
 import { Pool } from "./pool.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
@@ -113,6 +114,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   readonly kubelets: Kubelet[] = [];
   private readonly ttl: TtlAfterFinishedController;
   private readonly gc: GarbageCollector;
+  private readonly podGc: PodGarbageCollector;
   /** Lean clusters only: pods and Jobs for reuse. A Monte Carlo run drops every object of the
    * previous one (reset), so its pods are recycled there (PodRecord.reuse) instead of being
    * garbage: less allocation, and pods that stay in the old generation make the many stores
@@ -140,6 +142,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.scheduler = new Scheduler(this.sim, this.store, this.random, this.recorder, config.workload);
     this.gc = new GarbageCollector(this.sim, this.store);
     this.ttl = new TtlAfterFinishedController(this.sim, this.store);
+    this.podGc = new PodGarbageCollector(this.sim, this.store);
     this.store.watchJobs(this);
     this.store.watchPods(this);
     // The API server's system namespaces exist before any node registers.
@@ -193,6 +196,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.store.clear();
     this.ttl.clear();
     this.gc.clear();
+    this.podGc.clear();
     this.random.setRun(run);
     this.scheduler.clear();
     this.jobController.reset();
@@ -250,7 +254,11 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.jobController.onPod(type, pod);
     this.scheduler.onPod(type, pod);
     const node = pod.node;
-    if (node === null) return;
+    if (node === null) {
+      // A pod deleted before it was bound: no kubelet will end it, the pod GC will.
+      if (pod.deletionMs !== NONE && type === WatchType.Modified) this.podGc.unboundTerminating(pod);
+      return;
+    }
     const kubelet = node.kubelet as Kubelet;
     if (type === WatchType.Deleted) kubelet.podRemoved(pod);
     else kubelet.podChanged(pod);
