@@ -348,9 +348,10 @@ export class Store {
     this.updatePod(pod);
   }
 
-  /** The kubelet's final DELETE (grace 0) once the containers are gone. */
+  /** The kubelet's final DELETE (grace 0) once the containers are gone: shortened as in deletePod. */
   confirmPodTermination(pod: PodRecord): void {
     if (pod.deletionMs === NONE || !this.pods.includes(pod)) return;
+    pod.deletionMs -= pod.deletionGraceSeconds * 1000;
     pod.deletionGraceSeconds = 0;
     if (!pod.trackingFinalizer) this.removePod(pod);
     else this.updatePod(pod);
