@@ -5,7 +5,9 @@ import { type Store, WatchType } from "./store.js";
 /**
  * The garbage collector's part in Job deletion (pkg/controller/garbagecollector): when a Job
  * goes with background propagation, its pods are deleted (each with its own grace period);
- * with foreground propagation the Job waits, marked, until its pods are gone, then goes.
+ * with foreground propagation the Job waits, marked, until its pods are gone, then goes; with
+ * orphan propagation it waits, marked, while its pods lose their owner reference
+ * (attemptToOrphanWorker: orphanDependents, then removeFinalizer), then goes.
  * It acts as soon as it sees the event (no modelled latency). It watches pods only while a
  * foreground deletion is in progress (the only time pod events matter to it).
  */
@@ -13,6 +15,7 @@ import { type Store, WatchType } from "./store.js";
 enum Act {
   DeleteDependents = 0,
   FinishIfEmpty = 1,
+  Orphan = 2,
 }
 
 export class GarbageCollector implements EventHandler {
@@ -38,6 +41,10 @@ export class GarbageCollector implements EventHandler {
       if (job.pods.length > 0) this.sim.schedule(0, this, Act.DeleteDependents, job);
       return;
     }
+    // (Each write of the marked Job schedules the orphaning again: the first does it, the others
+    // find the finalizer gone.)
+    if (type === WatchType.Modified && job.finalizers.includes("orphan"))
+      this.sim.schedule(0, this, Act.Orphan, job);
     if (
       type === WatchType.Modified &&
       !this.foreground.has(job) &&
@@ -59,7 +66,13 @@ export class GarbageCollector implements EventHandler {
   handleEvent(arg: number, ref: unknown): void {
     const job = ref as JobRecord;
     if (arg === Act.FinishIfEmpty) {
-      if (!job.removed && job.pods.length === 0) this.store.finishForegroundDeletion(job);
+      if (!job.removed && job.pods.length === 0) this.store.finishDeletion(job, "foregroundDeletion");
+      return;
+    }
+    if (arg === Act.Orphan) {
+      if (job.removed || !job.finalizers.includes("orphan")) return;
+      for (const pod of [...job.pods]) this.store.orphanPod(pod);
+      this.store.finishDeletion(job, "orphan");
       return;
     }
     for (const pod of [...job.pods]) {

@@ -231,14 +231,15 @@ export class Store {
   }
 
   /**
-   * DELETE of a Job. Background and Orphan remove the object now (the garbage collector then
-   * deletes or orphans the pods); Foreground marks it and the GC removes it after its pods.
+   * DELETE of a Job. Background removes the object now (the garbage collector then deletes the
+   * pods); Foreground and Orphan mark it with their finalizer (registry store.go
+   * deletionFinalizersForGarbageCollection) and the GC removes it after its pods are gone or orphaned.
    */
   deleteJob(job: JobRecord, propagation: Propagation): void {
     if (job.deletionMs !== NONE) return;
-    if (propagation === "Foreground") {
+    if (propagation !== "Background") {
       job.deletionMs = apiTime(this.now);
-      job.finalizers.push("foregroundDeletion");
+      job.finalizers.push(propagation === "Foreground" ? "foregroundDeletion" : "orphan");
       // markAsDeleting (apiserver registry store.go) bumps the generation of an object without
       // graceful deletion when it first gets a deletionTimestamp: the Job controller sees a
       // generation change and syncs at once (updateJob: enqueueSyncJobImmediately).
@@ -247,7 +248,6 @@ export class Store {
       this.notifyJob(WatchType.Modified, job, true);
       return;
     }
-    if (propagation === "Orphan") for (const p of [...job.pods]) this.orphanPod(p);
     this.removeJob(job);
   }
 
@@ -262,9 +262,9 @@ export class Store {
     this.notifyJob(WatchType.Deleted, job, false);
   }
 
-  /** The last dependent of a foreground-deleted Job is gone: drop the finalizer and the Job. */
-  finishForegroundDeletion(job: JobRecord): void {
-    job.finalizers = job.finalizers.filter((f) => f !== "foregroundDeletion");
+  /** The GC is done with a Job's dependents (gone, or orphaned): drop `finalizer`, and the Job. */
+  finishDeletion(job: JobRecord, finalizer: "foregroundDeletion" | "orphan"): void {
+    job.finalizers = job.finalizers.filter((f) => f !== finalizer);
     if (job.finalizers.length === 0) this.removeJob(job);
   }
 
