@@ -3,7 +3,8 @@ import { sessionTranscript } from "../../helpers/session.js";
 
 /**
  * A small fixed scenario for kubectl command tests: Job `work` runs one container for
- * `runSeconds` (default 30) and exits `exitCode` (0); the image pulls in 2 s, starts in 1 s.
+ * `runSeconds` (default 30) and exits `exitCode` (0); the image pulls in 2 s, starts in 1 s; it
+ * stops `terminationSeconds` (0) after SIGTERM.
  * The transcript marks stderr lines with "2> " so that their place among stdout lines shows.
  */
 export interface CommandScenario {
@@ -12,6 +13,8 @@ export interface CommandScenario {
   /** The container's exit code (default 0). */
   exitCode?: number;
   restartPolicy?: "Never" | "OnFailure";
+  /** How long the container takes to stop after SIGTERM (default 0). */
+  terminationSeconds?: number;
   backoffLimit?: number;
   /** More files beside job.yaml, by name. */
   files?: Record<string, string>;
@@ -29,6 +32,7 @@ images:
     pullSeconds: 2
     startSeconds: 1
     runSeconds: ${opts.runSeconds ?? 30}
+    terminationSeconds: ${opts.terminationSeconds ?? 0}
     outcomes: [{probability: 1, exitCode: ${opts.exitCode ?? 0}, log: ok}]
 files:
   job.yaml: |
