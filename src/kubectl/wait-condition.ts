@@ -9,6 +9,7 @@ import {
 
 /**
  * `kubectl wait --for=...` conditions (staging/src/k8s.io/kubectl/pkg/cmd/wait): `delete`;
+ * `create` (wait-create.ts);
  * `condition=<type>[=<status>]` (status True when omitted; types and statuses compare
  * case-insensitively); `jsonpath='{expr}'[=value]` (jsonpath-wait.ts: met when the expression
  * gives exactly one value equal to `value`, or any one value when none is given).
@@ -16,6 +17,7 @@ import {
 
 export type WaitCondition =
   | { kind: "delete" }
+  | { kind: "create" }
   | { kind: "condition"; type: string; status: string }
   | { kind: "jsonpath"; jsonPath: WaitJsonPath };
 
@@ -27,6 +29,8 @@ export function parseFor(value: string | undefined): WaitCondition | string {
   // lower-cased, while the "condition=" and "jsonpath=" prefixes are matched as written
   // (strings.HasPrefix), so `--for=Condition=complete` is an unrecognized condition.
   if (value.toLowerCase() === "delete") return { kind: "delete" };
+  // kubectl 1.31+ (wait.go conditionFuncFor; create.go): compared lower-cased too.
+  if (value.toLowerCase() === "create") return { kind: "create" };
   if (value.startsWith("condition=")) {
     const rest = value.slice("condition=".length);
     const eq = rest.indexOf("=");
@@ -55,6 +59,7 @@ export function jobMeets(
   materialize: (job: JobRecord) => unknown,
 ): boolean | JsonPathError {
   if (c.kind === "delete") return job.removed;
+  if (c.kind === "create") return true; // IsCreated: the object was found
   if (c.kind === "jsonpath") return jsonPathMeets(c.jsonPath, materialize(job));
   const t = c.type.toLowerCase();
   const s = c.status.toLowerCase();

@@ -20,9 +20,10 @@ import {
   parseFor,
   type WaitCondition,
 } from "../wait-condition.js";
+import { CREATE_TIMEOUT_ERROR, type Presence, pollUntilCreated } from "../wait-create.js";
 
 /**
- * `kubectl wait --for=condition=<type>[=<status>]|--for=delete|--for=jsonpath='{expr}'[=value]
+ * `kubectl wait --for=condition=<type>[=<status>]|--for=delete|--for=create|--for=jsonpath='{expr}'[=value]
  * TYPE/NAME [--timeout=30s]`
  * (staging/src/k8s.io/kubectl/pkg/cmd/wait): lets simulated time pass until each object meets
  * the condition, then prints `<kind>/<name> condition met`; on timeout prints
@@ -35,6 +36,7 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 
 function podMeets(ctx: KubectlContext, pod: PodRecord, c: WaitCondition): boolean | JsonPathError {
   if (c.kind === "delete") return pod.removed;
+  if (c.kind === "create") return true; // IsCreated: the object was found
   if (c.kind === "jsonpath") return jsonPathMeets(c.jsonPath, ctx.materializer.pod(pod));
   const t = c.type.toLowerCase();
   const s = c.status.toLowerCase();
@@ -112,6 +114,19 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   }
   const kind = args.kinds[0];
   if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
+  const all = boolFlag(cmd, "all");
+  if (args.named.length === 0 && sel === null && !all) return fail("error: resource name may not be empty");
+  // --for=create: RunWait polls the builder until it finds the objects, before the visit below.
+  if (cond.kind === "create") {
+    const polled = pollUntilCreated(
+      ctx,
+      () => presence(ctx, ns, kind, args.named, sel),
+      checkOnce ? 0 : timeoutMs,
+    );
+    if (polled === "timeout") return fail(CREATE_TIMEOUT_ERROR);
+    if (polled !== true)
+      return fail(aggregateText(polled.errors.map((text) => ({ text, fromServer: true }))));
+  }
   // The objects in the order the resource builder visits them. A named one is fetched at its
   // turn (after the waits before it): a NotFound error then, which --for=delete ignores
   // (RunWait's IgnoreErrors). A selector's list is taken once, first.
@@ -124,15 +139,13 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
         if (found === undefined) return cond.kind === "delete" ? null : notFound(n.kind, n.name).trimEnd();
         return n.kind === "jobs" ? jobTarget(found as JobRecord) : podTarget(found as PodRecord);
       });
-  } else if (sel !== null || boolFlag(cmd, "all")) {
+  } else {
     const listed =
       kind === "jobs"
         ? listJobs(ctx.cluster.store, ns, sel).map(jobTarget)
         : listPods(ctx.cluster.store, ns, sel).map(podTarget);
     if (listed.length === 0 && cond.kind !== "delete") return fail("error: no matching resources found");
     for (const t of listed) visits.push(() => t);
-  } else {
-    return fail("error: resource name may not be empty");
   }
   // The builder continues on error (ToBuilder: ContinueOnError unless StopOnFirstError): every
   // object is waited for in turn against one deadline (RunWait's context), and the errors are
@@ -161,11 +174,40 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
       });
   }
   if (errors.length === 0) return { stdout, stderr: "", exitCode: 0 };
-  // cmdutil.CheckErr: one error as usual (`error: ` before a client-side one); several — an
-  // aggregate — one per line as they are, with no prefix (MultipleErrors).
-  const stderr =
-    errors.length === 1
-      ? `${errors[0].fromServer ? "" : "error: "}${errors[0].text}\n`
-      : errors.map((e) => `${e.text}\n`).join("");
-  return { stdout, stderr, exitCode: 1 };
+  return { stdout, stderr: aggregateText(errors), exitCode: 1 };
+}
+
+/**
+ * cmdutil.CheckErr: one error as usual (`error: ` before a client-side one); several — an
+ * aggregate — one per line as they are, with no prefix (MultipleErrors).
+ */
+function aggregateText(errors: { text: string; fromServer: boolean }[]): string {
+  return errors.length === 1
+    ? `${errors[0].fromServer ? "" : "error: "}${errors[0].text}\n`
+    : errors.map((e) => `${e.text}\n`).join("");
+}
+
+/**
+ * One look of --for=create's poll: the builder's visit (ContinueOnError) of the named objects
+ * or of the selector's list. One NotFound is the visit's error as it is, and keeps the poll
+ * going; several make an aggregate, which ends it.
+ */
+function presence(
+  ctx: KubectlContext,
+  ns: string,
+  kind: ResourceKind,
+  named: { kind: ResourceKind; name: string }[],
+  sel: ReturnType<typeof selectorOf>,
+): Presence {
+  const store = ctx.cluster.store;
+  if (named.length === 0)
+    return (kind === "jobs" ? listJobs(store, ns, sel) : listPods(store, ns, sel)).length > 0
+      ? "found"
+      : "missing";
+  const missing = named.filter((n) =>
+    n.kind === "jobs" ? store.findJob(ns, n.name) === undefined : store.findPod(ns, n.name) === undefined,
+  );
+  if (missing.length === 0) return "found";
+  if (missing.length === 1) return "missing";
+  return { errors: missing.map((n) => notFound(n.kind, n.name).trimEnd()) };
 }
