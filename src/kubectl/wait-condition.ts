@@ -24,7 +24,8 @@ export type WaitCondition =
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
 
 export function parseFor(value: string | undefined): WaitCondition | string {
-  if (value === undefined) return "error: --for must be specified";
+  // No --for is the flag's default, "", which no case matches (wait.go conditionFuncFor).
+  if (value === undefined) return 'error: unrecognized condition: ""';
   // conditionFuncFor (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go): "delete" is compared
   // lower-cased, while the "condition=" and "jsonpath=" prefixes are matched as written
   // (strings.HasPrefix), so `--for=Condition=complete` is an unrecognized condition.
@@ -36,7 +37,7 @@ export function parseFor(value: string | undefined): WaitCondition | string {
     const eq = rest.indexOf("=");
     const type = eq >= 0 ? rest.slice(0, eq) : rest;
     const status = eq >= 0 ? rest.slice(eq + 1) : "True";
-    if (type === "") return `error: unrecognized condition: "${value}"`;
+    // (An empty type is taken as it is: no condition has it, so the wait runs out.)
     return { kind: "condition", type, status };
   }
   if (value.startsWith("jsonpath=")) {

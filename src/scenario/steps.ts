@@ -114,12 +114,13 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
   const files = command.flags.get("filename") ?? [];
   let wait: WaitPlan | null = null;
   if (command.verb === "wait") {
+    // A --for or --timeout kubectl refuses is its error in the session (wait.ts), where no time
+    // passes: such a step is no wait to replay.
     const condition = parseFor(flag(command, "for"));
     const timeout = flag(command, "timeout");
     const t = timeout === undefined ? DEFAULT_WAIT_TIMEOUT_MS : parseGoDuration(timeout);
-    if (typeof condition === "string") problems.add(path, `${line}: ${condition}`);
-    else if (typeof t === "string") problems.add(path, `${line}: invalid --timeout "${timeout}": ${t}`);
-    else wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t };
+    if (typeof condition !== "string" && typeof t !== "string")
+      wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t };
   }
   return { kind: "kubectl", line, command, pipe, files, wait };
 }

@@ -80,10 +80,11 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     timeoutMs = t < 0 ? WEEK_MS : t;
     checkOnce = t === 0;
   }
+  // ToOptions reads --for (conditionFuncFor) before RunWait's builder reads any file.
+  const cond = parseFor(flag(input, "for"));
+  if (typeof cond === "string") return fail(cond);
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
-  const cond = parseFor(flag(cmd, "for"));
-  if (typeof cond === "string") return fail(cond);
   const ns = namespaceOf(cmd);
   const sel = selectorOf(cmd);
   // A check that fails (a JSONPath matching several values) ends the wait with its message.
