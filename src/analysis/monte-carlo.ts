@@ -3,17 +3,24 @@ import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
   FOLLOW_LIMIT_MS,
-  followedContainers,
   followedRunEnded,
+  followedStreams,
   logContainers,
-  podForLogs,
+  podsForLogs,
 } from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
 import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
-import { isTerminal, type JobRecord, NONE, PodPhase, type PodRecord } from "../models/objects.js";
+import {
+  type ContainerStatus,
+  isTerminal,
+  type JobRecord,
+  NONE,
+  PodPhase,
+  type PodRecord,
+} from "../models/objects.js";
 import { type JobListener, type PodListener, WatchType } from "../models/store.js";
 import { clusterConfig } from "../scenario/cluster-config.js";
 import type { Scenario } from "../scenario/load.js";
@@ -255,8 +262,8 @@ export class MonteCarlo {
     return this.waitContext;
   }
 
-  /** `kubectl logs -f job/NAME` as a session runs it: time passes until the chosen pod's
-   * container(s) end (logs.ts picks the pod and says when following stops). */
+  /** `kubectl logs -f job/NAME` as a session runs it: time passes until the chosen pod's (with
+   * --all-pods, every pod's) container(s) end (logs.ts picks them and says when following stops). */
   private follow(step: Extract<PlanStep, { kind: "follow" }>): void {
     const sim = this.cluster.sim;
     const limit = this.plan.horizonMs;
@@ -266,15 +273,20 @@ export class MonteCarlo {
     const watched = job.pods.length === 0;
     if (watched)
       sim.run({ until: Math.min(sim.now + step.podTimeoutMs, limit), stopWhen: () => job.pods.length > 0 });
-    const pod = watched ? (job.pods[0] ?? null) : podForLogs(job.pods);
-    if (pod === null) return;
-    const containers = logContainers(pod, step.container, step.allContainers) ?? [];
+    const pods = watched ? job.pods.slice(0, 1) : podsForLogs(job.pods, step.allPods).pods;
+    const streams: { pod: PodRecord; c: ContainerStatus }[] = [];
+    for (const pod of pods) {
+      const containers = logContainers(pod, step.container, step.allContainers);
+      if (containers === undefined) return; // the session's "container x is not valid": no wait
+      for (const c of containers) streams.push({ pod, c });
+    }
     // Each stream follows the run current at the request, until it ends (logs.ts).
-    const followed = followedContainers(pod, containers, step.ignoreErrors, step.maxRequests).map((c) => ({
+    const followed = followedStreams(streams, step.ignoreErrors, step.maxRequests).map(({ pod, c }) => ({
+      pod,
       c,
       run: c.current!,
     }));
-    for (const { c, run } of followed)
+    for (const { pod, c, run } of followed)
       if (!followedRunEnded(pod, c, run))
         sim.run({
           until: Math.min(sim.now + FOLLOW_LIMIT_MS, limit),

@@ -37,6 +37,8 @@ export type PlanStep =
       name: string;
       container: string | undefined;
       allContainers: boolean;
+      /** --all-pods: every pod of the Job, not GetFirstPod's one. */
+      allPods: boolean;
       ignoreErrors: boolean;
       maxRequests: number;
       podTimeoutMs: number;
@@ -196,6 +198,7 @@ function followStep(cmd: KubectlCommand): PlanStep | null {
     name: named[0].name,
     container: args.container,
     allContainers: boolFlag(cmd, "all-containers"),
+    allPods: boolFlag(cmd, "all-pods"),
     ignoreErrors: boolFlag(cmd, "ignore-errors"),
     maxRequests: args.maxRequests,
     podTimeoutMs: args.podRunningTimeoutMs,

@@ -121,6 +121,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "tail", value: true },
     { long: "container", short: "c", value: true },
     { long: "all-containers", value: false },
+    { long: "all-pods", value: false },
     { long: "follow", short: "f", value: false },
     { long: "timestamps", value: false },
     { long: "since", value: true },

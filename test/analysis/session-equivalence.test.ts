@@ -117,6 +117,50 @@ const CASES: { name: string; sc: Scenario; seed: number | string; oneEnding?: bo
     seed: 5,
   },
   {
+    // logs -f --all-pods follows every pod of the Job (logsforobject.go, allPods), not only the
+    // one GetFirstPod picks: the next step comes when the last of them ends, in both paths.
+    name: "logs -f --all-pods of three pods",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: allpods}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: {exponential: {mean: 20}}, outcomes: [{probability: 0.5, exitCode: 0}, {probability: 0.5, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      completions: 3
+      parallelism: 3
+      backoffLimit: 1
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+  other.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: other}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 5s
+  - kubectl logs -f job/work --all-pods
+  - kubectl apply -f other.yaml
+  - sleep 2h
+`,
+      "allpods.yaml",
+      "/nonexistent",
+    ),
+    seed: 2,
+  },
+  {
     // logs -f follows each container's run of the moment it asks: container a's restart is not
     // waited for, so the next step comes when b's run ends, in both paths.
     name: "logs -f of two containers while one restarts",

@@ -15,7 +15,8 @@ import { type LogsArgs, parseLogsArgs, validateLogs } from "./logs-options.js";
 /**
  * `kubectl logs` (staging/src/k8s.io/kubectl/pkg/cmd/logs; the kubelet's
  * validateContainerLogStatus for the errors): a pod, `job/NAME` (one pod, chosen as
- * podutil.ByLogging orders them, with "Found N pods, using pod/x" on stderr), or `-l selector`
+ * podutil.ByLogging orders them, with "Found N pods, using pod/x" on stderr; every pod with
+ * `--all-pods`), or `-l selector`
  * (every matching pod, --tail defaulting to 10), `--prefix`, `--previous`, `--tail`,
  * `-c`, `--all-containers`, `-f` (waits for the container to end), `--timestamps`, `--since`,
  * `--since-time`.
@@ -64,6 +65,20 @@ export function podForLogs(pods: readonly PodRecord[]): PodRecord | null {
   return [...pods].sort(byLogging)[0];
 }
 
+/**
+ * The pods `kubectl logs job/NAME` reads: GetFirstPod's one (a "Found N pods, using pod/x"
+ * notice when there are several), or with --all-pods every one, as GetPodList gives them
+ * (sorted by the same ByLogging), with no notice (logsforobject.go logsForObjectWithClient).
+ */
+export function podsForLogs(
+  pods: readonly PodRecord[],
+  allPods: boolean,
+): { pods: PodRecord[]; notice: string } {
+  const sorted = [...pods].sort(byLogging);
+  if (sorted.length <= 1 || allPods) return { pods: sorted, notice: "" };
+  return { pods: [sorted[0]], notice: `Found ${sorted.length} pods, using pod/${sorted[0].name}\n` };
+}
+
 /** The containers `logs` reads: `-c NAME`, all of them, or the first (undefined: no such name). */
 export function logContainers(
   pod: PodRecord,
@@ -78,21 +93,20 @@ export function logContainers(
 }
 
 /**
- * The containers of one pod that `logs -f` follows until they end (Monte Carlo replays this):
- * those with a run. One waiting to start answers at once with an error
- * (validateContainerLogStatus, follow or not), which ends the command unless --ignore-errors;
- * so does asking for more streams than --max-log-requests. An unscheduled pod's stream is empty.
+ * The streams `logs -f` follows until they end (Monte Carlo replays this): those with a run.
+ * One waiting to start answers at once with an error (validateContainerLogStatus, follow or
+ * not), which ends the command unless --ignore-errors; so does asking for more streams than
+ * --max-log-requests. An unscheduled pod's stream is empty.
  */
-export function followedContainers(
-  pod: PodRecord,
-  containers: readonly ContainerStatus[],
+export function followedStreams(
+  streams: readonly { pod: PodRecord; c: ContainerStatus }[],
   ignoreErrors: boolean,
   maxRequests: number,
-): ContainerStatus[] {
-  if (containers.length > 1 && containers.length > maxRequests) return [];
-  const failing = pod.nodeName !== null && containers.some((c) => c.current === null);
+): { pod: PodRecord; c: ContainerStatus }[] {
+  if (streams.length > 1 && streams.length > maxRequests) return [];
+  const failing = streams.some((s) => s.pod.nodeName !== null && s.c.current === null);
   if (failing && !ignoreErrors) return [];
-  return containers.filter((c) => c.current !== null);
+  return streams.filter((s) => s.c.current !== null);
 }
 
 /**
@@ -120,6 +134,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   let notices = "";
   const args = parseLogsArgs(cmd);
   if (typeof args === "string") return fail(args);
+  // --all-pods (kubectl 1.32+, logs.go RunLogs: AllPodLogsForObject): every pod of a Job, and
+  // no "Defaulted container" notice for any pod (logsforobject.go, allPods).
+  const allPods = boolFlag(cmd, "all-pods");
   const refused = () => validateLogs(cmd, args);
   let tailN = args.tail ?? -1;
   const sinceMs = sinceOf(ctx, args);
@@ -156,10 +173,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         if (job.pods.length === 0) return fail(`error: timed out waiting for the condition`);
         pods = [job.pods[0]];
       } else {
-        const candidates = [...job.pods].sort(byLogging);
-        if (candidates.length > 1)
-          notices += `Found ${candidates.length} pods, using pod/${candidates[0].name}\n`;
-        pods = [candidates[0]];
+        const chosen = podsForLogs(job.pods, allPods);
+        notices += chosen.notice;
+        pods = chosen.pods;
       }
     } else if (type === "pod" || type === "pods" || type === "po") {
       const pod = store.findPod(ns, name);
@@ -171,7 +187,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     } else return fail(`error: cannot get the logs from ${type}: jobsim's kubectl logs reads pods and jobs`);
   }
 
-  const prefix = boolFlag(cmd, "prefix");
+  // --all-pods sets --prefix (logs.go Complete).
+  const prefix = boolFlag(cmd, "prefix") || allPods;
   const previous = boolFlag(cmd, "previous");
   const follow = boolFlag(cmd, "follow");
   const ignoreErrors = boolFlag(cmd, "ignore-errors");
@@ -190,7 +207,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         stderrBefore: notices,
         exitCode: 1,
       };
-    if (containerName === undefined && !all && pod.containers.length > 1)
+    if (containerName === undefined && !all && !allPods && pod.containers.length > 1)
       notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
     // Each stream reads the run that is the container's at the request (the latest, or with
     // --previous the one before): a later restart is another stream kubectl never opened.
