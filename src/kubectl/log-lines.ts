@@ -32,20 +32,26 @@ export function runLines(run: ContainerRun, now: number): LogLine[] {
 /**
  * The kubelet's ReadLogs (pkg/kubelet/kuberuntime/logs/logs.go): the last `tail` lines
  * (negative: all), then those written before `sinceMs` skipped, each with its timestamp when
- * asked for.
+ * asked for, and at most `limitBytes` bytes of them (0: no limit): logWriter.write cuts the line
+ * that reaches the limit and stops there, so the output may end inside a line, with no newline.
  */
 export function readLogs(
   lines: LogLine[],
   tail: number,
   sinceMs: number,
   stamp: ((ms: number) => string) | null,
+  limitBytes = 0,
 ): string {
   const from = tail < 0 ? 0 : Math.max(0, lines.length - tail);
   let s = "";
-  for (let i = from; i < lines.length; i++) {
+  let remain = limitBytes > 0 ? limitBytes : Number.POSITIVE_INFINITY;
+  for (let i = from; i < lines.length && remain > 0; i++) {
     const l = lines[i];
     if (l.atMs < sinceMs) continue;
-    s += stamp === null ? `${l.text}\n` : `${stamp(l.atMs)} ${l.text}\n`;
+    const line = stamp === null ? `${l.text}\n` : `${stamp(l.atMs)} ${l.text}\n`;
+    const bytes = Buffer.byteLength(line);
+    s += bytes > remain ? Buffer.from(line).subarray(0, remain).toString() : line;
+    remain -= bytes;
   }
   return s;
 }

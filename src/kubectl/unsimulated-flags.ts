@@ -65,7 +65,7 @@ export const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = 
     "all-namespaces": "A",
   },
   describe: { recursive: "R", kustomize: "k", "chunk-size": null },
-  logs: { "limit-bytes": null, "insecure-skip-tls-verify-backend": null },
+  logs: { "insecure-skip-tls-verify-backend": null },
   wait: {
     recursive: "R",
     "all-namespaces": "A",

@@ -35,8 +35,12 @@ describe("kubectl flags jobsim does not simulate", () => {
     ],
     ["kubectl delete job x -i", 'jobsim does not simulate the --interactive flag of "kubectl delete"'],
     [
-      "kubectl logs pod/x --limit-bytes=10",
-      'jobsim does not simulate the --limit-bytes flag of "kubectl logs"',
+      "kubectl logs pod/x --insecure-skip-tls-verify-backend",
+      'jobsim does not simulate the --insecure-skip-tls-verify-backend flag of "kubectl logs"',
+    ],
+    [
+      "kubectl logs -f pod/x --limit-bytes=10",
+      'jobsim does not simulate the --limit-bytes flag of "kubectl logs" with -f',
     ],
   ])("%s", (line, message) => {
     expect(usageOf(line)).toBe(message);

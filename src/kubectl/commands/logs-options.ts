@@ -36,6 +36,8 @@ export interface LogsArgs {
   sinceTimeWallMs: number | null;
   maxRequests: number;
   podRunningTimeoutMs: number;
+  /** --limit-bytes as given (0: no limit). */
+  limitBytes: number;
 }
 
 /** kubectl logs --max-log-requests: the most streams it follows at once. */
@@ -96,6 +98,8 @@ export function parseLogsArgs(cmd: KubectlCommand): LogsArgs | string {
   if (typeof maxRequests === "string") return maxRequests;
   const timeout = durationFlag(cmd, "pod-running-timeout");
   if (typeof timeout === "string") return timeout;
+  const limitBytes = intFlag(cmd, "limit-bytes");
+  if (typeof limitBytes === "string") return limitBytes;
 
   const selector = flag(cmd, "selector");
   const args = cmd.positionals;
@@ -133,6 +137,7 @@ export function parseLogsArgs(cmd: KubectlCommand): LogsArgs | string {
     sinceTimeWallMs,
     maxRequests,
     podRunningTimeoutMs: podRunningTimeout,
+    limitBytes: limitBytes ?? 0,
   };
 }
 
@@ -148,6 +153,7 @@ export function validateLogs(cmd: KubectlCommand, a: LogsArgs): string | null {
     return `error: --all-containers=true should not be specified with container name ${a.container}`;
   if (a.inlineContainer && flag(cmd, "container") !== undefined)
     return "error: only one of -c or an inline [CONTAINER] arg is allowed";
+  if (a.limitBytes < 0) return "error: --limit-bytes must be greater than 0";
   if (a.sinceSeconds < 0) return "error: --since must be greater than 0";
   if (a.tail !== undefined && a.tail < -1) return "error: --tail must be greater than or equal to -1";
   return null;

@@ -233,7 +233,10 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         return { message: `container "${c.name}" in pod "${pod.name}" is waiting to start: ${reason}` };
       }
     }
-    return withPrefix(stream, readLogs(runLines(run, ctx.cluster.sim.now), tailN, sinceMs, stamp));
+    return withPrefix(
+      stream,
+      readLogs(runLines(run, ctx.cluster.sim.now), tailN, sinceMs, stamp, args.limitBytes),
+    );
   };
   const withPrefix = (stream: LogStream, text: string) =>
     prefix
