@@ -11,6 +11,7 @@ import {
 import { patchJob } from "../kubectl/commands/patch.js";
 import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
+import { defaultLogContainer } from "../kubectl/default-container.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
 import {
@@ -276,7 +277,9 @@ export class MonteCarlo {
     const pods = watched ? job.pods.slice(0, 1) : podsForLogs(job.pods, step.allPods).pods;
     const streams: { pod: PodRecord; c: ContainerStatus }[] = [];
     for (const pod of pods) {
-      const containers = logContainers(pod, step.container, step.allContainers);
+      const name =
+        step.container ?? (step.allContainers ? undefined : defaultLogContainer(pod, step.allPods).name);
+      const containers = logContainers(pod, name, step.allContainers);
       if (containers === undefined) return; // the session's "container x is not valid": no wait
       for (const c of containers) streams.push({ pod, c });
     }

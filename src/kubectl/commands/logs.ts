@@ -7,6 +7,7 @@ import {
   previousRun,
 } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
+import { defaultLogContainer } from "../default-container.js";
 import { readLogs, runLines } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, type KubectlCommand } from "../parse.js";
@@ -199,16 +200,21 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   // names no container of a pod ends it there, before anything is read.
   const streams: LogStream[] = [];
   for (const pod of pods) {
-    const containers = logContainers(pod, containerName, all);
+    let name = containerName;
+    if (name === undefined && !all) {
+      const chosen = defaultLogContainer(pod, allPods);
+      notices += chosen.notice;
+      name = chosen.name;
+    }
+    // (An init container, which jobsim does not run, is not among those it can read.)
+    const containers = logContainers(pod, name, all);
     if (containers === undefined)
       return {
         stdout: "",
-        stderr: `error: container ${containerName} is not valid for pod ${pod.name}\n`,
+        stderr: `error: container ${name} is not valid for pod ${pod.name}\n`,
         stderrBefore: notices,
         exitCode: 1,
       };
-    if (containerName === undefined && !all && !allPods && pod.containers.length > 1)
-      notices += `Defaulted container "${containers[0].name}" out of: ${pod.containers.map((c) => c.name).join(", ")}\n`;
     // Each stream reads the run that is the container's at the request (the latest, or with
     // --previous the one before): a later restart is another stream kubectl never opened.
     for (const c of containers) streams.push({ pod, c, run: previous ? previousRun(c) : c.current });
