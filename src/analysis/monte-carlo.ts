@@ -274,6 +274,7 @@ export class MonteCarlo {
     const watched = job.pods.length === 0;
     if (watched)
       sim.run({ until: Math.min(sim.now + step.podTimeoutMs, limit), stopWhen: () => job.pods.length > 0 });
+    if (step.refused) return;
     const pods = watched ? job.pods.slice(0, 1) : podsForLogs(job.pods, step.allPods).pods;
     const streams: { pod: PodRecord; c: ContainerStatus }[] = [];
     for (const pod of pods) {

@@ -1,6 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
-import { parseLogsArgs, validateLogs } from "../kubectl/commands/logs-options.js";
+import { parseLogsArgs, sinceRefusedByServer, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
 import { namespaceOf } from "../kubectl/lookup.js";
@@ -39,6 +39,9 @@ export type PlanStep =
       allContainers: boolean;
       /** --all-pods: every pod of the Job, not GetFirstPod's one. */
       allPods: boolean;
+      /** The API server refuses each request (logs-options.ts sinceRefusedByServer): only
+       * GetFirstPod's wait for a pod takes time. */
+      refused: boolean;
       ignoreErrors: boolean;
       maxRequests: number;
       podTimeoutMs: number;
@@ -199,6 +202,7 @@ function followStep(cmd: KubectlCommand): PlanStep | null {
     container: args.container,
     allContainers: boolFlag(cmd, "all-containers"),
     allPods: boolFlag(cmd, "all-pods"),
+    refused: sinceRefusedByServer(args),
     ignoreErrors: boolFlag(cmd, "ignore-errors"),
     maxRequests: args.maxRequests,
     podTimeoutMs: args.podRunningTimeoutMs,

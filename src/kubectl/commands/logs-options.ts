@@ -158,3 +158,17 @@ export function validateLogs(cmd: KubectlCommand, a: LogsArgs): string | null {
   if (a.tail !== undefined && a.tail < -1) return "error: --tail must be greater than or equal to -1";
   return null;
 }
+
+/**
+ * Whether the API server refuses every log request of the command: a --since under half a
+ * second (but not 0) is sent as sinceSeconds 0 (ToLogOptions rounds it to whole seconds), which
+ * ValidatePodLogOptions (pkg/apis/core/validation) refuses: "must be greater than 0".
+ */
+export function sinceRefusedByServer(a: LogsArgs): boolean {
+  return a.sinceMs !== 0 && a.sinceSeconds === 0;
+}
+
+/** That refusal's message: errors.NewInvalid(Kind("PodLogOptions"), pod, ...) (log.go). */
+export function podLogOptionsInvalid(pod: string): string {
+  return `PodLogOptions "${pod}" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0`;
+}

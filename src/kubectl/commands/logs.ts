@@ -11,7 +11,13 @@ import { defaultLogContainer } from "../default-container.js";
 import { readLogs, runLines } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, type KubectlCommand } from "../parse.js";
-import { type LogsArgs, parseLogsArgs, validateLogs } from "./logs-options.js";
+import {
+  type LogsArgs,
+  parseLogsArgs,
+  podLogOptionsInvalid,
+  sinceRefusedByServer,
+  validateLogs,
+} from "./logs-options.js";
 
 /**
  * `kubectl logs` (staging/src/k8s.io/kubectl/pkg/cmd/logs; the kubelet's
@@ -219,8 +225,11 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     // --previous the one before): a later restart is another stream kubectl never opened.
     for (const c of containers) streams.push({ pod, c, run: previous ? previousRun(c) : c.current });
   }
+  const refusedSince = sinceRefusedByServer(args);
   const read = (stream: LogStream): string | LogError => {
     const { pod, c, run } = stream;
+    // LogREST.Get validates the options before it asks the node (pkg/registry/core/pod/rest/log.go).
+    if (refusedSince) return { message: podLogOptionsInvalid(pod.name), invalid: true };
     if (previous) {
       if (run === null)
         return { message: `previous terminated container "${c.name}" in pod "${pod.name}" not found` };
@@ -257,7 +266,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   // --ignore-errors, which writes `error: <message>` among the logs and goes on.
   const failed = (stdout: string, e: LogError): CommandResult => ({
     stdout,
-    stderr: `Error from server (BadRequest): ${e.message}\n`,
+    // (An Invalid StatusError is CheckErr's "The <kind> <name> is invalid: ..." instead.)
+    stderr: e.invalid === true ? `The ${e.message}\n` : `Error from server (BadRequest): ${e.message}\n`,
     stderrBefore: notices,
     exitCode: 1,
   });
@@ -284,7 +294,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   for (const stream of streams) {
     // (A container waiting to start is not waited for: its request fails at once.)
     const run = stream.run;
-    if (follow && !previous && run !== null)
+    if (follow && !previous && run !== null && !refusedSince)
       ctx.waitUntil(() => followedRunEnded(stream.pod, stream.c, run), FOLLOW_LIMIT_MS);
     const r = read(stream);
     if (typeof r === "string") stdout += r;
@@ -303,6 +313,8 @@ interface LogStream {
 
 interface LogError {
   message: string;
+  /** An Invalid error (the API server's validation of the options), not a BadRequest. */
+  invalid?: boolean;
 }
 
 /**
