@@ -86,7 +86,9 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
   const ns = namespaceOf(cmd);
-  const sel = selectorOf(cmd);
+  // LabelSelectorParam trims the selector: a blank one is no selector.
+  const hasSelector = (flag(cmd, "selector") ?? "").trim() !== "";
+  const sel = hasSelector ? selectorOf(cmd) : null;
   // A check that fails (a JSONPath matching several values) ends the wait with its message.
   let failed: JsonPathError | null = null;
   const check = (r: boolean | JsonPathError): boolean => {
@@ -108,15 +110,25 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   });
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
-    if (cmd.positionals.length === 0) return fail(MISSING_RESOURCE_ERROR);
-    args = resolveResourceArgs(cmd.positionals);
+    // cli-runtime builder.go visitorResult / visitBySelector, in their order. (ToBuilder calls
+    // ResourceTypeOrNameArgs before LabelSelectorParam and no SelectAllParam: --all is an empty
+    // selector for a lone type only, and names beside it are simply names.) The Jobs of -f
+    // files are the builder's paths, which a selector filters instead (not simulated here).
+    if (cmd.positionals.length === 0)
+      return fail(
+        hasSelector
+          ? "error: at least one resource must be specified to use a selector"
+          : MISSING_RESOURCE_ERROR,
+      );
+    args = resolveResourceArgs(cmd.positionals, cmd === input ? { selector: hasSelector } : {});
   } catch (e) {
     return fail((e as ResourceError).message);
   }
   const kind = args.kinds[0];
   if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
   const all = boolFlag(cmd, "all");
-  if (args.named.length === 0 && sel === null && !all) return fail("error: resource name may not be empty");
+  if (args.named.length === 0 && sel === null && !all)
+    return fail("error: resource(s) were provided, but no name was specified");
   // --for=create: RunWait polls the builder until it finds the objects, before the visit below.
   if (cond.kind === "create") {
     const polled = pollUntilCreated(
