@@ -4,6 +4,7 @@ import { hideBin } from "yargs/helpers";
 import { AnalysisError } from "../analysis/errors.js";
 import { OverrideError } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
+import { operandsAfterDoubleDash } from "./double-dash.js";
 import { CliError, fsReason, PipeClosed, parseSeed } from "./output.js";
 import { commandLine, jobsimVersion } from "./version.js";
 
@@ -145,7 +146,7 @@ function missingOperand(command: string | undefined): string {
 }
 
 export function main(argv: string[]): void {
-  argv = joinDashValues(argv);
+  argv = operandsAfterDoubleDash(joinDashValues(argv));
   // `jobsim help [command]`: the same as `jobsim [command] --help` (an unknown command is
   // reported as `jobsim <command>` reports it).
   if (argv[0] === "help")
