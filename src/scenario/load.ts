@@ -233,6 +233,12 @@ export function parseScenario(
   if (raw.horizon !== undefined) {
     const h = parseScenarioDuration(raw.horizon);
     if (typeof h === "string") problems.add("horizon", h);
+    // A horizon of 0 ends every run at time 0, "Unfinished", before anything happens.
+    else if (h === 0)
+      problems.add(
+        "horizon",
+        `${shown(raw.horizon)} stops every run before it starts: expected a time longer than 0, such as 24h (the default)`,
+      );
     else horizonMs = h;
   }
   const cluster = parseCluster(raw.cluster, problems);

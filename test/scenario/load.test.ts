@@ -343,6 +343,20 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     expect(p.join("\n")).not.toContain("undefined");
   });
 
+  it("refuses a horizon of 0, which would stop every run before it starts", () => {
+    // Every run ended "Unfinished" at time 0, with no word of why; --within 0s is refused too.
+    for (const [h, as] of [
+      ["0", "0"],
+      ["0s", '"0s"'],
+      ['"0m"', '"0m"'],
+      ["0.0001", "0.0001"],
+    ])
+      expect(problems(`${GOOD}horizon: ${h}\n`)).toEqual([
+        `s.yaml: horizon: ${as} stops every run before it starts: expected a time longer than 0, such as 24h (the default)`,
+      ]);
+    expect(problems(`${GOOD}horizon: 1ms\n`)).toEqual([]);
+  });
+
   it("shows a number past float64 as YAML writes it, not as JavaScript's Infinity", () => {
     expect(problems(`${GOOD}horizon: 1e309\n`)).toEqual([
       's.yaml: horizon: .inf is not a duration (seconds ≥ 0 or e.g. "2m")',
