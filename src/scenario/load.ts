@@ -228,7 +228,9 @@ export function parseScenario(
   const seed = raw.seed ?? 1;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isSafeInteger(seed)))) {
     problems.add("seed", `expected an integer or a string, got ${shown(seed)}`);
-  }
+  } else if (typeof seed === "string" && seed.trim() === "")
+    // As `--seed ''` is refused (cli/output.ts parseSeed): a blank seed is a slip, not a seed.
+    problems.add("seed", "must not be empty: give a number or a word");
   let horizonMs = DEFAULT_HORIZON_MS;
   if (raw.horizon !== undefined) {
     const h = parseScenarioDuration(raw.horizon);

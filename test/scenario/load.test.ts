@@ -343,6 +343,13 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     expect(p.join("\n")).not.toContain("undefined");
   });
 
+  it("refuses an empty seed, as --seed '' is refused (the header read \"seed , 10 runs\")", () => {
+    for (const seed of ['""', '"  "'])
+      expect(problems(`${GOOD}seed: ${seed}\n`)).toEqual([
+        "s.yaml: seed: must not be empty: give a number or a word",
+      ]);
+  });
+
   it("refuses a horizon of 0, which would stop every run before it starts", () => {
     // Every run ended "Unfinished" at time 0, with no word of why; --within 0s is refused too.
     for (const [h, as] of [
