@@ -143,6 +143,8 @@ function readScenarioYaml(text: string, file: string): unknown {
   try {
     docs = parseAllDocuments(text, {
       lineCounter: lines,
+      // `<<: *anchor` merge keys, which YAML 1.2 leaves out and kubectl's YAML (1.1) reads.
+      merge: true,
       prettyErrors: false,
       logLevel: "error",
     }) as Document[];

@@ -325,6 +325,20 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     ]);
   });
 
+  it("takes YAML merge keys (<<: *anchor), as kubectl does in the manifests it applies", () => {
+    // One image's behaviour shared by another, with a field of its own: the yaml package reads
+    // YAML 1.2, which has no merge keys unless asked, and "<<" was an unknown field.
+    const text = GOOD.replace("  img:1:\n", "  img:1: &flaky\n").replace(
+      "files:",
+      "  img:2:\n    <<: *flaky\n    runSeconds: 5\nfiles:",
+    );
+    expect(problems(text)).toEqual([]);
+    const { workload } = parseScenario(text, "s.yaml", "/nonexistent");
+    const [one, two] = [workload.get("img:1").spec, workload.get("img:2").spec];
+    expect(two.outcomes).toEqual(one.outcomes);
+    expect(two.runSeconds).not.toEqual(one.runSeconds);
+  });
+
   it("names an alias without its anchor, and nesting too deep, rather than the parser's or V8's words", () => {
     expect(problems(`${GOOD}horizon: *nope\n`)).toEqual([
       "s.yaml: unknown anchor 'nope' referenced (an alias *nope needs an &nope before it)",
