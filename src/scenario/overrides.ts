@@ -94,7 +94,9 @@ function segments(path: string): (string | number)[] {
   for (const part of path.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
     if (!m) throw new OverrideError(`bad path segment "${part}"`);
-    if (m[1] !== "") out.push(m[1]);
+    // `outcomes.0` is `outcomes[0]`: an index written as a key.
+    if (/^\d+$/.test(m[1])) out.push(Number(m[1]));
+    else if (m[1] !== "") out.push(m[1]);
     for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
   }
   return out;
@@ -130,9 +132,21 @@ export function setInImages(images: Tree, path: string, value: number): void {
   const segs = segments(rest.slice(key.length + 1));
   if (!isTree(images[key])) images[key] = {};
   let node: unknown = images[key];
-  for (let i = 0; i < segs.length - 1; i++) {
+  for (let i = 0; i < segs.length; i++) {
+    // A key into a list or an index into a mapping would set a property nothing reads, and the
+    // sweep would run every value on the unchanged scenario.
     const k = segs[i];
+    const here = pathText(segs.slice(0, i));
+    if (Array.isArray(node) && typeof k !== "number")
+      throw new OverrideError(
+        `--set ${path}: ${here} is a list: name one element by its index, as in ${here}[0]`,
+      );
+    if (!Array.isArray(node) && typeof k === "number")
+      throw new OverrideError(
+        `--set ${path}: ${here || `images.${key}`} is not a list: [${k}] names nothing in it`,
+      );
     const next = (node as Tree)[k as string];
+    if (i === segs.length - 1 && !(Array.isArray(node) && next === undefined)) break;
     if (next === undefined || next === null || typeof next !== "object") {
       throw new OverrideError(
         `--set ${path}: ${pathText(segs.slice(0, i + 1))} does not exist in images.${key}`,

@@ -42,8 +42,37 @@ describe("--set mistakes, said plainly", () => {
       "images.app:1.outcomes[5].probability",
       "--set images.app:1.outcomes[5].probability: outcomes[5] does not exist in images.app:1",
     ],
+    // These set a property no one reads (an array's "probability", an object's "0"): the sweep
+    // ran every value on the unchanged scenario, its rows all alike, and exited 0.
+    [
+      "a list named without an index",
+      "images.app:1.outcomes.probability",
+      "--set images.app:1.outcomes.probability: outcomes is a list: name one element by its index, as in outcomes[0]",
+    ],
+    [
+      "an index into a mapping",
+      "images.app:1.runSeconds.uniform[0]",
+      "--set images.app:1.runSeconds.uniform[0]: runSeconds.uniform is not a list: [0] names nothing in it",
+    ],
+    [
+      "a key into a distribution's list",
+      "images.app:1.pullSeconds.uniform.low",
+      "--set images.app:1.pullSeconds.uniform.low: pullSeconds.uniform is a list: name one element by its index, as in pullSeconds.uniform[0]",
+    ],
   ])("%s", (_name, path, message) => {
-    expect(() => setInImages(outcomes(0.4, 0.6), path, 0.1)).toThrow(message);
+    const images = outcomes(0.4, 0.6);
+    images["app:1"] = Object.assign(images["app:1"], {
+      runSeconds: { uniform: { low: 1 } },
+      pullSeconds: { uniform: [1, 3] },
+    });
+    expect(() => setInImages(images, path, 0.1)).toThrow(message);
+  });
+
+  it("an index written as a key (outcomes.0) is the index, and the other outcome takes the rest", () => {
+    // It set outcomes[0] but rescaled both outcomes (the index was the string "0"): a sum of 0.9.
+    const images = outcomes(0.4, 0.6);
+    setInImages(images, "images.app:1.outcomes.0.probability", 0.1);
+    expect(probabilities(images)).toEqual([0.1, 0.9]);
   });
 
   it.each([
