@@ -229,7 +229,14 @@ export function parseScenario(
     problems.add("metadata.name", "required: a name for the scenario");
   const seed = raw.seed ?? 1;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isSafeInteger(seed)))) {
-    problems.add("seed", `expected an integer or a string, got ${shown(seed)}`);
+    // Digits past 2^53 − 1 reach here as the nearest float: name them as written, not as that.
+    const digits = /^seed:[ \t]*(-?\d+)[ \t]*(#.*)?$/m.exec(text)?.[1];
+    problems.add(
+      "seed",
+      digits !== undefined && typeof seed === "number" && !Number.isSafeInteger(Number(digits))
+        ? `an integer past 2^53 − 1 (9007199254740991) cannot be read exactly: quote it ("${digits}") to use its digits as a string seed`
+        : `expected an integer or a string, got ${shown(seed)}`,
+    );
   } else if (typeof seed === "string" && seed.trim() === "")
     // As `--seed ''` is refused (cli/output.ts parseSeed): a blank seed is a slip, not a seed.
     problems.add("seed", "must not be empty: give a number or a word");

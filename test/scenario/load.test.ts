@@ -357,6 +357,16 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     expect(p.join("\n")).not.toContain("undefined");
   });
 
+  it("an integer seed past 2^53 − 1 is refused without showing another number than the one written", () => {
+    // YAML reads 9007199254740993 as the float 9007199254740992, which the message showed.
+    expect(problems(`${GOOD}seed: 9007199254740993\n`)).toEqual([
+      's.yaml: seed: an integer past 2^53 − 1 (9007199254740991) cannot be read exactly: quote it ("9007199254740993") to use its digits as a string seed',
+    ]);
+    expect(problems(`${GOOD}seed: 1e30\n`)).toEqual([
+      "s.yaml: seed: expected an integer or a string, got 1e+30",
+    ]);
+  });
+
   it("refuses an empty seed, as --seed '' is refused (the header read \"seed , 10 runs\")", () => {
     for (const seed of ['""', '"  "'])
       expect(problems(`${GOOD}seed: ${seed}\n`)).toEqual([
