@@ -411,13 +411,15 @@ function copyThrough(from: string, to: string): void {
  * is not a number into NaN, which would say nothing ("got NaN"); the word itself is shown then.
  */
 export function shownValue(value: number, option: string): string {
-  if (Number.isFinite(value)) return String(value);
+  let given: string | undefined;
   const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${option}` && i + 1 < args.length) return JSON.stringify(args[i + 1]);
-    if (args[i].startsWith(`--${option}=`)) return JSON.stringify(args[i].slice(option.length + 3));
+  for (let i = 0; i < args.length && given === undefined; i++) {
+    if (args[i] === `--${option}` && i + 1 < args.length) given = args[i + 1];
+    else if (args[i].startsWith(`--${option}=`)) given = args[i].slice(option.length + 3);
   }
-  return "a value that is not a number";
+  // Digits past 2^53 − 1 are shown as typed, not as the double they were rounded to.
+  if (Number.isFinite(value)) return given !== undefined && /^-?\d+$/.test(given) ? given : String(value);
+  return given === undefined ? "a value that is not a number" : JSON.stringify(given);
 }
 
 /** Why a whole number is still refused: run indexes must stay exact in a double. */

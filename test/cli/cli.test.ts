@@ -285,7 +285,7 @@ describe("jobsim mc and sweep arguments", () => {
     [
       ["mc", "scenarios/flaky-job.yaml", "--runs", "9007199254740993"],
       2,
-      "jobsim: --runs must be a whole number ≥ 1, got 9007199254740992 (at most 2^53 − 1 = 9007199254740991)\n",
+      "jobsim: --runs must be a whole number ≥ 1, got 9007199254740993 (at most 2^53 − 1 = 9007199254740991)\n",
     ],
     [
       ["mc", "scenarios/flaky-job.yaml", "--runs", "10", "--shard", "0/0"],

@@ -72,6 +72,12 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
       '--workers must be a whole number from 1 to 256, got "two"',
     ],
     [["run", S, "--run", "zz"], '--run must be a whole number ≥ 0, got "zz"'],
+    // Digits past 2^53 − 1 are shown as typed, not as the double yargs rounded them to (…992);
+    // cli.test.ts holds --runs to the same.
+    [
+      ["run", S, "--run=9007199254740993"],
+      "--run must be a whole number ≥ 0, got 9007199254740993 (at most 2^53 − 1 = 9007199254740991)",
+    ],
     [
       ["sweep", S, "--set", "spec.backoffLimit=1..2", "--target", "abc"],
       '--target must be a probability strictly between 0 and 1, got "abc"',
