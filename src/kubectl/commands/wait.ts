@@ -4,7 +4,7 @@ import { podConditions } from "../../models/pod-status.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { withFileTargets } from "../file-targets.js";
 import type { JsonPathError } from "../jsonpath.js";
-import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
+import { jobLabels, listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import {
   kindPrefix,
@@ -85,6 +85,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   if (typeof cond === "string") return fail(cond);
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
+  const fromFiles = cmd !== input;
   const ns = namespaceOf(cmd);
   // LabelSelectorParam trims the selector: a blank one is no selector.
   const hasSelector = (flag(cmd, "selector") ?? "").trim() !== "";
@@ -113,7 +114,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     // cli-runtime builder.go visitorResult / visitBySelector, in their order. (ToBuilder calls
     // ResourceTypeOrNameArgs before LabelSelectorParam and no SelectAllParam: --all is an empty
     // selector for a lone type only, and names beside it are simply names.) The Jobs of -f
-    // files are the builder's paths, which a selector filters instead (not simulated here).
+    // files are the builder's paths, which a selector filters instead (below).
     if (cmd.positionals.length === 0)
       return fail(
         hasSelector
@@ -144,12 +145,17 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   // turn (after the waits before it): a NotFound error then, which --for=delete ignores
   // (RunWait's IgnoreErrors). A selector's list is taken once, first.
   const visits: (() => Target | string | null)[] = [];
+  // RunWait: no object visited (and no error) is errNoMatchingResources, but for --for=delete.
+  let visited = 0;
   if (args.named.length > 0) {
     for (const n of args.named)
       visits.push(() => {
         const found =
           n.kind === "jobs" ? ctx.cluster.store.findJob(ns, n.name) : ctx.cluster.store.findPod(ns, n.name);
         if (found === undefined) return cond.kind === "delete" ? null : notFound(n.kind, n.name).trimEnd();
+        // visitByPaths: FilterByLabelSelector drops a file's object the selector does not match.
+        if (fromFiles && sel !== null && !sel.matches(jobLabels(found as JobRecord))) return null;
+        visited++;
         return n.kind === "jobs" ? jobTarget(found as JobRecord) : podTarget(found as PodRecord);
       });
   } else {
@@ -186,6 +192,8 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
         fromServer: false,
       });
   }
+  if (errors.length === 0 && visited === 0 && fromFiles && cond.kind !== "delete")
+    return fail("error: no matching resources found");
   if (errors.length === 0) return { stdout, stderr: "", exitCode: 0 };
   return { stdout, stderr: aggregateText(errors), exitCode: 1 };
 }
