@@ -180,42 +180,10 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
       out.clientError = toJsError(name, e);
       return out;
     }
-    const kind = typeof object.kind === "string" ? object.kind : "";
-    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
-    if (kind === "") {
-      out.clientError = `error validating "${name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`;
-      return out;
-    }
-    if (apiVersion === "") {
-      out.clientError = `error validating "${name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`;
-      return out;
-    }
-    const meta = (
-      typeof object.metadata === "object" && object.metadata !== null ? object.metadata : {}
-    ) as Record<string, unknown>;
-    const docName = typeof meta.name === "string" ? meta.name : "";
-    if (kind === "Namespace" && apiVersion === "v1") {
-      // Only its name matters here: a namespace is a name Jobs may be created in.
-      out.namespaces.push({ name: docName, beforeDoc: out.docs.length, object });
-      continue;
-    }
-    if (SUPPORTED_KINDS[kind] !== apiVersion) {
-      out.clientError =
-        KNOWN_KINDS[kind] === apiVersion
-          ? `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported (${kind} "${docName}")`
-          : `resource mapping not found for name: "${docName}" namespace: "" from "${name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
-      return out;
-    }
-    const errors = strictDecodeErrors(kind as "Job", object);
-    if (errors.length === 0) applyDecodedNulls(kind as "Job", object);
-    out.docs.push({
-      object,
-      apiVersion,
-      kind,
-      name: docName,
-      namespace: typeof meta.namespace === "string" ? meta.namespace : "default",
-      decodeError: errors.length > 0 ? decodeErrorMessage(kind, apiVersion.split("/").pop()!, errors) : null,
-    });
+    // A v1 List (as `kubectl get -o yaml` writes several objects) is sent item by item:
+    // cli-runtime's FlattenListVisitor (resource/visitor.go), which apply, create and delete use.
+    for (const item of listItems(object) ?? [object])
+      if (addObject(out, name, (isPlainObject(item) ? item : {}) as Record<string, unknown>)) return out;
   }
   if (out.docs.length === 0 && out.namespaces.length === 0) {
     // kubectl apply.go: `no objects passed to apply` (create.go says "create": apply.ts words it
@@ -224,6 +192,57 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     out.clientError = "no objects passed to apply";
   }
   return out;
+}
+
+/** Adds one object of the file to `out`; true when it is a client-side error that stops the file. */
+function addObject(out: ManifestFile, name: string, object: Record<string, unknown>): boolean {
+  const kind = typeof object.kind === "string" ? object.kind : "";
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+  if (kind === "") {
+    out.clientError = `error validating "${name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`;
+    return true;
+  }
+  if (apiVersion === "") {
+    out.clientError = `error validating "${name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`;
+    return true;
+  }
+  const meta = (
+    typeof object.metadata === "object" && object.metadata !== null ? object.metadata : {}
+  ) as Record<string, unknown>;
+  const docName = typeof meta.name === "string" ? meta.name : "";
+  if (kind === "Namespace" && apiVersion === "v1") {
+    // Only its name matters here: a namespace is a name Jobs may be created in.
+    out.namespaces.push({ name: docName, beforeDoc: out.docs.length, object });
+    return false;
+  }
+  if (SUPPORTED_KINDS[kind] !== apiVersion) {
+    out.clientError =
+      KNOWN_KINDS[kind] === apiVersion
+        ? `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported (${kind} "${docName}")`
+        : `resource mapping not found for name: "${docName}" namespace: "" from "${name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+    return true;
+  }
+  const errors = strictDecodeErrors(kind as "Job", object);
+  if (errors.length === 0) applyDecodedNulls(kind as "Job", object);
+  out.docs.push({
+    object,
+    apiVersion,
+    kind,
+    name: docName,
+    namespace: typeof meta.namespace === "string" ? meta.namespace : "default",
+    decodeError: errors.length > 0 ? decodeErrorMessage(kind, apiVersion.split("/").pop()!, errors) : null,
+  });
+  return false;
+}
+
+/** The items of a v1 List, or null for any other object. */
+function listItems(object: Record<string, unknown>): unknown[] | null {
+  if (object.kind !== "List" || object.apiVersion !== "v1") return null;
+  return Array.isArray(object.items) ? object.items : [];
+}
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Kinds a real cluster knows but this simulator does not create. */
