@@ -14,17 +14,14 @@ import { mcText } from "../report/mc-text.js";
 import type { ReportMeta } from "../report/report-data.js";
 import { loadScenario, scenarioSource } from "../scenario/load.js";
 import { defaultShards, emitJob } from "./emit-job.js";
+import { CliError, shownValue, tooLarge, writeFileAtomic } from "./output.js";
 import {
-  CliError,
   checkDistinctOutputs,
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
   scenarioInputs,
-  shownValue,
-  tooLarge,
-  writeFileAtomic,
-} from "./output.js";
+} from "./output-checks.js";
 import { Progress } from "./progress.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";

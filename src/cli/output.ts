@@ -93,7 +93,7 @@ export function fsReason(e: unknown): string {
   }
 }
 
-function kindOf(path: string): "file" | "directory" | "none" {
+export function kindOf(path: string): "file" | "directory" | "none" {
   try {
     return statSync(path).isDirectory() ? "directory" : "file";
   } catch {
@@ -102,130 +102,12 @@ function kindOf(path: string): "file" | "directory" | "none" {
 }
 
 /**
- * Checks, before any work, that `path` can become an output file: refused when it is a
- * directory (the run would otherwise end by failing to put its result in place).
- */
-export function checkOutputFile(option: string, path: string): void {
-  if (path === "") throw new CliError(`${option} needs a file name`, 2);
-  if (kindOf(path) === "directory")
-    throw new CliError(`${option} ${path}: it is a directory, expected a file name`);
-  checkParents(option, path);
-}
-
-/**
- * The nearest existing ancestor of `path` must be a directory (the rest will be created) that
- * this process may write in — found now, not after the runs.
- */
-function checkParents(option: string, path: string): void {
-  if (writtenInPlace(path)) return;
-  // The file lands where a symbolic link points (also a dangling one): its directories are made
-  // from the nearest existing one, which must take new files.
-  let target: string;
-  try {
-    target = renameTarget(path);
-  } catch (e) {
-    throw new CliError(`${option} ${path}: ${fsReason(e)}`);
-  }
-  let dir = dirname(target);
-  while (kindOf(dir) === "none" && dirname(dir) !== dir) dir = dirname(dir);
-  if (kindOf(dir) === "file") throw new CliError(`${option} ${path}: ${dir} is a file, not a directory`);
-  probeWritable(option, path, dir);
-}
-
-/**
- * Whether this process can create files in `dir`, found by creating (and removing) one: a
- * permission check alone misses read-only mounts and pseudo-filesystems such as /proc and /sys.
- */
-function probeWritable(option: string, path: string, dir: string): void {
-  const probe = join(dir, `.jobsim-probe-${process.pid}`);
-  try {
-    writeFileSync(probe, "", { flag: "wx" });
-  } catch (e) {
-    // ENOENT for a file in an existing directory: a pseudo-filesystem that makes no new files.
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "it takes no new files" : fsReason(e);
-    throw new CliError(`${option} ${path}: cannot write in ${dir}: ${reason}`);
-  }
-  rmSync(probe, { force: true });
-}
-
-/** A path's identity for comparing outputs and inputs: its real path where it exists. */
-function identity(path: string): string {
-  try {
-    return resolve(renameTarget(path));
-  } catch {
-    return resolve(path);
-  }
-}
-
-/**
- * Before any work: no output may be one of the inputs (the scenario would be lost), and no
- * two outputs may be the same file (the second would replace the first, or fail half-way).
- * `outputs` pairs each file with the option that names it (an option not given: undefined).
- */
-/**
- * The files a scenario run reads: the scenario and the manifests its steps name on disk (beside
- * it), which an output must not replace either.
- */
-export function scenarioInputs(scenarioPath: string, filesOnDisk: readonly string[]): string[] {
-  const dir = dirname(resolve(scenarioPath));
-  return [scenarioPath, ...filesOnDisk.map((f) => resolve(dir, f))];
-}
-
-export function checkDistinctOutputs(
-  inputs: readonly string[],
-  outputs: readonly [option: string, path: string | undefined][],
-): void {
-  const ins = new Map(inputs.map((p) => [identity(p), p]));
-  const seen = new Map<string, string>();
-  for (const [option, path] of outputs) {
-    if (path === undefined || writtenInPlace(path)) continue; // a pipe: written through, never replaced
-    const id = identity(path);
-    const input = ins.get(id);
-    if (input !== undefined)
-      throw new CliError(`${option} ${path} is the input file ${input}: refusing to overwrite it`, 2);
-    for (const [otherId, otherOption] of seen)
-      if (id.startsWith(`${otherId}/`) || otherId.startsWith(`${id}/`))
-        throw new CliError(
-          `${otherOption} and ${option} need ${path} and ${otherId} as a file and a directory at once`,
-          2,
-        );
-    const other = seen.get(id);
-    if (other !== undefined)
-      throw new CliError(`${other} and ${option} both write ${path}: give them different files`, 2);
-    seen.set(id, option);
-  }
-}
-
-/**
- * Checks, before any work, that `dir` can hold a report: a directory, or nothing yet, with no
- * directory in the way of the `files` it will hold.
- */
-export function checkOutputDir(option: string, dir: string, files: readonly string[]): void {
-  if (dir === "") throw new CliError(`${option} needs a directory name`, 2);
-  if (kindOf(dir) === "file") throw new CliError(`${option} ${dir}: it is a file, expected a directory`);
-  checkParents(option, dir);
-  // The files go inside: an existing directory must itself take new files.
-  if (kindOf(dir) === "directory") probeWritable(option, dir, dir);
-  for (const f of files)
-    if (kindOf(join(dir, f)) === "directory")
-      throw new CliError(`${option} ${dir}: ${join(dir, f)} is a directory, expected room for a file`);
-}
-
-/** The files a `--report DIR` writes, each named by the option (for checkDistinctOutputs). */
-export function reportOutputs(
-  dir: string | undefined,
-  files: readonly string[],
-): [string, string | undefined][] {
-  return dir === undefined ? [] : files.map((f) => [`--report ${dir}`, join(dir, f)]);
-}
-
-/**
  * Whether an output path is written through rather than replaced: a device, FIFO or socket
  * (`/dev/null`, `/dev/stdout` on a terminal or pipe, a named pipe), or anything under /dev or
  * /proc (`/dev/stdout` and `/proc/self/fd/N` name an open descriptor even when it is a file).
  * Replacing one by a rename would swap the device for a regular file.
  */
-function writtenInPlace(path: string): boolean {
+export function writtenInPlace(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return true;
   } catch {
@@ -243,7 +125,7 @@ const MAX_SYMLINKS = 40;
  * relative link is read from the link's real directory, as the kernel reads it. Throws ELOOP
  * after MAX_SYMLINKS links.
  */
-function renameTarget(path: string): string {
+export function renameTarget(path: string): string {
   let p = path;
   for (let i = 0; i <= MAX_SYMLINKS; i++) {
     try {

@@ -4,14 +4,8 @@ import { renderTimeline } from "../report/timeline.js";
 import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
-import {
-  CliError,
-  checkDistinctOutputs,
-  checkOutputFile,
-  scenarioInputs,
-  shownValue,
-  tooLarge,
-} from "./output.js";
+import { CliError, shownValue, tooLarge } from "./output.js";
+import { checkDistinctOutputs, checkOutputFile, scenarioInputs } from "./output-checks.js";
 import { StagedOutputs } from "./staged-output.js";
 import { refusedManifests } from "./validate.js";
 

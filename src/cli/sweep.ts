@@ -8,16 +8,14 @@ import { loadScenario } from "../scenario/load.js";
 import { parseSet } from "../scenario/overrides.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { checkRuns, noteLeanWaits, notePodDeletes, usableWorkers } from "./mc.js";
+import { CliError, shownValue, tooLarge } from "./output.js";
 import {
-  CliError,
   checkDistinctOutputs,
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
   scenarioInputs,
-  shownValue,
-  tooLarge,
-} from "./output.js";
+} from "./output-checks.js";
 import { Progress } from "./progress.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
