@@ -1,4 +1,5 @@
 import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { defaultContainerProbes } from "./probe-defaults.js";
 
 /**
  * Core defaulting of a pod (template) spec, as pkg/apis/core/v1/defaults.go applies it to every
@@ -43,6 +44,7 @@ function defaultContainer(c: Container): void {
   if (c.terminationMessagePolicy === undefined) c.terminationMessagePolicy = "File";
   if (c.resources === undefined) c.resources = {};
   for (const p of c.ports ?? []) if (p.protocol === undefined) p.protocol = "TCP";
+  defaultContainerProbes(c);
 }
 
 /** Applies the defaults in place (the caller owns a copy). restartPolicy "" becomes Always. */
