@@ -1,5 +1,6 @@
 import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { defaultContainerProbes } from "./probe-defaults.js";
+import { defaultVolumesAndEnv } from "./volume-defaults.js";
 
 /**
  * Core defaulting of a pod (template) spec, as pkg/apis/core/v1/defaults.go applies it to every
@@ -57,6 +58,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   if (spec.schedulerName === undefined) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c);
+  defaultVolumesAndEnv(spec);
 }
 
 /** Whether SetDefaults_Pod would add a request to this container: a limit with no request. */
