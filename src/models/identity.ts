@@ -51,6 +51,8 @@ const P_REFUSED_POD_NAME = purpose("refused-pod-name");
 const P_JOB_UID = purpose("job-uid");
 const P_JOB_NAME = purpose("job-name");
 const P_NAMESPACE_UID = purpose("namespace-uid");
+const P_NODE_UID = purpose("node-uid");
+const P_EVENT_UID = purpose("event-uid");
 const P_CONTAINER_ID = purpose("container-id");
 const P_VOLUME = purpose("token-volume");
 const P_STANDALONE = hashString("standalone-pod");
@@ -110,6 +112,16 @@ export class Identities implements PodIdentitySource {
   /** A namespace's UID, from its name (a namespace is made once per session). */
   namespaceUid(name: string): string {
     return this.uuid(streamKey(hashString(name), P_NAMESPACE_UID), 0, 0);
+  }
+
+  /** A node's UID, from its name (a node is registered once per session). */
+  nodeUid(name: string): string {
+    return this.uuid(streamKey(hashString(`node/${name}`), P_NODE_UID), 0, 0);
+  }
+
+  /** An Event's UID, from its namespace and name (unique there: the name carries its time). */
+  eventUid(namespace: string, name: string): string {
+    return this.uuid(streamKey(hashString(`event/${namespace}/${name}`), P_EVENT_UID), 0, 0);
   }
 
   /** 64 hex digits, as containerd prints container ids. */

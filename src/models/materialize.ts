@@ -230,6 +230,9 @@ export class Materializer {
         labels: { ...node.labels },
         creationTimestamp: this.time(node.creationMs),
         resourceVersion: String(node.resourceVersion),
+        // Every object the API server creates gets a UID (apiserver pkg/registry/rest/meta.go
+        // FillObjectMetaSystemFields, from BeforeCreate).
+        uid: this.identities.nodeUid(node.name),
       } as Node["metadata"],
       status: {
         nodeInfo: {
@@ -275,6 +278,7 @@ export class Materializer {
         namespace: e.namespace,
         resourceVersion: String(e.resourceVersion),
         creationTimestamp: this.time(e.createdMs - (e.createdMs % 1000)),
+        uid: this.identities.eventUid(e.namespace, e.name), // FillObjectMetaSystemFields, as above
       },
       involvedObject: Object.fromEntries(Object.entries(e.involved).filter(([, v]) => v !== "")),
       reason: e.reason,
