@@ -295,7 +295,10 @@ export class Materializer {
       reportingInstance: e.reportingInstance,
     };
     if (e.firstMs >= 0) out.count = e.count;
-    if (e.eventTimeMs >= 0) {
+    // A legacy event's zero eventTime: `json:"eventTime,omitempty"` does not omit a struct, and
+    // metav1.MicroTime marshals its zero value as null (core/v1 types.go Event; micro_time.go).
+    if (e.eventTimeMs < 0) out.eventTime = null;
+    else {
       out.eventTime = rfc3339Micro(this.epochMs + e.eventTimeMs);
       out.action = e.action;
       if (e.seriesCount > 0)
