@@ -234,6 +234,13 @@ export class Materializer {
         // FillObjectMetaSystemFields, from BeforeCreate).
         uid: this.identities.nodeUid(node.name),
       } as Node["metadata"],
+      // The node IPAM's range on k3s's cluster CIDR 10.42.0.0/16 (its pods' IPs come from it),
+      // and the providerID k3s's built-in cloud provider gives (`k3s://<node name>`).
+      spec: {
+        podCIDR: `10.42.${node.podCidrIndex}.0/24`,
+        podCIDRs: [`10.42.${node.podCidrIndex}.0/24`],
+        providerID: `k3s://${node.name}`,
+      },
       status: {
         nodeInfo: {
           kubeletVersion: this.profile.kubeletVersion,
