@@ -160,12 +160,17 @@ export class PodStatusMaterializer {
   }
 
   private containerStatus(pod: PodRecord, c: ContainerStatus, spec: SpecContainer): ApiContainerStatus {
+    // Before the runtime has a container of this name, the kubelet's status is its default one
+    // (kubelet_pods.go convertToAPIContainerStatuses: `Image: container.Image`, the spec's image as
+    // written, and no imageID); from then on the runtime's, with containerd's normalised reference.
+    const created = c.current !== null;
     const status: ApiContainerStatus = {
       name: c.name,
-      image: normalizeImage(c.image),
-      imageID: c.imageResolved
-        ? `${parseImageReference(normalizeImage(c.image)).repository}@sha256:${c.behaviour.digest}`
-        : "",
+      image: created ? normalizeImage(c.image) : c.image,
+      imageID:
+        created && c.imageResolved
+          ? `${parseImageReference(normalizeImage(c.image)).repository}@sha256:${c.behaviour.digest}`
+          : "",
       ready: c.ready,
       restartCount: c.restartCount,
       started: c.started && c.state === ContainerState.Running,

@@ -125,7 +125,7 @@ describe("pod -o yaml status fields (1.35)", () => {
       ],
     ],
     [
-      "ContainerCreating (the kubelet's first status, written before the sandbox exists: no IP, PodReadyToStartContainers False; volumeMounts, no resources)",
+      "ContainerCreating (the kubelet's first status, written before the sandbox exists: no IP, PodReadyToStartContainers False; volumeMounts, no resources; the default container status: the spec's image as written, no imageID)",
       1,
       [
         "  status:",
@@ -160,7 +160,7 @@ describe("pod -o yaml status fields (1.35)", () => {
         '      status: "True"',
         "      type: PodScheduled",
         "    containerStatuses:",
-        "    - image: docker.io/library/busybox:1.36",
+        "    - image: busybox:1.36",
         '      imageID: ""',
         "      lastState: {}",
         "      name: app",
