@@ -7,6 +7,7 @@ import {
   objectList,
   type PodRecord,
 } from "./objects.js";
+import { shortenDeletionGrace } from "./pod-deletion.js";
 
 /**
  * The simulated API server: the objects, their resourceVersions, and the watch events that
@@ -323,14 +324,11 @@ export class Store {
    */
   deletePod(pod: PodRecord, graceSeconds: number): void {
     if (pod.deletionMs !== NONE) {
-      // A second DELETE may only shorten the grace period (pkg/registry/rest/delete.go
-      // BeforeDelete): the deletionTimestamp moves with it (the first request's time plus the new
-      // grace), and with grace 0 an object without finalizers is deleted at once (registry
-      // store.go updateForGracefulDeletionAndFinalizers: "intentionally delete gracelessly").
+      // A second DELETE may only shorten the grace; with 0, no finalizer means deleted at once
+      // (store.go updateForGracefulDeletionAndFinalizers: "intentionally delete gracelessly").
       if (graceSeconds < pod.deletionGraceSeconds) {
-        pod.deletionMs += (graceSeconds - pod.deletionGraceSeconds) * 1000;
-        pod.deletionGraceSeconds = graceSeconds;
-        if (graceSeconds === 0 && !pod.trackingFinalizer) this.removePod(pod);
+        shortenDeletionGrace(pod, graceSeconds, this.now);
+        if (pod.deletionGraceSeconds === 0 && !pod.trackingFinalizer) this.removePod(pod);
         else this.updatePod(pod);
       }
       return;
@@ -351,8 +349,7 @@ export class Store {
   /** The kubelet's final DELETE (grace 0) once the containers are gone: shortened as in deletePod. */
   confirmPodTermination(pod: PodRecord): void {
     if (pod.deletionMs === NONE || !this.pods.includes(pod)) return;
-    pod.deletionMs -= pod.deletionGraceSeconds * 1000;
-    pod.deletionGraceSeconds = 0;
+    if (pod.deletionGraceSeconds > 0) shortenDeletionGrace(pod, 0, this.now);
     if (!pod.trackingFinalizer) this.removePod(pod);
     else this.updatePod(pod);
   }
