@@ -27,8 +27,8 @@ import { validateLabels, validatePodTemplateSpec } from "./pod-validation.js";
 
 /**
  * Validation of a defaulted Job, after pkg/apis/batch/validation/validation.go (ValidateJob,
- * validateGeneratedSelector, validateJobSpec, validatePodFailurePolicy, validateSuccessPolicy):
- * the same checks, the same messages, in the same order.
+ * validateGeneratedSelector, validateJobSpec; the policies: job-policy-validation.ts): the same
+ * checks, the same messages, in the same order.
  */
 
 const MAX_PARALLELISM_INDEXED = 100_000;
