@@ -13,7 +13,7 @@ import { WatchType } from "./store.js";
  *   within 10 minutes, the event becomes "(combined from similar events): <msg>", itself
  *   deduplicated;
  * - a spam filter per source+object: a token bucket of 25, refilled 1 per 300 s; events
- *   beyond it are dropped;
+ *   beyond it are not written, but still counted (the filter runs after the count);
  * - the API server keeps an event for 1 hour after its last write (--event-ttl).
  * Watchers (`kubectl get events -w`) hear ADDED for a new Event and MODIFIED for each
  * in-place patch, as the API server's watch sends them.
@@ -80,6 +80,13 @@ interface SpamBucket {
   lastMs: number;
 }
 
+/** eventLogger's cache entry (events_cache.go `eventLog`): what the next write carries. */
+interface Observation {
+  name: string;
+  count: number;
+  firstMs: number;
+}
+
 interface AggregateRecord {
   messages: Set<string>;
   lastMs: number;
@@ -95,6 +102,7 @@ export class EventRecorder {
   private readonly byKey = new Map<string, EventRecord>();
   private readonly spam = new Map<string, SpamBucket>();
   private readonly aggregates = new Map<string, AggregateRecord>();
+  private readonly observed = new Map<string, Observation>();
   private readonly listeners: EventListener[] = [];
   /** The events broadcaster's cache, for events.k8s.io Events. */
   private readonly series: SeriesCache;
@@ -107,7 +115,15 @@ export class EventRecorder {
     this.series = new SeriesCache(clock, (entry) => this.writeSeries(entry));
   }
 
-  /** A legacy (core/v1) event, as the kubelet and the job controller record them. */
+  /**
+   * A legacy (core/v1) event, as the kubelet and the job controller record them, through
+   * client-go's EventCorrelator (tools/record/events_cache.go `EventCorrelate`): aggregate,
+   * then observe (the logger cache counts it), and only then the spam filter — so an event
+   * the filter drops still counts, and the next one written carries the whole count. A write
+   * (record/event.go `recordEvent`) patches the observed Event, or creates it under its cached
+   * name, count and firstTimestamp when the API server no longer has it (expired, or never
+   * written because the filter dropped its first occurrence).
+   */
   record(
     involved: InvolvedObject,
     type: "Normal" | "Warning",
@@ -118,7 +134,6 @@ export class EventRecorder {
   ): void {
     const now = this.clock.now;
     const spamKey = `${component}\u0000${host}\u0000${involvedKey(involved)}`;
-    if (!this.allow(spamKey, now)) return;
 
     const aggregateKey = `${spamKey}\u0000${type}\u0000${reason}`;
     let agg = this.aggregates.get(aggregateKey);
@@ -130,40 +145,58 @@ export class EventRecorder {
     agg.lastMs = now;
     let key = `${aggregateKey}\u0000${involved.fieldPath}\u0000${message}`;
     let text = message;
-    let involvedForEvent = involved;
     if (agg.messages.size >= AGGREGATE_MAX_EVENTS) {
       // Keep the set from growing past the threshold (upstream pops an arbitrary member).
       const first = agg.messages.values().next().value as string;
       agg.messages.delete(first);
       key = aggregateKey;
       text = `(combined from similar events): ${message}`;
-      involvedForEvent = involved;
     }
 
+    // eventLogger.eventObserve: the cached observation, counted whether or not it is written.
+    const seen = this.observed.get(key);
+    const observation: Observation =
+      seen === undefined
+        ? { name: this.eventName(involved.name, now), count: 1, firstMs: apiTime(now) }
+        : { name: seen.name, count: seen.count + 1, firstMs: seen.firstMs };
+    this.observed.set(key, observation);
+    if (!this.allow(spamKey, now)) return;
+
     const existing = this.byKey.get(key);
-    if (existing !== undefined && now - existing.lastWriteMs <= EVENT_TTL_MS) {
-      existing.count++;
+    if (
+      existing !== undefined &&
+      existing.name === observation.name &&
+      now - existing.lastWriteMs <= EVENT_TTL_MS
+    ) {
+      existing.count = observation.count;
       existing.lastMs = apiTime(now);
       existing.message = text;
       existing.resourceVersion = this.nextResourceVersion();
       this.notify(WatchType.Modified, existing);
       return;
     }
+    if (existing !== undefined) {
+      // Gone from the API server (its TTL): the create below replaces it under the same name.
+      const i = this.all.indexOf(existing);
+      if (i >= 0) this.all.splice(i, 1);
+    }
     const ev = new EventRecord(
-      this.eventName(involved.name, now),
-      involvedForEvent,
+      observation.name,
+      involved,
       type,
       reason,
       text,
       component,
       host,
-      apiTime(now),
+      observation.firstMs,
       -1,
       component,
       host,
       "",
       now,
     );
+    ev.count = observation.count;
+    ev.lastMs = apiTime(now);
     ev.resourceVersion = this.nextResourceVersion();
     this.byKey.set(key, ev);
     this.all.push(ev);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { Simulation } from "../../src/engine/simulation.js";
+import { type EventRecord, EventRecorder, type InvolvedObject } from "../../src/models/events.js";
+
+// client-go tools/record/events_cache.go `EventCorrelate`: EventAggregate, then
+// eventObserve (the logger cache counts the event), then the spam filter; record/event.go
+// `recordEvent`: a patch of the cached name, or a create with the cached name, count and
+// firstTimestamp when the API server answers NotFound.
+
+const pod: InvolvedObject = {
+  kind: "Pod",
+  namespace: "default",
+  name: "p",
+  uid: "u1",
+  apiVersion: "v1",
+  resourceVersion: "5",
+  fieldPath: "spec.containers{c}",
+};
+
+function harness() {
+  const sim = new Simulation();
+  let rv = 0;
+  let n = 0;
+  const recorder = new EventRecorder(
+    sim,
+    () => ++rv,
+    (name) => `${name}.${n++}`,
+  );
+  const backOff = () =>
+    recorder.record(pod, "Warning", "BackOff", "Back-off restarting failed container c", "kubelet", "node-0");
+  const at = (ms: number, f: () => void) => {
+    sim.run({ until: ms });
+    f();
+  };
+  const only = (): EventRecord => {
+    const list = recorder.list();
+    expect(list).toHaveLength(1);
+    return list[0];
+  };
+  return { sim, recorder, backOff, at, only };
+}
+
+describe("legacy event recorder: count, spam filter and expiry", () => {
+  it("counts the repeats the spam filter drops, so the next write carries them", () => {
+    const h = harness();
+    // 30 repeats at 10 s intervals: the bucket of 25 allows the first 25 writes.
+    for (let i = 0; i < 30; i++) h.at(i * 10_000, h.backOff);
+    expect(h.only().count).toBe(25);
+    // One token back 300 s after the bucket emptied: the write says 31, not 26.
+    h.at(30 * 10_000 + 300_000, h.backOff);
+    const e = h.only();
+    expect(e.count).toBe(31);
+    expect(e.firstMs).toBe(0);
+  });
+
+  it("re-creates an expired event under its name, with count + 1 and its firstTimestamp", () => {
+    const h = harness();
+    h.at(0, h.backOff);
+    const name = h.only().name;
+    h.at(2 * 3_600_000, h.backOff);
+    const e = h.only();
+    expect(e.name).toBe(name);
+    expect(e.count).toBe(2);
+    expect(e.firstMs).toBe(0);
+    expect(e.lastMs).toBe(2 * 3_600_000);
+  });
+});
