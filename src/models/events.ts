@@ -145,12 +145,18 @@ export class EventRecorder {
     agg.lastMs = now;
     let key = `${aggregateKey}\u0000${involved.fieldPath}\u0000${message}`;
     let text = message;
+    // makeEvent sets reportingController/Instance from the source; EventAggregate's combined
+    // event copies only name, count, timestamps, object, message, type, reason and source.
+    let reporting = component;
+    let reportingHost = host;
     if (agg.messages.size >= AGGREGATE_MAX_EVENTS) {
       // Keep the set from growing past the threshold (upstream pops an arbitrary member).
       const first = agg.messages.values().next().value as string;
       agg.messages.delete(first);
       key = aggregateKey;
       text = `(combined from similar events): ${message}`;
+      reporting = "";
+      reportingHost = "";
     }
 
     // eventLogger.eventObserve: the cached observation, counted whether or not it is written.
@@ -190,8 +196,8 @@ export class EventRecorder {
       host,
       observation.firstMs,
       -1,
-      component,
-      host,
+      reporting,
+      reportingHost,
       "",
       now,
     );

@@ -65,3 +65,27 @@ describe("legacy event recorder: count, spam filter and expiry", () => {
     expect(e.lastMs).toBe(2 * 3_600_000);
   });
 });
+
+describe("legacy event recorder: aggregation", () => {
+  it("writes the combined event without reportingController or reportingInstance", () => {
+    // events_cache.go EventAggregate: the aggregate eventCopy sets Source but neither
+    // ReportingController nor ReportingInstance, which makeEvent had copied from it.
+    const h = harness();
+    for (let i = 0; i < 10; i++)
+      h.at(i * 1000, () =>
+        h.recorder.record(pod, "Warning", "Failed", `Error: attempt ${i}`, "kubelet", "node-0"),
+      );
+    const events = h.recorder.list();
+    expect(events).toHaveLength(10);
+    const plain = events[0];
+    expect([plain.sourceComponent, plain.reportingController, plain.reportingInstance]).toEqual([
+      "kubelet",
+      "kubelet",
+      "node-0",
+    ]);
+    const combined = events[9];
+    expect(combined.message).toBe("(combined from similar events): Error: attempt 9");
+    expect([combined.sourceComponent, combined.sourceHost]).toEqual(["kubelet", "node-0"]);
+    expect([combined.reportingController, combined.reportingInstance]).toEqual(["", ""]);
+  });
+});
