@@ -181,3 +181,18 @@ export function resolveResourceArgs(
     throw new ResourceError(ACROSS_ALL_NAMESPACES);
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }
+
+/**
+ * `kubectl describe` of a kind jobsim lists but has no describer for. kubectl 1.35 describes
+ * nodes (describe.go NodeDescriber: lease, conditions, capacity, the node's non-terminated pods
+ * — on k3d also the cluster's own, which jobsim does not list), namespaces (NamespaceDescriber)
+ * and events (GenericDescriberFor, having no describer of their own); jobsim
+ * describes jobs and pods only, so it refuses the others in its own words, when the scenario
+ * loads, rather than print an error kubectl never prints.
+ */
+export function describeRefusal(kinds: readonly ResourceKind[]): string | null {
+  const other = kinds.find((k) => k !== "jobs" && k !== "pods");
+  return other === undefined
+    ? null
+    : `jobsim does not simulate "kubectl describe ${other}" (it describes jobs and pods)`;
+}

@@ -3,7 +3,7 @@ import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-
 import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
-import { ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
+import { describeRefusal, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
@@ -130,7 +130,8 @@ const RESOURCE_VERBS = new Set(["get", "describe", "delete", "wait", "patch"]);
 
 /**
  * What a kubectl step asks for that jobsim does not simulate — a resource type a cluster has
- * and jobsim does not model (`get all`, `get deploy`), a `get -o` format it does not render —
+ * and jobsim does not model (`get all`, `get deploy`), a `get -o` format it does not render, a
+ * `describe` of a kind it lists but does not describe (nodes, events, namespaces) —
  * said when the scenario loads, as the session would say it when the step runs. Errors a real
  * kubectl would print (an unknown type) are left to the session.
  */
@@ -142,7 +143,8 @@ function unsimulatedResourceStep(command: KubectlCommand): string | null {
   }
   if (!RESOURCE_VERBS.has(command.verb)) return null;
   try {
-    resolveResourceArgs(command.positionals);
+    const args = resolveResourceArgs(command.positionals);
+    if (command.verb === "describe") return describeRefusal(args.kinds);
   } catch (e) {
     if (e instanceof ResourceError && e.message.startsWith("jobsim does not simulate")) return e.message;
   }

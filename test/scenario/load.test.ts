@@ -268,6 +268,24 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses describe of nodes, events and namespaces, which jobsim lists but does not describe (kubectl 1.35 does: describe.go NodeDescriber, NamespaceDescriber, and events by GenericDescriberFor)", () => {
+    const steps = [
+      "  - kubectl describe nodes",
+      "  - kubectl describe node k3d-my-cluster-agent-0",
+      "  - kubectl describe ns default",
+      "  - kubectl describe events",
+      "  - kubectl describe jobs,no j",
+      "  - kubectl describe job/j pod/p",
+    ];
+    expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
+      's.yaml: steps[1]: kubectl describe nodes: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
+      's.yaml: steps[2]: kubectl describe node k3d-my-cluster-agent-0: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
+      's.yaml: steps[3]: kubectl describe ns default: jobsim does not simulate "kubectl describe namespaces" (it describes jobs and pods)',
+      's.yaml: steps[4]: kubectl describe events: jobsim does not simulate "kubectl describe events" (it describes jobs and pods)',
+      's.yaml: steps[5]: kubectl describe jobs,no j: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
+    ]);
+  });
+
   it("reports a manifest file that exists nowhere", () => {
     expect(problems(GOOD.replace("apply -f job.yaml", "apply -f missing.yaml"))).toEqual([
       's.yaml: steps: kubectl apply -f missing.yaml: the path "missing.yaml" does not exist (neither under files: nor beside the scenario)',

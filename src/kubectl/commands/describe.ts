@@ -7,7 +7,7 @@ import type { DescribeOptions } from "../describe/options.js";
 import { withFileTargets } from "../file-targets.js";
 import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { type ResourceError, resolveResourceArgs } from "../resources.js";
+import { describeRefusal, type ResourceError, resolveResourceArgs } from "../resources.js";
 
 /**
  * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, for
@@ -69,9 +69,8 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
       );
     }
   };
-  for (const kind of args.kinds)
-    if (kind !== "jobs" && kind !== "pods")
-      return fail(`error: jobsim's kubectl describe supports jobs and pods`);
+  const refusal = describeRefusal(args.kinds);
+  if (refusal !== null) return fail(refusal);
   const list = (kind: "jobs" | "pods") =>
     kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
   // A name not found among exactly two arguments (describe.go Run: `IsNotFound(err) &&
