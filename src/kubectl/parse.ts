@@ -113,6 +113,9 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "selector", short: "l", value: true },
     { long: "all-namespaces", short: "A", value: false },
     { long: "show-events", value: false },
+    // cmdutil.AddChunkSizeFlag (int64, default 500): the page size of the builder's lists and
+    // of searchEvents, followed to the end (FollowContinue), so no value changes the output.
+    { long: "chunk-size", value: true },
   ],
   logs: [
     { long: "selector", short: "l", value: true },

@@ -64,7 +64,7 @@ export const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = 
     "field-selector": null,
     "all-namespaces": "A",
   },
-  describe: { recursive: "R", kustomize: "k", "chunk-size": null },
+  describe: { recursive: "R", kustomize: "k" },
   logs: { "insecure-skip-tls-verify-backend": null },
   wait: {
     recursive: "R",

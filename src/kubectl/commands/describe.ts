@@ -5,6 +5,7 @@ import { describeJob } from "../describe/describe-job.js";
 import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
 import { withFileTargets } from "../file-targets.js";
+import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { describeRefusal, type ResourceError, resolveResourceArgs } from "../resources.js";
@@ -22,6 +23,15 @@ function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
 }
 
 export function describeCommand(ctx: KubectlContext, input: KubectlCommand): CommandResult {
+  // --chunk-size is pflag's Int64: a value it cannot parse is refused before the command runs,
+  // with the usage line of kubectl's FlagErrorFunc. Any number (0 or less: no paging, as the
+  // API server's lists read a limit <= 0) gives the same output.
+  const chunkSize = flag(input, "chunk-size");
+  const parsedChunk = chunkSize === undefined ? 0 : parseGoInt(chunkSize);
+  if (typeof parsedChunk === "string")
+    return fail(
+      `error: invalid argument "${chunkSize}" for "--chunk-size" flag: ${parsedChunk}\nSee 'kubectl describe --help' for usage.`,
+    );
   const cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
   // describe.go Run: the builder takes -A (AllNamespaces) and -l (LabelSelectorParam, trimmed);

@@ -64,3 +64,26 @@ describe("kubectl describe --show-events", () => {
     expect(/^Events:/m.test(out)).toBe(shown);
   });
 });
+
+describe("kubectl describe --chunk-size", () => {
+  // cmdutil.AddChunkSizeFlag: an Int64 that pages the builder's lists and searchEvents, each
+  // followed to its end (FollowContinue), so the descriptions are the same for every value.
+  it.each(["--chunk-size=1", "--chunk-size 0", "--chunk-size=-1", "--chunk-size=0x10"])(
+    "%s describes as without it",
+    (flagText) => {
+      for (const command of [
+        "kubectl describe jobs work",
+        "kubectl describe pods",
+        "kubectl describe pods work",
+      ])
+        expect(outputOf(`${command} ${flagText}`)).toBe(outputOf(command));
+    },
+  );
+
+  it("a value pflag cannot parse is its invalid-argument error", () => {
+    expect(outputOf("kubectl describe jobs work --chunk-size=1.5")).toBe(
+      '2> error: invalid argument "1.5" for "--chunk-size" flag: strconv.ParseInt: parsing "1.5": invalid syntax\n' +
+        "2> See 'kubectl describe --help' for usage.\n",
+    );
+  });
+});
