@@ -182,17 +182,22 @@ export function resolveResourceArgs(
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }
 
+/** What `describe`, `delete` and `wait` do with jobs and pods, for their refusal of other kinds. */
+const JOBS_AND_PODS_VERBS: Readonly<Record<string, string>> = {
+  describe: "describes",
+  delete: "deletes",
+  wait: "waits for",
+};
+
 /**
- * `kubectl describe` of a kind jobsim lists but has no describer for. kubectl 1.35 describes
- * nodes (describe.go NodeDescriber: lease, conditions, capacity, the node's non-terminated pods
- * — on k3d also the cluster's own, which jobsim does not list), namespaces (NamespaceDescriber)
- * and events (GenericDescriberFor, having no describer of their own); jobsim
- * describes jobs and pods only, so it refuses the others in its own words, when the scenario
- * loads, rather than print an error kubectl never prints.
+ * `describe`, `delete` and `wait` of a kind jobsim lists but does not act on (nodes, events,
+ * namespaces): refused in jobsim's words, when the scenario loads and in the session alike
+ * (kubectl itself acts on them). Null for jobs and pods, and for other verbs.
  */
-export function describeRefusal(kinds: readonly ResourceKind[]): string | null {
+export function jobsAndPodsOnly(verb: string, kinds: readonly ResourceKind[]): string | null {
+  const does = JOBS_AND_PODS_VERBS[verb];
   const other = kinds.find((k) => k !== "jobs" && k !== "pods");
-  return other === undefined
+  return does === undefined || other === undefined
     ? null
-    : `jobsim does not simulate "kubectl describe ${other}" (it describes jobs and pods)`;
+    : `jobsim does not simulate "kubectl ${verb} ${other}" (it ${does} jobs and pods)`;
 }

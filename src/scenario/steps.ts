@@ -3,7 +3,7 @@ import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-
 import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
-import { describeRefusal, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
+import { jobsAndPodsOnly, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
 import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
 import { parseGoDuration } from "../models/api/go-duration.js";
 import { parseScenarioDuration } from "./durations.js";
@@ -144,7 +144,7 @@ function unsimulatedResourceStep(command: KubectlCommand): string | null {
   if (!RESOURCE_VERBS.has(command.verb)) return null;
   try {
     const args = resolveResourceArgs(command.positionals);
-    if (command.verb === "describe") return describeRefusal(args.kinds);
+    return jobsAndPodsOnly(command.verb, args.kinds);
   } catch (e) {
     if (e instanceof ResourceError && e.message.startsWith("jobsim does not simulate")) return e.message;
   }

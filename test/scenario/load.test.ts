@@ -286,6 +286,21 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses delete and wait of nodes, events and namespaces in the same words (kubectl acts on them; jobsim on jobs and pods)", () => {
+    const steps = [
+      "  - kubectl delete node k3d-my-cluster-agent-0",
+      "  - kubectl delete events --all",
+      "  - kubectl wait --for=delete node/k3d-my-cluster-agent-0",
+      "  - kubectl wait --for=condition=Ready nodes --all",
+    ];
+    expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
+      's.yaml: steps[1]: kubectl delete node k3d-my-cluster-agent-0: jobsim does not simulate "kubectl delete nodes" (it deletes jobs and pods)',
+      's.yaml: steps[2]: kubectl delete events --all: jobsim does not simulate "kubectl delete events" (it deletes jobs and pods)',
+      's.yaml: steps[3]: kubectl wait --for=delete node/k3d-my-cluster-agent-0: jobsim does not simulate "kubectl wait nodes" (it waits for jobs and pods)',
+      's.yaml: steps[4]: kubectl wait --for=condition=Ready nodes --all: jobsim does not simulate "kubectl wait nodes" (it waits for jobs and pods)',
+    ]);
+  });
+
   it("reports a manifest file that exists nowhere", () => {
     expect(problems(GOOD.replace("apply -f job.yaml", "apply -f missing.yaml"))).toEqual([
       's.yaml: steps: kubectl apply -f missing.yaml: the path "missing.yaml" does not exist (neither under files: nor beside the scenario)',

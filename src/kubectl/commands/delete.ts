@@ -5,7 +5,13 @@ import { dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { kindPrefix, MISSING_RESOURCE_ERROR, type ResourceError, resolveResourceArgs } from "../resources.js";
+import {
+  jobsAndPodsOnly,
+  kindPrefix,
+  MISSING_RESOURCE_ERROR,
+  type ResourceError,
+  resolveResourceArgs,
+} from "../resources.js";
 
 /**
  * `kubectl delete` (staging/src/k8s.io/kubectl/pkg/cmd/delete): prints `<kind> "<name>" deleted
@@ -182,14 +188,14 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
           if (pod === undefined) {
             if (!ignoreNotFound) stderr += notFound("pods", n.name);
           } else targets.push({ kind: "pods", pod });
-        } else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
+        } else return fail(jobsAndPodsOnly("delete", [n.kind])!);
       }
     } else if (sel !== null || all) {
       for (const k of args.kinds) {
         if (k === "jobs") for (const job of listJobs(store, ns, sel)) targets.push({ kind: "jobs", job });
         else if (k === "pods")
           for (const pod of listPods(store, ns, sel)) targets.push({ kind: "pods", pod });
-        else return fail(`error: jobsim's kubectl delete supports jobs and pods`);
+        else return fail(jobsAndPodsOnly("delete", [k])!);
       }
       if (targets.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
     } else {

@@ -8,7 +8,7 @@ import { withFileTargets } from "../file-targets.js";
 import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { describeRefusal, type ResourceError, resolveResourceArgs } from "../resources.js";
+import { jobsAndPodsOnly, type ResourceError, resolveResourceArgs } from "../resources.js";
 
 /**
  * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, for
@@ -79,7 +79,7 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
       );
     }
   };
-  const refusal = describeRefusal(args.kinds);
+  const refusal = jobsAndPodsOnly("describe", args.kinds);
   if (refusal !== null) return fail(refusal);
   const list = (kind: "jobs" | "pods") =>
     kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);

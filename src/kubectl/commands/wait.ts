@@ -7,6 +7,7 @@ import type { JsonPathError } from "../jsonpath.js";
 import { jobLabels, listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import {
+  jobsAndPodsOnly,
   kindPrefix,
   MISSING_RESOURCE_ERROR,
   type ResourceError,
@@ -126,7 +127,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     return fail((e as ResourceError).message);
   }
   const kind = args.kinds[0];
-  if (kind !== "jobs" && kind !== "pods") return fail(`error: jobsim's kubectl wait supports jobs and pods`);
+  if (kind !== "jobs" && kind !== "pods") return fail(jobsAndPodsOnly("wait", [kind])!);
   const all = boolFlag(cmd, "all");
   if (args.named.length === 0 && sel === null && !all)
     return fail("error: resource(s) were provided, but no name was specified");
