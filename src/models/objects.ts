@@ -65,6 +65,8 @@ export class PodRecord {
   /** PodScheduled=False (Unschedulable) since, and its message. */
   unschedulableMs = NONE;
   unschedulableMessage = "";
+  /** The scheduling queue's Timestamp: when the pod last went into unschedulablePods. */
+  unschedulableSinceMs = NONE;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -194,6 +196,7 @@ export class PodRecord {
     this.scheduledMs = NONE;
     this.unschedulableMs = NONE;
     this.unschedulableMessage = "";
+    this.unschedulableSinceMs = NONE;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

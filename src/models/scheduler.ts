@@ -24,7 +24,10 @@ import { type Store, WatchType } from "./store.js";
  * integer scores 0–100) and, for a pod with preferred node affinity, NodeAffinity (weight 2);
  * pick the highest, breaking ties at random as selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
  * PodScheduled=False/Unschedulable and a FailedScheduling event, and is retried when a pod on
- * some node ends or every 5 minutes (podMaxInUnschedulablePodsDuration).
+ * some node ends, or by the queue's flush: every 30 s it moves back the pods that have waited
+ * more than 5 minutes since their last attempt (scheduling_queue.go
+ * flushUnschedulablePodsLeftover, podMaxInUnschedulablePodsDuration; the ticks are counted from
+ * the cluster's time 0, as the scheduler's start).
  *
  * Terminal pods no longer hold node resources (the scheduler cache drops them).
  */
@@ -36,6 +39,8 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 export const IMAGE_MIN_THRESHOLD = 23 * 1024 * 1024;
 export const IMAGE_MAX_THRESHOLD = 1000 * 1024 * 1024;
 export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+/** PriorityQueue.Run: flushUnschedulablePodsLeftover runs every 30 s (wait.Until). */
+export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 export const SCHEDULER_NAME = "default-scheduler";
 
 interface Requests {
@@ -148,9 +153,10 @@ export class Scheduler implements EventHandler {
 
   handleEvent(arg: number): void {
     if (arg === 1) {
-      // Periodic flush of unschedulable pods back to the active queue.
+      // The periodic flush: back to the active queue go the pods whose last attempt is more
+      // than 5 min old (currentTime.Sub(Timestamp) > podMaxInUnschedulablePodsDuration).
       this.flushHandle = NONE;
-      this.queue.push(...this.unschedulable.splice(0));
+      this.flushLeftover();
     }
     this.pending = false;
     // In queue order, including pods queued meanwhile (as a shift() loop would, without the
@@ -159,8 +165,27 @@ export class Scheduler implements EventHandler {
     for (let i = 0; i < queue.length; i++) this.scheduleOne(queue[i]);
     while (queue.length > 0) queue.pop();
     if (this.unschedulable.length > 0 && this.flushHandle === NONE) {
-      this.flushHandle = this.sim.schedule(UNSCHEDULABLE_FLUSH_MS, this, 1, null);
+      // The first tick at which the longest-waiting pod is due (later ones are due later).
+      let since = this.unschedulable[0].unschedulableSinceMs;
+      for (const p of this.unschedulable) if (p.unschedulableSinceMs < since) since = p.unschedulableSinceMs;
+      const tick =
+        (Math.floor((since + UNSCHEDULABLE_FLUSH_MS) / UNSCHEDULABLE_FLUSH_PERIOD_MS) + 1) *
+        UNSCHEDULABLE_FLUSH_PERIOD_MS;
+      this.flushHandle = this.sim.scheduleAt(tick, this, 1, null);
     }
+  }
+
+  /** Moves the due pods from the unschedulable list to the queue, keeping the others in order. */
+  private flushLeftover(): void {
+    const now = this.sim.now;
+    const list = this.unschedulable;
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const pod = list[i];
+      if (now - pod.unschedulableSinceMs > UNSCHEDULABLE_FLUSH_MS) this.queue.push(pod);
+      else list[kept++] = pod;
+    }
+    list.length = kept;
   }
 
   private scheduleOne(pod: PodRecord): void {
@@ -353,6 +378,8 @@ export class Scheduler implements EventHandler {
         `${SCHEDULER_NAME}-${this.store.nodes[0]?.name ?? ""}`,
         "Scheduling",
       );
+    // AddUnschedulableIfNotPresent: "Refresh the timestamp since the pod is re-added."
+    pod.unschedulableSinceMs = this.sim.now;
     this.unschedulable.push(pod);
   }
 }

@@ -164,11 +164,12 @@ steps:
   it("shows the first attempt and the series its second and third made, as the broadcaster wrote them", () => {
     const out = sessionTranscript(parseScenario(scenario, "series.yaml", "/nonexistent"));
     const lines = out.split("\n").filter((l) => l.includes("FailedScheduling"));
-    // Attempts at 0, 5, 10 and 15 min: the first regards the pod before its PodScheduled=False
-    // write, the rest after it; the fourth is only counted (written at the 30 min tick).
+    // Attempts at 0, 5.5, 11 and 16.5 min (the queue's 30 s flush ticks, each more than 5 min
+    // after the last attempt): the first regards the pod before its PodScheduled=False write,
+    // the rest after it; the fourth is only counted (written at the 30 min tick).
     expect(lines.map((l) => l.replace(/\s+/g, " ").trim().split(" default-scheduler")[0])).toEqual([
       "Warning FailedScheduling 17m",
-      "Warning FailedScheduling 7m (x2 over 12m)",
+      "Warning FailedScheduling 6m (x2 over 11m)",
     ]);
   });
 });
