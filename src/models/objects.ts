@@ -67,6 +67,8 @@ export class PodRecord {
   unschedulableMessage = "";
   /** The scheduling queue's Timestamp: when the pod last went into unschedulablePods. */
   unschedulableSinceMs = NONE;
+  /** NodeResourcesFit was among the plugins that rejected its last attempt. */
+  unschedulableByFit = false;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -197,6 +199,7 @@ export class PodRecord {
     this.unschedulableMs = NONE;
     this.unschedulableMessage = "";
     this.unschedulableSinceMs = NONE;
+    this.unschedulableByFit = false;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

@@ -24,7 +24,7 @@ import { type Store, WatchType } from "./store.js";
  * integer scores 0–100) and, for a pod with preferred node affinity, NodeAffinity (weight 2);
  * pick the highest, breaking ties at random as selectHost does (here from the pod's own stream). A pod that fits nowhere stays Pending with
  * PodScheduled=False/Unschedulable and a FailedScheduling event, and is retried when a pod on
- * some node ends, or by the queue's flush: every 30 s it moves back the pods that have waited
+ * some node ends (if NodeResourcesFit was among its rejectors), or by the queue's flush: every 30 s it moves back the pods that have waited
  * more than 5 minutes since their last attempt (scheduling_queue.go
  * flushUnschedulablePodsLeftover, podMaxInUnschedulablePodsDuration; the ticks are counted from
  * the cluster's time 0, as the scheduler's start).
@@ -138,10 +138,7 @@ export class Scheduler implements EventHandler {
     const node = pod.heldBy;
     if (node !== null && (type === WatchType.Deleted || isTerminal(pod.phase))) {
       this.release(pod, node);
-      if (this.unschedulable.length > 0) {
-        this.queue.push(...this.unschedulable.splice(0));
-        this.kick();
-      }
+      if (this.unschedulable.length > 0) this.moveOnAssignedPodDelete();
     }
   }
 
@@ -173,6 +170,28 @@ export class Scheduler implements EventHandler {
         UNSCHEDULABLE_FLUSH_PERIOD_MS;
       this.flushHandle = this.sim.scheduleAt(tick, this, 1, null);
     }
+  }
+
+  /**
+   * An assigned pod went (AssignedPodDelete; a terminal pod leaves the scheduler's informer as
+   * a deletion): the queue retries the unschedulable pods one of whose rejecting plugins is
+   * interested. NodeResourcesFit is (isSchedulableAfterPodEvent: a scheduled pod's deletion →
+   * Queue); NodeAffinity registers only Node events, so the pods it alone rejected stay until
+   * the flush (scheduling_queue.go isPodWorthRequeuing → queueSkip).
+   */
+  private moveOnAssignedPodDelete(): void {
+    const list = this.unschedulable;
+    let kept = 0;
+    let moved = false;
+    for (let i = 0; i < list.length; i++) {
+      const pod = list[i];
+      if (pod.unschedulableByFit) {
+        this.queue.push(pod);
+        moved = true;
+      } else list[kept++] = pod;
+    }
+    list.length = kept;
+    if (moved) this.kick();
   }
 
   /** Moves the due pods from the unschedulable list to the queue, keeping the others in order. */
@@ -380,6 +399,7 @@ export class Scheduler implements EventHandler {
       );
     // AddUnschedulableIfNotPresent: "Refresh the timestamp since the pod is re-added."
     pod.unschedulableSinceMs = this.sim.now;
+    pod.unschedulableByFit = cpu + mem + pods > 0;
     this.unschedulable.push(pod);
   }
 }

@@ -55,3 +55,45 @@ describe("scheduler: unschedulable pods flushed per pod after 5 min, on 30 s tic
     expect(byPrefix("c")).toEqual([200_000, 510_000, 840_000]);
   });
 });
+
+describe("scheduler: a pod's deletion requeues only pods that NodeResourcesFit rejected", () => {
+  it("leaves a pod no node's labels match in the unschedulable pods until the flush", () => {
+    // NodeAffinity registers only Node events (EventsToRegister), so an assigned pod's
+    // deletion is no reason to retry a pod it alone rejected (scheduling_queue.go
+    // isPodWorthRequeuing: queueSkip); NodeResourcesFit's isSchedulableAfterPodEvent queues it.
+    const c = cluster({
+      nodes: [node("small-0", "agent", 0, 1000)],
+      detailed: true,
+      behaviour: behaviour({ runSeconds: Distribution.constant(20), script: exits(0, 0, 0, 0, 0, 0, 0, 0) }),
+    });
+    const times = failedSchedulingTimes(c);
+    // Six short pods, one at a time (each ends and frees its 600m for the next).
+    c.createJob(
+      prepare(
+        jobManifest(
+          { completions: 6, parallelism: 2 },
+          wide("a").spec!.template.spec! as unknown as Record<string, unknown>,
+          "a",
+        ),
+      ),
+    );
+    c.createJob(
+      prepare(
+        jobManifest(
+          {},
+          {
+            containers: [{ name: "flaky-app", image: behaviour().spec.image }],
+            nodeSelector: { disk: "ssd" },
+          },
+          "b",
+        ),
+      ),
+    );
+    c.sim.run({ until: 700_000 });
+    const byPrefix = (p: string) => [...times].filter(([n]) => n.startsWith(`${p}-`)).flatMap(([, t]) => t);
+    expect(byPrefix("b")).toEqual([0, 330_000, 660_000]);
+    // a's pending pods were retried at each release, and got the freed room.
+    expect(byPrefix("a").length).toBeGreaterThan(0);
+    expect(byPrefix("a").every((t) => t < 330_000)).toBe(true);
+  });
+});
