@@ -6,6 +6,7 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD, podRequests } from "./scheduler.js";
+import { balancedAllocationScore, leastAllocatedScore } from "./scheduler-score.js";
 
 /**
  * The node an idle cluster's scheduler always picks for this pod (its score strictly highest),
@@ -34,14 +35,21 @@ export function preferredNode<
   let tie = false;
   for (const n of nodes) {
     if (!fits(n)) continue;
-    const cpuReq = n.systemMilliCpu + req.nonZeroMilliCpu;
-    const memReq = n.systemMemory + req.nonZeroMemory;
-    const least = Math.trunc(
-      ((Math.max(0, n.milliCpu - cpuReq) / n.milliCpu + Math.max(0, n.memory - memReq) / n.memory) * 100) / 2,
-    );
-    const fc = Math.min(1, cpuReq / n.milliCpu);
-    const fm = Math.min(1, memReq / n.memory);
-    let score = least + Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    let score =
+      leastAllocatedScore(
+        n.systemMilliCpu + req.nonZeroMilliCpu,
+        n.milliCpu,
+        n.systemMemory + req.nonZeroMemory,
+        n.memory,
+      ) +
+      balancedAllocationScore(
+        req.milliCpu,
+        req.memory,
+        n.systemMilliCpu + req.milliCpu,
+        n.milliCpu,
+        n.systemMemory + req.memory,
+        n.memory,
+      );
     score +=
       NODE_AFFINITY_SCORE_WEIGHT * normalizedAffinityScore(preferredAffinityWeight(spec, n), maxPreferred);
     let sum = 0;

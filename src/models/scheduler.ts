@@ -1,8 +1,6 @@
-import type { PodSpec } from "kubernetes-types/core/v1.js";
 import type { RandomSource } from "../engine/random/keyed-streams.js";
 import { Xor128 } from "../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../engine/simulation.js";
-import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { purpose, streamKey } from "./identity.js";
@@ -14,6 +12,12 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
+import {
+  balancedAllocationScore,
+  leastAllocatedScore,
+  podRequests,
+  type Requests,
+} from "./scheduler-score.js";
 import { type Store, WatchType } from "./store.js";
 
 /**
@@ -32,9 +36,6 @@ import { type Store, WatchType } from "./store.js";
  * Terminal pods no longer hold node resources (the scheduler cache drops them).
  */
 
-/** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest: what a pod without requests counts as, for scoring. */
-export const DEFAULT_MILLI_CPU_REQUEST = 100;
-export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 /** ImageLocality thresholds (pkg/scheduler/framework/plugins/imagelocality). */
 export const IMAGE_MIN_THRESHOLD = 23 * 1024 * 1024;
 export const IMAGE_MAX_THRESHOLD = 1000 * 1024 * 1024;
@@ -43,52 +44,7 @@ export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
 export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 export const SCHEDULER_NAME = "default-scheduler";
 
-interface Requests {
-  milliCpu: number;
-  memory: number;
-  nonZeroMilliCpu: number;
-  nonZeroMemory: number;
-}
-
-const requestCache = new WeakMap<PodSpec, Requests>();
-// The last spec asked about: consecutive pods nearly always share their Job's template, and a
-// pointer comparison is cheaper than the WeakMap's hash lookup (same answer either way).
-let lastSpec: PodSpec | null = null;
-let lastRequests: Requests | null = null;
-
-/** Pod requests: the sum over containers, or the largest init container if larger. */
-export function podRequests(spec: PodSpec): Requests {
-  if (spec === lastSpec) return lastRequests!;
-  let r = requestCache.get(spec);
-  if (r !== undefined) {
-    lastSpec = spec;
-    lastRequests = r;
-    return r;
-  }
-  let cpu = 0;
-  let mem = 0;
-  let nzCpu = 0;
-  let nzMem = 0;
-  for (const c of spec.containers) {
-    const req = c.resources?.requests ?? {};
-    const ccpu = req.cpu !== undefined ? parseMilliCpu(req.cpu as string) : 0;
-    const cmem = req.memory !== undefined ? parseQuantity(req.memory as string) : 0;
-    cpu += ccpu;
-    mem += cmem;
-    nzCpu += req.cpu !== undefined ? ccpu : DEFAULT_MILLI_CPU_REQUEST;
-    nzMem += req.memory !== undefined ? cmem : DEFAULT_MEMORY_REQUEST;
-  }
-  for (const c of spec.initContainers ?? []) {
-    const req = c.resources?.requests ?? {};
-    if (req.cpu !== undefined) cpu = Math.max(cpu, parseMilliCpu(req.cpu as string));
-    if (req.memory !== undefined) mem = Math.max(mem, parseQuantity(req.memory as string));
-  }
-  r = { milliCpu: cpu, memory: mem, nonZeroMilliCpu: nzCpu, nonZeroMemory: nzMem };
-  requestCache.set(spec, r);
-  lastSpec = spec;
-  lastRequests = r;
-  return r;
-}
+export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, podRequests } from "./scheduler-score.js";
 
 const P_SCHEDULE = purpose("schedule");
 
@@ -291,16 +247,22 @@ export class Scheduler implements EventHandler {
     return this.rng.nextBelow(n);
   }
 
-  /** LeastAllocated + BalancedAllocation + ImageLocality, each an integer 0–100. */
+  /** LeastAllocated + BalancedAllocation + ImageLocality, each an integer 0–100 (scheduler-score.ts). */
   private score(pod: PodRecord, node: NodeRecord, req: Requests): number {
-    const cpuReq = node.systemMilliCpu + node.nonZeroMilliCpu + req.nonZeroMilliCpu;
-    const memReq = node.systemMemory + node.nonZeroMemory + req.nonZeroMemory;
-    const cpuFree = Math.max(0, node.allocatableMilliCpu - cpuReq) / node.allocatableMilliCpu;
-    const memFree = Math.max(0, node.allocatableMemory - memReq) / node.allocatableMemory;
-    const least = Math.trunc(((cpuFree + memFree) * 100) / 2);
-    const fc = Math.min(1, cpuReq / node.allocatableMilliCpu);
-    const fm = Math.min(1, memReq / node.allocatableMemory);
-    const balanced = Math.trunc((1 - Math.abs(fc - fm) / 2) * 100);
+    const least = leastAllocatedScore(
+      node.systemMilliCpu + node.nonZeroMilliCpu + req.nonZeroMilliCpu,
+      node.allocatableMilliCpu,
+      node.systemMemory + node.nonZeroMemory + req.nonZeroMemory,
+      node.allocatableMemory,
+    );
+    const balanced = balancedAllocationScore(
+      req.milliCpu,
+      req.memory,
+      node.systemMilliCpu + node.requestedMilliCpu + req.milliCpu,
+      node.allocatableMilliCpu,
+      node.systemMemory + node.requestedMemory + req.memory,
+      node.allocatableMemory,
+    );
     return least + balanced + this.imageLocality(pod, node);
   }
 
