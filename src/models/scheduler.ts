@@ -335,11 +335,16 @@ export class Scheduler implements EventHandler {
     if (selector > 0) reasons.push(`${selector} node(s) didn't match Pod's node affinity/selector`);
     if (pods > 0) reasons.push(`${pods} Too many pods`);
     reasons.sort();
-    const preemption = `preemption: 0/${total} nodes are available: ${
-      selector > 0 && selector === total
-        ? `${total} Preemption is not helpful for scheduling.`
-        : `${total} No preemption victims found for incoming pod.`
-    }`;
+    // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
+    // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower
+    // priority); the UnschedulableAndUnresolvable ones (NodeAffinity) are absent from its
+    // statuses, so SetAbsentNodesStatus gives them "Preemption is not helpful for scheduling".
+    const noVictims = total - selector;
+    const preemptionReasons: string[] = [];
+    if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
+    if (selector > 0) preemptionReasons.push(`${selector} Preemption is not helpful for scheduling`);
+    preemptionReasons.sort();
+    const preemption = `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`;
     const message = `0/${total} nodes are available: ${reasons.join(", ")}. ${preemption}`;
     // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
     // before this failure's condition write): the events broadcaster keys series on it.

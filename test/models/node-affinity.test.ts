@@ -153,6 +153,28 @@ describe("the scheduler with node affinity", () => {
     );
   });
 
+  it("names per node why preemption cannot help: no victims where resources failed, not helpful where affinity did", () => {
+    // DefaultPreemption (framework/preemption/preemption.go Evaluator.Preempt): the nodes whose
+    // filter status is Unschedulable (NodeResourcesFit) are dry-run and find no victims; the
+    // UnschedulableAndUnresolvable ones (NodeAffinity) are absent from its statuses and get
+    // SetAbsentNodesStatus's "Preemption is not helpful for scheduling".
+    const text = scenario(
+      "{nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [agent-0]}]}]}}}",
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 10s",
+        "kubectl get events --field-selector reason=FailedScheduling",
+      ],
+    ).replace(
+      'containers: [{name: c, image: "app:1"}]',
+      'containers: [{name: c, image: "app:1", resources: {requests: {cpu: "1500m"}}}]',
+    );
+    const out = sessionTranscript(parseScenario(text, "aff.yaml", "/nonexistent"));
+    expect(out).toContain(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+    );
+  });
+
   it("prefers the nodes the preferred terms match (NodeAffinity score, weight 2)", () => {
     const out = sessionTranscript(
       parseScenario(
