@@ -226,6 +226,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
         0,
       );
       node.nextPodIp = n.firstPodIp;
+      node.firstPodIp = n.firstPodIp;
       for (const img of this.nodeImages[i]) node.images.add(img);
       this.kubelets.push(
         new Kubelet(node, this.sim, this.store, this.random, this.recorder, this.config.profile, {

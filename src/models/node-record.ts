@@ -13,8 +13,12 @@ export class NodeRecord {
   /** Requests as the scheduler scores them (unset requests count as 100m / 200Mi). */
   nonZeroMilliCpu = 0;
   nonZeroMemory = 0;
-  /** Next host-local IPAM address on this node's pod CIDR. */
+  /** Next host-local IPAM address on this node's pod CIDR (last reserved + 1). */
   nextPodIp = 2;
+  /** The first address left to pods: the ones below are the system pods' (k3d's), for good. */
+  firstPodIp = 2;
+  /** The allocator went past the range's end and came back round: addresses may be taken. */
+  ipWrapped = false;
   /** Opaque state of this node's kubelet. */
   kubelet: unknown = null;
 
@@ -48,5 +52,44 @@ export class NodeRecord {
     this.nonZeroMemory = 0;
     this.podCount = 0;
     this.nextPodIp = firstPodIp;
+    this.firstPodIp = firstPodIp;
+    this.ipWrapped = false;
   }
+
+  /**
+   * The host part of a new sandbox's IP, as host-local IPAM gives it (containernetworking/plugins
+   * plugins/ipam/host-local/backend/allocator: GetIter starts at the last reserved IP + 1 and
+   * goes round-robin through the range — .1 to .254 of the /24, the gateway .1 skipped —
+   * taking the first address not reserved). An address is reserved while its pod's sandbox
+   * lives: until the pod is terminal (the kubelet stops the sandbox, and CNI DEL releases it).
+   */
+  allocatePodIp(pods: readonly PodIpHolder[]): number {
+    let h = this.nextPodIp;
+    for (let tries = 0; tries < LAST_POD_IP - 1; tries++, h++) {
+      if (h > LAST_POD_IP) {
+        h = 2; // RangeStart .1 is the gateway
+        this.ipWrapped = true;
+      }
+      if (!this.ipWrapped || (h >= this.firstPodIp && !this.ipTaken(h, pods))) break;
+    }
+    this.nextPodIp = h + 1;
+    return h;
+  }
+
+  private ipTaken(h: number, pods: readonly PodIpHolder[]): boolean {
+    for (const p of pods)
+      if (p.node === this && p.podIpHost === h && !p.removed && p.phase !== 2 && p.phase !== 3) return true;
+    return false;
+  }
+}
+
+/** The last address of a /24 pod CIDR the range holds (the broadcast address excluded). */
+export const LAST_POD_IP = 254;
+
+/** What the allocator reads of a pod (PodRecord; phase 2 and 3 are Succeeded and Failed). */
+interface PodIpHolder {
+  readonly node: unknown;
+  readonly podIpHost: number;
+  readonly removed: boolean;
+  readonly phase: number;
 }

@@ -203,7 +203,7 @@ export class Kubelet implements EventHandler {
     // then containerRuntime.SyncPod): no IP yet, PodReadyToStartContainers False. The sandbox and its
     // IP are made now (IPs go out in this order); the status shows them from the write after the
     // first container started — the pod worker is busy pulling and starting until then.
-    pod.podIpHost = this.node.nextPodIp++;
+    pod.podIpHost = this.node.allocatePodIp(this.store.pods);
     pod.readyToStartContainers = false;
     pod.readyToStartContainersMs = t;
     this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
