@@ -20,6 +20,7 @@ import {
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
+  reportStream,
   scenarioInputs,
 } from "./output-checks.js";
 import { Progress } from "./progress.js";
@@ -125,6 +126,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
   checkRuns(a.runs);
   const workers = usableWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
+  const reportOut = reportStream(a.csv, a.shard !== undefined ? "--shard" : a.json ? "--json" : null, out);
   if (a.emitJob !== undefined) checkOutputFile("--emit-job", a.emitJob);
   if (a.report !== undefined) checkOutputDir("--report", a.report, MC_REPORT_FILES);
   checkDistinctOutputs(
@@ -210,7 +212,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     }
     if (shard !== null) {
       outputs.commit();
-      out.write(
+      reportOut.write(
         `${JSON.stringify(shardFile(scenario.name, digest, seed, a.runs, shard, [from, to], mc.jobKeys, closed, result.stats, result.fingerprint))}\n`,
       );
       return 0;
@@ -227,7 +229,9 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     if (a.report !== undefined)
       await stageReport(outputs, a, report, mc.jobKeys, result.stats, seed, scenario.name);
     outputs.commit();
-    out.write(a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }));
+    reportOut.write(
+      a.json ? `${JSON.stringify(report)}\n` : mcText(report, { scenarioFile: a.scenario, seed }),
+    );
     return 0;
   } finally {
     outputs.discard();

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { fstatSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CliError, fsReason, kindOf, renameTarget, writtenInPlace } from "./output.js";
 
@@ -65,11 +65,6 @@ function identity(path: string): string {
 }
 
 /**
- * Before any work: no output may be one of the inputs (the scenario would be lost), and no
- * two outputs may be the same file (the second would replace the first, or fail half-way).
- * `outputs` pairs each file with the option that names it (an option not given: undefined).
- */
-/**
  * The files a scenario run reads: the scenario and the manifests its steps name on disk (beside
  * it), which an output must not replace either.
  */
@@ -78,6 +73,11 @@ export function scenarioInputs(scenarioPath: string, filesOnDisk: readonly strin
   return [scenarioPath, ...filesOnDisk.map((f) => resolve(dir, f))];
 }
 
+/**
+ * Before any work: no output may be one of the inputs (the scenario would be lost), and no
+ * two outputs may be the same file (the second would replace the first, or fail half-way).
+ * `outputs` pairs each file with the option that names it (an option not given: undefined).
+ */
 export function checkDistinctOutputs(
   inputs: readonly string[],
   outputs: readonly [option: string, path: string | undefined][],
@@ -124,4 +124,38 @@ export function reportOutputs(
   files: readonly string[],
 ): [string, string | undefined][] {
   return dir === undefined ? [] : files.map((f) => [`--report ${dir}`, join(dir, f)]);
+}
+
+/**
+ * Whether `path` is this process's standard output (`--csv -` is /dev/stdout; /dev/fd/1 and a
+ * path to the file stdout was redirected to are too): the same device and inode.
+ */
+export function isStandardOutput(path: string): boolean {
+  try {
+    const out = fstatSync(1);
+    const file = statSync(path);
+    return out.dev === file.dev && out.ino === file.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a command's report goes when `--csv` writes the per-run rows to standard output: the
+ * text report to stderr, so stdout holds the CSV alone. A JSON report (`--json`, or a shard's)
+ * cannot give way — `jsonOption` names the option that asks for it — so that combination is
+ * refused before any work.
+ */
+export function reportStream(
+  csv: string | undefined,
+  jsonOption: string | null,
+  out: NodeJS.WriteStream,
+): NodeJS.WriteStream {
+  if (csv === undefined || !isStandardOutput(csv)) return out;
+  if (jsonOption !== null)
+    throw new CliError(
+      `--csv writes the rows to standard output, where ${jsonOption} writes its JSON: give --csv a file`,
+      2,
+    );
+  return process.stderr;
 }

@@ -14,6 +14,7 @@ import {
   checkOutputDir,
   checkOutputFile,
   reportOutputs,
+  reportStream,
   scenarioInputs,
 } from "./output-checks.js";
 import { Progress } from "./progress.js";
@@ -49,6 +50,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   checkRuns(a.runs);
   const workers = usableWorkers(a.workers);
   if (a.csv !== undefined) checkOutputFile("--csv", a.csv);
+  const reportOut = reportStream(a.csv, a.json ? "--json" : null, out);
   if (a.report !== undefined) checkOutputDir("--report", a.report, SWEEP_REPORT_FILES);
   const outputFiles: [string, string | undefined][] = [
     ["--csv", a.csv],
@@ -155,7 +157,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
   } finally {
     outputs.discard();
   }
-  out.write(a.json ? `${JSON.stringify(report)}\n` : sweepText(report));
+  reportOut.write(a.json ? `${JSON.stringify(report)}\n` : sweepText(report));
   return 0;
 }
 

@@ -214,6 +214,40 @@ describe("usage in jobsim's words", () => {
     expect(dash.status).toBe(0);
     expect(dash.stdout).toContain("run,job,outcome,reason,durationSeconds");
     expect(dash.stdout).toBe(dev.stdout);
+    // Standard output holds the rows alone; the text report goes to stderr.
+    expect(dash.stdout.split("\n")[0]).toBe(
+      "run,job,outcome,reason,durationSeconds,pods,failedPods,podSeconds,wastedPodSeconds",
+    );
+    expect(dash.stdout).not.toContain("jobsim mc:");
+    expect(dash.stderr).toContain("jobsim mc: flaky-job, seed 7, 5 runs");
+  });
+
+  it("--csv - with a JSON report on standard output too (--json, --shard) is refused before any work", () => {
+    for (const extra of [["--json"], ["--shard", "1/2"]]) {
+      const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5", "--csv", "-", ...extra);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `jobsim: --csv writes the rows to standard output, where ${extra[0]} writes its JSON: give --csv a file\n`,
+      );
+    }
+  });
+
+  it("sweep --csv -: the rows alone on standard output, the table on stderr", () => {
+    const r = jobsim(
+      "sweep",
+      "scenarios/flaky-job.yaml",
+      "--set",
+      "spec.backoffLimit=0..1",
+      "--runs",
+      "50",
+      "--csv",
+      "-",
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^spec\.backoffLimit,runs,complete,/);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(3);
+    expect(r.stderr).toContain("spec.backoffLimit");
   });
 
   it("--emit-job with --workers is refused: each pod runs one shard", () => {
@@ -235,7 +269,7 @@ describe("usage in jobsim's words", () => {
 });
 
 describe("--csv - into standard output redirected to a file", () => {
-  it("keeps the report and every row (one descriptor, one offset)", () => {
+  it("keeps every row, and the file holds the CSV alone (the report goes to stderr)", () => {
     const dir = tmp();
     const out = join(dir, "out.txt");
     const r = spawnSync(
@@ -250,6 +284,7 @@ describe("--csv - into standard output redirected to a file", () => {
     const text = readFileSync(out, "utf8");
     expect(text.match(/^run,job,outcome,reason,durationSeconds/gm)).toHaveLength(1);
     expect(text.match(/^\d+,example-job,/gm)).toHaveLength(200);
-    expect(text).toContain("jobsim mc: flaky-job, seed 7, 200 runs");
+    expect(text.trimEnd().split("\n")).toHaveLength(201);
+    expect(r.stderr).toContain("jobsim mc: flaky-job, seed 7, 200 runs");
   });
 });
