@@ -5,7 +5,7 @@ import { loadScenario } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
 import { CliError, shownValue, tooLarge } from "./output.js";
-import { checkDistinctOutputs, checkOutputFile, scenarioInputs } from "./output-checks.js";
+import { checkDistinctOutputs, checkOutputFile, isStandardOutput, scenarioInputs } from "./output-checks.js";
 import { StagedOutputs } from "./staged-output.js";
 import { refusedManifests } from "./validate.js";
 
@@ -45,6 +45,14 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
       `--run must be a whole number ≥ 0, got ${shownValue(args.run, "run")}${tooLarge(args.run)}`,
       2,
     );
+  // An output on standard output (`--trace -`) has it to itself: the transcript goes to stderr.
+  const onStdout = (["--trace", "--timeline"] as const).filter((o) => {
+    const path = o === "--trace" ? args.trace : args.timeline;
+    return path !== undefined && isStandardOutput(path);
+  });
+  if (onStdout.length > 1)
+    throw new CliError("--trace and --timeline both write to standard output: give one of them a file", 2);
+  const transcript = onStdout.length > 0 ? err : out;
   const scenario = loadScenario(args.scenario);
   checkDistinctOutputs(scenarioInputs(args.scenario, scenario.filesOnDisk), [
     ["--trace", args.trace],
@@ -60,10 +68,10 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
   // Bold prompts on a terminal, unless the user turned colour off (no-color.org: NO_COLOR set
   // and not empty; TERM=dumb terminals take no escapes).
   const noColor = (process.env.NO_COLOR ?? "") !== "" || process.env.TERM === "dumb";
-  const color = out.isTTY === true && !noColor;
+  const color = transcript.isTTY === true && !noColor;
   const sink: TranscriptSink = {
-    prompt: (line) => out.write(color ? `\x1b[1m$ ${line}\x1b[0m\n` : `$ ${line}\n`),
-    stdout: (text) => out.write(text),
+    prompt: (line) => transcript.write(color ? `\x1b[1m$ ${line}\x1b[0m\n` : `$ ${line}\n`),
+    stdout: (text) => transcript.write(text),
     stderr: (text) => err.write(text),
   };
   session.run(sink);

@@ -222,6 +222,16 @@ describe("usage in jobsim's words", () => {
     expect(dash.stderr).toContain("jobsim mc: flaky-job, seed 7, 5 runs");
   });
 
+  it("run --trace -: standard output holds the trace alone, the transcript goes to stderr", () => {
+    const r = jobsim("run", "scenarios/flaky-job.yaml", "--trace", "-");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty("type");
+    expect(r.stderr.split("\n")[0]).toBe("$ kubectl apply -f job.yaml");
+    expect(r.stderr).toContain("job.batch/example-job condition met");
+  });
+
   it("--csv - with a JSON report on standard output too (--json, --shard) is refused before any work", () => {
     for (const extra of [["--json"], ["--shard", "1/2"]]) {
       const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "5", "--csv", "-", ...extra);
