@@ -19,6 +19,7 @@ import {
   checkDistinctOutputs,
   checkOutputDir,
   checkOutputFile,
+  isStandardOutput,
   reportOutputs,
   reportStream,
   scenarioInputs,
@@ -171,7 +172,9 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     // The shards' runs must be runs jobsim makes here: a scenario mc refuses would fail every pod.
     planFor(scenario);
     writeFileAtomic(a.emitJob, emitJob(a.scenario, scenario, a.runs, seed, shards, a.image));
-    out.write(
+    // A manifest written to standard output (`--emit-job -`, for `| kubectl apply -f -`) has it
+    // to itself: the note goes to stderr.
+    (isStandardOutput(a.emitJob) ? process.stderr : out).write(
       `wrote ${a.emitJob}: an Indexed Job running the ${a.runs.toLocaleString("en-US")} runs as ${shards} shard(s); see README ("Monte Carlo on a cluster")\n`,
     );
     return 0;

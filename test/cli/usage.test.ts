@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { StagedOutputs } from "../../src/cli/staged-output.js";
 import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 
@@ -230,6 +231,16 @@ describe("usage in jobsim's words", () => {
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty("type");
     expect(r.stderr.split("\n")[0]).toBe("$ kubectl apply -f job.yaml");
     expect(r.stderr).toContain("job.batch/example-job condition met");
+  });
+
+  it("mc --emit-job -: standard output holds the manifest alone (for | kubectl apply -f -), the note goes to stderr", () => {
+    const r = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "1000", "--emit-job", "-");
+    expect(r.status).toBe(0);
+    const docs = parseAllDocuments(r.stdout);
+    expect(docs.every((d) => d.errors.length === 0)).toBe(true);
+    expect(docs.map((d) => d.get("kind"))).toContain("Job");
+    expect(r.stdout).not.toContain("wrote ");
+    expect(r.stderr).toContain("wrote /dev/stdout: an Indexed Job running the 1,000 runs");
   });
 
   it("--csv - with a JSON report on standard output too (--json, --shard) is refused before any work", () => {
