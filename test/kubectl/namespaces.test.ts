@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { parseScenario } from "../../src/scenario/load.js";
 import { scenarioProblems, sessionTranscript } from "../helpers/session.js";
+import { WORK_JOB_FILE } from "./commands/session.js";
 
 /**
  * Namespaces: the system ones and `cluster.namespaces` exist from the start, `kubectl create
@@ -19,16 +20,7 @@ ${namespaces === "" ? "" : `cluster:\n  namespaces: ${namespaces}\n`}images:
     runSeconds: 3
     outcomes: [{probability: 1, exitCode: 0, log: ok}]
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-  ns-first.yaml: |
+${WORK_JOB_FILE}  ns-first.yaml: |
     apiVersion: v1
     kind: Namespace
     metadata: {name: team-n}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/scenario/load.js";
 import { sessionTranscript } from "../helpers/session.js";
+import { WORK_JOB_FILE } from "../kubectl/commands/session.js";
 
 /**
  * rest.BeforeDelete (apiserver pkg/registry/rest/delete.go) on a pod already being deleted with a
@@ -24,16 +25,7 @@ images:
     terminationSeconds: ${terminationSeconds}
     outcomes: [{probability: 1, exitCode: 0, log: ok}]
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
+${WORK_JOB_FILE}steps:
 ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `,
     "del.yaml",

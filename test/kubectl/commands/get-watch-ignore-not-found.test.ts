@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { sessionTranscript } from "../../helpers/session.js";
-import { commandTranscript } from "./session.js";
+import { commandTranscript, WORK_JOB_FILE } from "./session.js";
 
 /**
  * `kubectl get -w --ignore-not-found` with a name that is not there: from kubectl 1.34
@@ -29,16 +29,7 @@ cluster:
 images:
   app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 30, outcomes: [{probability: 1, exitCode: 0, log: ok}]}
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
+${WORK_JOB_FILE}steps:
 ${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
   return sessionTranscript(parseScenario(text, "cmd.yaml", "/nonexistent"), { stderrPrefix: "2> " });

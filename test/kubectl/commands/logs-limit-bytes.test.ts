@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readLogs } from "../../../src/kubectl/log-lines.js";
 import { scenarioProblems } from "../../helpers/session.js";
-import { commandOutput } from "./session.js";
+import { commandOutput, WORK_JOB_FILE } from "./session.js";
 
 /**
  * `kubectl logs --limit-bytes=N` (staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go: an Int64 flag,
@@ -58,16 +58,7 @@ metadata: {name: s}
 images:
   app:1: {outcomes: [{probability: 1, exitCode: 0}]}
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
+${WORK_JOB_FILE}steps:
   - kubectl apply -f job.yaml
   - kubectl logs -f job/work --limit-bytes=10
 `;

@@ -7,6 +7,19 @@ import { sessionTranscript } from "../../helpers/session.js";
  * stops `terminationSeconds` (0) after SIGTERM.
  * The transcript marks stderr lines with "2> " so that their place among stdout lines shows.
  */
+/** The `files:` entry of a plain Job `work` (one container `c` of image app:1, restartPolicy
+ * Never), for scenarios written out in a test. */
+export const WORK_JOB_FILE = `  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+`;
+
 export interface CommandScenario {
   runSeconds?: number;
   completions?: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseFor } from "../../../src/kubectl/wait-condition.js";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { Session } from "../../../src/session/session.js";
-import { commandOutput } from "./session.js";
+import { commandOutput, WORK_JOB_FILE } from "./session.js";
 
 /**
  * `kubectl wait --for=create` (kubectl 1.31 to 1.35: staging/src/k8s.io/kubectl/pkg/cmd/wait
@@ -61,16 +61,7 @@ cluster:
 images:
   app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 30, outcomes: [{probability: 1, exitCode: 0}]}
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
+${WORK_JOB_FILE}steps:
   - kubectl apply -f job.yaml
   - sleep 0.123s
   - kubectl wait --for=create pod -l job-name=work --timeout=30s

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { sessionTranscript } from "../../helpers/session.js";
+import { WORK_JOB_FILE } from "../../kubectl/commands/session.js";
 
 /**
  * A pod deleted again with a shorter grace period while it is being killed.
@@ -26,16 +27,7 @@ cluster:
 images:
   app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 300, terminationSeconds: 100, outcomes: [{probability: 1, exitCode: 0, log: ok}]}
 files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: work}
-    spec:
-      template:
-        spec:
-          containers: [{name: c, image: "app:1"}]
-          restartPolicy: Never
-steps:
+${WORK_JOB_FILE}steps:
 ${["kubectl apply -f job.yaml", "sleep 5s", "kubectl delete pods -l job-name=work --wait=false", "sleep 2s", ...steps].map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
 `;
   return sessionTranscript(parseScenario(text, "shorten.yaml", "/nonexistent"));
