@@ -23,9 +23,11 @@ export function jobsInFiles(
   for (const f of files) {
     const m = manifests.get(f);
     if (m === undefined) return `error: the path "${f}" does not exist`;
+    // An empty file visits nothing (cli-runtime StreamVisitor decodes no object); its
+    // clientError is apply's and create's "no objects passed to ...", not a reader's.
+    if (m.empty) continue;
     if (m.clientError !== null) return `error: ${m.clientError}`;
-    if (m.namespaces.length > 0)
-      return `jobsim does not simulate reading a Namespace by file (${f} holds Namespace "${m.namespaces[0].name}"): name its Jobs instead`;
+    if (m.namespaces.length > 0) return namespaceReadRefusal(f, m);
     for (const d of m.docs) {
       const meta = d.object.metadata as { namespace?: unknown } | undefined;
       const namespace = typeof meta?.namespace === "string" ? meta.namespace : (namespaceFlag ?? "default");
@@ -33,6 +35,36 @@ export function jobsInFiles(
     }
   }
   return out;
+}
+
+function namespaceReadRefusal(file: string, m: ManifestFile): string {
+  return `jobsim does not simulate reading a Namespace by file (${file} holds Namespace "${m.namespaces[0].name}"): name its Jobs instead`;
+}
+
+function noJobReadRefusal(verb: string): string {
+  return `jobsim does not simulate "kubectl ${verb} -f" of a file with no Job in it`;
+}
+
+/**
+ * What a reading command's `-f` asks for that jobsim does not simulate, known before the session
+ * runs: a file holding a Namespace, or files holding no Job. The scenario loader refuses such a
+ * step up front with the words the session would print (files kubectl itself cannot read are
+ * kubectl's errors, left to the session).
+ */
+export function unsimulatedFileRead(
+  verb: string,
+  files: readonly string[],
+  manifests: ReadonlyMap<string, ManifestFile>,
+): string | null {
+  if (files.length === 0) return null;
+  let docs = 0;
+  for (const f of files) {
+    const m = manifests.get(f);
+    if (m === undefined || (m.clientError !== null && !m.empty)) return null;
+    if (m.namespaces.length > 0) return namespaceReadRefusal(f, m);
+    docs += m.docs.length;
+  }
+  return docs === 0 ? noJobReadRefusal(verb) : null;
 }
 
 /**
@@ -56,8 +88,7 @@ export function withFileTargets(
   const allNs = unnamespaced !== undefined;
   let jobs = jobsInFiles(files, manifests, allNs ? "" : flag(cmd, "namespace"));
   if (typeof jobs === "string") return jobs;
-  if (jobs.length === 0)
-    return `jobsim does not simulate "kubectl ${cmd.verb} -f" of a file with no Job in it`;
+  if (jobs.length === 0) return noJobReadRefusal(cmd.verb);
   if (allNs) {
     for (const j of jobs) if (j.namespace === "") unnamespaced.push(j.name);
     jobs = jobs.filter((j) => j.namespace !== "");

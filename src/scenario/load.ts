@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
+import { unsimulatedFileRead } from "../kubectl/file-targets.js";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
@@ -307,6 +308,7 @@ export function parseScenario(
   for (const [name, text] of inline)
     if (!manifests.has(name)) manifests.set(name, parseManifestFile(name, text));
   checkGenerateNameApplies(steps, manifests, problems);
+  checkFileReads(steps, manifests, problems);
   // Images declared but invalid were reported already; do not report them again as missing.
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
   for (const m of manifests.values()) {
@@ -360,6 +362,28 @@ function checkGenerateNameApplies(
         );
       }
     }
+  }
+}
+
+/** Verbs whose `-f` names objects to read rather than to send (file-targets.ts). */
+const READING_VERBS = new Set(["get", "describe", "wait"]);
+
+/**
+ * `get`/`describe`/`wait -f` of a file holding a Namespace, or of files holding no Job, is
+ * something the session refuses as not simulated: said when the scenario loads, like the other
+ * unsimulated steps (steps.ts), so that Monte Carlo never replays a step the session refuses.
+ */
+function checkFileReads(
+  steps: readonly Step[],
+  manifests: ReadonlyMap<string, ManifestFile>,
+  problems: Problems,
+): void {
+  for (const s of steps) {
+    if (s.kind !== "kubectl" || !READING_VERBS.has(s.command.verb)) continue;
+    // Resource arguments beside -f are kubectl's usage error, printed by the session.
+    if (s.command.positionals.length > 0) continue;
+    const refusal = unsimulatedFileRead(s.command.verb, s.files, manifests);
+    if (refusal !== null) problems.add("steps", `${s.line}: ${refusal}`);
   }
 }
 

@@ -286,6 +286,30 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses get, describe and wait -f of a file holding a Namespace, or of files holding no Job, at load, in the session's words", () => {
+    const files = [
+      "  ns.yaml: |",
+      "    apiVersion: v1",
+      "    kind: Namespace",
+      "    metadata: {name: team}",
+      "  empty.yaml: |",
+      "    # nothing yet",
+    ].join("\n");
+    const steps = [
+      "  - kubectl describe -f ns.yaml",
+      "  - kubectl get -f job.yaml -f ns.yaml",
+      "  - kubectl wait --for=condition=Complete -f empty.yaml",
+      "  - kubectl get -f empty.yaml -f job.yaml",
+      "  - kubectl describe -f ns.yaml job/j",
+    ];
+    const text = GOOD.replace("files:\n", `files:\n${files}\n`).replace("  - sleep 1m", steps.join("\n"));
+    expect(problems(text)).toEqual([
+      's.yaml: steps: kubectl describe -f ns.yaml: jobsim does not simulate reading a Namespace by file (ns.yaml holds Namespace "team"): name its Jobs instead',
+      's.yaml: steps: kubectl get -f job.yaml -f ns.yaml: jobsim does not simulate reading a Namespace by file (ns.yaml holds Namespace "team"): name its Jobs instead',
+      's.yaml: steps: kubectl wait --for=condition=Complete -f empty.yaml: jobsim does not simulate "kubectl wait -f" of a file with no Job in it',
+    ]);
+  });
+
   it("refuses delete and wait of nodes, events and namespaces in the same words (kubectl acts on them; jobsim on jobs and pods)", () => {
     const steps = [
       "  - kubectl delete node k3d-my-cluster-agent-0",

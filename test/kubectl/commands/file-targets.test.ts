@@ -33,6 +33,16 @@ describe("-f FILE on get, describe and wait", () => {
     expect(outputOf("kubectl describe -f job.yaml")).toMatch(/^Name: +work\nNamespace: +default\n/);
   });
 
+  it("an empty file beside a Job's file visits nothing (it is not apply's 'no objects passed to apply')", () => {
+    for (const verb of ["get -o name", "wait --for=condition=complete --timeout=1m"]) {
+      const out = commandOutput(["kubectl apply -f job.yaml"], `kubectl ${verb} -f empty.yaml -f job.yaml`, {
+        runSeconds: 5,
+        files: { "empty.yaml": "# nothing yet\n" },
+      });
+      expect(out).toBe(verb.startsWith("get") ? "job.batch/work\n" : "job.batch/work condition met\n");
+    }
+  });
+
   it("a Job of the file not created yet: NotFound", () => {
     expect(outputOf("kubectl get -f job.yaml", ["sleep 1s"])).toBe(
       '2> Error from server (NotFound): jobs.batch "work" not found\n',
