@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import type { TraceLine } from "../models/trace.js";
 import { renderTimeline } from "../report/timeline.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, manifestLabel } from "../scenario/load.js";
 import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
 import { CliError, shownValue, tooLarge } from "./output.js";
@@ -95,10 +95,12 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
       st.kind === "kubectl" && (st.command.verb === "apply" || st.command.verb === "create") ? st.files : [],
     ),
   );
-  const refused = refusedManifests([...scenario.manifests.values()].filter((m) => applied.has(m.name)));
+  const refused = refusedManifests([...scenario.manifests.values()].filter((m) => applied.has(m.name))).map(
+    manifestLabel,
+  );
   if (refused.length > 0) {
     err.write(
-      `jobsim: ${args.scenario}: ${refused.map((n) => `files.${n}`).join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,
+      `jobsim: ${args.scenario}: ${refused.join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,
     );
     return 1;
   }

@@ -4,7 +4,7 @@ import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
-import { scenarioFromText } from "../scenario/load.js";
+import { manifestLabel, scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { hintsFor } from "../session/hints.js";
 
@@ -42,9 +42,9 @@ function manifestWarnings(m: ManifestFile, where: string): string[] {
   );
 }
 
-/** The scenario's manifest files that kubectl or the API server would refuse (by file name). */
-export function refusedManifests(manifests: Iterable<ManifestFile>): string[] {
-  return [...manifests].filter((m) => manifestProblems(m).length > 0).map((m) => m.name);
+/** The scenario's manifest files that kubectl or the API server would refuse. */
+export function refusedManifests(manifests: Iterable<ManifestFile>): ManifestFile[] {
+  return [...manifests].filter((m) => manifestProblems(m).length > 0);
 }
 
 function readProblem(e: unknown): string {
@@ -87,8 +87,8 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       if (isScenario(text)) {
         const s = scenarioFromText(text, file);
         for (const m of s.manifests.values()) {
-          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
-          warnings.push(...manifestWarnings(m, `${file}: files.${m.name}`));
+          for (const p of manifestProblems(m)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
+          warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
         }
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
@@ -105,7 +105,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       // Reported all at once: the scenario's own problems, then its manifests' as kubectl sees them.
       if (e.partial instanceof Map)
         for (const m of (e.partial as Map<string, ManifestFile>).values())
-          for (const p of manifestProblems(m)) problems.push(`${file}: files.${m.name}: ${p}`);
+          for (const p of manifestProblems(m)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
     }
     for (const w of warnings) err.write(`${w}\n`);
     if (problems.length > 0) {

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
-import { unsimulatedFileRead } from "../kubectl/file-targets.js";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
@@ -11,6 +10,7 @@ import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
 import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
+import { checkFileReads, checkGenerateNameApplies } from "./step-file-checks.js";
 import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
 import { checkImages, checkScheduling } from "./template-checks.js";
 
@@ -302,7 +302,9 @@ export function parseScenario(
         content = readFileSync(onDisk, "utf8");
         filesOnDisk.push(f);
       }
-      manifests.set(f, parseManifestFile(f, content));
+      const m = parseManifestFile(f, content);
+      if (filesOnDisk.includes(f)) BESIDE_SCENARIO.add(m);
+      manifests.set(f, m);
     }
   });
   for (const [name, text] of inline)
@@ -312,8 +314,9 @@ export function parseScenario(
   // Images declared but invalid were reported already; do not report them again as missing.
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
   for (const m of manifests.values()) {
-    checkImages(m, declared, problems);
-    checkScheduling(m, problems);
+    const label = manifestLabel(m);
+    checkImages(m, declared, problems, label);
+    checkScheduling(m, problems, label);
   }
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;
@@ -340,51 +343,15 @@ export function parseScenario(
   };
 }
 
-/**
- * `kubectl apply` refuses a Job that has only metadata.generateName (apply.go: "from <prefix>:
- * cannot use generate name with apply"). A session would print that, but Monte Carlo's plan
- * would create the Job all the same: the scenario is refused instead, pointing at create.
- */
-function checkGenerateNameApplies(
-  steps: readonly Step[],
-  manifests: ReadonlyMap<string, ManifestFile>,
-  problems: Problems,
-): void {
-  for (const s of steps) {
-    if (s.kind !== "kubectl" || s.command.verb !== "apply") continue;
-    for (const f of s.files) {
-      for (const d of manifests.get(f)?.docs ?? []) {
-        const meta = d.object.metadata as { name?: unknown; generateName?: unknown } | undefined;
-        if (d.name !== "" || typeof meta?.generateName !== "string" || meta.generateName === "") continue;
-        problems.add(
-          "steps",
-          `${s.line}: error: from ${meta.generateName}: cannot use generate name with apply (kubectl create -f gives the Job a generated name)`,
-        );
-      }
-    }
-  }
-}
-
-/** Verbs whose `-f` names objects to read rather than to send (file-targets.ts). */
-const READING_VERBS = new Set(["get", "describe", "wait"]);
+/** The manifests read from files beside their scenario (not from its `files:`). */
+const BESIDE_SCENARIO = new WeakSet<ManifestFile>();
 
 /**
- * `get`/`describe`/`wait -f` of a file holding a Namespace, or of files holding no Job, is
- * something the session refuses as not simulated: said when the scenario loads, like the other
- * unsimulated steps (steps.ts), so that Monte Carlo never replays a step the session refuses.
+ * Where a manifest's problems are said to be: its `files:` entry, or — for a file read from
+ * beside the scenario — that file (a `files.NAME` key would point at nothing).
  */
-function checkFileReads(
-  steps: readonly Step[],
-  manifests: ReadonlyMap<string, ManifestFile>,
-  problems: Problems,
-): void {
-  for (const s of steps) {
-    if (s.kind !== "kubectl" || !READING_VERBS.has(s.command.verb)) continue;
-    // Resource arguments beside -f are kubectl's usage error, printed by the session.
-    if (s.command.positionals.length > 0) continue;
-    const refusal = unsimulatedFileRead(s.command.verb, s.files, manifests);
-    if (refusal !== null) problems.add("steps", `${s.line}: ${refusal}`);
-  }
+export function manifestLabel(m: ManifestFile): string {
+  return BESIDE_SCENARIO.has(m) ? `${m.name} (beside the scenario)` : `files.${m.name}`;
 }
 
 export { ScenarioError };

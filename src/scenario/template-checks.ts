@@ -9,7 +9,12 @@ import { closest, type Problems } from "./problems.js";
  */
 
 /** Every container image of every Job needs a behaviour (or an "*" entry) — of those that can run. */
-export function checkImages(m: ManifestFile, declared: ReadonlySet<string>, problems: Problems): void {
+export function checkImages(
+  m: ManifestFile,
+  declared: ReadonlySet<string>,
+  problems: Problems,
+  label: string,
+): void {
   for (const doc of m.docs) {
     const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
@@ -31,7 +36,7 @@ export function checkImages(m: ManifestFile, declared: ReadonlySet<string>, prob
           // A tag or registry port one character off is the usual slip: name the near miss.
           const near = closest(image, [...declared]);
           problems.add(
-            `files.${m.name}`,
+            label,
             `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"${near ? ` (did you mean "${near}"?)` : ""}; describe it under images: (or add an "*" entry)`,
           );
         }
@@ -81,7 +86,7 @@ const UNSIMULATED_SCHEDULING: readonly [string, (spec: Record<string, unknown>) 
   ],
 ];
 
-export function checkScheduling(m: ManifestFile, problems: Problems): void {
+export function checkScheduling(m: ManifestFile, problems: Problems, label: string): void {
   for (const doc of m.docs) {
     const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
@@ -90,6 +95,6 @@ export function checkScheduling(m: ManifestFile, problems: Problems): void {
     if (podSpec === undefined || podSpec === null || typeof podSpec !== "object") continue;
     for (const [field, present, what] of UNSIMULATED_SCHEDULING)
       if (present(podSpec))
-        problems.add(`files.${m.name}`, `spec.template.spec.${field}: jobsim does not simulate ${what}`);
+        problems.add(label, `spec.template.spec.${field}: jobsim does not simulate ${what}`);
   }
 }

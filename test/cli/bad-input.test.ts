@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jobsim, noStackTrace, tmp } from "../helpers/cli.js";
@@ -302,6 +302,25 @@ describe("jobsim validate reports a scenario's problems and its manifests' toget
     expect(r.stderr).toBe(
       `${file}: images.k3d-my-cluster-registry:50664/flaky-app:0.1.outcomes: probabilities sum to 0.9, expected 1\n` +
         `${file}: files.job.yaml: Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.backofLimit"\n`,
+    );
+  });
+});
+
+describe("a manifest read from beside the scenario is named by its file", () => {
+  it("run and validate say 'job.yaml (beside the scenario)', not a files: key the scenario lacks", () => {
+    const sub = join(dir, "beside");
+    mkdirSync(sub, { recursive: true });
+    const job = TUTORIAL.split("  job.yaml: |\n")[1].split("\nsteps:")[0].replace(/^ {4}/gm, "");
+    writeFileSync(join(sub, "job.yaml"), job.replace("backoffLimit: 10", "backofLimit: 10"));
+    const file = join(sub, "s.yaml");
+    writeFileSync(file, TUTORIAL.replace(/\nfiles:[\s\S]*?\nsteps:/, "\nsteps:"));
+    const run = jobsim("run", file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`jobsim: ${file}: job.yaml (beside the scenario): refused as kubectl apply`);
+    const validate = jobsim("validate", file);
+    expect(validate.status).toBe(1);
+    expect(validate.stderr).toContain(
+      `${file}: job.yaml (beside the scenario): Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.backofLimit"\n`,
     );
   });
 });

@@ -354,6 +354,26 @@ describe("scenario loading", () => {
     expect(() => loadScenario(join(dir, "nope.yaml"))).toThrow(/nope\.yaml: no such file/);
   });
 
+  it("names a manifest read from beside the scenario by its file, not by a files: key it does not have", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
+    const job = GOOD.split("  job.yaml: |\n")[1].split("steps:")[0].replace(/^ {4}/gm, "");
+    writeFileSync(join(dir, "job.yaml"), job.replace('image: "img:1"', 'image: "img:2"'));
+    writeFileSync(
+      join(dir, "s.yaml"),
+      GOOD.replace(/files:[\s\S]*?steps:/, "steps:").replace("  - sleep 1m", "  - kubectl apply -f t.yaml"),
+    );
+    writeFileSync(
+      join(dir, "t.yaml"),
+      job.replace("restartPolicy: Never", "restartPolicy: Never\n      nodeName: node-1"),
+    );
+    expect(() => loadScenario(join(dir, "s.yaml"))).toThrow(
+      [
+        `${join(dir, "s.yaml")}: job.yaml (beside the scenario): spec.template.spec.containers[0].image: no behaviour for image "img:2" (did you mean "img:1"?); describe it under images: (or add an "*" entry)`,
+        `${join(dir, "s.yaml")}: t.yaml (beside the scenario): spec.template.spec.nodeName: jobsim does not simulate pods bound to a node without the scheduler; use a nodeSelector on kubernetes.io/hostname`,
+      ].join("\n"),
+    );
+  });
+
   it("keeps broken manifests for kubectl to reject in the session (client-side and strict decoding errors)", () => {
     const s = parseScenario(
       GOOD.replace("restartPolicy: Never", "restartPolicy: Never\n          restartPolicyy: Never"),
