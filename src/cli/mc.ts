@@ -25,6 +25,7 @@ import {
   scenarioInputs,
 } from "./output-checks.js";
 import { Progress } from "./progress.js";
+import { writeScenarioNotes } from "./scenario-notes.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
 
@@ -180,6 +181,7 @@ export async function mcCommand(a: McArgs, out: NodeJS.WriteStream): Promise<num
     return 0;
   }
   const mc = new MonteCarlo(scenario, seed); // validates the plan before any work starts
+  writeScenarioNotes(scenario, a.scenario);
   notePodDeletes(mc.plan.skippedPodDeletes, a.scenario);
   noteLeanWaits(mc.plan.leanWaits, a.scenario);
   const closed = mc.jobKeys.map((_, i) => closedFormFor(scenario, mc.plan, i));

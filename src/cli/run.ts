@@ -6,6 +6,7 @@ import { Session, type TranscriptSink } from "../session/session.js";
 import { TimelineRecorder } from "../session/timeline.js";
 import { CliError, shownValue, tooLarge } from "./output.js";
 import { checkDistinctOutputs, checkOutputFile, isStandardOutput, scenarioInputs } from "./output-checks.js";
+import { writeScenarioNotes } from "./scenario-notes.js";
 import { StagedOutputs } from "./staged-output.js";
 import { refusedManifests } from "./validate.js";
 
@@ -58,6 +59,7 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     ["--trace", args.trace],
     ["--timeline", args.timeline],
   ]);
+  writeScenarioNotes(scenario, args.scenario, err);
   const trace: string[] = [];
   const session = new Session(scenario, {
     seed: args.seed,

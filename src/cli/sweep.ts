@@ -18,6 +18,7 @@ import {
   scenarioInputs,
 } from "./output-checks.js";
 import { Progress } from "./progress.js";
+import { writeScenarioNotes } from "./scenario-notes.js";
 import { StagedOutputs } from "./staged-output.js";
 import { jobsimVersion } from "./version.js";
 
@@ -66,6 +67,7 @@ export async function sweepCommand(a: SweepArgs, out: NodeJS.WriteStream): Promi
     onDisk = loaded.filesOnDisk;
     horizonMs = loaded.horizonMs;
     const plan = planFor(loaded);
+    writeScenarioNotes(loaded, a.scenario);
     notePodDeletes(plan.skippedPodDeletes, a.scenario);
     noteLeanWaits(plan.leanWaits, a.scenario);
   } catch {}

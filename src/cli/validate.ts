@@ -6,6 +6,7 @@ import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import { manifestLabel, scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
+import { initContainerNotes } from "../scenario/template-checks.js";
 import { hintsFor } from "../session/hints.js";
 
 /**
@@ -89,6 +90,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         for (const m of s.manifests.values()) {
           for (const p of manifestProblems(m)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
+          warnings.push(...initContainerNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
@@ -96,6 +98,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
         warnings.push(...manifestWarnings(m, file));
+        warnings.push(...initContainerNotes(m).map((n) => `${file}: warning: ${n}`));
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }

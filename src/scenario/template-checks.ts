@@ -98,3 +98,30 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
         problems.add(label, `spec.template.spec.${field}: jobsim does not simulate ${what}`);
   }
 }
+
+/**
+ * The Jobs of a manifest file whose pod template has init containers, with their names. jobsim
+ * accepts them (validated, and counted by the scheduler) but its kubelet does not run them:
+ * the commands say so rather than leave a transcript that looks like a cluster's.
+ */
+export function unrunInitContainers(m: ManifestFile): { job: string; containers: string[] }[] {
+  const out: { job: string; containers: string[] }[] = [];
+  for (const doc of m.docs) {
+    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
+      | Record<string, unknown>
+      | undefined;
+    const list = (template?.spec as Record<string, unknown> | undefined)?.initContainers;
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const containers = list.map((c) => String((c as Record<string, unknown> | null)?.name ?? ""));
+    out.push({ job: doc.name, containers });
+  }
+  return out;
+}
+
+/** What unrunInitContainers finds, in words, one line per Job. */
+export function initContainerNotes(m: ManifestFile): string[] {
+  return unrunInitContainers(m).map(
+    ({ job, containers }) =>
+      `Job "${job}": jobsim does not run init containers (${containers.join(", ")}): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)`,
+  );
+}

@@ -29,6 +29,40 @@ describe("jobsim validate", () => {
     );
   });
 
+  it("says that init containers do not run: validate warns (exit 0), run, mc and sweep note it on stderr", () => {
+    const dir = tmp();
+    const job =
+      "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n" +
+      '      initContainers: [{name: setup, image: "app:1"}, {name: fetch, image: "app:1"}]\n' +
+      '      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n';
+    const manifest = join(dir, "init.yaml");
+    writeFileSync(manifest, job);
+    const words =
+      'Job "w": jobsim does not run init containers (setup, fetch): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)';
+    const v = jobsim("validate", manifest);
+    expect(v.status).toBe(0);
+    expect(v.stderr).toBe(`${manifest}: warning: ${words}\n`);
+    const scenario = join(dir, "s.yaml");
+    writeFileSync(
+      scenario,
+      "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nimages:\n  app:1:\n    runSeconds: 1\n" +
+        "    outcomes: [{probability: 1, exitCode: 0, log: ok}]\nsteps:\n  - kubectl apply -f init.yaml\n  - sleep 5s\n",
+    );
+    const note = `jobsim: note: ${scenario}: init.yaml (beside the scenario): ${words}\n`;
+    expect(jobsim("validate", scenario).stderr).toBe(
+      `${scenario}: init.yaml (beside the scenario): warning: ${words}\n`,
+    );
+    for (const args of [
+      ["run", scenario],
+      ["mc", scenario, "--runs", "20"],
+      ["sweep", scenario, "--set", "spec.backoffLimit=0,1", "--runs", "20"],
+    ]) {
+      const r = jobsim(...args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe(note);
+    }
+  });
+
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
     const r = jobsim("validate", "scenarios/seed/job.yaml");
     expect(r.status).toBe(1);

@@ -1,0 +1,31 @@
+import { manifestLabel, type Scenario } from "../scenario/load.js";
+import { initContainerNotes } from "../scenario/template-checks.js";
+
+/**
+ * Notes on stderr about what a scenario asks for that jobsim simulates only in part, for the
+ * commands that run it (run, mc, sweep); `validate` prints the same as warnings.
+ */
+
+/** The manifests that the scenario's apply and create steps send. */
+function sentManifests(scenario: Scenario) {
+  const sent = new Set(
+    scenario.steps.flatMap((s) =>
+      s.kind === "kubectl" && (s.command.verb === "apply" || s.command.verb === "create") ? s.files : [],
+    ),
+  );
+  return [...scenario.manifests.values()].filter((m) => sent.has(m.name));
+}
+
+export function scenarioNotes(scenario: Scenario, file: string): string[] {
+  return sentManifests(scenario).flatMap((m) =>
+    initContainerNotes(m).map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
+  );
+}
+
+export function writeScenarioNotes(
+  scenario: Scenario,
+  file: string,
+  err: { write(text: string): unknown } = process.stderr,
+): void {
+  for (const n of scenarioNotes(scenario, file)) err.write(`${n}\n`);
+}
