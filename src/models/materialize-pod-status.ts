@@ -6,6 +6,7 @@ import type {
 } from "kubernetes-types/core/v1.js";
 import { parseImageReference } from "./api/pod-defaults.js";
 import type { Identities } from "./identity.js";
+import { terminationMessage } from "./kubelet/termination-message.js";
 import {
   type ContainerRun,
   ContainerState,
@@ -31,6 +32,7 @@ type PodCondition = ApiPodCondition & { observedGeneration?: number };
 export interface SpecContainer {
   volumeMounts?: unknown;
   resources?: unknown;
+  terminationMessagePolicy?: unknown;
 }
 
 /**
@@ -175,7 +177,8 @@ export class PodStatusMaterializer {
       restartCount: c.restartCount,
       started: c.started && c.state === ContainerState.Running,
       state: {},
-      lastState: previousRun(c) !== null ? { terminated: this.terminated(pod, c, previousRun(c)!) } : {},
+      lastState:
+        previousRun(c) !== null ? { terminated: this.terminated(pod, c, previousRun(c)!, spec) } : {},
     };
     if (c.current !== null) status.containerID = `containerd://${this.runId(pod, c, c.current)}`;
     if (c.state === ContainerState.Waiting) {
@@ -200,7 +203,7 @@ export class PodStatusMaterializer {
         },
       };
     } else {
-      status.state = { terminated: this.terminated(pod, c, c.current!) };
+      status.state = { terminated: this.terminated(pod, c, c.current!, spec) };
     }
     const mounts = volumeMountStatuses(spec.volumeMounts);
     if (mounts.length > 0) status.volumeMounts = mounts;
@@ -211,14 +214,18 @@ export class PodStatusMaterializer {
     pod: PodRecord,
     c: ContainerStatus,
     run: ContainerRun,
+    spec: SpecContainer,
   ): NonNullable<ApiContainerState["terminated"]> {
-    return {
+    const out: NonNullable<ApiContainerState["terminated"]> = {
       exitCode: run.exitCode,
       reason: run.reason,
       startedAt: this.time(run.startedMs),
       finishedAt: this.time(run.finishedMs),
       containerID: `containerd://${this.runId(pod, c, run)}`,
     };
+    const message = terminationMessage(run, spec.terminationMessagePolicy);
+    if (message !== "") out.message = message;
+    return out;
   }
 
   private runId(pod: PodRecord, c: ContainerStatus, run: ContainerRun): string {
