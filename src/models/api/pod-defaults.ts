@@ -38,11 +38,16 @@ export function defaultPullPolicy(image: string): PullPolicy {
   return "IfNotPresent";
 }
 
+/** A Go string field left at its zero value: missing, or written as "" (defaulting cannot tell
+ * them apart, so SetDefaults_* default both). */
+function unset(v: string | undefined): boolean {
+  return v === undefined || v === "";
+}
+
 function defaultContainer(c: Container): void {
-  if (c.imagePullPolicy === undefined && c.image !== undefined)
-    c.imagePullPolicy = defaultPullPolicy(c.image);
-  if (c.terminationMessagePath === undefined) c.terminationMessagePath = "/dev/termination-log";
-  if (c.terminationMessagePolicy === undefined) c.terminationMessagePolicy = "File";
+  if (unset(c.imagePullPolicy) && c.image !== undefined) c.imagePullPolicy = defaultPullPolicy(c.image);
+  if (unset(c.terminationMessagePath)) c.terminationMessagePath = "/dev/termination-log";
+  if (unset(c.terminationMessagePolicy)) c.terminationMessagePolicy = "File";
   if (c.resources === undefined) c.resources = {};
   for (const p of c.ports ?? []) if (p.protocol === undefined) p.protocol = "TCP";
   defaultContainerProbes(c);
@@ -50,12 +55,13 @@ function defaultContainer(c: Container): void {
 
 /** Applies the defaults in place (the caller owns a copy). restartPolicy "" becomes Always. */
 export function defaultPodSpec(spec: PodSpec): void {
-  if (spec.dnsPolicy === undefined) spec.dnsPolicy = "ClusterFirst";
-  if (spec.restartPolicy === undefined || spec.restartPolicy === "") spec.restartPolicy = "Always";
+  // SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go).
+  if (unset(spec.dnsPolicy)) spec.dnsPolicy = "ClusterFirst";
+  if (unset(spec.restartPolicy)) spec.restartPolicy = "Always";
   if (spec.terminationGracePeriodSeconds === undefined)
     spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_SECONDS;
   if (spec.securityContext === undefined) spec.securityContext = {};
-  if (spec.schedulerName === undefined) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
+  if (unset(spec.schedulerName)) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c);
   defaultVolumesAndEnv(spec);

@@ -18,6 +18,7 @@ import { validateAffinity, validateNodeName, validateTolerations } from "./sched
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
+const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
@@ -37,20 +38,34 @@ function validateContainers(
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
     const at = `${path}[${i}]`;
+    // validateContainerCommon (validation.go), in its order: name, image, terminationMessagePolicy,
+    // ..., imagePullPolicy, resources; validateContainers checks the name's uniqueness after it.
     if (!c.name) errs.push(required(`${at}.name`));
-    else {
-      for (const p of dns1123LabelProblems(c.name)) errs.push(invalid(`${at}.name`, c.name, p));
-      if (names.has(c.name)) errs.push(duplicate(`${at}.name`, c.name));
-      names.add(c.name);
-    }
+    else for (const p of dns1123LabelProblems(c.name)) errs.push(invalid(`${at}.name`, c.name, p));
     // Only an empty image is refused in a template (validateContainerCommon: `len(ctr.Image) ==
     // 0`); one with surrounding whitespace is admitted here and refused in every pod made from
     // it (podOnlyErrors).
     if (!c.image) errs.push(required(`${at}.image`));
+    // Defaulting has replaced a missing or empty policy with File (SetDefaults_Container).
+    if (
+      c.terminationMessagePolicy !== undefined &&
+      !TERMINATION_MESSAGE_POLICIES.includes(c.terminationMessagePolicy)
+    )
+      errs.push(
+        notSupported(
+          `${at}.terminationMessagePolicy`,
+          c.terminationMessagePolicy,
+          TERMINATION_MESSAGE_POLICIES,
+        ),
+      );
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
     errs.push(...validateResources(c, `${at}.resources`));
+    // A missing name is Go's "" and counts too: a second nameless container is also a Duplicate.
+    const name = c.name ?? "";
+    if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
+    names.add(name);
   });
   return errs;
 }
