@@ -7,7 +7,13 @@ import { goDuration } from "../api/go-duration.js";
  * - when it restarts, Next(finishedAt) sets the back-off — 10 s the first time or after a
  *   reset, else doubled, at most 300 s — and remembers the restart instant (lastUpdate);
  * - the entry has expired (reset) when an exit comes more than 600 s after the last restart,
- *   i.e. the container ran longer than 10 minutes.
+ *   i.e. the container ran longer than 10 minutes;
+ * - the kubelet's housekeeping (every 2 s, kubelet_pods.go HandlePodCleanups →
+ *   crashLoopBackOff.GC()) deletes every entry whose last restart is more than 600 s past, so a
+ *   run and its wait that together pass 600 s (a run longer than 300 s at the cap) lose the
+ *   entry during the wait: the next sync restarts the container and starts again at 10 s. The
+ *   housekeeping ticks are not modelled: the entry counts as gone from the first millisecond
+ *   past 600 s (a real one lasts until the next tick, up to 2 s later).
  * So the waits before restarts are 0, 10 s, 20 s, 40 s, 80 s, 160 s, 300 s, 300 s, ...
  */
 
@@ -20,13 +26,16 @@ export class CrashBackoff {
   backoffMs = 0;
   lastUpdateMs = -1;
 
-  private expired(finishedMs: number): boolean {
-    return this.lastUpdateMs < 0 || finishedMs - this.lastUpdateMs > CONTAINER_BACKOFF_RESET_MS;
+  /** No entry at `nowMs` (never restarted, or garbage-collected), or one expired for an exit at
+   * `finishedMs` (HasExpiredFunc: eventTime − lastUpdate > 600 s; GC asks it with eventTime = now). */
+  private expired(finishedMs: number, nowMs: number): boolean {
+    if (this.lastUpdateMs < 0) return true;
+    return Math.max(finishedMs, nowMs) - this.lastUpdateMs > CONTAINER_BACKOFF_RESET_MS;
   }
 
-  /** IsInBackOffSince(key, finishedAt). */
+  /** IsInBackOffSince(key, finishedAt), at `nowMs`. */
   inBackoff(finishedMs: number, nowMs: number): boolean {
-    if (this.expired(finishedMs)) return false;
+    if (this.expired(finishedMs, nowMs)) return false;
     return nowMs - finishedMs < this.backoffMs;
   }
 
@@ -38,7 +47,7 @@ export class CrashBackoff {
 
   /** Next(key, finishedAt), at restart time `nowMs` (client-go records lastUpdate = now). */
   next(finishedMs: number, nowMs: number): void {
-    if (this.expired(finishedMs)) this.backoffMs = INITIAL_CONTAINER_BACKOFF_MS;
+    if (this.expired(finishedMs, nowMs)) this.backoffMs = INITIAL_CONTAINER_BACKOFF_MS;
     else this.backoffMs = Math.min(2 * this.backoffMs, MAX_CONTAINER_BACKOFF_MS);
     this.lastUpdateMs = nowMs;
   }

@@ -31,7 +31,8 @@ describe("constants (kubelet MaxContainerBackOff, backOffPeriod, the hard-coded 
 // has the kubelet's fixed 10 s / 300 s / 600 s, so each case keeps its protocol (Next at the clock,
 // eventTime = now) with the kubelet's numbers.
 // Not ported: TestIsInBackOffSinceUpdate (CrashBackoff has no IsInBackOffSinceUpdate), TestBackoffGC
-// (no GC), TestBackoffWithJitter (the crash-loop back-off has no jitter), the Reset part of
+// (GC is not a separate call: an entry more than 600 s past its last update counts as gone at any
+// instant, see the GC cases below), TestBackoffWithJitter (the crash-loop back-off has no jitter), the Reset part of
 // TestSlowBackoff (no Reset: the kubelet drops the entry with the pod).
 describe("client-go flowcontrol Backoff cases", () => {
   it("TestSlowBackoff: Get before each Next, steps 1 s apart → 0, 10, 20, 40, 80, 160, 300, 300, 300, 300 s", () => {
@@ -72,6 +73,17 @@ describe("client-go flowcontrol Backoff cases", () => {
     expect(b.inBackoff(T + S + 600 * S + 1, T + S + 600 * S + 1)).toBe(false);
   });
 
+  it("GC (HandlePodCleanups every 2 s): an entry whose last update is more than 600 s past is gone", () => {
+    const b = new CrashBackoff();
+    for (let i = 1; i <= 6; i++) b.next(T + i * S, T + i * S);
+    const lastUpdate = T + 6 * S;
+    const finished = lastUpdate + 400 * S; // a 400 s run: in back-off until +700 s
+    expect(b.inBackoff(finished, lastUpdate + 600 * S)).toBe(true);
+    expect(b.inBackoff(finished, lastUpdate + 600 * S + 1)).toBe(false);
+    b.next(finished, lastUpdate + 600 * S + 1);
+    expect(b.backoffMs).toBe(INITIAL_CONTAINER_BACKOFF_MS);
+  });
+
   it("a fresh entry is never in back-off", () => {
     expect(new CrashBackoff().inBackoff(T, T)).toBe(false);
   });
@@ -91,7 +103,9 @@ function waitsFor(runs: number[]): number[] {
     const finished = start + run * S;
     let wait = 0;
     if (b.inBackoff(finished, finished)) {
-      wait = b.backoffMs;
+      // The back-off's end, or the first instant after the housekeeping GC dropped the entry
+      // (600 s after the last restart), whichever comes first.
+      wait = Math.min(b.backoffMs, b.lastUpdateMs + CONTAINER_BACKOFF_RESET_MS + 1 - finished);
       expect(b.inBackoff(finished, finished + wait - 1)).toBe(true);
       expect(b.inBackoff(finished, finished + wait)).toBe(false);
     }
@@ -127,9 +141,22 @@ const sequenceCases: { name: string; runs: number[]; waits: number[] }[] = [
     waits: [0, 10, 0, 10],
   },
   {
-    name: "a 301 s run after waits at the cap does not reset it (the run itself is under 600 s)",
-    runs: [1, 1, 1, 1, 1, 1, 1, 301, 1],
+    name: "a 250 s run after waits at the cap does not reset it (run and wait end within 600 s of the restart)",
+    runs: [1, 1, 1, 1, 1, 1, 1, 250, 1],
     waits: [0, 10, 20, 40, 80, 160, 300, 300, 300],
+  },
+  {
+    // kubelet_pods.go HandlePodCleanups → crashLoopBackOff.GC(): the entry is dropped once its last
+    // update (the restart) is more than 600 s past, 1 ms before this wait would end; the restart
+    // then finds no entry and starts again at 10 s.
+    name: "a 301 s run at the cap: the housekeeping GC drops the entry during the wait, which resets it",
+    runs: [1, 1, 1, 1, 1, 1, 1, 301, 1],
+    waits: [0, 10, 20, 40, 80, 160, 300, 299.001, 10],
+  },
+  {
+    name: "a 450 s run after a 160 s back-off: dropped 150 s into the wait",
+    runs: [1, 1, 1, 1, 1, 450, 1, 1],
+    waits: [0, 10, 20, 40, 80, 150.001, 10, 20],
   },
   {
     name: "a 500 s run after a short wait does not reset it",
