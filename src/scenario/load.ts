@@ -12,7 +12,7 @@ import { type Override, OverrideError, setInImages, setInManifest } from "./over
 import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
 import { checkFileReads, checkGenerateNameApplies } from "./step-file-checks.js";
 import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
-import { checkImages, checkScheduling } from "./template-checks.js";
+import { checkContainerRestartRules, checkImages, checkScheduling } from "./template-checks.js";
 
 /**
  * Loading a scenario file (contract in ../shared/design.md): every problem is reported at
@@ -317,6 +317,7 @@ export function parseScenario(
     const label = manifestLabel(m);
     checkImages(m, declared, problems, label);
     checkScheduling(m, problems, label);
+    checkContainerRestartRules(m, problems, label);
   }
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;

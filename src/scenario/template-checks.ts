@@ -5,7 +5,7 @@ import { closest, type Problems } from "./problems.js";
 /**
  * What the scenario loader checks in every Job template of its manifest files beyond what the
  * API server validates: that each image that can run has a behaviour, and that no scheduling
- * directive jobsim does not simulate is there.
+ * directive or container restart rule jobsim does not simulate is there.
  */
 
 /** Every container image of every Job needs a behaviour (or an "*" entry) — of those that can run. */
@@ -99,6 +99,32 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
   }
 }
 
+/**
+ * A regular container's own `restartPolicy` and `restartPolicyRules` (KEP-5307, feature gate
+ * ContainerRestartRules: beta and on by default from 1.35, PR #134631) override the pod's
+ * restartPolicy in the kubelet — e.g. restart in place on a listed exit code under a pod
+ * restartPolicy Never. jobsim's kubelet restarts by the pod's policy alone, so these are refused
+ * here rather than ignored. (An init container's restartPolicy Always makes a sidecar, which is
+ * accepted and not run, like every init container.)
+ */
+export function checkContainerRestartRules(m: ManifestFile, problems: Problems, label: string): void {
+  for (const doc of m.docs) {
+    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
+      | Record<string, unknown>
+      | undefined;
+    const containers = (template?.spec as Record<string, unknown> | undefined)?.containers;
+    if (!Array.isArray(containers)) continue;
+    containers.forEach((c, i) => {
+      if (c === null || typeof c !== "object") return;
+      for (const field of ["restartPolicy", "restartPolicyRules"])
+        if ((c as Record<string, unknown>)[field] != null)
+          problems.add(
+            label,
+            `spec.template.spec.containers[${i}].${field}: jobsim does not simulate container restart policies and rules (ContainerRestartRules); the pod's restartPolicy applies to every container`,
+          );
+    });
+  }
+}
 /**
  * The Jobs of a manifest file whose pod template has init containers, with their names. jobsim
  * accepts them (validated, and counted by the scheduler) but its kubelet does not run them:
