@@ -30,10 +30,17 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   return errs;
 }
 
+/**
+ * validateContainers, or with `init` validateInitContainers (validation.go): each container's
+ * validateContainerCommon, then its name's uniqueness against `names` — for regular containers a
+ * set of their own that takes "" too, for init containers one seeded with the regular
+ * containers' names that takes only non-empty ones.
+ */
 function validateContainers(
   containers: Container[] | undefined,
   path: string,
   names: Set<string>,
+  init = false,
 ): FieldError[] {
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
@@ -65,7 +72,7 @@ function validateContainers(
     // A missing name is Go's "" and counts too: a second nameless container is also a Duplicate.
     const name = c.name ?? "";
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-    names.add(name);
+    else if (!init || name !== "") names.add(name);
   });
   return errs;
 }
@@ -125,10 +132,11 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
   const spec = template.spec;
   const specPath = `${path}.spec`;
   if (!spec) return [...errs, required(specPath)];
-  const names = new Set<string>();
-  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, names));
+  // ValidatePodSpec: the regular containers first, then the init containers.
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
-  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, names));
+  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set()));
+  const regularNames = new Set((spec.containers ?? []).map((c) => c.name ?? ""));
+  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, true));
   const rp = spec.restartPolicy ?? "";
   if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp))

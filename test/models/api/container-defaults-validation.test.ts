@@ -83,4 +83,17 @@ describe("terminationMessagePolicy", () => {
         '* spec.template.spec.containers[1].name: Duplicate value: ""\n',
     );
   });
+
+  it("init containers come after the regular ones; a name both use is the init container's Duplicate", () => {
+    const j = defaultJob(
+      job('[{name: c, image: ""}]', '      initContainers: [{name: c, image: "app:1"}, {image: "app:1"}]\n'),
+      "uid",
+    );
+    expect(kubectlInvalidMessage("Job", "work", validateJob(j))).toBe(
+      'The Job "work" is invalid: \n' +
+        "* spec.template.spec.containers[0].image: Required value\n" +
+        '* spec.template.spec.initContainers[0].name: Duplicate value: "c"\n' +
+        "* spec.template.spec.initContainers[1].name: Required value\n",
+    );
+  });
 });
