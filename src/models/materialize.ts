@@ -245,7 +245,10 @@ export class Materializer {
         nodeInfo: {
           kubeletVersion: this.profile.kubeletVersion,
           containerRuntimeVersion: "containerd://2.1.5-k3s1",
-          osImage: "K3s v1.35.5+k3s1",
+          // The k3s image's /etc/os-release is `PRETTY_NAME="K3s ${VERSION}"` (k3s
+          // package/Dockerfile), which the kubelet reports as the OS image: the same k3s release
+          // as the kubelet version.
+          osImage: `K3s ${this.profile.kubeletVersion}`,
           kernelVersion: "6.8.0",
           operatingSystem: "linux",
           architecture: "amd64",
