@@ -105,7 +105,7 @@ export function planFor(scenario: Scenario): RunPlan {
             missingNamespace ??= { line: s.line, namespace };
             continue;
           }
-          const prepared = Cluster.prepareJob(manifest);
+          const prepared = Cluster.prepareJob(manifest, scenario.profile);
           if (Array.isArray(prepared)) {
             throw new AnalysisError(
               `${scenario.file}: ${s.line}: nothing to simulate: ${kubectlInvalidMessage("Job", doc.name, prepared).trimEnd()}`,

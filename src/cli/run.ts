@@ -97,9 +97,10 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
       st.kind === "kubectl" && (st.command.verb === "apply" || st.command.verb === "create") ? st.files : [],
     ),
   );
-  const refused = refusedManifests([...scenario.manifests.values()].filter((m) => applied.has(m.name))).map(
-    manifestLabel,
-  );
+  const refused = refusedManifests(
+    [...scenario.manifests.values()].filter((m) => applied.has(m.name)),
+    scenario.profile,
+  ).map(manifestLabel);
   if (refused.length > 0) {
     err.write(
       `jobsim: ${args.scenario}: ${refused.join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,

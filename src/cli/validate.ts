@@ -4,6 +4,7 @@ import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
+import type { VersionProfile } from "../models/version-profile.js";
 import { manifestLabel, scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { initContainerNotes } from "../scenario/template-checks.js";
@@ -15,8 +16,9 @@ import { hintsFor } from "../session/hints.js";
  * to stderr; the exit status is 1 if any file has one.
  */
 
-/** What kubectl and the API server would say of the file's documents at `kubectl apply`. */
-function manifestProblems(m: ManifestFile): string[] {
+/** What kubectl and the API server (of the scenario's version, else 1.35) would say of the
+ * file's documents at `kubectl apply`. */
+function manifestProblems(m: ManifestFile, profile?: VersionProfile): string[] {
   if (m.clientError !== null) return [`error: ${m.clientError}`];
   const out: string[] = [];
   for (const n of m.namespaces) {
@@ -28,7 +30,7 @@ function manifestProblems(m: ManifestFile): string[] {
       out.push(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}`);
       continue;
     }
-    const errors = Cluster.prepareJob(structuredClone(doc.object));
+    const errors = Cluster.prepareJob(structuredClone(doc.object), profile);
     if (Array.isArray(errors) && errors.length > 0)
       out.push(kubectlInvalidMessage("Job", doc.name, errors).replace(/\n$/, ""));
   }
@@ -44,8 +46,8 @@ function manifestWarnings(m: ManifestFile, where: string): string[] {
 }
 
 /** The scenario's manifest files that kubectl or the API server would refuse. */
-export function refusedManifests(manifests: Iterable<ManifestFile>): ManifestFile[] {
-  return [...manifests].filter((m) => manifestProblems(m).length > 0);
+export function refusedManifests(manifests: Iterable<ManifestFile>, profile: VersionProfile): ManifestFile[] {
+  return [...manifests].filter((m) => manifestProblems(m, profile).length > 0);
 }
 
 function readProblem(e: unknown): string {
@@ -88,7 +90,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
       if (isScenario(text)) {
         const s = scenarioFromText(text, file);
         for (const m of s.manifests.values()) {
-          for (const p of manifestProblems(m)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
+          for (const p of manifestProblems(m, s.profile)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
           warnings.push(...initContainerNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }

@@ -18,7 +18,7 @@ import { Pool } from "./pool.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
-import type { VersionProfile } from "./version-profile.js";
+import { type VersionProfile, versionProfile } from "./version-profile.js";
 import type { Workload } from "./workload.js";
 
 /**
@@ -267,15 +267,17 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   // ---- the API: jobs -----------------------------------------------------------------------
 
-  /** Defaults and validates a manifest; the errors are the API server's. */
-  static prepareJob(manifest: Job): PreparedJob | FieldError[] {
+  /** Defaults and validates a manifest; the errors are those of the version's API server. */
+  static prepareJob(manifest: Job, profile: VersionProfile = versionProfile()): PreparedJob | FieldError[] {
     const object = defaultJob(manifest, "");
     const podSpec = object.spec?.template?.spec;
     for (const list of [podSpec?.containers, podSpec?.initContainers]) {
       if (!Array.isArray(list)) continue;
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
     }
-    const errors = validateJob(object).filter((e) => e.field !== "metadata.uid");
+    const errors = validateJob(object, { containerRestartRules: profile.containerRestartRules }).filter(
+      (e) => e.field !== "metadata.uid",
+    );
     if (errors.length > 0) return errors;
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";

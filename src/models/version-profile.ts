@@ -55,6 +55,12 @@ export interface VersionProfile {
    * BackoffError). PR #133066, merged October 2025: in 1.35 (KEP-5593's 1.35 list), not in 1.34.
    */
   readonly crashLoopRetryAtExpiry: boolean;
+  /**
+   * A regular (non-init) container may set `restartPolicy` and `restartPolicyRules`: feature gate
+   * ContainerRestartRules, alpha/off 1.34, beta/on 1.35 (kube_features.go). Without it the API
+   * server refuses a regular container's restartPolicy (validation.go validateContainers).
+   */
+  readonly containerRestartRules: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -74,6 +80,7 @@ const V1_35: VersionProfile = {
   podObservedGeneration: true,
   runningContainerResources: true,
   crashLoopRetryAtExpiry: true,
+  containerRestartRules: true,
 };
 
 const V1_34: VersionProfile = {
@@ -85,6 +92,7 @@ const V1_34: VersionProfile = {
   imagePresentMessage: 'Container image "{image}" already present on machine',
   describeEventFieldPath: false,
   crashLoopRetryAtExpiry: false,
+  containerRestartRules: false,
 };
 
 const V1_33: VersionProfile = {

@@ -317,7 +317,7 @@ export function parseScenario(
     const label = manifestLabel(m);
     checkImages(m, declared, problems, label);
     checkScheduling(m, problems, label);
-    checkContainerRestartRules(m, problems, label);
+    checkContainerRestartRules(m, cluster.profile, problems, label);
   }
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;

@@ -1,5 +1,6 @@
 import type { ManifestFile } from "../kubectl/manifests.js";
 import { hasSurroundingSpace } from "../models/api/pod-validation.js";
+import type { VersionProfile } from "../models/version-profile.js";
 import { closest, type Problems } from "./problems.js";
 
 /**
@@ -100,14 +101,21 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
 }
 
 /**
- * A regular container's own `restartPolicy` and `restartPolicyRules` (KEP-5307, feature gate
- * ContainerRestartRules: beta and on by default from 1.35, PR #134631) override the pod's
- * restartPolicy in the kubelet — e.g. restart in place on a listed exit code under a pod
- * restartPolicy Never. jobsim's kubelet restarts by the pod's policy alone, so these are refused
- * here rather than ignored. (An init container's restartPolicy Always makes a sidecar, which is
- * accepted and not run, like every init container.)
+ * A regular container's `restartPolicy` / `restartPolicyRules`: with feature gate
+ * ContainerRestartRules on (1.35, VersionProfile.containerRestartRules; beta and on by default
+ * from 1.35, PR #134631) the API server admits them and the kubelet restarts such a container in
+ * place by its rules (KEP-5307), which jobsim's kubelet does not do — refused here rather than run
+ * as if the rules were not there. Versions without the gate refuse the restartPolicy at `kubectl
+ * apply` (pod-validation.ts) and drop the rules (drop-disabled-fields.ts), as theirs do. (An init
+ * container's restartPolicy Always makes a sidecar, accepted and not run like every init container.)
  */
-export function checkContainerRestartRules(m: ManifestFile, problems: Problems, label: string): void {
+export function checkContainerRestartRules(
+  m: ManifestFile,
+  profile: VersionProfile,
+  problems: Problems,
+  label: string,
+): void {
+  if (!profile.containerRestartRules) return;
   for (const doc of m.docs) {
     const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
@@ -115,16 +123,17 @@ export function checkContainerRestartRules(m: ManifestFile, problems: Problems, 
     const containers = (template?.spec as Record<string, unknown> | undefined)?.containers;
     if (!Array.isArray(containers)) continue;
     containers.forEach((c, i) => {
-      if (c === null || typeof c !== "object") return;
-      for (const field of ["restartPolicy", "restartPolicyRules"])
-        if ((c as Record<string, unknown>)[field] != null)
-          problems.add(
-            label,
-            `spec.template.spec.containers[${i}].${field}: jobsim does not simulate container restart policies and rules (ContainerRestartRules); the pod's restartPolicy applies to every container`,
-          );
+      const container = (c ?? {}) as Record<string, unknown>;
+      const field = ["restartPolicy", "restartPolicyRules"].find((f) => container[f] != null);
+      if (field !== undefined)
+        problems.add(
+          label,
+          `spec.template.spec.containers[${i}].${field}: jobsim does not simulate container-level restart policies and rules (feature ContainerRestartRules, on from 1.35: the kubelet restarts such a container in place)`,
+        );
     });
   }
 }
+
 /**
  * The Jobs of a manifest file whose pod template has init containers, with their names. jobsim
  * accepts them (validated, and counted by the scheduler) but its kubelet does not run them:

@@ -193,7 +193,7 @@ function applyFile(
       const generated = ctx.cluster.generateJobName(namespace, meta.generateName, dryRun === "server");
       manifest.metadata = { name: generated, ...rest };
     }
-    const prepared = Cluster.prepareJob(manifest);
+    const prepared = Cluster.prepareJob(manifest, ctx.profile);
     if (Array.isArray(prepared)) {
       fail(kubectlInvalidMessage("Job", manifest.metadata.name ?? "", prepared));
       continue;

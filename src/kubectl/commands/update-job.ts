@@ -39,7 +39,7 @@ export function updateExistingJob(
   const manual = submitted.spec?.manualSelector === true;
   const selector = manual ? undefined : submitted.spec?.selector;
   if (!manual && submitted.spec) delete submitted.spec.selector;
-  const prepared = Cluster.prepareJob(structuredClone(submitted));
+  const prepared = Cluster.prepareJob(structuredClone(submitted), cluster.config.profile);
   const createErrors = Array.isArray(prepared) ? prepared : [];
   const want = (Array.isArray(prepared) ? defaultJob(submitted, "") : prepared.object).spec!;
   const have = job.object.spec!;

@@ -23,7 +23,7 @@ import {
   domainPrefixedPathErrors,
   qualifiedNameProblems,
 } from "./names.js";
-import { validateLabels, validatePodTemplateSpec } from "./pod-validation.js";
+import { type PodValidationOptions, validateLabels, validatePodTemplateSpec } from "./pod-validation.js";
 
 /**
  * Validation of a defaulted Job, after pkg/apis/batch/validation/validation.go (ValidateJob,
@@ -38,7 +38,7 @@ const PARALLELISM_LIMIT_HIGH_COMPLETIONS = 10_000;
 const MAX_FAILED_INDEXES_HIGH_COMPLETIONS = 10_000;
 const MAX_MANAGED_BY_LENGTH = 63;
 
-export function validateJob(job: Job): FieldError[] {
+export function validateJob(job: Job, podOptions?: PodValidationOptions): FieldError[] {
   const errs: FieldError[] = [];
   const meta = job.metadata ?? {};
   const name = meta.name ?? "";
@@ -57,7 +57,7 @@ export function validateJob(job: Job): FieldError[] {
   const spec = job.spec;
   if (!spec) return [required("spec")];
   errs.push(...validateGeneratedSelector(job));
-  errs.push(...validateJobSpec(spec));
+  errs.push(...validateJobSpec(spec, podOptions));
   if (spec.selector === undefined) {
     errs.push(required("spec.selector"));
     // LabelSelectorAsSelector(nil) selects nothing, so the template cannot match either.
@@ -118,7 +118,7 @@ function validateGeneratedSelector(job: Job): FieldError[] {
   return errs;
 }
 
-function validateJobSpec(spec: JobSpec): FieldError[] {
+function validateJobSpec(spec: JobSpec, podOptions?: PodValidationOptions): FieldError[] {
   const errs: FieldError[] = [];
   nonNegative(errs, spec.parallelism, "spec.parallelism");
   nonNegative(errs, spec.completions, "spec.completions");
@@ -243,7 +243,7 @@ function validateJobSpec(spec: JobSpec): FieldError[] {
       );
     }
   }
-  errs.push(...validatePodTemplateSpec(spec.template, "spec.template"));
+  errs.push(...validatePodTemplateSpec(spec.template, "spec.template", podOptions));
   const rp = spec.template.spec?.restartPolicy ?? "";
   const rpPath = "spec.template.spec.restartPolicy";
   if (rp === "Always" || rp === "") errs.push(required(rpPath, 'valid values: "OnFailure", "Never"'));

@@ -1,5 +1,5 @@
 import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
-import { duplicate, type FieldError, invalid, notSupported, required } from "./field-errors.js";
+import { duplicate, type FieldError, forbidden, invalid, notSupported, required } from "./field-errors.js";
 import {
   dns1123LabelProblems,
   labelKeyProblems,
@@ -21,6 +21,15 @@ const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 
+/** What of the template's validation depends on the cluster's version (its feature gates). */
+export interface PodValidationOptions {
+  /** VersionProfile.containerRestartRules: a regular container may set restartPolicy. */
+  readonly containerRestartRules: boolean;
+}
+
+/** A 1.35 API server's: the default where no version is at hand. */
+const DEFAULT_POD_VALIDATION: PodValidationOptions = { containerRestartRules: true };
+
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels ?? {})) {
@@ -40,7 +49,8 @@ function validateContainers(
   containers: Container[] | undefined,
   path: string,
   names: Set<string>,
-  init = false,
+  /** The options for regular containers; null for init containers. */
+  regular: PodValidationOptions | null,
 ): FieldError[] {
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
@@ -70,9 +80,14 @@ function validateContainers(
     }
     errs.push(...validateResources(c, `${at}.resources`));
     // A missing name is Go's "" and counts too: a second nameless container is also a Duplicate.
+    // (An init container's name is added only when not empty: validateInitContainers.)
     const name = c.name ?? "";
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-    else if (!init || name !== "") names.add(name);
+    else if (regular !== null || name !== "") names.add(name);
+    // The regular containers' own checks come after the common ones and the name (validateContainers:
+    // "These fields are disallowed for regular containers"), unless ContainerRestartRules is on.
+    if (regular !== null && !regular.containerRestartRules && c.restartPolicy !== undefined)
+      errs.push(forbidden(`${at}.restartPolicy`, "may not be set for non-init containers"));
   });
   return errs;
 }
@@ -123,7 +138,11 @@ function validateResources(c: Container, path: string): FieldError[] {
   return errs;
 }
 
-export function validatePodTemplateSpec(template: PodTemplateSpec, path: string): FieldError[] {
+export function validatePodTemplateSpec(
+  template: PodTemplateSpec,
+  path: string,
+  options: PodValidationOptions = DEFAULT_POD_VALIDATION,
+): FieldError[] {
   // ValidatePodTemplateSpec names the template's labels and annotations fldPath.Child("labels")
   // and Child("annotations"), without "metadata" (real API servers say spec.template.labels).
   const errs = validateLabels(template.metadata?.labels, `${path}.labels`);
@@ -134,9 +153,9 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
   if (!spec) return [...errs, required(specPath)];
   // ValidatePodSpec: the regular containers first, then the init containers.
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
-  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set()));
+  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set(), options));
   const regularNames = new Set((spec.containers ?? []).map((c) => c.name ?? ""));
-  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, true));
+  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, null));
   const rp = spec.restartPolicy ?? "";
   if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp))
