@@ -53,6 +53,27 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * What is wrong with a cluster.version, or null for a supported one. YAML reads an unquoted
+ * 1.32 as a number, which names the same version; but it reads 1.30 as 1.3, so a number is shown
+ * as the number it became, with the hint to quote it.
+ */
+function versionProblem(value: unknown): string | null {
+  const supported = `supported versions are ${Object.keys(VERSION_PROFILES).join(", ")}`;
+  if (typeof value === "string")
+    return VERSION_PROFILES[value] === undefined
+      ? `unsupported Kubernetes version "${value}": ${supported}`
+      : null;
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return `expected a Kubernetes version such as "${DEFAULT_VERSION}", got ${shown(value)}`;
+  const read = String(value);
+  if (VERSION_PROFILES[read] !== undefined) return null;
+  const lostZero = /^\d+\.\d$/.test(read)
+    ? ` (a YAML number: an unquoted ${read}0 reads as ${read}, so write the version in quotes, e.g. "${DEFAULT_VERSION}")`
+    : "";
+  return `unsupported Kubernetes version ${read}${lostZero}: ${supported}`;
+}
+
 export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
   const spec: ClusterSpec = {
     profile: VERSION_PROFILES[DEFAULT_VERSION],
@@ -67,13 +88,9 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
   }
   checkKnownKeys(problems, "cluster", raw, CLUSTER_FIELDS);
   if (raw.version !== undefined) {
-    const v = String(raw.version);
-    if (VERSION_PROFILES[v] === undefined)
-      problems.add(
-        "cluster.version",
-        `unsupported Kubernetes version "${v}": supported versions are ${Object.keys(VERSION_PROFILES).join(", ")}`,
-      );
-    else spec.profile = VERSION_PROFILES[v];
+    const problem = versionProblem(raw.version);
+    if (problem !== null) problems.add("cluster.version", problem);
+    else spec.profile = VERSION_PROFILES[String(raw.version)];
   }
   if (raw.startTime !== undefined) {
     const t = typeof raw.startTime === "string" ? Date.parse(raw.startTime) : Number.NaN;
