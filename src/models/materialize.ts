@@ -255,7 +255,7 @@ export class Materializer {
           bootID: "",
           machineID: "",
           systemUUID: "",
-          kubeProxyVersion: "",
+          kubeProxyVersion: this.profile.nodeKubeProxyVersion ? this.profile.kubeletVersion : "",
         },
         addresses: [
           { type: "InternalIP", address: node.internalIP },

@@ -61,6 +61,12 @@ export interface VersionProfile {
    * server refuses a regular container's restartPolicy (validation.go validateContainers).
    */
   readonly containerRestartRules: boolean;
+  /**
+   * The kubelet sets status.nodeInfo.kubeProxyVersion to its own version unless feature gate
+   * DisableNodeKubeProxyVersion is on (KEP-4004); the gate is deprecated and off by default in
+   * 1.32 (CHANGELOG-1.32), on by default from 1.33 (kube_features.go), leaving the field "".
+   */
+  readonly nodeKubeProxyVersion: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -81,6 +87,7 @@ const V1_35: VersionProfile = {
   runningContainerResources: true,
   crashLoopRetryAtExpiry: true,
   containerRestartRules: true,
+  nodeKubeProxyVersion: false,
 };
 
 const V1_34: VersionProfile = {
@@ -113,6 +120,7 @@ const V1_32: VersionProfile = {
   describeProjectedOptional: false,
   podGeneration: false,
   runningContainerResources: false,
+  nodeKubeProxyVersion: true,
 };
 
 export const VERSION_PROFILES: Readonly<Record<string, VersionProfile>> = {

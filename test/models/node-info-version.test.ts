@@ -10,7 +10,7 @@ import { sessionTranscript } from "../helpers/session.js";
  * `K3s v1.32.5+k3s1`, the same release as its kubeletVersion (a real k3d 1.31 capture:
  * VERSION v1.31.5+k3s1, OS-IMAGE K3s v1.31.5+k3s1).
  */
-function nodeInfo(version: string): string {
+function nodeInfo(version: string, field = "osImage"): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: nodes}
@@ -20,7 +20,7 @@ cluster:
   nodes: [{name: node-0}]
 images: {}
 steps:
-  - "kubectl get nodes -o jsonpath={.items[0].status.nodeInfo.kubeletVersion}/{.items[0].status.nodeInfo.osImage}"
+  - "kubectl get nodes -o jsonpath={.items[0].status.nodeInfo.kubeletVersion}/{.items[0].status.nodeInfo.${field}}/"
 `;
   return sessionTranscript(parseScenario(text, "nodes.yaml", "/nonexistent"));
 }
@@ -28,7 +28,20 @@ steps:
 describe("node info by version", () => {
   for (const [version, profile] of Object.entries(VERSION_PROFILES)) {
     it(`${version}: osImage is the k3s release of the kubelet`, () => {
-      expect(nodeInfo(version)).toContain(`${profile.kubeletVersion}/K3s ${profile.kubeletVersion}`);
+      expect(nodeInfo(version)).toContain(`${profile.kubeletVersion}/K3s ${profile.kubeletVersion}/`);
     });
   }
+
+  // kubeProxyVersion: the kubelet sets it to its own version unless feature gate
+  // DisableNodeKubeProxyVersion is on (KEP-4004: "will be set to the same value as
+  // status.nodeInfo.kubeletVersion"); the gate is deprecated and off by default in 1.32
+  // (CHANGELOG-1.32), on by default from 1.33 (kube_features.go). The field has no omitempty.
+  it("1.32: kubeProxyVersion is the kubelet's version", () => {
+    expect(nodeInfo("1.32", "kubeProxyVersion")).toContain("v1.32.5+k3s1/v1.32.5+k3s1/");
+  });
+  for (const version of ["1.33", "1.34", "1.35"])
+    it(`${version}: kubeProxyVersion is empty`, () => {
+      const kubelet = VERSION_PROFILES[version].kubeletVersion;
+      expect(nodeInfo(version, "kubeProxyVersion")).toContain(`${kubelet}//`);
+    });
 });
