@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
+import { dropDisabledTemplateFields } from "./api/drop-disabled-fields.js";
 import { apiServerInvalidMessage, type FieldError } from "./api/field-errors.js";
 import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
@@ -271,6 +272,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   static prepareJob(manifest: Job, profile: VersionProfile = versionProfile()): PreparedJob | FieldError[] {
     const object = defaultJob(manifest, "");
     const podSpec = object.spec?.template?.spec;
+    // The Job strategy's PrepareForCreate drops the template fields of gates that are off.
+    dropDisabledTemplateFields(podSpec, profile.version);
     for (const list of [podSpec?.containers, podSpec?.initContainers]) {
       if (!Array.isArray(list)) continue;
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);

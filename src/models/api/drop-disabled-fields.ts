@@ -1,0 +1,85 @@
+import type { PodSpec } from "kubernetes-types/core/v1.js";
+
+/**
+ * The API server's DropDisabledTemplateFields (pkg/api/pod/util.go dropDisabledFields), called by
+ * the Job strategy's PrepareForCreate/PrepareForUpdate before validation: a pod-template field
+ * whose feature gate is off is removed without a word (unless the stored Job already used it,
+ * which a field dropped at creation never does). Only the gates a 1.32–1.35 default cluster has
+ * off for some of those versions are listed, each with the first minor version that has it on
+ * by default (pkg/features/kube_features.go), or null for off in all of them.
+ *
+ * A field the version's API does not know at all (workloadRef before 1.35, hostnameOverride
+ * before 1.34, ...) is refused by a real API server's strict decoding instead; jobsim decodes with
+ * the 1.35 schema at every version, so such a field is dropped here too rather than kept.
+ * Not listed: env[].valueFrom.fileKeyRef (EnvFiles, on from 1.35), whose drop leaves an empty
+ * valueFrom that validation then refuses, which jobsim's validation does not check.
+ */
+interface GatedField {
+  /** The feature gate (kube_features.go). */
+  readonly gate: string;
+  /** The first minor version whose default turns the gate on, or null. */
+  readonly onFrom: number | null;
+  /** Removes the field from the template's pod spec, as util.go does. */
+  readonly drop: (spec: Loose) => void;
+}
+
+/** A decoded object: any field may be there, or not. */
+type Loose = Record<string, unknown>;
+
+function eachContainer(spec: Loose, visit: (c: Loose) => void): void {
+  for (const list of [spec.initContainers, spec.containers])
+    if (Array.isArray(list)) for (const c of list) if (c !== null && typeof c === "object") visit(c as Loose);
+}
+
+const GATED_FIELDS: readonly GatedField[] = [
+  {
+    // dropDisabledPodLevelResources: podSpec.Resources = nil (alpha 1.32, beta on 1.34).
+    gate: "PodLevelResources",
+    onFrom: 34,
+    drop: (spec) => delete spec.resources,
+  },
+  {
+    // dropDisabledWorkloadRef (alpha 1.35).
+    gate: "GenericWorkload",
+    onFrom: null,
+    drop: (spec) => delete spec.workloadRef,
+  },
+  {
+    // dropContainerRestartRules (alpha 1.34, beta on 1.35): the rules; a regular container's
+    // restartPolicy is left to validateContainers (pod-validation.ts).
+    gate: "ContainerRestartRules",
+    onFrom: 35,
+    drop: (spec) => eachContainer(spec, (c) => delete c.restartPolicyRules),
+  },
+  {
+    // podSpec.HostnameOverride = nil (alpha 1.34, beta on 1.35).
+    gate: "HostnameOverride",
+    onFrom: 35,
+    drop: (spec) => delete spec.hostnameOverride,
+  },
+  {
+    // dropContainerStopSignals: lifecycle.stopSignal = nil, and a lifecycle left empty goes too
+    // (alpha 1.33, off through 1.35).
+    gate: "ContainerStopSignals",
+    onFrom: null,
+    drop: (spec) =>
+      eachContainer(spec, (c) => {
+        const lifecycle = c.lifecycle as Loose | undefined | null;
+        if (lifecycle === undefined || lifecycle === null || lifecycle.stopSignal === undefined) return;
+        delete lifecycle.stopSignal;
+        if (Object.keys(lifecycle).length === 0) delete c.lifecycle;
+      }),
+  },
+];
+
+/** The minor version of a profile's "1.NN". */
+function minorOf(version: string): number {
+  return Number(version.split(".")[1]);
+}
+
+/** Removes, in place, the template fields whose gate is off at `version` ("1.32" .. "1.35"). */
+export function dropDisabledTemplateFields(spec: PodSpec | undefined, version: string): void {
+  if (spec === undefined || spec === null) return;
+  const minor = minorOf(version);
+  for (const f of GATED_FIELDS) if (f.onFrom === null || minor < f.onFrom) f.drop(spec as unknown as Loose);
+}
