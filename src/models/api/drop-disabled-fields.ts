@@ -31,7 +31,26 @@ function eachContainer(spec: Loose, visit: (c: Loose) => void): void {
     if (Array.isArray(list)) for (const c of list) if (c !== null && typeof c === "object") visit(c as Loose);
 }
 
+/** Removes a field of the pod's securityContext, when there is one. */
+function dropSecurityContextField(spec: Loose, field: string): void {
+  const sc = spec.securityContext;
+  if (sc !== null && typeof sc === "object") delete (sc as Loose)[field];
+}
+
 const GATED_FIELDS: readonly GatedField[] = [
+  {
+    // SecurityContext.HostUsers = nil, the internal type's place of v1's spec.hostUsers
+    // (UserNamespacesSupport: beta off 1.30, on 1.33).
+    gate: "UserNamespacesSupport",
+    onFrom: 33,
+    drop: (spec) => delete spec.hostUsers,
+  },
+  {
+    // securityContext.supplementalGroupsPolicy = nil (alpha 1.31, beta on 1.33).
+    gate: "SupplementalGroupsPolicy",
+    onFrom: 33,
+    drop: (spec) => dropSecurityContextField(spec, "supplementalGroupsPolicy"),
+  },
   {
     // dropDisabledPodLevelResources: podSpec.Resources = nil (alpha 1.32, beta on 1.34).
     gate: "PodLevelResources",

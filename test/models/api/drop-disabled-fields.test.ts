@@ -7,7 +7,9 @@ import { sessionTranscript } from "../../helpers/session.js";
  * dropDisabledFields, from the Job strategy's PrepareForCreate), so `get job -o yaml` and the
  * pods do not show them: workloadRef (GenericWorkload, alpha 1.35) and lifecycle.stopSignal
  * (ContainerStopSignals, alpha 1.33) at every version; hostnameOverride until 1.35 (beta on);
- * the pod-level resources until 1.34 (PodLevelResources beta on).
+ * the pod-level resources until 1.34 (PodLevelResources beta on); hostUsers and
+ * securityContext.supplementalGroupsPolicy until 1.33 (UserNamespacesSupport,
+ * SupplementalGroupsPolicy on).
  */
 function jobSpec(version: string, pod: string, container: string): string {
   const text = `apiVersion: jobsim/v1alpha1
@@ -62,5 +64,15 @@ describe("template fields of gates that are off", () => {
   it("the pod-level resources are kept from 1.34 and dropped before", () => {
     expect(jobSpec("1.34", POD_RESOURCES, "")).toContain('"resources":{"limits":{"cpu":"1"}}');
     expect(jobSpec("1.33", POD_RESOURCES, "")).not.toContain('"resources":{"limits"');
+  });
+
+  it("hostUsers and securityContext.supplementalGroupsPolicy are kept from 1.33 and dropped at 1.32", () => {
+    const pod = "          hostUsers: true\n          securityContext: {supplementalGroupsPolicy: Strict}";
+    const at33 = jobSpec("1.33", pod, "");
+    expect(at33).toContain('"hostUsers":true');
+    expect(at33).toContain('"securityContext":{"supplementalGroupsPolicy":"Strict"}');
+    const at32 = jobSpec("1.32", pod, "");
+    expect(at32).not.toContain("hostUsers");
+    expect(at32).toContain('"securityContext":{}');
   });
 });
