@@ -244,7 +244,7 @@ export class Materializer {
       status: {
         nodeInfo: {
           kubeletVersion: this.profile.kubeletVersion,
-          containerRuntimeVersion: "containerd://2.1.5-k3s1",
+          containerRuntimeVersion: this.profile.containerRuntimeVersion,
           // The k3s image's /etc/os-release is `PRETTY_NAME="K3s ${VERSION}"` (k3s
           // package/Dockerfile), which the kubelet reports as the OS image: the same k3s release
           // as the kubelet version.

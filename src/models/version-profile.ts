@@ -13,6 +13,12 @@ export interface VersionProfile {
   readonly version: string;
   /** k3s image the k3d default would deploy (informational; shown by `kubectl get nodes -o wide`). */
   readonly kubeletVersion: string;
+  /**
+   * status.nodeInfo.containerRuntimeVersion: the containerd embedded in that k3s release ("Embedded
+   * Component Versions" of its release notes, without the "v"). 1.35: v1.35.5+k3s1 ships
+   * v2.2.3-k3s1. The older rows keep an unverified value (their releases' notes were not found).
+   */
+  readonly containerRuntimeVersion: string;
   /** kubelet `Created` event (pkg/kubelet/kuberuntime/kuberuntime_container.go; PR #134043 in 1.35). */
   readonly containerCreatedMessage: string;
   /** kubelet `Started` event. */
@@ -72,6 +78,7 @@ export interface VersionProfile {
 const V1_35: VersionProfile = {
   version: "1.35",
   kubeletVersion: "v1.35.5+k3s1",
+  containerRuntimeVersion: "containerd://2.2.3-k3s1",
   containerCreatedMessage: "Container created",
   containerStartedMessage: "Container started",
   imagePresentMessage: 'Container image "{image}" already present on machine and can be accessed by the pod',
@@ -94,6 +101,7 @@ const V1_34: VersionProfile = {
   ...V1_35,
   version: "1.34",
   kubeletVersion: "v1.34.6+k3s1",
+  containerRuntimeVersion: "containerd://2.1.5-k3s1",
   containerCreatedMessage: "Created container: {container}",
   containerStartedMessage: "Started container {container}",
   imagePresentMessage: 'Container image "{image}" already present on machine',

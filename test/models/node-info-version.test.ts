@@ -44,4 +44,11 @@ describe("node info by version", () => {
       const kubelet = VERSION_PROFILES[version].kubeletVersion;
       expect(nodeInfo(version, "kubeProxyVersion")).toContain(`${kubelet}//`);
     });
+
+  // The k3s v1.35.5+k3s1 release's "Embedded Component Versions" name Containerd v2.2.3-k3s1
+  // (github.com/k3s-io/k3s/releases/tag/v1.35.5+k3s1); nodes report it without the "v" (a real
+  // v1.31.5+k3s1 node: release notes v1.7.23-k3s2, CONTAINER-RUNTIME containerd://1.7.23-k3s2).
+  it("1.35: containerRuntimeVersion is the containerd of k3s v1.35.5+k3s1", () => {
+    expect(nodeInfo("1.35", "containerRuntimeVersion")).toContain("v1.35.5+k3s1/containerd://2.2.3-k3s1/");
+  });
 });
