@@ -3,7 +3,8 @@
  * commands/events.ts because scenario checking (which worker threads load) needs it too.
  */
 
-/** genericclioptions PrintFlags' formats (json/yaml, name, templates), sorted as its error lists them. */
+/** genericclioptions PrintFlags' formats (json/yaml/kyaml, name, templates), sorted as its error
+ * lists them. kyaml is there from kubectl 1.35 (json_yaml_flags.go AllowedFormats, PR #133327). */
 export const EVENTS_OUTPUT_FORMATS = [
   "go-template",
   "go-template-file",
@@ -11,6 +12,7 @@ export const EVENTS_OUTPUT_FORMATS = [
   "jsonpath",
   "jsonpath-as-json",
   "jsonpath-file",
+  "kyaml",
   "name",
   "template",
   "templatefile",
@@ -23,7 +25,9 @@ export const EVENTS_OUTPUT_FORMATS = [
  * jobsim does not render; `-o name` it does.
  */
 export function eventsOutputUnsupported(output: string): string {
-  return `jobsim does not simulate "kubectl events -o ${output}" (the typed EventList, managedFields included): use kubectl get events -o ${output}, or kubectl events -o name`;
+  // jobsim's get renders no kyaml either: point at its yaml.
+  const getFormat = output === "kyaml" ? "yaml" : output;
+  return `jobsim does not simulate "kubectl events -o ${output}" (the typed EventList, managedFields included): use kubectl get events -o ${getFormat}, or kubectl events -o name`;
 }
 
 /** Whether a scenario's `kubectl events` asks for an output jobsim does not render. */

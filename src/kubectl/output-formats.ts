@@ -17,4 +17,28 @@ const UNRENDERED_FORMATS = [
   "jsonpath-as-json",
   "jsonpath-file",
   "custom-columns-file",
+  // KYAML, on by default from kubectl 1.35 (cli-runtime genericclioptions/json_yaml_flags.go
+  // AllowedFormats: unless KUBECTL_KYAML=false; kubernetes PR #133327).
+  "kyaml",
+];
+
+/**
+ * The formats `kubectl get`'s PrintFlags allow, sorted as its NoCompatiblePrinterError lists
+ * them (cli-runtime genericclioptions/print_flags.go AllowedFormats; kubectl 1.35 adds kyaml).
+ */
+export const GET_OUTPUT_FORMATS = [
+  "custom-columns",
+  "custom-columns-file",
+  "go-template",
+  "go-template-file",
+  "json",
+  "jsonpath",
+  "jsonpath-as-json",
+  "jsonpath-file",
+  "kyaml",
+  "name",
+  "template",
+  "templatefile",
+  "wide",
+  "yaml",
 ];

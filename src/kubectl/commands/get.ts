@@ -28,7 +28,7 @@ import {
   notFound,
   selectorOf,
 } from "../lookup.js";
-import { unrenderedOutput } from "../output-formats.js";
+import { GET_OUTPUT_FORMATS, unrenderedOutput } from "../output-formats.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
@@ -170,7 +170,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     return fail(unrendered);
   } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
     return fail(
-      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_OUTPUT_FORMATS.join(",")}`,
     );
   }
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");

@@ -93,7 +93,7 @@ event/work-skg54.18867252a0cea7df
     name: "-o: a format PrintFlags does not have",
     steps: ["kubectl apply -f job.yaml", "kubectl events -o wide"],
     expected: `$ kubectl events -o wide
-2> error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml
+2> error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml
 `,
   },
 ];
@@ -102,6 +102,12 @@ describe("kubectl events", () => {
   it("-o json is refused when the scenario is read (jobsim does not render the typed EventList)", () => {
     expect(() => commandTranscript(["kubectl apply -f job.yaml", "kubectl events -o json"])).toThrow(
       'kubectl events -o json: jobsim does not simulate "kubectl events -o json"',
+    );
+  });
+
+  it("-o kyaml (on by default in kubectl 1.35) is refused when the scenario is read, as json is", () => {
+    expect(() => commandTranscript(["kubectl apply -f job.yaml", "kubectl events -o kyaml"])).toThrow(
+      'kubectl events -o kyaml: jobsim does not simulate "kubectl events -o kyaml"',
     );
   });
 

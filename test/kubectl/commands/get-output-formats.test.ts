@@ -22,6 +22,7 @@ describe("kubectl get -o formats jobsim does not render", () => {
     "jsonpath-as-json={.items}",
     "jsonpath-file=p.txt",
     "custom-columns-file=c.txt",
+    "kyaml",
   ])("-o %s", (format) => {
     const name = format.split("=", 1)[0];
     const message = `jobsim does not simulate "-o ${name}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`;
@@ -34,6 +35,12 @@ describe("kubectl get -o formats jobsim does not render", () => {
   it("an unknown format keeps kubectl's error", () => {
     expect(outputOf("kubectl get pods -o table")).toMatch(
       /^2> error: unable to match a printer suitable for the output format "table", allowed formats are: custom-columns,/,
+    );
+  });
+
+  it("kubectl 1.35's list of formats has kyaml (json_yaml_flags.go, on unless KUBECTL_KYAML=false)", () => {
+    expect(outputOf("kubectl get pods -o table")).toBe(
+      '2> error: unable to match a printer suitable for the output format "table", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml\n',
     );
   });
 });
