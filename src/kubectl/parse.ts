@@ -6,6 +6,8 @@
  */
 
 import { GLOBAL_FLAGS, globalFlagMessage, takesNextWord } from "./global-options.js";
+import { goQuote } from "./jsonpath-values.js";
+import { readAsCsv } from "./string-slice.js";
 import { UNSIMULATED_FLAGS } from "./unsimulated-flags.js";
 
 export class UsageError extends Error {
@@ -297,6 +299,12 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   const words = [...rest.slice(0, verbIndex), ...rest.slice(verbIndex + 1)];
   const cmd: KubectlCommand = { verb, positionals: [], flags: new Map() };
   const set = (s: FlagSpec, v: string) => {
+    if (STRING_SLICE_FLAGS.includes(s.long)) {
+      // pflag stringSliceValue.Set: a value encoding/csv cannot read is the flag's invalid argument.
+      const values = readAsCsv(v);
+      if (!Array.isArray(values))
+        throw usage(`invalid argument ${goQuote(v)} for "${flagName(s)}" flag: ${values.error}`);
+    }
     const list = cmd.flags.get(s.long) ?? [];
     list.push(v);
     cmd.flags.set(s.long, list);
@@ -372,6 +380,14 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   return cmd;
 }
 
+/** The flags jobsim knows that pflag declares as StringSlice (read by string-slice.ts). */
+const STRING_SLICE_FLAGS = ["types", "label-columns"];
+
+/** How pflag names a flag in its errors: with its shorthand when it has one (flag.go `set`). */
+function flagName(spec: FlagSpec): string {
+  return spec.short !== undefined ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
+}
+
 /**
  * A boolean flag's `=VALUE`, as pflag's boolValue.Set reads it (strconv.ParseBool): "true" or
  * "false", or pflag's invalid-argument error, which names the flag with its shorthand when it has
@@ -380,9 +396,8 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
 function boolValue(spec: FlagSpec, value: string, usage: (msg: string) => UsageError): string {
   if (["1", "t", "T", "TRUE", "true", "True"].includes(value)) return "true";
   if (["0", "f", "F", "FALSE", "false", "False"].includes(value)) return "false";
-  const name = spec.short !== undefined ? `-${spec.short}, --${spec.long}` : `--${spec.long}`;
   throw usage(
-    `invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+    `invalid argument "${value}" for "${flagName(spec)}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
   );
 }
 

@@ -7,6 +7,7 @@ import { namespaceOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { goStringCompare } from "../printers/format.js";
 import { lookupResource, RESOURCE_INFO } from "../resources.js";
+import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
 
 /**
@@ -85,8 +86,8 @@ export function eventsCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${EVENTS_OUTPUT_FORMATS.join(",")}`,
     );
   if (output !== "" && output !== "name") return fail(`error: ${eventsOutputUnsupported(output)}`);
-  // StringSliceVar: each --types is a comma-separated list, and the flag may be repeated.
-  const types = (cmd.flags.get("types") ?? []).flatMap((v) => v.split(",")).map((t) => t.trim());
+  // StringSliceVar: each --types is one CSV record (untrimmed), and the flag may be repeated.
+  const types = sliceFlag(cmd.flags, "types");
   for (const t of types)
     if (t.toLowerCase() !== "normal" && t.toLowerCase() !== "warning")
       return fail("error: valid --types are Normal or Warning");

@@ -34,6 +34,7 @@ import { type CustomColumn, customColumnsText, parseCustomColumns } from "../pri
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
 import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
 import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
@@ -116,7 +117,7 @@ function tableOptions(
   return {
     wide: output === "wide",
     showLabels: boolFlag(cmd, "show-labels"),
-    labelColumns: (cmd.flags.get("label-columns") ?? []).flatMap((v) => v.split(",")),
+    labelColumns: sliceFlag(cmd.flags, "label-columns"),
     noHeaders: boolFlag(cmd, "no-headers"),
     withKind: severalKinds || boolFlag(cmd, "show-kind"),
     allNamespaces: allNs,
