@@ -75,6 +75,66 @@ const UNMODELLED = new Set(
     .split(" "),
 );
 
+/**
+ * The API group of each name in UNMODELLED that discovery serves (`kubectl api-resources`,
+ * Kubernetes 1.35); `all` is a category, not a resource, so a RESTMapper does not know it.
+ */
+const UNMODELLED_GROUP: Record<string, string> = Object.fromEntries(
+  [
+    ["", "services service svc configmaps configmap cm secrets secret serviceaccounts serviceaccount sa"],
+    ["", "endpoints ep persistentvolumeclaims persistentvolumeclaim pvc persistentvolumes persistentvolume"],
+    ["", "pv replicationcontrollers rc limitranges limits resourcequotas quota"],
+    ["apps", "deployments deployment deploy replicasets replicaset rs statefulsets statefulset sts"],
+    ["apps", "daemonsets daemonset ds"],
+    ["batch", "cronjobs cronjob cj"],
+    ["networking.k8s.io", "ingresses ingress ing networkpolicies netpol"],
+    ["autoscaling", "horizontalpodautoscalers hpa"],
+    ["policy", "poddisruptionbudgets pdb"],
+    ["storage.k8s.io", "storageclasses sc"],
+  ].flatMap(([group, names]) => names.split(" ").map((name) => [name, group])),
+);
+
+/** Whether a RESTMapper finds `resource` (plural, singular or short name) in `group` at `version`
+ * (either may be unsaid): a kind jobsim models, one it does not, or null. */
+function mapperFinds(resource: string, group?: string, version?: string): ResourceKind | "unmodelled" | null {
+  const kind = Object.hasOwn(ALIASES, resource) ? ALIASES[resource] : undefined;
+  const actualGroup =
+    kind !== undefined
+      ? RESOURCE_INFO[kind].group
+      : Object.hasOwn(UNMODELLED_GROUP, resource)
+        ? UNMODELLED_GROUP[resource]
+        : undefined;
+  if (actualGroup === undefined || (group !== undefined && group !== actualGroup)) return null;
+  // Every version served is v1 but autoscaling's v2 (and v1).
+  if (version !== undefined && version !== "v1" && !(actualGroup === "autoscaling" && version === "v2"))
+    return null;
+  return kind ?? "unmodelled";
+}
+
+/**
+ * `kubectl events --for TYPE/NAME`'s TYPE as events.go decodeResourceTypeName resolves it:
+ * schema.ParseResourceArg of the lower-cased TYPE, its fully specified `resource.version.group`
+ * form first, then `resource.group` (no group: any). What a RESTMapper does not find is a
+ * NoResourceMatchError, which helpers.go standardErrorMessage words with the resource alone; an
+ * empty one is DefaultRESTMapper.ResourcesFor's own error.
+ */
+export function resourceForArg(type: string): ResourceKind | "unmodelled" | { error: string } {
+  const arg = type.toLowerCase();
+  const parts = arg.split(".");
+  if (parts.length >= 3) {
+    const found = mapperFinds(parts[0], parts.slice(2).join("."), parts[1]);
+    if (found !== null) return found;
+  }
+  const dot = arg.indexOf(".");
+  const resource = dot < 0 ? arg : arg.slice(0, dot);
+  if (resource === "") {
+    const group = dot < 0 ? "" : arg.slice(dot + 1);
+    return { error: `error: a resource must be present, got: ${group}/, Resource=` };
+  }
+  const found = mapperFinds(resource, dot < 0 ? undefined : arg.slice(dot + 1));
+  return found ?? { error: `error: the server doesn't have a resource type "${resource}"` };
+}
+
 /** What discovery makes of a resource name: a kind jobsim models, one it does not, or none. */
 export function lookupResource(type: string): ResourceKind | "unmodelled" | "unknown" {
   const k = ALIASES[type.toLowerCase()];

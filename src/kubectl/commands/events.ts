@@ -6,7 +6,7 @@ import { EVENTS_OUTPUT_FORMATS, eventsOutputUnsupported } from "../events-output
 import { namespaceOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import { goStringCompare } from "../printers/format.js";
-import { lookupResource, RESOURCE_INFO } from "../resources.js";
+import { RESOURCE_INFO, resourceForArg } from "../resources.js";
 import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
 
@@ -18,16 +18,16 @@ import { GET_TABWRITER, TabWriter, tabulate } from "../tabwriter.js";
 
 /**
  * events.go `decodeResourceTypeName`: the Kind and name of `--for TYPE/NAME`, or the error.
- * An empty name is accepted — and then selects nothing, so every event is listed.
+ * An empty name is accepted — and then selects nothing, so every event is listed. Run builds
+ * its field selector of the Kind, the apiVersion and the name; a kind jobsim does not model has
+ * no objects, so no events: an empty Kind matches none.
  */
 function decodeResourceTypeName(forObj: string): { kind: string; name: string } | string {
   if (!forObj.includes("/")) return "error: --for must be in resource/name form";
   const seg = forObj.split("/");
   if (seg.length !== 2) return "error: arguments in resource/name form may not have more than one slash";
-  const resource = lookupResource(seg[0]);
-  // helpers.go standardErrorMessage words a NoResourceMatchError so.
-  if (resource === "unknown") return `error: the server doesn't have a resource type "${seg[0]}"`;
-  // A kind jobsim does not model has no objects, so no events: an empty Kind matches none.
+  const resource = resourceForArg(seg[0]);
+  if (typeof resource === "object") return resource.error;
   return { kind: resource === "unmodelled" ? "" : RESOURCE_INFO[resource].kind, name: seg[1] };
 }
 

@@ -77,6 +77,45 @@ event/work-skg54.18867252a0cea7df
 `,
   },
   {
+    name: "--for TYPE as ParseResourceArg reads it: resource.version.group, then resource.group, case-blind",
+    steps: [
+      "kubectl apply -f job.yaml",
+      "sleep 5",
+      "kubectl events --for JOBS.V1.BATCH/work -o name",
+      "kubectl events --for job.batch/work -o name",
+      "kubectl events --for pods.v1./work-skg54 -o name",
+      "kubectl events --for deployments.apps/x",
+      "kubectl events --for deploy.apps/x",
+      "kubectl events --for jobs.apps/work",
+      "kubectl events --for jobs.v2.batch/work",
+      "kubectl events --for all/x",
+      "kubectl events --for /x",
+    ],
+    expected: `$ kubectl events --for JOBS.V1.BATCH/work -o name
+event/work.18867251edfc4984
+$ kubectl events --for job.batch/work -o name
+event/work.18867251edfc4984
+$ kubectl events --for pods.v1./work-skg54 -o name
+event/work-skg54.18867251edfa9eeb
+event/work-skg54.18867251edfa9b0e
+event/work-skg54.188672526535078f
+event/work-skg54.18867252a0cea5c8
+event/work-skg54.18867252a0cea7df
+$ kubectl events --for deployments.apps/x
+2> No events found in default namespace.
+$ kubectl events --for deploy.apps/x
+2> No events found in default namespace.
+$ kubectl events --for jobs.apps/work
+2> error: the server doesn't have a resource type "jobs"
+$ kubectl events --for jobs.v2.batch/work
+2> error: the server doesn't have a resource type "jobs"
+$ kubectl events --for all/x
+2> error: the server doesn't have a resource type "all"
+$ kubectl events --for /x
+2> error: a resource must be present, got: /, Resource=
+`,
+  },
+  {
     name: "--watch -o name: the stored events in key order, then each new one",
     steps: ["kubectl apply -f job.yaml", "sleep 1", "kubectl events -w -o name", "sleep 5"],
     expected: `$ kubectl events -w -o name
