@@ -6,7 +6,7 @@ import { apiServerInvalidMessage, type FieldError } from "./api/field-errors.js"
 import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
 import { validateJob } from "./api/job-validation.js";
 import { EventNameGenerator } from "./event-names.js";
-import { EventRecorder } from "./events.js";
+import { EVENT_TTL_MS, EventRecorder, KINE_EVENT_TTL_MS } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
 import { Identities, jobNameHash, jobStreamBase } from "./identity.js";
 import { indexedPodGenerateName } from "./job-controller/indexed.js";
@@ -97,6 +97,17 @@ export interface PreparedJob {
  * pointers rather than text (the scenario's strings are slices of its file, often two-byte).
  */
 const imageNames = new Map<string, string>();
+/**
+ * How long the cluster's store keeps an Event after its last write. k3d starts a lone server
+ * (a scenario that lists only agents leaves it out) on k3s's default datastore, SQLite through
+ * kine; several servers get --cluster-init, embedded etcd, where a reused lease expires 3600
+ * to 3660 s after a write (kept at the lower bound: which API server, so which lease, takes
+ * each write is not modelled).
+ */
+function eventTtlMs(nodes: readonly NodeSpec[]): number {
+  return nodes.filter((n) => n.role === "server").length <= 1 ? KINE_EVENT_TTL_MS : EVENT_TTL_MS;
+}
+
 function canonicalImage(image: string): string {
   const c = imageNames.get(image);
   if (c !== undefined) return c;
@@ -137,6 +148,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
           this.sim,
           () => this.store.nextResourceVersion(),
           new EventNameGenerator(config.epochMs, config.seed).name,
+          eventTtlMs(config.nodes),
         )
       : null;
     this.jobController = new JobController(this.sim, this.store, this.recorder, this);

@@ -14,7 +14,8 @@ import { WatchType } from "./store.js";
  *   deduplicated;
  * - a spam filter per source+object: a token bucket of 25, refilled 1 per 300 s; events
  *   beyond it are not written, but still counted (the filter runs after the count);
- * - the API server keeps an event for 1 hour after its last write (--event-ttl).
+ * - the store deletes an event a TTL after its last write: --event-ttl (1 h) plus the lease
+ *   manager's reuse window on k3s's kine (KINE_EVENT_TTL_MS), at least 1 h on etcd.
  * Watchers (`kubectl get events -w`) hear ADDED for a new Event and MODIFIED for each
  * in-place patch, as the API server's watch sends them.
  * Only sessions record events; Monte Carlo runs have no recorder (nothing depends on them).
@@ -24,7 +25,17 @@ export const AGGREGATE_MAX_EVENTS = 10;
 export const AGGREGATE_INTERVAL_MS = 600_000;
 export const SPAM_BURST = 25;
 export const SPAM_QPS = 1 / 300;
+/** kube-apiserver --event-ttl (1 h): what an event lives at least, on etcd too. */
 export const EVENT_TTL_MS = 3_600_000;
+/**
+ * What an event lives on kine (k3s with one server: SQLite): the API server's lease manager
+ * asks for --event-ttl plus its reuse window, min(5 % of 3600 s, 60 s) = 60 s, so Grant(3660)
+ * (apiserver storage/etcd3/lease_manager.go GetLease, getReuseDurationSecondsLocked), whatever
+ * lease it then reuses; kine's grant answers with the TTL as the lease ID (server LeaseGrant),
+ * and kine deletes each key that many seconds after the write it sees (logstructured.go `ttl`,
+ * storeTTLEventKV). On etcd a reused lease expires with its first key: 3600 to 3660 s.
+ */
+export const KINE_EVENT_TTL_MS = EVENT_TTL_MS + 60_000;
 
 export interface InvolvedObject {
   kind: string;
@@ -111,6 +122,8 @@ export class EventRecorder {
     private readonly clock: Simulation,
     private readonly nextResourceVersion: () => number,
     private readonly eventName: EventNamer,
+    /** How long the store keeps an event after its last write. */
+    private readonly ttlMs = EVENT_TTL_MS,
   ) {
     this.series = new SeriesCache(clock, (entry) => this.writeSeries(entry));
   }
@@ -172,7 +185,7 @@ export class EventRecorder {
     if (
       existing !== undefined &&
       existing.name === observation.name &&
-      now - existing.lastWriteMs <= EVENT_TTL_MS
+      now - existing.lastWriteMs <= this.ttlMs
     ) {
       existing.count = observation.count;
       existing.lastMs = apiTime(now);
@@ -293,7 +306,7 @@ export class EventRecorder {
   /** Events the API server still holds, in creation order. */
   list(): EventRecord[] {
     const now = this.clock.now;
-    return this.all.filter((e) => now - e.lastWriteMs <= EVENT_TTL_MS);
+    return this.all.filter((e) => now - e.lastWriteMs <= this.ttlMs);
   }
 
   /** Events about one object (by kind and uid). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Simulation } from "../../src/engine/simulation.js";
-import { type EventRecord, EventRecorder, type InvolvedObject } from "../../src/models/events.js";
+import {
+  type EventRecord,
+  EventRecorder,
+  type InvolvedObject,
+  KINE_EVENT_TTL_MS,
+} from "../../src/models/events.js";
+import { commandTranscript } from "../kubectl/commands/session.js";
 
 // client-go tools/record/events_cache.go `EventCorrelate`: EventAggregate, then
 // eventObserve (the logger cache counts the event), then the spam filter; record/event.go
@@ -63,6 +69,37 @@ describe("legacy event recorder: count, spam filter and expiry", () => {
     expect(e.count).toBe(2);
     expect(e.firstMs).toBe(0);
     expect(e.lastMs).toBe(2 * 3_600_000);
+  });
+});
+
+describe("event expiry on k3s's kine", () => {
+  // The API server asks its lease manager for a lease of --event-ttl (3600 s) plus the reuse
+  // window (min(5 %, 60 s)): Grant(3660) (apiserver storage/etcd3/lease_manager.go GetLease).
+  // kine answers a grant with the TTL as the lease's ID (server LeaseGrant) and deletes each key
+  // `Lease` seconds after the write it saw (logstructured.go ttl / storeTTLEventKV): 3660 s.
+  it("keeps an event 3660 s after its last write", () => {
+    const sim = new Simulation();
+    let rv = 0;
+    const recorder = new EventRecorder(
+      sim,
+      () => ++rv,
+      (name) => `${name}.0`,
+      KINE_EVENT_TTL_MS,
+    );
+    recorder.record(pod, "Normal", "Pulled", "pulled", "kubelet", "node-0");
+    sim.run({ until: 3_660_000 });
+    expect(recorder.list()).toHaveLength(1);
+    sim.run({ until: 3_660_001 });
+    expect(recorder.list()).toHaveLength(0);
+  });
+
+  it("a one-server cluster (kine) still lists an event 60 min 30 s old", () => {
+    const out = commandTranscript([
+      "kubectl apply -f job.yaml",
+      "sleep 60m30s",
+      "kubectl get events --no-headers",
+    ]);
+    expect(out).toContain("60m   Normal   SuccessfulCreate   job/work");
   });
 });
 
