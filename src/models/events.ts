@@ -1,3 +1,4 @@
+import type { EventHandler } from "../engine/event-queue.js";
 import type { Simulation } from "../engine/simulation.js";
 import { SeriesCache, type SeriesEntry } from "./event-series.js";
 import { apiTime } from "./objects.js";
@@ -74,16 +75,16 @@ export class EventRecord {
     readonly createdMs: number,
   ) {
     this.lastMs = firstMs;
+    this.lastWriteMs = createdMs;
   }
 
   get namespace(): string {
     return this.involved.namespace || "default";
   }
 
-  /** Time of the last write, for the API server's TTL. */
-  get lastWriteMs(): number {
-    return Math.max(this.createdMs, this.lastMs, this.seriesLastMs);
-  }
+  /** When the API server last wrote it (ms): its TTL runs from there. A series' refresh is a
+   * write later than its lastObservedTime, and a patch's lastTimestamp is cut to the second. */
+  lastWriteMs: number;
 }
 
 interface SpamBucket {
@@ -108,13 +109,15 @@ export type EventNamer = (involvedName: string, nowMs: number) => string;
 /** A watch on Events: ADDED when one is created, MODIFIED when a repeat patches it. */
 export type EventListener = (type: WatchType, event: EventRecord) => void;
 
-export class EventRecorder {
+export class EventRecorder implements EventHandler {
   private readonly all: EventRecord[] = [];
   private readonly byKey = new Map<string, EventRecord>();
   private readonly spam = new Map<string, SpamBucket>();
   private readonly aggregates = new Map<string, AggregateRecord>();
   private readonly observed = new Map<string, Observation>();
   private readonly listeners: EventListener[] = [];
+  /** Pending expiry checks (scheduled only while someone watches), by Event. */
+  private readonly expiries = new Map<EventRecord, number>();
   /** The events broadcaster's cache, for events.k8s.io Events. */
   private readonly series: SeriesCache;
 
@@ -190,6 +193,7 @@ export class EventRecorder {
       existing.count = observation.count;
       existing.lastMs = apiTime(now);
       existing.message = text;
+      existing.lastWriteMs = now;
       existing.resourceVersion = this.nextResourceVersion();
       this.notify(WatchType.Modified, existing);
       return;
@@ -286,21 +290,46 @@ export class EventRecorder {
     const ev = entry.event;
     ev.seriesCount = entry.count;
     ev.seriesLastMs = entry.lastObservedMs;
+    ev.lastWriteMs = this.clock.now;
     ev.resourceVersion = this.nextResourceVersion();
     this.notify(WatchType.Modified, ev);
   }
 
   watch(l: EventListener): void {
     this.listeners.push(l);
+    if (this.listeners.length === 1) for (const e of this.list()) this.scheduleExpiry(e);
   }
 
   unwatch(l: EventListener): void {
     const i = this.listeners.indexOf(l);
     if (i >= 0) this.listeners.splice(i, 1);
+    if (this.listeners.length > 0) return;
+    for (const handle of this.expiries.values()) this.clock.cancel(handle);
+    this.expiries.clear();
   }
 
   private notify(type: WatchType, e: EventRecord): void {
     for (const l of this.listeners) l(type, e);
+    if (type !== WatchType.Deleted) this.scheduleExpiry(e);
+  }
+
+  /**
+   * While someone watches, each Event's expiry is a DELETED watch event (the store deletes the
+   * key; kine's TTL delete goes out on its watch, as etcd's lease expiry does). Nobody
+   * watching, nothing is scheduled: list() leaves expired Events out by itself.
+   */
+  private scheduleExpiry(e: EventRecord): void {
+    if (this.listeners.length === 0) return;
+    const handle = this.expiries.get(e);
+    if (handle !== undefined) this.clock.cancel(handle);
+    this.expiries.set(e, this.clock.scheduleAt(e.lastWriteMs + this.ttlMs + 1, this, 0, e));
+  }
+
+  /** An expiry check: the Event has not been written since it was scheduled, so it is gone. */
+  handleEvent(_arg: number, ref: unknown): void {
+    const e = ref as EventRecord;
+    this.expiries.delete(e);
+    if (this.clock.now - e.lastWriteMs > this.ttlMs) this.notify(WatchType.Deleted, e);
   }
 
   /** Events the API server still holds, in creation order. */

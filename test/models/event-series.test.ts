@@ -126,12 +126,30 @@ describe("events broadcaster series (events.k8s.io)", () => {
   });
 
   it("schedules its ticks only while the cache holds something", () => {
-    const h = harness();
-    h.at(0, () => h.failed());
-    expect(h.sim.pending).toBe(1);
-    h.sim.run();
+    // Nobody watching: no expiry check is scheduled either (a watch adds one per Event).
+    const sim = new Simulation();
+    const recorder = new EventRecorder(
+      sim,
+      () => 1,
+      (name) => `${name}.0`,
+    );
+    recorder.recordNew(pod("5"), "Warning", "FailedScheduling", "m", "default-scheduler", "i", "Scheduling");
+    expect(sim.pending).toBe(1);
+    sim.run();
     // 6 min: kept (0 is not before 0); 12 min: forgotten; then nothing is pending.
-    expect(h.sim.now).toBe(12 * MIN);
+    expect(sim.now).toBe(12 * MIN);
+    expect(sim.pending).toBe(0);
+  });
+
+  it("while watched, the Event's expiry is pending too, and goes out as DELETED", () => {
+    const h = harness();
+    const types: WatchType[] = [];
+    h.recorder.watch((type) => types.push(type));
+    h.at(0, () => h.failed());
+    expect(h.sim.pending).toBe(2);
+    h.sim.run();
+    expect(h.sim.now).toBe(3_600_001);
+    expect(types).toEqual([WatchType.Added, WatchType.Deleted]);
     expect(h.sim.pending).toBe(0);
   });
 });

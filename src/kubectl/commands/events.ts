@@ -1,4 +1,5 @@
 import type { EventListener, EventRecord } from "../../models/events.js";
+import { WatchType } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { goSort } from "../describe/go-sort.js";
 import { humanDuration } from "../durations.js";
@@ -161,8 +162,9 @@ function watchEvents(
     ctx.startWatch(() => {});
     return { stdout, stderr: "", exitCode: 0 };
   }
-  const listener: EventListener = (_type, e) => {
-    if (selected(e)) ctx.emitWatch(print(e));
+  // runWatch: "events are deleted after 1 hour; don't print that".
+  const listener: EventListener = (type, e) => {
+    if (type !== WatchType.Deleted && selected(e)) ctx.emitWatch(print(e));
   };
   recorder.watch(listener);
   ctx.startWatch(() => recorder.unwatch(listener));

@@ -113,3 +113,46 @@ describe("kubectl get events -w", () => {
     expect(out.slice(from, out.indexOf(`$ ${steps[steps.length - 1]}\n`))).toBe(expected);
   });
 });
+
+describe("an Event's expiry during a watch", () => {
+  // The store deletes an Event its TTL after the last write (kine: 3660 s); the API server's
+  // watch sends DELETED. `kubectl get -w` prints every event type (get.go `watch`);
+  // `kubectl events -w` skips DELETED ("events are deleted after 1 hour; don't print that",
+  // events.go runWatch).
+  it("get events -w prints a DELETED row for each Event as it expires, in the order written", () => {
+    const watch = "kubectl get events -w --output-watch-events -o custom-columns=T:.type,R:.object.reason";
+    const out = commandTranscript(
+      ["kubectl apply -f job.yaml", "sleep 60m", watch, "sleep 2m", "kubectl get jobs"],
+      {
+        runSeconds: 5,
+      },
+    );
+    expect(out.slice(out.indexOf(`$ ${watch}\n`), out.indexOf("$ kubectl get jobs\n"))).toBe(`$ ${watch}
+T       R
+ADDED   Scheduled
+ADDED   Pulling
+ADDED   Pulled
+ADDED   Created
+ADDED   Started
+ADDED   SuccessfulCreate
+ADDED   Completed
+$ sleep 2m
+DELETED   SuccessfulCreate
+DELETED   Scheduled
+DELETED   Pulling
+DELETED   Pulled
+DELETED   Created
+DELETED   Started
+DELETED   Completed
+`);
+  });
+
+  it("kubectl events -w does not print the expiry", () => {
+    const out = commandTranscript(
+      ["kubectl apply -f job.yaml", "sleep 60m", "kubectl events -w -o name", "sleep 2m", "kubectl get jobs"],
+      { runSeconds: 5 },
+    );
+    const printed = out.slice(out.indexOf("$ sleep 2m\n"), out.indexOf("$ kubectl get jobs\n"));
+    expect(printed).toBe("$ sleep 2m\n");
+  });
+});
