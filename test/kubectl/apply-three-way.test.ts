@@ -87,7 +87,7 @@ describe("kubectl apply: the three-way merge with the live Job", () => {
     // SetDefaults_Job does not fill in beside a parallelism, and ValidateJobSpecUpdate refuses.
     const out = commandTranscript(["kubectl apply -f job.yaml", "kubectl apply -f b3.yaml"], { files });
     expect(out).toContain(
-      '$ kubectl apply -f b3.yaml\n2> The Job "work" is invalid: spec.completions: Invalid value: null: field is immutable\n',
+      '$ kubectl apply -f b3.yaml\n2> The Job "work" is invalid: spec.completions: Invalid value: "null": field is immutable\n',
     );
   });
 

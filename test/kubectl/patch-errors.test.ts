@@ -97,6 +97,12 @@ const REFUSED: [string, string][] = [
     `-p '{"spec":{"completions":2,"podReplacementPolicy":"Failed","managedBy":"x.io/y"}}'`,
     '2> The Job "work" is invalid: \n2> * spec.completions: Invalid value: 2: field is immutable\n2> * spec.managedBy: Invalid value: "x.io/y": field is immutable\n',
   ],
+  // A field patched away is a nil pointer, which field.Error.ErrorBody (apimachinery
+  // util/validation/field/errors.go) prints as the string "null", quoted like any string.
+  [
+    `-p '{"spec":{"completions":null}}'`,
+    '2> The Job "work" is invalid: spec.completions: Invalid value: "null": field is immutable\n',
+  ],
   // The body must be a JSON object: a bare word is valid YAML (a string) that the server refuses.
   [
     `-p notjson`,

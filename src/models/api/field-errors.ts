@@ -68,7 +68,9 @@ export function goStruct(v: unknown): GoStruct {
 function valueString(v: unknown): string {
   if (typeof v === "string") return goQuote(v);
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
-  if (v === null || v === undefined) return "null";
+  // field.Error.ErrorBody (apimachinery util/validation/field/errors.go) turns a nil value or nil
+  // pointer into the string "null" and then prints it as a string: `Invalid value: "null"`.
+  if (v === null || v === undefined) return goQuote("null");
   return JSON.stringify(goJson(v, false));
 }
 
