@@ -29,6 +29,18 @@ export interface WatchSpec {
   print(type: WatchType, obj: unknown): string;
 }
 
+/**
+ * The DELETED event's object: the previous object's content with the event's resourceVersion
+ * (cache_watcher.go `convertToWatchEvent` calls updateResourceVersion on the PrevObject), so a
+ * deletion shows a resourceVersion newer than the last MODIFIED.
+ */
+function withResourceVersionOf(before: unknown, now: unknown): unknown {
+  const meta = (before as { metadata?: Record<string, unknown> }).metadata;
+  const rv = (now as { metadata?: { resourceVersion?: unknown } }).metadata?.resourceVersion;
+  if (meta === undefined || rv === undefined) return before;
+  return { ...(before as object), metadata: { ...meta, resourceVersion: rv } };
+}
+
 export function startWatch(ctx: KubectlContext, spec: WatchSpec): void {
   const store = ctx.cluster.store;
   // The API object each matching record had at its last event: the "previous object" the
@@ -45,7 +57,7 @@ export function startWatch(ctx: KubectlContext, spec: WatchSpec): void {
       text = spec.print(before === undefined ? WatchType.Added : WatchType.Modified, obj);
     } else if (before !== undefined) {
       matching.delete(o.record);
-      text = spec.print(WatchType.Deleted, before);
+      text = spec.print(WatchType.Deleted, withResourceVersionOf(before, obj));
     } else return;
     if (text !== "") ctx.emitWatch(text);
   };

@@ -87,4 +87,29 @@ describe("kubectl get -w -o FORMAT prints each watch event in that format", () =
     );
     expect(out.endsWith("2> \n2> \n$ sleep 40\n")).toBe(true);
   });
+  it("a deletion's DELETED event carries the previous object with the deletion's resourceVersion", () => {
+    // cache_watcher.go convertToWatchEvent: the PrevObject, updateResourceVersion'd to the event's.
+    // The TTL controller deletes the Job (foreground): MODIFIED with the finalizer, then DELETED.
+    const ttlJob = `apiVersion: batch/v1
+kind: Job
+metadata: {name: work}
+spec:
+  ttlSecondsAfterFinished: 0
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+    const watch =
+      "kubectl get job work -w --output-watch-events -o jsonpath='{.type} {.object.metadata.resourceVersion} {.object.metadata.finalizers};'";
+    const out = commandTranscript(["kubectl apply -f ttl.yaml", watch, "sleep 40", "kubectl get jobs"], {
+      runSeconds: 5,
+      files: { "ttl.yaml": ttlJob },
+    });
+    const events = out.slice(out.indexOf("$ sleep 40\n") + 12, out.indexOf("$ kubectl get jobs")).split(";");
+    const [modified, deleted] = events.slice(-3, -1);
+    expect(modified).toMatch(/^MODIFIED \d+ \["foregroundDeletion"\]$/);
+    expect(deleted).toMatch(/^DELETED \d+ \["foregroundDeletion"\]$/);
+    expect(Number(deleted.split(" ")[1])).toBeGreaterThan(Number(modified.split(" ")[1]));
+  });
 });
