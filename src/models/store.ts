@@ -320,7 +320,10 @@ export class Store {
    * DELETE of a pod with a grace period (pkg/registry/core/pod/strategy.go CheckGracefulDelete):
    * an unscheduled or terminal pod is deleted with grace 0. With grace 0 and no finalizer the
    * object goes at once; otherwise it gets deletionTimestamp = now + grace and stays until the
-   * kubelet confirms (`confirmPodTermination`) and its finalizers are gone.
+   * kubelet confirms (`confirmPodTermination`) and its finalizers are gone. Either way the
+   * deletionTimestamp is written first — a MODIFIED event even when the pod goes in the same
+   * request (apiserver registry store.go Delete: updateForGracefulDeletionAndFinalizers stores
+   * the graceful object, then Storage.Delete removes it).
    */
   deletePod(pod: PodRecord, graceSeconds: number): void {
     if (pod.deletionMs !== NONE) {
@@ -328,8 +331,8 @@ export class Store {
       // (store.go updateForGracefulDeletionAndFinalizers: "intentionally delete gracelessly").
       if (graceSeconds < pod.deletionGraceSeconds) {
         shortenDeletionGrace(pod, graceSeconds, this.now);
+        this.updatePod(pod);
         if (pod.deletionGraceSeconds === 0 && !pod.trackingFinalizer) this.removePod(pod);
-        else this.updatePod(pod);
       }
       return;
     }
@@ -338,6 +341,7 @@ export class Store {
     if (grace === 0 && !pod.trackingFinalizer) {
       pod.deletionMs = apiTime(this.now);
       pod.deletionGraceSeconds = 0;
+      this.updatePod(pod);
       this.removePod(pod);
       return;
     }
@@ -346,12 +350,16 @@ export class Store {
     this.updatePod(pod);
   }
 
-  /** The kubelet's final DELETE (grace 0) once the containers are gone: shortened as in deletePod. */
+  /** The kubelet's final DELETE (grace 0) once the containers are gone: the shortened grace is
+   * written (MODIFIED), then the pod goes unless a finalizer holds it. A grace already 0 changes
+   * nothing (markAsDeleting leaves the object as it is: no write). */
   confirmPodTermination(pod: PodRecord): void {
     if (pod.deletionMs === NONE || !this.pods.includes(pod)) return;
-    if (pod.deletionGraceSeconds > 0) shortenDeletionGrace(pod, 0, this.now);
+    if (pod.deletionGraceSeconds > 0) {
+      shortenDeletionGrace(pod, 0, this.now);
+      this.updatePod(pod);
+    }
     if (!pod.trackingFinalizer) this.removePod(pod);
-    else this.updatePod(pod);
   }
 
   /** PATCH removing batch.kubernetes.io/job-tracking. */

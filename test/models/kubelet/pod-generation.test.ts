@@ -73,9 +73,12 @@ describe("a running pod's deletion bumps its generation (1.35)", () => {
       "2 1 1,1,1,1,1 2026-01-01T00:00:40Z Running",
       // SyncTerminatingPod's status, written before it kills: observedGeneration 2 everywhere
       "2 2 2,2,2,2,2 2026-01-01T00:00:40Z Running",
-      // the container stopped 4 s after SIGTERM: the terminal status, then the kubelet's DELETE
+      // the container stopped 4 s after SIGTERM: the terminal status
       "2 2 2,2,2,2,2 2026-01-01T00:00:40Z Failed",
-      "2 2 2,2,2,2,2 2026-01-01T00:00:40Z Failed",
+      // the kubelet's DELETE (grace 0): the shortened deletionTimestamp is written, then the pod
+      // goes (registry store.go Delete: updateForGracefulDeletionAndFinalizers, Storage.Delete)
+      "2 2 2,2,2,2,2 2026-01-01T00:00:14Z Failed",
+      "2 2 2,2,2,2,2 2026-01-01T00:00:14Z Failed",
     ]);
   });
 
@@ -114,7 +117,8 @@ describe("a running pod's deletion bumps its generation (1.35)", () => {
       "2 <none> <none> 2026-01-01T00:00:40Z Running",
       "2 <none> <none> 2026-01-01T00:00:40Z Running",
       "2 <none> <none> 2026-01-01T00:00:40Z Failed",
-      "2 <none> <none> 2026-01-01T00:00:40Z Failed",
+      "2 <none> <none> 2026-01-01T00:00:14Z Failed",
+      "2 <none> <none> 2026-01-01T00:00:14Z Failed",
     ]);
   });
 
