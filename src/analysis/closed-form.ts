@@ -128,8 +128,10 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   const values: number[] = [];
   const probs: number[] = [];
   // k pods: k − 1 failures then a success (k ≤ backoffLimit), or backoffLimit + 1 failures.
-  // Values past the point where q^(k−1)·p is 0 in floating point are left out (the last one,
-  // backoffLimit + 1, always stays): a limit in the billions costs no more than a small one.
+  // Values past the point where q^(k−1)·p is 0 in floating point are left out, so a limit in
+  // the billions costs no more than a small one. The last one, backoffLimit + 1, stays: q^b is
+  // above 0 whenever q is, even where the double rounds it to 0. With p = 1 (q = 0) it is
+  // exactly 0 for any limit above 0: kept, it would read as the exact max.
   for (let k = 1; k <= b; k++) {
     const prob = q ** (k - 1) * p;
     if (prob === 0) break;
@@ -138,8 +140,10 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
     values.push(k);
     probs.push(prob);
   }
-  values.push(b + 1);
-  probs.push(q ** b);
+  if (q > 0 || b === 0) {
+    values.push(b + 1);
+    probs.push(q ** b);
+  }
   const fixed =
     behaviour.spec.startSeconds.kind === DistributionKind.Constant &&
     behaviour.spec.runSeconds.kind === DistributionKind.Constant &&

@@ -125,6 +125,29 @@ describe("the report compares closed forms only with runs that reached the Job's
   });
 });
 
+describe("a task that always succeeds (p = 1)", () => {
+  it("creates exactly one pod: the exact distribution holds no backoffLimit + 1 of probability 0, and its max is 1", () => {
+    const s = scenario({ p: 1, backoffLimit: 6 });
+    const mc = new MonteCarlo(s, 1);
+    const cf = closedFormFor(s, mc.plan, 0);
+    if (typeof cf === "string") throw new Error(cf);
+    // P(N = backoffLimit + 1) = (1 − p)^backoffLimit = 0: no run ever creates 7 pods.
+    expect(cf.pods).toEqual({ values: [1], probs: [1] });
+    const { stats } = runHere(mc, 0, 50);
+    const report = jobReport(stats[0], cf);
+    if (!report.closedForm.applies) throw new Error(report.closedForm.reason);
+    expect(report.closedForm.pods).toEqual({ mean: 1, p50: 1, p95: 1, p99: 1, max: 1 });
+    expect(report.pods.max).toBe(1);
+  });
+
+  it("backoffLimit 0 keeps its one value, 1 pod", () => {
+    const s = scenario({ p: 1, backoffLimit: 0 });
+    const cf = closedFormFor(s, new MonteCarlo(s, 1).plan, 0);
+    if (typeof cf === "string") throw new Error(cf);
+    expect(cf.pods).toEqual({ values: [1], probs: [1] });
+  });
+});
+
 describe("closed forms for large backoff limits", () => {
   it("backoffLimit 2^31 − 1: P(success) and pods without one value per possible pod", () => {
     const s = scenario({ p: 0.4, backoffLimit: 2147483647 });
