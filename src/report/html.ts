@@ -3,7 +3,7 @@ import type { SweepReport } from "../analysis/sweep.js";
 import { type Chart, mcCharts, sweepCharts } from "./charts.js";
 import { escapeHtml, htmlPage } from "./html-page.js";
 import type { Distributions, ReportMeta } from "./report-data.js";
-import { sweepRows } from "./sweep-table.js";
+import { chanceRecommendation, sweepRows } from "./sweep-table.js";
 
 /**
  * The HTML reports of `jobsim sweep --html` and `jobsim mc --html`: one self-contained file —
@@ -80,6 +80,9 @@ function sweepCallout(r: SweepReport): string {
         ? "; more runs would let the Monte Carlo show it at 95% confidence."
         : ".";
   }
+  const chance = chanceRecommendation(r);
+  if (chance !== null)
+    exactText += ` At <code>${e(String(chance.value))}</code> the exact value is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`;
   if (r.recommendation === null) {
     return `<p class="callout bad">No value of <code>${e(r.parameter)}</code> in the sweep reaches ${e(what)} at the 95% lower bound.${exactText}</p>`;
   }

@@ -88,16 +88,36 @@ function recommendationLine(r: SweepReport): string {
       ? `no value of ${r.parameter} in the sweep reaches ${what} at the 95% lower bound\n`
       : `recommendation: ${r.parameter} = ${r.recommendation.value} is the smallest value whose 95% lower bound (${pct(r.recommendation.lowerBound)}) reaches ${what}\n`;
   const exact = r.closedFormRecommendation;
-  if (exact === null) text += `closed form: no value in the sweep reaches ${what}\n`;
+  const chance = chanceRecommendation(r);
+  const chanceText =
+    chance === null
+      ? ""
+      : `; at ${chance.value} it is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`;
+  if (exact === null) text += `closed form: no value in the sweep reaches ${what}${chanceText}\n`;
   else if (exact !== undefined) {
     const p = r.withinSeconds === undefined ? "P(success)" : `P(Complete within ${r.withinSeconds} s)`;
-    text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact ${p} (${pct(exact.successRate)}) reaches ${what}`;
+    text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact ${p} (${pct(exact.successRate)}) reaches ${what}${chanceText}`;
     text +=
       r.recommendation !== null && r.recommendation.value > exact.value
         ? ` (the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs)\n`
         : "\n";
   }
   return text;
+}
+
+/**
+ * The recommended value, with its exact rate, when the closed form shows that rate below the
+ * target: a 95% lower bound above the true value, which chance allows (2.5% per look). The
+ * closed form then recommends a larger value or none. Null when they agree or no closed form.
+ */
+export function chanceRecommendation(r: SweepReport): { value: number; exactRate: number } | null {
+  const exact = r.closedFormRecommendation;
+  const recommended = r.recommendation;
+  if (exact === undefined || recommended === null) return null;
+  if (exact !== null && recommended.value >= exact.value) return null;
+  const point = r.points.find((p) => p.value === recommended.value);
+  const exactRate = point?.target?.exactRate;
+  return exactRate === undefined ? null : { value: recommended.value, exactRate };
 }
 
 export function sweepText(r: SweepReport): string {

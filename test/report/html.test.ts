@@ -173,6 +173,17 @@ describe("renderSweepHtml", () => {
     expect(count(html, '<tr class="recommended">')).toBe(0);
   });
 
+  it("says so when the closed form puts the recommended value below the target (a chance call)", async () => {
+    const r = sweepFixture({ target: 0.9 });
+    const recommended = r.recommendation!.value;
+    for (const p of r.points) p.target!.exactRate = p.value === recommended ? 0.8995 : 0.5;
+    r.closedFormRecommendation = { value: 5, successRate: 0.95 };
+    const html = await renderSweepHtml(r, sweepDistributions(r), metaFixture());
+    expect(html).toContain(
+      `At <code>${recommended}</code> the exact value is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`,
+    );
+  });
+
   it("is deterministic byte for byte", async () => {
     const r = sweepFixture({ withinSeconds: 200, target: 0.85 });
     const d = sweepDistributions(r);

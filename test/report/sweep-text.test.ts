@@ -17,3 +17,45 @@ describe("sweep text: the target as the user gave it", () => {
     expect(text).toMatch(new RegExp(`reaches ${shown.replace(".", "\\.")} success`));
   });
 });
+
+describe("sweep text: a recommendation the closed form contradicts", () => {
+  // The Monte Carlo names the smallest value whose 95% lower bound reaches the target; a
+  // lower bound above the exact value happens by chance (up to 2.5% per look). When the
+  // closed form shows the named value's exact P(success) below the target, the text says so
+  // instead of printing two contradicting answers side by side.
+  const contradicted = (
+    exactAtRecommended: number,
+    closedForm: { value: number; successRate: number } | null,
+  ) => {
+    const r = sweepFixture({ target: 0.9 });
+    const recommended = r.recommendation!.value;
+    for (const p of r.points) p.target!.exactRate = p.value === recommended ? exactAtRecommended : 0.5;
+    r.closedFormRecommendation = closedForm;
+    return { text: sweepText(r), recommended };
+  };
+
+  it("a smaller value than the closed form's: the exact value at it is shown below the target", () => {
+    const { text, recommended } = contradicted(0.8995, { value: 5, successRate: 0.95 });
+    const line = text.split("\n").find((l) => l.startsWith("closed form:"))!;
+    expect(line).toBe(
+      `closed form: spec.backoffLimit = 5 is the smallest value whose exact P(success) (95.000%) reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`,
+    );
+  });
+
+  it("no value reaches the target exactly, yet one is recommended", () => {
+    const { text, recommended } = contradicted(0.8995, null);
+    const line = text.split("\n").find((l) => l.startsWith("closed form:"))!;
+    expect(line).toBe(
+      `closed form: no value in the sweep reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`,
+    );
+  });
+
+  it("agreement adds nothing", () => {
+    const r = sweepFixture({ target: 0.9 });
+    r.closedFormRecommendation = { value: r.recommendation!.value, successRate: 0.92224 };
+    const line = sweepText(r)
+      .split("\n")
+      .find((l) => l.startsWith("closed form:"))!;
+    expect(line).toMatch(/reaches 90% success$/);
+  });
+});
