@@ -74,7 +74,10 @@ function sweepCallout(r: SweepReport): string {
   let exactText = "";
   if (exact === null) exactText = ` The closed form says no value in the sweep reaches ${e(what)}.`;
   else if (exact !== undefined) {
-    exactText = ` The closed form puts the smallest at <code>${e(String(exact.value))}</code> (exact P(success) ${pct(exact.successRate)})`;
+    // With --within the closed form judges P(Complete within the limit), as the text form says.
+    const judged =
+      r.withinSeconds === undefined ? "P(success)" : `P(Complete within ${int(r.withinSeconds)} s)`;
+    exactText = ` The closed form puts the smallest at <code>${e(String(exact.value))}</code> (exact ${judged} ${pct(exact.successRate)})`;
     exactText +=
       r.recommendation !== null && r.recommendation.value > exact.value
         ? "; more runs would let the Monte Carlo show it at 95% confidence."

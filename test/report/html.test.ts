@@ -104,6 +104,14 @@ describe("sweep charts", () => {
     expect(html).toContain(">95% lower bound</th>");
   });
 
+  it("names the exact value the closed form recommends by: P(Complete within the limit) with --within", async () => {
+    const r = sweepFixture({ withinSeconds: 200, target: 0.85 });
+    r.closedFormRecommendation = { value: r.recommendation!.value, successRate: 0.86 };
+    const html = await renderSweepHtml(r, sweepDistributions(r), metaFixture());
+    expect(html).toContain("(exact P(Complete within 200 s) 86.000%)");
+    expect(html).not.toContain("exact P(success)");
+  });
+
   it("is identical when rendered again, also concurrently", async () => {
     const r = sweepFixture({ values: Array.from({ length: 16 }, (_, i) => i), target: 0.999 });
     const d = sweepDistributions(r);
