@@ -85,7 +85,7 @@ function sweepCallout(r: SweepReport): string {
   }
   const chance = chanceRecommendation(r);
   if (chance !== null)
-    exactText += ` At <code>${e(String(chance.value))}</code> the exact value is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`;
+    exactText += ` At <code>${e(String(chance.value))}</code> the exact value is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so about 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`;
   if (r.recommendation === null) {
     return `<p class="callout bad">No value of <code>${e(r.parameter)}</code> in the sweep reaches ${e(what)} at the 95% lower bound.${exactText}</p>`;
   }

@@ -59,6 +59,28 @@ export function sweepRows(r: SweepReport): SweepRow[] {
   });
 }
 
+/**
+ * The closed form's cell: the exact P(success), marked as mc marks it (mc-text.ts) when it lies
+ * outside the value's 95% interval — else a disagreement would go unsaid in the table.
+ */
+function closedFormCell(r: SweepReport, i: number, row: SweepRow, none: string): string {
+  if (row.closedForm === null) return none;
+  const cf = r.points[i].jobs[r.job].closedForm;
+  const outside = cf.applies && cf.checks.successRate.verdict === "disagrees";
+  return `${pct(row.closedForm)}${outside ? " (OUTSIDE)" : ""}`;
+}
+
+/** Under the table when some value's closed form is outside its interval. */
+function outsideNote(r: SweepReport): string {
+  const outside = r.points.some((p) => {
+    const cf = p.jobs[r.job].closedForm;
+    return cf.applies && cf.checks.successRate.verdict === "disagrees";
+  });
+  return outside
+    ? "OUTSIDE: the exact P(success) lies outside the value's 95% interval (a 95% interval misses about 1 time in 20; with common random numbers, neighbouring values miss together)\n"
+    : "";
+}
+
 /** Whether some value was re-run with more runs to settle the target. */
 function refined(r: SweepReport): boolean {
   return r.points.some((p) => p.runs !== r.runs);
@@ -92,7 +114,7 @@ function recommendationLine(r: SweepReport): string {
   const chanceText =
     chance === null
       ? ""
-      : `; at ${chance.value} it is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`;
+      : `; at ${chance.value} it is ${pct(chance.exactRate)}, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so about 2.5% of the time, more often when a value is looked at again); raise --runs`;
   if (exact === null) text += `closed form: no value in the sweep reaches ${what}${chanceText}\n`;
   else if (exact !== undefined) {
     const p = r.withinSeconds === undefined ? "P(success)" : `P(Complete within ${r.withinSeconds} s)`;
@@ -107,7 +129,7 @@ function recommendationLine(r: SweepReport): string {
 
 /**
  * The recommended value, with its exact rate, when the closed form shows that rate below the
- * target: a 95% lower bound above the true value, which chance allows (2.5% per look). The
+ * target: a 95% lower bound above the true value, which chance allows (about 2.5% per look). The
  * closed form then recommends a larger value or none. Null when they agree or no closed form.
  */
 export function chanceRecommendation(r: SweepReport): { value: number; exactRate: number } | null {
@@ -130,13 +152,13 @@ export function sweepText(r: SweepReport): string {
   if (target) head.push(`lower ≥ ${pctShort(r.target!)}`);
   head.push("pods (mean)", "time p50", "time p95", "pod-s (mean)");
   const lines = [head.join("\t")];
-  for (const row of sweepRows(r)) {
+  for (const [i, row] of sweepRows(r).entries()) {
     const cells = [String(row.value)];
     if (refined(r)) cells.push(row.runs.toLocaleString("en-US"));
     cells.push(
       pct(row.successRate),
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
-      row.closedForm === null ? "-" : pct(row.closedForm),
+      closedFormCell(r, i, row, "-"),
     );
     if (target && within)
       cells.push(
@@ -155,7 +177,7 @@ export function sweepText(r: SweepReport): string {
   }
   const title = `jobsim sweep: ${r.parameter} over ${r.points.length} value${r.points.length === 1 ? "" : "s"}, Job ${r.job}, ${runsLabel(r, "each")}, seed ${r.seed} (common random numbers)\n\n`;
   const table = tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 });
-  return `${title}${table}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
+  return `${title}${table}${outsideNote(r)}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
 }
 
 export function sweepMarkdown(r: SweepReport, scenario: string): string {
@@ -182,13 +204,13 @@ export function sweepMarkdown(r: SweepReport, scenario: string): string {
     `| ${head.join(" | ")} |`,
     `|${head.map(() => "---").join("|")}|`,
   ];
-  for (const row of sweepRows(r)) {
+  for (const [i, row] of sweepRows(r).entries()) {
     const cells = [
       String(row.value),
       row.runs.toLocaleString("en-US"),
       pct(row.successRate),
       `[${pct(row.ciLow)}, ${pct(row.ciHigh)}]`,
-      row.closedForm === null ? "—" : pct(row.closedForm),
+      closedFormCell(r, i, row, "—"),
     ];
     if (target) cells.push(pct(row.targetRate!), pct(row.targetLow!));
     if (target && within) cells.push(row.targetExact === null ? "—" : pct(row.targetExact));
@@ -204,6 +226,8 @@ export function sweepMarkdown(r: SweepReport, scenario: string): string {
     );
     out.push(`| ${cells.join(" | ")} |`);
   }
+  const note = outsideNote(r);
+  if (note) out.push("", note.trim());
   const rec = recommendationLine(r);
   if (rec) out.push("", rec.trim().replace(/^recommendation:/, "**Recommendation:**"));
   return `${out.join("\n")}\n`;

@@ -188,7 +188,7 @@ describe("renderSweepHtml", () => {
     r.closedFormRecommendation = { value: 5, successRate: 0.95 };
     const html = await renderSweepHtml(r, sweepDistributions(r), metaFixture());
     expect(html).toContain(
-      `At <code>${recommended}</code> the exact value is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`,
+      `At <code>${recommended}</code> the exact value is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so about 2.5% of the time, more often when a value is looked at again); raise <code>--runs</code>.`,
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sweepText } from "../../src/report/sweep-table.js";
+import { sweepMarkdown, sweepText } from "../../src/report/sweep-table.js";
 import { sweepFixture } from "./fixtures.js";
 
 describe("sweep text: the target as the user gave it", () => {
@@ -20,7 +20,7 @@ describe("sweep text: the target as the user gave it", () => {
 
 describe("sweep text: a recommendation the closed form contradicts", () => {
   // The Monte Carlo names the smallest value whose 95% lower bound reaches the target; a
-  // lower bound above the exact value happens by chance (up to 2.5% per look). When the
+  // lower bound above the exact value happens by chance (about 2.5% per look). When the
   // closed form shows the named value's exact P(success) below the target, the text says so
   // instead of printing two contradicting answers side by side.
   const contradicted = (
@@ -38,7 +38,7 @@ describe("sweep text: a recommendation the closed form contradicts", () => {
     const { text, recommended } = contradicted(0.8995, { value: 5, successRate: 0.95 });
     const line = text.split("\n").find((l) => l.startsWith("closed form:"))!;
     expect(line).toBe(
-      `closed form: spec.backoffLimit = 5 is the smallest value whose exact P(success) (95.000%) reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`,
+      `closed form: spec.backoffLimit = 5 is the smallest value whose exact P(success) (95.000%) reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so about 2.5% of the time, more often when a value is looked at again); raise --runs`,
     );
   });
 
@@ -46,7 +46,7 @@ describe("sweep text: a recommendation the closed form contradicts", () => {
     const { text, recommended } = contradicted(0.8995, null);
     const line = text.split("\n").find((l) => l.startsWith("closed form:"))!;
     expect(line).toBe(
-      `closed form: no value in the sweep reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so up to 2.5% of the time, more often when a value is looked at again); raise --runs`,
+      `closed form: no value in the sweep reaches 90% success; at ${recommended} it is 89.950%, below the target: the Monte Carlo's lower bound passed it by chance (a 95% bound does so about 2.5% of the time, more often when a value is looked at again); raise --runs`,
     );
   });
 
@@ -57,5 +57,27 @@ describe("sweep text: a recommendation the closed form contradicts", () => {
       .split("\n")
       .find((l) => l.startsWith("closed form:"))!;
     expect(line).toMatch(/reaches 90% success$/);
+  });
+});
+
+describe("sweep text: a closed form outside its value's interval", () => {
+  // mc marks an exact P(success) outside the Wilson interval (mc-text.ts); the sweep table
+  // printed the exact value bare, so a disagreement went unsaid.
+  it("is marked in the table and the Markdown; values that agree are not", () => {
+    const r = sweepFixture({ target: 0.9 });
+    const cf = r.points[3].jobs["example-job"].closedForm;
+    if (!cf.applies) throw new Error("fixture without closed form");
+    cf.checks.successRate.verdict = "disagrees";
+    const rows = sweepText(r)
+      .split("\n")
+      .filter((l) => /^\d+ /.test(l));
+    expect(rows).toHaveLength(6);
+    rows.forEach((row, i) => {
+      if (i === 3) expect(row).toContain(`${(100 * cf.successRate).toFixed(3)}% (OUTSIDE)`);
+      else expect(row).not.toContain("OUTSIDE");
+    });
+    const md = sweepMarkdown(r, "flaky-job");
+    expect(md.split("\n").filter((l) => l.includes("(OUTSIDE)"))).toHaveLength(1);
+    expect(sweepText(r)).toContain("OUTSIDE: the exact P(success) lies outside the value's 95% interval");
   });
 });
