@@ -121,10 +121,23 @@ function recommendationLine(r: SweepReport): string {
     text += `closed form: ${r.parameter} = ${exact.value} is the smallest value whose exact ${p} (${pct(exact.successRate)}) reaches ${what}${chanceText}`;
     text +=
       r.recommendation !== null && r.recommendation.value > exact.value
-        ? ` (the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs)\n`
+        ? ` (${laterRecommendation(r, exact.value)})\n`
         : "\n";
   }
   return text;
+}
+
+/**
+ * Why the Monte Carlo names a larger value than the closed form's `value`. Refinement re-runs
+ * only values whose interval straddles the target (sweep.ts refine): one still straddling it
+ * at --max-runs needs more of them; one whose upper bound fell below the target by chance (about
+ * 2.5% per look) is settled as a miss and never re-run, so only more --runs can show it.
+ */
+function laterRecommendation(r: SweepReport, value: number): string {
+  const upper = r.points.find((p) => p.value === value)?.target?.ci95[1];
+  if (upper !== undefined && upper < r.target!)
+    return `at ${value} the Monte Carlo's 95% upper bound, ${pct(upper)}, fell below the target by chance, so it was not re-run: raise --runs`;
+  return "the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs";
 }
 
 /**

@@ -81,3 +81,29 @@ describe("sweep text: a closed form outside its value's interval", () => {
     expect(sweepText(r)).toContain("OUTSIDE: the exact P(success) lies outside the value's 95% interval");
   });
 });
+
+describe("sweep text: the closed form's value missed by the Monte Carlo", () => {
+  // Refinement re-runs only values whose interval straddles the target (sweep.ts refine): one
+  // whose upper bound fell below it by chance is never re-run, so --max-runs cannot help.
+  const missed = (ci95: [number, number]) => {
+    const r = sweepFixture({ target: 0.9 });
+    const value = r.recommendation!.value - 1;
+    r.points.find((p) => p.value === value)!.target!.ci95 = ci95;
+    r.closedFormRecommendation = { value, successRate: 0.9001 };
+    return sweepText(r)
+      .split("\n")
+      .find((l) => l.startsWith("closed form:"))!;
+  };
+
+  it("below the target by chance: raise --runs, not --max-runs", () => {
+    expect(missed([0.86, 0.877])).toMatch(
+      / \(at \d+ the Monte Carlo's 95% upper bound, 87\.700%, fell below the target by chance, so it was not re-run: raise --runs\)$/,
+    );
+  });
+
+  it("still straddling the target at --max-runs: raise --max-runs", () => {
+    expect(missed([0.89, 0.91])).toMatch(
+      / \(the Monte Carlo needs more runs to show it at 95% confidence: raise --max-runs\)$/,
+    );
+  });
+});
