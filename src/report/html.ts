@@ -106,13 +106,17 @@ function sweepTable(r: SweepReport): string {
   if (target) head.push([`meets ${pctShort(r.target!)}`, false]);
   head.push(...MEASURE_COLUMNS);
   const rec = r.recommendation?.value;
-  const body = sweepRows(r).map((row) => {
+  const body = sweepRows(r).map((row, i) => {
     const cells = [cell(e(String(row.value)), "num key")];
     if (refined) cells.push(cell(int(row.runs)));
+    // An exact value outside the interval is marked as the mc table marks it; one inside is
+    // left bare (the table would otherwise be a column of ✓).
+    const cf = r.points[i].jobs[r.job].closedForm;
+    const outside = cf.applies && cf.checks.successRate.verdict === "disagrees" ? ` ${OUTSIDE_MARK}` : "";
     cells.push(
       cell(pct(row.successRate)),
       cell(`${pct(row.ciLow)} – ${pct(row.ciHigh)}`),
-      cell(row.closedForm === null ? `<span class="muted">—</span>` : pct(row.closedForm)),
+      cell(row.closedForm === null ? `<span class="muted">—</span>` : `${pct(row.closedForm)}${outside}`),
     );
     if (target && hasWithin) cells.push(cell(pct(row.targetRate!)), cell(pct(row.targetLow!)));
     if (target)
@@ -163,6 +167,8 @@ ${footer(meta)}`;
 // ---------------------------------------------------------------------------------------------
 // mc
 
+const OUTSIDE_MARK = `<span class="no" title="outside the 95% interval">✗</span>`;
+
 function closedFormCell(j: JobReport): string {
   if (!j.closedForm.applies) return `<span class="muted" title="${e(j.closedForm.reason)}">—</span>`;
   const check = j.closedForm.checks.successRate;
@@ -171,7 +177,7 @@ function closedFormCell(j: JobReport): string {
       ? ""
       : check.verdict === "agrees"
         ? ` <span class="yes" title="inside the 95% interval">✓</span>`
-        : ` <span class="no" title="outside the 95% interval">✗</span>`;
+        : ` ${OUTSIDE_MARK}`;
   return `${pct(j.closedForm.successRate)}${verdict}`;
 }
 

@@ -192,6 +192,18 @@ describe("renderSweepHtml", () => {
     );
   });
 
+  it("marks a closed form outside its value's interval in the table, as the mc table does (✗)", async () => {
+    const r = sweepFixture({ target: 0.9 });
+    const cf = r.points[3].jobs["example-job"].closedForm;
+    if (!cf.applies) throw new Error("fixture without closed form");
+    cf.checks.successRate.verdict = "disagrees";
+    const html = await renderSweepHtml(r, sweepDistributions(r), metaFixture());
+    expect(count(html, `<span class="no" title="outside the 95% interval">✗</span>`)).toBe(1);
+    expect(html).toContain(
+      `${(100 * cf.successRate).toFixed(3)}% <span class="no" title="outside the 95% interval">✗</span>`,
+    );
+  });
+
   it("is deterministic byte for byte", async () => {
     const r = sweepFixture({ withinSeconds: 200, target: 0.85 });
     const d = sweepDistributions(r);
