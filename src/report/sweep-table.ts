@@ -81,6 +81,24 @@ function outsideNote(r: SweepReport): string {
     : "";
 }
 
+/**
+ * Under the table when some value's runs did not all finish: P(success) counts them as no
+ * success, and the table has no Failed column to tell them from failures (mc lists them as
+ * Unfinished and Deleted rows, mc-text.ts).
+ */
+function unfinishedNote(r: SweepReport): string {
+  const parts: string[] = [];
+  for (const p of r.points) {
+    const j = p.jobs[r.job];
+    const shares = [
+      j.unfinished > 0 ? `${pct(j.unfinished / p.runs)} still running at the horizon` : "",
+      j.deleted > 0 ? `${pct(j.deleted / p.runs)} deleted` : "",
+    ].filter((x) => x !== "");
+    if (shares.length > 0) parts.push(`${shortName(r.parameter)} ${p.value}: ${shares.join(", ")}`);
+  }
+  return parts.length === 0 ? "" : `not finished (counted as no success): ${parts.join("; ")}\n`;
+}
+
 /** Whether some value was re-run with more runs to settle the target. */
 function refined(r: SweepReport): boolean {
   return r.points.some((p) => p.runs !== r.runs);
@@ -190,7 +208,7 @@ export function sweepText(r: SweepReport): string {
   }
   const title = `jobsim sweep: ${r.parameter} over ${r.points.length} value${r.points.length === 1 ? "" : "s"}, Job ${r.job}, ${runsLabel(r, "each")}, seed ${r.seed} (common random numbers)\n\n`;
   const table = tabulate(`${lines.join("\n")}\n`, { ...DESCRIBE_TABWRITER, padding: 3 });
-  return `${title}${table}${outsideNote(r)}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
+  return `${title}${table}${outsideNote(r)}${unfinishedNote(r)}\n${recommendationLine(r)}\n${sweepAsciiChart(r)}`;
 }
 
 export function sweepMarkdown(r: SweepReport, scenario: string): string {

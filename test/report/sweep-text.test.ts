@@ -107,3 +107,21 @@ describe("sweep text: the closed form's value missed by the Monte Carlo", () => 
     );
   });
 });
+
+describe("sweep text: runs cut short", () => {
+  // P(success) counts a run still running at the horizon (or deleted) as no success; the
+  // table has no Failed column, so without a note such runs read as failures.
+  it("names the values whose runs did not all finish, with their share", () => {
+    const r = sweepFixture({ target: 0.9 });
+    const j = r.points[2].jobs["example-job"];
+    j.unfinished = 250;
+    j.failed -= 250;
+    j.deleted = 100;
+    j.complete -= 100;
+    const text = sweepText(r);
+    expect(text).toContain(
+      "not finished (counted as no success): backoffLimit 2: 2.500% still running at the horizon, 1.000% deleted\n",
+    );
+    expect(sweepText(sweepFixture({ target: 0.9 }))).not.toContain("not finished");
+  });
+});
