@@ -3,55 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RandomSource } from "../../src/engine/random/keyed-streams.js";
 import { Xor128 } from "../../src/engine/random/xor128.js";
 import { IntHistogram } from "../../src/engine/stats/histogram.js";
-import { Welford } from "../../src/engine/stats/welford.js";
 import { wilsonInterval } from "../../src/engine/stats/wilson.js";
-
-describe("Welford", () => {
-  it("matches the two-pass mean and variance", () => {
-    const w = new Welford();
-    const xs = [2, 4, 4, 4, 5, 5, 7, 9];
-    for (const x of xs) w.add(x);
-    expect(w.mean).toBe(5);
-    expect(w.variance()).toBeCloseTo(32 / 7, 12);
-    expect([w.min, w.max, w.count]).toEqual([2, 9, 8]);
-  });
-
-  it("merged accumulators equal one accumulator over all the data", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 30 }), {
-          maxLength: 8,
-        }),
-        (parts) => {
-          const whole = new Welford();
-          const merged = new Welford();
-          for (const part of parts) {
-            const w = new Welford();
-            for (const x of part) {
-              w.add(x);
-              whole.add(x);
-            }
-            merged.merge(w);
-          }
-          expect(merged.count).toBe(whole.count);
-          const scale = 1 + Math.abs(whole.mean);
-          expect(Math.abs(merged.mean - whole.mean)).toBeLessThanOrEqual(1e-9 * scale);
-          expect(Math.abs(merged.variance() - whole.variance())).toBeLessThanOrEqual(
-            1e-7 * (1 + whole.variance()),
-          );
-          if (whole.count > 0) expect([merged.min, merged.max]).toEqual([whole.min, whole.max]);
-        },
-      ),
-      { numRuns: 200, seed: 5 },
-    );
-  });
-
-  it("round-trips through JSON", () => {
-    const w = new Welford();
-    for (const x of [1, 2, 3]) w.add(x);
-    expect(Welford.fromJSON(JSON.parse(JSON.stringify(w))).toJSON()).toEqual(w.toJSON());
-  });
-});
 
 describe("IntHistogram", () => {
   it("gives exact type-1 quantiles", () => {
