@@ -217,8 +217,9 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
       stdout += line("pods", t.pod.name, ns);
     }
   }
-  // (Nothing waits after a dry run: nothing was deleted.)
-  if (wait && !(force && grace === 0) && dryRun === "none") {
+  // (Nothing waits after a dry run: nothing was deleted.) delete.go DeleteResult returns the
+  // visit's error before it waits: after a NotFound, what was deleted is left going.
+  if (wait && !(force && grace === 0) && dryRun === "none" && stderr === "") {
     ctx.waitUntil(
       () => targets.every((t) => (t.kind === "jobs" ? t.job.removed : t.pod.removed)),
       WAIT_LIMIT_MS,
