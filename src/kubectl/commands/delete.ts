@@ -1,3 +1,4 @@
+import { goQuote } from "../../models/api/field-errors.js";
 import type { JobRecord, PodRecord } from "../../models/objects.js";
 import type { Propagation } from "../../models/store.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
@@ -154,7 +155,7 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
         visited++;
         const job = store.findJob(d.namespace, d.name);
         if (job === undefined) {
-          if (!ignoreNotFound) stderr += notFound("jobs", d.name);
+          if (!ignoreNotFound) stderr += fromFile(f, notFound("jobs", d.name));
         } else targets.push({ kind: "jobs", job });
       }
     }
@@ -231,6 +232,16 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     stderrBefore: force && grace === 0 ? FORCE_WARNING : undefined,
     exitCode: stderr !== "" ? 1 : 0,
   };
+}
+
+/**
+ * delete.go `deleteResource`: cmdutil.AddSourceToErr("deleting", info.Source, err) puts the file
+ * an object was read from into the API server's message (`Error from server (NotFound): error
+ * when deleting "job.yaml": jobs.batch "work" not found`).
+ */
+function fromFile(path: string, serverError: string): string {
+  const reason = /^Error from server \([A-Za-z]+\): /.exec(serverError)?.[0] ?? "";
+  return `${reason}error when deleting ${goQuote(path)}: ${serverError.slice(reason.length)}`;
 }
 
 /**

@@ -70,9 +70,11 @@ const cases: { name: string; command: string; expected: string }[] = [
     expected: "",
   },
   {
+    // (deleteResource names the file: cmdutil.AddSourceToErr("deleting", info.Source, err))
     name: "-f with --all and --ignore-not-found=false: NotFound reported",
     command: "kubectl delete -f labelled.yaml --all --ignore-not-found=false",
-    expected: '2> Error from server (NotFound): jobs.batch "tagged" not found\n',
+    expected:
+      '2> Error from server (NotFound): error when deleting "labelled.yaml": jobs.batch "tagged" not found\n',
   },
 ];
 

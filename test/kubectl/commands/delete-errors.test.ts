@@ -2,9 +2,32 @@ import { describe, expect, it } from "vitest";
 import { commandOutput } from "./session.js";
 
 /**
- * The errors of `kubectl delete` as delete.go `DeleteResult` meets them: when the visit returned
- * any error, DeleteResult returns it before waiting: what it did delete is left going.
+ * The errors of `kubectl delete` as delete.go `DeleteResult` meets them: `deleteResource` wraps a
+ * failed DELETE with cmdutil.AddSourceToErr("deleting", info.Source, err), so an object read from
+ * a file names the file (`error when deleting "job.yaml": …`); an object named on the command
+ * line has no source and no prefix. And when the visit returned any error, DeleteResult returns
+ * it before waiting: what it did delete is left going.
  */
+
+describe("kubectl delete: a failed DELETE of an object from a file names the file", () => {
+  it("-f of a Job that is gone", () => {
+    expect(commandOutput([], "kubectl delete -f job.yaml")).toBe(
+      '2> Error from server (NotFound): error when deleting "job.yaml": jobs.batch "work" not found\n',
+    );
+  });
+
+  it("-f with --all and --ignore-not-found=false: the NotFound names the file too", () => {
+    expect(commandOutput([], "kubectl delete -f job.yaml --all --ignore-not-found=false")).toBe(
+      '2> Error from server (NotFound): error when deleting "job.yaml": jobs.batch "work" not found\n',
+    );
+  });
+
+  it("a name on the command line has no source", () => {
+    expect(commandOutput([], "kubectl delete job work")).toBe(
+      '2> Error from server (NotFound): jobs.batch "work" not found\n',
+    );
+  });
+});
 
 describe("kubectl delete: no wait after an error", () => {
   it("a missing name beside a found one: the found one is deleted, nothing is waited for", () => {
