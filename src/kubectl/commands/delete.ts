@@ -131,7 +131,8 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   // and resource/name arguments as given, a selector's kinds as given (`pods,jobs -l …`: the
   // pods first).
   const targets: Target[] = [];
-  let stderr = "";
+  // The visit's errors, in order; `plain` ones are not API statuses (see errorsText).
+  const errors: { text: string; plain?: boolean }[] = [];
   const files = cmd.flags.get("filename") ?? [];
   if (files.length > 0) {
     const refused = pathsWithArgs(cmd.positionals);
@@ -139,7 +140,10 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     // builder.go `visitByPaths` filters the file's objects by the selector (--all selects
     // everything); delete reads them from the file, so their labels are the manifest's.
     const fileSelector = hasSelector ? selectorOf(cmd) : null;
-    let visited = 0; // (the objects past the selector: DeleteResult's `found`)
+    let visited = 0; // (the objects past the selector and namespace check: DeleteResult's `found`)
+    // FilenameParam(enforceNamespace): with -n, RequireNamespace (cli-runtime visitor.go) sets
+    // it on an object that names no namespace and refuses one that names another.
+    const nsFlag = flag(cmd, "namespace");
     for (const f of files) {
       const m = ctx.manifests.get(f);
       if (m === undefined) return fail(`error: the path "${f}" does not exist`);
@@ -152,15 +156,21 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
       for (const d of m.docs) {
         const labels = (d.object.metadata as { labels?: Record<string, string> } | undefined)?.labels;
         if (fileSelector !== null && !fileSelector.matches(labels ?? {})) continue;
+        const written = (d.object.metadata as { namespace?: unknown } | undefined)?.namespace;
+        const writtenNs = typeof written === "string" && written !== "" ? written : undefined;
+        if (nsFlag !== undefined && writtenNs !== undefined && writtenNs !== nsFlag) {
+          errors.push({ text: namespaceMismatch(writtenNs, nsFlag), plain: true });
+          continue;
+        }
         visited++;
-        const job = store.findJob(d.namespace, d.name);
+        const job = store.findJob(writtenNs ?? nsFlag ?? "default", d.name);
         if (job === undefined) {
-          if (!ignoreNotFound) stderr += fromFile(f, notFound("jobs", d.name));
+          if (!ignoreNotFound) errors.push({ text: fromFile(f, notFound("jobs", d.name)) });
         } else targets.push({ kind: "jobs", job });
       }
     }
-    // delete.go DeleteResult: nothing visited is not an error.
-    if (visited === 0)
+    // delete.go DeleteResult: nothing visited is not an error (an error is returned first).
+    if (visited === 0 && errors.length === 0)
       return {
         stdout: "No resources found\n",
         stderr: "",
@@ -182,12 +192,12 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
         if (n.kind === "jobs") {
           const job = store.findJob(ns, n.name);
           if (job === undefined) {
-            if (!ignoreNotFound) stderr += notFound("jobs", n.name);
+            if (!ignoreNotFound) errors.push({ text: notFound("jobs", n.name) });
           } else targets.push({ kind: "jobs", job });
         } else if (n.kind === "pods") {
           const pod = store.findPod(ns, n.name);
           if (pod === undefined) {
-            if (!ignoreNotFound) stderr += notFound("pods", n.name);
+            if (!ignoreNotFound) errors.push({ text: notFound("pods", n.name) });
           } else targets.push({ kind: "pods", pod });
         } else return fail(jobsAndPodsOnly("delete", [n.kind])!);
       }
@@ -205,6 +215,7 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   }
 
   let stdout = "";
+  const stderr = errorsText(errors);
   const word = force && grace === 0 ? "force deleted" : "deleted";
   // delete.go PrintObj: the namespace (kubectl ≥1.34), then the dry-run words.
   const line = (kind: "jobs" | "pods", name: string, namespace: string) =>
@@ -232,6 +243,21 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     stderrBefore: force && grace === 0 ? FORCE_WARNING : undefined,
     exitCode: stderr !== "" ? 1 : 0,
   };
+}
+
+/** RequireNamespace's refusal (cli-runtime resource/visitor.go), kept as written. */
+function namespaceMismatch(written: string, given: string): string {
+  return `the namespace from the provided object "${written}" does not match the namespace "${given}". You must pass '--namespace=${written}' to perform this operation.\n`;
+}
+
+/**
+ * How cmdutil.CheckErr (kubectl cmd/util/helpers.go) prints the visit's errors: one alone, a
+ * plain error after "error: "; several (an aggregate), MultipleErrors: each on its own line as
+ * it is, an API status as "Error from server (Reason): …", a plain error with no prefix.
+ */
+function errorsText(errors: readonly { text: string; plain?: boolean }[]): string {
+  if (errors.length === 1 && errors[0].plain) return `error: ${errors[0].text}`;
+  return errors.map((e) => e.text).join("");
 }
 
 /**

@@ -49,3 +49,56 @@ describe("kubectl delete: no wait after an error", () => {
     expect(out).toBe("");
   });
 });
+
+/**
+ * `-n` with `-f` (delete.go Complete: FilenameParam(enforceNamespace, …)): the builder's
+ * RequireNamespace (cli-runtime resource/visitor.go) puts a Job whose manifest names no namespace
+ * into the -n one, and refuses one that names another. The refusal is a plain error: alone,
+ * cmdutil.CheckErr prints it after "error: "; beside others, MultipleErrors prints each as it is.
+ */
+describe("kubectl delete -f with -n", () => {
+  const files = {
+    "foo.yaml": `apiVersion: batch/v1
+kind: Job
+metadata: {name: other, namespace: foo}
+spec:
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`,
+  };
+  const mismatch =
+    'the namespace from the provided object "foo" does not match the namespace "default". You must pass \'--namespace=foo\' to perform this operation.';
+
+  it("a Job with no namespace in the file is looked for in the -n namespace", () => {
+    const out = commandOutput(
+      ["kubectl apply -f job.yaml", "kubectl delete -f job.yaml -n other"],
+      "kubectl get jobs -o name",
+    );
+    expect(out).toBe("job.batch/work\n");
+    expect(commandOutput(["kubectl apply -f job.yaml"], "kubectl delete -f job.yaml -n other")).toBe(
+      '2> Error from server (NotFound): error when deleting "job.yaml": jobs.batch "work" not found\n',
+    );
+  });
+
+  it("a Job of another namespace is refused", () => {
+    expect(commandOutput([], "kubectl delete -f foo.yaml -n default", { files })).toBe(
+      `2> error: ${mismatch}\n`,
+    );
+  });
+
+  it("beside another error, each is printed as it is", () => {
+    expect(commandOutput([], "kubectl delete -f foo.yaml -f job.yaml -n default", { files })).toBe(
+      `2> ${mismatch}\n2> Error from server (NotFound): error when deleting "job.yaml": jobs.batch "work" not found\n`,
+    );
+  });
+
+  it("a Job the namespace check lets through is deleted", () => {
+    expect(
+      commandOutput(["kubectl apply -f job.yaml"], "kubectl delete -f foo.yaml -f job.yaml -n default", {
+        files,
+      }),
+    ).toBe(`job.batch "work" deleted from default namespace\n2> error: ${mismatch}\n`);
+  });
+});
