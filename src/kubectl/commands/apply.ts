@@ -1,6 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
-import { kubectlInvalidMessage } from "../../models/api/field-errors.js";
+import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import {
@@ -10,6 +10,7 @@ import {
   withRetainedSpec,
   writtenLabels,
 } from "../apply-three-way.js";
+import { type CommandError, checkErrText, fromPrinted, reduced } from "../command-errors.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
@@ -24,7 +25,18 @@ export { updateExistingJob };
  * `kubectl apply -f` and `kubectl create -f`: each document of each file, in order; one output
  * line per object (`job.batch/x created|configured|unchanged`), errors on stderr and exit 1 if
  * any failed (kubectl carries on with the other documents). `--dry-run`: see dry-run.ts.
+ *
+ * The errors are gathered as kubectl gathers them and printed once (command-errors.ts). The
+ * resource builder (cli-runtime resource/builder.go Do) wraps the files' visitor: the objects'
+ * namespace checks (RequireNamespace) fail one object each, in order; a document a file's
+ * StreamVisitor cannot read ends that file, after the documents before it, and the files' read
+ * errors come back last, as one aggregate (EagerVisitorList). apply.go Run reads every object
+ * first (GetObjects), so the builder's errors precede those of applying; create.go creates each
+ * object as it is visited, so its errors fall in visiting order, the read errors still last.
  */
+
+/** An error and whether the builder (not the API request for the object) raised it. */
+type GatheredError = { error: CommandError; builder: boolean };
 
 /** apply.go warningChangesOnDeletingResource (WarnIfDeleting prints the object's name). */
 function deletingWarning(name: string): string {
@@ -43,31 +55,50 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   if (files.length === 0) {
     return { stdout: "", stderr: `error: must specify one of -f and -k\n\n`, exitCode: 1 };
   }
+  // builder.go Path: a missing path fails the whole command before any object is read.
+  const missing = files.filter((f) => !ctx.manifests.has(f));
+  if (missing.length > 0)
+    return fail(
+      checkErrText(missing.map((f) => ({ kind: "plain", text: `the path "${f}" does not exist` }))),
+    );
   const ns = flag(cmd, "namespace");
   let stdout = "";
-  let stderr = "";
   let warnings = "";
-  let exitCode = 0;
+  const gathered: GatheredError[] = [];
+  const unreadable: CommandError[] = [];
   let objects = 0;
   for (const f of files) {
-    const m = ctx.manifests.get(f);
-    if (m === undefined) {
-      stderr += `error: the path "${f}" does not exist\n`;
-      exitCode = 1;
-      continue;
-    }
+    const m = ctx.manifests.get(f)!;
     if (m.empty) continue; // (kubectl counts the objects of all the files together)
     objects++;
     const r = applyFile(ctx, m, create, ns, dryRun as DryRun);
-    warnings += r.stderrBefore ?? "";
+    warnings += r.warnings;
     stdout += r.stdout;
-    stderr += r.stderr;
-    exitCode = Math.max(exitCode, r.exitCode);
+    gathered.push(...r.errors);
+    if (m.clientError !== null) unreadable.push({ kind: "plain", text: m.clientError });
+  }
+  // (EagerVisitorList: the files' read errors are one aggregate, even of one.)
+  const readErrors: CommandError[] = unreadable.length > 0 ? [{ kind: "aggregate", errors: unreadable }] : [];
+  let errors: CommandError[];
+  if (create) errors = [...gathered.map((g) => g.error), ...readErrors];
+  else {
+    // apply.go Run: GetObjects' error (ContinueOnErrorVisitor: one bare, several an aggregate), then each object's.
+    const builder = reduced([...gathered.filter((g) => g.builder).map((g) => g.error), ...readErrors]);
+    errors = [
+      ...(builder === null ? [] : [builder]),
+      ...gathered.filter((g) => !g.builder).map((g) => g.error),
+    ];
   }
   // apply.go / create.go: `no objects passed to apply|create` when the files held none.
-  if (objects === 0 && exitCode === 0)
+  if (objects === 0 && errors.length === 0)
     return { stdout: "", stderr: `error: no objects passed to ${cmd.verb}\n`, exitCode: 1 };
-  return { stdout, stderr, stderrBefore: warnings === "" ? undefined : warnings, exitCode };
+  const stderr = checkErrText(errors);
+  return {
+    stdout,
+    stderr,
+    stderrBefore: warnings === "" ? undefined : warnings,
+    exitCode: stderr === "" ? 0 : 1,
+  };
 }
 
 function applyFile(
@@ -76,17 +107,13 @@ function applyFile(
   create: boolean,
   nsFlag: string | undefined,
   dryRun: DryRun,
-): CommandResult {
+): { stdout: string; warnings: string; errors: GatheredError[] } {
+  // (The documents before one the file's reader cannot read: applyCommand adds its error.)
   const suffix = dryRunSuffix(dryRun);
-  if (m.clientError !== null) return { stdout: "", stderr: `error: ${m.clientError}\n`, exitCode: 1 };
   let stdout = "";
-  let stderr = "";
   let warnings = "";
-  let failed = false;
-  const fail = (message: string) => {
-    stderr += message;
-    failed = true;
-  };
+  const errors: GatheredError[] = [];
+  const fail = (message: string) => errors.push({ error: fromPrinted(message), builder: false });
   // A file's Namespace documents go in their place among its Jobs (kubectl sends them in order).
   const namespacesBefore = (docIndex: number) => {
     for (const n of m.namespaces) {
@@ -94,26 +121,25 @@ function applyFile(
       const r = applyNamespace(ctx, m.name, n, create, dryRun);
       warnings += r.stderrBefore ?? "";
       stdout += r.stdout;
-      stderr += r.stderr;
-      if (r.exitCode !== 0) failed = true;
+      if (r.stderr !== "") fail(r.stderr);
     }
   };
   for (const [docIndex, doc] of m.docs.entries()) {
     namespacesBefore(docIndex);
-    if (doc.decodeError !== null) {
-      fail(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}\n`);
-      continue;
-    }
     const manifest = structuredClone(doc.object) as Job;
     const meta = (manifest.metadata ??= {});
     if (nsFlag !== undefined) {
+      // The builder's RequireNamespace (cli-runtime resource/visitor.go), before any request.
       if (meta.namespace !== undefined && meta.namespace !== nsFlag) {
-        fail(
-          `error: the namespace from the provided object "${meta.namespace}" does not match the namespace "${nsFlag}". You must pass '--namespace=${meta.namespace}' to perform this operation.\n`,
-        );
+        const text = `the namespace from the provided object "${meta.namespace}" does not match the namespace "${nsFlag}". You must pass '--namespace=${meta.namespace}' to perform this operation.`;
+        errors.push({ error: { kind: "plain", text }, builder: true });
         continue;
       }
       meta.namespace = nsFlag;
+    }
+    if (doc.decodeError !== null) {
+      fail(`Error from server (BadRequest): error when creating "${m.name}": ${doc.decodeError}\n`);
+      continue;
     }
     const namespace = meta.namespace ?? "default";
     if (!meta.name && meta.generateName && !create) {
@@ -195,7 +221,18 @@ function applyFile(
     }
     const prepared = Cluster.prepareJob(manifest, ctx.profile);
     if (Array.isArray(prepared)) {
-      fail(kubectlInvalidMessage("Job", manifest.metadata.name ?? "", prepared));
+      // Alone: checkErr's `The Job "x" is invalid`; among others, the status's message, which
+      // AddSourceToErr("creating", …) prefixed (cmd/util/helpers.go).
+      const jobName = manifest.metadata.name ?? "";
+      const message = apiServerInvalidMessage("Job", "batch", jobName, prepared);
+      errors.push({
+        error: {
+          kind: "invalid",
+          alone: kubectlInvalidMessage("Job", jobName, prepared),
+          line: `Error from server (Invalid): error when creating "${m.name}": ${message}`,
+        },
+        builder: false,
+      });
       continue;
     }
     if (dryRun === "server") {
@@ -206,5 +243,5 @@ function applyFile(
     stdout += `job.batch/${job.name} created\n`;
   }
   namespacesBefore(m.docs.length);
-  return { stdout, stderr, stderrBefore: warnings, exitCode: failed ? 1 : 0 };
+  return { stdout, warnings, errors };
 }
