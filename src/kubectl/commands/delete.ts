@@ -230,8 +230,10 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     }
   }
   // (Nothing waits after a dry run: nothing was deleted.) delete.go DeleteResult returns the
-  // visit's error before it waits: after a NotFound, what was deleted is left going.
-  if (wait && !(force && grace === 0) && dryRun === "none" && stderr === "") {
+  // visit's error before it waits: after a NotFound, what was deleted is left going. A forced
+  // deletion is waited for too (DeleteResult looks only at --wait): a Job's pod stays until the
+  // Job controller takes its finalizer off.
+  if (wait && dryRun === "none" && stderr === "") {
     ctx.waitUntil(
       () => targets.every((t) => (t.kind === "jobs" ? t.job.removed : t.pod.removed)),
       WAIT_LIMIT_MS,

@@ -102,3 +102,33 @@ spec:
     ).toBe(`job.batch "work" deleted from default namespace\n2> error: ${mismatch}\n`);
   });
 });
+
+/**
+ * `--force --grace-period=0` does not stop kubectl waiting: delete.go DeleteResult waits for every
+ * deleted object to be gone unless --wait=false, whatever the grace period (the warning is about
+ * the kubelet, which may still be running the container). A Job's pod keeps its job-tracking
+ * finalizer until the Job controller has counted it, so the wait lasts until that sync.
+ */
+describe("kubectl delete --force --grace-period=0 still waits", () => {
+  it("the pod is gone when the command returns", () => {
+    const out = commandOutput(
+      ["kubectl apply -f job.yaml", "sleep 10", "kubectl delete pod work-skg54 --force --grace-period=0"],
+      "kubectl get pods -o name",
+      { terminationSeconds: 20, runSeconds: 300 },
+    );
+    expect(out).not.toContain("pod/work-skg54");
+  });
+
+  it("--wait=false returns at once: the pod is still held by its finalizer", () => {
+    const out = commandOutput(
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 10",
+        "kubectl delete pod work-skg54 --force --grace-period=0 --wait=false",
+      ],
+      "kubectl get pods -o name",
+      { terminationSeconds: 20, runSeconds: 300 },
+    );
+    expect(out).toBe("pod/work-skg54\n");
+  });
+});
