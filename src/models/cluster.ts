@@ -283,6 +283,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   /** Defaults and validates a manifest; the errors are those of the version's API server. */
   static prepareJob(manifest: Job, profile: VersionProfile = versionProfile()): PreparedJob | FieldError[] {
     const object = defaultJob(manifest, "");
+    // kubectl's resource.Helper.Create (modify=true) clears a resourceVersion the manifest
+    // carries (one copied from `get -o yaml`); the stored Job has only the server's.
+    if (object.metadata?.resourceVersion !== undefined) {
+      const { resourceVersion: _cleared, ...metadata } = object.metadata;
+      object.metadata = metadata;
+    }
     const podSpec = object.spec?.template?.spec;
     // The Job strategy's PrepareForCreate drops the template fields of gates that are off.
     dropDisabledTemplateFields(podSpec, profile.version);

@@ -134,11 +134,31 @@ export function patchJob(
   const requestError = objectMismatch(after, job);
   if (requestError !== null)
     return { ...none, warnings, error: `Error from server (BadRequest): ${requestError}\n` };
+  if (staleResourceVersion(after, job))
+    return { ...none, warnings, error: `Error from server (Conflict): ${conflictMessage(job.name)}\n` };
   const before = convertUnstructured("Job", job.object);
   if (before.ok && sortedJson(before.value) === sortedJson(after)) return { ...none, warnings };
   const r = updateExistingJob(cluster, job, asSubmitted(after, job), persist);
   if (r.error) return { changed: false, error: r.error, warnings };
   return { changed: r.outcome !== "unchanged", warnings };
+}
+
+/**
+ * A resourceVersion the patched object carries is the update's precondition (registry
+ * store.go Update, tryUpdate: checked after the patch is applied, before BeforeUpdate's
+ * validation): a number other than the stored version is refused; "" or "0" asks for none.
+ * (A version that is not a number is left alone: jobsim does not judge it.)
+ */
+function staleResourceVersion(after: Job, job: JobRecord): boolean {
+  const rv = after.metadata?.resourceVersion;
+  if (typeof rv !== "string" || !/^\d+$/.test(rv)) return false;
+  const asked = BigInt(rv);
+  return asked !== 0n && asked !== BigInt(job.resourceVersion);
+}
+
+/** apierrors.NewConflict with registry.OptimisticLockErrorMsg, for jobs.batch. */
+function conflictMessage(name: string): string {
+  return `Operation cannot be fulfilled on jobs.batch ${goQuote(name)}: the object has been modified; please apply your changes to the latest version and try again`;
 }
 
 function objectMismatch(after: Job, job: JobRecord): string | null {
