@@ -1,4 +1,4 @@
-import { withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
+import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
@@ -313,6 +313,8 @@ export class MonteCarlo {
       // (what the session's last-applied-configuration annotation would hold: `create` makes none)
       this.lastApplied.set(p.key, apply ? p : null);
     } else if (apply) {
+      // A stale resourceVersion in the manifest: the session's apply is refused (Conflict).
+      if (conflictsWithLive(p.resourceVersion, live.resourceVersion)) return;
       // kubectl's three-way merge keeps live fields neither this manifest nor the last one set.
       const key = p.key;
       const written = p.specKeys ?? new Set(Object.keys(p.object.spec ?? {}));

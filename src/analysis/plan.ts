@@ -1,5 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
+import { appliedResourceVersion, specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
 import { parseLogsArgs, sinceRefusedByServer, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
 import { changesCluster } from "../kubectl/dry-run.js";
@@ -116,6 +116,7 @@ export function planFor(scenario: Scenario): RunPlan {
           prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
           prepared.specKeys = specKeys(doc.object);
           prepared.labels = writtenLabels(doc.object);
+          prepared.resourceVersion = appliedResourceVersion(doc.object) ?? undefined;
           jobs.push(prepared);
         }
         for (const n of m.namespaces) addNamespace(namespaces, n.name);

@@ -90,3 +90,21 @@ export function withMergedLabels(
     Object.keys(labels).length > 0 ? labels : { ...(live.spec?.template.metadata?.labels ?? {}) };
   return { ...submitted, metadata: { ...submitted.metadata, labels: merged } };
 }
+
+/**
+ * The resourceVersion a manifest carries (copied from `get -o yaml`), when it is a precondition:
+ * a number other than 0; else null. kubectl apply sends it in its three-way patch (it is a
+ * changed field), and the registry's Update refuses it unless it is the live Job's
+ * (registry/generic/registry/store.go: Conflict). A create clears it (resource.Helper.Create).
+ */
+export function appliedResourceVersion(manifest: unknown): string | null {
+  const rv = (manifest as { metadata?: { resourceVersion?: unknown } } | null | undefined)?.metadata
+    ?.resourceVersion;
+  if (typeof rv !== "string" || !/^\d+$/.test(rv) || BigInt(rv) === 0n) return null;
+  return rv;
+}
+
+/** Whether an apply carrying `written` (appliedResourceVersion) conflicts with the live version. */
+export function conflictsWithLive(written: string | null | undefined, live: number): boolean {
+  return written !== null && written !== undefined && BigInt(written) !== BigInt(live);
+}

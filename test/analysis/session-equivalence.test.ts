@@ -316,6 +316,48 @@ steps:
     ),
     seed: 3,
   },
+  {
+    // A re-apply whose manifest carries a stale resourceVersion is refused (a Conflict), so the
+    // backoffLimit it would lower stays: Monte Carlo leaves the Job as the session does.
+    name: "a re-apply with a stale resourceVersion changes nothing",
+    sc: parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: stale}
+images:
+  app:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: {uniform: [2, 8]}, outcomes: [{probability: 0.3, exitCode: 0}, {probability: 0.7, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: r}
+    spec:
+      backoffLimit: 6
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+  stale.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: r, resourceVersion: "1"}
+    spec:
+      backoffLimit: 0
+      template:
+        spec:
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 1s
+  - kubectl apply -f stale.yaml
+  - sleep 1h
+`,
+      "stale.yaml",
+      "/nonexistent",
+    ),
+    seed: 3,
+  },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];
 

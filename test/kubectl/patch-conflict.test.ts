@@ -63,3 +63,32 @@ spec:
     ).toBe("job.batch/work patched\n");
   });
 });
+
+describe("kubectl apply of a manifest with a stale resourceVersion to a live Job", () => {
+  const files = {
+    "rv.yaml": `apiVersion: batch/v1
+kind: Job
+metadata: {name: work, resourceVersion: "1"}
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`,
+  };
+  const steps = ["kubectl apply -f job.yaml", "sleep 5"];
+
+  it("is refused (kubectl's Conflict shows the three-way patch it sent), and nothing changes", () => {
+    expect(commandOutput(steps, "kubectl apply -f rv.yaml", { files })).toMatch(
+      /^2> error: jobsim does not simulate applying a manifest with metadata.resourceVersion "1" to the live Job \(resourceVersion "\d+"\)/,
+    );
+    expect(commandOutput([...steps, "kubectl apply -f rv.yaml"], BACKOFF, { files })).toBe("6");
+  });
+
+  it("a client dry run sends no patch: configured (dry run)", () => {
+    expect(commandOutput(steps, "kubectl apply -f rv.yaml --dry-run=client", { files })).toBe(
+      "job.batch/work configured (dry run)\n",
+    );
+  });
+});

@@ -4,6 +4,8 @@ import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import {
+  appliedResourceVersion,
+  conflictsWithLive,
   lastAppliedObject,
   specKeys,
   withMergedLabels,
@@ -41,6 +43,18 @@ type GatheredError = { error: CommandError; builder: boolean };
 /** apply.go warningChangesOnDeletingResource (WarnIfDeleting prints the object's name). */
 function deletingWarning(name: string): string {
   return `Warning: Detected changes to resource ${name} which is currently being deleted.\n`;
+}
+
+/**
+ * A manifest's resourceVersion other than the live Job's (appliedResourceVersion) makes the
+ * three-way patch conflict; kubectl's Patcher (apply/patcher.go) retries it five times, a second
+ * apart, then prints the Conflict with the patch it sent, which jobsim does not compute. Its
+ * refusal, or null. (Monte Carlo leaves such a Job as it is, as the session does.)
+ */
+function staleResourceVersion(manifest: unknown, live: number): string | null {
+  const written = appliedResourceVersion(manifest);
+  if (!conflictsWithLive(written, live)) return null;
+  return `jobsim does not simulate applying a manifest with metadata.resourceVersion "${written}" to the live Job (resourceVersion "${live}"): kubectl would retry its patch and fail with a Conflict (the object has been modified) that shows the patch; remove resourceVersion from the manifest`;
 }
 
 export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
@@ -171,6 +185,11 @@ function applyFile(
       // apply.go applyOneObject: a client dry run computes no patch and says `configured`.
       if (dryRun === "client") {
         stdout += `job.batch/${name} configured${suffix}\n`;
+        continue;
+      }
+      const stale = staleResourceVersion(doc.object, existing.resourceVersion);
+      if (stale !== null) {
+        errors.push({ error: { kind: "plain", text: stale }, builder: false });
         continue;
       }
       if (existing.object.metadata?.annotations?.[LAST_APPLIED] === undefined)
