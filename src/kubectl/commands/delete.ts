@@ -78,6 +78,27 @@ function propagation(
 
 type Target = { kind: "jobs"; job: JobRecord } | { kind: "pods"; pod: PodRecord };
 
+/**
+ * One object the builder visits: a listed one (-l, --all), a name to DELETE (a name argument or a
+ * file's object: RequireObject(false), no GET first, so whether it exists is the DELETE's answer,
+ * in visiting order — `delete job x x` finds the second gone), or the builder's own error.
+ */
+type Visit =
+  | Target
+  | { lookup: "jobs" | "pods"; namespace: string; name: string; missing: string }
+  | { error: { text: string; plain?: boolean } };
+
+/** The live object a name visit deletes, or null when the DELETE would answer NotFound. */
+function liveTarget(ctx: KubectlContext, v: { lookup: "jobs" | "pods"; namespace: string; name: string }) {
+  const store = ctx.cluster.store;
+  if (v.lookup === "jobs") {
+    const job = store.findJob(v.namespace, v.name);
+    return job === undefined ? null : ({ kind: "jobs", job } as const);
+  }
+  const pod = store.findPod(v.namespace, v.name);
+  return pod === undefined ? null : ({ kind: "pods", pod } as const);
+}
+
 export function deleteCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   const r = runDelete(ctx, cmd);
   // The deprecated boolean --cascade's warning is written as the flags become options
@@ -130,9 +151,7 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   // Deleted and printed in the order the builder visits them (cli-runtime builder.go): files
   // and resource/name arguments as given, a selector's kinds as given (`pods,jobs -l …`: the
   // pods first).
-  const targets: Target[] = [];
-  // The visit's errors, in order; `plain` ones are not API statuses (see errorsText).
-  const errors: { text: string; plain?: boolean }[] = [];
+  const visits: Visit[] = [];
   const files = cmd.flags.get("filename") ?? [];
   if (files.length > 0) {
     const refused = pathsWithArgs(cmd.positionals);
@@ -159,18 +178,21 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
         const written = (d.object.metadata as { namespace?: unknown } | undefined)?.namespace;
         const writtenNs = typeof written === "string" && written !== "" ? written : undefined;
         if (nsFlag !== undefined && writtenNs !== undefined && writtenNs !== nsFlag) {
-          errors.push({ text: namespaceMismatch(writtenNs, nsFlag), plain: true });
+          visits.push({ error: { text: namespaceMismatch(writtenNs, nsFlag), plain: true } });
           continue;
         }
         visited++;
-        const job = store.findJob(writtenNs ?? nsFlag ?? "default", d.name);
-        if (job === undefined) {
-          if (!ignoreNotFound) errors.push({ text: fromFile(f, notFound("jobs", d.name)) });
-        } else targets.push({ kind: "jobs", job });
+        const namespace = writtenNs ?? nsFlag ?? "default";
+        visits.push({
+          lookup: "jobs",
+          namespace,
+          name: d.name,
+          missing: fromFile(f, notFound("jobs", d.name)),
+        });
       }
     }
     // delete.go DeleteResult: nothing visited is not an error (an error is returned first).
-    if (visited === 0 && errors.length === 0)
+    if (visited === 0 && visits.length === 0)
       return {
         stdout: "No resources found\n",
         stderr: "",
@@ -189,38 +211,40 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     const sel = selectorOf(cmd);
     if (args.named.length > 0) {
       for (const n of args.named) {
-        if (n.kind === "jobs") {
-          const job = store.findJob(ns, n.name);
-          if (job === undefined) {
-            if (!ignoreNotFound) errors.push({ text: notFound("jobs", n.name) });
-          } else targets.push({ kind: "jobs", job });
-        } else if (n.kind === "pods") {
-          const pod = store.findPod(ns, n.name);
-          if (pod === undefined) {
-            if (!ignoreNotFound) errors.push({ text: notFound("pods", n.name) });
-          } else targets.push({ kind: "pods", pod });
-        } else return fail(jobsAndPodsOnly("delete", [n.kind])!);
+        if (n.kind !== "jobs" && n.kind !== "pods") return fail(jobsAndPodsOnly("delete", [n.kind])!);
+        visits.push({ lookup: n.kind, namespace: ns, name: n.name, missing: notFound(n.kind, n.name) });
       }
     } else if (sel !== null || all) {
       for (const k of args.kinds) {
-        if (k === "jobs") for (const job of listJobs(store, ns, sel)) targets.push({ kind: "jobs", job });
-        else if (k === "pods")
-          for (const pod of listPods(store, ns, sel)) targets.push({ kind: "pods", pod });
+        if (k === "jobs") for (const job of listJobs(store, ns, sel)) visits.push({ kind: "jobs", job });
+        else if (k === "pods") for (const pod of listPods(store, ns, sel)) visits.push({ kind: "pods", pod });
         else return fail(jobsAndPodsOnly("delete", [k])!);
       }
-      if (targets.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
+      if (visits.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
     } else {
       return fail(`error: resource(s) were provided, but no name was specified`);
     }
   }
 
   let stdout = "";
-  const stderr = errorsText(errors);
+  // The visit's errors, in order; `plain` ones are not API statuses (see errorsText).
+  const errors: { text: string; plain?: boolean }[] = [];
+  const targets: Target[] = [];
   const word = force && grace === 0 ? "force deleted" : "deleted";
   // delete.go PrintObj: the namespace (kubectl ≥1.34), then the dry-run words.
   const line = (kind: "jobs" | "pods", name: string, namespace: string) =>
     `${kindPrefix(kind)} "${name}" ${word}${ctx.profile.deleteSaysNamespace ? ` from ${namespace} namespace` : ""}${dryRunSuffix(dryRun)}\n`;
-  for (const t of targets) {
+  for (const v of visits) {
+    if ("error" in v) {
+      errors.push(v.error);
+      continue;
+    }
+    const t = "lookup" in v ? liveTarget(ctx, v) : v;
+    if (t === null) {
+      if (!ignoreNotFound && "lookup" in v) errors.push({ text: v.missing });
+      continue;
+    }
+    targets.push(t);
     if (t.kind === "jobs") {
       if (dryRun === "none") ctx.cluster.deleteJob(t.job, cascade);
       stdout += line("jobs", t.job.name, t.job.namespace);
@@ -229,6 +253,7 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
       stdout += line("pods", t.pod.name, ns);
     }
   }
+  const stderr = errorsText(errors);
   // (Nothing waits after a dry run: nothing was deleted.) delete.go DeleteResult returns the
   // visit's error before it waits: after a NotFound, what was deleted is left going. A forced
   // deletion is waited for too (DeleteResult looks only at --wait): a Job's pod stays until the

@@ -132,3 +132,38 @@ describe("kubectl delete --force --grace-period=0 still waits", () => {
     expect(out).toBe("pod/work-skg54\n");
   });
 });
+
+/**
+ * Names are not looked up before deleting: each visited name is one DELETE (RequireObject(false)),
+ * in order, and its answer says whether it existed. A name given twice meets what the first
+ * DELETE left: a Job deleted in the background is gone (NotFound); one held by a finalizer
+ * (foreground, orphan) or a pod in its grace period is still there and is deleted again.
+ */
+describe("kubectl delete: a name given twice", () => {
+  const steps = ["kubectl apply -f job.yaml", "sleep 10"];
+  const opts = { terminationSeconds: 20, runSeconds: 300 };
+
+  it("a Job deleted in the background: the second DELETE is NotFound", () => {
+    expect(commandOutput(steps, "kubectl delete job work work", opts)).toBe(
+      'job.batch "work" deleted from default namespace\n2> Error from server (NotFound): jobs.batch "work" not found\n',
+    );
+  });
+
+  it("a Job held by foreground deletion: deleted twice", () => {
+    expect(commandOutput(steps, "kubectl delete job work work --cascade=foreground --wait=false", opts)).toBe(
+      'job.batch "work" deleted from default namespace\njob.batch "work" deleted from default namespace\n',
+    );
+  });
+
+  it("a file given twice", () => {
+    expect(commandOutput(steps, "kubectl delete -f job.yaml -f job.yaml", opts)).toBe(
+      'job.batch "work" deleted from default namespace\n2> Error from server (NotFound): error when deleting "job.yaml": jobs.batch "work" not found\n',
+    );
+  });
+
+  it("a pod in its grace period: deleted twice", () => {
+    expect(commandOutput(steps, "kubectl delete pod work-skg54 work-skg54 --wait=false", opts)).toBe(
+      'pod "work-skg54" deleted from default namespace\npod "work-skg54" deleted from default namespace\n',
+    );
+  });
+});
