@@ -38,6 +38,7 @@ import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
 import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
+import { showLabelsConflict } from "./get-validate.js";
 import { type OutputMode, watchCommand } from "./get-watch-print.js";
 
 /**
@@ -139,6 +140,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (fileErrors.fatal || (fileErrors.text !== "" && cmd.positionals.length === 0))
     return fail(fileErrors.text);
   const allNs = boolFlag(cmd, "all-namespaces");
+  const refusedLabels = showLabelsConflict(cmd);
+  if (refusedLabels !== null) return fail(refusedLabels);
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     // Objects named by -f are visited by path (builder.go visitByPaths), which makes none of

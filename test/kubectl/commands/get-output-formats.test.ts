@@ -44,3 +44,37 @@ describe("kubectl get -o formats jobsim does not render", () => {
     );
   });
 });
+
+/**
+ * get.go `Validate`: `--show-labels` only goes with the table printers (no -o, or -o wide); any
+ * other -o is refused before anything is fetched, the -o value quoted as given.
+ */
+describe("kubectl get --show-labels with a non-table -o", () => {
+  it.each([
+    ["kubectl get jobs --show-labels -o name", "name"],
+    ["kubectl get jobs --show-labels -o json", "json"],
+    ["kubectl get job work --show-labels -o yaml", "yaml"],
+    [
+      "kubectl get jobs --show-labels -o jsonpath={.items[*].metadata.name}",
+      "jsonpath={.items[*].metadata.name}",
+    ],
+    ["kubectl get pods --show-labels -o custom-columns=N:.metadata.name", "custom-columns=N:.metadata.name"],
+    ["kubectl get pods -w --show-labels -o name", "name"],
+  ])("%s", (command, format) => {
+    expect(outputOf(command)).toBe(`2> error: --show-labels option cannot be used with ${format} printer\n`);
+  });
+
+  it("comes before the printer's own errors (those are Run's)", () => {
+    expect(outputOf("kubectl get jobs --show-labels -o jsonpath")).toBe(
+      "2> error: --show-labels option cannot be used with jsonpath printer\n",
+    );
+    expect(outputOf("kubectl get jobs --show-labels -o table")).toBe(
+      "2> error: --show-labels option cannot be used with table printer\n",
+    );
+  });
+
+  it("-o wide and the default table still take it", () => {
+    expect(outputOf("kubectl get jobs --show-labels -o wide")).toMatch(/^NAME .* SELECTOR +LABELS\n/);
+    expect(outputOf("kubectl get jobs --show-labels")).toMatch(/^NAME .* AGE +LABELS\n/);
+  });
+});
