@@ -158,7 +158,9 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   let jsonPath: JsonPathTemplate | null = null;
   let columns: CustomColumn[] | null = null;
   const unrendered = unrenderedOutput(output);
-  if (output === "jsonpath") return fail("error: template format specified but no template given");
+  // jsonpath_flags.go ToPrinter: `jsonpath=` splits into the format and an empty template.
+  if (output === "jsonpath" || output === "jsonpath=")
+    return fail("error: template format specified but no template given");
   if (output.startsWith("jsonpath=")) {
     // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go), missing keys allowed
     // (--allow-missing-template-keys defaults to true).

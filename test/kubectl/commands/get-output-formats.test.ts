@@ -78,3 +78,17 @@ describe("kubectl get --show-labels with a non-table -o", () => {
     expect(outputOf("kubectl get jobs --show-labels")).toMatch(/^NAME .* AGE +LABELS\n/);
   });
 });
+
+/**
+ * cli-runtime genericclioptions/jsonpath_flags.go `ToPrinter`: `-o jsonpath=` splits into the
+ * format `jsonpath` and an empty template, which is refused like a bare `-o jsonpath`.
+ */
+describe("kubectl get -o jsonpath= with an empty template", () => {
+  it.each([
+    "kubectl get jobs -o jsonpath=",
+    "kubectl get jobs -o=jsonpath=",
+    "kubectl get pods -w -o jsonpath=",
+  ])("%s", (command) => {
+    expect(outputOf(command)).toBe("2> error: template format specified but no template given\n");
+  });
+});
