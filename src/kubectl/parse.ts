@@ -109,6 +109,7 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "show-kind", value: false },
     { long: "ignore-not-found", value: false },
     { long: "filename", short: "f", value: true },
+    { long: "allow-missing-template-keys", value: false },
   ],
   describe: [
     { long: "filename", short: "f", value: true },

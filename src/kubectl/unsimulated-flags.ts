@@ -13,7 +13,6 @@ export const UNSIMULATED_FLAGS: Record<string, Record<string, string | null>> = 
     "show-managed-fields": null,
     subresource: null,
     template: null,
-    "allow-missing-template-keys": null,
   },
   apply: {
     "server-side": null,

@@ -32,7 +32,7 @@ import { startWatch } from "./get-watch.js";
 export type OutputMode =
   | { format: "table"; opts: TableOptions }
   | { format: "yaml" | "json" | "name" }
-  | { format: "jsonpath"; template: JsonPathTemplate }
+  | { format: "jsonpath"; template: JsonPathTemplate; allowMissingKeys: boolean }
   | { format: "custom-columns"; columns: CustomColumn[]; noHeaders: boolean };
 
 export interface WatchRequest {
@@ -90,7 +90,7 @@ function objectPrinter(
       return (t, obj) => {
         const data = asApiJson(wrap(t, obj));
         try {
-          return executeJsonPath(mode.template, data, { allowMissingKeys: true });
+          return executeJsonPath(mode.template, data, { allowMissingKeys: mode.allowMissingKeys });
         } catch (e) {
           if (!(e instanceof JsonPathError)) throw e;
           throw new PrinterError(printerExecErrorMessage(mode.template.source, e, data));

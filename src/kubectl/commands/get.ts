@@ -161,9 +161,12 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   // jsonpath_flags.go ToPrinter: `jsonpath=` splits into the format and an empty template.
   if (output === "jsonpath" || output === "jsonpath=")
     return fail("error: template format specified but no template given");
+  // jsonpath_flags.go: the JSONPath printer's AllowMissingKeys is --allow-missing-template-keys
+  // (default true); custom columns always allow them (customcolumn.go).
+  const allowMissingKeys =
+    flag(cmd, "allow-missing-template-keys") === undefined || boolFlag(cmd, "allow-missing-template-keys");
   if (output.startsWith("jsonpath=")) {
-    // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go), missing keys allowed
-    // (--allow-missing-template-keys defaults to true).
+    // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go).
     const template = output.slice("jsonpath=".length);
     const parsed = parseJsonPath(template);
     if (parsed instanceof JsonPathError) return fail(`error: ${printerParseErrorMessage(template, parsed)}`);
@@ -254,7 +257,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const noHeaders = boolFlag(cmd, "no-headers");
     let mode: OutputMode;
     if (columns !== null) mode = { format: "custom-columns", columns, noHeaders };
-    else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath };
+    else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath, allowMissingKeys };
     else if (output === "yaml" || output === "json" || output === "name") mode = { format: output };
     else
       mode = {
@@ -299,7 +302,15 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (columns !== null)
     return printCustomColumns(ctx, columns, groups, stderr, total, args.named.length, cmd);
   if (jsonPath !== null)
-    return printJsonPath(ctx, jsonPath, groups, single, stderr, total, args.named.length);
+    return printJsonPath(
+      ctx,
+      { template: jsonPath, allowMissingKeys },
+      groups,
+      single,
+      stderr,
+      total,
+      args.named.length,
+    );
   if (output === "yaml" || output === "json" || output === "name") {
     const items = groups.flatMap((g) => g.objects.map((o) => ({ o, obj: materialize(ctx, o) })));
     let stdout = "";
@@ -365,7 +376,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
  */
 function printJsonPath(
   ctx: KubectlContext,
-  template: JsonPathTemplate,
+  { template, allowMissingKeys }: { template: JsonPathTemplate; allowMissingKeys: boolean },
   groups: { kind: ResourceKind; objects: Obj[] }[],
   single: boolean,
   stderr: string,
@@ -376,7 +387,7 @@ function printJsonPath(
   const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
   const data = asApiJson(single ? objects[0] : listOf(objects));
   try {
-    const stdout = executeJsonPath(template, data, { allowMissingKeys: true });
+    const stdout = executeJsonPath(template, data, { allowMissingKeys });
     return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;

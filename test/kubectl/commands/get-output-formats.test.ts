@@ -92,3 +92,46 @@ describe("kubectl get -o jsonpath= with an empty template", () => {
     expect(outputOf(command)).toBe("2> error: template format specified but no template given\n");
   });
 });
+
+/**
+ * --allow-missing-template-keys (genericclioptions/jsonpath_flags.go: JSONPathPrinter
+ * AllowMissingKeys, default true). With false a missing key is the printer's error
+ * (client-go util/jsonpath `<key> is not found`, wrapped by cli-runtime printers/jsonpath.go);
+ * custom columns always allow missing keys (get/customcolumn.go), so the flag does not reach them.
+ */
+describe("kubectl get --allow-missing-template-keys", () => {
+  it("false: a missing key is an error", () => {
+    const out = outputOf(
+      "kubectl get job work -o jsonpath={.status.nope} --allow-missing-template-keys=false",
+    );
+    // (the transcript marks each stderr line with "2> ")
+    expect(out.split("\n").slice(0, 4)).toEqual([
+      '2> error: error executing jsonpath "{.status.nope}": Error executing template: nope is not found. Printing more information for debugging the template:',
+      "2> \ttemplate was:",
+      "2> \t\t{.status.nope}",
+      "2> \tobject given to jsonpath engine was:",
+    ]);
+  });
+
+  it("false: keys that are there print as before", () => {
+    expect(
+      outputOf("kubectl get job work -o jsonpath={.metadata.name} --allow-missing-template-keys=false"),
+    ).toBe("work");
+  });
+
+  it("true (the default) prints nothing for the missing key", () => {
+    expect(
+      outputOf("kubectl get job work -o jsonpath={.status.nope} --allow-missing-template-keys=true"),
+    ).toBe("");
+    expect(outputOf("kubectl get job work -o jsonpath={.status.nope} --allow-missing-template-keys")).toBe(
+      "",
+    );
+  });
+
+  it("false does not reach custom columns or the table", () => {
+    expect(
+      outputOf("kubectl get job work -o custom-columns=N:.status.nope --allow-missing-template-keys=false"),
+    ).toBe("N\n<none>\n");
+    expect(outputOf("kubectl get job work --allow-missing-template-keys=false")).toMatch(/^NAME +STATUS/);
+  });
+});
