@@ -283,8 +283,17 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       result.stderrBefore = "warning: --watch or --watch-only requested, --sort-by will be ignored\n";
     return result;
   }
-  const single = args.named.length === 1 && groups.length === 1;
-  if (sortBy !== "" && !single && output !== "" && output !== "wide") {
+  const generic = output !== "" && output !== "wide";
+  const total = groups.reduce((s, g) => s + g.objects.length, 0);
+  // printGeneric: builder.go's singleItemImplied (one name, one TYPE/NAME, one -f path) makes
+  // a failed visit end the command with its error alone; otherwise the objects found go out as
+  // a List (an empty one too), unless it is implied and exactly one was found.
+  const singleItemImplied = fromFiles
+    ? (input.flags.get("filename") ?? []).length === 1
+    : args.named.length === 1;
+  if (generic && singleItemImplied && stderr !== "") return { stdout: "", stderr, exitCode: 1 };
+  const single = singleItemImplied && total === 1;
+  if (sortBy !== "" && !single && generic) {
     // printGeneric: the SortingPrinter sorts the one List of every kind's items.
     const all = groups.flatMap((g) => g.objects);
     if (all.length > 0) {
@@ -293,32 +302,22 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       groups.splice(0, groups.length, { kind: groups[0].kind, objects: sorted });
     }
   }
-  const total = groups.reduce((s, g) => s + g.objects.length, 0);
   // printGeneric (every format but the table): nothing found and NotFound ignored, nothing
   // printed — not even an empty List.
-  if (ignoreNotFound && total === 0 && output !== "" && output !== "wide")
+  if (ignoreNotFound && total === 0 && generic)
     return { stdout: "", stderr, exitCode: stderr === "" ? 0 : 1 };
 
-  if (columns !== null)
-    return printCustomColumns(ctx, columns, groups, stderr, total, args.named.length, cmd);
+  if (columns !== null) return printCustomColumns(ctx, columns, groups, stderr, cmd);
   if (jsonPath !== null)
-    return printJsonPath(
-      ctx,
-      { template: jsonPath, allowMissingKeys },
-      groups,
-      single,
-      stderr,
-      total,
-      args.named.length,
-    );
+    return printJsonPath(ctx, { template: jsonPath, allowMissingKeys }, groups, single, stderr);
   if (output === "yaml" || output === "json" || output === "name") {
     const items = groups.flatMap((g) => g.objects.map((o) => ({ o, obj: materialize(ctx, o) })));
-    let stdout = "";
+    let stdout: string;
     if (output === "name")
       stdout = items
         .map(({ o }) => nameLine(RESOURCE_INFO[o.kind].kind, RESOURCE_INFO[o.kind].group, o.name))
         .join("");
-    else if (total > 0 || args.named.length === 0) {
+    else {
       const value = single ? items[0].obj : listOf(items.map((i) => i.obj));
       stdout = output === "yaml" ? toYaml(value) : toJson(value);
     }
@@ -380,10 +379,7 @@ function printJsonPath(
   groups: { kind: ResourceKind; objects: Obj[] }[],
   single: boolean,
   stderr: string,
-  total: number,
-  namedCount: number,
 ): CommandResult {
-  if (total === 0 && namedCount > 0) return { stdout: "", stderr, exitCode: 1 };
   const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
   const data = asApiJson(single ? objects[0] : listOf(objects));
   try {
@@ -405,11 +401,8 @@ function printCustomColumns(
   columns: CustomColumn[],
   groups: { kind: ResourceKind; objects: Obj[] }[],
   stderr: string,
-  total: number,
-  namedCount: number,
   cmd: KubectlCommand,
 ): CommandResult {
-  if (total === 0 && namedCount > 0) return { stdout: "", stderr, exitCode: 1 };
   const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
   try {
     const stdout = customColumnsText(columns, objects, boolFlag(cmd, "no-headers"));
