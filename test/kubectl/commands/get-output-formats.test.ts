@@ -135,3 +135,24 @@ describe("kubectl get --allow-missing-template-keys", () => {
     expect(outputOf("kubectl get job work --allow-missing-template-keys=false")).toMatch(/^NAME +STATUS/);
   });
 });
+
+/**
+ * -L/--label-columns is a pflag StringSlice (cli-runtime humanreadable_flags.go): each value is
+ * read as one CSV record (pflag readAsCSV, encoding/csv), an empty value adds no column, and the
+ * flag may be repeated.
+ */
+describe("kubectl get -L values as pflag reads them", () => {
+  it("an empty value adds no column", () => {
+    expect(outputOf("kubectl get jobs -L ''")).toMatch(/^NAME +STATUS +COMPLETIONS +DURATION +AGE\n/);
+  });
+
+  it("a quoted field keeps its comma", () => {
+    expect(outputOf(`kubectl get jobs -L '"a,b",job-name'`)).toMatch(
+      /^NAME .* AGE +A,B +JOB-NAME\n.* work\n$/,
+    );
+  });
+
+  it("repeated and comma-separated values add up, empty fields included", () => {
+    expect(outputOf("kubectl get jobs -L a,,b -L job-name")).toMatch(/^NAME .* AGE {3}A {11}B {5}JOB-NAME\n/);
+  });
+});
