@@ -3,7 +3,7 @@
 export function unrenderedOutput(output: string): string | null {
   const format = output.split("=", 1)[0];
   return UNRENDERED_FORMATS.includes(format)
-    ? `jobsim does not simulate "-o ${format}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`
+    ? `jobsim does not simulate "-o ${format}" (it renders -o wide, yaml, json, name, jsonpath=, custom-columns= and custom-columns-file=)`
     : null;
 }
 
@@ -16,7 +16,6 @@ const UNRENDERED_FORMATS = [
   "templatefile",
   "jsonpath-as-json",
   "jsonpath-file",
-  "custom-columns-file",
   // KYAML, on by default from kubectl 1.35 (cli-runtime genericclioptions/json_yaml_flags.go
   // AllowedFormats: unless KUBECTL_KYAML=false; kubernetes PR #133327).
   "kyaml",

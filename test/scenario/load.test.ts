@@ -262,8 +262,8 @@ describe("scenario loading", () => {
       's.yaml: steps[1]: kubectl get all: jobsim does not simulate "all": it simulates jobs, pods, events, nodes and namespaces',
       's.yaml: steps[2]: kubectl get deploy,pods: jobsim does not simulate "deploy": it simulates jobs, pods, events, nodes and namespaces',
       's.yaml: steps[3]: kubectl describe cronjob x: jobsim does not simulate "cronjob": it simulates jobs, pods, events, nodes and namespaces',
-      's.yaml: steps[4]: kubectl get pods -o go-template={{.kind}}: jobsim does not simulate "-o go-template" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
-      's.yaml: steps[5]: kubectl get pods -o jsonpath-file=x: jobsim does not simulate "-o jsonpath-file" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)',
+      's.yaml: steps[4]: kubectl get pods -o go-template={{.kind}}: jobsim does not simulate "-o go-template" (it renders -o wide, yaml, json, name, jsonpath=, custom-columns= and custom-columns-file=)',
+      's.yaml: steps[5]: kubectl get pods -o jsonpath-file=x: jobsim does not simulate "-o jsonpath-file" (it renders -o wide, yaml, json, name, jsonpath=, custom-columns= and custom-columns-file=)',
       's.yaml: steps[8]: kubectl patch deploy x -p {}: jobsim does not simulate "deploy": it simulates jobs, pods, events, nodes and namespaces',
     ]);
   });

@@ -9,12 +9,9 @@ import {
 } from "../field-selector.js";
 import { fileErrorsText, noNamespaceError, withFileTargets } from "../file-targets.js";
 import {
-  asApiJson,
-  executeJsonPath,
   JsonPathError,
   type JsonPathTemplate,
   parseJsonPath,
-  printerExecErrorMessage,
   printerParseErrorMessage,
 } from "../jsonpath.js";
 import {
@@ -30,13 +27,14 @@ import {
 } from "../lookup.js";
 import { GET_OUTPUT_FORMATS, unrenderedOutput } from "../output-formats.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { type CustomColumn, customColumnsText, parseCustomColumns } from "../printers/custom-columns.js";
+import { type CustomColumn, customColumnsFromFile, parseCustomColumns } from "../printers/custom-columns.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
 import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
+import { printCustomColumns, printJsonPath } from "./get-print-generic.js";
 import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
 import { showLabelsConflict } from "./get-validate.js";
 import { type OutputMode, watchCommand } from "./get-watch-print.js";
@@ -157,6 +155,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   const output = flag(cmd, "output") ?? "";
   let jsonPath: JsonPathTemplate | null = null;
   let columns: CustomColumn[] | null = null;
+  let columnsIgnoreNoHeaders = false;
   const unrendered = unrenderedOutput(output);
   // jsonpath_flags.go ToPrinter: `jsonpath=` splits into the format and an empty template.
   if (output === "jsonpath" || output === "jsonpath=")
@@ -175,6 +174,12 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const parsed = parseCustomColumns(output.slice("custom-columns=".length));
     if (typeof parsed === "string") return fail(`error: ${parsed}`);
     columns = parsed;
+  } else if (output === "custom-columns-file" || output.startsWith("custom-columns-file=")) {
+    const parsed = customColumnsFromFile(ctx.manifests, output.slice("custom-columns-file=".length));
+    if (typeof parsed === "string") return fail(`error: ${parsed}`);
+    columns = parsed;
+    // customcolumn_flags.go: the file's printer is made without NoHeaders.
+    columnsIgnoreNoHeaders = true;
   } else if (unrendered !== null) {
     return fail(unrendered);
   } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
@@ -255,8 +260,9 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     const names = args.named.length > 0 ? new Set(args.named.map((n) => n.name)) : null;
     const sel = selectorOf(cmd);
     const noHeaders = boolFlag(cmd, "no-headers");
+    const columnsNoHeaders = noHeaders && !columnsIgnoreNoHeaders;
     let mode: OutputMode;
-    if (columns !== null) mode = { format: "custom-columns", columns, noHeaders };
+    if (columns !== null) mode = { format: "custom-columns", columns, noHeaders: columnsNoHeaders };
     else if (jsonPath !== null) mode = { format: "jsonpath", template: jsonPath, allowMissingKeys };
     else if (output === "yaml" || output === "json" || output === "name") mode = { format: output };
     else
@@ -307,7 +313,14 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (ignoreNotFound && total === 0 && generic)
     return { stdout: "", stderr, exitCode: stderr === "" ? 0 : 1 };
 
-  if (columns !== null) return printCustomColumns(ctx, columns, groups, stderr, cmd);
+  if (columns !== null)
+    return printCustomColumns(
+      ctx,
+      columns,
+      groups,
+      stderr,
+      boolFlag(cmd, "no-headers") && !columnsIgnoreNoHeaders,
+    );
   if (jsonPath !== null)
     return printJsonPath(ctx, { template: jsonPath, allowMissingKeys }, groups, single, stderr);
   if (output === "yaml" || output === "json" || output === "name") {
@@ -366,49 +379,4 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (printedGroups === 0 && stderr === "" && !ignoreNotFound)
     stderr += noResources(allNs ? null : namespaceOf(input));
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
-}
-
-/**
- * `-o jsonpath=TEMPLATE`: the template over the one named object, or over a List of all (as
- * `-o json` prints them), written without a newline of its own. An execution error goes to
- * stderr in the printer's words (exit 1).
- */
-function printJsonPath(
-  ctx: KubectlContext,
-  { template, allowMissingKeys }: { template: JsonPathTemplate; allowMissingKeys: boolean },
-  groups: { kind: ResourceKind; objects: Obj[] }[],
-  single: boolean,
-  stderr: string,
-): CommandResult {
-  const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
-  const data = asApiJson(single ? objects[0] : listOf(objects));
-  try {
-    const stdout = executeJsonPath(template, data, { allowMissingKeys });
-    return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
-  } catch (e) {
-    if (!(e instanceof JsonPathError)) throw e;
-    return {
-      stdout: "",
-      stderr: `${stderr}error: ${printerExecErrorMessage(template.source, e, data)}`,
-      exitCode: 1,
-    };
-  }
-}
-
-/** `-o custom-columns=...`: one row per object (printers/custom-columns.ts); errors as the printer's. */
-function printCustomColumns(
-  ctx: KubectlContext,
-  columns: CustomColumn[],
-  groups: { kind: ResourceKind; objects: Obj[] }[],
-  stderr: string,
-  cmd: KubectlCommand,
-): CommandResult {
-  const objects = groups.flatMap((g) => g.objects.map((o) => materialize(ctx, o)));
-  try {
-    const stdout = customColumnsText(columns, objects, boolFlag(cmd, "no-headers"));
-    return { stdout, stderr, exitCode: stderr === "" ? 0 : 1 };
-  } catch (e) {
-    if (!(e instanceof JsonPathError)) throw e;
-    return { stdout: "", stderr: `${stderr}error: ${e.message}\n`, exitCode: 1 };
-  }
 }

@@ -21,11 +21,10 @@ describe("kubectl get -o formats jobsim does not render", () => {
     "templatefile=t.tmpl",
     "jsonpath-as-json={.items}",
     "jsonpath-file=p.txt",
-    "custom-columns-file=c.txt",
     "kyaml",
   ])("-o %s", (format) => {
     const name = format.split("=", 1)[0];
-    const message = `jobsim does not simulate "-o ${name}" (it renders -o wide, yaml, json, name, jsonpath= and custom-columns=)`;
+    const message = `jobsim does not simulate "-o ${name}" (it renders -o wide, yaml, json, name, jsonpath=, custom-columns= and custom-columns-file=)`;
     const step = `kubectl get pods -o ${format}`;
     const scenario = `apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nsteps:\n  - ${JSON.stringify(step)}\n`;
     expect(scenarioProblems(scenario, "s.yaml")).toEqual([`s.yaml: steps[0]: ${step}: ${message}`]);
@@ -154,5 +153,48 @@ describe("kubectl get -L values as pflag reads them", () => {
 
   it("repeated and comma-separated values add up, empty fields included", () => {
     expect(outputOf("kubectl get jobs -L a,,b -L job-name")).toMatch(/^NAME .* AGE {3}A {11}B {5}JOB-NAME\n/);
+  });
+});
+
+/**
+ * `-o custom-columns-file=FILE` (get/customcolumn_flags.go ToPrinter, customcolumn.go
+ * NewCustomColumnsPrinterFromTemplate): the file's first line holds the headers, its second the
+ * expressions, each split on white space; the printer it makes always prints its header
+ * (NoHeaders is not passed on, so --no-headers does not reach it).
+ */
+describe("kubectl get -o custom-columns-file=FILE", () => {
+  const files = {
+    "cols.txt":
+      "NAME          DONE                 IMAGE\nmetadata.name {.status.succeeded}  .spec.template.spec.containers[*].image\n",
+    "one-line.txt": "NAME DONE\n",
+    "uneven.txt": "NAME DONE\nmetadata.name\n",
+  };
+  const fileOutput = (command: string) => commandOutput(["kubectl apply -f job.yaml"], command, { files });
+
+  it("prints the columns the file names", () => {
+    expect(fileOutput("kubectl get jobs -o custom-columns-file=cols.txt")).toBe(
+      "NAME   DONE     IMAGE\nwork   <none>   app:1\n",
+    );
+  });
+
+  it("--no-headers does not reach it", () => {
+    expect(fileOutput("kubectl get job work -o custom-columns-file=cols.txt --no-headers")).toBe(
+      "NAME   DONE     IMAGE\nwork   <none>   app:1\n",
+    );
+  });
+
+  it("refuses a file it cannot read or use, in the printer's words", () => {
+    expect(fileOutput("kubectl get jobs -o custom-columns-file=nope.txt")).toBe(
+      "2> error: error reading template nope.txt, open nope.txt: no such file or directory\n",
+    );
+    expect(fileOutput("kubectl get jobs -o custom-columns-file=one-line.txt")).toBe(
+      "2> error: invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.\n",
+    );
+    expect(fileOutput("kubectl get jobs -o custom-columns-file=uneven.txt")).toBe(
+      "2> error: number of headers (2) and field specifications (1) don't match\n",
+    );
+    expect(fileOutput("kubectl get jobs -o custom-columns-file=")).toBe(
+      "2> error: custom-columns format specified but no custom columns given\n",
+    );
   });
 });
