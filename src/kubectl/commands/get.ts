@@ -9,12 +9,6 @@ import {
 } from "../field-selector.js";
 import { fileErrorsText, noNamespaceError, withFileTargets } from "../file-targets.js";
 import {
-  JsonPathError,
-  type JsonPathTemplate,
-  parseJsonPath,
-  printerParseErrorMessage,
-} from "../jsonpath.js";
-import {
   byName,
   listJobs,
   listNamespaces,
@@ -25,9 +19,8 @@ import {
   notFound,
   selectorOf,
 } from "../lookup.js";
-import { GET_OUTPUT_FORMATS, unrenderedOutput } from "../output-formats.js";
+import { unrenderedOutput } from "../output-formats.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { type CustomColumn, customColumnsFromFile, parseCustomColumns } from "../printers/custom-columns.js";
 import { listOf, nameLine, toJson, toYaml } from "../printers/output.js";
 import { type TableOptions, tableText } from "../printers/table.js";
 import { RESOURCE_INFO, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
@@ -35,6 +28,7 @@ import { sliceFlag } from "../string-slice.js";
 import { GET_TABWRITER, TabWriter } from "../tabwriter.js";
 import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get-objects.js";
 import { printCustomColumns, printJsonPath } from "./get-print-generic.js";
+import { type GetPrinter, getPrinter } from "./get-printer.js";
 import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
 import { showLabelsConflict } from "./get-validate.js";
 import { type OutputMode, watchCommand } from "./get-watch-print.js";
@@ -45,6 +39,14 @@ import { type OutputMode, watchCommand } from "./get-watch-print.js";
  * several kinds each with its own table (`job.batch/x` names, blank line between, widths reset); `-w` prints the list then
  * one row per change until the next command; empty results say so on stderr.
  */
+
+/** The fields of a printer that could not be made (its error ends the command first). */
+const NO_PRINTER: GetPrinter = {
+  jsonPath: null,
+  columns: null,
+  columnsIgnoreNoHeaders: false,
+  allowMissingKeys: true,
+};
 
 function collect(ctx: KubectlContext, kind: ResourceKind, ns: string | null, cmd: KubectlCommand): Obj[] {
   const store = ctx.cluster.store;
@@ -153,40 +155,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   }
   const ns = allNs ? null : namespaceOf(cmd);
   const output = flag(cmd, "output") ?? "";
-  let jsonPath: JsonPathTemplate | null = null;
-  let columns: CustomColumn[] | null = null;
-  let columnsIgnoreNoHeaders = false;
   const unrendered = unrenderedOutput(output);
-  // jsonpath_flags.go ToPrinter: `jsonpath=` splits into the format and an empty template.
-  if (output === "jsonpath" || output === "jsonpath=")
-    return fail("error: template format specified but no template given");
-  // jsonpath_flags.go: the JSONPath printer's AllowMissingKeys is --allow-missing-template-keys
-  // (default true); custom columns always allow them (customcolumn.go).
-  const allowMissingKeys =
-    flag(cmd, "allow-missing-template-keys") === undefined || boolFlag(cmd, "allow-missing-template-keys");
-  if (output.startsWith("jsonpath=")) {
-    // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go).
-    const template = output.slice("jsonpath=".length);
-    const parsed = parseJsonPath(template);
-    if (parsed instanceof JsonPathError) return fail(`error: ${printerParseErrorMessage(template, parsed)}`);
-    jsonPath = parsed;
-  } else if (output === "custom-columns" || output.startsWith("custom-columns=")) {
-    const parsed = parseCustomColumns(output.slice("custom-columns=".length));
-    if (typeof parsed === "string") return fail(`error: ${parsed}`);
-    columns = parsed;
-  } else if (output === "custom-columns-file" || output.startsWith("custom-columns-file=")) {
-    const parsed = customColumnsFromFile(ctx.manifests, output.slice("custom-columns-file=".length));
-    if (typeof parsed === "string") return fail(`error: ${parsed}`);
-    columns = parsed;
-    // customcolumn_flags.go: the file's printer is made without NoHeaders.
-    columnsIgnoreNoHeaders = true;
-  } else if (unrendered !== null) {
-    return fail(unrendered);
-  } else if (!["", "wide", "yaml", "json", "name"].includes(output)) {
-    return fail(
-      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_OUTPUT_FORMATS.join(",")}`,
-    );
-  }
+  if (unrendered !== null) return fail(unrendered);
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
   const sortBy = flag(cmd, "sort-by") ?? "";
   if (boolFlag(cmd, "output-watch-events") && !watch)
@@ -194,6 +164,11 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     return fail(
       "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
     );
+  // Made here, but its error is kubectl's only once the objects are fetched (see GetPrinter).
+  const madePrinter = getPrinter(ctx, cmd, output);
+  const printerError = typeof madePrinter === "string" ? madePrinter : null;
+  const { jsonPath, columns, columnsIgnoreNoHeaders, allowMissingKeys } =
+    typeof madePrinter === "string" ? NO_PRINTER : madePrinter;
   const tupleForm = cmd.positionals.every((p) => p.includes("/"));
   if (watch && !tupleForm && new Set(cmd.positionals[0].split(",")).size > 1)
     // get.go `watch` builds its request with SingleResourceType(); cli-runtime
@@ -254,6 +229,7 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     return fail(
       "error: watch is only supported on individual resources and resource collections - more than 1 resource was found",
     );
+  if (watch && printerError !== null) return fail(printerError);
   if (watch) {
     const kind = groups[0].kind;
     const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
@@ -298,6 +274,12 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     ? (input.flags.get("filename") ?? []).length === 1
     : args.named.length === 1;
   if (generic && singleItemImplied && stderr !== "") return { stdout: "", stderr, exitCode: 1 };
+  // printGeneric (every format but the table): nothing found and NotFound ignored, nothing
+  // printed — not even an empty List.
+  if (ignoreNotFound && total === 0 && generic)
+    return { stdout: "", stderr, exitCode: stderr === "" ? 0 : 1 };
+  // printGeneric: ToPrinter's error replaces the visit's errors (returned, not aggregated).
+  if (printerError !== null) return fail(printerError);
   const single = singleItemImplied && total === 1;
   if (sortBy !== "" && !single && generic) {
     // printGeneric: the SortingPrinter sorts the one List of every kind's items.
@@ -308,11 +290,6 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       groups.splice(0, groups.length, { kind: groups[0].kind, objects: sorted });
     }
   }
-  // printGeneric (every format but the table): nothing found and NotFound ignored, nothing
-  // printed — not even an empty List.
-  if (ignoreNotFound && total === 0 && generic)
-    return { stdout: "", stderr, exitCode: stderr === "" ? 0 : 1 };
-
   if (columns !== null)
     return printCustomColumns(
       ctx,

@@ -93,3 +93,35 @@ describe("unchanged", () => {
     expect(out("kubectl get job nope nope2 --ignore-not-found -o yaml")).toBe("");
   });
 });
+
+/**
+ * The printer is made after the objects are fetched (get.go printGeneric and `watch` call
+ * ToPrinter after r.Infos()), so its errors (unknown -o, a bad template or spec) come after a
+ * single-item visit's error, are skipped when --ignore-not-found leaves nothing, and replace
+ * the other visit errors; get.go Validate's errors come before all of them.
+ */
+describe("kubectl get: printer errors come after the fetch", () => {
+  it("one name missing: the NotFound, not the printer's error", () => {
+    const notFound = '2> Error from server (NotFound): jobs.batch "nope" not found\n';
+    expect(out("kubectl get job nope -o jsonpath={.x")).toBe(notFound);
+    expect(out("kubectl get job nope -o foo")).toBe(notFound);
+    expect(out("kubectl get job nope -o custom-columns=BAD")).toBe(notFound);
+    expect(out("kubectl get job nope -w -o jsonpath")).toBe(notFound);
+  });
+
+  it("--ignore-not-found with nothing found: no printer is made, nothing printed", () => {
+    expect(out("kubectl get job nope --ignore-not-found -o custom-columns=BAD")).toBe("");
+  });
+
+  it("other visit errors give way to the printer's", () => {
+    expect(out("kubectl get job work nope -o jsonpath={.x")).toBe(
+      "2> error: error parsing jsonpath {.x, unclosed action\n",
+    );
+  });
+
+  it("Validate's --output-watch-events error comes before the printer's", () => {
+    expect(out("kubectl get jobs -o foo --output-watch-events")).toBe(
+      "2> error: --output-watch-events option can only be used with --watch or --watch-only\n2> See 'kubectl get -h' for help and examples\n",
+    );
+  });
+});
