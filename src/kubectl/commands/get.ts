@@ -199,20 +199,20 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   }
   for (const kind of args.named.length > 0 ? [] : args.kinds) {
     const kindNs = RESOURCE_INFO[kind].namespaced ? ns : null;
-    let objects: Obj[];
     const refused = fieldSelectorError(kind, fields, flag(cmd, "selector") ?? "", fieldText);
     if (refused !== null) {
       // The server refuses the list of this kind; the other kinds are still listed
-      // (get.go's builder continues on error and prints the errors after).
+      // (get.go's builder continues on error and prints the errors after). The refused kind
+      // gives no info (builder.go Selector.Visit), so it does not count towards
+      // multipleGVKsRequested (the `kind/` name prefix).
       stderr += refused;
-      objects = [];
-    } else {
-      objects = collect(ctx, kind, kindNs, cmd);
-      // Only a field selector needs the API form of every object to filter it.
-      const reqs = fields as FieldRequirement[];
-      if (reqs.length > 0)
-        objects = objects.filter((o) => matchesFields(selectableFields(kind, materialize(ctx, o)), reqs));
+      continue;
     }
+    let objects = collect(ctx, kind, kindNs, cmd);
+    // Only a field selector needs the API form of every object to filter it.
+    const reqs = fields as FieldRequirement[];
+    if (reqs.length > 0)
+      objects = objects.filter((o) => matchesFields(selectableFields(kind, materialize(ctx, o)), reqs));
     groups.push({ kind, objects });
   }
   if (watch && stderr !== "") {
