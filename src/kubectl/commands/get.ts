@@ -353,7 +353,10 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
     printedGroups++;
   }
   // get.go Run: "No resources found" only when nothing was written and nothing failed.
+  // ... naming the namespace only when every fetched kind is namespaced (allResourcesNamespaced:
+  // info.Namespaced() of each kind's Table, so nodes or namespaces among them drop it).
+  const allNamespaced = !allNs && groups.every((g) => RESOURCE_INFO[g.kind].namespaced);
   if (printedGroups === 0 && stderr === "" && !ignoreNotFound)
-    stderr += noResources(allNs ? null : namespaceOf(input));
+    stderr += noResources(allNamespaced ? namespaceOf(input) : null);
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
 }
