@@ -11,6 +11,8 @@ const ALIASES: Record<string, ResourceKind> = {
   "jobs.batch": "jobs",
   "job.batch": "jobs",
   "jobs.v1.batch": "jobs",
+  // RESTMapper ResourcesFor: a fully qualified resource.version.group matches the singular too.
+  "job.v1.batch": "jobs",
   pods: "pods",
   pod: "pods",
   po: "pods",
@@ -69,7 +71,9 @@ const UNMODELLED = new Set(
     "endpoints ep persistentvolumeclaims persistentvolumeclaim pvc persistentvolumes ",
     "persistentvolume pv ingresses ingress ing replicationcontrollers rc horizontalpodautoscalers ",
     "hpa poddisruptionbudgets pdb networkpolicies netpol storageclasses sc limitranges limits ",
-    "resourcequotas quota",
+    "resourcequotas quota ",
+    // events.k8s.io/v1 serves Events too (the same objects in another shape): not modelled.
+    "events.events.k8s.io event.events.k8s.io events.v1.events.k8s.io event.v1.events.k8s.io",
   ]
     .join("")
     .split(" "),

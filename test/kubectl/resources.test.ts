@@ -11,6 +11,9 @@ describe("resolveResourceArgs", () => {
     [["ev"], ["events"]],
     [["ns"], ["namespaces"]],
     [["namespace"], ["namespaces"]],
+    // RESTMapper ResourcesFor: a fully qualified resource.version.group matches the singular too.
+    [["job.v1.batch"], ["jobs"]],
+    [["Jobs.V1.Batch"], ["jobs"]],
   ])("%j → kinds %j", (args, kinds) => {
     expect(resolveResourceArgs(args).kinds).toEqual(kinds);
   });
@@ -21,6 +24,15 @@ describe("resolveResourceArgs", () => {
     [
       "CronJobs",
       'jobsim does not simulate "CronJobs": it simulates jobs, pods, events, nodes and namespaces',
+    ],
+    // The events.k8s.io API serves events too; jobsim models only the core ones.
+    [
+      "events.events.k8s.io",
+      'jobsim does not simulate "events.events.k8s.io": it simulates jobs, pods, events, nodes and namespaces',
+    ],
+    [
+      "event.v1.events.k8s.io",
+      'jobsim does not simulate "event.v1.events.k8s.io": it simulates jobs, pods, events, nodes and namespaces',
     ],
     // A type no cluster serves is kubectl's discovery error.
     ["rockets", 'error: the server doesn\'t have a resource type "rockets"'],
