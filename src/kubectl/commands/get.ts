@@ -30,7 +30,7 @@ import { labelsOf, materialize, namespaceOfObj, type Obj, tableFor } from "./get
 import { printCustomColumns, printJsonPath } from "./get-print-generic.js";
 import { type GetPrinter, getPrinter } from "./get-printer.js";
 import { SortError, type SortField, sortByField, sortField, UnsortableError } from "./get-sort.js";
-import { showLabelsConflict } from "./get-validate.js";
+import { validateGet } from "./get-validate.js";
 import { type OutputMode, watchCommand } from "./get-watch-print.js";
 
 /**
@@ -140,8 +140,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (fileErrors.fatal || (fileErrors.text !== "" && cmd.positionals.length === 0))
     return fail(fileErrors.text);
   const allNs = boolFlag(cmd, "all-namespaces");
-  const refusedLabels = showLabelsConflict(cmd);
-  if (refusedLabels !== null) return fail(refusedLabels);
+  const invalid = validateGet(cmd);
+  if (invalid !== null) return fail(invalid);
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
     // Objects named by -f are visited by path (builder.go visitByPaths), which makes none of
@@ -159,11 +159,6 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (unrendered !== null) return fail(unrendered);
   const watch = boolFlag(cmd, "watch") || boolFlag(cmd, "watch-only");
   const sortBy = flag(cmd, "sort-by") ?? "";
-  if (boolFlag(cmd, "output-watch-events") && !watch)
-    // get.go Validate (cmdutil.UsageErrorf).
-    return fail(
-      "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
-    );
   // Made here, but its error is kubectl's only once the objects are fetched (see GetPrinter).
   const madePrinter = getPrinter(ctx, cmd, output);
   const printerError = typeof madePrinter === "string" ? madePrinter : null;

@@ -198,3 +198,18 @@ describe("kubectl get -o custom-columns-file=FILE", () => {
     );
   });
 });
+
+/** get.go Validate runs before Run's builder: its errors come before resource-argument errors. */
+describe("kubectl get: Validate's errors come first", () => {
+  it("--output-watch-events without a watch, before an unknown resource type", () => {
+    expect(outputOf("kubectl get rockets --output-watch-events")).toBe(
+      "2> error: --output-watch-events option can only be used with --watch or --watch-only\n2> See 'kubectl get -h' for help and examples\n",
+    );
+  });
+
+  it("--show-labels before --output-watch-events (Validate's order)", () => {
+    expect(outputOf("kubectl get jobs --show-labels -o name --output-watch-events")).toBe(
+      "2> error: --show-labels option cannot be used with name printer\n",
+    );
+  });
+});
