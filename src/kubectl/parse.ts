@@ -300,14 +300,17 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   const words = [...rest.slice(0, verbIndex), ...rest.slice(verbIndex + 1)];
   const cmd: KubectlCommand = { verb, positionals: [], flags: new Map() };
   const set = (s: FlagSpec, v: string) => {
+    const list = cmd.flags.get(s.long) ?? [];
     if (STRING_SLICE_FLAGS.includes(s.long)) {
       // pflag stringSliceValue.Set: a value encoding/csv cannot read is the flag's invalid argument.
       const values = readAsCsv(v);
       if (!Array.isArray(values))
         throw usage(`invalid argument ${goQuote(v)} for "${flagName(s)}" flag: ${values.error}`);
-    }
-    const list = cmd.flags.get(s.long) ?? [];
-    list.push(v);
+      // -f is a StringSlice too (kubectl cmd/util/helpers.go AddJsonFilenameFlag: StringSliceVarP
+      // "filename"): kept as its paths, since every command and the scenario loader read them.
+      if (s.long === "filename") list.push(...values);
+      else list.push(v);
+    } else list.push(v);
     cmd.flags.set(s.long, list);
   };
   const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${verb} --help' for usage.`);
@@ -382,7 +385,7 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
 }
 
 /** The flags jobsim knows that pflag declares as StringSlice (read by string-slice.ts). */
-const STRING_SLICE_FLAGS = ["types", "label-columns"];
+const STRING_SLICE_FLAGS = ["types", "label-columns", "filename"];
 
 /** How pflag names a flag in its errors: with its shorthand when it has one (flag.go `set`). */
 function flagName(spec: FlagSpec): string {

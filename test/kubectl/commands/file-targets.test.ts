@@ -96,3 +96,28 @@ steps:
     expect(next.creationMs).toBeLessThan(complete.lastTransitionMs + 1000);
   });
 });
+
+/**
+ * -f is a pflag StringSlice (cmdutil.AddFilenameOptionFlags: StringSliceVarP "filename"), so
+ * `-f a.yaml,b.yaml` names two paths, as `-f a.yaml -f b.yaml` does.
+ */
+describe("-f with comma-separated paths", () => {
+  const OTHER = `apiVersion: batch/v1
+kind: Job
+metadata: {name: other}
+spec:
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const out = (command: string) =>
+    commandOutput(["kubectl apply -f job.yaml,other.yaml"], command, { files: { "other.yaml": OTHER } });
+
+  it("apply and get read both files", () => {
+    expect(
+      commandOutput([], "kubectl apply -f job.yaml,other.yaml", { files: { "other.yaml": OTHER } }),
+    ).toBe("job.batch/work created\njob.batch/other created\n");
+    expect(out("kubectl get -f job.yaml,other.yaml -o name")).toBe("job.batch/work\njob.batch/other\n");
+  });
+});
