@@ -86,14 +86,16 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   // A name not found among exactly two arguments (describe.go Run: `IsNotFound(err) &&
   // len(o.BuilderArgs) == 2`) switches to DescribeMatchingResources: every object of the
   // first argument's resource whose name starts with the second, each printed as "%s\n" —
-  // and nothing of what was found by name.
-  const missing = args.named.find((n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name));
+  // and nothing of what was found by name. Only one missing name is a NotFound: two make
+  // the builder's ContinueOnErrorVisitor (cli-runtime resource/visitor.go) return an
+  // aggregate, which apierrors.IsNotFound does not unwrap, so every error is reported.
+  const missingNames = args.named.filter(
+    (n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
+  );
+  const missing = missingNames.length === 1 ? missingNames[0] : undefined;
   if (missing !== undefined && cmd.positionals.length === 2) {
     const [resource, prefix] = cmd.positionals;
-    const missingCount = args.named.filter(
-      (n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
-    ).length;
-    if (new Set(resource.split(",")).size > 1 && missingCount === 1)
+    if (new Set(resource.split(",")).size > 1)
       // `describe jobs,pods x` fetched job/x and pod/x; one NotFound (an aggregate of two is
       // not IsNotFound) goes to DescribeMatchingResources, which builds with
       // SingleResourceType: its resourceMappings refuses the two types.

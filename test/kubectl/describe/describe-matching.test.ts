@@ -43,6 +43,29 @@ describe("kubectl describe: names and prefixes", () => {
     expect(outputOf(command)).toBe(expected);
   });
 
+  // Two names missing make the builder's ContinueOnErrorVisitor return an aggregate of two
+  // NotFounds, which apierrors.IsNotFound does not see through: describe.go Run then skips
+  // DescribeMatchingResources and reports every error, with no prefix matching.
+  it.each([
+    [
+      "kubectl describe jobs,pods zzz",
+      '2> Error from server (NotFound): jobs.batch "zzz" not found\n' +
+        '2> Error from server (NotFound): pods "zzz" not found\n',
+    ],
+    [
+      "kubectl describe pods,jobs wor",
+      '2> Error from server (NotFound): pods "wor" not found\n' +
+        '2> Error from server (NotFound): jobs.batch "wor" not found\n',
+    ],
+    [
+      "kubectl describe job/nope pod/nope2",
+      '2> Error from server (NotFound): jobs.batch "nope" not found\n' +
+        '2> Error from server (NotFound): pods "nope2" not found\n',
+    ],
+  ])("two arguments, two names missing: %s gives both errors", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
   it("three arguments: what exists is described, the missing name is an error", () => {
     const out = outputOf("kubectl describe jobs work nope");
     expect(out.startsWith("Name:             work\n")).toBe(true);
