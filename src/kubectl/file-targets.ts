@@ -102,6 +102,26 @@ export function withFileTargets(
   return { verb: cmd.verb, positionals: jobs.map((j) => `job/${j.name}`), flags };
 }
 
+/**
+ * The labels each Job of the files carries as written there, by name. A builder without
+ * Latest() (describe's) keeps the objects it decoded from the files, so its label selector
+ * (cli-runtime builder.go visitByPaths, FilterByLabelSelector) tests these, not the server's.
+ */
+export function fileJobLabels(
+  files: readonly string[],
+  manifests: ReadonlyMap<string, ManifestFile>,
+): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const f of files) {
+    for (const d of manifests.get(f)?.docs ?? []) {
+      const labels = (d.object.metadata as { labels?: unknown } | undefined)?.labels;
+      const written = typeof labels === "object" && labels !== null ? labels : {};
+      if (!out.has(d.name)) out.set(d.name, written as Record<string, string>);
+    }
+  }
+  return out;
+}
+
 /** RetrieveLatest's refusal of a namespaced object with no namespace (GroupVersionResource's String). */
 export function noNamespaceError(jobName: string): string {
   return `no namespace set on resource batch/v1, Resource=jobs "${jobName}"`;

@@ -4,7 +4,7 @@ import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { describeJob } from "../describe/describe-job.js";
 import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
-import { withFileTargets } from "../file-targets.js";
+import { fileJobLabels, withFileTargets } from "../file-targets.js";
 import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
@@ -32,8 +32,28 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     return fail(
       `error: invalid argument "${chunkSize}" for "--chunk-size" flag: ${parsedChunk}\nSee 'kubectl describe --help' for usage.`,
     );
-  const cmd = withFileTargets(input, ctx.manifests);
+  let cmd = withFileTargets(input, ctx.manifests);
   if (typeof cmd === "string") return fail(cmd);
+  const fileSelector = cmd === input ? null : selectorOf(input);
+  if (fileSelector !== null) {
+    // describe.go Run builds without Latest(): -l keeps the -f objects whose labels, as the
+    // file writes them, match (builder.go visitByPaths); the describer then fetches each by name.
+    const written = fileJobLabels(input.flags.get("filename") ?? [], ctx.manifests);
+    const kept = cmd.positionals.filter((p) =>
+      fileSelector.matches(written.get(p.slice("job/".length)) ?? {}),
+    );
+    // Nothing left and no error: Run's "No resources found in <ns> namespace." (the -n namespace).
+    if (kept.length === 0)
+      return {
+        stdout: "",
+        stderr: noResources(boolFlag(input, "all-namespaces") ? null : namespaceOf(input)),
+        exitCode: 0,
+      };
+    // The describer fetches by name: the server's labels are not tested again.
+    const flags = new Map(cmd.flags);
+    flags.delete("selector");
+    cmd = { ...cmd, positionals: kept, flags };
+  }
   // describe.go Run: the builder takes -A (AllNamespaces) and -l (LabelSelectorParam, trimmed);
   // objects named by -f are visited by path, without the checks of names.
   const allNs = boolFlag(cmd, "all-namespaces");
