@@ -113,7 +113,8 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     (n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
   );
   const missing = missingNames.length === 1 ? missingNames[0] : undefined;
-  if (missing !== undefined && cmd.positionals.length === 2) {
+  // BuilderArgs are the command's own arguments: none with -f, whose Jobs are named here.
+  if (missing !== undefined && input.positionals.length === 2) {
     const [resource, prefix] = cmd.positionals;
     if (new Set(resource.split(",")).size > 1)
       // `describe jobs,pods x` fetched job/x and pod/x; one NotFound (an aggregate of two is

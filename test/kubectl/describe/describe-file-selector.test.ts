@@ -56,3 +56,14 @@ describe("kubectl describe -f with -l, labels changed on the server", () => {
     expect(text.startsWith("Name:             tagged\n")).toBe(true);
   });
 });
+
+describe("kubectl describe -f naming two Jobs, one missing", () => {
+  // -f gives the builder no arguments (BuilderArgs is empty), so describe.go Run never switches
+  // to DescribeMatchingResources: the Job found is described, the missing one is an error.
+  it("describes the one found and reports the other", () => {
+    const two = { ...files, "two.yaml": `${LABELED}---\n${LABELED.replace("tagged", "absent")}` };
+    const text = commandOutput(START, "kubectl describe -f two.yaml --show-events=false", { files: two });
+    expect(text.startsWith("Name:             tagged\n")).toBe(true);
+    expect(text.endsWith('2> Error from server (NotFound): jobs.batch "absent" not found\n')).toBe(true);
+  });
+});
