@@ -373,6 +373,10 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     cmd.positionals.push(w);
   }
   if (verb === "create" && cmd.positionals.length > 0) checkCreateSubcommand(cmd.positionals[0]);
+  // clientcmd DirectClientConfig.Namespace honours the --namespace override only when it is not
+  // empty: `-n ''` is the kubeconfig context's namespace ("default" on k3d), and not enforced.
+  const namespaces = cmd.flags.get("namespace");
+  if (namespaces !== undefined && namespaces[namespaces.length - 1] === "") cmd.flags.delete("namespace");
   // A followed stream ends once --limit-bytes are written (the kubelet's logWriter): that time
   // needs the log's bytes, which Monte Carlo does not keep, so -f with a limit is not simulated.
   if (verb === "logs" && followWithByteLimit(cmd)) throw unsimulatedFlag("logs", "limit-bytes", " with -f");
