@@ -8,7 +8,7 @@ import { fileJobLabels, withFileTargets } from "../file-targets.js";
 import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { jobsAndPodsOnly, type ResourceError, resolveResourceArgs } from "../resources.js";
+import { jobsAndPodsOnly, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 
 /**
  * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, for
@@ -101,6 +101,13 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   };
   const refusal = jobsAndPodsOnly("describe", args.kinds);
   if (refusal !== null) return fail(refusal);
+  // The error for a name not found. The builder fetches names with cli-runtime visitor.go
+  // Info.Get, which answers a NotFound outside "default" with the namespace's own NotFound when
+  // the namespace does not exist; objects read by -f are already loaded and skip it.
+  const missingError = (kind: ResourceKind, name: string): string =>
+    cmd === input && ns !== null && ns !== "default" && ctx.cluster.store.findNamespace(ns) === undefined
+      ? `Error from server (NotFound): namespaces "${ns}" not found\n`
+      : notFound(kind, name);
   const list = (kind: "jobs" | "pods") =>
     kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
   // A name not found among exactly two arguments (describe.go Run: `IsNotFound(err) &&
@@ -123,17 +130,17 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
       return fail("error: you may only specify a single resource type");
     if (resource.includes("/"))
       // Tuples: the first one's own NotFound, or (found) a prefix holding "/" that no name starts with.
-      return { stdout: "", stderr: notFound(missing.kind, missing.name), exitCode: 1 };
+      return { stdout: "", stderr: missingError(missing.kind, missing.name), exitCode: 1 };
     const kind = args.kinds[0] as "jobs" | "pods";
     for (const r of list(kind)) if (r.name.startsWith(prefix)) describe(r, kind);
-    if (texts.length === 0) return { stdout: "", stderr: notFound(kind, prefix), exitCode: 1 };
+    if (texts.length === 0) return { stdout: "", stderr: missingError(kind, prefix), exitCode: 1 };
     return { stdout: texts.map((t) => `${t}\n`).join(""), stderr: "", exitCode: 0 };
   }
   if (args.named.length > 0) {
     // Named objects are visited in the order given (builder.go visitByResource / visitByName).
     for (const n of args.named) {
       const found = list(n.kind as "jobs" | "pods").find((r) => r.name === n.name);
-      if (found === undefined) stderr += notFound(n.kind, n.name);
+      if (found === undefined) stderr += missingError(n.kind, n.name);
       else describe(found, n.kind as "jobs" | "pods");
     }
   } else {
