@@ -116,10 +116,13 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   // and nothing of what was found by name. Only one missing name is a NotFound: two make
   // the builder's ContinueOnErrorVisitor (cli-runtime resource/visitor.go) return an
   // aggregate, which apierrors.IsNotFound does not unwrap, so every error is reported.
+  // An empty name is refused by client-go's rest Request.Name before any request ("resource
+  // name may not be empty"): a plain error, not a NotFound, so never the prefix path.
+  const emptyNames = args.named.filter((n) => n.name === "").length;
   const missingNames = args.named.filter(
-    (n) => !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
+    (n) => n.name !== "" && !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
   );
-  const missing = missingNames.length === 1 ? missingNames[0] : undefined;
+  const missing = missingNames.length === 1 && emptyNames === 0 ? missingNames[0] : undefined;
   // BuilderArgs are the command's own arguments: none with -f, whose Jobs are named here.
   if (missing !== undefined && input.positionals.length === 2) {
     const [resource, prefix] = cmd.positionals;
@@ -138,11 +141,18 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   }
   if (args.named.length > 0) {
     // Named objects are visited in the order given (builder.go visitByResource / visitByName).
+    const errors: string[] = [];
     for (const n of args.named) {
       const found = list(n.kind as "jobs" | "pods").find((r) => r.name === n.name);
-      if (found === undefined) stderr += missingError(n.kind, n.name);
+      if (n.name === "") errors.push("resource name may not be empty");
+      else if (found === undefined) errors.push(missingError(n.kind, n.name).trimEnd());
       else describe(found, n.kind as "jobs" | "pods");
     }
+    // cmdutil.CheckErr: one error alone gets "error: " unless the API server's; several are
+    // listed a line each as they are (MultipleErrors).
+    if (errors.length === 1 && !errors[0].startsWith("Error from server")) errors[0] = `error: ${errors[0]}`;
+    stderr += errors.map((e) => `${e}\n`).join("");
+    if (errors.length > 0) return { stdout: texts.join("\n\n"), stderr, exitCode: 1 };
   } else {
     for (const kind of args.kinds as ("jobs" | "pods")[]) for (const r of list(kind)) describe(r, kind);
     // describe.go Run: "No resources found" once, when nothing at all was found and nothing

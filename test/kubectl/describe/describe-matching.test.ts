@@ -110,3 +110,24 @@ describe("kubectl describe --chunk-size", () => {
     );
   });
 });
+
+describe("kubectl describe with an empty name", () => {
+  // client-go rest Request.Name refuses "" before any request: "resource name may not be
+  // empty", a plain error (not a NotFound, so no prefix matching). cmdutil.CheckErr prints one
+  // error alone with "error: ", several a line each as they are (MultipleErrors).
+  it.each([
+    ["kubectl describe job ''", "2> error: resource name may not be empty\n"],
+    [
+      "kubectl describe job '' nope",
+      '2> resource name may not be empty\n2> Error from server (NotFound): jobs.batch "nope" not found\n',
+    ],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+
+  it("a name found beside it is described, then the error", () => {
+    const out = outputOf("kubectl describe jobs work '' --show-events=false");
+    expect(out.startsWith("Name:             work\n")).toBe(true);
+    expect(out.endsWith("2> error: resource name may not be empty\n")).toBe(true);
+  });
+});
