@@ -53,8 +53,16 @@ export function listNodes(store: Store, sel: LabelSelector | null): NodeRecord[]
   return store.nodes.filter((n) => sel === null || sel.matches(n.labels)).sort(byName);
 }
 
+/**
+ * The API server's list order: by storage key, /registry/<resource>/<namespace>/<name>, compared
+ * byte by byte (etcd and kine ranges; the watch cache's btree, BtreeWatchCache). So it is
+ * "<namespace>/<name>" that is compared, not the namespace first: "team-a/x" < "team/x" since
+ * "-" sorts before "/". Names here are ASCII, where UTF-16 and byte order agree.
+ */
 function nsThenName(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
-  return a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : byName(a, b);
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 export function notFound(kind: ResourceKind, name: string): string {

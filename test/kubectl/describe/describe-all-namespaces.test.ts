@@ -74,3 +74,24 @@ describe("kubectl describe -A and No resources found", () => {
     ).toEqual(["Name:             work", `Name:             ${pod}`, "Name:             work"]);
   });
 });
+
+describe("kubectl describe -A: the API server's order", () => {
+  // The API server lists by storage key, /registry/<resource>/<namespace>/<name>, compared
+  // byte by byte (etcd/kine ranges, and the watch cache's btree since BtreeWatchCache): "-"
+  // sorts before "/", so namespace team-a's objects come before team's.
+  it("team-a before team, as the keys team-a/work < team/work", () => {
+    const out = commandTranscript([
+      "kubectl create namespace team",
+      "kubectl create namespace team-a",
+      "kubectl apply -f job.yaml -n team",
+      "kubectl apply -f job.yaml -n team-a",
+      "sleep 10",
+      "kubectl describe jobs -A --show-events=false",
+    ]);
+    const described = out.slice(out.lastIndexOf("$ kubectl describe"));
+    expect(described.match(/^Namespace: +(\S+)$/gm)?.map((l) => l.split(/ +/)[1])).toEqual([
+      "team-a",
+      "team",
+    ]);
+  });
+});
