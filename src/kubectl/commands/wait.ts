@@ -99,16 +99,19 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     return true;
   };
   const materializeJob = (j: JobRecord) => ctx.materializer.job(j);
-  type Target = { kind: ResourceKind; name: string; meets: () => boolean };
+  // `gone`: the object was deleted since the visit found it (a selector's list is taken once).
+  type Target = { kind: ResourceKind; name: string; meets: () => boolean; gone: () => boolean };
   const jobTarget = (j: JobRecord): Target => ({
     kind: "jobs",
     name: j.name,
     meets: sinceWrite(j, () => check(jobMeets(j, cond, materializeJob))),
+    gone: () => j.removed,
   });
   const podTarget = (p: PodRecord): Target => ({
     kind: "pods",
     name: p.name,
     meets: sinceWrite(p, () => check(podMeets(ctx, p, cond))),
+    gone: () => p.removed,
   });
   let args: ReturnType<typeof resolveResourceArgs>;
   try {
@@ -182,6 +185,12 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     }
     failed = null;
     const left = deadline - ctx.cluster.sim.now;
+    if (t.gone() && cond.kind !== "create") {
+      const missing = goneAtTurn(t, cond.kind === "delete", checkOnce || left > 0);
+      if (missing === null) stdout += `${kindPrefix(t.kind)}/${t.name} condition met\n`;
+      else errors.push(missing);
+      continue;
+    }
     const met = checkOnce ? t.meets() : left > 0 && (t.meets() || ctx.waitUntil(t.meets, left));
     if (failed !== null) errors.push({ text: (failed as JsonPathError).message, fromServer: false });
     else if (met) stdout += `${kindPrefix(t.kind)}/${t.name} condition met\n`;
@@ -197,6 +206,24 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     return fail("error: no matching resources found");
   if (errors.length === 0) return { stdout, stderr: "", exitCode: 0 };
   return { stdout, stderr: aggregateText(errors), exitCode: 1 };
+}
+
+/**
+ * A listed object deleted before its turn (null: met). --for=delete: IsDeleted (delete.go) GETs
+ * it first, and NotFound is met whatever the deadline. A condition or a JSONPath:
+ * getObjAndCheckCondition (condition.go) GETs it once for --timeout=0, or lists and watches that
+ * one name with watchtools.UntilWithSync, whose precondition answers apierrors.NewNotFound —
+ * once the deadline has passed, the informer cannot even sync, which is the timeout error.
+ */
+function goneAtTurn(
+  t: { kind: ResourceKind; name: string },
+  forDelete: boolean,
+  canSync: boolean,
+): { text: string; fromServer: boolean } | null {
+  if (forDelete) return null;
+  if (!canSync)
+    return { text: `timed out waiting for the condition on ${t.kind}/${t.name}`, fromServer: false };
+  return { text: notFound(t.kind, t.name).trimEnd(), fromServer: true };
 }
 
 /**
