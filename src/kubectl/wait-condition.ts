@@ -1,3 +1,4 @@
+import { parseGoDuration, parseGoDurationNs } from "../models/api/go-duration.js";
 import type { JobRecord } from "../models/objects.js";
 import {
   asApiJson,
@@ -22,6 +23,25 @@ export type WaitCondition =
   | { kind: "jsonpath"; jsonPath: WaitJsonPath };
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+
+/** A negative --timeout means "a week" (wait.go ToOptions: 168 * time.Hour). */
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * kubectl wait's --timeout (a time.Duration, in nanoseconds) as jobsim waits it: only exactly
+ * zero checks once (condition.go getObjAndCheckCondition, delete.go IsDeleted: `o.Timeout ==
+ * 0`), any negative duration is a week, and a positive one under half a millisecond is a wait of
+ * 0 ms — it runs out before the watch syncs. Or pflag's reason for refusing the text.
+ */
+export function waitTimeout(text: string | undefined): { timeoutMs: number; checkOnce: boolean } | string {
+  if (text === undefined) return { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, checkOnce: false };
+  const ns = parseGoDurationNs(text);
+  if (typeof ns === "string") return ns;
+  if (ns === 0n) return { timeoutMs: 0, checkOnce: true };
+  if (ns < 0n) return { timeoutMs: WEEK_MS, checkOnce: false };
+  const ms = parseGoDuration(text);
+  return { timeoutMs: typeof ms === "number" ? ms : 0, checkOnce: false };
+}
 
 export function parseFor(value: string | undefined): WaitCondition | string {
   // No --for is the flag's default, "", which no case matches (wait.go conditionFuncFor).

@@ -4,8 +4,7 @@ import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { jobsAndPodsOnly, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
-import { DEFAULT_WAIT_TIMEOUT_MS, parseFor, type WaitCondition } from "../kubectl/wait-condition.js";
-import { parseGoDuration } from "../models/api/go-duration.js";
+import { parseFor, type WaitCondition, waitTimeout } from "../kubectl/wait-condition.js";
 import { parseScenarioDuration } from "./durations.js";
 import { lineCountProblem, parseGrep } from "./pipe-args.js";
 import { type Problems, shown } from "./problems.js";
@@ -117,10 +116,8 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     // A --for or --timeout kubectl refuses is its error in the session (wait.ts), where no time
     // passes: such a step is no wait to replay.
     const condition = parseFor(flag(command, "for"));
-    const timeout = flag(command, "timeout");
-    const t = timeout === undefined ? DEFAULT_WAIT_TIMEOUT_MS : parseGoDuration(timeout);
-    if (typeof condition !== "string" && typeof t !== "string")
-      wait = { condition, timeoutMs: t < 0 ? 7 * 24 * 3_600_000 : t };
+    const t = waitTimeout(flag(command, "timeout"));
+    if (typeof condition !== "string" && typeof t !== "string") wait = { condition, timeoutMs: t.timeoutMs };
   }
   return { kind: "kubectl", line, command, pipe, files, wait };
 }

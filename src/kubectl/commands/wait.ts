@@ -1,4 +1,3 @@
-import { parseGoDuration } from "../../models/api/go-duration.js";
 import type { JobRecord, PodRecord } from "../../models/objects.js";
 import { podConditions } from "../../models/pod-status.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
@@ -14,13 +13,7 @@ import {
   type ResourceKind,
   resolveResourceArgs,
 } from "../resources.js";
-import {
-  DEFAULT_WAIT_TIMEOUT_MS,
-  jobMeets,
-  jsonPathMeets,
-  parseFor,
-  type WaitCondition,
-} from "../wait-condition.js";
+import { jobMeets, jsonPathMeets, parseFor, type WaitCondition, waitTimeout } from "../wait-condition.js";
 import { CREATE_TIMEOUT_ERROR, type Presence, pollUntilCreated } from "../wait-create.js";
 
 /**
@@ -31,9 +24,6 @@ import { CREATE_TIMEOUT_ERROR, type Presence, pollUntilCreated } from "../wait-c
  * `error: timed out waiting for the condition on <resource>/<name>` and exits 1.
  * Condition types and statuses compare case-insensitively, as kubectl does.
  */
-
-/** A negative --timeout means "a week" in kubectl. */
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 function podMeets(ctx: KubectlContext, pod: PodRecord, c: WaitCondition): boolean | JsonPathError {
   if (c.kind === "delete") return pod.removed;
@@ -67,20 +57,15 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   // --timeout is a duration flag: pflag refuses a value it cannot parse before the command runs
   // (before the files are read or --for is looked at), with the usage line kubectl's
   // FlagErrorFunc adds (pkg/util/templates/templater.go).
-  const timeoutText = flag(input, "timeout");
-  let timeoutMs = DEFAULT_WAIT_TIMEOUT_MS;
   // --timeout=0 checks once (condition.go getObjAndCheckCondition, delete.go IsDeleted: "If
   // timeout is zero ... check once") and says `condition not met for <resource>/<name>`.
-  let checkOnce = false;
-  if (timeoutText !== undefined) {
-    const t = parseGoDuration(timeoutText);
-    if (typeof t === "string")
-      return fail(
-        `error: invalid argument "${timeoutText}" for "--timeout" flag: ${t}\nSee 'kubectl wait --help' for usage.`,
-      );
-    timeoutMs = t < 0 ? WEEK_MS : t;
-    checkOnce = t === 0;
-  }
+  const timeoutText = flag(input, "timeout");
+  const timeout = waitTimeout(timeoutText);
+  if (typeof timeout === "string")
+    return fail(
+      `error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeout}\nSee 'kubectl wait --help' for usage.`,
+    );
+  const { timeoutMs, checkOnce } = timeout;
   // ToOptions reads --for (conditionFuncFor) before RunWait's builder reads any file.
   const cond = parseFor(flag(input, "for"));
   if (typeof cond === "string") return fail(cond);
