@@ -230,6 +230,9 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     const { pod, c, run } = stream;
     // LogREST.Get validates the options before it asks the node (pkg/registry/core/pod/rest/log.go).
     if (refusedSince) return { message: podLogOptionsInvalid(pod.name), invalid: true };
+    // LogLocation (pkg/registry/core/pod/strategy.go): no node, no location, and the API server
+    // streams nothing — no kubelet is asked, so not even --previous is an error.
+    if (pod.nodeName === null) return "";
     if (previous) {
       if (run === null)
         return { message: `previous terminated container "${c.name}" in pod "${pod.name}" not found` };
@@ -238,7 +241,6 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       if (run === null && c.statusUnknown)
         return { message: `container "${c.name}" in pod "${pod.name}" is terminated` };
       if (run === null) {
-        if (pod.nodeName === null) return ""; // not scheduled: the API returns an empty stream
         const reason =
           c.waitingReason === "ErrImagePull"
             ? "image can't be pulled"
