@@ -1,4 +1,4 @@
-import { parseGoDuration } from "../../models/api/go-duration.js";
+import { parseGoDuration, parseGoDurationNs } from "../../models/api/go-duration.js";
 import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
 import { parseGoInt } from "../go-int.js";
 import { flag, type KubectlCommand } from "../parse.js";
@@ -84,7 +84,11 @@ export function maxLogRequests(cmd: KubectlCommand): number | string {
 export function podRunningTimeoutMs(cmd: KubectlCommand): number | string {
   const t = durationFlag(cmd, "pod-running-timeout") ?? DEFAULT_POD_RUNNING_TIMEOUT_MS;
   if (typeof t === "string") return t;
-  if (t <= 0) return "error: --pod-running-timeout must be higher than zero";
+  // GetPodRunningTimeoutFlag (cmd/util/helpers.go) compares the time.Duration, in nanoseconds:
+  // 1us is a timeout (of 0 ms here), -1us is refused, though both round to 0 ms.
+  const text = flag(cmd, "pod-running-timeout");
+  const ns = text === undefined ? 1n : parseGoDurationNs(text);
+  if (typeof ns === "bigint" && ns <= 0n) return "error: --pod-running-timeout must be higher than zero";
   return t;
 }
 

@@ -159,3 +159,17 @@ describe("kubectl logs -f job/NAME in a Monte Carlo plan", () => {
     expect(planOf(step).map((s) => s.kind)).toEqual(["create"]);
   });
 });
+
+describe("kubectl logs --pod-running-timeout under a millisecond", () => {
+  // GetPodRunningTimeoutFlag (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go) refuses a
+  // time.Duration <= 0, in nanoseconds: 1us is a (short) timeout, -1us is refused.
+  it("1us is accepted: the pods are read as usual", () => {
+    expect(commandOutput(RAN, "kubectl logs job/two --pod-running-timeout=1us -c a", opts)).toBe("ok\n");
+  });
+
+  it("-1us is refused", () => {
+    expect(commandOutput(RAN, "kubectl logs job/two --pod-running-timeout=-1us", opts)).toBe(
+      "2> error: --pod-running-timeout must be higher than zero\n",
+    );
+  });
+});
