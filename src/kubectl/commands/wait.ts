@@ -115,7 +115,8 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
     return fail((e as ResourceError).message);
   }
   const kind = args.kinds[0];
-  if (kind !== "jobs" && kind !== "pods") return fail(jobsAndPodsOnly("wait", [kind])!);
+  const other = args.kinds.find((k) => k !== "jobs" && k !== "pods");
+  if (other !== undefined) return fail(jobsAndPodsOnly("wait", [other])!);
   const all = boolFlag(cmd, "all");
   if (args.named.length === 0 && sel === null && !all)
     return fail("error: resource(s) were provided, but no name was specified");
@@ -132,8 +133,10 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   }
   // The objects in the order the resource builder visits them. A named one is fetched at its
   // turn (after the waits before it): a NotFound error then, which --for=delete ignores
-  // (RunWait's IgnoreErrors). A selector's list is taken once, first.
-  const visits: (() => Target | string | null)[] = [];
+  // (RunWait's IgnoreErrors). A selector's list is one List per type, in the order the types
+  // were given (visitBySelector), each taken at its turn: `jobs,pods --all` lists the pods once
+  // the Jobs have been waited for.
+  const visits: (() => Target | Target[] | string | null)[] = [];
   // RunWait: no object visited (and no error) is errNoMatchingResources, but for --for=delete.
   let visited = 0;
   if (args.named.length > 0) {
@@ -148,12 +151,12 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
         return n.kind === "jobs" ? jobTarget(found as JobRecord) : podTarget(found as PodRecord);
       });
   } else {
-    const listed =
-      kind === "jobs"
-        ? listJobs(ctx.cluster.store, ns, sel).map(jobTarget)
-        : listPods(ctx.cluster.store, ns, sel).map(podTarget);
-    if (listed.length === 0 && cond.kind !== "delete") return fail("error: no matching resources found");
-    for (const t of listed) visits.push(() => t);
+    for (const k of args.kinds)
+      visits.push(() =>
+        k === "jobs"
+          ? listJobs(ctx.cluster.store, ns, sel).map(jobTarget)
+          : listPods(ctx.cluster.store, ns, sel).map(podTarget),
+      );
   }
   // The builder continues on error (ToBuilder: ContinueOnError unless StopOnFirstError): every
   // object is waited for in turn against one deadline (RunWait's context), and the errors are
@@ -161,9 +164,14 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   let stdout = "";
   const errors: { text: string; fromServer: boolean }[] = [];
   const deadline = ctx.cluster.sim.now + timeoutMs;
-  for (const visit of visits) {
-    const t = visit();
+  while (visits.length > 0) {
+    const t = visits.shift()!();
     if (t === null) continue;
+    if (Array.isArray(t)) {
+      visited += t.length;
+      visits.unshift(...t.map((listed) => () => listed));
+      continue;
+    }
     if (typeof t === "string") {
       errors.push({ text: t, fromServer: true });
       continue;
@@ -187,7 +195,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
         fromServer: false,
       });
   }
-  if (errors.length === 0 && visited === 0 && fromFiles && cond.kind !== "delete")
+  if (errors.length === 0 && visited === 0 && cond.kind !== "delete")
     return fail("error: no matching resources found");
   if (errors.length === 0) return { stdout, stderr: "", exitCode: 0 };
   return { stdout, stderr: aggregateText(errors), exitCode: 1 };
