@@ -55,3 +55,13 @@ export function readLogs(
   }
   return s;
 }
+
+/**
+ * Where the kubelet starts to read a run's log (ReadLogs, pkg/kubelet/kuberuntime/logs/logs.go:
+ * tail.FindTailLineStartIndex over the file as it is at the request). Following, it then reads
+ * every line from there on — lines written later included — and only without -f does it stop
+ * after `tail` lines (`limitedMode := tail >= 0 && !follow`).
+ */
+export function tailStart(run: ContainerRun, now: number, tail: number): number {
+  return tail < 0 ? 0 : Math.max(0, runLines(run, now).length - tail);
+}

@@ -8,7 +8,7 @@ import {
 } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { defaultLogContainer } from "../default-container.js";
-import { readLogs, runLines } from "../log-lines.js";
+import { readLogs, runLines, tailStart } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, type KubectlCommand } from "../parse.js";
 import {
@@ -250,9 +250,18 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         return { message: `container "${c.name}" in pod "${pod.name}" is waiting to start: ${reason}` };
       }
     }
+    const lines = runLines(run, ctx.cluster.sim.now);
+    // A followed stream reads on from where its tail started at the request.
+    const followed = stream.fromLine !== undefined;
     return withPrefix(
       stream,
-      readLogs(runLines(run, ctx.cluster.sim.now), tailN, sinceMs, stamp, args.limitBytes),
+      readLogs(
+        followed ? lines.slice(stream.fromLine) : lines,
+        followed ? -1 : tailN,
+        sinceMs,
+        stamp,
+        args.limitBytes,
+      ),
     );
   };
   const withPrefix = (stream: LogStream, text: string) =>
@@ -296,8 +305,10 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
   for (const stream of streams) {
     // (A container waiting to start is not waited for: its request fails at once.)
     const run = stream.run;
-    if (follow && !previous && run !== null && !refusedSince)
+    if (follow && !previous && run !== null && !refusedSince) {
+      stream.fromLine = tailStart(run, ctx.cluster.sim.now, tailN);
       ctx.waitUntil(() => followedRunEnded(stream.pod, stream.c, run), FOLLOW_LIMIT_MS);
+    }
     const r = read(stream);
     if (typeof r === "string") stdout += r;
     else if (ignoreErrors) stdout += `error: ${r.message}\n`;
@@ -311,6 +322,8 @@ interface LogStream {
   c: ContainerStatus;
   /** The run the stream reads, taken at the request (null: none to read). */
   run: ContainerRun | null;
+  /** Following: the first line read, where the tail started at the request. */
+  fromLine?: number;
 }
 
 interface LogError {
@@ -350,6 +363,7 @@ function followAll(
     } else live.push(s);
   }
   // (An unscheduled pod's stream is empty at once: only started containers are followed.)
+  const fromLines = live.map((s) => (s.run === null ? 0 : tailStart(s.run, ctx.cluster.sim.now, o.tailN)));
   if (!o.previous)
     ctx.waitUntil(
       () => live.every((s) => s.run === null || followedRunEnded(s.pod, s.c, s.run)),
@@ -360,8 +374,7 @@ function followAll(
   live.forEach((s, order) => {
     if (s.run === null) return;
     const all = runLines(s.run, now);
-    const from = o.tailN < 0 ? 0 : Math.max(0, all.length - o.tailN);
-    for (let i = from; i < all.length; i++) {
+    for (let i = fromLines[order]; i < all.length; i++) {
       const l = all[i];
       if (l.atMs < o.sinceMs) continue;
       const text = o.stamp === null ? `${l.text}\n` : `${o.stamp(l.atMs)} ${l.text}\n`;
