@@ -11,6 +11,7 @@ import { defaultLogContainer } from "../default-container.js";
 import { readLogs, runLines, tailStart } from "../log-lines.js";
 import { listPods, namespaceOf, selectorOf } from "../lookup.js";
 import { boolFlag, type KubectlCommand } from "../parse.js";
+import { type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
 import {
   type LogsArgs,
   parseLogsArgs,
@@ -162,10 +163,18 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
     if (args.tail === undefined) tailN = 10;
   } else {
     const arg = args.resource ?? "";
-    const slash = arg.indexOf("/");
-    const type = slash >= 0 ? arg.slice(0, slash).toLowerCase() : "pod";
-    const name = slash >= 0 ? arg.slice(slash + 1) : arg;
-    if (type === "job" || type === "jobs" || type === "job.batch" || type === "jobs.batch") {
+    // ResourceNames("pods", arg): a TYPE/NAME goes through the builder's splitResourceTypeName
+    // and the RESTMapper, as `get` reads it; anything else names a pod.
+    let type: ResourceKind = "pods";
+    let name = arg;
+    if (arg.includes("/")) {
+      try {
+        ({ kind: type, name } = resolveResourceArgs([arg]).named[0]);
+      } catch (e) {
+        return fail((e as ResourceError).message);
+      }
+    }
+    if (type === "jobs") {
       const job = store.findJob(ns, name);
       if (job === undefined)
         return fail(
@@ -184,7 +193,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
         notices += chosen.notice;
         pods = chosen.pods;
       }
-    } else if (type === "pod" || type === "pods" || type === "po") {
+    } else if (type === "pods") {
       const pod = store.findPod(ns, name);
       if (pod === undefined)
         return fail(`error: error from server (NotFound): pods "${name}" not found in namespace "${ns}"`);
