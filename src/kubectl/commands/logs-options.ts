@@ -1,7 +1,9 @@
 import { parseGoDuration, parseGoDurationNs } from "../../models/api/go-duration.js";
 import { parseRFC3339Error } from "../../models/api/rfc3339-parse-error.js";
+import type { Store } from "../../models/store.js";
 import { parseGoInt } from "../go-int.js";
 import { flag, type KubectlCommand } from "../parse.js";
+import type { ResourceKind } from "../resources.js";
 
 /**
  * What `kubectl logs` reads from its flags and arguments before it runs, and the errors it gives
@@ -175,4 +177,26 @@ export function sinceRefusedByServer(a: LogsArgs): boolean {
 /** That refusal's message: errors.NewInvalid(Kind("PodLogOptions"), pod, ...) (log.go). */
 export function podLogOptionsInvalid(pod: string): string {
   return `PodLogOptions "${pod}" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0`;
+}
+
+/**
+ * `kubectl logs node/x` or `ns/x`: the builder fetches the object (a missing one is its
+ * NotFound, which Complete wraps with the namespace, even for a cluster-scoped kind), then
+ * logsForObjectWithClient asks SelectorsForObject (polymorphichelpers/helpers.go) for its pods,
+ * which a Node or a Namespace has none of: "cannot get the logs from %T: selector for %T not
+ * implemented". Events are refused in jobsim's own words.
+ */
+export function podlessObjectError(
+  store: Store,
+  kind: ResourceKind,
+  name: string,
+  namespace: string,
+): string {
+  const goType = kind === "nodes" ? "*v1.Node" : kind === "namespaces" ? "*v1.Namespace" : null;
+  if (goType === null)
+    return `error: cannot get the logs from ${kind}: jobsim's kubectl logs reads pods and jobs`;
+  const found = kind === "nodes" ? store.findNode(name) : store.findNamespace(name);
+  if (found === undefined)
+    return `error: error from server (NotFound): ${kind} "${name}" not found in namespace "${namespace}"`;
+  return `error: cannot get the logs from ${goType}: selector for ${goType} not implemented`;
 }

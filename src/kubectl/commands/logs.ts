@@ -16,6 +16,7 @@ import {
   type LogsArgs,
   parseLogsArgs,
   podLogOptionsInvalid,
+  podlessObjectError,
   sinceRefusedByServer,
   validateLogs,
 } from "./logs-options.js";
@@ -200,7 +201,7 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       const bad = refused();
       if (bad !== null) return fail(bad);
       pods = [pod];
-    } else return fail(`error: cannot get the logs from ${type}: jobsim's kubectl logs reads pods and jobs`);
+    } else return fail(podlessObjectError(store, type, name, ns));
   }
 
   // --all-pods sets --prefix (logs.go Complete).

@@ -35,3 +35,30 @@ describe("kubectl logs TYPE/NAME as the resource builder reads it", () => {
     expect(outputOf(command)).toBe("ok\n");
   });
 });
+
+describe("kubectl logs of a kind with no pods of its own", () => {
+  // logsForObjectWithClient (polymorphichelpers/logsforobject.go) asks SelectorsForObject
+  // (polymorphichelpers/helpers.go) for the pods of the fetched object; a Node or a Namespace
+  // has none: "cannot get the logs from %T: selector for %T not implemented". A missing one is
+  // the builder's NotFound, which Complete wraps with the namespace (even for a cluster-scoped kind).
+  it.each([
+    [
+      "kubectl logs node/node-0",
+      "2> error: cannot get the logs from *v1.Node: selector for *v1.Node not implemented\n",
+    ],
+    [
+      "kubectl logs ns/default",
+      "2> error: cannot get the logs from *v1.Namespace: selector for *v1.Namespace not implemented\n",
+    ],
+    [
+      "kubectl logs node/nope",
+      '2> error: error from server (NotFound): nodes "nope" not found in namespace "default"\n',
+    ],
+    [
+      "kubectl logs namespace/nope",
+      '2> error: error from server (NotFound): namespaces "nope" not found in namespace "default"\n',
+    ],
+  ])("%s", (command, expected) => {
+    expect(outputOf(command)).toBe(expected);
+  });
+});
