@@ -15,9 +15,12 @@ export class StagedOutputs {
 
   /** Starts `path` with `content` and returns the temporary file to append the rest to. */
   open(path: string, content: string): string {
+    // Armed before tempFor makes any directory: until a handler is installed a signal kills
+    // the process at once (its default action) and the directories would stay. Once armed, a
+    // signal waits for this synchronous code to finish, and finds the directories recorded.
+    armSignalCleanup();
     const tmp = tempFor(path);
     liveTemporaries.add(tmp);
-    armSignalCleanup();
     this.staged.push({ tmp, path });
     writeTemp(tmp, path, content);
     return tmp;
