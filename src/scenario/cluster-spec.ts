@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import {
   dns1123LabelProblems,
   dns1123SubdomainProblems,
@@ -150,6 +151,22 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       problems.add(`${path}.pods`, `expected a positive integer, got ${shown(pods)}`);
     const sysCpu = parseMilliCpu(String(n.systemCpu ?? (server ? K3S_SERVER_SYSTEM_CPU : "0")));
     const sysMem = parseQuantity(String(n.systemMemory ?? (server ? K3S_SERVER_SYSTEM_MEMORY : "0")));
+    // A bad reservation would leave the node's free CPU or memory NaN: nothing would ever fit.
+    if (!(sysCpu >= 0))
+      problems.add(
+        `${path}.systemCpu`,
+        `expected a CPU quantity ≥ 0 such as "200m", got ${shown(n.systemCpu)}`,
+      );
+    if (!(sysMem >= 0))
+      problems.add(
+        `${path}.systemMemory`,
+        `expected a memory quantity ≥ 0 such as "140Mi", got ${shown(n.systemMemory)}`,
+      );
+    if (n.internalIP !== undefined && (typeof n.internalIP !== "string" || isIP(n.internalIP) === 0))
+      problems.add(
+        `${path}.internalIP`,
+        `expected an IP address such as "172.18.0.3", got ${shown(n.internalIP)}`,
+      );
     const labels: Record<string, string> = {
       "beta.kubernetes.io/arch": "amd64",
       "beta.kubernetes.io/instance-type": "k3s",
@@ -167,11 +184,20 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
       problems.add(`${path}.labels`, "expected a mapping of label keys to values");
     if (isRecord(n.labels))
       for (const [k, v] of Object.entries(n.labels)) {
-        const bad = [...labelKeyProblems(k), ...labelValueProblems(String(v))];
+        if (typeof v === "object" && v !== null) {
+          problems.add(
+            `${path}.labels`,
+            `label ${JSON.stringify(k)}: expected a string value, got ${shown(v)}`,
+          );
+          continue;
+        }
+        // A null is read as Go decodes it into a string: the empty value (as in manifests).
+        const value = v === null ? "" : String(v);
+        const bad = [...labelKeyProblems(k), ...labelValueProblems(value)];
         if (bad.length > 0) problems.add(`${path}.labels`, `invalid label ${JSON.stringify(k)}: ${bad[0]}`);
-        labels[k] = String(v);
+        labels[k] = value;
       }
-    const images = Array.isArray(n.images) ? n.images.map(String) : [];
+    const images = nodeImages(n.images, path, problems);
     spec.nodes.push({
       name: n.name,
       role: server ? "server" : "agent",
@@ -188,6 +214,21 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     });
   });
   return spec;
+}
+
+/** A node's `images:` (already present on it): a list of image references. */
+function nodeImages(value: unknown, path: string, problems: Problems): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.add(`${path}.images`, `expected a list of image references, got ${shown(value)}`);
+    return [];
+  }
+  const images: string[] = [];
+  value.forEach((v, i) => {
+    if (typeof v === "string" && v !== "") images.push(v);
+    else problems.add(`${path}.images[${i}]`, `expected an image reference, got ${shown(v)}`);
+  });
+  return images;
 }
 
 /** `cluster.namespaces`: names of namespaces the cluster already has (a team's namespace). */

@@ -154,6 +154,36 @@ describe("scenario loading", () => {
     ]);
   });
 
+  it("refuses a node's systemCpu, systemMemory, internalIP, images or labels of the wrong shape, not silently", () => {
+    // Before, systemCpu: lots left the node with NaN allocatable CPU (every pod Pending with an
+    // empty scheduler reason), `images: python` and `internalIP: 3` were dropped, and a null
+    // label value was shown as "null".
+    const text = GOOD.replace(
+      "images:\n",
+      'cluster:\n  nodes:\n    - name: a\n      systemCpu: lots\n      systemMemory: "-1Mi"\n' +
+        "      internalIP: 3\n      images: python\n      labels: {x: [1]}\n" +
+        "    - name: b\n      internalIP: not-an-ip\n      images: [python, {a: 1}]\nimages:\n",
+    );
+    expect(problems(text)).toEqual([
+      's.yaml: cluster.nodes[0].systemCpu: expected a CPU quantity ≥ 0 such as "200m", got "lots"',
+      's.yaml: cluster.nodes[0].systemMemory: expected a memory quantity ≥ 0 such as "140Mi", got "-1Mi"',
+      's.yaml: cluster.nodes[0].internalIP: expected an IP address such as "172.18.0.3", got 3',
+      's.yaml: cluster.nodes[0].labels: label "x": expected a string value, got [1]',
+      's.yaml: cluster.nodes[0].images: expected a list of image references, got "python"',
+      's.yaml: cluster.nodes[1].internalIP: expected an IP address such as "172.18.0.3", got "not-an-ip"',
+      's.yaml: cluster.nodes[1].images[1]: expected an image reference, got {"a":1}',
+    ]);
+  });
+
+  it("reads a node label given as null as the empty value, as Go decodes a null string", () => {
+    const text = GOOD.replace(
+      "images:\n",
+      "cluster:\n  nodes:\n    - name: a\n      labels: {x: null, n: 1}\nimages:\n",
+    );
+    const node = parseScenario(text, "s.yaml", "/nonexistent").nodes[0];
+    expect([node.labels.x, node.labels.n]).toEqual(["", "1"]);
+  });
+
   it("reports bad steps clearly", () => {
     const p = problems(
       GOOD.replace(
