@@ -7,6 +7,7 @@ import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { goDuration } from "../models/api/go-duration.js";
 import { isDns1123Label } from "../models/api/names.js";
 import { Cluster, type PreparedJob, SYSTEM_NAMESPACES } from "../models/cluster.js";
 import type { Scenario } from "../scenario/load.js";
@@ -73,9 +74,16 @@ export function planFor(scenario: Scenario): RunPlan {
   const leanWaits: string[] = [];
   const namespaces = new Set([...SYSTEM_NAMESPACES, ...scenario.namespaces]);
   let missingNamespace: { line: string; namespace: string } | null = null;
+  // The earliest time a step can come: sleeps and `at`s add up; a wait may return at once.
+  let earliestMs = 0;
   for (const s of scenario.steps) {
-    if (s.kind === "sleep") steps.push({ kind: "advance", untilMs: s.ms, relative: true });
-    else if (s.kind === "at") steps.push({ kind: "advance", untilMs: s.ms, relative: false });
+    if (s.kind === "sleep") {
+      steps.push({ kind: "advance", untilMs: s.ms, relative: true });
+      earliestMs += s.ms;
+    } else if (s.kind === "at") {
+      steps.push({ kind: "advance", untilMs: s.ms, relative: false });
+      earliestMs = Math.max(earliestMs, s.ms);
+    }
     // A dry run (or a --dry-run value kubectl refuses) changes nothing.
     else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
@@ -121,6 +129,12 @@ export function planFor(scenario: Scenario): RunPlan {
         }
         for (const n of m.namespaces) addNamespace(namespaces, n.name);
       }
+      if (jobs.length > 0 && earliestMs >= scenario.horizonMs)
+        // A run stops at the horizon: the Job would be made there, not when the session
+        // applies it, and count as Unfinished in every run.
+        throw new AnalysisError(
+          `${scenario.file}: ${s.line}: applied at ${goDuration(earliestMs)} at the earliest, at or after the scenario's horizon (${goDuration(scenario.horizonMs)}) where every run stops: raise horizon: past it`,
+        );
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
     } else if (s.command.verb === "logs") {
       const follow = followStep(s.command);

@@ -46,3 +46,23 @@ describe("waits on text a Monte Carlo run leaves out", () => {
     expect(plan.leanWaits).toEqual(noted ? [step] : []);
   });
 });
+
+describe("a Job applied at or after the horizon", () => {
+  // Every run stops at the horizon: a Job applied later would be created at the horizon instead
+  // (not when the session applies it) and counted Unfinished in every run.
+  it.each([
+    { horizon: "10s", steps: ["sleep 1m", "kubectl apply -f job.yaml"], at: "1m0s" },
+    { horizon: "30s", steps: ["at 10s", "sleep 20s", "kubectl apply -f job.yaml"], at: "30s" },
+  ])("is refused: horizon $horizon, applied at $at", ({ horizon, steps, at }) => {
+    expect(() => planFor(scenario({ p: 1, backoffLimit: 6, steps, horizon }))).toThrow(
+      `analysis-test.yaml: kubectl apply -f job.yaml: applied at ${at} at the earliest, at or after the scenario's horizon (${horizon}) where every run stops: raise horizon: past it`,
+    );
+  });
+
+  it("is planned when the apply comes before the horizon", () => {
+    const plan = planFor(
+      scenario({ p: 1, backoffLimit: 6, steps: ["sleep 1m", "kubectl apply -f job.yaml"], horizon: "61s" }),
+    );
+    expect(plan.steps.map((s) => s.kind)).toEqual(["advance", "create"]);
+  });
+});
