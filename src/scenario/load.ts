@@ -225,10 +225,20 @@ export function parseScenario(
     problems.add("apiVersion", `expected "${SCENARIO_API_VERSION}", got ${shown(raw.apiVersion)}`);
   if (raw.kind !== "Scenario") problems.add("kind", `expected "Scenario", got ${shown(raw.kind)}`);
   const meta = isRecord(raw.metadata) ? raw.metadata : {};
-  checkKnownKeys(problems, "metadata", meta, ["name"]);
-  if (typeof meta.name !== "string" || meta.name === "")
-    problems.add("metadata.name", "required: a name for the scenario");
-  const seed = raw.seed ?? 1;
+  if (raw.metadata !== undefined && !isRecord(raw.metadata))
+    problems.add(
+      "metadata",
+      `expected a mapping with the scenario's name ({name: ...}), got ${shown(raw.metadata)}`,
+    );
+  else {
+    checkKnownKeys(problems, "metadata", meta, ["name"]);
+    if (meta.name !== undefined && typeof meta.name !== "string")
+      problems.add("metadata.name", `expected a name for the scenario (a string), got ${shown(meta.name)}`);
+    else if (typeof meta.name !== "string" || meta.name === "")
+      problems.add("metadata.name", "required: a name for the scenario");
+  }
+  // Only a seed left out takes the default: `seed:` with no value is a slip (as `horizon:` is).
+  const seed = raw.seed === undefined ? 1 : raw.seed;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isSafeInteger(seed)))) {
     // Digits past 2^53 − 1 reach here as the nearest float: name them as written, not as that.
     const digits = /^seed:[ \t]*(-?\d+)[ \t]*(#.*)?$/m.exec(text)?.[1];
@@ -267,10 +277,13 @@ export function parseScenario(
   const inline = new Map<string, string>();
   if (raw.files !== undefined && !isRecord(raw.files))
     problems.add("files", "expected a mapping from file name to manifest text");
+  // Entries that are not text were reported: a step naming one is not also "missing".
+  const badInline = new Set<string>();
   for (const [name, content] of Object.entries(isRecord(raw.files) ? raw.files : {})) {
-    if (typeof content !== "string")
+    if (typeof content !== "string") {
       problems.add(`files.${name}`, "expected the manifest text (use a YAML block scalar: `|`)");
-    else inline.set(name, content);
+      badInline.add(name);
+    } else inline.set(name, content);
   }
 
   const steps = parseSteps(raw.steps, problems);
@@ -279,7 +292,7 @@ export function parseScenario(
   steps.forEach((s) => {
     if (s.kind !== "kubectl") return;
     for (const f of s.files) {
-      if (manifests.has(f)) continue;
+      if (manifests.has(f) || badInline.has(f)) continue;
       let content = inline.get(f);
       const read = content === undefined ? disk?.get(f) : undefined;
       if (read !== undefined) {
@@ -313,9 +326,11 @@ export function parseScenario(
   checkFileReads(steps, manifests, problems);
   // Images declared but invalid were reported already; do not report them again as missing.
   const declared = new Set(Object.keys(isRecord(raw.images) ? raw.images : {}));
+  // An images: that is not a mapping was reported; every image would else be named again.
+  const imagesReadable = raw.images === undefined || isRecord(raw.images);
   for (const m of manifests.values()) {
     const label = manifestLabel(m);
-    checkImages(m, declared, problems, label);
+    if (imagesReadable) checkImages(m, declared, problems, label);
     checkScheduling(m, problems, label);
     checkContainerRestartRules(m, cluster.profile, problems, label);
   }

@@ -481,6 +481,27 @@ describe("YAML that is no scenario, in jobsim's words", () => {
       ]);
   });
 
+  it("names a YAML type mistake as one, once, without the problems that follow from it", () => {
+    expect(problems(GOOD.replace("metadata:\n  name: t\n", "metadata: t\n"))).toEqual([
+      's.yaml: metadata: expected a mapping with the scenario\'s name ({name: ...}), got "t"',
+    ]);
+    expect(problems(GOOD.replace("  name: t\n", "  name: 5\n"))).toEqual([
+      "s.yaml: metadata.name: expected a name for the scenario (a string), got 5",
+    ]);
+    // images: [] is the mistake; the Job's image is not also "without a behaviour".
+    expect(problems(GOOD.replace(/images:\n[\s\S]*?files:/, "images: []\nfiles:"))).toEqual([
+      "s.yaml: images: expected a mapping from image reference to behaviour",
+    ]);
+    // A files: entry that is not text is the mistake; the step's file is not also "missing".
+    expect(problems(GOOD.replace("  job.yaml: |\n", "  job.yaml: 5\n  other.yaml: |\n"))).toEqual([
+      "s.yaml: files.job.yaml: expected the manifest text (use a YAML block scalar: `|`)",
+    ]);
+  });
+
+  it("refuses a seed given as null, as it refuses a horizon given as null", () => {
+    expect(problems(`${GOOD}seed:\n`)).toEqual(["s.yaml: seed: expected an integer or a string, got null"]);
+  });
+
   it("refuses a horizon of 0, which would stop every run before it starts", () => {
     // Every run ended "Unfinished" at time 0, with no word of why; --within 0s is refused too.
     for (const [h, as] of [
