@@ -40,4 +40,25 @@ describe("the README", () => {
     // session writes to stderr only in its last `get pods`, after everything else.
     expect(r.stdout + r.stderr).toBe(blockAfter("## The tutorial", "").replace(/^\n*/, ""));
   });
+
+  it("asks for a Node.js version that every runtime dependency accepts (vega-lite's 22 is named apart)", () => {
+    // npm ci warns (EBADENGINE) for a dependency whose engines.node the running Node misses.
+    const stated = /You need Node\.js (\d+(?:\.\d+)?) or newer/.exec(README)?.[1];
+    expect(stated).toBeDefined();
+    const [major, minor] = stated!.split(".").map(Number);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+    expect(pkg.engines.node).toBe(`>=${major}.${minor ?? 0}`);
+    for (const dep of Object.keys(pkg.dependencies)) {
+      if (dep === "vega-lite") continue;
+      const range: string | undefined = JSON.parse(readFileSync(`node_modules/${dep}/package.json`, "utf8"))
+        .engines?.node;
+      // The alternative for the stated major (e.g. "^20.19.0" in "^20.19.0 || ^22.12.0 || >=23").
+      const lowest = range
+        ?.split("||")
+        .map((r) => /(\d+)(?:\.(\d+))?/.exec(r)!)
+        .find((m) => Number(m[1]) === major);
+      if (lowest !== undefined)
+        expect([dep, minor ?? 0]).toEqual([dep, Math.max(minor ?? 0, Number(lowest[2] ?? 0))]);
+    }
+  });
 });
