@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, posix, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
@@ -289,11 +289,15 @@ export function parseScenario(
   const steps = parseSteps(raw.steps, problems);
   const manifests = new Map<string, ManifestFile>();
   const filesOnDisk: string[] = [];
+  // files: stands for the directory beside the scenario: `-f ./job.yaml` opens files.job.yaml.
+  const inlineByPath = new Map([...inline.keys()].map((k) => [posix.normalize(k), k]));
+  const inlineUsed = new Set<string>();
   steps.forEach((s) => {
     if (s.kind !== "kubectl") return;
     for (const f of s.files) {
       if (manifests.has(f) || badInline.has(f)) continue;
-      let content = inline.get(f);
+      const inlineKey = inline.has(f) ? f : inlineByPath.get(posix.normalize(f));
+      let content = inlineKey === undefined ? undefined : inline.get(inlineKey);
       const read = content === undefined ? disk?.get(f) : undefined;
       if (read !== undefined) {
         content = read;
@@ -317,11 +321,15 @@ export function parseScenario(
       }
       const m = parseManifestFile(f, content);
       if (filesOnDisk.includes(f)) BESIDE_SCENARIO.add(m);
+      else if (inlineKey !== undefined) {
+        inlineUsed.add(inlineKey);
+        if (inlineKey !== f) INLINE_KEY.set(m, inlineKey);
+      }
       manifests.set(f, m);
     }
   });
   for (const [name, text] of inline)
-    if (!manifests.has(name)) manifests.set(name, parseManifestFile(name, text));
+    if (!manifests.has(name) && !inlineUsed.has(name)) manifests.set(name, parseManifestFile(name, text));
   checkGenerateNameApplies(steps, manifests, problems);
   checkFileReads(steps, manifests, problems);
   // Images declared but invalid were reported already; do not report them again as missing.
@@ -361,13 +369,15 @@ export function parseScenario(
 
 /** The manifests read from files beside their scenario (not from its `files:`). */
 const BESIDE_SCENARIO = new WeakSet<ManifestFile>();
+/** The files: key of a manifest a step names by another path to it (`./job.yaml`). */
+const INLINE_KEY = new WeakMap<ManifestFile, string>();
 
 /**
  * Where a manifest's problems are said to be: its `files:` entry, or — for a file read from
  * beside the scenario — that file (a `files.NAME` key would point at nothing).
  */
 export function manifestLabel(m: ManifestFile): string {
-  return BESIDE_SCENARIO.has(m) ? `${m.name} (beside the scenario)` : `files.${m.name}`;
+  return BESIDE_SCENARIO.has(m) ? `${m.name} (beside the scenario)` : `files.${INLINE_KEY.get(m) ?? m.name}`;
 }
 
 export { ScenarioError };

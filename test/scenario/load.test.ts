@@ -384,6 +384,29 @@ describe("scenario loading", () => {
     expect(() => loadScenario(join(dir, "nope.yaml"))).toThrow(/nope\.yaml: no such file/);
   });
 
+  it("finds a files: entry by the path a shell would open: -f ./job.yaml reads files.job.yaml", () => {
+    // files: stands for the directory beside the scenario; `./job.yaml` is the same file there.
+    const s = parseScenario(
+      GOOD.replace("kubectl apply -f job.yaml", "kubectl apply -f ./job.yaml"),
+      "s.yaml",
+      "/nonexistent",
+    );
+    expect(s.manifests.get("./job.yaml")!.docs[0].name).toBe("j");
+    // Not counted a second time under its files: key.
+    expect([...s.manifests.keys()]).toEqual(["./job.yaml"]);
+    // Its problems are named by its files: key, which is where the text is.
+    expect(
+      problems(
+        GOOD.replace("kubectl apply -f job.yaml", "kubectl apply -f ./job.yaml").replace(
+          '"img:1"}]',
+          '"img:2"}]',
+        ),
+      ),
+    ).toEqual([
+      's.yaml: files.job.yaml: spec.template.spec.containers[0].image: no behaviour for image "img:2" (did you mean "img:1"?); describe it under images: (or add an "*" entry)',
+    ]);
+  });
+
   it("names a manifest read from beside the scenario by its file, not by a files: key it does not have", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
     const job = GOOD.split("  job.yaml: |\n")[1].split("steps:")[0].replace(/^ {4}/gm, "");
