@@ -23,6 +23,12 @@ function timelineFormat(path: string): "svg" | "html" {
   const ext = extname(path).toLowerCase();
   if (ext === ".svg") return "svg";
   if (ext === ".html" || ext === ".htm") return "html";
+  // `--timeline -` reaches here as /dev/stdout (main.ts joinDashValues): no name to go by.
+  if (isStandardOutput(path) || path === "/dev/stdout")
+    throw new CliError(
+      "--timeline: standard output has no file name to choose .svg or .html by: give FILE.svg or FILE.html",
+      2,
+    );
   throw new CliError(`--timeline ${path}: the file name must end in .svg or .html`, 2);
 }
 

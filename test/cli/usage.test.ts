@@ -49,6 +49,11 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     ],
     [["run", S, "--trace="], "--trace needs a file name"],
     [["run", S, "--timeline="], "--timeline needs a file name"],
+    // `-` is taken for standard output, whose name cannot say which of the two formats to write.
+    [
+      ["run", S, "--timeline", "-"],
+      "--timeline: standard output has no file name to choose .svg or .html by: give FILE.svg or FILE.html",
+    ],
     [["mc", S, "--runs", "10", "--csv="], "--csv needs a file name"],
     [["mc", S, "--runs", "10", "--report="], "--report needs a directory name"],
     [["mc", S, "--emit-job="], "--emit-job needs a file name"],
