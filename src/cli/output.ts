@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
+import { integerSeed } from "../scenario/seed.js";
 
 /** Errors the CLI reports as one clear message and exit status 1 (never a stack trace). */
 export class CliError extends Error {
@@ -318,5 +319,5 @@ export function parseSeed(value: unknown): number | string | undefined {
   // point out, not a different seed to run silently.
   if (s.trim() !== s)
     throw new CliError(`--seed ${JSON.stringify(s)}: spaces around a seed are part of it; leave them out`, 2);
-  return /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
+  return integerSeed(s);
 }

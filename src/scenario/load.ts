@@ -10,6 +10,7 @@ import { parseScenarioDuration } from "./durations.js";
 import { parseImage } from "./images.js";
 import { type Override, OverrideError, setInImages, setInManifest } from "./overrides.js";
 import { checkKnownKeys, Problems, ScenarioError, shown } from "./problems.js";
+import { integerSeed } from "./seed.js";
 import { checkFileReads, checkGenerateNameApplies } from "./step-file-checks.js";
 import { parseSteps, QUOTE_HINT, type Step } from "./steps.js";
 import { checkContainerRestartRules, checkImages, checkScheduling } from "./template-checks.js";
@@ -353,7 +354,7 @@ export function parseScenario(
   return {
     file,
     name: meta.name as string,
-    seed: seed as number | string,
+    seed: integerSeed(seed as number | string),
     horizonMs,
     profile: cluster.profile,
     epochMs: cluster.epochMs,

@@ -521,6 +521,18 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     ]);
   });
 
+  it("reads a quoted integer seed as the integer, as --seed reads it, so mc's replay line replays it", () => {
+    // `--seed 007` is the seed 7 (cli/output.ts parseSeed): a scenario's "007" must be too, or
+    // the `jobsim run --seed "007" --run N` that mc prints would replay another run.
+    const seedOf = (v: string) => parseScenario(`${GOOD}seed: ${v}\n`, "s.yaml", "/nonexistent").seed;
+    expect([seedOf('"007"'), seedOf('"7"'), seedOf('"-12"'), seedOf("007")]).toEqual([7, 7, -12, 7]);
+    expect([seedOf('"1.5"'), seedOf('"abc"'), seedOf('"99999999999999999999"')]).toEqual([
+      "1.5",
+      "abc",
+      "99999999999999999999",
+    ]);
+  });
+
   it("refuses a seed given as null, as it refuses a horizon given as null", () => {
     expect(problems(`${GOOD}seed:\n`)).toEqual(["s.yaml: seed: expected an integer or a string, got null"]);
   });
