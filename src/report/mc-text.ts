@@ -29,10 +29,20 @@ export interface ReplayHint {
   seed: number | string;
 }
 
+/**
+ * A word as a POSIX shell reads it back: as it is when it holds nothing the shell treats
+ * specially, else in single quotes (inside which nothing, `$` or `"` included, is expanded).
+ */
+function shellWord(word: string): string {
+  return /^[-A-Za-z0-9_./:@%+=,]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 function replayLine(j: JobReport, hint: ReplayHint): string {
   const firsts = Object.entries(j.firstRuns).map(([o, run]) => `${o} ${run}`);
-  const seed = typeof hint.seed === "string" ? JSON.stringify(hint.seed) : String(hint.seed);
-  return `  first run of each outcome: ${firsts.join(", ")} (replay one: jobsim run ${hint.scenarioFile} --seed ${seed} --run N)`;
+  const seed = String(hint.seed);
+  // `--seed -abc` would be read as the flags -a -b -c: a seed starting with a dash is joined.
+  const seedOption = /^-(?![0-9])/.test(seed) ? `--seed=${shellWord(seed)}` : `--seed ${shellWord(seed)}`;
+  return `  first run of each outcome: ${firsts.join(", ")} (replay one: jobsim run ${shellWord(hint.scenarioFile)} ${seedOption} --run N)`;
 }
 
 function jobBlock(name: string, j: JobReport, runs: number, hint?: ReplayHint): string {

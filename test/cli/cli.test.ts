@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -258,6 +266,24 @@ describe("jobsim run", () => {
 });
 
 describe("jobsim mc and sweep arguments", () => {
+  it("mc's replay line is a shell command: a path with a space or quote and a seed with $ are quoted", () => {
+    const dir = join(tmp(), "my dir");
+    mkdirSync(dir);
+    const file = join(dir, "it's.yaml");
+    writeFileSync(file, readFileSync("scenarios/flaky-job.yaml", "utf8"));
+    const r = jobsim("mc", file, "--runs", "20", "--seed", "a$HOME");
+    expect(r.status).toBe(0);
+    const command = /\(replay one: (.*) --run N\)/.exec(r.stdout)?.[1];
+    expect(command).toBe(`jobsim run '${dir}/it'\\''s.yaml' --seed 'a$HOME'`);
+    // The shell splits it back into the words jobsim was given.
+    const words = spawnSync("sh", ["-c", `printf '%s\\n' ${command}`], { encoding: "utf8" }).stdout;
+    expect(words).toBe(`jobsim\nrun\n${file}\n--seed\na$HOME\n`);
+    // A seed starting with a dash is joined to its option, or it would read as short flags.
+    const dashed = jobsim("mc", "scenarios/flaky-job.yaml", "--runs", "20", "--seed=-abc");
+    expect(dashed.stdout).toContain("(replay one: jobsim run scenarios/flaky-job.yaml --seed=-abc --run N)");
+    expect(jobsim("run", "scenarios/flaky-job.yaml", "--seed=-abc", "--run", "0").status).toBe(0);
+  });
+
   it.each([
     [
       ["mc", "scenarios/flaky-job.yaml", "--runs", "0"],
