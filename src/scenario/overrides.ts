@@ -45,6 +45,8 @@ export function parseValues(text: string): number[] {
 /** Splits `PATH=VALUES`. */
 export function parseSet(text: string): { path: string; values: number[] } {
   const eq = text.lastIndexOf("=");
+  // As `--csv` without a file is "--csv needs a file name" (cli/output-checks.ts).
+  if (text.trim() === "") throw new OverrideError("--set needs PATH=VALUES, e.g. spec.backoffLimit=0..15");
   if (eq <= 0) throw new OverrideError(`--set ${text}: expected PATH=VALUES, e.g. spec.backoffLimit=0..15`);
   const path = text.slice(0, eq).trim();
   try {

@@ -49,6 +49,8 @@ describe("wrong usage: exit 2, one message, nothing written", () => {
     ],
     [["run", S, "--trace="], "--trace needs a file name"],
     [["run", S, "--timeline="], "--timeline needs a file name"],
+    [["sweep", S, "--set"], "--set needs PATH=VALUES, e.g. spec.backoffLimit=0..15"],
+    [["sweep", S, "--set="], "--set needs PATH=VALUES, e.g. spec.backoffLimit=0..15"],
     // `-` is taken for standard output, whose name cannot say which of the two formats to write.
     [
       ["run", S, "--timeline", "-"],
