@@ -5,7 +5,7 @@ import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
-import { manifestLabel, scenarioFromText } from "../scenario/load.js";
+import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { initContainerNotes } from "../scenario/template-checks.js";
 import { hintsFor } from "../session/hints.js";
@@ -62,11 +62,16 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** Whether a file's text is a scenario (kind: Scenario) rather than a manifest. */
+/**
+ * Whether a file's text is a scenario (kind: Scenario, or jobsim's apiVersion with a kind
+ * misspelt or left out: the loader names that, as `run` would) rather than a manifest.
+ */
 function isScenario(text: string): boolean {
   try {
-    const v = parseDocument(text).toJS() as { kind?: unknown } | null;
-    return v !== null && typeof v === "object" && v.kind === "Scenario";
+    const v = parseDocument(text).toJS() as { kind?: unknown; apiVersion?: unknown } | null;
+    return (
+      v !== null && typeof v === "object" && (v.kind === "Scenario" || v.apiVersion === SCENARIO_API_VERSION)
+    );
   } catch {
     return false;
   }

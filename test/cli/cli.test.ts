@@ -22,6 +22,26 @@ import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 const NEVER_WRITTEN = join(tmpdir(), "jobsim-cli-never-written.yaml");
 
 describe("jobsim validate", () => {
+  it("checks a jobsim/v1alpha1 file with a misspelt or missing kind as a scenario, as run does", () => {
+    const dir = tmp();
+    const tutorial = readFileSync("scenarios/flaky-job.yaml", "utf8");
+    for (const [name, text, problem] of [
+      [
+        "typo.yaml",
+        tutorial.replace("kind: Scenario\n", "kind: Scenaro\n"),
+        'kind: expected "Scenario", got "Scenaro"',
+      ],
+      ["none.yaml", tutorial.replace("kind: Scenario\n", ""), 'kind: expected "Scenario", got nothing'],
+    ]) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const r = jobsim("validate", file);
+      expect(r.stderr).toBe(`${file}: ${problem}\n`);
+      expect(r.status).toBe(1);
+      expect(jobsim("run", file).stderr).toBe(`${file}: ${problem}\n`);
+    }
+  });
+
   it("warns of a key given twice, which kubectl applies with the last value (exit 0)", () => {
     const file = join(tmp(), "dup.yaml");
     writeFileSync(
