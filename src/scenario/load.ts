@@ -304,6 +304,21 @@ export function parseScenario(
         content = read;
         filesOnDisk.push(f);
       } else if (content === undefined) {
+        // kubectl reads `-` from stdin and fetches http(s):// URLs (cli-runtime
+        // resource/builder.go FilenameParam): neither is a path to look for beside the scenario.
+        const unread =
+          f === "-"
+            ? "-f - reads standard input, which a step does not have"
+            : /^https?:\/\//.test(f)
+              ? `jobsim does not fetch "${f}"`
+              : null;
+        if (unread !== null) {
+          problems.add(
+            "steps",
+            `${s.line}: ${unread}: put the manifest under files: and name it (-f job.yaml)`,
+          );
+          continue;
+        }
         const onDisk = resolve(dir, f);
         if (!existsSync(onDisk)) {
           problems.add(

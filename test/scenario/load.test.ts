@@ -568,6 +568,17 @@ describe("YAML that is no scenario, in jobsim's words", () => {
     ).toEqual([]);
   });
 
+  it("says that -f - (standard input) and -f URL are not read, not that the path does not exist", () => {
+    // kubectl reads `-` from stdin and fetches http(s):// (cli-runtime resource/builder.go
+    // FilenameParam); a step has no stdin and jobsim fetches nothing.
+    expect(problems(GOOD.replace("-f job.yaml", "-f -"))).toEqual([
+      "s.yaml: steps: kubectl apply -f -: -f - reads standard input, which a step does not have: put the manifest under files: and name it (-f job.yaml)",
+    ]);
+    expect(problems(GOOD.replace("-f job.yaml", "-f https://example.com/job.yaml"))).toEqual([
+      's.yaml: steps: kubectl apply -f https://example.com/job.yaml: jobsim does not fetch "https://example.com/job.yaml": put the manifest under files: and name it (-f job.yaml)',
+    ]);
+  });
+
   it("refuses -f with a directory at load (kubectl would apply the files in it)", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobsim-"));
     mkdirSync(join(dir, "jobs.d"));
