@@ -30,6 +30,8 @@ describe("the README", () => {
     );
     const s = parseScenario(text, "readme.yaml", "/nonexistent");
     expect(s.name).toBe("flaky-job");
+    // The "*" entry it shows covers any other image.
+    expect(s.workload.get("other:1").spec.image).toBe("*");
     expect(s.manifests.get("job.yaml")!.docs[0].name).toBe("example-job");
   });
 
@@ -60,5 +62,18 @@ describe("the README", () => {
       if (lowest !== undefined)
         expect([dep, minor ?? 0]).toEqual([dep, Math.max(minor ?? 0, Number(lowest[2] ?? 0))]);
     }
+  });
+
+  it("tells what a script does once it runs out: its last entry repeats", () => {
+    expect(README).toContain("the last entry repeats once the script runs out");
+    const text = readFileSync("scenarios/flaky-job.yaml", "utf8").replace(
+      / {4}outcomes:[^\n]*\n( {6}- [^\n]*\n)+/,
+      "    script: [{exitCode: 1}, {exitCode: 0}]\n",
+    );
+    const image = parseScenario(text, "s.yaml", "/nonexistent").workload.get(
+      "k3d-my-cluster-registry:50664/flaky-app:0.1",
+    );
+    const rng = undefined as never; // a script draws nothing
+    expect([0, 1, 2, 5].map((k) => image.outcome(k, rng).exitCode)).toEqual([1, 0, 0, 0]);
   });
 });
