@@ -67,6 +67,31 @@ export interface RunPlan {
   horizonMs: number;
 }
 
+function pastHorizon(line: string, atMs: number, horizonMs: number): string {
+  return `${line}: applied at ${goDuration(atMs)} at the earliest, at or after the scenario's horizon (${goDuration(horizonMs)}) where every run stops: raise horizon: past it`;
+}
+
+/**
+ * The apply or create steps that the steps' sleeps and `at`s put at or after the horizon, in
+ * planFor's words (for `validate`, which warns of what mc and sweep will refuse).
+ */
+export function stepsPastHorizon(scenario: Scenario): string[] {
+  let earliestMs = 0;
+  const past: string[] = [];
+  for (const s of scenario.steps) {
+    if (s.kind === "sleep") earliestMs += s.ms;
+    else if (s.kind === "at") earliestMs = Math.max(earliestMs, s.ms);
+    else if (
+      (s.command.verb === "apply" || s.command.verb === "create") &&
+      s.files.length > 0 &&
+      changesCluster(s.command) &&
+      earliestMs >= scenario.horizonMs
+    )
+      past.push(pastHorizon(s.line, earliestMs, scenario.horizonMs));
+  }
+  return past;
+}
+
 export function planFor(scenario: Scenario): RunPlan {
   const steps: PlanStep[] = [];
   const jobKeys: string[] = [];
@@ -132,9 +157,7 @@ export function planFor(scenario: Scenario): RunPlan {
       if (jobs.length > 0 && earliestMs >= scenario.horizonMs)
         // A run stops at the horizon: the Job would be made there, not when the session
         // applies it, and count as Unfinished in every run.
-        throw new AnalysisError(
-          `${scenario.file}: ${s.line}: applied at ${goDuration(earliestMs)} at the earliest, at or after the scenario's horizon (${goDuration(scenario.horizonMs)}) where every run stops: raise horizon: past it`,
-        );
+        throw new AnalysisError(`${scenario.file}: ${pastHorizon(s.line, earliestMs, scenario.horizonMs)}`);
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
     } else if (s.command.verb === "logs") {
       const follow = followStep(s.command);

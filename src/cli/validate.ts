@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
+import { stepsPastHorizon } from "../analysis/plan.js";
 import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
@@ -99,6 +100,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
           warnings.push(...initContainerNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }
+        for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
       } else {

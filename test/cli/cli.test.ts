@@ -22,6 +22,24 @@ import { CLI, jobsim, noStackTrace, tmp } from "../helpers/cli.js";
 const NEVER_WRITTEN = join(tmpdir(), "jobsim-cli-never-written.yaml");
 
 describe("jobsim validate", () => {
+  it("warns of a Job applied at or after the horizon, which mc and sweep refuse (exit 0: run plays it)", () => {
+    const file = join(tmp(), "late.yaml");
+    writeFileSync(
+      file,
+      readFileSync("scenarios/flaky-job.yaml", "utf8")
+        .replace("seed: 7\n", "seed: 7\nhorizon: 10s\n")
+        .replace("  - kubectl apply -f job.yaml\n", "  - sleep 1m\n  - kubectl apply -f job.yaml\n"),
+    );
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `${file}: warning: kubectl apply -f job.yaml: applied at 1m0s at the earliest, at or after the scenario's horizon (10s) where every run stops: raise horizon: past it (mc and sweep refuse it)\n`,
+    );
+    expect(jobsim("mc", file, "--runs", "10").stderr).toBe(
+      `jobsim: ${file}: kubectl apply -f job.yaml: applied at 1m0s at the earliest, at or after the scenario's horizon (10s) where every run stops: raise horizon: past it\n`,
+    );
+  });
+
   it("checks a jobsim/v1alpha1 file with a misspelt or missing kind as a scenario, as run does", () => {
     const dir = tmp();
     const tutorial = readFileSync("scenarios/flaky-job.yaml", "utf8");
