@@ -1,23 +1,12 @@
+import { PRINT_FLAGS_FORMATS } from "./output-formats.js";
+
 /**
  * `kubectl events -o`: the formats it has and the ones jobsim renders. Apart from
  * commands/events.ts because scenario checking (which worker threads load) needs it too.
  */
 
-/** genericclioptions PrintFlags' formats (json/yaml/kyaml, name, templates), sorted as its error
- * lists them. kyaml is there from kubectl 1.35 (json_yaml_flags.go AllowedFormats, PR #133327). */
-export const EVENTS_OUTPUT_FORMATS = [
-  "go-template",
-  "go-template-file",
-  "json",
-  "jsonpath",
-  "jsonpath-as-json",
-  "jsonpath-file",
-  "kyaml",
-  "name",
-  "template",
-  "templatefile",
-  "yaml",
-];
+/** `kubectl events` prints with PrintFlags alone (output-formats.ts). */
+export const EVENTS_OUTPUT_FORMATS = PRINT_FLAGS_FORMATS;
 
 /**
  * kubectl events -o json|yaml|jsonpath|template prints the EventList as decoded (typed, in

@@ -22,12 +22,11 @@ const UNRENDERED_FORMATS = [
 ];
 
 /**
- * The formats `kubectl get`'s PrintFlags allow, sorted as its NoCompatiblePrinterError lists
- * them (cli-runtime genericclioptions/print_flags.go AllowedFormats; kubectl 1.35 adds kyaml).
+ * genericclioptions PrintFlags' formats (json/yaml/kyaml, name, the templates), sorted as its
+ * NoCompatiblePrinterError lists them: `kubectl events -o` has these. kyaml is there from kubectl
+ * 1.35 (json_yaml_flags.go AllowedFormats, PR #133327).
  */
-export const GET_OUTPUT_FORMATS = [
-  "custom-columns",
-  "custom-columns-file",
+export const PRINT_FLAGS_FORMATS = [
   "go-template",
   "go-template-file",
   "json",
@@ -38,6 +37,16 @@ export const GET_OUTPUT_FORMATS = [
   "name",
   "template",
   "templatefile",
-  "wide",
   "yaml",
 ];
+
+/**
+ * The formats `kubectl get` allows: PrintFlags' and get's own (custom columns, and `wide` of the
+ * human-readable printer; get/get_flags.go AllowedFormats), sorted as its error lists them.
+ */
+export const GET_OUTPUT_FORMATS = [
+  ...PRINT_FLAGS_FORMATS,
+  "custom-columns",
+  "custom-columns-file",
+  "wide",
+].sort();
