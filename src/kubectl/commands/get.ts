@@ -183,9 +183,16 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   // `job/a pod/b job/c` prints three tables and `job/a pod/nope job/c` one.
   for (const n of args.named) {
     const kindNs = RESOURCE_INFO[n.kind].namespaced ? ns : null;
+    if (n.name === "") {
+      // client-go rest Request.Name refuses an empty name before any request: a plain error,
+      // not a NotFound, so --ignore-not-found keeps it.
+      stderr += `${EMPTY_NAME}\n`;
+      continue;
+    }
     const o = collect(ctx, n.kind, kindNs, { ...cmd, flags: new Map() }).find((x) => x.name === n.name);
     if (o === undefined) {
-      if (!ignoreNotFound || watch) stderr += notFound(n.kind, n.name);
+      if (!ignoreNotFound || watch)
+        stderr += missingNamed(ctx, cmd === input ? kindNs : null, n.kind, n.name);
     } else if (fileSelector !== null && !fileSelector.matches(labelsOf(o))) {
       // visitByPaths: FilterByLabelSelector drops it, silently.
     } else if (groups.length > 0 && groups[groups.length - 1].kind === n.kind) {
@@ -210,6 +217,8 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
       objects = objects.filter((o) => matchesFields(selectableFields(kind, materialize(ctx, o)), reqs));
     groups.push({ kind, objects });
   }
+  // cmdutil.CheckErr: a plain error alone gets "error: "; among others it is a line as it is.
+  if (stderr === `${EMPTY_NAME}\n`) stderr = `error: ${stderr}`;
   if (watch && stderr !== "") {
     // get.go `watch`: the builder does not ContinueOnError, so the first NotFound ends it —
     // silently with --ignore-not-found from kubectl 1.34 (`IsNotFound(err) && o.IgnoreNotFound`).
@@ -354,4 +363,17 @@ export function getCommand(ctx: KubectlContext, input: KubectlCommand): CommandR
   if (printedGroups === 0 && stderr === "" && !ignoreNotFound)
     stderr += noResources(allNamespaced ? namespaceOf(input) : null);
   return { stdout, stderr, exitCode: stderr !== "" && !stderr.startsWith("No resources") ? 1 : 0 };
+}
+
+const EMPTY_NAME = "resource name may not be empty";
+
+/**
+ * A name not found. The builder fetches names with cli-runtime visitor.go Info.Get, which
+ * answers a NotFound outside "default" with the namespace's own NotFound when the namespace does
+ * not exist (`ns` null: objects read by -f, or cluster-scoped kinds, which skip that check).
+ */
+function missingNamed(ctx: KubectlContext, ns: string | null, kind: ResourceKind, name: string): string {
+  if (ns !== null && ns !== "default" && ctx.cluster.store.findNamespace(ns) === undefined)
+    return `Error from server (NotFound): namespaces "${ns}" not found\n`;
+  return notFound(kind, name);
 }
