@@ -1,9 +1,10 @@
 import { deprecatedDryRun } from "../kubectl/dry-run.js";
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
 import { unrenderedOutput } from "../kubectl/output-formats.js";
-import { flag, type KubectlCommand, parseKubectl, splitPipeline, type UsageError } from "../kubectl/parse.js";
+import { flag, type KubectlCommand, parseKubectl, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { jobsAndPodsOnly, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
+import { splitPipeline } from "../kubectl/shell-words.js";
 import { parseFor, type WaitCondition, waitTimeout } from "../kubectl/wait-condition.js";
 import { parseScenarioDuration } from "./durations.js";
 import { lineCountProblem, parseGrep } from "./pipe-args.js";
