@@ -21,17 +21,15 @@ import { ImageBehaviour } from "../workload.js";
 import {
   Action,
   KUBELET_COMPONENT,
-  neverPullMessage,
   P_OUTCOME,
   P_PLEG,
-  P_PULL,
   P_RUN,
   P_START,
   P_TERMINATION,
   PLEG_RELIST_PERIOD_MS,
 } from "./actions.js";
 import { enterRunning, enterTerminated } from "./container-transitions.js";
-import { NodePulls, pulledMessage } from "./image-pulls.js";
+import { ImageStep } from "./image-step.js";
 import { PodKills } from "./pod-kills.js";
 import { updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
@@ -63,8 +61,9 @@ import { showLastRuns } from "./termination.js";
  * Random draws: stream (Job incarnation, pod attempt k, restart·64 + container) per purpose,
  * so attempt k behaves the same whatever happens elsewhere.
  *
- * Beside this file: pod-restarts.ts (which containers a sync restarts, the crash back-off, the
- * reason cache, the pod worker's retries) and pod-kills.ts (deletion and activeDeadlineSeconds).
+ * Beside this file: image-step.ts (present, pulled, or never pulled, before each start),
+ * pod-restarts.ts (which containers a sync restarts, the crash back-off, the reason cache, the
+ * pod worker's retries) and pod-kills.ts (deletion and activeDeadlineSeconds).
  */
 
 export interface KubeletOptions {
@@ -76,10 +75,10 @@ export interface KubeletOptions {
 
 export class Kubelet implements EventHandler {
   private readonly rng = new Xor128();
-  private readonly pulls = new NodePulls();
   private plegPhaseMs = 0;
   private readonly kills: PodKills;
   private readonly restarts: PodRestarts;
+  private readonly images: ImageStep;
   private readonly cancel = (handle: number) => {
     this.sim.cancel(handle);
   };
@@ -103,12 +102,13 @@ export class Kubelet implements EventHandler {
     node.kubelet = this;
     this.kills = new PodKills(this, sim, store, recorder, node.name, profile.podObservedGeneration);
     this.restarts = new PodRestarts(this, sim, store, random, this.rng, recorder, profile);
+    this.images = new ImageStep(this, node, sim, store, recorder, profile, this.restarts);
     this.reset();
   }
 
   /** A new run: no pods, no pulls; this run's relist phase (when in each second the PLEG looks). */
   reset(): void {
-    this.pulls.reset();
+    this.images.reset();
     this.kills.reset();
     this.states.releaseAll();
     this.runs.releaseAll();
@@ -158,7 +158,7 @@ export class Kubelet implements EventHandler {
         this.firstSync(pod);
         return;
       case Action.PullDone:
-        this.pullDone(pod, i);
+        this.images.pullDone(pod, i);
         return;
       case Action.Start:
         this.start(pod, st, i);
@@ -178,7 +178,7 @@ export class Kubelet implements EventHandler {
         this.store.updatePod(pod);
         return;
       case Action.ImageRetry:
-        this.imageRetry(pod, i);
+        this.images.imageRetry(pod, i);
         return;
       default:
         this.kills.killed(pod, st);
@@ -220,74 +220,13 @@ export class Kubelet implements EventHandler {
     this.ensureImage(pod, 0);
   }
 
+  /** The image step of container i (image-step.ts); every start and restart goes through it. */
   ensureImage(pod: PodRecord, i: number): void {
-    const st = pod.kubeletState as PodState;
-    const c = pod.containers[i];
-    const spec = pod.spec.containers[i];
-    const image = c.image;
-    const policy = spec.imagePullPolicy ?? "IfNotPresent";
-    const present = this.node.images.has(image);
-    if (policy === "Never" && !present) {
-      // SyncPod fails in startContainer (EnsureImageExists), with its two events, each try. The
-      // reason reaches the status only at the next sync (the reason cache is updated after
-      // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5), at the next tick.
-      this.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
-      this.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
-      st.handles[i] = this.restarts.podWorkerRetry(pod, st, i, Action.ImageRetry);
-      return;
-    }
-    if (policy !== "Always" && present) {
-      c.imageResolved = true;
-      if (this.recorder !== null)
-        this.event(pod, c, "Normal", "Pulled", fillMessage(this.profile.imagePresentMessage, { image }));
-      this.create(pod, i);
-      return;
-    }
-    const behaviour = c.behaviour;
-    const now = this.sim.now;
-    const startAt = this.pulls.startAt(now);
-    // Keyed like the start draw (restart·64 + container): the first start keeps stream (P_PULL, i).
-    const restart = c.current === null ? 0 : c.restartCount + 1;
-    const dur = this.drawMs(
-      this.pulls.layersThere(image, present, startAt)
-        ? behaviour.spec.repullSeconds
-        : behaviour.spec.pullSeconds,
-      pod,
-      P_PULL,
-      restart * 64 + i,
-    );
-    const end = startAt + dur;
-    this.pulls.book(image, end);
-    st.pullRequestedMs[i] = now;
-    c.pulling = true;
-    this.store.podDetailChanged(pod);
-    st.pullTookMs[i] = dur;
-    if (this.recorder !== null) this.event(pod, c, "Normal", "Pulling", `Pulling image "${image}"`);
-    st.handles[i] = this.sim.scheduleAt(end, this, Action.PullDone * 256 + i, pod);
+    this.images.ensureImage(pod, i);
   }
 
-  private pullDone(pod: PodRecord, i: number): void {
-    const st = pod.kubeletState as PodState;
-    const c = pod.containers[i];
-    this.node.images.add(c.image);
-    this.node.pulled = true;
-    c.imageResolved = true;
-    c.pulling = false;
-    this.store.podDetailChanged(pod);
-    if (this.recorder !== null) {
-      const waited = this.sim.now - st.pullRequestedMs[i];
-      this.event(
-        pod,
-        c,
-        "Normal",
-        "Pulled",
-        pulledMessage(c.image, st.pullTookMs[i], waited, c.behaviour.spec.sizeBytes),
-      );
-    }
-    this.create(pod, i);
-  }
-
-  private create(pod: PodRecord, i: number): void {
+  /** Creates and (after startSeconds) starts container i, its image being there. */
+  create(pod: PodRecord, i: number): void {
     const st = pod.kubeletState as PodState;
     const c = pod.containers[i];
     const restart = c.current === null ? 0 : c.restartCount + 1;
@@ -349,24 +288,6 @@ export class Kubelet implements EventHandler {
       this.ensureImage(pod, next);
   }
 
-  /**
-   * The pod worker's next sync after ErrImageNeverPull: its status shows the reason of the last
-   * try and the sandbox the first try made (IP, PodReadyToStartContainers); then it tries again.
-   */
-  private imageRetry(pod: PodRecord, i: number): void {
-    const c = pod.containers[i];
-    showReasonCache(pod, pod.kubeletState as PodState);
-    c.waitingReason = "ErrImageNeverPull";
-    c.waitingMessage = neverPullMessage(c.image);
-    if (!pod.readyToStartContainers) {
-      pod.readyToStartContainers = true;
-      pod.readyToStartContainersMs = apiTime(this.sim.now);
-    }
-    pod.ipReported = true;
-    this.store.updatePod(pod);
-    this.ensureImage(pod, i);
-  }
-
   // ---- exits and restarts ------------------------------------------------------------------
 
   private observeExit(pod: PodRecord, st: PodState, i: number): void {
@@ -382,7 +303,7 @@ export class Kubelet implements EventHandler {
   // ---- helpers -----------------------------------------------------------------------------
 
   /** A duration in whole ms from stream (pod's base, purpose, attempt, b); a constant draws nothing. */
-  private drawMs(d: Distribution, pod: PodRecord, purposeHash: number, b: number): number {
+  drawMs(d: Distribution, pod: PodRecord, purposeHash: number, b: number): number {
     if (d.isConstant) return ImageBehaviour.ms(d.sample(this.rng));
     this.random.reseed(this.rng, streamKey(this.base(pod), purposeHash), pod.ordinal, b);
     return ImageBehaviour.ms(d.sample(this.rng));
