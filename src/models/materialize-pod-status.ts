@@ -5,6 +5,7 @@ import type {
   VolumeMountStatus,
 } from "kubernetes-types/core/v1.js";
 import { parseImageReference } from "./api/pod-defaults.js";
+import { computePodQOS } from "./api/qos.js";
 import type { Identities } from "./identity.js";
 import { terminationMessage } from "./kubelet/termination-message.js";
 import {
@@ -282,19 +283,7 @@ export function normalizeImage(image: string): string {
   return tag === "" && digest === "" ? `${ref}:latest` : ref;
 }
 
-/** QoS class from requests and limits (pkg/apis/core/v1/helper/qos). */
+/** QoS class from requests and limits (pkg/apis/core/v1/helper/qos GetPodQOS: api/qos.ts). */
 export function qosClass(pod: PodRecord): string {
-  let any = false;
-  let guaranteed = true;
-  for (const c of pod.spec.containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    if (Object.keys(req).length > 0 || Object.keys(lim).length > 0) any = true;
-    for (const r of ["cpu", "memory"]) {
-      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r])))
-        guaranteed = false;
-    }
-  }
-  if (!any) return "BestEffort";
-  return guaranteed ? "Guaranteed" : "Burstable";
+  return computePodQOS(pod.spec);
 }

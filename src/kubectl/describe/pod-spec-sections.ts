@@ -8,7 +8,7 @@
  * `pkg/util/qos` (`GetPodQOS`).
  */
 import type { Pod, PodTemplateSpec, Toleration, TopologySpreadConstraint } from "kubernetes-types/core/v1.js";
-import { parseQuantity } from "../../models/api/quantity.js";
+import { computePodQOS } from "../../models/api/qos.js";
 import { describeContainers } from "./container-sections.js";
 import { goSort, goStringLess } from "./go-sort.js";
 import { formatLabelSelector } from "./label-selector.js";
@@ -93,26 +93,5 @@ export function describePodTemplate(
  */
 export function podQOS(pod: Pod): string {
   if (pod.status?.qosClass) return pod.status.qosClass;
-  const requests = new Map<string, number>();
-  const limits = new Map<string, number>();
-  let guaranteed = true;
-  const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-  for (const c of all) {
-    const lim = (c.resources?.limits ?? {}) as Record<string, string>;
-    const req = { ...lim, ...((c.resources?.requests ?? {}) as Record<string, string>) };
-    for (const r of ["cpu", "memory"]) {
-      const rq = req[r] === undefined ? 0 : parseQuantity(req[r]);
-      if (rq > 0) requests.set(r, (requests.get(r) ?? 0) + rq);
-      const lm = lim[r] === undefined ? 0 : parseQuantity(lim[r]);
-      if (lm > 0) limits.set(r, (limits.get(r) ?? 0) + lm);
-    }
-    if (lim.cpu === undefined || lim.memory === undefined) guaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return "BestEffort";
-  if (guaranteed) {
-    for (const [name, req] of requests) {
-      if (limits.get(name) !== req) guaranteed = false;
-    }
-  }
-  return guaranteed && requests.size === limits.size ? "Guaranteed" : "Burstable";
+  return computePodQOS(pod.spec);
 }
