@@ -3,7 +3,7 @@
  * (pkg/scheduler/framework/plugins/noderesources), integers 0–100 (MaxNodeScore).
  */
 
-import type { PodSpec } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec } from "kubernetes-types/core/v1.js";
 import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
 
 /** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest: what a pod without requests counts as, for scoring. */
@@ -23,7 +23,28 @@ const requestCache = new WeakMap<PodSpec, Requests>();
 let lastSpec: PodSpec | null = null;
 let lastRequests: Requests | null = null;
 
-/** Pod requests: the sum over containers, or the largest init container if larger. */
+/** One container's requests, as written and with the non-zero defaults for what is missing. */
+function containerRequests(c: Container): Requests {
+  const req = c.resources?.requests ?? {};
+  const cpu = req.cpu !== undefined ? parseMilliCpu(req.cpu as string) : 0;
+  const memory = req.memory !== undefined ? parseQuantity(req.memory as string) : 0;
+  return {
+    milliCpu: cpu,
+    memory,
+    nonZeroMilliCpu: req.cpu !== undefined ? cpu : DEFAULT_MILLI_CPU_REQUEST,
+    nonZeroMemory: req.memory !== undefined ? memory : DEFAULT_MEMORY_REQUEST,
+  };
+}
+
+const FIELDS = ["milliCpu", "memory", "nonZeroMilliCpu", "nonZeroMemory"] as const;
+
+/**
+ * Pod requests as component-helpers resource.PodRequests aggregates them
+ * (AggregateContainerRequests): the containers summed; a sidecar (an init container with
+ * restartPolicy Always) adds to that sum and stays counted under every later init container;
+ * then the largest init container (with the sidecars before it) if larger. The non-zero fields
+ * apply the scheduler's defaults to each container, init ones included (NonMissingContainerRequests).
+ */
 export function podRequests(spec: PodSpec): Requests {
   if (spec === lastSpec) return lastRequests!;
   let r = requestCache.get(spec);
@@ -32,25 +53,26 @@ export function podRequests(spec: PodSpec): Requests {
     lastRequests = r;
     return r;
   }
-  let cpu = 0;
-  let mem = 0;
-  let nzCpu = 0;
-  let nzMem = 0;
+  const sum: Requests = { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0 };
   for (const c of spec.containers) {
-    const req = c.resources?.requests ?? {};
-    const ccpu = req.cpu !== undefined ? parseMilliCpu(req.cpu as string) : 0;
-    const cmem = req.memory !== undefined ? parseQuantity(req.memory as string) : 0;
-    cpu += ccpu;
-    mem += cmem;
-    nzCpu += req.cpu !== undefined ? ccpu : DEFAULT_MILLI_CPU_REQUEST;
-    nzMem += req.memory !== undefined ? cmem : DEFAULT_MEMORY_REQUEST;
+    const one = containerRequests(c);
+    for (const f of FIELDS) sum[f] += one[f];
   }
+  const sidecars: Requests = { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0 };
+  const initMax: Requests = { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0 };
   for (const c of spec.initContainers ?? []) {
-    const req = c.resources?.requests ?? {};
-    if (req.cpu !== undefined) cpu = Math.max(cpu, parseMilliCpu(req.cpu as string));
-    if (req.memory !== undefined) mem = Math.max(mem, parseQuantity(req.memory as string));
+    const one = containerRequests(c);
+    const sidecar = c.restartPolicy === "Always";
+    for (const f of FIELDS) {
+      if (sidecar) {
+        sum[f] += one[f];
+        sidecars[f] += one[f];
+      }
+      initMax[f] = Math.max(initMax[f], sidecar ? sidecars[f] : one[f] + sidecars[f]);
+    }
   }
-  r = { milliCpu: cpu, memory: mem, nonZeroMilliCpu: nzCpu, nonZeroMemory: nzMem };
+  for (const f of FIELDS) sum[f] = Math.max(sum[f], initMax[f]);
+  r = sum;
   requestCache.set(spec, r);
   lastSpec = spec;
   lastRequests = r;
