@@ -32,6 +32,31 @@ export function matchesNodeAffinity(spec: PodSpec, node: NodeView): boolean {
   return false;
 }
 
+/**
+ * The NodeAffinity PreFilter's node names: when every required term has a `metadata.name In`
+ * matchField, the union over the terms of each term's intersection of those values; null when
+ * some term has none (all nodes pass to Filter) or when the terms conflict (an empty set: upstream
+ * rejects with "pod affinity terms conflict", left to the Filter here). Nodes outside the set get
+ * "node(s) didn't satisfy plugin(s) [NodeAffinity]" (schedule_one.go findNodesThatFitPod).
+ */
+export function preFilterNodeNames(spec: PodSpec): Set<string> | null {
+  const terms =
+    spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms === undefined || terms === null || terms.length === 0) return null;
+  const names = new Set<string>();
+  for (const t of terms) {
+    let termNames: string[] | null = null;
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== "metadata.name" || r.operator !== "In") continue;
+      const values: string[] = r.values ?? [];
+      termNames = termNames === null ? values : termNames.filter((v) => values.includes(v));
+    }
+    if (termNames === null) return null;
+    for (const n of termNames) names.add(n);
+  }
+  return names.size === 0 ? null : names;
+}
+
 /** Whether the pod has preferred terms (the Score only then tells nodes apart). */
 export function hasPreferredNodeAffinity(spec: PodSpec): boolean {
   const p = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;

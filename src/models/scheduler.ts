@@ -9,6 +9,7 @@ import {
   matchesNodeAffinity,
   NODE_AFFINITY_SCORE_WEIGHT,
   normalizedAffinityScore,
+  preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
@@ -174,13 +175,17 @@ export class Scheduler implements EventHandler {
     let insufficientMem = 0;
     let tooManyPods = 0;
     let selectorMismatch = 0;
+    let notPreFiltered = 0;
     const spec = pod.spec;
     const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
+    // A node outside the PreFilter's names fails the required terms too: only the reason differs.
+    const named = filtersAffinity ? preFilterNodeNames(spec) : null;
     // Preferred node affinity scores each feasible node against the best of them: known first.
     const maxPreferred = hasPreferredNodeAffinity(spec) ? this.maxPreferredWeight(pod, req) : 0;
     for (const node of nodes) {
       if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
-        selectorMismatch++;
+        if (named !== null && !named.has(node.name)) notPreFiltered++;
+        else selectorMismatch++;
         continue;
       }
       let fits = true;
@@ -220,6 +225,7 @@ export class Scheduler implements EventHandler {
         insufficientMem,
         tooManyPods,
         selectorMismatch,
+        notPreFiltered,
       );
       return;
     }
@@ -328,21 +334,24 @@ export class Scheduler implements EventHandler {
     mem: number,
     pods: number,
     selector: number,
+    notPreFiltered: number,
   ): void {
     const reasons: string[] = [];
     if (cpu > 0) reasons.push(`${cpu} Insufficient cpu`);
     if (mem > 0) reasons.push(`${mem} Insufficient memory`);
     if (selector > 0) reasons.push(`${selector} node(s) didn't match Pod's node affinity/selector`);
     if (pods > 0) reasons.push(`${pods} Too many pods`);
+    if (notPreFiltered > 0) reasons.push(`${notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
     reasons.sort();
     // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
     // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower
-    // priority); the UnschedulableAndUnresolvable ones (NodeAffinity) are absent from its
+    // priority); the UnschedulableAndUnresolvable ones (NodeAffinity, Filter or PreFilter) are absent from its
     // statuses, so SetAbsentNodesStatus gives them "Preemption is not helpful for scheduling".
-    const noVictims = total - selector;
+    const unresolvable = selector + notPreFiltered;
+    const noVictims = total - unresolvable;
     const preemptionReasons: string[] = [];
     if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
-    if (selector > 0) preemptionReasons.push(`${selector} Preemption is not helpful for scheduling`);
+    if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
     preemptionReasons.sort();
     const preemption = `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`;
     const message = `0/${total} nodes are available: ${reasons.join(", ")}. ${preemption}`;

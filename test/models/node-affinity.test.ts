@@ -133,7 +133,10 @@ describe("the scheduler with node affinity", () => {
     expect(nodesOf(out)).toEqual(Array(6).fill("agent-0"));
   });
 
-  it("leaves a pod no node matches Pending, with the NodeAffinity reason", () => {
+  it("leaves a pod whose matchFields name no node Pending, with the PreFilter's reason", () => {
+    // NodeAffinity PreFilter returns the nodes a metadata.name In matchField names
+    // (PreFilterResult.NodeNames); findNodesThatFitPod gives every other node the status
+    // "node(s) didn't satisfy plugin(s) [NodeAffinity]" (UnschedulableAndUnresolvable).
     const out = sessionTranscript(
       parseScenario(
         scenario(
@@ -149,7 +152,25 @@ describe("the scheduler with node affinity", () => {
       ),
     );
     expect(out).toContain(
-      "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it("filters the node a matchField names, the others failing the PreFilter", () => {
+    const text = scenario(
+      "{nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [agent-0]}]}]}}}",
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 10s",
+        "kubectl get events --field-selector reason=FailedScheduling",
+      ],
+    ).replace(
+      'containers: [{name: c, image: "app:1"}]',
+      'containers: [{name: c, image: "app:1", resources: {requests: {cpu: "64"}}}]',
+    );
+    const out = sessionTranscript(parseScenario(text, "aff.yaml", "/nonexistent"));
+    expect(out).toContain(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
     );
   });
 
