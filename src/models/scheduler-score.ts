@@ -3,7 +3,7 @@
  * (pkg/scheduler/framework/plugins/noderesources), integers 0–100 (MaxNodeScore).
  */
 
-import type { Container, PodSpec } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec, ResourceRequirements } from "kubernetes-types/core/v1.js";
 import { parseMilliCpu, parseQuantity } from "./api/quantity.js";
 
 /** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest: what a pod without requests counts as, for scoring. */
@@ -72,11 +72,42 @@ export function podRequests(spec: PodSpec): Requests {
     }
   }
   for (const f of FIELDS) sum[f] = Math.max(sum[f], initMax[f]);
-  r = sum;
+  r = withPodLevelRequests(spec, sum);
   requestCache.set(spec, r);
   lastSpec = spec;
   lastRequests = r;
   return r;
+}
+
+/**
+ * Pod-level resources (PodLevelResources; dropped at apply where the gate is off): PodRequests
+ * replaces the containers' total with a pod-level request (applyPodLevelResources), non-zero
+ * included (NodeInfo calculateResource applies the 100m/200Mi defaults only to a resource the
+ * pod level does not set). A pod-level limit with no request counts as the request when no
+ * container requests that resource, as the API server's defaultPodRequests makes it.
+ */
+function withPodLevelRequests(spec: PodSpec, containers: Requests): Requests {
+  const pod = (spec as PodSpec & { resources?: ResourceRequirements | null }).resources;
+  if (pod === undefined || pod === null) return containers;
+  const requested = (c: Container, name: string) => c.resources?.requests?.[name] !== undefined;
+  const all = [...spec.containers, ...(spec.initContainers ?? [])];
+  const podLevel = (name: string): string | undefined => {
+    const req = pod.requests?.[name];
+    if (req !== undefined) return String(req);
+    const lim = pod.limits?.[name];
+    return lim !== undefined && !all.some((c) => requested(c, name)) ? String(lim) : undefined;
+  };
+  const cpu = podLevel("cpu");
+  const memory = podLevel("memory");
+  if (cpu === undefined && memory === undefined) return containers;
+  const out = { ...containers };
+  // getNonMissingContainerRequests: with pod-level requests, a resource some container requests
+  // counts as written, without the defaults for the containers that do not.
+  if (cpu !== undefined) out.milliCpu = out.nonZeroMilliCpu = parseMilliCpu(cpu);
+  else if (all.some((c) => requested(c, "cpu"))) out.nonZeroMilliCpu = out.milliCpu;
+  if (memory !== undefined) out.memory = out.nonZeroMemory = parseQuantity(memory);
+  else if (all.some((c) => requested(c, "memory"))) out.nonZeroMemory = out.memory;
+  return out;
 }
 
 /** MaxNodeScore (framework/interface.go). */

@@ -1,3 +1,4 @@
+import type { PodSpec } from "kubernetes-types/core/v1.js";
 import { describe, expect, it } from "vitest";
 import { podRequests } from "../../src/models/scheduler-score.js";
 import { parseScenario } from "../../src/scenario/load.js";
@@ -43,6 +44,45 @@ describe("podRequests (AggregateContainerRequests)", () => {
     expect(r.milliCpu).toBe(2000);
     expect(r.nonZeroMilliCpu).toBe(2000);
     expect(r.nonZeroMemory).toBe(200 * 1024 * 1024);
+  });
+});
+
+describe("podRequests with pod-level resources (PodLevelResources, beta and on since 1.34)", () => {
+  const app = (cpu?: string) => ({
+    name: "app",
+    image: "busybox",
+    ...(cpu === undefined ? {} : { resources: { requests: { cpu } } }),
+  });
+
+  it("takes the pod-level requests over the containers' (PodRequests applyPodLevelResources)", () => {
+    const r = podRequests({
+      containers: [app("100m")],
+      resources: { requests: { cpu: "2", memory: "1Gi" } },
+    } as PodSpec);
+    expect(r.milliCpu).toBe(2000);
+    expect(r.memory).toBe(2 ** 30);
+    expect(r.nonZeroMilliCpu).toBe(2000);
+    expect(r.nonZeroMemory).toBe(2 ** 30);
+  });
+
+  it("counts pod-level limits as requests when no container requests the resource (defaultPodRequests)", () => {
+    const r = podRequests({ containers: [app()], resources: { limits: { cpu: "3" } } } as PodSpec);
+    expect(r.milliCpu).toBe(3000);
+    expect(r.nonZeroMilliCpu).toBe(3000);
+    // memory: neither level asks; the scheduler's 200Mi non-zero default stays.
+    expect(r.memory).toBe(0);
+    expect(r.nonZeroMemory).toBe(200 * 1024 * 1024);
+  });
+
+  it("drops the non-zero default of a resource only some containers request", () => {
+    const r = podRequests({
+      containers: [
+        { name: "a", image: "busybox", resources: { requests: { memory: "64Mi" } } },
+        { name: "b", image: "busybox" },
+      ],
+      resources: { requests: { cpu: "1" } },
+    } as PodSpec);
+    expect(r.nonZeroMemory).toBe(64 * 1024 * 1024);
   });
 });
 
