@@ -53,6 +53,15 @@ export function podRequests(spec: PodSpec): Requests {
     lastRequests = r;
     return r;
   }
+  r = withPodLevelRequests(spec, aggregateContainerRequests(spec));
+  requestCache.set(spec, r);
+  lastSpec = spec;
+  lastRequests = r;
+  return r;
+}
+
+/** The containers' part of podRequests (AggregateContainerRequests), pod-level resources aside. */
+export function aggregateContainerRequests(spec: PodSpec): Requests {
   const sum: Requests = { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0 };
   for (const c of spec.containers) {
     const one = containerRequests(c);
@@ -72,11 +81,7 @@ export function podRequests(spec: PodSpec): Requests {
     }
   }
   for (const f of FIELDS) sum[f] = Math.max(sum[f], initMax[f]);
-  r = withPodLevelRequests(spec, sum);
-  requestCache.set(spec, r);
-  lastSpec = spec;
-  lastRequests = r;
-  return r;
+  return sum;
 }
 
 /**

@@ -7,7 +7,7 @@ import { sessionTranscript } from "../helpers/session.js";
  * pkg/registry/core/pod/strategy.go): cpu and memory only, zero quantities ignored, init
  * containers included, requests and limits summed and compared as quantities (1 == 1000m).
  */
-function qosOf(resources: string, initResources = ""): string {
+function qosOf(resources: string, initResources = "", podResources = ""): string {
   const init =
     initResources === ""
       ? ""
@@ -37,7 +37,7 @@ files:
       name: work
     spec:
       template:
-        spec:${init}
+        spec:${init}${podResources === "" ? "" : `\n          resources: ${podResources}`}
           containers:
             - name: app
               image: busybox:1.36
@@ -67,6 +67,14 @@ describe("pod status.qosClass (qos.GetPodQOS)", () => {
   it("counts init containers", () => {
     expect(qosOf("{}", "{requests: {cpu: 100m}}")).toBe("Burstable");
     expect(qosOf("{limits: {cpu: 100m, memory: 64Mi}}", "{requests: {cpu: 100m}}")).toBe("Burstable");
+  });
+  it("uses the pod-level resources when the pod has them (ComputePodQOS, PodLevelResources)", () => {
+    // Pod-level limits only: the requests default to them (defaultPodRequests).
+    expect(qosOf("{}", "", "{limits: {cpu: '1', memory: 1Gi}}")).toBe("Guaranteed");
+    // A container's cpu request makes the pod-level cpu request the containers' total, not the limit.
+    expect(qosOf("{requests: {cpu: 500m}}", "", "{limits: {cpu: '1', memory: 1Gi}}")).toBe("Burstable");
+    // Container limits do not make the pod Guaranteed when the pod level only requests.
+    expect(qosOf("{limits: {cpu: 100m, memory: 64Mi}}", "", "{requests: {cpu: 100m}}")).toBe("Burstable");
   });
   it("keeps Guaranteed when every container's limits equal its requests", () => {
     expect(qosOf("{limits: {cpu: 100m, memory: 64Mi}}", "{limits: {cpu: 50m, memory: 32Mi}}")).toBe(

@@ -1,4 +1,5 @@
-import type { PodSpec } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec, ResourceRequirements } from "kubernetes-types/core/v1.js";
+import { aggregateContainerRequests } from "../scheduler-score.js";
 import { parseQuantity } from "./quantity.js";
 
 /** The resources the QoS class looks at (qos.go supportedQoSComputeResources). */
@@ -12,10 +13,17 @@ const QOS_RESOURCES = ["cpu", "memory"] as const;
  * server's defaulting (SetDefaults_Pod) has made them on a stored pod.
  */
 export function computePodQOS(spec: PodSpec | undefined): string {
+  const podLevel = (spec as (PodSpec & { resources?: ResourceRequirements | null }) | undefined)?.resources;
+  // ComputePodQOS: "When pod-level resources are specified, we use them" (PodLevelResources;
+  // the field is dropped at apply where the gate is off).
+  const sets =
+    spec !== undefined && podLevel !== undefined && podLevel !== null
+      ? [{ resources: withDefaultedPodRequests(spec, podLevel) }]
+      : [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();
   let guaranteed = true;
-  for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
+  for (const c of sets) {
     const lim = (c.resources?.limits ?? {}) as Record<string, string | number>;
     const req = { ...lim, ...((c.resources?.requests ?? {}) as Record<string, string | number>) };
     for (const r of QOS_RESOURCES) {
@@ -31,4 +39,24 @@ export function computePodQOS(spec: PodSpec | undefined): string {
     for (const [name, req] of requests) if (limits.get(name) !== req) guaranteed = false;
   }
   return guaranteed && requests.size === limits.size ? "Guaranteed" : "Burstable";
+}
+
+/**
+ * The pod-level resources as the API server's defaultPodRequests leaves them (only when pod-level
+ * limits are set): a missing cpu or memory request becomes the containers' total when some
+ * container requests it, else the pod-level limit.
+ */
+function withDefaultedPodRequests(spec: PodSpec, pod: ResourceRequirements): ResourceRequirements {
+  const limits = (pod.limits ?? {}) as Record<string, string | number>;
+  if (Object.keys(limits).length === 0) return { requests: pod.requests ?? {} };
+  const requests = { ...((pod.requests ?? {}) as Record<string, string | number>) };
+  const all: Container[] = [...spec.containers, ...(spec.initContainers ?? [])];
+  const containers = aggregateContainerRequests(spec);
+  for (const r of QOS_RESOURCES) {
+    if (requests[r] !== undefined) continue;
+    if (all.some((c) => c.resources?.requests?.[r] !== undefined))
+      requests[r] = r === "cpu" ? `${containers.milliCpu}m` : String(containers.memory);
+    else if (limits[r] !== undefined) requests[r] = limits[r];
+  }
+  return { requests, limits } as ResourceRequirements;
 }
