@@ -12,6 +12,9 @@ import type { NodeSelectorRequirement, NodeSelectorTerm, PodSpec } from "kuberne
  *   100; all 0 stay 0), counted twice (the plugin's weight in the default profile).
  */
 
+/** node_affinity.go errReasonConflict: the PreFilter's reason when the names' terms conflict. */
+export const NODE_AFFINITY_CONFLICT = "pod affinity terms conflict";
+
 /** The NodeAffinity plugin's weight in the default scheduler profile. */
 export const NODE_AFFINITY_SCORE_WEIGHT = 2;
 export const MAX_NODE_SCORE = 100;
@@ -35,8 +38,8 @@ export function matchesNodeAffinity(spec: PodSpec, node: NodeView): boolean {
 /**
  * The NodeAffinity PreFilter's node names: when every required term has a `metadata.name In`
  * matchField, the union over the terms of each term's intersection of those values; null when
- * some term has none (all nodes pass to Filter) or when the terms conflict (an empty set: upstream
- * rejects with "pod affinity terms conflict", left to the Filter here). Nodes outside the set get
+ * some term has none (all nodes pass to Filter). An empty set is the PreFilter's rejection,
+ * "pod affinity terms conflict" (NODE_AFFINITY_CONFLICT). Nodes outside a set get
  * "node(s) didn't satisfy plugin(s) [NodeAffinity]" (schedule_one.go findNodesThatFitPod).
  */
 export function preFilterNodeNames(spec: PodSpec): Set<string> | null {
@@ -54,7 +57,7 @@ export function preFilterNodeNames(spec: PodSpec): Set<string> | null {
     if (termNames === null) return null;
     for (const n of termNames) names.add(n);
   }
-  return names.size === 0 ? null : names;
+  return names;
 }
 
 /** Whether the pod has preferred terms (the Score only then tells nodes apart). */

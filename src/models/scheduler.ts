@@ -7,6 +7,7 @@ import { purpose, streamKey } from "./identity.js";
 import {
   hasPreferredNodeAffinity,
   matchesNodeAffinity,
+  NODE_AFFINITY_CONFLICT,
   NODE_AFFINITY_SCORE_WEIGHT,
   normalizedAffinityScore,
   preFilterNodeNames,
@@ -226,6 +227,7 @@ export class Scheduler implements EventHandler {
         tooManyPods,
         selectorMismatch,
         notPreFiltered,
+        named !== null && named.size === 0,
       );
       return;
     }
@@ -335,6 +337,7 @@ export class Scheduler implements EventHandler {
     pods: number,
     selector: number,
     notPreFiltered: number,
+    preFilterConflict: boolean,
   ): void {
     const reasons: string[] = [];
     if (cpu > 0) reasons.push(`${cpu} Insufficient cpu`);
@@ -347,14 +350,16 @@ export class Scheduler implements EventHandler {
     // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower
     // priority); the UnschedulableAndUnresolvable ones (NodeAffinity, Filter or PreFilter) are absent from its
     // statuses, so SetAbsentNodesStatus gives them "Preemption is not helpful for scheduling".
-    const unresolvable = selector + notPreFiltered;
+    // A PreFilter rejection gives every node its status (FitError then prints its message alone).
+    const unresolvable = preFilterConflict ? total : selector + notPreFiltered;
     const noVictims = total - unresolvable;
     const preemptionReasons: string[] = [];
     if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
     if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
     preemptionReasons.sort();
     const preemption = `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`;
-    const message = `0/${total} nodes are available: ${reasons.join(", ")}. ${preemption}`;
+    const filterMessage = preFilterConflict ? NODE_AFFINITY_CONFLICT : reasons.join(", ");
+    const message = `0/${total} nodes are available: ${filterMessage}. ${preemption}`;
     // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
     // before this failure's condition write): the events broadcaster keys series on it.
     const regarding = this.recorder !== null ? podRef(pod) : null;

@@ -156,6 +156,28 @@ describe("the scheduler with node affinity", () => {
     );
   });
 
+  it("rejects in the PreFilter a term whose matchFields name no node in common", () => {
+    // node_affinity.go PreFilter: the names' intersection is empty → UnschedulableAndUnresolvable
+    // "pod affinity terms conflict"; FitError prints a PreFilter message without counts.
+    const out = sessionTranscript(
+      parseScenario(
+        scenario(
+          "{nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [agent-0]}, {key: metadata.name, operator: In, values: [server-0]}]}]}}}",
+          [
+            "kubectl apply -f job.yaml",
+            "sleep 10s",
+            "kubectl get events --field-selector reason=FailedScheduling",
+          ],
+        ),
+        "aff.yaml",
+        "/nonexistent",
+      ),
+    );
+    expect(out).toContain(
+      "0/2 nodes are available: pod affinity terms conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
   it("filters the node a matchField names, the others failing the PreFilter", () => {
     const text = scenario(
       "{nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [agent-0]}]}]}}}",
