@@ -14,6 +14,7 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
+import { requestedScalarResources } from "./scalar-resources.js";
 import {
   balancedAllocationScore,
   leastAllocatedScore,
@@ -177,7 +178,9 @@ export class Scheduler implements EventHandler {
     let tooManyPods = 0;
     let selectorMismatch = 0;
     let notPreFiltered = 0;
+    let insufficientScalar = 0;
     const spec = pod.spec;
+    const scalars = requestedScalarResources(spec);
     const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
     // A node outside the PreFilter's names fails the required terms too: only the reason differs.
     const named = filtersAffinity ? preFilterNodeNames(spec) : null;
@@ -200,6 +203,10 @@ export class Scheduler implements EventHandler {
       }
       if (node.requestedMemory + node.systemMemory + req.memory > node.allocatableMemory) {
         insufficientMem++;
+        fits = false;
+      }
+      if (scalars.length > 0) {
+        insufficientScalar++;
         fits = false;
       }
       if (!fits) continue;
@@ -228,6 +235,8 @@ export class Scheduler implements EventHandler {
         selectorMismatch,
         notPreFiltered,
         named !== null && named.size === 0,
+        insufficientScalar,
+        scalars,
       );
       return;
     }
@@ -338,12 +347,15 @@ export class Scheduler implements EventHandler {
     selector: number,
     notPreFiltered: number,
     preFilterConflict: boolean,
+    scalarNodes: number,
+    scalars: readonly string[],
   ): void {
     const reasons: string[] = [];
     if (cpu > 0) reasons.push(`${cpu} Insufficient cpu`);
     if (mem > 0) reasons.push(`${mem} Insufficient memory`);
     if (selector > 0) reasons.push(`${selector} node(s) didn't match Pod's node affinity/selector`);
     if (pods > 0) reasons.push(`${pods} Too many pods`);
+    if (scalarNodes > 0) for (const name of scalars) reasons.push(`${scalarNodes} Insufficient ${name}`);
     if (notPreFiltered > 0) reasons.push(`${notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
     reasons.sort();
     // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
@@ -380,7 +392,7 @@ export class Scheduler implements EventHandler {
       );
     // AddUnschedulableIfNotPresent: "Refresh the timestamp since the pod is re-added."
     pod.unschedulableSinceMs = this.sim.now;
-    pod.unschedulableByFit = cpu + mem + pods > 0;
+    pod.unschedulableByFit = cpu + mem + pods + scalarNodes > 0;
     this.unschedulable.push(pod);
   }
 }

@@ -131,3 +131,45 @@ steps:
     );
   });
 });
+
+describe("a pod asking an extended resource no k3d node has", () => {
+  it("stays Pending with Insufficient <name> (fit.go fitsRequest ScalarResources)", () => {
+    const yaml = `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata:
+  name: gpu
+seed: 1
+cluster:
+  nodes:
+    - {name: k3d-my-cluster-server-0}
+    - {name: k3d-my-cluster-agent-0}
+images:
+  busybox:1.36:
+    runSeconds: 5
+    outcomes:
+      - { probability: 1, exitCode: 0 }
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata:
+      name: work
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: busybox:1.36
+              resources: {limits: {nvidia.com/gpu: 1}}
+          restartPolicy: Never
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 1s
+  - kubectl get events --field-selector reason=FailedScheduling -o jsonpath={.items[0].message}
+`;
+    const out = sessionTranscript(parseScenario(yaml, "gpu.yaml", "/nonexistent"));
+    expect(out).toContain(
+      "0/2 nodes are available: 2 Insufficient nvidia.com/gpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+    );
+  });
+});
