@@ -5,6 +5,7 @@ import {
   normalizedAffinityScore,
   preferredAffinityWeight,
 } from "./node-affinity.js";
+import { requestedScalarResources } from "./scalar-resources.js";
 import { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD, podRequests } from "./scheduler.js";
 import { balancedAllocationScore, leastAllocatedScore } from "./scheduler-score.js";
 
@@ -24,7 +25,10 @@ export function preferredNode<
   },
 >(nodes: readonly N[], spec: PodSpec, images: { imageSize(image: string): number }): N | null {
   const req = podRequests(spec);
+  // A scalar resource (nvidia.com/gpu, hugepages) fits no simulated node (scalar-resources.ts).
+  const asksScalar = requestedScalarResources(spec).length > 0;
   const fits = (n: N) =>
+    !asksScalar &&
     req.milliCpu + n.systemMilliCpu <= n.milliCpu &&
     req.memory + n.systemMemory <= n.memory &&
     matchesNodeAffinity(spec, n);
