@@ -1,6 +1,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { CONFIG, type Spec } from "./chart-theme.js";
+import { escapeHtml } from "./html-page.js";
 
 /**
  * Compiling the charts' Vega-Lite specs with vega-lite and drawing them to SVG strings with a
@@ -51,6 +52,15 @@ function svgSafe(svg: string, prefix: string): string {
     .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m));
 }
 
+/**
+ * Names the chart for assistive technology: with aria off, vega's root <svg> has no role and no
+ * name and its marks are aria-hidden, so a screen reader would meet an unnamed graphic. As an
+ * image named by its caption it is announced once; the page's table carries the figures.
+ */
+function namedImage(svg: string, title: string): string {
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(title)}"`);
+}
+
 async function render(spec: Spec, prefix: string): Promise<string> {
   const full = { ...spec, config: CONFIG };
   const vg = compile(full as unknown as TopLevelSpec).spec;
@@ -67,6 +77,6 @@ async function render(spec: Spec, prefix: string): Promise<string> {
 export async function renderAll(specs: ChartSpec[]): Promise<Chart[]> {
   const out: Chart[] = [];
   // One after the other: vega's SVG id counters are global (svgSafe renumbers the ids anyway).
-  for (const s of specs) out.push({ title: s.title, svg: await render(s.spec, s.id) });
+  for (const s of specs) out.push({ title: s.title, svg: namedImage(await render(s.spec, s.id), s.title) });
   return out;
 }

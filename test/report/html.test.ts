@@ -63,6 +63,24 @@ describe("escapeHtml", () => {
   });
 });
 
+describe("chart text alternatives", () => {
+  // Vega's SVG root has no role and no name (aria is off, so its marks are aria-hidden): a screen
+  // reader would meet an unnamed graphic. Each chart is an image named by its caption.
+  it("names every mc and sweep chart's SVG as an image with its caption", async () => {
+    const sweep = sweepFixture();
+    const mc = mcFixture();
+    const charts = [
+      ...(await sweepCharts(sweep, sweepDistributions(sweep))),
+      ...(await mcCharts(mc, mcDistributions(mc))),
+    ];
+    for (const c of charts) {
+      const root = c.svg.slice(0, c.svg.indexOf(">") + 1);
+      expect(root).toContain(' role="img"');
+      expect(root).toContain(` aria-label="${escapeHtml(c.title)}"`);
+    }
+  });
+});
+
 describe("sweep charts", () => {
   it("renders five SVG charts with marks and fixed sizes", async () => {
     const r = sweepFixture();
