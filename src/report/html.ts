@@ -22,8 +22,16 @@ const int = (n: number) => n.toLocaleString("en-US");
 const pct = (x: number, digits = 3) => `${(100 * x).toFixed(digits)}%`;
 /** The target as it would be written: 99.9%, 90%. */
 const pctShort = (x: number) => `${Number((100 * x).toFixed(6))}%`;
-const num = (x: number, digits: number) =>
-  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * Rounded as the text table, sweep.md and sweep.txt round (toFixed, on the double's exact value),
+ * then grouped in thousands: Intl rounds the shortest decimal string half-up instead, so a mean of
+ * 4.55 (a double just below the half) would read 4.6 here and 4.5 in every other output.
+ */
+const num = (x: number, digits: number) => {
+  const [whole, fraction] = x.toFixed(digits).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+};
 const secs = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${int(x)} s`);
 
 function cell(text: string, cls = "num"): string {

@@ -3,6 +3,7 @@ import { sweepAsciiChart } from "../../src/report/ascii-chart.js";
 import { mcCharts, sweepCharts } from "../../src/report/charts.js";
 import { renderMcHtml, renderSweepHtml } from "../../src/report/html.js";
 import { escapeHtml } from "../../src/report/html-page.js";
+import { mcText } from "../../src/report/mc-text.js";
 import { costSpec } from "../../src/report/shared-chart-specs.js";
 import { PHASES, renderTimeline } from "../../src/report/timeline.js";
 import {
@@ -78,6 +79,26 @@ describe("chart text alternatives", () => {
       expect(root).toContain(' role="img"');
       expect(root).toContain(` aria-label="${escapeHtml(c.title)}"`);
     }
+  });
+});
+
+describe("report numbers agree with the text outputs", () => {
+  // 4.55 and 1.005 are stored as binary doubles just below the half (4.5499…, 1.00499…): the text
+  // table, sweep.md and sweep.csv's readers round them with toFixed to 4.5 and 1.00, and the HTML
+  // page must print the same figures, not round the decimal string half-up to 4.6 and 1.01.
+  it("rounds the mc page's means as mc's text table does", async () => {
+    const r = mcFixture();
+    const job = r.jobs["example-job"];
+    job.pods.mean = 1.005;
+    job.podSeconds.mean = 1234.55;
+    job.wastedPodSeconds.mean = 4.55;
+    const html = await renderMcHtml(r, mcDistributions(r), metaFixture({ sweep: false }));
+    const text = mcText(r);
+    expect(text).toContain("4.5s");
+    expect(html).toContain('<td class="num">1.00</td>');
+    expect(html).toContain('<td class="num">1,234.5</td>');
+    expect(html).toContain('<td class="num">4.5</td>');
+    expect(html).not.toContain('<td class="num">4.6</td>');
   });
 });
 
