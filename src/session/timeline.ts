@@ -44,7 +44,8 @@ interface Lane {
 
 export class TimelineRecorder {
   private readonly lanes = new Map<PodRecord, Lane>();
-  private readonly conditions = new Map<JobRecord, number>();
+  /** Per Job, the condition types last seen True. */
+  private readonly trueConditions = new Map<JobRecord, Set<string>>();
   private readonly markers: TimelineData["markers"] = [];
 
   constructor(private readonly store: Store) {
@@ -73,13 +74,18 @@ export class TimelineRecorder {
 
   onJob(type: WatchType, job: JobRecord): void {
     if (type === WatchType.Deleted) return;
-    const seen = this.conditions.get(job) ?? 0;
-    const conds = job.status.conditions;
-    for (let i = seen; i < conds.length; i++) {
-      if (conds[i].status === "True")
-        this.markers.push({ atMs: this.store.now, label: conds[i].type, job: job.name });
+    // A marker whenever a condition turns True, whether it is new or flipped back in place:
+    // upstream keeps one entry per type (pkg/controller/job job_controller.go
+    // ensureJobConditionStatus), so resuming a Job sets Suspended to False and suspending it
+    // again sets the same entry True; a count of entries would miss the second suspension.
+    const wasTrue = this.trueConditions.get(job) ?? new Set<string>();
+    const nowTrue = new Set<string>();
+    for (const c of job.status.conditions) {
+      if (c.status !== "True") continue;
+      nowTrue.add(c.type);
+      if (!wasTrue.has(c.type)) this.markers.push({ atMs: this.store.now, label: c.type, job: job.name });
     }
-    this.conditions.set(job, conds.length);
+    this.trueConditions.set(job, nowTrue);
   }
 
   private close(lane: Lane, now: number): void {
