@@ -77,6 +77,15 @@ function clock(ms: number, long: boolean): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
+/**
+ * The axis caption, naming the labels' format: every tick step up to an hour divides an hour, so
+ * a run of an hour or more has a tick at 1:00:00 and its labels read h:mm:ss.
+ */
+function axisCaption(endMs: number): string {
+  if (endMs < 120_000) return "seconds since the start";
+  return endMs >= 3_600_000 ? "time since the start (h:mm:ss)" : "time since the start (m:ss)";
+}
+
 const STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 function tickStepMs(endMs: number): number {
@@ -256,7 +265,7 @@ function svgBody(t: TimelineData, withTitle: boolean): string {
   }
   axis.push(
     `<line x1="${n(PLOT_X)}" y1="${n(plotBottom)}" x2="${n(PLOT_X + PLOT_W)}" y2="${n(plotBottom)}" stroke="#9aa5b1"/>`,
-    `<text x="${n(PLOT_X + PLOT_W / 2)}" y="${n(plotBottom + 36)}" font-size="12" fill="${INK}" text-anchor="middle">${long ? "time since the start (m:ss)" : "seconds since the start"}</text>`,
+    `<text x="${n(PLOT_X + PLOT_W / 2)}" y="${n(plotBottom + 36)}" font-size="12" fill="${INK}" text-anchor="middle">${axisCaption(endMs)}</text>`,
   );
 
   // Markers.

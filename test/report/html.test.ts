@@ -319,6 +319,15 @@ describe("renderTimeline", () => {
     expect(renderTimeline(timelineFixture(), "svg")).toBe(svg);
   });
 
+  it("names the axis' clock format as its labels are written: h:mm:ss from an hour on", () => {
+    const short = renderTimeline(timelineFixture(), "svg");
+    expect(short).toContain(">time since the start (m:ss)</text>");
+    const long = renderTimeline({ ...timelineFixture(), endMs: 2 * 3600_000 }, "svg");
+    expect(long).toContain(">1:00:00</text>");
+    expect(long).toContain(">time since the start (h:mm:ss)</text>");
+    expect(long).not.toContain("(m:ss)");
+  });
+
   it("wraps the SVG in a self-contained page", () => {
     const html = renderTimeline(timelineFixture(), "html");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
