@@ -91,6 +91,31 @@ export function withMergedLabels(
   return { ...submitted, metadata: { ...submitted.metadata, labels: merged } };
 }
 
+/** The metadata.annotations of an object as written, or undefined when it sets none. */
+export function writtenAnnotations(manifest: unknown): Readonly<Record<string, string>> | undefined {
+  const a = (manifest as { metadata?: { annotations?: unknown } } | null | undefined)?.metadata?.annotations;
+  return a !== null && typeof a === "object" ? (a as Record<string, string>) : undefined;
+}
+
+/**
+ * `submitted` with the Job's annotations as the three-way merge leaves them (the same rule as
+ * withMergedLabels): the live ones, less those the original (the last-applied record) set and
+ * the manifest no longer does, plus the manifest's, the new last-applied record among them. An
+ * annotation added by `kubectl patch` or `annotate` is in neither, so it stays, and a re-apply
+ * of the same manifest finds nothing to change (apply.go: `unchanged`).
+ */
+export function withMergedAnnotations(
+  submitted: Job,
+  live: Job,
+  original: Readonly<Record<string, string>> | undefined,
+): Job {
+  const written = submitted.metadata?.annotations ?? {};
+  const annotations: Record<string, string> = { ...(live.metadata?.annotations ?? {}) };
+  for (const k of Object.keys(original ?? {})) if (!(k in written)) delete annotations[k];
+  Object.assign(annotations, written);
+  return { ...submitted, metadata: { ...submitted.metadata, annotations } };
+}
+
 /**
  * The resourceVersion a manifest carries (copied from `get -o yaml`), when it is a precondition:
  * a number other than 0; else null. kubectl apply sends it in its three-way patch (it is a

@@ -142,3 +142,36 @@ spec:
     expect(rows).toEqual([`app ${generated}`, `${generated} team`, generated]);
   });
 });
+
+describe("kubectl apply: the three-way merge of the Job's annotations", () => {
+  const annotated = (annotations: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: work, annotations: {${annotations}}}
+spec:
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const annotationFiles = { "owner.yaml": annotated("owner: a"), "plain.yaml": job("") };
+  const notes = show("{.metadata.annotations.note} {.metadata.annotations.owner}");
+
+  it("keeps an annotation added by kubectl patch; a re-apply of the same manifest is unchanged", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f owner.yaml",
+        `kubectl patch job work -p '{"metadata":{"annotations":{"note":"x"}}}'`,
+        "kubectl apply -f owner.yaml",
+        notes,
+        "kubectl apply -f plain.yaml",
+        notes,
+      ],
+      { files: annotationFiles },
+    );
+    // Nothing changed from the last apply: the patch is empty (apply.go: "unchanged"), `note`
+    // stays; a manifest without `owner` deletes it (the last apply set it) and keeps `note`.
+    expect(out).toContain(
+      `$ kubectl apply -f owner.yaml\njob.batch/work unchanged\n$ ${notes}\nx a\n$ kubectl apply -f plain.yaml\njob.batch/work configured\n$ ${notes}\nx \n`,
+    );
+  });
+});

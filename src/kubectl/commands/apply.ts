@@ -8,8 +8,10 @@ import {
   conflictsWithLive,
   lastAppliedObject,
   specKeys,
+  withMergedAnnotations,
   withMergedLabels,
   withRetainedSpec,
+  writtenAnnotations,
   writtenLabels,
 } from "../apply-three-way.js";
 import { type CommandError, checkErrText, fromPrinted, reduced } from "../command-errors.js";
@@ -197,16 +199,20 @@ function applyFile(
       // The three-way merge keeps live fields that neither this manifest nor the last one set.
       const annotation = existing.object.metadata?.annotations?.[LAST_APPLIED];
       const original = lastAppliedObject(annotation);
-      const merged = withMergedLabels(
-        withRetainedSpec(
-          manifest,
-          specKeys(doc.object),
+      const merged = withMergedAnnotations(
+        withMergedLabels(
+          withRetainedSpec(
+            manifest,
+            specKeys(doc.object),
+            existing.object,
+            original === undefined ? null : specKeys(original),
+          ),
+          writtenLabels(doc.object),
           existing.object,
-          original === undefined ? null : specKeys(original),
+          writtenLabels(original),
         ),
-        writtenLabels(doc.object),
         existing.object,
-        writtenLabels(original),
+        writtenAnnotations(original),
       );
       const r = updateExistingJob(ctx.cluster, existing, merged, dryRun === "none");
       if (r.error) {
