@@ -65,20 +65,29 @@ const PATCH_DIRECTIVE = "$patch";
  * removes it); a list in MERGE_KEYS merges item by item on its merge key — an item whose key
  * matches is merged into the live one, a new one is appended, `{$patch: delete, <key>: v}`
  * removes the live one, a `{$patch: replace}` item makes the list the patch's other items —
- * and a merged list of scalars is the union, in order; other lists and values replace.
- * Throws StrategicPatchError for an item without the merge key. (`$retainKeys`,
- * `$setElementOrder` and `$deleteFromPrimitiveList` are not simulated.)
+ * and a merged list of scalars is the union, in order; other lists and values replace. A value
+ * the live object lacks is taken from the patch less its directives (removeDirectives, PR
+ * #117568). Throws StrategicPatchError for an item without the merge key or a `$patch` it does
+ * not know. (`$retainKeys`, `$setElementOrder` and `$deleteFromPrimitiveList` are not simulated.)
  */
 export function strategicMergePatch(target: unknown, patch: unknown, path = ""): unknown {
   if (!isRecord(patch)) return patch;
-  const directive = patch[PATCH_DIRECTIVE];
-  if (directive === "replace") return withoutDirective(patch);
-  if (directive === "delete") return undefined;
+  if (PATCH_DIRECTIVE in patch) {
+    // handleDirectiveInMergeMap
+    const directive = patch[PATCH_DIRECTIVE];
+    if (directive === "replace") return withoutDirective(patch);
+    if (directive === "delete") return undefined;
+    throw badPatchType(directive, patch);
+  }
   const out: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     const field = path === "" ? k : `${path}.${k}`;
     if (v === null) delete out[k];
-    else if (Array.isArray(v) && MERGE_KEYS.has(field)) {
+    else if (!(k in out)) {
+      const taken = withoutDirectives(structuredClone(v));
+      if (taken === undefined) delete out[k];
+      else out[k] = taken;
+    } else if (Array.isArray(v) && MERGE_KEYS.has(field)) {
       out[k] = mergeList(Array.isArray(out[k]) ? out[k] : [], v, MERGE_KEYS.get(field) ?? null, field);
     } else {
       const merged = strategicMergePatch(out[k], v, field);
@@ -87,6 +96,37 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
     }
   }
   return out;
+}
+
+/** mergepatch.ErrBadPatchType: "unknown patch type: %s in map: %v". */
+function badPatchType(directive: unknown, m: Record<string, unknown>): StrategicPatchError {
+  // (%s of a JSON number or bool is fmt's bad-verb form.)
+  const goType = typeof directive === "number" ? "float64" : typeof directive === "boolean" ? "bool" : null;
+  const shown =
+    typeof directive === "string"
+      ? directive
+      : goType !== null
+        ? `%!s(${goType}=${goFormatValue(directive)})`
+        : goFormatValue(directive);
+  return new StrategicPatchError(`unknown patch type: ${shown} in map: ${goFormatValue(m)}`);
+}
+
+/**
+ * strategicpatch removeDirectives: a value put where the live object has none keeps no map
+ * that carries `$patch` (whatever its value), at any depth; undefined when `v` itself does.
+ * Its null map values go too (discardNullValuesFromPatch: the API server merges with
+ * IgnoreUnmatchedNulls).
+ */
+function withoutDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDirectives).filter((x) => x !== undefined);
+  if (!isRecord(v)) return v;
+  if (PATCH_DIRECTIVE in v) return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const kept = x === null ? undefined : withoutDirectives(x);
+    if (kept === undefined) delete v[k];
+    else v[k] = kept;
+  }
+  return v;
 }
 
 function withoutDirective(m: Record<string, unknown>): Record<string, unknown> {
@@ -101,22 +141,39 @@ function mergeList(live: unknown[], patch: unknown[], key: string | null, path: 
     for (const x of [...live, ...patch]) if (!out.some((y) => y === x)) out.push(x);
     return out;
   }
-  if (patch.some((x) => isRecord(x) && x[PATCH_DIRECTIVE] === "replace"))
-    return patch
-      .filter((x) => !(isRecord(x) && x[PATCH_DIRECTIVE] === "replace"))
-      .map((x) => structuredClone(x));
-  const out = live.map((x) => structuredClone(x));
+  // mergeSliceWithSpecialElements: the directive items first, over the whole list.
+  let out = live.map((x) => structuredClone(x));
+  let replace = false;
+  const plain: unknown[] = [];
   for (const item of patch) {
-    if (!isRecord(item) || !(key in item))
-      throw new StrategicPatchError(
-        `${isRecord(item) ? `map: ${goFormatValue(item)}` : goFormatValue(item)} does not contain declared merge key: ${key}`,
-      );
+    if (!isRecord(item) || !(PATCH_DIRECTIVE in item)) {
+      plain.push(item);
+      continue;
+    }
+    const directive = item[PATCH_DIRECTIVE];
+    if (directive === "delete") {
+      if (!(key in item)) throw noMergeKey(item, key);
+      out = out.filter((x) => !(isRecord(x) && x[key] === item[key]));
+    } else if (directive === "replace") replace = true;
+    else if (directive === "merge")
+      throw new StrategicPatchError("merging lists cannot yet be specified in the patch");
+    else throw badPatchType(directive, item);
+  }
+  if (replace) return plain.map((x) => structuredClone(x));
+  // mergeSliceWithoutSpecialElements
+  for (const item of plain) {
+    if (!isRecord(item) || !(key in item)) throw noMergeKey(item, key);
     // (Keys compare as decoded JSON values: a port 80 is the number 80.)
     const i = out.findIndex((x) => isRecord(x) && x[key] === item[key]);
-    if (item[PATCH_DIRECTIVE] === "delete") {
-      if (i >= 0) out.splice(i, 1);
-    } else if (i >= 0) out[i] = strategicMergePatch(out[i], item, path);
+    if (i >= 0) out[i] = strategicMergePatch(out[i], item, path);
     else out.push(strategicMergePatch(undefined, item, path));
   }
   return out;
+}
+
+/** mergepatch.ErrNoMergeKey. */
+function noMergeKey(item: unknown, key: string): StrategicPatchError {
+  return new StrategicPatchError(
+    `${isRecord(item) ? `map: ${goFormatValue(item)}` : goFormatValue(item)} does not contain declared merge key: ${key}`,
+  );
 }

@@ -120,6 +120,21 @@ const REFUSED: [string, string][] = [
     `-p '{"metadata":{"name":"other"}}'`,
     "2> Error from server (BadRequest): the name of the object (other) does not match the name on the URL (work)\n",
   ],
+  // checkName: an object left without a name is errEmptyName (apiserver handlers/namer.go),
+  // whether the name is patched away or a top-level `$patch: delete` empties the whole object.
+  [
+    `-p '{"metadata":{"name":null}}'`,
+    "2> Error from server (BadRequest): the name of the object (work based on URL) was undeterminable: name must be provided\n",
+  ],
+  [
+    `-p '{"$patch":"delete"}'`,
+    "2> Error from server (BadRequest): the name of the object (work based on URL) was undeterminable: name must be provided\n",
+  ],
+  // strategicpatch mergeSliceWithSpecialElements: plain errors, a Status without a reason.
+  [
+    `-p '{"spec":{"template":{"spec":{"containers":[{"name":"c","$patch":"merge"}]}}}}'`,
+    "2> Error from server: merging lists cannot yet be specified in the patch\n",
+  ],
   // kubectl's own checks (patch.go Validate, RunPatch).
   [`--type foo -p '{}'`, `2> error: --type must be one of [json merge strategic], not "foo"\n`],
   [`-p ''`, "2> error: must specify --patch or --patch-file containing the contents of the patch\n"],

@@ -109,7 +109,9 @@ export function patchJob(
   }
   let merged: unknown;
   try {
-    merged = (type === "strategic" ? strategicMergePatch : mergePatch)(structuredClone(job.object), body);
+    // (A top-level `$patch: delete` leaves strategicpatch's mergeMap an empty map.)
+    merged =
+      (type === "strategic" ? strategicMergePatch : mergePatch)(structuredClone(job.object), body) ?? {};
   } catch (e) {
     if (!(e instanceof StrategicPatchError)) throw e;
     // A plain error from strategicpatch (not one interpretStrategicMergePatchError maps to a
@@ -166,6 +168,10 @@ function objectMismatch(after: Job, job: JobRecord): string | null {
   if (ns && ns !== job.namespace)
     return "the namespace of the provided object does not match the namespace sent on the request";
   const name = after.metadata?.name ?? "";
+  // checkName: ContextBasedNaming.ObjectName refuses an empty name (errEmptyName,
+  // apiserver endpoints/handlers/namer.go) before names are compared.
+  if (name === "")
+    return `the name of the object (${job.name} based on URL) was undeterminable: name must be provided`;
   if (name !== job.name)
     return `the name of the object (${name}) does not match the name on the URL (${job.name})`;
   return null;
