@@ -6,6 +6,8 @@
  */
 
 import { goFormatValue } from "../models/api/unstructured-decode.js";
+import { deduplicateScalars, normalizeElementOrder, partitionByPresence } from "./patch-order.js";
+import { applyMapDirectives } from "./retain-keys.js";
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -42,7 +44,7 @@ const POD_SPEC_LISTS: Record<string, string> = {
   schedulingGates: "name",
   resourceClaims: "name",
 };
-const MERGE_KEYS = new Map<string, string | null>();
+export const MERGE_KEYS = new Map<string, string | null>();
 for (const meta of ["metadata", "spec.template.metadata"]) {
   MERGE_KEYS.set(`${meta}.finalizers`, null);
   MERGE_KEYS.set(`${meta}.ownerReferences`, "uid");
@@ -54,8 +56,20 @@ for (const containers of ["containers", "initContainers", "ephemeralContainers"]
     MERGE_KEYS.set(`spec.template.spec.${containers}.${field}`, key);
 }
 
-/** A patch the strategic merge cannot apply (the API server's BadRequest text). */
-export class StrategicPatchError extends Error {}
+/**
+ * A patch the strategic merge cannot apply: a plain error, or (`badRequest`) one of the
+ * mergepatch errors the API server's interpretStrategicMergePatchError makes a BadRequest.
+ */
+export class StrategicPatchError extends Error {
+  constructor(
+    message: string,
+    readonly badRequest = false,
+  ) {
+    super(message);
+  }
+}
+
+const DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList/";
 
 const PATCH_DIRECTIVE = "$patch";
 
@@ -63,12 +77,13 @@ const PATCH_DIRECTIVE = "$patch";
  * A strategic merge patch of a Job (apimachinery pkg/util/strategicpatch `StrategicMergePatch`):
  * maps merge key by key (null deletes; `$patch: replace` replaces the map, `$patch: delete`
  * removes it); a list in MERGE_KEYS merges item by item on its merge key — an item whose key
- * matches is merged into the live one, a new one is appended, `{$patch: delete, <key>: v}`
+ * matches is merged into the live one, a new one added (in the order patch-order.ts gives), `{$patch: delete, <key>: v}`
  * removes the live one, a `{$patch: replace}` item makes the list the patch's other items —
  * and a merged list of scalars is the union, in order; other lists and values replace. A value
  * the live object lacks is taken from the patch less its directives (removeDirectives, PR
- * #117568). Throws StrategicPatchError for an item without the merge key or a `$patch` it does
- * not know. (`$retainKeys`, `$setElementOrder` and `$deleteFromPrimitiveList` are not simulated.)
+ * #117568). `$retainKeys`, `$setElementOrder/<list>` and `$deleteFromPrimitiveList/<list>` act
+ * as in mergeMap (retain-keys.ts). Throws StrategicPatchError for an item without the merge
+ * key, a `$patch` it does not know, or a malformed directive.
  */
 export function strategicMergePatch(target: unknown, patch: unknown, path = ""): unknown {
   if (!isRecord(patch)) return patch;
@@ -80,7 +95,17 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
     throw badPatchType(directive, patch);
   }
   const out: Record<string, unknown> = isRecord(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
+  const rest = applyMapDirectives(out, patch, path);
+  for (const [k, v] of Object.entries(rest)) {
+    if (k.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
+      // preprocessDeletionListForMerging; mergeSlice's deleteFromSlice (whatever the strategy,
+      // PR #110472) — a list of scalars loses those values; nothing else is touched.
+      const listKey = k.slice(DELETE_FROM_PRIMITIVE_LIST.length);
+      const live = out[listKey];
+      if (Array.isArray(live) && Array.isArray(v) && live.every((x) => !isRecord(x)))
+        out[listKey] = live.filter((x) => !v.includes(x));
+      continue;
+    }
     const field = path === "" ? k : `${path}.${k}`;
     if (v === null) delete out[k];
     else if (!(k in out)) {
@@ -134,12 +159,12 @@ function withoutDirective(m: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-function mergeList(live: unknown[], patch: unknown[], key: string | null, path: string): unknown[] {
+export function mergeList(live: unknown[], patch: unknown[], key: string | null, path: string): unknown[] {
+  if (live.length === 0 && patch.length === 0) return live;
   if (key === null) {
-    // deduplicateScalars(append(original, patch...))
-    const out: unknown[] = [];
-    for (const x of [...live, ...patch]) if (!out.some((y) => y === x)) out.push(x);
-    return out;
+    const merged = deduplicateScalars([...live, ...patch]);
+    const [named, liveOnly] = partitionByPresence(merged, patch, null);
+    return normalizeElementOrder(named, liveOnly, patch, live, null);
   }
   // mergeSliceWithSpecialElements: the directive items first, over the whole list.
   let out = live.map((x) => structuredClone(x));
@@ -160,6 +185,7 @@ function mergeList(live: unknown[], patch: unknown[], key: string | null, path: 
     else throw badPatchType(directive, item);
   }
   if (replace) return plain.map((x) => structuredClone(x));
+  const serverOrder = [...out];
   // mergeSliceWithoutSpecialElements
   for (const item of plain) {
     if (!isRecord(item) || !(key in item)) throw noMergeKey(item, key);
@@ -168,7 +194,8 @@ function mergeList(live: unknown[], patch: unknown[], key: string | null, path: 
     if (i >= 0) out[i] = strategicMergePatch(out[i], item, path);
     else out.push(strategicMergePatch(undefined, item, path));
   }
-  return out;
+  const [named, liveOnly] = partitionByPresence(out, plain, key);
+  return normalizeElementOrder(named, liveOnly, plain, serverOrder, key);
 }
 
 /** mergepatch.ErrNoMergeKey. */

@@ -135,6 +135,11 @@ const REFUSED: [string, string][] = [
     `-p '{"spec":{"template":{"spec":{"containers":[{"name":"c","$patch":"merge"}]}}}}'`,
     "2> Error from server: merging lists cannot yet be specified in the patch\n",
   ],
+  // mergepatch.ErrBadPatchFormatForRetainKeys: a BadRequest (interpretStrategicMergePatchError).
+  [
+    `-p '{"spec":{"$retainKeys":["suspend"],"backoffLimit":2}}'`,
+    "2> Error from server (BadRequest): invalid patch format of retainKeys\n",
+  ],
   // kubectl's own checks (patch.go Validate, RunPatch).
   [`--type foo -p '{}'`, `2> error: --type must be one of [json merge strategic], not "foo"\n`],
   [`-p ''`, "2> error: must specify --patch or --patch-file containing the contents of the patch\n"],

@@ -72,3 +72,72 @@ describe("strategicMergePatch: a value the live object lacks", () => {
     );
   });
 });
+
+const gates = (names: string[]) => ({
+  spec: { template: { spec: { schedulingGates: names.map((name) => ({ name })) } } },
+});
+
+describe("strategicMergePatch: the order of a merged list (normalizeElementOrder)", () => {
+  it("patch items in the patch's order; a live-only item keeps its place only before live patch items", () => {
+    expect(strategicMergePatch(gates(["a", "b", "c"]), gates(["d", "a"]))).toEqual(
+      gates(["d", "a", "b", "c"]),
+    );
+    expect(strategicMergePatch(gates(["a", "b", "c"]), gates(["c", "d"]))).toEqual(
+      gates(["a", "b", "c", "d"]),
+    );
+  });
+
+  it("$setElementOrder orders the merged list and leaves the patch", () => {
+    const patch = {
+      spec: { template: { spec: { "$setElementOrder/schedulingGates": [{ name: "c" }, { name: "a" }] } } },
+    };
+    // (b, live-only, stood before c, the first listed item: it goes first)
+    expect(strategicMergePatch(gates(["a", "b", "c"]), patch)).toEqual(gates(["b", "c", "a"]));
+  });
+
+  it("a patch list out of the $setElementOrder order is refused", () => {
+    const patch = {
+      spec: {
+        template: {
+          spec: {
+            "$setElementOrder/schedulingGates": [{ name: "a" }, { name: "b" }],
+            schedulingGates: [{ name: "b" }, { name: "a" }],
+          },
+        },
+      },
+    };
+    expect(() => strategicMergePatch(gates(["a"]), patch)).toThrow(
+      "The order in patch list:\n[map[name:b] map[name:a]]\n doesn't match $setElementOrder/ list:\n[map[name:a] map[name:b]]\n",
+    );
+  });
+});
+
+describe("strategicMergePatch: $retainKeys and $deleteFromPrimitiveList", () => {
+  it("$retainKeys clears the live keys it does not list", () => {
+    const out = strategicMergePatch(
+      { spec: { template: { spec: { nodeSelector: { a: "1", b: "2" } } } } },
+      { spec: { template: { spec: { nodeSelector: { $retainKeys: ["b", "c"], c: "3" } } } } },
+    );
+    expect(out).toEqual({ spec: { template: { spec: { nodeSelector: { b: "2", c: "3" } } } } });
+  });
+
+  it("a key the patch sets outside $retainKeys is a BadRequest", () => {
+    let error: unknown;
+    try {
+      strategicMergePatch({ spec: {} }, { spec: { $retainKeys: ["a"], b: 1 } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StrategicPatchError);
+    expect((error as StrategicPatchError).message).toBe("invalid patch format of retainKeys");
+    expect((error as StrategicPatchError).badRequest).toBe(true);
+  });
+
+  it("$deleteFromPrimitiveList removes those values from a list of scalars", () => {
+    const out = strategicMergePatch(
+      { metadata: { finalizers: ["a", "b", "c"] } },
+      { metadata: { "$deleteFromPrimitiveList/finalizers": ["b"] } },
+    );
+    expect(out).toEqual({ metadata: { finalizers: ["a", "c"] } });
+  });
+});

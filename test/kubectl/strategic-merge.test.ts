@@ -53,13 +53,15 @@ const cases: { name: string; live: unknown; patch: unknown; expected: unknown }[
     },
   },
   {
+    // (A new item goes before the live-only ones: mergeSortedSlice takes a patch item first
+    // unless both were live and the live one stood earlier.)
     name: "volumeMounts merge by mountPath, not by name",
     live: container({ volumeMounts: [{ name: "v", mountPath: "/a" }] }),
     patch: container({ volumeMounts: [{ name: "v", mountPath: "/b" }] }),
     expected: container({
       volumeMounts: [
-        { name: "v", mountPath: "/a" },
         { name: "v", mountPath: "/b" },
+        { name: "v", mountPath: "/a" },
       ],
     }),
   },
@@ -69,8 +71,8 @@ const cases: { name: string; live: unknown; patch: unknown; expected: unknown }[
     patch: container({ ports: [{ name: "http", containerPort: 8080 }] }),
     expected: container({
       ports: [
-        { name: "http", containerPort: 80 },
         { name: "http", containerPort: 8080 },
+        { name: "http", containerPort: 80 },
       ],
     }),
   },

@@ -116,7 +116,9 @@ export function patchJob(
     if (!(e instanceof StrategicPatchError)) throw e;
     // A plain error from strategicpatch (not one interpretStrategicMergePatchError maps to a
     // status) reaches kubectl as a Status without a reason: "Error from server: …".
-    return { ...none, error: `Error from server: ${e.message}\n` };
+    // (interpretStrategicMergePatchError makes the malformed-directive ones a BadRequest.)
+    const reason = e.badRequest ? " (BadRequest)" : "";
+    return { ...none, error: `Error from server${reason}: ${e.message}\n` };
   }
   let warnings: string[] = [];
   if (type === "merge") {
