@@ -147,8 +147,8 @@ export function planFor(scenario: Scenario): RunPlan {
           const key = prepared.key;
           if (!jobKeys.includes(key)) jobKeys.push(key);
           prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
-          prepared.specKeys = specKeys(doc.object);
-          prepared.labels = writtenLabels(doc.object);
+          prepared.specKeys = specKeys(doc.written);
+          prepared.labels = writtenLabels(doc.written);
           prepared.resourceVersion = appliedResourceVersion(doc.object) ?? undefined;
           jobs.push(prepared);
         }

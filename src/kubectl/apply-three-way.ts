@@ -85,7 +85,7 @@ export function withMergedLabels(
   }
   const labels: Record<string, string> = { ...(live.metadata?.labels ?? {}) };
   for (const k of Object.keys(original ?? {})) if (written === undefined || !(k in written)) delete labels[k];
-  Object.assign(labels, written ?? {});
+  assignOrDelete(labels, written ?? {});
   const merged =
     Object.keys(labels).length > 0 ? labels : { ...(live.spec?.template.metadata?.labels ?? {}) };
   return { ...submitted, metadata: { ...submitted.metadata, labels: merged } };
@@ -106,14 +106,25 @@ export function writtenAnnotations(manifest: unknown): Readonly<Record<string, s
  */
 export function withMergedAnnotations(
   submitted: Job,
+  written: Readonly<Record<string, string | null>>,
   live: Job,
   original: Readonly<Record<string, string>> | undefined,
 ): Job {
-  const written = submitted.metadata?.annotations ?? {};
   const annotations: Record<string, string> = { ...(live.metadata?.annotations ?? {}) };
   for (const k of Object.keys(original ?? {})) if (!(k in written)) delete annotations[k];
-  Object.assign(annotations, written);
+  assignOrDelete(annotations, written);
   return { ...submitted, metadata: { ...submitted.metadata, annotations } };
+}
+
+/** The written keys set; one written as null is deleted (the patch's null). */
+function assignOrDelete(
+  target: Record<string, string>,
+  written: Readonly<Record<string, string | null>>,
+): void {
+  for (const [k, v] of Object.entries(written)) {
+    if (v === null) delete target[k];
+    else target[k] = v;
+  }
 }
 
 /**

@@ -9,7 +9,13 @@ import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-dec
  */
 
 export interface ManifestDoc {
+  /** The object as the API server decodes it (its nulls made zero values: decode-nulls.ts). */
   object: Record<string, unknown>;
+  /**
+   * The object as written, nulls kept: what kubectl apply records and diffs (its three-way
+   * patch carries a null as a deletion).
+   */
+  written: Record<string, unknown>;
   apiVersion: string;
   kind: string;
   name: string;
@@ -223,9 +229,11 @@ function addObject(out: ManifestFile, name: string, object: Record<string, unkno
     return true;
   }
   const errors = strictDecodeErrors(kind as "Job", object);
+  const written = structuredClone(object);
   if (errors.length === 0) applyDecodedNulls(kind as "Job", object);
   out.docs.push({
     object,
+    written,
     apiVersion,
     kind,
     name: docName,

@@ -175,3 +175,36 @@ spec:
     );
   });
 });
+
+describe("kubectl apply: a null in the manifest", () => {
+  const nulls = `apiVersion: batch/v1
+kind: Job
+metadata: {name: work, labels: {team: null}, annotations: {note: null}}
+spec:
+  activeDeadlineSeconds: null
+  template:
+    spec:
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const fields = show("{.spec.activeDeadlineSeconds}/{.metadata.labels.team}/{.metadata.annotations.note}");
+
+  it("deletes the live value (kubectl's patch carries the null), and the record keeps the null", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f plain.yaml",
+        `kubectl patch job work -p '{"metadata":{"labels":{"team":"t"},"annotations":{"note":"n"}},"spec":{"activeDeadlineSeconds":30}}'`,
+        "kubectl apply -f nulls.yaml",
+        fields,
+        "kubectl get job work --show-labels",
+        `kubectl get job work -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'`,
+      ],
+      { files: { "plain.yaml": job(""), "nulls.yaml": nulls } },
+    );
+    expect(out).toContain(`$ ${fields}\n//\n`);
+    expect(out).not.toContain("team=");
+    // (GetModifiedConfiguration encodes the object as read: its nulls stay)
+    expect(out).toContain('"spec":{"activeDeadlineSeconds":null,');
+    expect(out).toContain('"labels":{"team":null}');
+  });
+});

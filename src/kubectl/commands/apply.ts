@@ -169,7 +169,7 @@ function applyFile(
       // kubectl records what it applied, for the next three-way merge.
       meta.annotations = {
         ...(meta.annotations ?? {}),
-        [LAST_APPLIED]: lastAppliedConfiguration(doc.object, namespace),
+        [LAST_APPLIED]: lastAppliedConfiguration(doc.written, namespace),
       };
     }
     if (existing !== undefined && !existing.removed) {
@@ -199,18 +199,20 @@ function applyFile(
       // The three-way merge keeps live fields that neither this manifest nor the last one set.
       const annotation = existing.object.metadata?.annotations?.[LAST_APPLIED];
       const original = lastAppliedObject(annotation);
+      // (The manifest as written: a null in it is a deletion in kubectl's patch.)
       const merged = withMergedAnnotations(
         withMergedLabels(
           withRetainedSpec(
             manifest,
-            specKeys(doc.object),
+            specKeys(doc.written),
             existing.object,
             original === undefined ? null : specKeys(original),
           ),
-          writtenLabels(doc.object),
+          writtenLabels(doc.written),
           existing.object,
           writtenLabels(original),
         ),
+        { ...writtenAnnotations(doc.written), [LAST_APPLIED]: meta.annotations?.[LAST_APPLIED] ?? "" },
         existing.object,
         writtenAnnotations(original),
       );
