@@ -1,3 +1,4 @@
+import { withMergedTemplate } from "../kubectl/apply-template.js";
 import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
@@ -321,7 +322,12 @@ export class MonteCarlo {
       const last = this.lastApplied.get(key) ?? null;
       const original = last === null ? null : (last.specKeys ?? new Set(Object.keys(last.object.spec ?? {})));
       const merged = withMergedLabels(
-        withRetainedSpec(p.object, written, live.object, original),
+        withMergedTemplate(
+          withRetainedSpec(p.object, written, live.object, original),
+          p.writtenTemplate,
+          live.object,
+          last?.writtenTemplate,
+        ),
         p.labels,
         live.object,
         last?.labels,

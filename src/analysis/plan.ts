@@ -1,4 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
+import { writtenTemplate } from "../kubectl/apply-template.js";
 import { appliedResourceVersion, specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
 import { parseLogsArgs, sinceRefusedByServer, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
@@ -149,6 +150,7 @@ export function planFor(scenario: Scenario): RunPlan {
           prepared.tag = jobKeys.indexOf(key); // the Job's row in Monte Carlo results
           prepared.specKeys = specKeys(doc.written);
           prepared.labels = writtenLabels(doc.written);
+          prepared.writtenTemplate = writtenTemplate(doc.written);
           prepared.resourceVersion = appliedResourceVersion(doc.object) ?? undefined;
           jobs.push(prepared);
         }

@@ -88,6 +88,8 @@ export interface PreparedJob {
   specKeys?: ReadonlySet<string>;
   /** The labels the manifest itself sets, where known (the same merge, for metadata.labels). */
   labels?: Readonly<Record<string, string>>;
+  /** The pod template as the manifest writes it, where known (the same merge, inside it). */
+  writtenTemplate?: unknown;
   /** The manifest's resourceVersion precondition, where it has one (apply-three-way.ts
    * appliedResourceVersion): Monte Carlo's replay of `apply` over a live Job is then refused. */
   resourceVersion?: string;

@@ -208,3 +208,50 @@ spec:
     expect(out).toContain('"labels":{"team":null}');
   });
 });
+
+describe("kubectl apply: the three-way merge inside the pod template", () => {
+  const suspended = (podSpec: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: work}
+spec:
+  suspend: true
+  template:
+    spec:
+${podSpec}      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+  const templateFiles = {
+    "plain.yaml": suspended(""),
+    "zone.yaml": suspended("      nodeSelector: {zone: a}\n"),
+  };
+  const selector = show("{.spec.template.spec.nodeSelector}");
+
+  it("a nodeSelector kubectl patch gave a suspended Job survives a re-apply, which is unchanged", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f plain.yaml",
+        `kubectl patch job work -p '{"spec":{"template":{"spec":{"nodeSelector":{"disk":"ssd"}}}}}'`,
+        "kubectl apply -f plain.yaml",
+        selector,
+      ],
+      { files: templateFiles },
+    );
+    expect(out).toContain(
+      `$ kubectl apply -f plain.yaml\njob.batch/work unchanged\n$ ${selector}\n{"disk":"ssd"}\n`,
+    );
+  });
+
+  it("a nodeSelector the last apply set and this one drops is removed whole, patched keys and all", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f zone.yaml",
+        `kubectl patch job work -p '{"spec":{"template":{"spec":{"nodeSelector":{"disk":"ssd"}}}}}'`,
+        "kubectl apply -f plain.yaml",
+        selector,
+      ],
+      { files: templateFiles },
+    );
+    // (the deletions from original to modified: `nodeSelector: null`)
+    expect(out).toContain(`$ kubectl apply -f plain.yaml\njob.batch/work configured\n$ ${selector}\n\n`);
+  });
+});

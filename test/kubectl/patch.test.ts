@@ -122,3 +122,24 @@ describe("kubectl patch", () => {
     expect(Math.abs(complete("merge") - 0.5)).toBeLessThan(0.1);
   });
 });
+
+describe("kubectl patch, then apply: Monte Carlo replays the template's three-way merge", () => {
+  it("a nodeSelector patched into a suspended Job survives the re-apply, so its pods never schedule", () => {
+    const sc = scenario({
+      p: 1,
+      backoffLimit: 0,
+      extraSpec: "\n      suspend: true",
+      steps: [
+        "kubectl apply -f job.yaml",
+        JSON.stringify(
+          `kubectl patch job work -p '{"spec":{"template":{"spec":{"nodeSelector":{"disk":"ssd"}}}}}'`,
+        ),
+        "kubectl apply -f job.yaml",
+        JSON.stringify(`kubectl patch job work -p '{"spec":{"suspend":false}}'`),
+        "sleep 1h",
+      ],
+    });
+    const mc = new MonteCarlo(sc, 3);
+    for (let run = 0; run < 20; run++) expect(mc.runOne(run)[0].outcome).not.toBe("Complete");
+  });
+});

@@ -3,6 +3,7 @@ import type { ManifestFile } from "../../kubectl/manifests.js";
 import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
+import { withMergedTemplate, writtenTemplate } from "../apply-template.js";
 import {
   appliedResourceVersion,
   conflictsWithLive,
@@ -202,11 +203,16 @@ function applyFile(
       // (The manifest as written: a null in it is a deletion in kubectl's patch.)
       const merged = withMergedAnnotations(
         withMergedLabels(
-          withRetainedSpec(
-            manifest,
-            specKeys(doc.written),
+          withMergedTemplate(
+            withRetainedSpec(
+              manifest,
+              specKeys(doc.written),
+              existing.object,
+              original === undefined ? null : specKeys(original),
+            ),
+            writtenTemplate(doc.written),
             existing.object,
-            original === undefined ? null : specKeys(original),
+            writtenTemplate(original),
           ),
           writtenLabels(doc.written),
           existing.object,
