@@ -76,7 +76,7 @@ const PATCH_DIRECTIVE = "$patch";
 /**
  * A strategic merge patch of a Job (apimachinery pkg/util/strategicpatch `StrategicMergePatch`):
  * maps merge key by key (null deletes; `$patch: replace` replaces the map, `$patch: delete`
- * removes it); a list in MERGE_KEYS merges item by item on its merge key — an item whose key
+ * empties it); a list in MERGE_KEYS merges item by item on its merge key — an item whose key
  * matches is merged into the live one, a new one added (in the order patch-order.ts gives), `{$patch: delete, <key>: v}`
  * removes the live one, a `{$patch: replace}` item makes the list the patch's other items —
  * and a merged list of scalars is the union, in order; other lists and values replace. A value
@@ -91,7 +91,8 @@ export function strategicMergePatch(target: unknown, patch: unknown, path = ""):
     // handleDirectiveInMergeMap
     const directive = patch[PATCH_DIRECTIVE];
     if (directive === "replace") return withoutDirective(patch);
-    if (directive === "delete") return undefined;
+    // (an empty map, not a deletion: a pointer field stays, empty, e.g. `affinity: {}`)
+    if (directive === "delete") return {};
     throw badPatchType(directive, patch);
   }
   const out: Record<string, unknown> = isRecord(target) ? { ...target } : {};

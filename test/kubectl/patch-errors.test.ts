@@ -252,3 +252,28 @@ describe("kubectl patch: accepted", () => {
     );
   });
 });
+
+describe("kubectl patch: $patch delete on a map the Job has", () => {
+  it("leaves an empty map (handleDirectiveInMergeMap): an empty struct stays, an empty map field is omitted", () => {
+    const podSpecExtra =
+      "\n          nodeSelector: {a: b}\n          affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: a, operator: In, values: [b]}]}]}}}";
+    const sc = scenario({
+      p: 0.5,
+      backoffLimit: 0,
+      extraSpec: "\n      suspend: true",
+      podSpecExtra,
+      steps: [
+        "kubectl apply -f job.yaml",
+        JSON.stringify(
+          `kubectl patch job work -p '{"spec":{"template":{"spec":{"nodeSelector":{"$patch":"delete"},"affinity":{"$patch":"delete"}}}}}'`,
+        ),
+        JSON.stringify(
+          "kubectl get job work -o jsonpath={.spec.template.spec.affinity}/{.spec.template.spec.nodeSelector}/",
+        ),
+      ],
+    });
+    const out = sessionTranscript(sc);
+    expect(out).toContain("job.batch/work patched\n");
+    expect(out).toContain("{}//");
+  });
+});

@@ -142,7 +142,9 @@ function struct(obj: JsonObject, name: string, path: string, unknown: string[]):
     }
     const r = convert(obj[key], kind, at, unknown);
     if (!r.ok) return r;
-    if (r.value !== undefined) out[key] = r.value;
+    // Every map field of the Job and Pod types is `omitempty`: an empty one is not stored.
+    const emptyMap = kind.k === "map" && Object.keys(r.value as object).length === 0;
+    if (r.value !== undefined && !emptyMap) out[key] = r.value;
   }
   return { ok: true, value: out };
 }
