@@ -43,6 +43,14 @@ export class ContainerRun {
   }
 }
 
+/**
+ * The waiting reason of a container the runtime has not created yet (kubelet_pods.go
+ * convertToAPIContainerStatuses: the default waiting state): ContainerCreating, or PodInitializing
+ * for every container — init and regular — of a pod that has init containers.
+ */
+export const DEFAULT_WAITING_REASON = "ContainerCreating";
+export const INITIALIZING_WAITING_REASON = "PodInitializing";
+
 export class ContainerStatus {
   state = ContainerState.Waiting;
   waitingReason = "ContainerCreating";
@@ -65,21 +73,36 @@ export class ContainerStatus {
   constructor(
     readonly name: string,
     readonly image: string,
+    /** Index in spec.containers, or in spec.initContainers for an init container. */
     readonly specIndex: number,
     /** How the image behaves (resolved once per pod template). */
     readonly behaviour: ImageBehaviour,
-  ) {}
+    /** An init container (spec.initContainers[specIndex]). */
+    readonly init = false,
+    /** The kubelet's default waiting reason: PodInitializing in a pod with init containers. */
+    defaultWaitingReason = DEFAULT_WAITING_REASON,
+  ) {
+    this.waitingReason = defaultWaitingReason;
+  }
 
   /** Makes this object what `new ContainerStatus(...)` would be (Monte Carlo reuses pods; see
    * PodRecord.reuse). Every field is assigned; test/models/reuse.test.ts holds it to that. */
-  reuse(name: string, image: string, specIndex: number, behaviour: ImageBehaviour): void {
+  reuse(
+    name: string,
+    image: string,
+    specIndex: number,
+    behaviour: ImageBehaviour,
+    init = false,
+    defaultWaitingReason = DEFAULT_WAITING_REASON,
+  ): void {
     const w = this as Writable<ContainerStatus>;
     w.name = name;
     w.image = image;
     w.specIndex = specIndex;
     w.behaviour = behaviour;
+    w.init = init;
     this.state = ContainerState.Waiting;
-    this.waitingReason = "ContainerCreating";
+    this.waitingReason = defaultWaitingReason;
     this.waitingMessage = "";
     this.current = null;
     this.last = null;

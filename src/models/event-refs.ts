@@ -15,7 +15,9 @@ export function jobRef(job: JobRecord): InvolvedObject {
   };
 }
 
-export function podRef(pod: PodRecord, containerName = ""): InvolvedObject {
+/** A pod, or one of its containers (`init`: an init container): pkg/kubelet/container/ref.go
+ * fieldPath gives `spec.containers{name}` or `spec.initContainers{name}`. */
+export function podRef(pod: PodRecord, containerName = "", init = false): InvolvedObject {
   return {
     kind: "Pod",
     namespace: pod.namespace,
@@ -23,7 +25,7 @@ export function podRef(pod: PodRecord, containerName = ""): InvolvedObject {
     uid: pod.uid,
     apiVersion: "v1",
     resourceVersion: String(pod.resourceVersion),
-    fieldPath: containerName ? `spec.containers{${containerName}}` : "",
+    fieldPath: containerName ? `spec.${init ? "initContainers" : "containers"}{${containerName}}` : "",
   };
 }
 

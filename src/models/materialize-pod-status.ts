@@ -15,6 +15,7 @@ import {
   EXIT_CODE_STATUS_UNKNOWN,
   NONE,
   POD_PHASE_NAMES,
+  PodPhase,
   type PodRecord,
   previousRun,
   STATUS_UNKNOWN_MESSAGE,
@@ -62,7 +63,11 @@ export class PodStatusMaterializer {
     private readonly profile: VersionProfile,
   ) {}
 
-  podStatus(pod: PodRecord, specContainers: readonly SpecContainer[]): Record<string, unknown> {
+  podStatus(
+    pod: PodRecord,
+    specContainers: readonly SpecContainer[],
+    specInitContainers: readonly SpecContainer[] = [],
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = { phase: POD_PHASE_NAMES[pod.phase] };
     const conds: PodCondition[] = [];
     const t = (ms: number) => this.time(ms);
@@ -80,13 +85,7 @@ export class PodStatusMaterializer {
         lastProbeTime: null as unknown as string,
         lastTransitionTime: t(pod.readyToStartContainersMs),
       });
-      conds.push({
-        type: "Initialized",
-        ...gen,
-        status: "True",
-        lastProbeTime: null as unknown as string,
-        lastTransitionTime: t(pod.initializedMs),
-      });
+      conds.push(initializedCondition(pod, gen, t(pod.initializedMs)));
       for (const type of ["Ready", "ContainersReady"]) {
         const isReady = type === "Ready" ? pod.ready : pod.containersReady;
         const c: PodCondition = {
@@ -154,6 +153,12 @@ export class PodStatusMaterializer {
       // The kubelet has written status (its first sync sets startTime).
       if (this.profile.podObservedGeneration) out.observedGeneration = pod.observedGeneration;
       out.startTime = t(pod.startTimeMs);
+      // Init container statuses in spec order (kubetypes.SortInitContainerStatuses), the others
+      // by name.
+      if (pod.initContainers.length > 0)
+        out.initContainerStatuses = pod.initContainers.map((c) =>
+          this.containerStatus(pod, c, specInitContainers[c.specIndex]),
+        );
       out.containerStatuses = pod.containersByName.map((c) =>
         this.containerStatus(pod, c, specContainers[c.specIndex]),
       );
@@ -230,10 +235,49 @@ export class PodStatusMaterializer {
   }
 
   private runId(pod: PodRecord, c: ContainerStatus, run: ContainerRun): string {
+    // (Init containers' ids come from slots of their own: a regular container's id is the same
+    // whether or not its pod has init containers.)
     if (run.containerId === null)
-      run.containerId = this.identities.containerId(pod, c.specIndex, run.restart);
+      run.containerId = this.identities.containerId(
+        pod,
+        c.init ? INIT_CONTAINER_ID_SLOT + c.specIndex : c.specIndex,
+        run.restart,
+      );
     return run.containerId;
   }
+}
+
+/** Where init containers' container-id draws start (containerId takes slot · 65536 + restart). */
+const INIT_CONTAINER_ID_SLOT = 16384;
+
+/**
+ * The Initialized condition (pkg/kubelet/status/generate.go GeneratePodInitializedCondition): True
+ * once every init container terminated with exit code 0 (from the first status for a pod with
+ * none); until then False, reason ContainersNotInitialized, naming the init containers not yet
+ * done in spec order. lastTransitionTime moves only when the status changes.
+ */
+function initializedCondition(pod: PodRecord, gen: object, lastTransitionTime: string): PodCondition {
+  const c: PodCondition = {
+    type: "Initialized",
+    ...gen,
+    status: pod.initialized ? "True" : "False",
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime,
+  };
+  // Every Succeeded pod's Initialized condition carries reason PodCompleted, with or without init
+  // containers (GeneratePodInitializedCondition's first check for a known status list).
+  if (pod.phase === PodPhase.Succeeded) c.reason = "PodCompleted";
+  else if (!pod.initialized) {
+    c.reason = "ContainersNotInitialized";
+    const incomplete = pod.initContainers.filter((x) => !initContainerSucceeded(x)).map((x) => x.name);
+    c.message = `containers with incomplete status: [${incomplete.join(" ")}]`;
+  }
+  return c;
+}
+
+/** Terminated with exit code 0. */
+function initContainerSucceeded(c: ContainerStatus): boolean {
+  return c.state === ContainerState.Terminated && !c.statusUnknown && c.current!.exitCode === 0;
 }
 
 /**

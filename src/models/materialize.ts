@@ -13,7 +13,7 @@ import { quantityString } from "./api/quantity-string.js";
 import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
-import { PodStatusMaterializer } from "./materialize-pod-status.js";
+import { PodStatusMaterializer, type SpecContainer } from "./materialize-pod-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
 import type { VersionProfile } from "./version-profile.js";
@@ -197,7 +197,11 @@ export class Materializer {
       kind: "Pod",
       metadata,
       spec,
-      status: this.podStatuses.podStatus(pod, spec.containers),
+      status: this.podStatuses.podStatus(
+        pod,
+        spec.containers,
+        (spec.initContainers as SpecContainer[] | undefined) ?? [],
+      ),
     } as unknown as Pod;
   }
 

@@ -1,5 +1,10 @@
-import type { PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
-import { ContainerStatus, type Writable } from "./containers.js";
+import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import {
+  ContainerStatus,
+  DEFAULT_WAITING_REASON,
+  INITIALIZING_WAITING_REASON,
+  type Writable,
+} from "./containers.js";
 import type { JobRecord } from "./job-record.js";
 import type { NodeRecord } from "./node-record.js";
 import { NONE, objectList, PodPhase, type RestartPolicy } from "./object-basics.js";
@@ -9,6 +14,7 @@ export {
   ContainerRun,
   ContainerStatus,
   EXIT_CODE_STATUS_UNKNOWN,
+  INITIALIZING_WAITING_REASON,
   previousRun,
   STATUS_UNKNOWN_MESSAGE,
   STATUS_UNKNOWN_REASON,
@@ -80,6 +86,9 @@ export class PodRecord {
   hostIP: string | null = null;
   readyToStartContainers = false;
   readyToStartContainersMs = NONE;
+  /** The Initialized condition: True from the kubelet's first status for a pod without init
+   * containers that jobsim runs (see runsInitContainers), else once the last one succeeded. */
+  initialized = false;
   initializedMs = NONE;
   ready = false;
   readyMs = NONE;
@@ -94,6 +103,8 @@ export class PodRecord {
   /** When the pod stopped holding node resources (terminal), for cost accounting. */
   terminalMs = NONE;
   readonly containers: ContainerStatus[];
+  /** The init containers the kubelet runs, in spec order (empty when it runs none). */
+  readonly initContainers: ContainerStatus[];
   private byName: ContainerStatus[] | null = null;
 
   /** Which uncountedTerminatedPods list of its Job holds this pod: 0 none, 1 succeeded, 2 failed. */
@@ -128,6 +139,7 @@ export class PodRecord {
   ) {
     this.owner = owner;
     this.containers = objectList();
+    this.initContainers = objectList();
     this.setContainers(template);
   }
 
@@ -148,12 +160,23 @@ export class PodRecord {
     this.byName = null;
     const spec = template.spec as PodSpec;
     const behaviours = this.identity.behaviours(spec);
+    const n = spec.containers.length;
+    const inits = runsInitContainers(spec) ? spec.initContainers! : NO_CONTAINERS;
+    const waiting = inits.length > 0 ? INITIALIZING_WAITING_REASON : DEFAULT_WAITING_REASON;
     const list = this.containers;
-    while (list.length > spec.containers.length) list.pop();
-    for (let i = 0; i < spec.containers.length; i++) {
+    while (list.length > n) list.pop();
+    for (let i = 0; i < n; i++) {
       const c = spec.containers[i];
-      if (i < list.length) list[i].reuse(c.name, c.image ?? "", i, behaviours[i]);
-      else list.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i]));
+      if (i < list.length) list[i].reuse(c.name, c.image ?? "", i, behaviours[i], false, waiting);
+      else list.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i], false, waiting));
+    }
+    const initList = this.initContainers;
+    while (initList.length > inits.length) initList.pop();
+    for (let j = 0; j < inits.length; j++) {
+      const c = inits[j];
+      const b = behaviours[n + j];
+      if (j < initList.length) initList[j].reuse(c.name, c.image ?? "", j, b, true, waiting);
+      else initList.push(new ContainerStatus(c.name, c.image ?? "", j, b, true, waiting));
     }
   }
 
@@ -207,6 +230,7 @@ export class PodRecord {
     this.hostIP = null;
     this.readyToStartContainers = false;
     this.readyToStartContainersMs = NONE;
+    this.initialized = false;
     this.initializedMs = NONE;
     this.ready = false;
     this.readyMs = NONE;
@@ -250,6 +274,32 @@ export class PodRecord {
   get isDeleting(): boolean {
     return this.deletionMs !== NONE;
   }
+}
+
+const NO_CONTAINERS: readonly Container[] = [];
+
+/**
+ * Whether the kubelet runs the pod's init containers: it has some, and none is a sidecar (an
+ * init container with restartPolicy Always), which jobsim does not run — a pod with one is run
+ * as if its init containers had all succeeded at once (scenario/template-checks.ts says so).
+ */
+export function runsInitContainers(spec: PodSpec): boolean {
+  const inits = spec.initContainers;
+  if (inits === undefined || inits.length === 0) return false;
+  for (const c of inits) if (c.restartPolicy === "Always") return false;
+  return true;
+}
+
+/** A container of the pod by the kubelet's index: the init containers first, then the rest. */
+export function containerAt(pod: PodRecord, k: number): ContainerStatus {
+  const inits = pod.initContainers;
+  return k < inits.length ? inits[k] : pod.containers[k - inits.length];
+}
+
+/** The spec of the kubelet's container k (see containerAt). */
+export function containerSpecAt(pod: PodRecord, k: number): Container {
+  const n = pod.initContainers.length;
+  return k < n ? pod.spec.initContainers![k] : pod.spec.containers[k - n];
 }
 
 /** Produces random identities (names, UIDs) from keyed streams, only when asked; and resolves

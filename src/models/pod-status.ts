@@ -10,7 +10,7 @@ export function podConditions(pod: PodRecord): [type: string, status: string][] 
   const out: [string, string][] = [];
   if (pod.startTimeMs !== NONE) {
     out.push(["PodReadyToStartContainers", pod.readyToStartContainers ? "True" : "False"]);
-    out.push(["Initialized", "True"]);
+    out.push(["Initialized", pod.initialized ? "True" : "False"]);
     out.push(["Ready", pod.ready ? "True" : "False"]);
     out.push(["ContainersReady", pod.containersReady ? "True" : "False"]);
   }
@@ -19,9 +19,11 @@ export function podConditions(pod: PodRecord): [type: string, status: string][] 
   return out;
 }
 
-/** Sum of container restart counts (what OnFailure's backoffLimit check adds up). */
+/** Sum of container restart counts, init containers' included (what OnFailure's backoffLimit
+ * check adds up: job_controller.go pastBackoffLimitOnFailure reads both status lists). */
 export function restartSum(pod: PodRecord): number {
   let s = 0;
   for (const c of pod.containers) s += c.restartCount;
+  for (const c of pod.initContainers) s += c.restartCount;
   return s;
 }

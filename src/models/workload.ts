@@ -117,12 +117,16 @@ export class Workload {
   private lastSpec: object | null = null;
   private lastList: ImageBehaviour[] = [];
 
-  /** The behaviour of each container of a pod spec (looked up once per spec object). */
-  forContainers(spec: { containers: readonly { image?: string }[] }): ImageBehaviour[] {
+  /** The behaviour of each container of a pod spec, then of each init container (looked up once
+   * per spec object). */
+  forContainers(spec: {
+    containers: readonly { image?: string }[];
+    initContainers?: readonly { image?: string }[];
+  }): ImageBehaviour[] {
     if (spec === this.lastSpec) return this.lastList;
     let list = this.bySpec.get(spec);
     if (list === undefined) {
-      list = spec.containers.map((c) => this.get(c.image ?? ""));
+      list = [...spec.containers, ...(spec.initContainers ?? [])].map((c) => this.get(c.image ?? ""));
       this.bySpec.set(spec, list);
     }
     this.lastSpec = spec;

@@ -16,6 +16,7 @@ import type { TimelineData, TimelinePhase, TimelinePod } from "./report-data.js"
 
 export const PHASES: readonly TimelinePhase[] = [
   "Pending",
+  "Initializing",
   "Pulling",
   "ContainerCreating",
   "Running",
@@ -28,6 +29,7 @@ export const PHASES: readonly TimelinePhase[] = [
 /** Waiting grey/amber, running blue, completed green, failures in reds, terminating violet. */
 export const PHASE_COLORS: Record<TimelinePhase, string> = {
   Pending: "#c3c9d1",
+  Initializing: "#a8d5c8",
   Pulling: "#e3a83f",
   ContainerCreating: "#f1d49a",
   Running: "#3b7dd8",

@@ -107,7 +107,7 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
  * place by its rules (KEP-5307), which jobsim's kubelet does not do — refused here rather than run
  * as if the rules were not there. Versions without the gate refuse the restartPolicy at `kubectl
  * apply` (pod-validation.ts) and drop the rules (drop-disabled-fields.ts), as theirs do. (An init
- * container's restartPolicy Always makes a sidecar, accepted and not run like every init container.)
+ * container's restartPolicy Always makes a sidecar, accepted and not run: unrunInitContainers.)
  */
 export function checkContainerRestartRules(
   m: ManifestFile,
@@ -135,9 +135,11 @@ export function checkContainerRestartRules(
 }
 
 /**
- * The Jobs of a manifest file whose pod template has init containers, with their names. jobsim
- * accepts them (validated, and counted by the scheduler) but its kubelet does not run them:
- * the commands say so rather than leave a transcript that looks like a cluster's.
+ * The Jobs of a manifest file whose pod template has a sidecar (an init container with
+ * restartPolicy Always), with its init containers' names. jobsim accepts them (validated, and
+ * counted by the scheduler) but its kubelet runs no sidecar, and so none of that pod's init
+ * containers (models/objects.ts runsInitContainers): the commands say so rather than leave a
+ * transcript that looks like a cluster's.
  */
 export function unrunInitContainers(m: ManifestFile): { job: string; containers: string[] }[] {
   const out: { job: string; containers: string[] }[] = [];
@@ -147,8 +149,9 @@ export function unrunInitContainers(m: ManifestFile): { job: string; containers:
       | undefined;
     const list = (template?.spec as Record<string, unknown> | undefined)?.initContainers;
     if (!Array.isArray(list) || list.length === 0) continue;
-    const containers = list.map((c) => String((c as Record<string, unknown> | null)?.name ?? ""));
-    out.push({ job: doc.name, containers });
+    const entries = list.map((c) => (c ?? {}) as Record<string, unknown>);
+    if (!entries.some((c) => c.restartPolicy === "Always")) continue;
+    out.push({ job: doc.name, containers: entries.map((c) => String(c.name ?? "")) });
   }
   return out;
 }
@@ -157,6 +160,6 @@ export function unrunInitContainers(m: ManifestFile): { job: string; containers:
 export function initContainerNotes(m: ManifestFile): string[] {
   return unrunInitContainers(m).map(
     ({ job, containers }) =>
-      `Job "${job}": jobsim does not run init containers (${containers.join(", ")}): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)`,
+      `Job "${job}": jobsim does not run sidecar containers (init containers with restartPolicy: Always), nor the init containers of a pod that has one (${containers.join(", ")}): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)`,
   );
 }

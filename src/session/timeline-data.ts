@@ -2,6 +2,7 @@
 
 export type TimelinePhase =
   | "Pending"
+  | "Initializing"
   | "Pulling"
   | "ContainerCreating"
   | "Running"

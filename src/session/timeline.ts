@@ -22,6 +22,18 @@ export function displayPhase(pod: PodRecord): TimelinePhase {
   if (pod.phase === PodPhase.Succeeded) return "Completed";
   if (pod.phase === PodPhase.Failed) return "Error";
   if (pod.nodeName === null || pod.startTimeMs === NONE) return "Pending";
+  if (!pod.initialized && pod.initContainers.length > 0) {
+    // kubectl's Init:… statuses: an init container pulling, crash-looping or failed, else running
+    // or waiting its turn.
+    for (const c of pod.initContainers) {
+      if (c.pulling) return "Pulling";
+      if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff")
+        return "CrashLoopBackOff";
+      const code = terminatedExitCode(c);
+      if (code !== null && code !== 0) return "Error";
+    }
+    return "Initializing";
+  }
   let creating = false;
   for (const c of pod.containers) {
     if (c.pulling) return "Pulling";

@@ -76,6 +76,37 @@ ${steps.map((x) => `  - ${JSON.stringify(x)}`).join("\n")}
   );
 }
 
+/** A Job whose pods run two init containers (the first one flaky) before a flaky main container. */
+function initContainerScenario(restartPolicy: "Never" | "OnFailure"): Scenario {
+  return parseScenario(
+    `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: inits}
+images:
+  fetch:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 4}}, outcomes: [{probability: 0.7, exitCode: 0}, {probability: 0.3, exitCode: 2}]}
+  setup:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 2, outcomes: [{probability: 1, exitCode: 0}]}
+  app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.6, exitCode: 0}, {probability: 0.4, exitCode: 1}]}
+files:
+  job.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          initContainers: [{name: fetch, image: "fetch:1"}, {name: setup, image: "setup:1"}]
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: ${restartPolicy}
+steps:
+  - kubectl apply -f job.yaml
+  - sleep 2h
+`,
+    "inits.yaml",
+    "/nonexistent",
+  );
+}
+
 const CASES: { name: string; sc: Scenario; seed: number | string; oneEnding?: boolean }[] = [
   {
     name: "random timings, backoffLimit 4",
@@ -357,6 +388,18 @@ steps:
       "/nonexistent",
     ),
     seed: 3,
+  },
+  {
+    // Init containers run one after another before the regular one, each may fail: under Never
+    // a failed init container fails the pod; under OnFailure it restarts with the crash back-off.
+    name: "init containers that may fail, restartPolicy Never",
+    sc: initContainerScenario("Never"),
+    seed: 11,
+  },
+  {
+    name: "init containers that may fail, restartPolicy OnFailure",
+    sc: initContainerScenario("OnFailure"),
+    seed: 11,
   },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];

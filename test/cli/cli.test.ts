@@ -75,16 +75,19 @@ describe("jobsim validate", () => {
     );
   });
 
-  it("says that init containers do not run: validate warns (exit 0), run, mc and sweep note it on stderr", () => {
+  it("says that a pod with a sidecar runs no init container: validate warns (exit 0), run, mc and sweep note it on stderr; plain init containers run without a word", () => {
     const dir = tmp();
-    const job =
+    const job = (inits: string) =>
       "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n" +
-      '      initContainers: [{name: setup, image: "app:1"}, {name: fetch, image: "app:1"}]\n' +
+      `      initContainers: ${inits}\n` +
       '      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n';
     const manifest = join(dir, "init.yaml");
-    writeFileSync(manifest, job);
+    writeFileSync(
+      manifest,
+      job('[{name: setup, image: "app:1"}, {name: proxy, image: "app:1", restartPolicy: Always}]'),
+    );
     const words =
-      'Job "w": jobsim does not run init containers (setup, fetch): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)';
+      'Job "w": jobsim does not run sidecar containers (init containers with restartPolicy: Always), nor the init containers of a pod that has one (setup, proxy): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)';
     const v = jobsim("validate", manifest);
     expect(v.status).toBe(0);
     expect(v.stderr).toBe(`${manifest}: warning: ${words}\n`);
@@ -107,6 +110,12 @@ describe("jobsim validate", () => {
       expect(r.status).toBe(0);
       expect(r.stderr).toBe(note);
     }
+    // Without the sidecar the init containers run: nothing to say.
+    writeFileSync(manifest, job('[{name: setup, image: "app:1"}, {name: fetch, image: "app:1"}]'));
+    expect(jobsim("validate", manifest).stderr).toBe("");
+    const run = jobsim("run", scenario);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {

@@ -284,6 +284,9 @@ describe("pod -o yaml status fields (1.35)", () => {
         "    - lastProbeTime: null",
         '      lastTransitionTime: "2026-01-01T00:00:00Z"',
         "      observedGeneration: 1",
+        // Every Succeeded pod's Initialized carries reason PodCompleted (status/generate.go
+        // GeneratePodInitializedCondition).
+        "      reason: PodCompleted",
         '      status: "True"',
         "      type: Initialized",
         "    - lastProbeTime: null",

@@ -25,13 +25,17 @@ const B: ImageBehaviour = behaviour();
 const identity: PodIdentitySource = {
   podName: () => "p",
   podUid: () => "u",
-  behaviours: (spec) => spec.containers.map(() => B),
+  behaviours: (spec) => [...spec.containers, ...(spec.initContainers ?? [])].map(() => B),
 };
 
-function template(n: number): PodTemplateSpec {
+/** A pod template of n containers and `inits` init containers. */
+function template(n: number, inits = 0): PodTemplateSpec {
   return {
     spec: {
       containers: Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: `img${i}` })),
+      ...(inits > 0
+        ? { initContainers: Array.from({ length: inits }, (_, i) => ({ name: `i${i}`, image: `init${i}` })) }
+        : {}),
       restartPolicy: "Never",
     },
   };
@@ -65,6 +69,7 @@ function scribble(p: PodRecord): void {
   p.hostIP = "1.2.3.4";
   p.readyToStartContainers = true;
   p.readyToStartContainersMs = 3;
+  p.initialized = true;
   p.initializedMs = 3;
   p.ready = true;
   p.readyMs = 4;
@@ -77,7 +82,7 @@ function scribble(p: PodRecord): void {
   p.removed = true;
   p.name = "named";
   void p.uid;
-  for (const c of p.containers) {
+  for (const c of [...p.containers, ...p.initContainers]) {
     c.state = ContainerState.Terminated;
     c.waitingReason = "";
     c.waitingMessage = "x";
@@ -93,12 +98,16 @@ function scribble(p: PodRecord): void {
 }
 
 describe("recycled objects equal new ones", () => {
-  for (const [from, to] of [
-    [1, 1],
-    [2, 1],
-    [1, 3],
+  // [containers, init containers] of the used pod, then of the new one.
+  for (const [from, to, initsFrom, initsTo] of [
+    [1, 1, 0, 0],
+    [2, 1, 0, 0],
+    [1, 3, 0, 0],
+    [1, 1, 2, 0],
+    [1, 2, 0, 2],
+    [1, 1, 3, 1],
   ]) {
-    it(`PodRecord, ${from} → ${to} containers`, () => {
+    it(`PodRecord, ${from} → ${to} containers, ${initsFrom} → ${initsTo} init containers`, () => {
       const args = [
         7,
         "ns",
@@ -106,7 +115,7 @@ describe("recycled objects equal new ones", () => {
         null,
         3,
         NONE,
-        template(to),
+        template(to, initsTo),
         RestartPolicy.OnFailure,
         2000,
         identity,
@@ -119,7 +128,7 @@ describe("recycled objects equal new ones", () => {
         null,
         0,
         4,
-        template(from),
+        template(from, initsFrom),
         RestartPolicy.Never,
         0,
         identity,

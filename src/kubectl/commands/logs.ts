@@ -88,7 +88,13 @@ export function podsForLogs(
   return { pods: [sorted[0]], notice: `Found ${sorted.length} pods, using pod/${sorted[0].name}\n` };
 }
 
-/** The containers `logs` reads: `-c NAME`, all of them, or the first (undefined: no such name). */
+/**
+ * The containers `logs` reads: `-c NAME` (a regular or an init container: podcmd.FindContainerByName),
+ * all of them, or the first regular one (undefined: no such name). --all-containers builds its
+ * requests for the init containers, then the regular ones, but keeps them in a Go map, so a
+ * cluster prints them in an order that changes from one call to the next (kubernetes/kubernetes
+ * issue #113869); jobsim prints them in the order they were built.
+ */
 export function logContainers(
   pod: PodRecord,
   name: string | undefined,
@@ -96,9 +102,11 @@ export function logContainers(
 ): ContainerStatus[] | undefined {
   if (name !== undefined) {
     const named = pod.containers.filter((c) => c.name === name);
+    if (named.length === 0) named.push(...pod.initContainers.filter((c) => c.name === name));
     return named.length === 0 ? undefined : named;
   }
-  return all ? pod.containers : pod.containers.slice(0, 1);
+  if (!all) return pod.containers.slice(0, 1);
+  return pod.initContainers.length === 0 ? pod.containers : [...pod.initContainers, ...pod.containers];
 }
 
 /**
@@ -222,7 +230,8 @@ export function logsCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandRe
       notices += chosen.notice;
       name = chosen.name;
     }
-    // (An init container, which jobsim does not run, is not among those it can read.)
+    // (The init containers of a pod with a sidecar, which jobsim does not run, are not among those
+    // it can read.)
     const containers = logContainers(pod, name, all);
     if (containers === undefined)
       return {

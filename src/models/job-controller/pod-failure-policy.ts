@@ -1,5 +1,5 @@
-import type { PodFailurePolicy } from "kubernetes-types/batch/v1.js";
-import { type PodRecord, terminatedExitCode } from "../objects.js";
+import type { PodFailurePolicy, PodFailurePolicyOnExitCodesRequirement } from "kubernetes-types/batch/v1.js";
+import { type ContainerStatus, type PodRecord, terminatedExitCode } from "../objects.js";
 import { podConditions } from "../pod-status.js";
 
 /**
@@ -38,23 +38,13 @@ export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodR
     // An action the controller does not know never decides (upstream's switch has no default).
     if (!KNOWN_ACTIONS.includes(rule.action)) continue;
     if (rule.onExitCodes) {
-      const req = rule.onExitCodes;
-      // getMatchingContainerFromList walks status.containerStatuses: sorted by name.
-      for (const c of pod.containersByName) {
-        const code = terminatedExitCode(c);
-        if (code === null || code === 0) continue;
-        if (req.containerName !== undefined && req.containerName !== c.name) continue;
-        const listed = req.values.includes(code);
-        if ((req.operator === "In" && listed) || (req.operator === "NotIn" && !listed)) {
-          return {
-            action: rule.action as PolicyAction,
-            ruleIndex: i,
-            containerName: c.name,
-            exitCode: code,
-            conditionType: "",
-          };
-        }
-      }
+      // getMatchingContainerFromList walks status.containerStatuses (sorted by name), then
+      // status.initContainerStatuses (spec order).
+      const action = rule.action as PolicyAction;
+      const m =
+        matchExitCodes(rule.onExitCodes, pod.containersByName, action, i) ??
+        matchExitCodes(rule.onExitCodes, pod.initContainers, action, i);
+      if (m !== null) return m;
     } else if (rule.onPodConditions) {
       for (const [type, status] of podConditions(pod)) {
         for (const pattern of rule.onPodConditions) {
@@ -72,6 +62,25 @@ export function matchPodFailurePolicy(policy: PodFailurePolicy | null, pod: PodR
     }
   }
   return NO_MATCH;
+}
+
+/** The first terminated container of `statuses` whose non-zero exit code the rule's onExitCodes
+ * matches. */
+function matchExitCodes(
+  req: PodFailurePolicyOnExitCodesRequirement,
+  statuses: readonly ContainerStatus[],
+  action: PolicyAction,
+  ruleIndex: number,
+): PolicyMatch | null {
+  for (const c of statuses) {
+    const code = terminatedExitCode(c);
+    if (code === null || code === 0) continue;
+    if (req.containerName !== undefined && req.containerName !== c.name) continue;
+    const listed = req.values.includes(code);
+    if ((req.operator === "In" && listed) || (req.operator === "NotIn" && !listed))
+      return { action, ruleIndex, containerName: c.name, exitCode: code, conditionType: "" };
+  }
+  return null;
 }
 
 /** Whether a failed pod counts toward backoffLimit (an Ignore rule says no). */

@@ -47,6 +47,13 @@ export const P_OUTCOME = purpose("outcome");
 export const P_TERMINATION = purpose("termination");
 export const P_POD_WORKER = purpose("pod-worker");
 export const P_PLEG = purpose("pleg-phase");
+// An init container's draws have purposes of their own: a pod's regular containers draw the same
+// whether or not it has init containers.
+export const P_INIT_PULL = purpose("init-pull");
+export const P_INIT_START = purpose("init-start");
+export const P_INIT_RUN = purpose("init-run");
+export const P_INIT_OUTCOME = purpose("init-outcome");
+export const P_INIT_TERMINATION = purpose("init-termination");
 
 /** What a kubelet's helpers (pod-restarts.ts, pod-kills.ts) need of it: it handles the events
  * they schedule, and records its Events. */

@@ -17,7 +17,9 @@ export function enterRunning(c: ContainerStatus, run: ContainerRun): void {
   c.waitingReason = "";
   c.waitingMessage = "";
   c.started = true;
-  c.ready = true;
+  // A running init container is not ready: only one that exited 0 is (prober_manager.go
+  // UpdatePodStatus); a regular one without a readiness probe is ready once running.
+  c.ready = !c.init;
 }
 
 /** The running process has ended (seen at a relist, or at the end of a kill). */

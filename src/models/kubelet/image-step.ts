@@ -1,10 +1,10 @@
 import type { Distribution } from "../../engine/random/distributions.js";
 import type { Simulation } from "../../engine/simulation.js";
 import type { EventRecorder } from "../events.js";
-import { apiTime, type NodeRecord, type PodRecord } from "../objects.js";
+import { apiTime, containerAt, containerSpecAt, type NodeRecord, type PodRecord } from "../objects.js";
 import type { Store } from "../store.js";
 import { fillMessage, type VersionProfile } from "../version-profile.js";
-import { Action, type KubeletHost, neverPullMessage, P_PULL } from "./actions.js";
+import { Action, type KubeletHost, neverPullMessage, P_INIT_PULL, P_PULL } from "./actions.js";
 import { NodePulls, pulledMessage } from "./image-pulls.js";
 import { type PodRestarts, showReasonCache } from "./pod-restarts.js";
 import type { PodState } from "./pod-state.js";
@@ -40,10 +40,11 @@ export class ImageStep {
     this.pulls.reset();
   }
 
-  ensureImage(pod: PodRecord, i: number): void {
+  /** Container k as containerAt numbers them (init containers first). */
+  ensureImage(pod: PodRecord, k: number): void {
     const st = pod.kubeletState as PodState;
-    const c = pod.containers[i];
-    const spec = pod.spec.containers[i];
+    const c = containerAt(pod, k);
+    const spec = containerSpecAt(pod, k);
     const image = c.image;
     const policy = spec.imagePullPolicy ?? "IfNotPresent";
     const present = this.node.images.has(image);
@@ -53,14 +54,14 @@ export class ImageStep {
       // SyncPod returns), which the pod worker runs after wait.Jitter(10 s, 0.5), at the next tick.
       this.host.event(pod, c, "Warning", "ErrImageNeverPull", neverPullMessage(image));
       this.host.event(pod, c, "Warning", "Failed", "Error: ErrImageNeverPull");
-      st.handles[i] = this.restarts.podWorkerRetry(pod, st, i, Action.ImageRetry);
+      st.handles[k] = this.restarts.podWorkerRetry(pod, st, k, Action.ImageRetry);
       return;
     }
     if (policy !== "Always" && present) {
       c.imageResolved = true;
       if (this.recorder !== null)
         this.host.event(pod, c, "Normal", "Pulled", fillMessage(this.profile.imagePresentMessage, { image }));
-      this.host.create(pod, i);
+      this.host.create(pod, k);
       return;
     }
     const behaviour = c.behaviour;
@@ -73,46 +74,46 @@ export class ImageStep {
         ? behaviour.spec.repullSeconds
         : behaviour.spec.pullSeconds,
       pod,
-      P_PULL,
-      restart * 64 + i,
+      c.init ? P_INIT_PULL : P_PULL,
+      restart * 64 + c.specIndex,
     );
     const end = startAt + dur;
     this.pulls.book(image, end);
-    st.pullRequestedMs[i] = now;
+    st.pullRequestedMs[k] = now;
     c.pulling = true;
     this.store.podDetailChanged(pod);
-    st.pullTookMs[i] = dur;
+    st.pullTookMs[k] = dur;
     if (this.recorder !== null) this.host.event(pod, c, "Normal", "Pulling", `Pulling image "${image}"`);
-    st.handles[i] = this.sim.scheduleAt(end, this.host, Action.PullDone * 256 + i, pod);
+    st.handles[k] = this.sim.scheduleAt(end, this.host, Action.PullDone * 256 + k, pod);
   }
 
-  pullDone(pod: PodRecord, i: number): void {
+  pullDone(pod: PodRecord, k: number): void {
     const st = pod.kubeletState as PodState;
-    const c = pod.containers[i];
+    const c = containerAt(pod, k);
     this.node.images.add(c.image);
     this.node.pulled = true;
     c.imageResolved = true;
     c.pulling = false;
     this.store.podDetailChanged(pod);
     if (this.recorder !== null) {
-      const waited = this.sim.now - st.pullRequestedMs[i];
+      const waited = this.sim.now - st.pullRequestedMs[k];
       this.host.event(
         pod,
         c,
         "Normal",
         "Pulled",
-        pulledMessage(c.image, st.pullTookMs[i], waited, c.behaviour.spec.sizeBytes),
+        pulledMessage(c.image, st.pullTookMs[k], waited, c.behaviour.spec.sizeBytes),
       );
     }
-    this.host.create(pod, i);
+    this.host.create(pod, k);
   }
 
   /**
    * The pod worker's next sync after ErrImageNeverPull: its status shows the reason of the last
    * try and the sandbox the first try made (IP, PodReadyToStartContainers); then it tries again.
    */
-  imageRetry(pod: PodRecord, i: number): void {
-    const c = pod.containers[i];
+  imageRetry(pod: PodRecord, k: number): void {
+    const c = containerAt(pod, k);
     showReasonCache(pod, pod.kubeletState as PodState);
     c.waitingReason = "ErrImageNeverPull";
     c.waitingMessage = neverPullMessage(c.image);
@@ -122,6 +123,6 @@ export class ImageStep {
     }
     pod.ipReported = true;
     this.store.updatePod(pod);
-    this.ensureImage(pod, i);
+    this.ensureImage(pod, k);
   }
 }

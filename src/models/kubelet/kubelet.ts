@@ -9,6 +9,7 @@ import {
   apiTime,
   ContainerRun,
   type ContainerStatus,
+  containerAt,
   NONE,
   type NodeRecord,
   PodPhase,
@@ -21,6 +22,10 @@ import { ImageBehaviour } from "../workload.js";
 import {
   Action,
   KUBELET_COMPONENT,
+  P_INIT_OUTCOME,
+  P_INIT_RUN,
+  P_INIT_START,
+  P_INIT_TERMINATION,
   P_OUTCOME,
   P_PLEG,
   P_RUN,
@@ -31,7 +36,7 @@ import {
 import { enterRunning, enterTerminated } from "./container-transitions.js";
 import { ImageStep } from "./image-step.js";
 import { PodKills } from "./pod-kills.js";
-import { updatePhase } from "./pod-phase.js";
+import { initContainerSucceeded, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
 import { showLastRuns } from "./termination.js";
@@ -128,7 +133,9 @@ export class Kubelet implements EventHandler {
     let st = pod.kubeletState as PodState | null;
     if (st === null) {
       if (pod.deletionMs !== NONE && pod.phase !== PodPhase.Pending) return;
-      st = (this.states.take() ?? this.states.add(new PodState())).init(pod.containers.length);
+      st = (this.states.take() ?? this.states.add(new PodState())).init(
+        pod.initContainers.length + pod.containers.length,
+      );
       pod.kubeletState = st;
       st.handles[0] = this.sim.schedule(0, this, Action.FirstSync * 256, pod);
       return;
@@ -193,6 +200,8 @@ export class Kubelet implements EventHandler {
     pod.startTimeMs = t;
     pod.observedGeneration = pod.generation;
     pod.hostIP = this.node.internalIP;
+    // Initialized: True from the first status unless there are init containers to run.
+    pod.initialized = pod.initContainers.length === 0;
     pod.initializedMs = t;
     pod.readyMs = t;
     pod.ready = false;
@@ -220,23 +229,25 @@ export class Kubelet implements EventHandler {
     this.ensureImage(pod, 0);
   }
 
-  /** The image step of container i (image-step.ts); every start and restart goes through it. */
-  ensureImage(pod: PodRecord, i: number): void {
-    this.images.ensureImage(pod, i);
+  /** The image step of container k (image-step.ts); every start and restart goes through it.
+   * Containers are numbered as containerAt numbers them: the init containers first. */
+  ensureImage(pod: PodRecord, k: number): void {
+    this.images.ensureImage(pod, k);
   }
 
-  /** Creates and (after startSeconds) starts container i, its image being there. */
-  create(pod: PodRecord, i: number): void {
+  /** Creates and (after startSeconds) starts container k, its image being there. */
+  create(pod: PodRecord, k: number): void {
     const st = pod.kubeletState as PodState;
-    const c = pod.containers[i];
+    const c = containerAt(pod, k);
     const restart = c.current === null ? 0 : c.restartCount + 1;
-    const ms = this.drawMs(c.behaviour.spec.startSeconds, pod, P_START, restart * 64 + i);
-    st.handles[i] = this.sim.schedule(ms, this, Action.Start * 256 + i, pod);
+    const purpose = c.init ? P_INIT_START : P_START;
+    const ms = this.drawMs(c.behaviour.spec.startSeconds, pod, purpose, restart * 64 + c.specIndex);
+    st.handles[k] = this.sim.schedule(ms, this, Action.Start * 256 + k, pod);
   }
 
-  private start(pod: PodRecord, st: PodState, i: number): void {
+  private start(pod: PodRecord, st: PodState, k: number): void {
     const now = this.sim.now;
-    const c = pod.containers[i];
+    const c = containerAt(pod, k);
     const restart = c.current === null ? 0 : c.restartCount + 1;
     let run: ContainerRun;
     if (this.options.recycle) {
@@ -244,14 +255,24 @@ export class Kubelet implements EventHandler {
       run = free === undefined ? this.runs.add(new ContainerRun(now, restart)) : free.reuse(now, restart);
     } else run = new ContainerRun(now, restart);
     const behaviour = c.behaviour;
-    const b = restart * 64 + i;
+    const b = restart * 64 + c.specIndex;
     const job = pod.owner;
     const attempt =
       behaviour.spec.script === null ? 0 : job !== null ? job.nextScriptAttempt(c.image) : restart;
     if (behaviour.drawsOutcome(attempt))
-      this.random.reseed(this.rng, streamKey(this.base(pod), P_OUTCOME), pod.ordinal, b);
+      this.random.reseed(
+        this.rng,
+        streamKey(this.base(pod), c.init ? P_INIT_OUTCOME : P_OUTCOME),
+        pod.ordinal,
+        b,
+      );
     const outcome = behaviour.outcome(attempt, this.rng);
-    const runMs = this.drawMs(outcome.runSeconds ?? behaviour.spec.runSeconds, pod, P_RUN, b);
+    const runMs = this.drawMs(
+      outcome.runSeconds ?? behaviour.spec.runSeconds,
+      pod,
+      c.init ? P_INIT_RUN : P_RUN,
+      b,
+    );
     run.exitCode = outcome.exitCode;
     run.reason = outcome.reason ?? (outcome.exitCode === 0 ? "Completed" : "Error");
     run.exitAtMs = now + runMs;
@@ -259,7 +280,7 @@ export class Kubelet implements EventHandler {
       run.startLog = withNewline(behaviour.spec.startLog);
       run.exitLog = withNewline(outcome.log);
     }
-    st.crashLoopMessage[i] = null; // a successful StartContainer clears the reason cache
+    st.crashLoopMessage[k] = null; // a successful StartContainer clears the reason cache
     enterRunning(c, run);
     // The status of the sync after the start (PLEG ContainerStarted) shows what the reason cache
     // holds for the pod's other containers.
@@ -276,28 +297,37 @@ export class Kubelet implements EventHandler {
     }
     updatePhase(pod, now);
     this.store.updatePod(pod);
-    st.handles[i] = this.sim.scheduleAt(
+    st.handles[k] = this.sim.scheduleAt(
       this.relistAfter(run.exitAtMs),
       this,
-      Action.ObserveExit * 256 + i,
+      Action.ObserveExit * 256 + k,
       pod,
     );
-    // Containers start one after another.
-    const next = i + 1;
-    if (next < pod.containers.length && pod.containers[next].current === null && st.handles[next] === NONE)
+    // Regular containers start one after another, without waiting for each other to end; an init
+    // container is waited for (observeExit).
+    if (c.init) return;
+    const next = k + 1;
+    const n = pod.initContainers.length + pod.containers.length;
+    if (next < n && containerAt(pod, next).current === null && st.handles[next] === NONE)
       this.ensureImage(pod, next);
   }
 
   // ---- exits and restarts ------------------------------------------------------------------
 
-  private observeExit(pod: PodRecord, st: PodState, i: number): void {
-    enterTerminated(pod.containers[i]);
+  private observeExit(pod: PodRecord, st: PodState, k: number): void {
+    const c = containerAt(pod, k);
+    enterTerminated(c);
+    const initDone = c.init && c.current!.exitCode === 0;
+    if (initDone) initContainerSucceeded(pod, c, this.sim.now);
     // This sync's status shows the reason cache for the pod's other containers (generateAPIPodStatus
     // reads it for every container; this one's entry was cleared when its run started).
     showReasonCache(pod, st);
     updatePhase(pod, this.sim.now);
     this.store.updatePod(pod);
-    this.restarts.sync(pod, st);
+    // The same SyncPod then starts what comes next (computePodActions): after an init container
+    // that succeeded, the next init container, or the first regular container after the last.
+    if (initDone) this.ensureImage(pod, k + 1);
+    else this.restarts.sync(pod, st);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -324,7 +354,7 @@ export class Kubelet implements EventHandler {
     return this.drawMs(
       c.behaviour.spec.terminationSeconds,
       pod,
-      P_TERMINATION,
+      c.init ? P_INIT_TERMINATION : P_TERMINATION,
       run.restart * 64 + c.specIndex,
     );
   }
@@ -336,7 +366,14 @@ export class Kubelet implements EventHandler {
     reason: string,
     message: string,
   ): void {
-    this.recorder?.record(podRef(pod, c.name), type, reason, message, KUBELET_COMPONENT, this.node.name);
+    this.recorder?.record(
+      podRef(pod, c.name, c.init),
+      type,
+      reason,
+      message,
+      KUBELET_COMPONENT,
+      this.node.name,
+    );
   }
 }
 

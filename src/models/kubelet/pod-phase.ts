@@ -1,8 +1,17 @@
-import { apiTime, ContainerState, isTerminal, PodPhase, type PodRecord, RestartPolicy } from "../objects.js";
+import {
+  apiTime,
+  ContainerState,
+  type ContainerStatus,
+  isTerminal,
+  NONE,
+  PodPhase,
+  type PodRecord,
+  RestartPolicy,
+} from "../objects.js";
 
 /**
  * Pod phase and readiness from container states (pkg/kubelet/kubelet_pods.go getPhase and the
- * Ready/ContainersReady conditions), for pods without init containers:
+ * Ready/ContainersReady conditions); while init containers run, initializingPhase:
  * - any container waiting to start for the first time → Pending;
  * - else any running → Running;
  * - else (all stopped): Never → Succeeded if all exited 0, else Failed; OnFailure → Succeeded
@@ -13,6 +22,10 @@ import { apiTime, ContainerState, isTerminal, PodPhase, type PodRecord, RestartP
  */
 export function updatePhase(pod: PodRecord, now: number, killed = false): void {
   if (isTerminal(pod.phase)) return;
+  if (!killed && !pod.initialized && pod.initContainers.length > 0) {
+    initializingPhase(pod, now);
+    return;
+  }
   let running = 0;
   let waiting = 0;
   let succeeded = 0;
@@ -87,4 +100,36 @@ export function markNotReady(pod: PodRecord, phase: PodPhase, now: number): void
   pod.ready = false;
   pod.containersReady = false;
   pod.notReadyReason = phase === PodPhase.Failed ? "PodFailed" : "PodCompleted";
+}
+
+/**
+ * getPhase while initialization is pending (kubelet_pods.go): an init container that failed —
+ * terminated with a non-zero exit, or waiting to restart after one — fails the pod under
+ * restartPolicy Never; otherwise the pod is Pending (its regular containers have not started).
+ * No container is ready, so Ready and ContainersReady stay False as the first status made them.
+ */
+function initializingPhase(pod: PodRecord, now: number): void {
+  if (pod.restartPolicy === RestartPolicy.Never) {
+    for (const c of pod.initContainers) {
+      const run = c.current;
+      if (run !== null && run.finishedMs !== NONE && (run.exitCode !== 0 || c.statusUnknown)) {
+        enterTerminalPhase(pod, PodPhase.Failed, now);
+        return;
+      }
+    }
+  }
+  pod.phase = PodPhase.Pending;
+}
+
+/**
+ * An init container exited 0: it is ready (prober_manager.go UpdatePodStatus marks a terminated
+ * init container ready when its exit code is 0), and after the last one the pod is Initialized
+ * (status/generate.go GeneratePodInitializedCondition: every init container terminated with 0).
+ */
+export function initContainerSucceeded(pod: PodRecord, c: ContainerStatus, now: number): void {
+  c.ready = true;
+  const inits = pod.initContainers;
+  if (c !== inits[inits.length - 1]) return;
+  pod.initialized = true;
+  pod.initializedMs = apiTime(now);
 }

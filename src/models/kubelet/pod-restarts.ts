@@ -3,7 +3,7 @@ import type { Xor128 } from "../../engine/random/xor128.js";
 import type { Simulation } from "../../engine/simulation.js";
 import type { EventRecorder } from "../events.js";
 import { streamKey } from "../identity.js";
-import { NONE, type PodRecord, RestartPolicy } from "../objects.js";
+import { containerAt, NONE, type PodRecord, RestartPolicy } from "../objects.js";
 import type { Store } from "../store.js";
 import type { VersionProfile } from "../version-profile.js";
 import { Action, type KubeletHost, P_POD_WORKER } from "./actions.js";
@@ -55,8 +55,10 @@ export class PodRestarts {
     const now = this.sim.now;
     let first = -1;
     let expiry = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < pod.containers.length; i++) {
-      const c = pod.containers[i];
+    // (Over every container, init containers first: containerAt's numbering.)
+    const n = pod.initContainers.length + pod.containers.length;
+    for (let i = 0; i < n; i++) {
+      const c = containerAt(pod, i);
       const run = c.current;
       if (run === null || run.finishedMs === NONE || st.handles[i] !== NONE) continue;
       if (run.exitCode === 0 && pod.restartPolicy !== RestartPolicy.Always) continue;
@@ -114,7 +116,7 @@ export function showReasonCache(pod: PodRecord, st: PodState): boolean {
   let changed = false;
   for (let i = 0; i < st.crashLoopMessage.length; i++) {
     const message = st.crashLoopMessage[i];
-    if (message !== null && enterCrashLoop(pod.containers[i], message)) changed = true;
+    if (message !== null && enterCrashLoop(containerAt(pod, i), message)) changed = true;
   }
   return changed;
 }

@@ -24,8 +24,22 @@ export function planKill(
   graceMs: number,
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
+  // (A running init container is killed like a regular one; at most one runs at a time.)
+  const doneAt = Math.max(
+    planKillOf(pod.initContainers, now, graceMs, stopMs),
+    planKillOf(pod.containers, now, graceMs, stopMs),
+  );
+  return Math.max(doneAt, lastExit(pod.initContainers, now), lastExit(pod.containers, now));
+}
+
+function planKillOf(
+  list: readonly ContainerStatus[],
+  now: number,
+  graceMs: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
   let doneAt = now;
-  for (const c of pod.containers) {
+  for (const c of list) {
     if (c.state !== ContainerState.Running) continue;
     const run = c.current!;
     if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
@@ -43,7 +57,13 @@ export function planKill(
     run.exitLog = null; // killed before it wrote its outcome
     doneAt = Math.max(doneAt, run.exitAtMs);
   }
-  for (const c of pod.containers)
+  return doneAt;
+}
+
+/** When the last running container of `list` exits (`now` if none runs). */
+function lastExit(list: readonly ContainerStatus[], now: number): number {
+  let doneAt = now;
+  for (const c of list)
     if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, c.current!.exitAtMs);
   return doneAt;
 }
@@ -59,8 +79,20 @@ export function replanKill(
   deadline: number,
   again: (c: ContainerStatus) => void,
 ): number {
+  return Math.max(
+    replanKillOf(pod.initContainers, now, deadline, again),
+    replanKillOf(pod.containers, now, deadline, again),
+  );
+}
+
+function replanKillOf(
+  list: readonly ContainerStatus[],
+  now: number,
+  deadline: number,
+  again: (c: ContainerStatus) => void,
+): number {
   let doneAt = now;
-  for (const c of pod.containers) {
+  for (const c of list) {
     if (c.state !== ContainerState.Running) continue;
     const run = c.current!;
     if (run.exitAtMs > now) {
@@ -87,19 +119,36 @@ export function replanKill(
  *  - every other container not terminated — never started, or waiting to restart in a pod that
  *    was not deleted (past its own activeDeadlineSeconds) — is reported terminated with reason
  *    ContainerStatusUnknown and exit code 137 ("because we do not know whether the container
- *    was successful, always report an error"). TerminatePod does this once the pod has
- *    initialized, which a pod whose init containers are not run here always has.
+ *    was successful, always report an error"). TerminatePod does this for regular containers once
+ *    the pod has initialized, and for the init containers up to the last that ever started.
  */
 export function terminateContainers(pod: PodRecord): void {
   if (pod.deletionMs !== NONE) showLastRuns(pod);
-  for (const c of pod.containers) {
-    if (c.state === ContainerState.Running) enterTerminated(c);
-    if (c.state !== ContainerState.Terminated) {
-      c.state = ContainerState.Terminated;
-      c.statusUnknown = true;
-      c.ready = false;
-      c.pulling = false;
-    }
+  const inits = pod.initContainers;
+  if (inits.length > 0) {
+    // Init containers: the prefix up to the last one that ever started (at least the first); the
+    // waiting ones after it stay waiting (status_manager.go initializedContainers).
+    let last = 0;
+    for (let j = inits.length - 1; j > 0; j--)
+      if (inits[j].current !== null) {
+        last = j;
+        break;
+      }
+    for (let j = 0; j <= last; j++) terminate(inits[j]);
+    // Regular containers only once the pod has initialized (hasPodInitialized: the last init
+    // container exited 0, or a regular container ever left Waiting).
+    if (!pod.initialized && !pod.containers.some((c) => c.current !== null)) return;
+  }
+  for (const c of pod.containers) terminate(c);
+}
+
+function terminate(c: ContainerStatus): void {
+  if (c.state === ContainerState.Running) enterTerminated(c);
+  if (c.state !== ContainerState.Terminated) {
+    c.state = ContainerState.Terminated;
+    c.statusUnknown = true;
+    c.ready = false;
+    c.pulling = false;
   }
 }
 
@@ -109,7 +158,7 @@ function waitsToRestart(c: ContainerStatus): boolean {
 }
 
 export function hasCrashLoop(pod: PodRecord): boolean {
-  return pod.containers.some(waitsToRestart);
+  return pod.containers.some(waitsToRestart) || pod.initContainers.some(waitsToRestart);
 }
 
 /**
@@ -119,10 +168,11 @@ export function hasCrashLoop(pod: PodRecord): boolean {
  */
 export function showLastRuns(pod: PodRecord): boolean {
   let changed = false;
-  for (const c of pod.containers)
-    if (waitsToRestart(c)) {
-      c.state = ContainerState.Terminated;
-      changed = true;
-    }
+  for (const list of [pod.initContainers, pod.containers])
+    for (const c of list)
+      if (waitsToRestart(c)) {
+        c.state = ContainerState.Terminated;
+        changed = true;
+      }
   return changed;
 }

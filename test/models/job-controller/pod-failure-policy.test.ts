@@ -67,6 +67,7 @@ function failedPod(row: PodRow): PodRecord {
     p.phase = PodPhase.Failed;
     p.scheduledMs = T;
     p.startTimeMs = T;
+    p.initialized = true;
     p.initializedMs = T;
     p.ready = false;
     p.readyMs = T + 2000;

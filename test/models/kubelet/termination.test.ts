@@ -40,7 +40,7 @@ function podWith(...exits: (number | null)[]): PodRecord {
     run.exitLog = "done\n";
     return { state: ContainerState.Running, current: run, ready: true, statusUnknown: false };
   });
-  return { containers, deletionMs: 1_000 } as unknown as PodRecord;
+  return { containers, initContainers: [], deletionMs: 1_000 } as unknown as PodRecord;
 }
 
 describe("planKill", () => {
@@ -208,7 +208,11 @@ describe("terminateContainers: the pod worker's last container states", () => {
   for (const k of cases) {
     it(k.name, () => {
       const c = container(k.state, k.runs);
-      const pod = { containers: [c], deletionMs: k.deleted ? 1_000 : NONE } as unknown as PodRecord;
+      const pod = {
+        containers: [c],
+        initContainers: [],
+        deletionMs: k.deleted ? 1_000 : NONE,
+      } as unknown as PodRecord;
       terminateContainers(pod);
       expect(c.state).toBe(ContainerState.Terminated);
       expect(c.statusUnknown).toBe(k.unknown);
