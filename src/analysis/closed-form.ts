@@ -99,8 +99,9 @@ export function inapplicable(job: PreparedJob, scenario: Scenario): string | nul
   if (typeof job.object.spec?.template.spec?.activeDeadlineSeconds === "number")
     return "the pod template's activeDeadlineSeconds is set (a pod may fail for its deadline)";
   const containers = job.object.spec?.template.spec?.containers ?? [];
-  if (containers.length !== 1 || (job.object.spec?.template.spec?.initContainers ?? []).length > 0)
-    return "the pod has more than one container";
+  if (containers.length !== 1) return "the pod has more than one container";
+  // (Each init container adds its own start, run and outcome before the container's.)
+  if ((job.object.spec?.template.spec?.initContainers ?? []).length > 0) return "the pod has init containers";
   const b = scenario.workload.get(containers[0].image ?? "");
   if (b.spec.script !== null) return "the image's outcomes are scripted";
   return null;

@@ -267,6 +267,33 @@ ${(body.jobs ?? ["a"]).map((name) => `  - kubectl apply -f ${name}.yaml`).join("
     ]);
   });
 
+  it("a pod with init containers has none: each adds its own start, run and outcome", () => {
+    const s = parseScenario(
+      `apiVersion: jobsim/v1alpha1
+kind: Scenario
+metadata: {name: cf}
+images:
+  app:1: {runSeconds: 3, outcomes: [{probability: 0.4, exitCode: 0}, {probability: 0.6, exitCode: 1}]}
+files:
+  a.yaml: |
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: a}
+    spec:
+      template:
+        spec:
+          initContainers: [{name: setup, image: "app:1"}]
+          containers: [{name: c, image: "app:1"}]
+          restartPolicy: Never
+steps:
+  - kubectl apply -f a.yaml
+`,
+      "cf.yaml",
+      "/nonexistent",
+    );
+    expect(closedFormFor(s, new MonteCarlo(s, 1).plan, 0)).toBe("the pod has init containers");
+  });
+
   it("a sample whose runs are all alike (no sample variance) is not judged to disagree", () => {
     // p = 0.99: 50 runs all need one pod 60% of the time; the mean's interval then had width 0.
     const s = scenario({ p: 0.99, backoffLimit: 3 });
