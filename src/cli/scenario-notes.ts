@@ -1,5 +1,5 @@
 import { manifestLabel, type Scenario } from "../scenario/load.js";
-import { initContainerNotes } from "../scenario/template-checks.js";
+import { probeNotes } from "../scenario/template-checks.js";
 
 /**
  * Notes on stderr about what a scenario asks for that jobsim simulates only in part, for the
@@ -18,7 +18,7 @@ function sentManifests(scenario: Scenario) {
 
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
   return sentManifests(scenario).flatMap((m) =>
-    initContainerNotes(m).map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
+    probeNotes(m).map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
   );
 }
 

@@ -8,7 +8,7 @@ import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/problems.js";
-import { initContainerNotes } from "../scenario/template-checks.js";
+import { probeNotes } from "../scenario/template-checks.js";
 import { hintsFor } from "../session/hints.js";
 
 /**
@@ -98,7 +98,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         for (const m of s.manifests.values()) {
           for (const p of manifestProblems(m, s.profile)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
-          warnings.push(...initContainerNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
+          warnings.push(...probeNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
@@ -107,7 +107,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
         warnings.push(...manifestWarnings(m, file));
-        warnings.push(...initContainerNotes(m).map((n) => `${file}: warning: ${n}`));
+        warnings.push(...probeNotes(m).map((n) => `${file}: warning: ${n}`));
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }

@@ -81,6 +81,8 @@ export class ContainerStatus {
     readonly init = false,
     /** The kubelet's default waiting reason: PodInitializing in a pod with init containers. */
     defaultWaitingReason = DEFAULT_WAITING_REASON,
+    /** A sidecar: an init container with restartPolicy Always (podutil.IsRestartableInitContainer). */
+    readonly sidecar = false,
   ) {
     this.waitingReason = defaultWaitingReason;
   }
@@ -94,6 +96,7 @@ export class ContainerStatus {
     behaviour: ImageBehaviour,
     init = false,
     defaultWaitingReason = DEFAULT_WAITING_REASON,
+    sidecar = false,
   ): void {
     const w = this as Writable<ContainerStatus>;
     w.name = name;
@@ -101,6 +104,7 @@ export class ContainerStatus {
     w.specIndex = specIndex;
     w.behaviour = behaviour;
     w.init = init;
+    w.sidecar = sidecar;
     this.state = ContainerState.Waiting;
     this.waitingReason = defaultWaitingReason;
     this.waitingMessage = "";

@@ -103,7 +103,10 @@ export class PodStatusMaterializer {
               : pod.notReadyReason;
           c.reason = reason;
           if (reason === "ContainersNotReady") {
-            const names = pod.containers.filter((x) => !x.ready).map((x) => x.name);
+            // The sidecars first, then the regular containers (GenerateContainersReadyCondition).
+            const names = [...pod.initContainers.filter((x) => x.sidecar), ...pod.containers]
+              .filter((x) => !x.ready)
+              .map((x) => x.name);
             c.message = `containers with unready status: [${names.join(" ")}]`;
           } else if (reason === "ReadinessGatesNotReady") {
             c.message = (pod.spec.readinessGates ?? [])
@@ -269,14 +272,15 @@ function initializedCondition(pod: PodRecord, gen: object, lastTransitionTime: s
   if (pod.phase === PodPhase.Succeeded) c.reason = "PodCompleted";
   else if (!pod.initialized) {
     c.reason = "ContainersNotInitialized";
-    const incomplete = pod.initContainers.filter((x) => !initContainerSucceeded(x)).map((x) => x.name);
+    const incomplete = pod.initContainers.filter((x) => !initContainerDone(x)).map((x) => x.name);
     c.message = `containers with incomplete status: [${incomplete.join(" ")}]`;
   }
   return c;
 }
 
-/** Terminated with exit code 0. */
-function initContainerSucceeded(c: ContainerStatus): boolean {
+/** isInitContainerInitialized: a sidecar started (and running), another terminated with exit code 0. */
+function initContainerDone(c: ContainerStatus): boolean {
+  if (c.sidecar) return c.started && c.state === ContainerState.Running;
   return c.state === ContainerState.Terminated && !c.statusUnknown && c.current!.exitCode === 0;
 }
 

@@ -87,7 +87,7 @@ export class PodRecord {
   readyToStartContainers = false;
   readyToStartContainersMs = NONE;
   /** The Initialized condition: True from the kubelet's first status for a pod without init
-   * containers that jobsim runs (see runsInitContainers), else once the last one succeeded. */
+   * containers, else once the last one succeeded (or, a sidecar, started). */
   initialized = false;
   initializedMs = NONE;
   ready = false;
@@ -103,8 +103,10 @@ export class PodRecord {
   /** When the pod stopped holding node resources (terminal), for cost accounting. */
   terminalMs = NONE;
   readonly containers: ContainerStatus[];
-  /** The init containers the kubelet runs, in spec order (empty when it runs none). */
+  /** The init containers, in spec order (sidecars among them). */
   readonly initContainers: ContainerStatus[];
+  /** How many of them are sidecars (restartPolicy Always). */
+  sidecarCount = 0;
   private byName: ContainerStatus[] | null = null;
 
   /** Which uncountedTerminatedPods list of its Job holds this pod: 0 none, 1 succeeded, 2 failed. */
@@ -161,7 +163,7 @@ export class PodRecord {
     const spec = template.spec as PodSpec;
     const behaviours = this.identity.behaviours(spec);
     const n = spec.containers.length;
-    const inits = runsInitContainers(spec) ? spec.initContainers! : NO_CONTAINERS;
+    const inits = spec.initContainers ?? NO_CONTAINERS;
     const waiting = inits.length > 0 ? INITIALIZING_WAITING_REASON : DEFAULT_WAITING_REASON;
     const list = this.containers;
     while (list.length > n) list.pop();
@@ -171,12 +173,15 @@ export class PodRecord {
       else list.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i], false, waiting));
     }
     const initList = this.initContainers;
+    this.sidecarCount = 0;
     while (initList.length > inits.length) initList.pop();
     for (let j = 0; j < inits.length; j++) {
       const c = inits[j];
       const b = behaviours[n + j];
-      if (j < initList.length) initList[j].reuse(c.name, c.image ?? "", j, b, true, waiting);
-      else initList.push(new ContainerStatus(c.name, c.image ?? "", j, b, true, waiting));
+      const sidecar = c.restartPolicy === "Always";
+      if (sidecar) this.sidecarCount++;
+      if (j < initList.length) initList[j].reuse(c.name, c.image ?? "", j, b, true, waiting, sidecar);
+      else initList.push(new ContainerStatus(c.name, c.image ?? "", j, b, true, waiting, sidecar));
     }
   }
 
@@ -277,18 +282,6 @@ export class PodRecord {
 }
 
 const NO_CONTAINERS: readonly Container[] = [];
-
-/**
- * Whether the kubelet runs the pod's init containers: it has some, and none is a sidecar (an
- * init container with restartPolicy Always), which jobsim does not run — a pod with one is run
- * as if its init containers had all succeeded at once (scenario/template-checks.ts says so).
- */
-export function runsInitContainers(spec: PodSpec): boolean {
-  const inits = spec.initContainers;
-  if (inits === undefined || inits.length === 0) return false;
-  for (const c of inits) if (c.restartPolicy === "Always") return false;
-  return true;
-}
 
 /** A container of the pod by the kubelet's index: the init containers first, then the rest. */
 export function containerAt(pod: PodRecord, k: number): ContainerStatus {

@@ -107,7 +107,7 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
  * place by its rules (KEP-5307), which jobsim's kubelet does not do — refused here rather than run
  * as if the rules were not there. Versions without the gate refuse the restartPolicy at `kubectl
  * apply` (pod-validation.ts) and drop the rules (drop-disabled-fields.ts), as theirs do. (An init
- * container's restartPolicy Always makes a sidecar, accepted and not run: unrunInitContainers.)
+ * container's restartPolicy Always makes a sidecar, which the kubelet runs.)
  */
 export function checkContainerRestartRules(
   m: ManifestFile,
@@ -134,32 +134,41 @@ export function checkContainerRestartRules(
   }
 }
 
+/** The probes a container may declare (core/v1 Container), none of which jobsim runs. */
+const PROBES = ["startupProbe", "readinessProbe", "livenessProbe"] as const;
+
 /**
- * The Jobs of a manifest file whose pod template has a sidecar (an init container with
- * restartPolicy Always), with its init containers' names. jobsim accepts them (validated, and
- * counted by the scheduler) but its kubelet runs no sidecar, and so none of that pod's init
- * containers (models/objects.ts runsInitContainers): the commands say so rather than leave a
- * transcript that looks like a cluster's.
+ * The Jobs of a manifest file whose pod template declares probes, with the containers and the
+ * probes each declares. jobsim accepts them (validated) but its kubelet runs no probe: a container
+ * is ready as soon as it started and no probe restarts it. The commands say so rather than leave
+ * a transcript that looks like a cluster's.
  */
-export function unrunInitContainers(m: ManifestFile): { job: string; containers: string[] }[] {
-  const out: { job: string; containers: string[] }[] = [];
+export function unrunProbes(m: ManifestFile): { job: string; probes: string[] }[] {
+  const out: { job: string; probes: string[] }[] = [];
   for (const doc of m.docs) {
     const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
       | undefined;
-    const list = (template?.spec as Record<string, unknown> | undefined)?.initContainers;
-    if (!Array.isArray(list) || list.length === 0) continue;
-    const entries = list.map((c) => (c ?? {}) as Record<string, unknown>);
-    if (!entries.some((c) => c.restartPolicy === "Always")) continue;
-    out.push({ job: doc.name, containers: entries.map((c) => String(c.name ?? "")) });
+    const spec = template?.spec as Record<string, unknown> | undefined;
+    const probes: string[] = [];
+    for (const key of ["initContainers", "containers"]) {
+      const list = spec?.[key];
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        const c = (entry ?? {}) as Record<string, unknown>;
+        const declared = PROBES.filter((p) => c[p] != null);
+        if (declared.length > 0) probes.push(`${String(c.name ?? "")}: ${declared.join(", ")}`);
+      }
+    }
+    if (probes.length > 0) out.push({ job: doc.name, probes });
   }
   return out;
 }
 
-/** What unrunInitContainers finds, in words, one line per Job. */
-export function initContainerNotes(m: ManifestFile): string[] {
-  return unrunInitContainers(m).map(
-    ({ job, containers }) =>
-      `Job "${job}": jobsim does not run sidecar containers (init containers with restartPolicy: Always), nor the init containers of a pod that has one (${containers.join(", ")}): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)`,
+/** What unrunProbes finds, in words, one line per Job. */
+export function probeNotes(m: ManifestFile): string[] {
+  return unrunProbes(m).map(
+    ({ job, probes }) =>
+      `Job "${job}": jobsim does not run probes (${probes.join("; ")}): a container is ready as soon as it started and no probe restarts it (docs/fidelity.md)`,
   );
 }

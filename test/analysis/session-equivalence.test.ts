@@ -77,7 +77,7 @@ ${steps.map((x) => `  - ${JSON.stringify(x)}`).join("\n")}
 }
 
 /** A Job whose pods run two init containers (the first one flaky) before a flaky main container. */
-function initContainerScenario(restartPolicy: "Never" | "OnFailure"): Scenario {
+function initContainerScenario(restartPolicy: "Never" | "OnFailure", sidecar = false): Scenario {
   return parseScenario(
     `apiVersion: jobsim/v1alpha1
 kind: Scenario
@@ -86,6 +86,7 @@ images:
   fetch:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 4}}, outcomes: [{probability: 0.7, exitCode: 0}, {probability: 0.3, exitCode: 2}]}
   setup:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 2, outcomes: [{probability: 1, exitCode: 0}]}
   app:1: {pullSeconds: 2, startSeconds: 1, runSeconds: {exponential: {mean: 5}}, outcomes: [{probability: 0.6, exitCode: 0}, {probability: 0.4, exitCode: 1}]}
+  proxy:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: {exponential: {mean: 8}}, terminationSeconds: {uniform: [0.5, 3]}, outcomes: [{probability: 0.5, exitCode: 0}, {probability: 0.5, exitCode: 1}]}
 files:
   job.yaml: |
     apiVersion: batch/v1
@@ -95,7 +96,7 @@ files:
       backoffLimit: 2
       template:
         spec:
-          initContainers: [{name: fetch, image: "fetch:1"}, {name: setup, image: "setup:1"}]
+          initContainers: [${sidecar ? '{name: proxy, image: "proxy:1", restartPolicy: Always}, ' : ""}{name: fetch, image: "fetch:1"}, {name: setup, image: "setup:1"}]
           containers: [{name: c, image: "app:1"}]
           restartPolicy: ${restartPolicy}
 steps:
@@ -400,6 +401,13 @@ steps:
     name: "init containers that may fail, restartPolicy OnFailure",
     sc: initContainerScenario("OnFailure"),
     seed: 11,
+  },
+  {
+    // A sidecar that may crash (restarted under the crash back-off, whatever the policy) and is
+    // stopped once the main container is done.
+    name: "a sidecar beside init containers, restartPolicy Never",
+    sc: initContainerScenario("Never", true),
+    seed: 13,
   },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
 ];

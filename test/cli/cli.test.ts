@@ -75,19 +75,19 @@ describe("jobsim validate", () => {
     );
   });
 
-  it("says that a pod with a sidecar runs no init container: validate warns (exit 0), run, mc and sweep note it on stderr; plain init containers run without a word", () => {
+  it("says that probes do not run: validate warns (exit 0), run, mc and sweep note it on stderr; init containers and sidecars run without a word", () => {
     const dir = tmp();
-    const job = (inits: string) =>
+    const job = (extra: string) =>
       "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n" +
-      `      initContainers: ${inits}\n` +
-      '      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n';
-    const manifest = join(dir, "init.yaml");
+      '      initContainers: [{name: setup, image: "app:1"}, {name: proxy, image: "app:1", restartPolicy: Always}]\n' +
+      `      containers: [{name: c, image: "app:1"${extra}}]\n      restartPolicy: Never\n`;
+    const manifest = join(dir, "probes.yaml");
     writeFileSync(
       manifest,
-      job('[{name: setup, image: "app:1"}, {name: proxy, image: "app:1", restartPolicy: Always}]'),
+      job(", readinessProbe: {exec: {command: [cat, /tmp/ready]}}, livenessProbe: {tcpSocket: {port: 80}}"),
     );
     const words =
-      'Job "w": jobsim does not run sidecar containers (init containers with restartPolicy: Always), nor the init containers of a pod that has one (setup, proxy): its pods start their containers at once, as if each init container had succeeded at once (docs/fidelity.md)';
+      'Job "w": jobsim does not run probes (c: readinessProbe, livenessProbe): a container is ready as soon as it started and no probe restarts it (docs/fidelity.md)';
     const v = jobsim("validate", manifest);
     expect(v.status).toBe(0);
     expect(v.stderr).toBe(`${manifest}: warning: ${words}\n`);
@@ -95,11 +95,11 @@ describe("jobsim validate", () => {
     writeFileSync(
       scenario,
       "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nimages:\n  app:1:\n    runSeconds: 1\n" +
-        "    outcomes: [{probability: 1, exitCode: 0, log: ok}]\nsteps:\n  - kubectl apply -f init.yaml\n  - sleep 5s\n",
+        "    outcomes: [{probability: 1, exitCode: 0, log: ok}]\nsteps:\n  - kubectl apply -f probes.yaml\n  - sleep 5s\n",
     );
-    const note = `jobsim: note: ${scenario}: init.yaml (beside the scenario): ${words}\n`;
+    const note = `jobsim: note: ${scenario}: probes.yaml (beside the scenario): ${words}\n`;
     expect(jobsim("validate", scenario).stderr).toBe(
-      `${scenario}: init.yaml (beside the scenario): warning: ${words}\n`,
+      `${scenario}: probes.yaml (beside the scenario): warning: ${words}\n`,
     );
     for (const args of [
       ["run", scenario],
@@ -110,8 +110,8 @@ describe("jobsim validate", () => {
       expect(r.status).toBe(0);
       expect(r.stderr).toBe(note);
     }
-    // Without the sidecar the init containers run: nothing to say.
-    writeFileSync(manifest, job('[{name: setup, image: "app:1"}, {name: fetch, image: "app:1"}]'));
+    // Without the probes: nothing to say (the init container and the sidecar run).
+    writeFileSync(manifest, job(""));
     expect(jobsim("validate", manifest).stderr).toBe("");
     const run = jobsim("run", scenario);
     expect(run.stderr).toBe("");

@@ -33,8 +33,15 @@ function template(n: number, inits = 0): PodTemplateSpec {
   return {
     spec: {
       containers: Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: `img${i}` })),
+      // (The first init container of three or more is a sidecar.)
       ...(inits > 0
-        ? { initContainers: Array.from({ length: inits }, (_, i) => ({ name: `i${i}`, image: `init${i}` })) }
+        ? {
+            initContainers: Array.from({ length: inits }, (_, i) => ({
+              name: `i${i}`,
+              image: `init${i}`,
+              ...(i === 0 && inits >= 3 ? { restartPolicy: "Always" } : {}),
+            })),
+          }
         : {}),
       restartPolicy: "Never",
     },
@@ -70,6 +77,7 @@ function scribble(p: PodRecord): void {
   p.readyToStartContainers = true;
   p.readyToStartContainersMs = 3;
   p.initialized = true;
+  p.sidecarCount = 9;
   p.initializedMs = 3;
   p.ready = true;
   p.readyMs = 4;
@@ -106,6 +114,7 @@ describe("recycled objects equal new ones", () => {
     [1, 1, 2, 0],
     [1, 2, 0, 2],
     [1, 1, 3, 1],
+    [1, 1, 1, 3],
   ]) {
     it(`PodRecord, ${from} → ${to} containers, ${initsFrom} → ${initsTo} init containers`, () => {
       const args = [

@@ -81,12 +81,15 @@ export function remainingBackoffMs(failures: number, lastFailureMs: number, nowM
 
 /**
  * A pod's finish time (getFinishedTime): the latest container finishedAt when every container
- * terminated; else the Ready=False transition; else deletionTimestamp − grace; else creation.
+ * (init containers included) terminated; else the Ready=False transition; else deletionTimestamp − grace; else creation.
  */
 export function podFinishedMs(pod: PodRecord): number {
   let latest = NONE;
   let allTerminated = pod.containers.length > 0;
-  for (const c of pod.containers) {
+  // (The init containers count too, from 1.31 with SidecarContainers: a sidecar ends after the
+  // regular containers — kubernetes/kubernetes #124942, getFinishTimeFromContainers.)
+  const all = pod.initContainers.length === 0 ? pod.containers : [...pod.containers, ...pod.initContainers];
+  for (const c of all) {
     // (An unknown state — ContainerStatusUnknown — has no finishedAt: the zero time.)
     if (
       c.state !== ContainerState.Terminated ||

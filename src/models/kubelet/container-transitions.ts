@@ -18,8 +18,8 @@ export function enterRunning(c: ContainerStatus, run: ContainerRun): void {
   c.waitingMessage = "";
   c.started = true;
   // A running init container is not ready: only one that exited 0 is (prober_manager.go
-  // UpdatePodStatus); a regular one without a readiness probe is ready once running.
-  c.ready = !c.init;
+  // UpdatePodStatus); a regular one or a sidecar without a readiness probe is ready once running.
+  c.ready = !c.init || c.sidecar;
 }
 
 /** The running process has ended (seen at a relist, or at the end of a kill). */

@@ -10,6 +10,7 @@ import {
   ContainerRun,
   type ContainerStatus,
   containerAt,
+  isTerminal,
   NONE,
   type NodeRecord,
   PodPhase,
@@ -36,10 +37,10 @@ import {
 import { enterRunning, enterTerminated } from "./container-transitions.js";
 import { ImageStep } from "./image-step.js";
 import { PodKills } from "./pod-kills.js";
-import { initContainerSucceeded, updatePhase } from "./pod-phase.js";
+import { initContainerSucceeded, sidecarStarted, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
-import { showLastRuns } from "./termination.js";
+import { showLastRuns, sidecarsLeftStopped } from "./termination.js";
 
 /**
  * The kubelet of one node: what happens to a pod once it is bound here.
@@ -282,6 +283,7 @@ export class Kubelet implements EventHandler {
     }
     st.crashLoopMessage[k] = null; // a successful StartContainer clears the reason cache
     enterRunning(c, run);
+    if (c.sidecar) sidecarStarted(pod, c, now);
     // The status of the sync after the start (PLEG ContainerStarted) shows what the reason cache
     // holds for the pod's other containers.
     showReasonCache(pod, st);
@@ -304,8 +306,9 @@ export class Kubelet implements EventHandler {
       pod,
     );
     // Regular containers start one after another, without waiting for each other to end; an init
-    // container is waited for (observeExit).
-    if (c.init) return;
+    // container is waited for (observeExit), a sidecar only until it started: the next one starts
+    // in the sync that sees it running (computeInitContainerActions).
+    if (c.init && !c.sidecar) return;
     const next = k + 1;
     const n = pod.initContainers.length + pod.containers.length;
     if (next < n && containerAt(pod, next).current === null && st.handles[next] === NONE)
@@ -317,17 +320,22 @@ export class Kubelet implements EventHandler {
   private observeExit(pod: PodRecord, st: PodState, k: number): void {
     const c = containerAt(pod, k);
     enterTerminated(c);
-    const initDone = c.init && c.current!.exitCode === 0;
+    const initDone = c.init && !c.sidecar && c.current!.exitCode === 0;
     if (initDone) initContainerSucceeded(pod, c, this.sim.now);
     // This sync's status shows the reason cache for the pod's other containers (generateAPIPodStatus
     // reads it for every container; this one's entry was cleared when its run started).
     showReasonCache(pod, st);
-    updatePhase(pod, this.sim.now);
+    const stopSidecars = updatePhase(pod, this.sim.now);
+    // Terminal with no sidecar running (one may wait to restart): nothing is killed or restarted.
+    const ended = !stopSidecars && pod.sidecarCount > 0 && isTerminal(pod.phase);
+    if (ended) sidecarsLeftStopped(pod, st, this.cancel);
     this.store.updatePod(pod);
     // The same SyncPod then starts what comes next (computePodActions): after an init container
-    // that succeeded, the next init container, or the first regular container after the last.
+    // that succeeded, the next init container, or the first regular container after the last;
+    // or, the pod done but for its sidecars, stops them.
     if (initDone) this.ensureImage(pod, k + 1);
-    else this.restarts.sync(pod, st);
+    else if (stopSidecars) this.kills.stopSidecars(pod, st);
+    else if (!ended) this.restarts.sync(pod, st);
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import {
 import { enterTerminalPhase, markNotReady, updatePhase } from "./pod-phase.js";
 import { showReasonCache } from "./pod-restarts.js";
 import type { PodState } from "./pod-state.js";
-import { hasCrashLoop, planKill, replanKill, terminateContainers } from "./termination.js";
+import { hasCrashLoop, planKill, replanKill, showLastRuns, terminateContainers } from "./termination.js";
 
 /** What the kill of a pod's containers needs of its kubelet (whose events it schedules). */
 export interface KillHost extends KubeletHost {
@@ -140,9 +140,22 @@ export class PodKills {
     this.start(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
   }
 
+  /**
+   * The regular containers are done and will not run again (or an init container failed under
+   * restartPolicy Never): the kubelet kills the sidecars still up (computePodActions finds nothing
+   * to keep: KillPod) with the pod's termination grace period, a Killing event each; the phase the
+   * pod has reached is written once they are stopped (killed).
+   */
+  stopSidecars(pod: PodRecord, st: PodState): void {
+    st.stoppingSidecars = true;
+    this.start(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
+  }
+
   /** The kill is over: the containers' last states, the terminal phase, the confirming DELETE. */
   killed(pod: PodRecord, st: PodState): void {
     this.handles.delete(pod);
+    // A sidecar waiting to restart when its pod is done is not restarted: its last run shows.
+    if (st.stoppingSidecars) showLastRuns(pod);
     terminateContainers(pod);
     pod.observedGeneration = pod.generation;
     st.done = true;

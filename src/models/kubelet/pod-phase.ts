@@ -13,19 +13,23 @@ import {
  * Pod phase and readiness from container states (pkg/kubelet/kubelet_pods.go getPhase and the
  * Ready/ContainersReady conditions); while init containers run, initializingPhase:
  * - any container waiting to start for the first time → Pending;
- * - else any running → Running;
- * - else (all stopped): Never → Succeeded if all exited 0, else Failed; OnFailure → Succeeded
- *   if all exited 0, else Running (a failed container restarts); a pod being killed for
- *   deletion goes Failed unless every container succeeded.
- * Terminal phases never revert. ContainersReady = every container running and ready; Ready = that
- * and every readiness gate met.
+ * - else any running — a sidecar too — → Running;
+ * - else (all stopped; a sidecar that ended or waits to restart is not counted): Never →
+ *   Succeeded if all exited 0, else Failed; OnFailure → Succeeded if all exited 0, else Running
+ *   (a failed container restarts); a pod being killed for deletion goes Failed unless every
+ *   container succeeded.
+ * Terminal phases never revert. ContainersReady = every sidecar and regular container running and
+ * ready; Ready = that and every readiness gate met.
+ *
+ * Returns whether the kubelet must now stop the pod's sidecars (computePodActions: nothing left
+ * to keep, KillPod): its regular containers are done and will not run again while a sidecar runs
+ * — the pod stays Running until they are stopped, then its phase comes from the regular
+ * containers (PodKills.killed) — or an init container failed under restartPolicy Never while a
+ * sidecar runs (initializingPhase).
  */
-export function updatePhase(pod: PodRecord, now: number, killed = false): void {
-  if (isTerminal(pod.phase)) return;
-  if (!killed && !pod.initialized && pod.initContainers.length > 0) {
-    initializingPhase(pod, now);
-    return;
-  }
+export function updatePhase(pod: PodRecord, now: number, killed = false): boolean {
+  if (isTerminal(pod.phase)) return false;
+  if (!killed && !pod.initialized && pod.initContainers.length > 0) return initializingPhase(pod, now);
   let running = 0;
   let waiting = 0;
   let succeeded = 0;
@@ -38,10 +42,11 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
     }
   }
   const n = pod.containers.length;
+  const sidecarsRunning = pod.sidecarCount > 0 && !killed ? runningSidecars(pod) : 0;
   let phase: PodPhase;
   if (killed) phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Failed;
   else if (waiting > 0) phase = PodPhase.Pending;
-  else if (running > 0) phase = PodPhase.Running;
+  else if (running + sidecarsRunning > 0) phase = PodPhase.Running;
   else if (pod.restartPolicy === RestartPolicy.Never)
     phase = succeeded === n ? PodPhase.Succeeded : PodPhase.Failed;
   else if (pod.restartPolicy === RestartPolicy.OnFailure)
@@ -49,12 +54,14 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
   else phase = PodPhase.Running;
   if (isTerminal(phase)) {
     enterTerminalPhase(pod, phase, now);
-    return;
+    return false;
   }
   pod.phase = phase;
   const t = apiTime(now);
   let containersReady = running === n;
   for (let i = 0; containersReady && i < n; i++) if (!pod.containers[i].ready) containersReady = false;
+  if (containersReady && pod.sidecarCount > 0)
+    for (const c of pod.initContainers) if (c.sidecar && !c.ready) containersReady = false;
   if (containersReady !== pod.containersReady) {
     pod.containersReady = containersReady;
     pod.containersReadyMs = t;
@@ -68,6 +75,21 @@ export function updatePhase(pod: PodRecord, now: number, killed = false): void {
     pod.readyMs = t;
   }
   pod.notReadyReason = containersReady ? "ReadinessGatesNotReady" : "ContainersNotReady";
+  // Only sidecars keep it running: are the regular containers done for good?
+  return sidecarsRunning > 0 && running === 0 && waiting === 0 && regularDone(pod, succeeded);
+}
+
+/** The regular containers, all stopped (`succeeded` of them with exit 0), will not be restarted. */
+function regularDone(pod: PodRecord, succeeded: number): boolean {
+  if (pod.restartPolicy === RestartPolicy.Never) return true;
+  return pod.restartPolicy === RestartPolicy.OnFailure && succeeded === pod.containers.length;
+}
+
+/** The sidecars running now. */
+function runningSidecars(pod: PodRecord): number {
+  let k = 0;
+  for (const c of pod.initContainers) if (c.sidecar && c.state === ContainerState.Running) k++;
+  return k;
 }
 
 /**
@@ -105,20 +127,29 @@ export function markNotReady(pod: PodRecord, phase: PodPhase, now: number): void
 /**
  * getPhase while initialization is pending (kubelet_pods.go): an init container that failed —
  * terminated with a non-zero exit, or waiting to restart after one — fails the pod under
- * restartPolicy Never; otherwise the pod is Pending (its regular containers have not started).
- * No container is ready, so Ready and ContainersReady stay False as the first status made them.
+ * restartPolicy Never (a sidecar's exit does not: it restarts whatever the pod's policy);
+ * otherwise the pod is Pending (its regular containers have not started). No container is
+ * ready, so Ready and ContainersReady stay False as the first status made them.
  */
-function initializingPhase(pod: PodRecord, now: number): void {
+function initializingPhase(pod: PodRecord, now: number): boolean {
   if (pod.restartPolicy === RestartPolicy.Never) {
     for (const c of pod.initContainers) {
       const run = c.current;
-      if (run !== null && run.finishedMs !== NONE && (run.exitCode !== 0 || c.statusUnknown)) {
+      if (!c.sidecar && run !== null && run.finishedMs !== NONE && (run.exitCode !== 0 || c.statusUnknown)) {
+        // Failed — but while a sidecar runs, status_manager.go mergePodStatus keeps the old phase
+        // (a terminal phase is written only once no container can run), with the Ready
+        // conditions of the Failed phase; the kubelet stops the sidecars first.
+        if (pod.sidecarCount > 0 && runningSidecars(pod) > 0) {
+          markNotReady(pod, PodPhase.Failed, now);
+          return true;
+        }
         enterTerminalPhase(pod, PodPhase.Failed, now);
-        return;
+        return false;
       }
     }
   }
   pod.phase = PodPhase.Pending;
+  return false;
 }
 
 /**
@@ -128,6 +159,15 @@ function initializingPhase(pod: PodRecord, now: number): void {
  */
 export function initContainerSucceeded(pod: PodRecord, c: ContainerStatus, now: number): void {
   c.ready = true;
+  initContainerDone(pod, c, now);
+}
+
+/** A sidecar started (isInitContainerInitialized: a sidecar counts once it started). */
+export function sidecarStarted(pod: PodRecord, c: ContainerStatus, now: number): void {
+  if (!pod.initialized) initContainerDone(pod, c, now);
+}
+
+function initContainerDone(pod: PodRecord, c: ContainerStatus, now: number): void {
   const inits = pod.initContainers;
   if (c !== inits[inits.length - 1]) return;
   pod.initialized = true;

@@ -51,7 +51,8 @@ export class PodRestarts {
    * 1.35 at the earliest expiry (kubecontainer.MinBackoffExpiration over the sync's errors).
    */
   sync(pod: PodRecord, st: PodState): void {
-    if (pod.restartPolicy === RestartPolicy.Never || st.killing) return;
+    // (A sidecar restarts whatever the pod's restartPolicy: its own is Always.)
+    if (st.killing || (pod.restartPolicy === RestartPolicy.Never && pod.sidecarCount === 0)) return;
     const now = this.sim.now;
     let first = -1;
     let expiry = Number.POSITIVE_INFINITY;
@@ -61,7 +62,10 @@ export class PodRestarts {
       const c = containerAt(pod, i);
       const run = c.current;
       if (run === null || run.finishedMs === NONE || st.handles[i] !== NONE) continue;
-      if (run.exitCode === 0 && pod.restartPolicy !== RestartPolicy.Always) continue;
+      if (!c.sidecar) {
+        if (pod.restartPolicy === RestartPolicy.Never) continue;
+        if (run.exitCode === 0 && pod.restartPolicy !== RestartPolicy.Always) continue;
+      }
       const crash = st.crashBackoff(i);
       if (!crash.inBackoff(run.finishedMs, now)) {
         crash.next(run.finishedMs, now);

@@ -20,6 +20,8 @@ export class PodState {
    */
   readonly crashLoopMessage: (string | null)[] = objectList();
   killing = false;
+  /** The kill under way stops the sidecars of a pod whose regular containers are done. */
+  stoppingSidecars = false;
   /** The grace period of the kill under way (the pod worker's: at least 1 s). */
   killGraceSeconds = 0;
   done = false;
@@ -58,6 +60,7 @@ export class PodState {
       this.crashLoopMessage.push(null);
     }
     this.killing = false;
+    this.stoppingSidecars = false;
     this.killGraceSeconds = 0;
     this.done = false;
     this.deadlineHandle = NONE;

@@ -1,4 +1,5 @@
 import { type ContainerRun, ContainerState, type ContainerStatus, NONE, type PodRecord } from "../objects.js";
+import { MINIMUM_KILL_GRACE_SECONDS } from "./actions.js";
 import { enterTerminated } from "./container-transitions.js";
 
 /**
@@ -24,6 +25,7 @@ export function planKill(
   graceMs: number,
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
+  if (pod.sidecarCount > 0) return planKillWithSidecars(pod, now, graceMs, stopMs);
   // (A running init container is killed like a regular one; at most one runs at a time.)
   const doneAt = Math.max(
     planKillOf(pod.initContainers, now, graceMs, stopMs),
@@ -39,25 +41,69 @@ function planKillOf(
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
   let doneAt = now;
-  for (const c of list) {
-    if (c.state !== ContainerState.Running) continue;
-    const run = c.current!;
-    if (run.exitAtMs <= now) continue; // already ended; the kill finds it exited
-    const stop = stopMs(c, run);
-    const natural = run.exitAtMs - now;
-    if (natural <= Math.min(stop, graceMs)) continue;
-    if (stop <= graceMs) {
-      run.exitAtMs = now + stop;
-      run.exitCode = EXIT_CODE_SIGTERM;
-    } else {
-      run.exitAtMs = now + graceMs;
-      run.exitCode = EXIT_CODE_SIGKILL;
-    }
-    run.reason = "Error";
-    run.exitLog = null; // killed before it wrote its outcome
-    doneAt = Math.max(doneAt, run.exitAtMs);
-  }
+  for (const c of list)
+    if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, killRun(c, now, graceMs, stopMs));
   return doneAt;
+}
+
+/**
+ * SIGTERM to running container `c` at `at`, with `graceMs` before SIGKILL: sets when and how its
+ * run ends, and returns that instant. A run that ends by itself first keeps its own exit.
+ */
+export function killRun(
+  c: ContainerStatus,
+  at: number,
+  graceMs: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
+  const run = c.current!;
+  if (run.exitAtMs <= at) return run.exitAtMs; // already ended; the kill finds it exited
+  const stop = stopMs(c, run);
+  const natural = run.exitAtMs - at;
+  if (natural <= Math.min(stop, graceMs)) return run.exitAtMs;
+  if (stop <= graceMs) {
+    run.exitAtMs = at + stop;
+    run.exitCode = EXIT_CODE_SIGTERM;
+  } else {
+    run.exitAtMs = at + graceMs;
+    run.exitCode = EXIT_CODE_SIGKILL;
+  }
+  run.reason = "Error";
+  run.exitLog = null; // killed before it wrote its outcome
+  return run.exitAtMs;
+}
+
+/**
+ * The kill of a pod with sidecars (kuberuntime_termination_order.go, PR #120620, 1.29): the regular
+ * containers — and a running init container — get SIGTERM at once; each sidecar waits for them
+ * and for the sidecar after it in spec order, so the sidecars stop in reverse spec order. The
+ * grace period is one budget counted from the start of the kill (killContainer,
+ * setTerminationGracePeriod): a sidecar gets what is left when its turn comes, the wait taken
+ * off in whole seconds, and never less than minimumGracePeriodInSeconds (2 s). `stopMs` is asked
+ * (and a Killing event recorded: killContainer records it before waiting its turn) for each
+ * container still running, the regular ones first, then the sidecars in reverse order. Returns
+ * when the last one has exited.
+ */
+export function planKillWithSidecars(
+  pod: PodRecord,
+  now: number,
+  graceMs: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
+  let turnAt = now;
+  for (const list of [pod.initContainers, pod.containers])
+    for (const c of list)
+      if (!c.sidecar && c.state === ContainerState.Running)
+        turnAt = Math.max(turnAt, killRun(c, now, graceMs, stopMs));
+  const inits = pod.initContainers;
+  for (let j = inits.length - 1; j >= 0; j--) {
+    const c = inits[j];
+    if (!c.sidecar || c.state !== ContainerState.Running) continue;
+    const waitedMs = Math.floor((turnAt - now) / 1000) * 1000;
+    const left = Math.max(graceMs - waitedMs, MINIMUM_KILL_GRACE_SECONDS * 1000);
+    turnAt = Math.max(turnAt, killRun(c, turnAt, left, stopMs));
+  }
+  return turnAt;
 }
 
 /** When the last running container of `list` exits (`now` if none runs). */
@@ -175,4 +221,19 @@ export function showLastRuns(pod: PodRecord): boolean {
         changed = true;
       }
   return changed;
+}
+
+/**
+ * The pod went terminal while its sidecars were all stopped — one waiting to restart after an
+ * exit: getPhase does not count it — so nothing is killed and nothing restarts (the kubelet does
+ * not run SyncPod for a terminal pod): a sidecar waiting to restart shows its last run, and the
+ * pod's pending restarts are dropped.
+ */
+export function sidecarsLeftStopped(
+  pod: PodRecord,
+  st: { cancelPending(cancel: (handle: number) => void): void },
+  cancel: (handle: number) => void,
+): void {
+  showLastRuns(pod);
+  st.cancelPending(cancel);
 }
