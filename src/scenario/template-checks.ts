@@ -106,8 +106,9 @@ export function checkScheduling(m: ManifestFile, problems: Problems, label: stri
  * from 1.35, PR #134631) the API server admits them and the kubelet restarts such a container in
  * place by its rules (KEP-5307), which jobsim's kubelet does not do — refused here rather than run
  * as if the rules were not there. Versions without the gate refuse the restartPolicy at `kubectl
- * apply` (pod-validation.ts) and drop the rules (drop-disabled-fields.ts), as theirs do. (An init
- * container's restartPolicy Always makes a sidecar, which the kubelet runs.)
+ * apply` (pod-validation.ts) and drop the rules (drop-disabled-fields.ts), as theirs do. The same
+ * goes for an init container's own restartPolicy or rules (the gate admits them there too); its
+ * restartPolicy Always makes a sidecar, which the kubelet runs.
  */
 export function checkContainerRestartRules(
   m: ManifestFile,
@@ -120,18 +121,42 @@ export function checkContainerRestartRules(
     const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
       | Record<string, unknown>
       | undefined;
-    const containers = (template?.spec as Record<string, unknown> | undefined)?.containers;
-    if (!Array.isArray(containers)) continue;
-    containers.forEach((c, i) => {
-      const container = (c ?? {}) as Record<string, unknown>;
-      const field = ["restartPolicy", "restartPolicyRules"].find((f) => container[f] != null);
-      if (field !== undefined)
-        problems.add(
-          label,
-          `spec.template.spec.containers[${i}].${field}: jobsim does not simulate container-level restart policies and rules (feature ContainerRestartRules, on from 1.35: the kubelet restarts such a container in place)`,
-        );
-    });
+    const spec = template?.spec as Record<string, unknown> | undefined;
+    const containers = spec?.containers;
+    if (Array.isArray(containers))
+      containers.forEach((c, i) => {
+        const container = (c ?? {}) as Record<string, unknown>;
+        const field = ["restartPolicy", "restartPolicyRules"].find((f) => container[f] != null);
+        if (field !== undefined)
+          problems.add(
+            label,
+            `spec.template.spec.containers[${i}].${field}: jobsim does not simulate container-level restart policies and rules (feature ContainerRestartRules, on from 1.35: the kubelet restarts such a container in place)`,
+          );
+      });
+    const inits = spec?.initContainers;
+    if (Array.isArray(inits))
+      inits.forEach((c, i) => {
+        const field = initContainerRestartField((c ?? {}) as Record<string, unknown>);
+        if (field !== undefined)
+          problems.add(
+            label,
+            `spec.template.spec.initContainers[${i}].${field}: jobsim does not simulate container-level restart policies and rules (feature ContainerRestartRules, on from 1.35: the kubelet restarts such an init container by its own policy, not the pod's)`,
+          );
+      });
   }
+}
+
+/**
+ * The field by which an init container sets a restart policy of its own, if it does: a
+ * restartPolicy other than Always (Always makes a sidecar), or
+ * restartPolicyRules on one that is not a sidecar. With ContainerRestartRules the kubelet follows
+ * it instead of the pod's (podutil.ContainerShouldRestart, used by computeInitContainerActions):
+ * a "try-once" init container in an OnFailure pod, or one restarted in place in a Never pod.
+ */
+function initContainerRestartField(c: Record<string, unknown>): string | undefined {
+  if (c.restartPolicy === "Always") return undefined;
+  if (c.restartPolicy != null) return "restartPolicy";
+  return c.restartPolicyRules != null ? "restartPolicyRules" : undefined;
 }
 
 /** The probes a container may declare (core/v1 Container), none of which jobsim runs. */
