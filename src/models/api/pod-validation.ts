@@ -17,13 +17,16 @@ import { validateAffinity, validateNodeName, validateTolerations } from "./sched
  */
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+/** The one restartPolicy an init container may set without ContainerRestartRules. */
+const INIT_RESTART_POLICIES = ["Always"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 
 /** What of the template's validation depends on the cluster's version (its feature gates). */
 export interface PodValidationOptions {
-  /** VersionProfile.containerRestartRules: a regular container may set restartPolicy. */
+  /** VersionProfile.containerRestartRules: a regular container may set restartPolicy, and an init
+   * container one other than Always. */
   readonly containerRestartRules: boolean;
 }
 
@@ -49,8 +52,8 @@ function validateContainers(
   containers: Container[] | undefined,
   path: string,
   names: Set<string>,
-  /** The options for regular containers; null for init containers. */
-  regular: PodValidationOptions | null,
+  options: PodValidationOptions,
+  init: boolean,
 ): FieldError[] {
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
@@ -79,14 +82,23 @@ function validateContainers(
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
     errs.push(...validateResources(c, `${at}.resources`));
+    // An init container's restartPolicy comes next, before its name's uniqueness: without
+    // ContainerRestartRules only Always, a sidecar (validateInitContainerRestartPolicy).
+    if (
+      init &&
+      !options.containerRestartRules &&
+      c.restartPolicy !== undefined &&
+      c.restartPolicy !== "Always"
+    )
+      errs.push(notSupported(`${at}.restartPolicy`, c.restartPolicy, INIT_RESTART_POLICIES));
     // A missing name is Go's "" and counts too: a second nameless container is also a Duplicate.
     // (An init container's name is added only when not empty: validateInitContainers.)
     const name = c.name ?? "";
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-    else if (regular !== null || name !== "") names.add(name);
+    else if (!init || name !== "") names.add(name);
     // The regular containers' own checks come after the common ones and the name (validateContainers:
     // "These fields are disallowed for regular containers"), unless ContainerRestartRules is on.
-    if (regular !== null && !regular.containerRestartRules && c.restartPolicy !== undefined)
+    if (!init && !options.containerRestartRules && c.restartPolicy !== undefined)
       errs.push(forbidden(`${at}.restartPolicy`, "may not be set for non-init containers"));
   });
   return errs;
@@ -153,9 +165,11 @@ export function validatePodTemplateSpec(
   if (!spec) return [...errs, required(specPath)];
   // ValidatePodSpec: the regular containers first, then the init containers.
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
-  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set(), options));
+  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set(), options, false));
   const regularNames = new Set((spec.containers ?? []).map((c) => c.name ?? ""));
-  errs.push(...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, null));
+  errs.push(
+    ...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, options, true),
+  );
   const rp = spec.restartPolicy ?? "";
   if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp))

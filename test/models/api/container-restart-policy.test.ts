@@ -56,6 +56,28 @@ describe("container restartPolicy by version", () => {
     ]);
   });
 
+  for (const version of ["1.32", "1.33", "1.34"]) {
+    it(`${version}: the API server refuses an init container's restartPolicy other than Always`, () => {
+      // validateInitContainers → validateInitContainerRestartPolicy (validation.go): NotSupported
+      // with the one value it takes, after the common checks and before the name's uniqueness.
+      const text = scenario(version)
+        .replace(
+          "          containers:\n",
+          '          initContainers: [{name: c, image: "app:1", restartPolicy: OnFailure}]\n          containers:\n',
+        )
+        .replace("            restartPolicy: Never\n          restartPolicy", "          restartPolicy");
+      const out = sessionTranscript(parseScenario(text, "rp.yaml", "/nonexistent"));
+      expect(out).toContain(
+        'The Job "work" is invalid: \n' +
+          '* spec.template.spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"\n' +
+          '* spec.template.spec.initContainers[0].name: Duplicate value: "c"\n',
+      );
+      // (jobsim's hint about a Job's own restartPolicy does not fit an init container's.)
+      expect(out).not.toContain("a Job's restartPolicy must be");
+      expect(out).not.toContain("job.batch/work created");
+    });
+  }
+
   it("an init container's restartPolicy (a sidecar) is not refused as a regular container's", () => {
     const text = scenario("1.34")
       .replace(
