@@ -17,6 +17,8 @@ import { validateAffinity, validateNodeName, validateTolerations } from "./sched
  */
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+/** What validateInitContainers forbids on an init container that is not a sidecar, in its order. */
+const INIT_FORBIDDEN_FIELDS = ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] as const;
 /** The one restartPolicy an init container may set without ContainerRestartRules. */
 const INIT_RESTART_POLICIES = ["Always"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
@@ -96,6 +98,14 @@ function validateContainers(
     const name = c.name ?? "";
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
     else if (!init || name !== "") names.add(name);
+    // A plain init container runs to completion, so validateInitContainers forbids what only a
+    // running container uses; a sidecar (restartPolicy Always) may have them.
+    if (init && c.restartPolicy !== "Always")
+      for (const field of INIT_FORBIDDEN_FIELDS)
+        if (c[field] != null)
+          errs.push(
+            forbidden(`${at}.${field}`, "may not be set for init containers without restartPolicy=Always"),
+          );
     // The regular containers' own checks come after the common ones and the name (validateContainers:
     // "These fields are disallowed for regular containers"), unless ContainerRestartRules is on.
     if (!init && !options.containerRestartRules && c.restartPolicy !== undefined)
