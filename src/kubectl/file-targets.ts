@@ -30,8 +30,18 @@ export function jobsInFiles(
     if (m.namespaces.length > 0) return namespaceReadRefusal(f, m);
     for (const d of m.docs) {
       const meta = d.object.metadata as { namespace?: unknown } | undefined;
-      const namespace = typeof meta?.namespace === "string" ? meta.namespace : (namespaceFlag ?? "default");
-      out.push({ namespace, name: d.name });
+      const written = typeof meta?.namespace === "string" && meta.namespace !== "" ? meta.namespace : null;
+      // An explicit -n is enforced (FilenameParam(ExplicitNamespace) → the builder's
+      // RequireNamespace, cli-runtime visitor.go): an object written for another namespace is
+      // refused, not read where it says.
+      if (
+        written !== null &&
+        namespaceFlag !== undefined &&
+        namespaceFlag !== "" &&
+        written !== namespaceFlag
+      )
+        return `error: the namespace from the provided object "${written}" does not match the namespace "${namespaceFlag}". You must pass '--namespace=${written}' to perform this operation.`;
+      out.push({ namespace: written ?? namespaceFlag ?? "default", name: d.name });
     }
   }
   return out;

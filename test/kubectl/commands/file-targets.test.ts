@@ -43,6 +43,21 @@ describe("-f FILE on get, describe and wait", () => {
     }
   });
 
+  it("an explicit -n other than the file's namespace is refused (the builder's RequireNamespace); the same -n is not", () => {
+    const files = {
+      "team.yaml":
+        'apiVersion: batch/v1\nkind: Job\nmetadata: {name: work, namespace: team}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n',
+    };
+    const steps = ["kubectl create namespace team", "kubectl apply -f team.yaml"];
+    for (const verb of ["get", "describe", "wait --for=condition=complete --timeout=1s"])
+      expect(commandOutput(steps, `kubectl ${verb} -f team.yaml -n default`, { files })).toBe(
+        `2> error: the namespace from the provided object "team" does not match the namespace "default". You must pass '--namespace=team' to perform this operation.\n`,
+      );
+    expect(commandOutput(steps, "kubectl get -f team.yaml -n team -o name", { files })).toBe(
+      "job.batch/work\n",
+    );
+  });
+
   it("a Job of the file not created yet: NotFound", () => {
     expect(outputOf("kubectl get -f job.yaml", ["sleep 1s"])).toBe(
       '2> Error from server (NotFound): jobs.batch "work" not found\n',
