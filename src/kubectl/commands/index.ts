@@ -1,5 +1,7 @@
+import { SelectorError } from "../../models/api/label-selector-parse.js";
 import type { CommandResult, KubectlContext } from "../context.js";
 import type { KubectlCommand } from "../parse.js";
+import { selectorRefusal } from "../selector-errors.js";
 import { applyCommand } from "./apply.js";
 import { deleteCommand } from "./delete.js";
 import { describeCommand } from "./describe.js";
@@ -29,8 +31,7 @@ export function runKubectl(ctx: KubectlContext, cmd: KubectlCommand): CommandRes
   try {
     return run(ctx, cmd);
   } catch (e) {
-    if (e instanceof Error && /^unable to parse requirement/.test(e.message))
-      return { stdout: "", stderr: `error: ${e.message}\n`, exitCode: 1 };
+    if (e instanceof SelectorError) return selectorRefusal(cmd, e);
     throw e;
   }
 }

@@ -52,7 +52,11 @@ describe("label selectors with > and < (labels/selector.go GreaterThan, LessThan
     expect(gt.matches({ n: "9" })).toBe(false);
     expect(gt.matches({ n: "ten" })).toBe(false);
     expect(gt.matches({})).toBe(false);
-    expect(LabelSelector.parse("n<-1").matches({ n: "-2" })).toBe(true);
+    // A negative operand is an int64 but not a label value, which NewRequirement also checks
+    // (validateLabelValue on every value): refused.
+    expect(() => LabelSelector.parse("n<-1")).toThrow(
+      /^unable to parse requirement: values\[0\]\[n\]: Invalid value: "-1": a valid label must be an empty string/,
+    );
     expect(LabelSelector.parse("n>1").toString()).toBe("n>1");
   });
 
