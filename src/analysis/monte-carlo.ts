@@ -1,7 +1,7 @@
 import { withMergedTemplate } from "../kubectl/apply-template.js";
 import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
-import { deleteCommand } from "../kubectl/commands/delete.js";
+import { runKubectl } from "../kubectl/commands/index.js";
 import {
   FOLLOW_LIMIT_MS,
   followedRunEnded,
@@ -10,7 +10,6 @@ import {
   podsForLogs,
 } from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
-import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
 import { defaultLogContainer } from "../kubectl/default-container.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
@@ -218,12 +217,14 @@ export class MonteCarlo {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
       } else if (step.kind === "deletePods") {
-        deleteCommand(this.kubectl(), step.command);
+        // (Through runKubectl, as a session runs it: a command kubectl refuses — a bad -l — changes
+        // nothing, in both.)
+        runKubectl(this.kubectl(), step.command);
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
       } else {
-        waitCommand(this.kubectl(), step.command);
+        runKubectl(this.kubectl(), step.command);
       }
     }
     sim.run({ until: sim.now }); // what the last step did
