@@ -14,6 +14,9 @@ export interface SweepRow {
   runs: number;
   complete: number;
   failed: number;
+  /** Runs the horizon cut short, and runs whose Job a step deleted before it finished. */
+  unfinished: number;
+  deleted: number;
   successRate: number;
   ciLow: number;
   ciHigh: number;
@@ -40,6 +43,8 @@ export function sweepRows(r: SweepReport): SweepRow[] {
       runs: p.runs,
       complete: j.complete,
       failed: j.failed,
+      unfinished: j.unfinished,
+      deleted: j.deleted,
       successRate: j.successRate,
       ciLow: j.successCI95[0],
       ciHigh: j.successCI95[1],
