@@ -178,9 +178,10 @@ export class MonteCarlo {
   /** What a `kubectl wait` or pod `delete` step runs against, made at the first one (lazy: most
    * plans have none). */
   private waitContext: KubectlContext | null = null;
-  /** Per run, the spec fields each live Job's last successful `apply` set ("namespace/name";
-   * null after `create`): the original of kubectl's three-way merge (apply-three-way.ts). */
-  private readonly lastApplied = new Map<string, PreparedJob | null>();
+  /** Per Job row (PreparedJob.tag), what the live Job's last successful `apply` set (null after
+   * `create`): the original of kubectl's three-way merge (apply-three-way.ts). Read only for a
+   * Job live in this run, and written when submit created it: no clearing per run. */
+  private readonly lastApplied: (PreparedJob | null)[];
 
   constructor(
     readonly scenario: Scenario,
@@ -189,6 +190,7 @@ export class MonteCarlo {
     this.plan = planFor(scenario);
     this.cluster = new Cluster(clusterConfig(scenario, seed, false));
     this.collector = new RunCollector(this.plan.jobKeys);
+    this.lastApplied = this.plan.jobKeys.map(() => null);
     this.cluster.store.watchJobs(this.collector);
     this.cluster.store.watchPods(this.collector);
   }
@@ -203,7 +205,6 @@ export class MonteCarlo {
     const sim = c.sim;
     c.reset(run);
     this.collector.reset();
-    this.lastApplied.clear();
     for (const step of this.plan.steps) {
       // As a session does before each step: what is due now happens first — what the step
       // before did (a second apply at the same instant comes after the first Job's pods were
@@ -308,19 +309,17 @@ export class MonteCarlo {
   private submit(p: PreparedJob, apply: boolean): void {
     const c = this.cluster;
     const live = c.store.findJob(p.namespace, p.name);
-    // p.key is "namespace/name" (a Job named only at creation is never applied), made once:
-    // no string is built per run.
+    // (A Job named only at creation is never found live, so never applied over.)
     if (live === undefined || live.removed) {
       c.createJob(p);
       // (what the session's last-applied-configuration annotation would hold: `create` makes none)
-      this.lastApplied.set(p.key, apply ? p : null);
+      this.lastApplied[p.tag] = apply ? p : null;
     } else if (apply) {
       // A stale resourceVersion in the manifest: the session's apply is refused (Conflict).
       if (conflictsWithLive(p.resourceVersion, live.resourceVersion)) return;
       // kubectl's three-way merge keeps live fields neither this manifest nor the last one set.
-      const key = p.key;
       const written = p.specKeys ?? new Set(Object.keys(p.object.spec ?? {}));
-      const last = this.lastApplied.get(key) ?? null;
+      const last = this.lastApplied[p.tag];
       const original = last === null ? null : (last.specKeys ?? new Set(Object.keys(last.object.spec ?? {})));
       const merged = withMergedLabels(
         withMergedTemplate(
@@ -333,7 +332,7 @@ export class MonteCarlo {
         live.object,
         last?.labels,
       );
-      if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied.set(key, p);
+      if (updateExistingJob(c, live, merged).error === undefined) this.lastApplied[p.tag] = p;
     }
   }
 
