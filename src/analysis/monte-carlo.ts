@@ -1,7 +1,7 @@
 import { withMergedTemplate } from "../kubectl/apply-template.js";
 import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
-import { runKubectl } from "../kubectl/commands/index.js";
+import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
   FOLLOW_LIMIT_MS,
   followedRunEnded,
@@ -10,8 +10,10 @@ import {
   podsForLogs,
 } from "../kubectl/commands/logs.js";
 import { patchJob } from "../kubectl/commands/patch.js";
+import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
 import { defaultLogContainer } from "../kubectl/default-container.js";
+import { SelectorError } from "../models/api/label-selector-parse.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
 import {
@@ -218,14 +220,20 @@ export class MonteCarlo {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
       } else if (step.kind === "deletePods") {
-        // (Through runKubectl, as a session runs it: a command kubectl refuses — a bad -l — changes
-        // nothing, in both.)
-        runKubectl(this.kubectl(), step.command);
+        try {
+          deleteCommand(this.kubectl(), step.command);
+        } catch (e) {
+          refusedSelector(e);
+        }
       } else if (step.kind === "advance") {
         const until = step.relative ? sim.now + step.untilMs : Math.max(sim.now, step.untilMs);
         sim.run({ until: Math.min(until, this.plan.horizonMs) });
       } else {
-        runKubectl(this.kubectl(), step.command);
+        try {
+          waitCommand(this.kubectl(), step.command);
+        } catch (e) {
+          refusedSelector(e);
+        }
       }
     }
     sim.run({ until: sim.now }); // what the last step did
@@ -363,4 +371,14 @@ export class MonteCarlo {
   newStats(): JobStats[] {
     return this.plan.jobKeys.map(() => new JobStats());
   }
+}
+
+/**
+ * What a replayed `wait` or `delete` threw: a `-l` kubectl refuses (the server's BadRequest),
+ * which changes nothing, as runKubectl turns it into kubectl's error in a session (runKubectl is
+ * not used here: it loads every command and the printers, which a worker thread does without);
+ * anything else is rethrown.
+ */
+function refusedSelector(e: unknown): void {
+  if (!(e instanceof SelectorError)) throw e;
 }
