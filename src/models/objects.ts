@@ -87,9 +87,14 @@ export class PodRecord {
   readyToStartContainers = false;
   readyToStartContainersMs = NONE;
   /** The Initialized condition: True from the kubelet's first status for a pod without init
-   * containers, else once the last one succeeded (or, a sidecar, started). */
+   * containers, else once the last one succeeded (or, a sidecar, started); with sidecars it can
+   * turn False again (pod-phase.ts refreshInitialized). */
   initialized = false;
   initializedMs = NONE;
+  /** The kubelet's own podHasInitialized (kuberuntime_manager.go computePodActions): set once the
+   * last init container is done and never cleared — what decides that the regular containers
+   * start and the phase leaves initialization; the condition above is what the status shows. */
+  initDone = false;
   ready = false;
   readyMs = NONE;
   /** Reason of Ready=False: "ContainersNotReady", "ReadinessGatesNotReady", "PodCompleted" or "PodFailed". */
@@ -237,6 +242,7 @@ export class PodRecord {
     this.readyToStartContainersMs = NONE;
     this.initialized = false;
     this.initializedMs = NONE;
+    this.initDone = false;
     this.ready = false;
     this.readyMs = NONE;
     this.notReadyReason = "ContainersNotReady";

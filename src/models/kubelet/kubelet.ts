@@ -203,6 +203,7 @@ export class Kubelet implements EventHandler {
     pod.hostIP = this.node.internalIP;
     // Initialized: True from the first status unless there are init containers to run.
     pod.initialized = pod.initContainers.length === 0;
+    pod.initDone = pod.initialized;
     pod.initializedMs = t;
     pod.readyMs = t;
     pod.ready = false;

@@ -29,7 +29,8 @@ import {
  */
 export function updatePhase(pod: PodRecord, now: number, killed = false): boolean {
   if (isTerminal(pod.phase)) return false;
-  if (!killed && !pod.initialized && pod.initContainers.length > 0) return initializingPhase(pod, now);
+  if (pod.sidecarCount > 0) refreshInitialized(pod, now);
+  if (!killed && !pod.initDone && pod.initContainers.length > 0) return initializingPhase(pod, now);
   let running = 0;
   let waiting = 0;
   let succeeded = 0;
@@ -164,12 +165,39 @@ export function initContainerSucceeded(pod: PodRecord, c: ContainerStatus, now: 
 
 /** A sidecar started (isInitContainerInitialized: a sidecar counts once it started). */
 export function sidecarStarted(pod: PodRecord, c: ContainerStatus, now: number): void {
-  if (!pod.initialized) initContainerDone(pod, c, now);
+  if (!pod.initDone) initContainerDone(pod, c, now);
 }
 
 function initContainerDone(pod: PodRecord, c: ContainerStatus, now: number): void {
   const inits = pod.initContainers;
   if (c !== inits[inits.length - 1]) return;
-  pod.initialized = true;
+  pod.initDone = true;
+  if (pod.sidecarCount > 0) refreshInitialized(pod, now);
+  else {
+    pod.initialized = true;
+    pod.initializedMs = apiTime(now);
+  }
+}
+
+/**
+ * The Initialized condition of a pod with sidecars, as every sync generates it afresh
+ * (pkg/kubelet/status/generate.go GeneratePodInitializedCondition): True for a Succeeded pod, or
+ * once any regular container has started (HasAnyRegularContainerStarted: running or terminated),
+ * else True only while every init container is initialized (isInitContainerInitialized: a sidecar
+ * is `started`, i.e. running). So a sidecar that is down before the main container started makes
+ * it False again ("containers with incomplete status: [sc]") though the kubelet goes on starting
+ * the regular containers (podHasInitialized, `initDone`, is its own and stays set).
+ */
+function refreshInitialized(pod: PodRecord, now: number): void {
+  let value = pod.phase === PodPhase.Succeeded;
+  for (const c of pod.containers)
+    if (c.state === ContainerState.Running || c.state === ContainerState.Terminated) value = true;
+  if (!value && pod.initDone) {
+    value = true;
+    for (const c of pod.initContainers)
+      if (c.sidecar && !(c.started && c.state === ContainerState.Running)) value = false;
+  }
+  if (value === pod.initialized) return;
+  pod.initialized = value;
   pod.initializedMs = apiTime(now);
 }

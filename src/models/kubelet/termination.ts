@@ -183,7 +183,7 @@ export function terminateContainers(pod: PodRecord): void {
     for (let j = 0; j <= last; j++) terminate(inits[j]);
     // Regular containers only once the pod has initialized (hasPodInitialized: the last init
     // container exited 0, or a regular container ever left Waiting).
-    if (!pod.initialized && !pod.containers.some((c) => c.current !== null)) return;
+    if (!pod.initDone && !pod.containers.some((c) => c.current !== null)) return;
   }
   for (const c of pod.containers) terminate(c);
 }
