@@ -190,8 +190,11 @@ function initContainerDone(pod: PodRecord, c: ContainerStatus, now: number): voi
  */
 function refreshInitialized(pod: PodRecord, now: number): void {
   let value = pod.phase === PodPhase.Succeeded;
+  // (Not a ContainerStatusUnknown one: status_manager.go TerminatePod writes it after the last
+  // status — and its conditions — was generated.)
   for (const c of pod.containers)
-    if (c.state === ContainerState.Running || c.state === ContainerState.Terminated) value = true;
+    if (c.state === ContainerState.Running || (c.state === ContainerState.Terminated && !c.statusUnknown))
+      value = true;
   if (!value && pod.initDone) {
     value = true;
     for (const c of pod.initContainers)

@@ -87,3 +87,18 @@ describe("Initialized with a sidecar that crashes before the main container star
     });
   });
 });
+
+describe("Initialized of a pod deleted before its main container started", () => {
+  it("ends False: the sidecar is stopped and main only gets TerminatePod's ContainerStatusUnknown, after the conditions were made", () => {
+    const out = transcript([
+      "sleep 2s",
+      "kubectl delete pods --all --wait=false",
+      "kubectl get pods -w -o=jsonpath='{.status.phase}/{.status.conditions[1].status}/{.status.conditions[1].message}|'",
+      "sleep 5s",
+    ]);
+    const values = out.split("|").map((v) => v.slice(v.lastIndexOf("\n") + 1));
+    // (sc runs 1.5–4.5 s: the deletion at 2 s stops it at once, main still being pulled.)
+    expect(values).toContain("Failed/False/containers with incomplete status: [sc]");
+    expect(values.some((v) => v.startsWith("Failed/True"))).toBe(false);
+  });
+});
