@@ -3,7 +3,8 @@ import type { PodRecord } from "../objects.js";
 /**
  * Which active pods to delete first when a Job has too many (pkg/controller/controller_utils.go
  * ActivePods.Less): unscheduled before scheduled; Pending before Unknown before Running;
- * not ready before ready; ready for less time before ready longer; more restarts before fewer;
+ * not ready before ready; ready for less time before ready longer; more restarts before fewer
+ * (regular containers', then sidecars');
  * newer before older. Ties keep creation order (upstream's sort is not stable; a simulator
  * must be deterministic).
  */
@@ -19,14 +20,28 @@ export function compareForRemoval(a: PodRecord, b: PodRecord): number {
   const ra = maxRestarts(a);
   const rb = maxRestarts(b);
   if (ra !== rb) return rb - ra;
+  // On a tie, the sidecars' highest restart count (compareMaxContainerRestarts, PR #124952).
+  if (a.sidecarCount > 0 || b.sidecarCount > 0) {
+    const sa = maxSidecarRestarts(a);
+    const sb = maxSidecarRestarts(b);
+    if (sa !== sb) return sb - sa;
+  }
   if (a.creationMs !== b.creationMs) return b.creationMs - a.creationMs;
   return a.seq - b.seq;
 }
 
-/** The highest restart count of any container (maxContainerRestarts). */
+/** The highest restart count of any regular container (maxContainerRestarts' first value). */
 function maxRestarts(p: PodRecord): number {
   let m = 0;
   for (const c of p.containers) if (c.restartCount > m) m = c.restartCount;
+  return m;
+}
+
+/** The highest restart count of a sidecar (maxContainerRestarts' second value; controller_utils.go
+ * since kubernetes/kubernetes PR #124952, 1.31: a non-sidecar init container's never counts). */
+function maxSidecarRestarts(p: PodRecord): number {
+  let m = 0;
+  for (const c of p.initContainers) if (c.sidecar && c.restartCount > m) m = c.restartCount;
   return m;
 }
 
