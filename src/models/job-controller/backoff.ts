@@ -1,4 +1,4 @@
-import { apiTime, ContainerState, NONE, type PodRecord } from "../objects.js";
+import { apiTime, ContainerState, type ContainerStatus, NONE, type PodRecord } from "../objects.js";
 
 /**
  * The Job controller's pod-failure back-off (pkg/controller/job/backoff_utils.go, since the
@@ -81,30 +81,39 @@ export function remainingBackoffMs(failures: number, lastFailureMs: number, nowM
 
 /**
  * A pod's finish time (getFinishedTime): the latest container finishedAt when every container
- * (init containers included) terminated; else the Ready=False transition; else deletionTimestamp − grace; else creation.
+ * terminated; else the Ready=False transition; else deletionTimestamp − grace; else creation.
+ *
+ * getFinishTimeFromContainers (backoff_utils.go, since kubernetes/kubernetes PR #124942, 1.31):
+ * the regular containers' latest finishedAt (none unless all terminated), then the sidecars'
+ * (restartable init containers only) folded into it — a pass that starts from the first one's
+ * result even when that is none, so a pod whose regular containers never all ended (an init
+ * container failed) takes its stopped sidecars' latest finishedAt.
  */
 export function podFinishedMs(pod: PodRecord): number {
-  let latest = NONE;
-  let allTerminated = pod.containers.length > 0;
-  // (The init containers count too, from 1.31 with SidecarContainers: a sidecar ends after the
-  // regular containers — kubernetes/kubernetes #124942, getFinishTimeFromContainers.)
-  const all = pod.initContainers.length === 0 ? pod.containers : [...pod.containers, ...pod.initContainers];
-  for (const c of all) {
+  let latest = latestFinish(pod.containers, NONE, false);
+  if (pod.sidecarCount > 0) latest = latestFinish(pod.initContainers, latest, true);
+  if (latest !== NONE) return latest;
+  if (!pod.ready && pod.readyMs !== NONE) return pod.readyMs;
+  if (pod.deletionMs !== NONE) return pod.deletionMs - Math.max(0, pod.deletionGraceSeconds) * 1000;
+  return pod.creationMs;
+}
+
+/** latestFinishTime: `prev` raised to every container's finishedAt (only sidecars' when
+ * `sidecarsOnly`); NONE (nil) as soon as one has not terminated with a finishedAt. */
+function latestFinish(list: readonly ContainerStatus[], prev: number, sidecarsOnly: boolean): number {
+  let latest = prev;
+  for (const c of list) {
+    if (sidecarsOnly && !c.sidecar) continue;
     // (An unknown state — ContainerStatusUnknown — has no finishedAt: the zero time.)
     if (
       c.state !== ContainerState.Terminated ||
       c.statusUnknown ||
       c.current === null ||
       c.current.finishedMs === NONE
-    ) {
-      allTerminated = false;
-      break;
-    }
+    )
+      return NONE;
     const f = apiTime(c.current.finishedMs);
-    if (f > latest) latest = f;
+    if (latest === NONE || f > latest) latest = f;
   }
-  if (allTerminated) return latest;
-  if (!pod.ready && pod.readyMs !== NONE) return pod.readyMs;
-  if (pod.deletionMs !== NONE) return pod.deletionMs - Math.max(0, pod.deletionGraceSeconds) * 1000;
-  return pod.creationMs;
+  return latest;
 }

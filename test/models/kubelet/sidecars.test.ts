@@ -205,3 +205,23 @@ describe("a Job pod with a sidecar", () => {
     ]);
   });
 });
+
+describe("the Job controller's finish time of a pod with a sidecar (backoff_utils.go getFinishTimeFromContainers, #124942)", () => {
+  it("an init container failed under Never: main never ran, so the stopped sidecar's finishedAt is the finish — not Ready's old transition", () => {
+    // setup (app:1) runs 2–5 s and exits 3; proxy gets SIGTERM at 5 s and stops at 7 s. The
+    // regular containers give no finish time (c never ran), the sidecar pass starts afresh from
+    // nil: 7 s, so the replacement comes 10 s later.
+    const out = transcript(
+      ["sleep 30s", "kubectl get pods -o jsonpath={.items[*].metadata.creationTimestamp}"],
+      {
+        inits: `${PROXY}, {name: setup, image: "app:1"}`,
+        appExit: 3,
+      },
+    );
+    const created = out
+      .slice(out.lastIndexOf("\n") + 1)
+      .split(" ")
+      .sort();
+    expect(created).toEqual(["2026-01-01T00:00:00Z", "2026-01-01T00:00:17Z"]);
+  });
+});
