@@ -335,7 +335,7 @@ export class Kubelet implements EventHandler {
     // that succeeded, the next init container, or the first regular container after the last;
     // or, the pod done but for its sidecars, stops them.
     if (initDone) this.ensureImage(pod, k + 1);
-    else if (stopSidecars) this.kills.stopSidecars(pod, st);
+    else if (stopSidecars) this.kills.stopSidecars(pod, st, pod.initDone);
     else if (!ended) this.restarts.sync(pod, st);
   }
 

@@ -28,6 +28,8 @@ import { hasCrashLoop, planKill, replanKill, showLastRuns, terminateContainers }
 export interface KillHost extends KubeletHost {
   /** How long a run takes to stop after SIGTERM (its terminationSeconds draw). */
   terminationMs(pod: PodRecord, c: ContainerStatus, run: ContainerRun): number;
+  /** The first PLEG relist at or after `t`. */
+  relistAfter(t: number): number;
 }
 
 /**
@@ -66,7 +68,7 @@ export class PodKills {
   }
 
   /** Stops the pod's containers within `graceSeconds`; nothing else of the pod happens meanwhile. */
-  start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds): void {
+  start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds, endAtRelist = false): void {
     st.killing = true;
     st.killGraceSeconds = Math.max(graceSeconds, MINIMUM_POD_WORKER_GRACE_SECONDS);
     st.cancelPending(this.cancel);
@@ -85,7 +87,8 @@ export class PodKills {
     // ends at once, that write and the kill's own (terminateContainers) are one.
     if (doneAt > this.sim.now && pod.deletionMs !== NONE && this.terminatingStatusDiffers(pod))
       this.sim.schedule(0, this.host, Action.TerminatingStatus * 256, pod);
-    this.handles.set(pod, this.sim.scheduleAt(doneAt, this.host, Action.Killed * 256, pod));
+    const endAt = endAtRelist ? this.host.relistAfter(doneAt) : doneAt;
+    this.handles.set(pod, this.sim.scheduleAt(endAt, this.host, Action.Killed * 256, pod));
   }
 
   private terminatingStatusDiffers(pod: PodRecord): boolean {
@@ -145,10 +148,16 @@ export class PodKills {
    * restartPolicy Never): the kubelet kills the sidecars still up (computePodActions finds nothing
    * to keep: KillPod) with the pod's termination grace period, a Killing event each; the phase the
    * pod has reached is written once they are stopped (killed).
+   *
+   * When the regular containers ran (`afterRun`), that kill is the runtime SyncPod's
+   * (kuberuntime_manager.go computePodActions KillPod, SyncPod → killPodWithSyncResult): the sync
+   * ends with the sidecars stopped, and the one that sees them exited and writes the terminal
+   * phase runs after the next PLEG relist. After a failed init container getPhase already said
+   * Failed: the kill is SyncTerminatingPod's, which writes the status as soon as it is over.
    */
-  stopSidecars(pod: PodRecord, st: PodState): void {
+  stopSidecars(pod: PodRecord, st: PodState, afterRun: boolean): void {
     st.stoppingSidecars = true;
-    this.start(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30);
+    this.start(pod, st, pod.spec.terminationGracePeriodSeconds ?? 30, afterRun);
   }
 
   /** The kill is over: the containers' last states, the terminal phase, the confirming DELETE. */
