@@ -77,6 +77,7 @@ function scribble(p: PodRecord): void {
   p.readyToStartContainers = true;
   p.readyToStartContainersMs = 3;
   p.initialized = true;
+  p.initDone = true;
   p.sidecarCount = 9;
   p.initializedMs = 3;
   p.ready = true;
