@@ -1,5 +1,6 @@
 import {
   ContainerState,
+  type ContainerStatus,
   isTerminal,
   type JobRecord,
   NONE,
@@ -22,28 +23,30 @@ export function displayPhase(pod: PodRecord): TimelinePhase {
   if (pod.phase === PodPhase.Succeeded) return "Completed";
   if (pod.phase === PodPhase.Failed) return "Error";
   if (pod.nodeName === null || pod.startTimeMs === NONE) return "Pending";
-  if (!pod.initialized && pod.initContainers.length > 0) {
+  if (!pod.initDone && pod.initContainers.length > 0) {
     // kubectl's Init:… statuses: an init container pulling, crash-looping or failed, else running
     // or waiting its turn.
     for (const c of pod.initContainers) {
-      if (c.pulling) return "Pulling";
-      if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff")
-        return "CrashLoopBackOff";
-      const code = terminatedExitCode(c);
-      if (code !== null && code !== 0) return "Error";
+      const trouble = troubleOf(c);
+      if (trouble !== null) return trouble;
     }
     return "Initializing";
   }
   let creating = false;
   for (const c of pod.containers) {
-    if (c.pulling) return "Pulling";
-    if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff")
-      return "CrashLoopBackOff";
-    const code = terminatedExitCode(c);
-    if (code !== null && code !== 0) return "Error";
+    const trouble = troubleOf(c);
+    if (trouble !== null) return trouble;
     if (c.state === ContainerState.Waiting) creating = true;
   }
   return creating ? "ContainerCreating" : "Running";
+}
+
+/** What holds a container up, as the timeline names it: pulling, crash-looping, failed; or null. */
+function troubleOf(c: ContainerStatus): TimelinePhase | null {
+  if (c.pulling) return "Pulling";
+  if (c.state === ContainerState.Waiting && c.waitingReason === "CrashLoopBackOff") return "CrashLoopBackOff";
+  const code = terminatedExitCode(c);
+  return code !== null && code !== 0 ? "Error" : null;
 }
 
 interface Lane {
