@@ -36,6 +36,7 @@ import {
 } from "./actions.js";
 import { enterRunning, enterTerminated } from "./container-transitions.js";
 import { ImageStep } from "./image-step.js";
+import { withIndex, withNewline } from "./log-text.js";
 import { PodKills } from "./pod-kills.js";
 import { initContainerSucceeded, sidecarStarted, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
@@ -279,8 +280,8 @@ export class Kubelet implements EventHandler {
     run.reason = outcome.reason ?? (outcome.exitCode === 0 ? "Completed" : "Error");
     run.exitAtMs = now + runMs;
     if (this.options.keepLogs) {
-      run.startLog = withNewline(behaviour.spec.startLog);
-      run.exitLog = withNewline(outcome.log);
+      run.startLog = withNewline(withIndex(behaviour.spec.startLog, pod));
+      run.exitLog = withNewline(withIndex(outcome.log, pod));
     }
     st.crashLoopMessage[k] = null; // a successful StartContainer clears the reason cache
     enterRunning(c, run);
@@ -384,8 +385,4 @@ export class Kubelet implements EventHandler {
       this.node.name,
     );
   }
-}
-
-function withNewline(s: string): string {
-  return s === "" || s.endsWith("\n") ? s : `${s}\n`;
 }
