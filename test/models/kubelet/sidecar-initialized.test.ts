@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../../src/scenario/load.js";
-import { sessionTranscript } from "../../helpers/session.js";
+import { sidecarPodTranscript } from "./sidecar-pod.js";
 
 /**
  * The Initialized condition of a pod with a sidecar (pkg/kubelet/status/generate.go
@@ -14,31 +13,13 @@ import { sessionTranscript } from "../../helpers/session.js";
  * sc runs 1.5–4.5 s, restarts at once (5–8.5 s), then waits its back-off; main starts at 22 s.
  */
 function transcript(steps: string[]): string {
-  const text = `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: sidecar-initialized}
-seed: 1
-images:
-  sc:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 3, outcomes: [{probability: 1, exitCode: 1, log: died}]}
-  main:1: {pullSeconds: 20, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0, log: done}]}
-files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: j}
-    spec:
-      template:
-        spec:
-          initContainers: [{name: sc, image: "sc:1", restartPolicy: Always}]
-          containers: [{name: main, image: "main:1"}]
-          restartPolicy: Never
-steps:
-  - kubectl apply -f job.yaml
-${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
-`;
-  return sessionTranscript(parseScenario(text, "sidecar-initialized.yaml", "/nonexistent"), {
-    stderrPrefix: "2> ",
-  });
+  return sidecarPodTranscript(
+    {
+      sc: "{pullSeconds: 1, startSeconds: 0.5, runSeconds: 3, outcomes: [{probability: 1, exitCode: 1, log: died}]}",
+      main: "{pullSeconds: 20, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0, log: done}]}",
+    },
+    steps,
+  );
 }
 
 describe("Initialized with a sidecar that crashes before the main container started", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../../src/scenario/load.js";
-import { sessionTranscript } from "../../helpers/session.js";
+import { sidecarPodTranscript } from "./sidecar-pod.js";
 
 /**
  * When the pod of a finished main container is written terminal (kuberuntime_manager.go
@@ -13,31 +12,13 @@ import { sessionTranscript } from "../../helpers/session.js";
  * is gone), is written at the relist 0.5 s later (13 s).
  */
 function transcript(steps: string[]): string {
-  const text = `apiVersion: jobsim/v1alpha1
-kind: Scenario
-metadata: {name: sidecar-stop-timing}
-seed: 1
-images:
-  sc:1: {pullSeconds: 1, startSeconds: 0.5, runSeconds: 3000, terminationSeconds: 2.5, outcomes: [{probability: 1, exitCode: 0}]}
-  main:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
-files:
-  job.yaml: |
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: j}
-    spec:
-      template:
-        spec:
-          initContainers: [{name: sc, image: "sc:1", restartPolicy: Always}]
-          containers: [{name: main, image: "main:1"}]
-          restartPolicy: Never
-steps:
-  - kubectl apply -f job.yaml
-${steps.map((s) => `  - ${JSON.stringify(s)}`).join("\n")}
-`;
-  return sessionTranscript(parseScenario(text, "sidecar-stop-timing.yaml", "/nonexistent"), {
-    stderrPrefix: "2> ",
-  });
+  return sidecarPodTranscript(
+    {
+      sc: "{pullSeconds: 1, startSeconds: 0.5, runSeconds: 3000, terminationSeconds: 2.5, outcomes: [{probability: 1, exitCode: 0}]}",
+      main: "{pullSeconds: 2, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}",
+    },
+    steps,
+  );
 }
 
 describe("the terminal status after the sidecars were stopped", () => {
