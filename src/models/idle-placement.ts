@@ -56,13 +56,15 @@ export function preferredNode<
       );
     score +=
       NODE_AFFINITY_SCORE_WEIGHT * normalizedAffinityScore(preferredAffinityWeight(spec, n), maxPreferred);
+    // ImageLocality counts init containers as regular ones (Scheduler.imageLocality).
+    const containers = [...(spec.initContainers ?? []), ...spec.containers];
     let sum = 0;
-    for (const c of spec.containers) {
+    for (const c of containers) {
       const image = c.image ?? "";
       if (!n.images.includes(image)) continue;
       sum += images.imageSize(image) * (nodes.filter((m) => m.images.includes(image)).length / nodes.length);
     }
-    const max = IMAGE_MAX_THRESHOLD * spec.containers.length;
+    const max = IMAGE_MAX_THRESHOLD * containers.length;
     score += Math.trunc(
       (100 * (Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max) - IMAGE_MIN_THRESHOLD)) /
         (max - IMAGE_MIN_THRESHOLD),

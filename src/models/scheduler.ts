@@ -13,7 +13,15 @@ import {
   preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
-import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
+import {
+  apiTime,
+  type ContainerStatus,
+  isTerminal,
+  NONE,
+  type NodeRecord,
+  objectList,
+  type PodRecord,
+} from "./objects.js";
 import { requestedScalarResources } from "./scalar-resources.js";
 import {
   balancedAllocationScore,
@@ -283,22 +291,32 @@ export class Scheduler implements EventHandler {
     return least + balanced + this.imageLocality(pod, node);
   }
 
-  /** ImageLocality: 0 unless the pod's images on this node, spread-weighted, pass 23 MB. */
+  /** ImageLocality: 0 unless the pod's images on this node, spread-weighted, pass 23 MB. Init
+   * containers (sidecars too) count as the regular ones do, in the sum and in the threshold
+   * (image_locality.go sumImageScores and Score, kubernetes/kubernetes #115587). */
   private imageLocality(pod: PodRecord, node: NodeRecord): number {
     let bytes = 0;
+    for (const c of pod.initContainers) bytes += c.behaviour.spec.sizeBytes;
     for (const c of pod.containers) bytes += c.behaviour.spec.sizeBytes;
     if (bytes <= IMAGE_MIN_THRESHOLD) return 0; // cannot score above 0, whatever the spread
+    const sum = this.spreadImageBytes(pod.initContainers, node) + this.spreadImageBytes(pod.containers, node);
+    const max = IMAGE_MAX_THRESHOLD * (pod.initContainers.length + pod.containers.length);
+    const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
+    return Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
+  }
+
+  /** scaledImageScore summed over these containers whose image the node has: the image's size
+   * times the share of nodes that have it. */
+  private spreadImageBytes(containers: readonly ContainerStatus[], node: NodeRecord): number {
     let sum = 0;
     const total = this.store.nodes.length;
-    for (const c of pod.containers) {
+    for (const c of containers) {
       if (!node.images.has(c.image)) continue;
       let withImage = 0;
       for (const n of this.store.nodes) if (n.images.has(c.image)) withImage++;
       sum += c.behaviour.spec.sizeBytes * (withImage / total);
     }
-    const max = IMAGE_MAX_THRESHOLD * pod.spec.containers.length;
-    const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
-    return Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
+    return sum;
   }
 
   private bind(pod: PodRecord, node: NodeRecord, req: Requests): void {
