@@ -75,6 +75,8 @@ describe("ImageLocality counts init containers", () => {
       containers: [{ name: "c", image: "app:1" }],
     };
     expect(preferredNode([n("node-a", ["fetch:1"]), n("node-b", [])], spec, sizes)?.name).toBe("node-a");
-    expect(preferredNode([n("node-a", ["fetch:1"]), n("node-b", [])], { containers: spec.containers }, sizes)).toBeNull();
+    expect(
+      preferredNode([n("node-a", ["fetch:1"]), n("node-b", [])], { containers: spec.containers }, sizes),
+    ).toBeNull();
   });
 });
