@@ -1,4 +1,5 @@
 import { manifestLabel, type Scenario } from "../scenario/load.js";
+import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
 
 /**
@@ -18,7 +19,7 @@ function sentManifests(scenario: Scenario) {
 
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
   return sentManifests(scenario).flatMap((m) =>
-    probeNotes(m).map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
+    [...probeNotes(m), ...referenceNotes(m)].map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
   );
 }
 

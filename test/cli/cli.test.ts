@@ -118,6 +118,32 @@ describe("jobsim validate", () => {
     expect(run.status).toBe(0);
   });
 
+  it("says which ConfigMaps, Secrets and service accounts it assumes exist: validate warns, run notes it", () => {
+    const dir = tmp();
+    const manifest = join(dir, "refs.yaml");
+    writeFileSync(
+      manifest,
+      "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n" +
+        "      serviceAccountName: runner\n" +
+        '      containers: [{name: c, image: "app:1", envFrom: [{secretRef: {name: creds}}]}]\n' +
+        "      volumes: [{name: v, configMap: {name: settings}}]\n      restartPolicy: Never\n",
+    );
+    const words =
+      'Job "w": jobsim has no ConfigMaps, Secrets or ServiceAccounts: it runs the pods as a cluster that has the ones the template names would (configMap "settings", secret "creds", serviceAccount "runner"); without them a real cluster would not start the pods (docs/fidelity.md)';
+    const v = jobsim("validate", manifest);
+    expect(v.status).toBe(0);
+    expect(v.stderr).toBe(`${manifest}: warning: ${words}\n`);
+    const scenario = join(dir, "s.yaml");
+    writeFileSync(
+      scenario,
+      "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\nimages:\n  app:1:\n    runSeconds: 1\n" +
+        "    outcomes: [{probability: 1, exitCode: 0, log: ok}]\nsteps:\n  - kubectl apply -f refs.yaml\n  - sleep 5s\n",
+    );
+    const run = jobsim("run", scenario);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`jobsim: note: ${scenario}: refs.yaml (beside the scenario): ${words}\n`);
+  });
+
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
     const r = jobsim("validate", "scenarios/seed/job.yaml");
     expect(r.status).toBe(1);
