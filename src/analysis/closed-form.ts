@@ -1,6 +1,7 @@
 import { DistributionKind } from "../engine/random/distributions.js";
 import type { PreparedJob } from "../models/cluster.js";
 import { RestartPolicy } from "../models/objects.js";
+import { PriorityClasses } from "../models/priority-classes.js";
 import type { Scenario } from "../scenario/load.js";
 import { finishTimeDistribution } from "./closed-form-time.js";
 import type { RunPlan } from "./plan.js";
@@ -95,7 +96,11 @@ export function inapplicable(job: PreparedJob, scenario: Scenario): string | nul
   if (v.suspend) return "the Job starts suspended";
   if (v.indexed) return "the Job is Indexed";
   if (v.managedByOther) return "the Job is managed by another controller (spec.managedBy)";
-  if (v.podCreateErrors !== null) return "the API server refuses the Job's pods (FailedCreate)";
+  if (
+    v.podCreateErrors !== null ||
+    new PriorityClasses(scenario.priorityClasses).admit(job.object.spec?.template.spec).forbidden !== null
+  )
+    return "the API server refuses the Job's pods (FailedCreate)";
   if (typeof job.object.spec?.template.spec?.activeDeadlineSeconds === "number")
     return "the pod template's activeDeadlineSeconds is set (a pod may fail for its deadline)";
   const containers = job.object.spec?.template.spec?.containers ?? [];

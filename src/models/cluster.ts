@@ -16,6 +16,12 @@ import { Kubelet } from "./kubelet/kubelet.js";
 import { apiTime, JobRecord, JobSpecView, NONE, NodeRecord, PodRecord } from "./objects.js";
 import { PodGarbageCollector } from "./pod-gc.js";
 import { Pool } from "./pool.js";
+import {
+  type PriorityAdmission,
+  PriorityClasses,
+  type PriorityClassSpec,
+  podForbiddenMessage,
+} from "./priority-classes.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
@@ -63,6 +69,8 @@ export interface ClusterConfig {
   nodes: NodeSpec[];
   /** Namespaces that exist from the start besides SYSTEM_NAMESPACES. */
   namespaces?: readonly string[];
+  /** PriorityClasses besides the two system ones. */
+  priorityClasses?: readonly PriorityClassSpec[];
   workload: Workload;
   profile: VersionProfile;
   /** Wall-clock instant (Unix ms, a whole second) of simulated time 0. */
@@ -125,6 +133,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   readonly random: RandomSource;
   readonly store: Store;
   readonly identities: Identities;
+  readonly priorityClasses: PriorityClasses;
   readonly recorder: EventRecorder | null;
   readonly jobController: JobController;
   readonly scheduler: Scheduler;
@@ -148,6 +157,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.random = new RandomSource(config.seed);
     this.store = new Store(this.sim);
     this.identities = new Identities(this.random, config.workload);
+    this.priorityClasses = new PriorityClasses(config.priorityClasses);
     this.recorder = config.detailed
       ? new EventRecorder(
           this.sim,
@@ -362,6 +372,16 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     return job;
   }
 
+  /** The Priority plugin's answer for the pods of the Job's current template (memoized on its view). */
+  podPriority(job: JobRecord): PriorityAdmission {
+    const view = job.view;
+    if (view.priorityOf !== this.priorityClasses || view.priority === null) {
+      view.priority = this.priorityClasses.admit(job.object.spec?.template.spec);
+      view.priorityOf = this.priorityClasses;
+    }
+    return view.priority;
+  }
+
   deleteJob(job: JobRecord, propagation: Propagation = "Background"): void {
     this.store.deleteJob(job, propagation);
   }
@@ -375,7 +395,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   createPod(job: JobRecord, index: number, indexFailures = 0, indexIgnoredFailures = 0): PodRecord | null {
     const indexed = index !== NONE;
     const prefix = indexed ? indexedPodGenerateName(job.name, index) : job.podNamePrefix;
-    if (job.view.podCreateErrors !== null) {
+    // The Priority plugin (mutating admission) answers before validation does.
+    if (this.podPriority(job).forbidden !== null || job.view.podCreateErrors !== null) {
       this.refusedPrefix = prefix;
       job.refusedCreates++;
       return null;
@@ -400,6 +421,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   /** PodCreator: the API server's answer to the create createPod just refused. */
   refusedPodMessage(job: JobRecord): string {
+    const forbidden = this.podPriority(job).forbidden;
+    if (forbidden !== null) return podForbiddenMessage(this.refusedPrefix, forbidden);
     const name = this.identities.refusedPodName(job.streamBase, this.refusedPrefix, job.refusedCreates - 1);
     return apiServerInvalidMessage("Pod", "", name, job.view.podCreateErrors ?? []);
   }

@@ -7,6 +7,7 @@ import type { Writable } from "./containers.js";
 import { indexedPodTemplate } from "./indexed-template.js";
 import { NONE, objectList, RestartPolicy } from "./object-basics.js";
 import type { PodRecord } from "./objects.js";
+import type { PriorityAdmission, PriorityClasses } from "./priority-classes.js";
 
 /**
  * The stored Job, in the lean form of objects.ts: its object (metadata and spec, defaulted), a
@@ -77,6 +78,10 @@ export class JobSpecView {
   /** What the API server says to every pod made from the template, or null when it admits them
    * (podOnlyErrors: a template may hold what a pod may not). */
   readonly podCreateErrors: FieldError[] | null;
+  /** The Priority admission plugin's answer for the template's pods, for the cluster whose
+   * PriorityClasses `priorityOf` is (Cluster.podPriority fills it in once). */
+  priority: PriorityAdmission | null = null;
+  priorityOf: PriorityClasses | null = null;
 
   constructor(spec: JobSpec) {
     this.parallelism = spec.parallelism ?? 1;

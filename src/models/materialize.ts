@@ -151,8 +151,8 @@ export class Materializer {
     const tokenVolume = mountServiceAccountToken(spec, () => this.identities.tokenVolumeSuffix(pod));
     Object.assign(spec, {
       enableServiceLinks: spec.enableServiceLinks ?? true,
-      preemptionPolicy: spec.preemptionPolicy ?? "PreemptLowerPriority",
-      priority: spec.priority ?? 0,
+      // The Priority admission plugin's values (priority-classes.ts), as the pod was admitted.
+      ...podPriorityFields(job, spec as { priority?: number; preemptionPolicy?: string }),
       serviceAccount: spec.serviceAccountName ?? "default",
       serviceAccountName: spec.serviceAccountName ?? "default",
       tolerations: [
@@ -350,4 +350,23 @@ function mountServiceAccountToken(
     needed = true;
   }
   return needed && existing === undefined ? [name] : [];
+}
+
+/** priority, preemptionPolicy and a defaulted priorityClassName, as the Priority plugin set them. */
+function podPriorityFields(
+  job: JobRecord | null,
+  spec: { priority?: number; preemptionPolicy?: string; priorityClassName?: string },
+): Record<string, unknown> {
+  const admitted = job?.view.priority ?? null;
+  if (admitted === null)
+    return {
+      preemptionPolicy: spec.preemptionPolicy ?? "PreemptLowerPriority",
+      priority: spec.priority ?? 0,
+    };
+  const fields: Record<string, unknown> = {
+    preemptionPolicy: admitted.preemptionPolicy,
+    priority: admitted.priority,
+  };
+  if (admitted.className !== "") fields.priorityClassName = admitted.className;
+  return fields;
 }

@@ -126,6 +126,7 @@ export class Scheduler implements EventHandler {
     // In queue order, including pods queued meanwhile (as a shift() loop would, without the
     // shifting); then the queue is empty.
     const queue = this.queue;
+    if (queue.length > 1) byPriority(queue);
     for (let i = 0; i < queue.length; i++) this.scheduleOne(queue[i]);
     while (queue.length > 0) queue.pop();
     if (this.unschedulable.length > 0 && this.flushHandle === NONE) {
@@ -413,4 +414,22 @@ export class Scheduler implements EventHandler {
     pod.unschedulableByFit = cpu + mem + pods + scalarNodes > 0;
     this.unschedulable.push(pod);
   }
+}
+
+/** The priority the Priority admission plugin gave the pod (0 before it is known). */
+function podPriority(pod: PodRecord): number {
+  return pod.owner?.view.priority?.priority ?? 0;
+}
+
+/**
+ * PrioritySort (the active queue's order): higher priority first, and among equal priorities the
+ * pod queued first (framework/plugins/queuesort/priority_sort.go Less). The queue holds pods in
+ * the order they were queued, so a stable sort by priority alone gives that order; a queue of one
+ * priority — every single-Job scenario — is left as it is.
+ */
+function byPriority(queue: PodRecord[]): void {
+  const first = podPriority(queue[0]);
+  let mixed = false;
+  for (let i = 1; i < queue.length && !mixed; i++) mixed = podPriority(queue[i]) !== first;
+  if (mixed) queue.sort((a, b) => podPriority(b) - podPriority(a));
 }

@@ -6,6 +6,7 @@ export function clusterConfig(scenario: Scenario, seed: number | string, detaile
   return {
     nodes: scenario.nodes,
     namespaces: scenario.namespaces,
+    priorityClasses: scenario.priorityClasses,
     workload: scenario.workload,
     profile: scenario.profile,
     epochMs: scenario.epochMs,

@@ -8,7 +8,9 @@ import {
 import { parseMilliCpu, parseQuantity } from "../models/api/quantity.js";
 import type { NodeSpec } from "../models/cluster.js";
 import { SYSTEM_NAMESPACES } from "../models/cluster.js";
+import type { PriorityClassSpec } from "../models/priority-classes.js";
 import { DEFAULT_VERSION, VERSION_PROFILES, type VersionProfile } from "../models/version-profile.js";
+import { parsePriorityClasses } from "./priority-classes-spec.js";
 import { checkKnownKeys, type Problems, shown } from "./problems.js";
 
 /**
@@ -19,7 +21,7 @@ import { checkKnownKeys, type Problems, shown } from "./problems.js";
  * 70Mi each), which is why the scheduler prefers agents when idle.
  */
 
-const CLUSTER_FIELDS = ["version", "startTime", "nodes", "namespaces"];
+const CLUSTER_FIELDS = ["version", "startTime", "nodes", "namespaces", "priorityClasses"];
 /** The first startTime refused: simulated times must stay within Go's four-digit years. */
 const LATEST_START_MS = Date.UTC(9000, 0, 1);
 const NODE_FIELDS = [
@@ -48,6 +50,8 @@ export interface ClusterSpec {
   nodes: NodeSpec[];
   /** Namespaces that exist from the start besides the system ones (kubectl create namespace makes others). */
   namespaces: string[];
+  /** PriorityClasses besides the system ones (priority-classes-spec.ts). */
+  priorityClasses: PriorityClassSpec[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -81,10 +85,14 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     epochMs: Date.parse(DEFAULT_START_TIME),
     nodes: [],
     namespaces: [],
+    priorityClasses: [],
   };
   const raw = value === undefined ? {} : value;
   if (!isRecord(raw)) {
-    problems.add("cluster", "expected a mapping with version, startTime, nodes and namespaces");
+    problems.add(
+      "cluster",
+      "expected a mapping with version, startTime, nodes, namespaces and priorityClasses",
+    );
     return spec;
   }
   checkKnownKeys(problems, "cluster", raw, CLUSTER_FIELDS);
@@ -110,6 +118,7 @@ export function parseCluster(value: unknown, problems: Problems): ClusterSpec {
     } else spec.epochMs = t;
   }
   parseNamespaces(raw.namespaces, spec, problems);
+  spec.priorityClasses = parsePriorityClasses(raw.priorityClasses, problems);
   const nodes = raw.nodes ?? [{ name: "k3d-my-cluster-server-0" }, { name: "k3d-my-cluster-agent-0" }];
   if (!Array.isArray(nodes) || nodes.length === 0) {
     problems.add("cluster.nodes", "expected a non-empty list of nodes ({name: ...})");

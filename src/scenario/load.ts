@@ -3,6 +3,7 @@ import { dirname, posix, resolve } from "node:path";
 import { type Document, isScalar, LineCounter, parseAllDocuments } from "yaml";
 import { type ManifestFile, nestedTooDeep, parseManifestFile } from "../kubectl/manifests.js";
 import type { NodeSpec } from "../models/cluster.js";
+import type { PriorityClassSpec } from "../models/priority-classes.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";
 import { parseCluster } from "./cluster-spec.js";
@@ -47,6 +48,8 @@ export interface Scenario {
   nodes: NodeSpec[];
   /** Namespaces besides the system ones that exist when the session starts. */
   namespaces: string[];
+  /** PriorityClasses besides the two system ones. */
+  priorityClasses: PriorityClassSpec[];
   workload: Workload;
   /** Manifests by the name steps use. */
   manifests: Map<string, ManifestFile>;
@@ -375,6 +378,7 @@ export function parseScenario(
     epochMs: cluster.epochMs,
     nodes: cluster.nodes,
     namespaces: cluster.namespaces,
+    priorityClasses: cluster.priorityClasses,
     workload,
     manifests,
     text,
