@@ -1,4 +1,5 @@
 import { manifestLabel, type Scenario } from "../scenario/load.js";
+import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
 
@@ -19,7 +20,9 @@ function sentManifests(scenario: Scenario) {
 
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
   return sentManifests(scenario).flatMap((m) =>
-    [...probeNotes(m), ...referenceNotes(m)].map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
+    [...probeNotes(m), ...referenceNotes(m), ...refusedPriorityNotes(m, scenario.priorityClasses)].map(
+      (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
+    ),
   );
 }
 

@@ -7,6 +7,7 @@ import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
+import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
@@ -101,6 +102,11 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
           warnings.push(...probeNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
           warnings.push(...referenceNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
+          warnings.push(
+            ...refusedPriorityNotes(m, s.priorityClasses).map(
+              (n) => `${file}: ${manifestLabel(m)}: warning: ${n}`,
+            ),
+          );
         }
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
@@ -111,6 +117,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         warnings.push(...manifestWarnings(m, file));
         warnings.push(...probeNotes(m).map((n) => `${file}: warning: ${n}`));
         warnings.push(...referenceNotes(m).map((n) => `${file}: warning: ${n}`));
+        warnings.push(...refusedPriorityNotes(m, []).map((n) => `${file}: warning: ${n}`));
         const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
         summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
       }

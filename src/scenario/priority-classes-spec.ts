@@ -1,7 +1,10 @@
+import type { JobSpec } from "kubernetes-types/batch/v1.js";
+import type { ManifestFile } from "../kubectl/manifests.js";
 import { dns1123SubdomainProblems } from "../models/api/names.js";
 import {
   HIGHEST_USER_DEFINABLE_PRIORITY,
   type PreemptionPolicy,
+  PriorityClasses,
   type PriorityClassSpec,
   SYSTEM_PRIORITY_CLASS_PREFIX,
 } from "../models/priority-classes.js";
@@ -87,4 +90,25 @@ export function parsePriorityClasses(value: unknown, problems: Problems): Priori
       });
   });
   return out;
+}
+
+/**
+ * The Jobs of a manifest file whose pods the Priority admission plugin will refuse on this
+ * cluster (a PriorityClass it does not have, or a priority / preemptionPolicy the template sets to
+ * another value than the class gives): a run shows only FailedCreate events, so the commands say
+ * why beforehand, and how to declare the class.
+ */
+export function refusedPriorityNotes(m: ManifestFile, declared: readonly PriorityClassSpec[]): string[] {
+  const classes = new PriorityClasses(declared);
+  const notes: string[] = [];
+  for (const doc of m.docs) {
+    const spec = (doc.object.spec as JobSpec | undefined)?.template?.spec;
+    const { forbidden } = classes.admit(spec);
+    if (forbidden === null) continue;
+    const hint = forbidden.startsWith("no PriorityClass")
+      ? ` (declare it under cluster.priorityClasses in the scenario)`
+      : "";
+    notes.push(`Job "${doc.name}": the API server will refuse its pods: ${forbidden}${hint}`);
+  }
+  return notes;
 }

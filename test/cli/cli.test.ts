@@ -144,6 +144,31 @@ describe("jobsim validate", () => {
     expect(run.stderr).toBe(`jobsim: note: ${scenario}: refs.yaml (beside the scenario): ${words}\n`);
   });
 
+  it("says beforehand that a PriorityClass the cluster lacks gets every pod refused, and how to declare it", () => {
+    const dir = tmp();
+    const manifest = join(dir, "prio.yaml");
+    writeFileSync(
+      manifest,
+      "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n" +
+        '      priorityClassName: batch-high\n      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n',
+    );
+    const words =
+      'Job "w": the API server will refuse its pods: no PriorityClass with name batch-high was found (declare it under cluster.priorityClasses in the scenario)';
+    expect(jobsim("validate", manifest).stderr).toBe(`${manifest}: warning: ${words}\n`);
+    const scenario = (classes: string) =>
+      "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\n" +
+      classes +
+      "images:\n  app:1:\n    runSeconds: 1\n    outcomes: [{probability: 1, exitCode: 0, log: ok}]\n" +
+      "steps:\n  - kubectl apply -f prio.yaml\n  - sleep 5s\n";
+    const file = join(dir, "s.yaml");
+    writeFileSync(file, scenario(""));
+    expect(jobsim("run", file).stderr).toBe(
+      `jobsim: note: ${file}: prio.yaml (beside the scenario): ${words}\n`,
+    );
+    writeFileSync(file, scenario("cluster:\n  priorityClasses: [{name: batch-high, value: 1000}]\n"));
+    expect(jobsim("run", file).stderr).toBe("");
+  });
+
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
     const r = jobsim("validate", "scenarios/seed/job.yaml");
     expect(r.status).toBe(1);
