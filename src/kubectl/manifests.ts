@@ -224,7 +224,7 @@ function addObject(out: ManifestFile, name: string, object: Record<string, unkno
   if (SUPPORTED_KINDS[kind] !== apiVersion) {
     out.clientError =
       KNOWN_KINDS[kind] === apiVersion
-        ? `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported (${kind} "${docName}")`
+        ? `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported (${kind} "${docName}"${KNOWN_KIND_HINTS[kind] ?? ""})`
         : `resource mapping not found for name: "${docName}" namespace: "" from "${name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
     return true;
   }
@@ -253,7 +253,9 @@ function isPlainObject(v: unknown): boolean {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Kinds a real cluster knows but this simulator does not create. */
+/** Kinds a real cluster knows (built in, no CRD needed) but this simulator does not create:
+ * among them those that ship beside a Job in the same file (a chart's ServiceAccount, Role and
+ * RoleBinding, its ConfigMap). */
 const KNOWN_KINDS: Record<string, string> = {
   Pod: "v1",
   CronJob: "batch/v1",
@@ -264,4 +266,29 @@ const KNOWN_KINDS: Record<string, string> = {
   Service: "v1",
   ConfigMap: "v1",
   Secret: "v1",
+  ServiceAccount: "v1",
+  PersistentVolumeClaim: "v1",
+  PersistentVolume: "v1",
+  ResourceQuota: "v1",
+  LimitRange: "v1",
+  Role: "rbac.authorization.k8s.io/v1",
+  RoleBinding: "rbac.authorization.k8s.io/v1",
+  ClusterRole: "rbac.authorization.k8s.io/v1",
+  ClusterRoleBinding: "rbac.authorization.k8s.io/v1",
+  PriorityClass: "scheduling.k8s.io/v1",
+  PodDisruptionBudget: "policy/v1",
+  NetworkPolicy: "networking.k8s.io/v1",
+  Ingress: "networking.k8s.io/v1",
+  HorizontalPodAutoscaler: "autoscaling/v2",
+  StorageClass: "storage.k8s.io/v1",
+  CustomResourceDefinition: "apiextensions.k8s.io/v1",
+};
+
+/** What jobsim does instead, for the kinds a Job's pod template names. */
+const KNOWN_KIND_HINTS: Record<string, string> = {
+  PriorityClass: "; declare the class under cluster.priorityClasses in the scenario",
+  ServiceAccount: "; a Job's pods that name one run as if it existed",
+  ConfigMap: "; a Job's pods that name one run as if it existed",
+  Secret: "; a Job's pods that name one run as if it existed",
+  PersistentVolumeClaim: "; a Job's pods that name one run as if it existed",
 };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseManifestFile } from "../../src/kubectl/manifests.js";
+
+/**
+ * A built-in kind jobsim does not create is named as such — not with kubectl's "no matches for
+ * kind ... ensure CRDs are installed first", which a real cluster prints only for a kind it does
+ * not know (a CRD not installed) — and, for the kinds a Job's pods name, what jobsim does instead.
+ */
+
+const refusal = (apiVersion: string, kind: string, name: string) =>
+  parseManifestFile("f.yaml", `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: ${name}}\n`)
+    .clientError;
+
+describe("built-in kinds beside a Job", () => {
+  it.each([
+    [
+      "v1",
+      "ServiceAccount",
+      "runner",
+      '(ServiceAccount "runner"; a Job\'s pods that name one run as if it existed)',
+    ],
+    [
+      "v1",
+      "ConfigMap",
+      "settings",
+      '(ConfigMap "settings"; a Job\'s pods that name one run as if it existed)',
+    ],
+    [
+      "scheduling.k8s.io/v1",
+      "PriorityClass",
+      "high",
+      '(PriorityClass "high"; declare the class under cluster.priorityClasses in the scenario)',
+    ],
+    ["rbac.authorization.k8s.io/v1", "RoleBinding", "rb", '(RoleBinding "rb")'],
+    ["policy/v1", "PodDisruptionBudget", "pdb", '(PodDisruptionBudget "pdb")'],
+  ])("%s %s", (apiVersion, kind, name, tail) => {
+    expect(refusal(apiVersion, kind, name)).toBe(
+      `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported ${tail}`,
+    );
+  });
+
+  it("a kind no cluster has without a CRD keeps kubectl's own words", () => {
+    expect(refusal("example.com/v1", "Widget", "w")).toBe(
+      'resource mapping not found for name: "w" namespace: "" from "f.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first',
+    );
+  });
+});
