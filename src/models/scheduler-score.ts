@@ -88,8 +88,9 @@ export function aggregateContainerRequests(spec: PodSpec): Requests {
  * Pod-level resources (PodLevelResources; dropped at apply where the gate is off): PodRequests
  * replaces the containers' total with a pod-level request (applyPodLevelResources), non-zero
  * included (NodeInfo calculateResource applies the 100m/200Mi defaults only to a resource the
- * pod level does not set). A pod-level limit with no request counts as the request when no
- * container requests that resource, as the API server's defaultPodRequests makes it.
+ * pod level does not set). A pod-level limit with no request counts as the request, as the API
+ * server's defaultPodRequests makes it since 1.33 (kubernetes/kubernetes #130577: the containers'
+ * total defaults only hugepages; the field is dropped before 1.34, where the gate is off).
  */
 function withPodLevelRequests(spec: PodSpec, containers: Requests): Requests {
   const pod = (spec as PodSpec & { resources?: ResourceRequirements | null }).resources;
@@ -97,10 +98,8 @@ function withPodLevelRequests(spec: PodSpec, containers: Requests): Requests {
   const requested = (c: Container, name: string) => c.resources?.requests?.[name] !== undefined;
   const all = [...spec.containers, ...(spec.initContainers ?? [])];
   const podLevel = (name: string): string | undefined => {
-    const req = pod.requests?.[name];
-    if (req !== undefined) return String(req);
-    const lim = pod.limits?.[name];
-    return lim !== undefined && !all.some((c) => requested(c, name)) ? String(lim) : undefined;
+    const value = pod.requests?.[name] ?? pod.limits?.[name];
+    return value === undefined ? undefined : String(value);
   };
   const cpu = podLevel("cpu");
   const memory = podLevel("memory");

@@ -71,8 +71,10 @@ describe("pod status.qosClass (qos.GetPodQOS)", () => {
   it("uses the pod-level resources when the pod has them (ComputePodQOS, PodLevelResources)", () => {
     // Pod-level limits only: the requests default to them (defaultPodRequests).
     expect(qosOf("{}", "", "{limits: {cpu: '1', memory: 1Gi}}")).toBe("Guaranteed");
-    // A container's cpu request makes the pod-level cpu request the containers' total, not the limit.
-    expect(qosOf("{requests: {cpu: 500m}}", "", "{limits: {cpu: '1', memory: 1Gi}}")).toBe("Burstable");
+    // A container's smaller cpu request does not change that: since 1.33 defaultPodRequests gives
+    // cpu and memory the pod-level limit (kubernetes/kubernetes #130577; the containers' total
+    // defaults only hugepages), so the pod is Guaranteed.
+    expect(qosOf("{requests: {cpu: 500m}}", "", "{limits: {cpu: '1', memory: 1Gi}}")).toBe("Guaranteed");
     // Container limits do not make the pod Guaranteed when the pod level only requests.
     expect(qosOf("{limits: {cpu: 100m, memory: 64Mi}}", "", "{requests: {cpu: 100m}}")).toBe("Burstable");
   });

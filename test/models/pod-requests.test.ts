@@ -74,6 +74,13 @@ describe("podRequests with pod-level resources (PodLevelResources, beta and on s
     expect(r.nonZeroMemory).toBe(200 * 1024 * 1024);
   });
 
+  it("counts a pod-level limit as the request even when a container requests less (defaultPodRequests since 1.33, #130577)", () => {
+    // Before kubernetes/kubernetes #130577 the pod-level cpu request defaulted to the containers'
+    // total (100m); since, the containers' total defaults only hugepages, and cpu takes the limit.
+    const r = podRequests({ containers: [app("100m")], resources: { limits: { cpu: "3" } } } as PodSpec);
+    expect(r.milliCpu).toBe(3000);
+  });
+
   it("drops the non-zero default of a resource only some containers request", () => {
     const r = podRequests({
       containers: [

@@ -91,7 +91,9 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
   const spec = template.spec;
   if (spec === undefined) return template;
   const all = [...spec.containers, ...(spec.initContainers ?? [])];
-  if (!all.some(lacksRequests)) return template;
+  const podLevel = (spec as PodSpecWithResources).resources;
+  const podLacks = podLevel != null && lacksRequests({ name: "", resources: podLevel });
+  if (!all.some(lacksRequests) && !podLacks) return template;
   return {
     ...template,
     spec: {
@@ -100,6 +102,14 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
       ...(spec.initContainers !== undefined
         ? { initContainers: spec.initContainers.map(withRequestsFromLimits) }
         : {}),
+      // defaultPodRequests (PodLevelResources, on from 1.34; the field is dropped where it is
+      // off): a pod-level limit without a request gives the request — cpu and memory from the
+      // limit alone since 1.33 (kubernetes/kubernetes #130577).
+      ...(podLacks ? { resources: withRequestsFromLimits({ name: "", resources: podLevel }).resources } : {}),
     },
   };
 }
+
+type PodSpecWithResources = NonNullable<PodTemplateSpec["spec"]> & {
+  resources?: Container["resources"] | null;
+};

@@ -1,5 +1,4 @@
-import type { Container, PodSpec, ResourceRequirements } from "kubernetes-types/core/v1.js";
-import { aggregateContainerRequests } from "../scheduler-score.js";
+import type { PodSpec, ResourceRequirements } from "kubernetes-types/core/v1.js";
 import { parseQuantity } from "./quantity.js";
 
 /** The resources the QoS class looks at (qos.go supportedQoSComputeResources). */
@@ -15,10 +14,12 @@ const QOS_RESOURCES = ["cpu", "memory"] as const;
 export function computePodQOS(spec: PodSpec | undefined): string {
   const podLevel = (spec as (PodSpec & { resources?: ResourceRequirements | null }) | undefined)?.resources;
   // ComputePodQOS: "When pod-level resources are specified, we use them" (PodLevelResources;
-  // the field is dropped at apply where the gate is off).
+  // the field is dropped at apply where the gate is off). A pod-level request left unset is the
+  // pod-level limit, as defaultPodRequests makes it since 1.33 (kubernetes/kubernetes #130577:
+  // the containers' total defaults only hugepages) — the merge below does that.
   const sets =
     spec !== undefined && podLevel !== undefined && podLevel !== null
-      ? [{ resources: withDefaultedPodRequests(spec, podLevel) }]
+      ? [{ resources: podLevel }]
       : [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();
@@ -39,24 +40,4 @@ export function computePodQOS(spec: PodSpec | undefined): string {
     for (const [name, req] of requests) if (limits.get(name) !== req) guaranteed = false;
   }
   return guaranteed && requests.size === limits.size ? "Guaranteed" : "Burstable";
-}
-
-/**
- * The pod-level resources as the API server's defaultPodRequests leaves them (only when pod-level
- * limits are set): a missing cpu or memory request becomes the containers' total when some
- * container requests it, else the pod-level limit.
- */
-function withDefaultedPodRequests(spec: PodSpec, pod: ResourceRequirements): ResourceRequirements {
-  const limits = (pod.limits ?? {}) as Record<string, string | number>;
-  if (Object.keys(limits).length === 0) return { requests: pod.requests ?? {} };
-  const requests = { ...((pod.requests ?? {}) as Record<string, string | number>) };
-  const all: Container[] = [...spec.containers, ...(spec.initContainers ?? [])];
-  const containers = aggregateContainerRequests(spec);
-  for (const r of QOS_RESOURCES) {
-    if (requests[r] !== undefined) continue;
-    if (all.some((c) => c.resources?.requests?.[r] !== undefined))
-      requests[r] = r === "cpu" ? `${containers.milliCpu}m` : String(containers.memory);
-    else if (limits[r] !== undefined) requests[r] = limits[r];
-  }
-  return { requests, limits } as ResourceRequirements;
 }

@@ -41,6 +41,25 @@ describe("podTemplateFrom", () => {
     expect(t.spec!.containers[0].resources).toEqual(resources);
   });
 
+  it("pod-level limits without requests give the pod-level requests (defaultPodRequests, #130577)", () => {
+    const t: PodTemplateSpec = {
+      spec: {
+        containers: [{ name: "c", image: "app:1", resources: { requests: { cpu: "100m" } } }],
+        resources: { limits: { cpu: "2", memory: "1Gi" }, requests: { memory: "512Mi" } },
+      } as PodTemplateSpec["spec"],
+    };
+    const pod = podTemplateFrom(t) as unknown as { spec: { resources: object } };
+    // cpu from the limit, though the container asks 100m; the memory request as written.
+    expect(pod.spec.resources).toEqual({
+      limits: { cpu: "2", memory: "1Gi" },
+      requests: { cpu: "2", memory: "512Mi" },
+    });
+    expect((t.spec as unknown as { resources: object }).resources).toEqual({
+      limits: { cpu: "2", memory: "1Gi" },
+      requests: { memory: "512Mi" },
+    });
+  });
+
   it("nothing missing: the same template (pods share it)", () => {
     const t = template({ limits: { cpu: "1" }, requests: { cpu: "500m" } });
     expect(podTemplateFrom(t)).toBe(t);
