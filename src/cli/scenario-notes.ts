@@ -1,5 +1,5 @@
 import { manifestLabel, type Scenario } from "../scenario/load.js";
-import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
+import { preemptionNote, refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
 
@@ -19,11 +19,15 @@ function sentManifests(scenario: Scenario) {
 }
 
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
-  return sentManifests(scenario).flatMap((m) =>
+  const sent = sentManifests(scenario);
+  const notes = sent.flatMap((m) =>
     [...probeNotes(m), ...referenceNotes(m), ...refusedPriorityNotes(m, scenario.priorityClasses)].map(
       (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
     ),
   );
+  const preemption = preemptionNote(sent, scenario.priorityClasses);
+  if (preemption !== null) notes.push(`jobsim: note: ${file}: ${preemption}`);
+  return notes;
 }
 
 export function writeScenarioNotes(

@@ -169,6 +169,31 @@ describe("jobsim validate", () => {
     expect(jobsim("run", file).stderr).toBe("");
   });
 
+  it("says it does not simulate preemption when one Job's pods may preempt another's", () => {
+    const dir = tmp();
+    const job = (name: string, cls: string) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n` +
+      `${cls}      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n`;
+    writeFileSync(
+      join(dir, "jobs.yaml"),
+      `${job("batch", "")}---\n${job("urgent", "      priorityClassName: high\n")}`,
+    );
+    const scenario = (policy: string) =>
+      "apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: s}\n" +
+      `cluster:\n  priorityClasses: [{name: high, value: 1000${policy}}]\n` +
+      "images:\n  app:1:\n    runSeconds: 1\n    outcomes: [{probability: 1, exitCode: 0, log: ok}]\n" +
+      "steps:\n  - kubectl apply -f jobs.yaml\n  - sleep 5s\n";
+    const file = join(dir, "s.yaml");
+    writeFileSync(file, scenario(""));
+    const words =
+      'jobsim does not simulate preemption: the pods of Job "urgent" (priority 1000) may preempt those of Job "batch" (priority 0); where a real scheduler would evict lower-priority pods to make room, they wait for room (docs/fidelity.md)';
+    expect(jobsim("validate", file).stderr).toBe(`${file}: warning: ${words}\n`);
+    expect(jobsim("run", file).stderr).toBe(`jobsim: note: ${file}: ${words}\n`);
+    // A class that may not preempt (preemptionPolicy: Never) is simulated exactly: nothing to say.
+    writeFileSync(file, scenario(", preemptionPolicy: Never"));
+    expect(jobsim("run", file).stderr).toBe("");
+  });
+
   it("rejects the tutorial's own manifest (restartPolicy: never) with the API server's message and a hint", () => {
     const r = jobsim("validate", "scenarios/seed/job.yaml");
     expect(r.status).toBe(1);

@@ -104,7 +104,9 @@ describe("PriorityClasses", () => {
         "sleep 12s",
         "kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,PRIORITY:.spec.priority --sort-by=.metadata.name",
       ],
-      "  priorityClasses: [{name: high, value: 1000}]\n",
+      // A non-preempting class (preemptionPolicy Never): ahead in the queue, but it may not evict
+      // `first` — the case jobsim simulates exactly (it does not simulate preemption).
+      "  priorityClasses: [{name: high, value: 1000, preemptionPolicy: Never}]\n",
     );
     const rows = out
       .slice(out.lastIndexOf("NAME"))
