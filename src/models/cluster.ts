@@ -167,7 +167,14 @@ export class Cluster implements PodCreator, PodListener, JobListener {
         )
       : null;
     this.jobController = new JobController(this.sim, this.store, this.recorder, this);
-    this.scheduler = new Scheduler(this.sim, this.store, this.random, this.recorder, config.workload);
+    this.scheduler = new Scheduler(
+      this.sim,
+      this.store,
+      this.random,
+      this.recorder,
+      config.workload,
+      config.profile,
+    );
     this.gc = new GarbageCollector(this.sim, this.store);
     this.ttl = new TtlAfterFinishedController(this.sim, this.store);
     this.podGc = new PodGarbageCollector(this.sim, this.store);

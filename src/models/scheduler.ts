@@ -30,6 +30,7 @@ import {
   type Requests,
 } from "./scheduler-score.js";
 import { type Store, WatchType } from "./store.js";
+import type { VersionProfile } from "./version-profile.js";
 
 /**
  * kube-scheduler, reduced to what Job pods meet: filter nodes on allocatable cpu, memory and
@@ -77,6 +78,7 @@ export class Scheduler implements EventHandler {
     private readonly random: RandomSource,
     private readonly recorder: EventRecorder | null,
     private readonly images: ImageSizes,
+    private readonly profile: VersionProfile,
   ) {
     // Watches pods through the cluster (see Cluster.onPod).
   }
@@ -388,9 +390,16 @@ export class Scheduler implements EventHandler {
     if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
     if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
     preemptionReasons.sort();
-    const preemption = `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`;
+    // DefaultPreemption's PodEligibleToPreemptOthers: a pod that may not preempt is not dry-run.
+    const preemption = mayPreempt(pod)
+      ? `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`
+      : "preemption: not eligible due to preemptionPolicy=Never.";
     const filterMessage = preFilterConflict ? NODE_AFFINITY_CONFLICT : reasons.join(", ");
-    const message = `0/${total} nodes are available: ${filterMessage}. ${preemption}`;
+    // The PostFilter plugins' messages, joined (FitError.Error): DynamicResources' first where the
+    // profile has it — not after a PreFilter rejection, where it never ran (unsettled upstream).
+    const dra =
+      this.profile.schedulerDraPostFilter && !preFilterConflict ? "no new claims to deallocate, " : "";
+    const message = `0/${total} nodes are available: ${filterMessage}. ${dra}${preemption}`;
     // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
     // before this failure's condition write): the events broadcaster keys series on it.
     const regarding = this.recorder !== null ? podRef(pod) : null;
@@ -432,4 +441,9 @@ function byPriority(queue: PodRecord[]): void {
   let mixed = false;
   for (let i = 1; i < queue.length && !mixed; i++) mixed = podPriority(queue[i]) !== first;
   if (mixed) queue.sort((a, b) => podPriority(b) - podPriority(a));
+}
+
+/** The pod's preemptionPolicy as the Priority admission plugin set it is not Never. */
+function mayPreempt(pod: PodRecord): boolean {
+  return pod.owner?.view.priority?.preemptionPolicy !== "Never";
 }

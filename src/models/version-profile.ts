@@ -73,6 +73,15 @@ export interface VersionProfile {
    * 1.32 (CHANGELOG-1.32), on by default from 1.33 (kube_features.go), leaving the field "".
    */
   readonly nodeKubeProxyVersion: boolean;
+  /**
+   * The scheduler's default profile has the DynamicResources plugin, whose PostFilter runs before
+   * DefaultPreemption and, for a pod without resource claims, adds `no new claims to deallocate`
+   * to a FailedScheduling message (dynamicresources.go PostFilter; default_plugins.go
+   * applyFeatureGates inserts it only with DynamicResourceAllocation on: GA and on from 1.34,
+   * beta and off in 1.32–1.33). Seen in clusters' events as `… Insufficient cpu. no new claims to
+   * deallocate, preemption: 0/1 nodes are available: …`.
+   */
+  readonly schedulerDraPostFilter: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -95,6 +104,7 @@ const V1_35: VersionProfile = {
   crashLoopRetryAtExpiry: true,
   containerRestartRules: true,
   nodeKubeProxyVersion: false,
+  schedulerDraPostFilter: true,
 };
 
 const V1_34: VersionProfile = {
@@ -119,6 +129,7 @@ const V1_33: VersionProfile = {
   watchIgnoresNotFound: false,
   serverNodeRoles: "control-plane,master",
   podObservedGeneration: false,
+  schedulerDraPostFilter: false,
 };
 
 const V1_32: VersionProfile = {

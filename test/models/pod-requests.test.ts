@@ -134,7 +134,7 @@ steps:
 `;
     const out = sessionTranscript(parseScenario(yaml, "sidecar-fit.yaml", "/nonexistent"));
     expect(out).toContain(
-      "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      "0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
     );
   });
 });
@@ -176,7 +176,7 @@ steps:
 `;
     const out = sessionTranscript(parseScenario(yaml, "gpu.yaml", "/nonexistent"));
     expect(out).toContain(
-      "0/2 nodes are available: 2 Insufficient nvidia.com/gpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
+      "0/2 nodes are available: 2 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.",
     );
   });
 });

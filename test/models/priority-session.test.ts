@@ -121,6 +121,45 @@ describe("PriorityClasses", () => {
   });
 });
 
+describe("FailedScheduling's PostFilter part", () => {
+  const pending = (cluster: string, extra = "") =>
+    scenario(
+      { first: "", wait: extra },
+      [
+        "kubectl apply -f first.yaml",
+        "kubectl apply -f wait.yaml",
+        "sleep 2s",
+        "kubectl get events --field-selector reason=FailedScheduling -o custom-columns=MSG:.message",
+      ],
+      cluster,
+    )
+      .split("\n")
+      .filter((l) => l.startsWith("0/1 nodes"));
+
+  it("1.34+: DynamicResources' PostFilter speaks first (no new claims to deallocate)", () => {
+    expect(pending("")).toEqual([
+      "0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+    ]);
+  });
+
+  it("1.33: DynamicResourceAllocation is off, so the plugin is not in the profile", () => {
+    expect(pending('  version: "1.33"\n')).toEqual([
+      "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+    ]);
+  });
+
+  it("a pod that may not preempt is not dry-run (PodEligibleToPreemptOthers)", () => {
+    expect(
+      pending(
+        "  priorityClasses: [{name: polite, value: 10, preemptionPolicy: Never}]\n",
+        "\n          priorityClassName: polite",
+      ),
+    ).toEqual([
+      "0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.",
+    ]);
+  });
+});
+
 describe("cluster.priorityClasses, checked as the API server checks a PriorityClass", () => {
   it("names every problem at once", () => {
     const text = `apiVersion: jobsim/v1alpha1

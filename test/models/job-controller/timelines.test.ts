@@ -265,7 +265,7 @@ describe("Job controller timelines (other shapes)", () => {
     const pod = podsAdded(log)[0].pod!;
     expect(pod.nodeName).toBeNull();
     expect(pod.unschedulableMessage).toBe(
-      "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      "0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
     );
     expect(firstTime(log, (x) => (x.conditions ?? []).includes("FailureTarget/DeadlineExceeded"))).toBe(
       60_000,
