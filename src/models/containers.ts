@@ -69,6 +69,10 @@ export class ContainerStatus {
   imageResolved = false;
   /** The kubelet is pulling this container's image (requested, not yet done). */
   pulling = false;
+  /** The container's lifecycle.postStart / lifecycle.preStop `sleep` in ms, or NONE when it has no
+   * sleep hook (lifecycle-hooks.ts sleepHookMs; set with the pod's containers). */
+  postStartSleepMs = NONE;
+  preStopSleepMs = NONE;
 
   constructor(
     readonly name: string,
@@ -116,6 +120,8 @@ export class ContainerStatus {
     this.started = false;
     this.imageResolved = false;
     this.pulling = false;
+    this.postStartSleepMs = NONE;
+    this.preStopSleepMs = NONE;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type Writable,
 } from "./containers.js";
 import type { JobRecord } from "./job-record.js";
+import { setHookSleeps } from "./lifecycle-hooks.js";
 import type { NodeRecord } from "./node-record.js";
 import { NONE, objectList, PodPhase, type RestartPolicy } from "./object-basics.js";
 import type { ImageBehaviour } from "./workload.js";
@@ -176,6 +177,7 @@ export class PodRecord {
       const c = spec.containers[i];
       if (i < list.length) list[i].reuse(c.name, c.image ?? "", i, behaviours[i], false, waiting);
       else list.push(new ContainerStatus(c.name, c.image ?? "", i, behaviours[i], false, waiting));
+      setHookSleeps(list[i], c);
     }
     const initList = this.initContainers;
     this.sidecarCount = 0;
@@ -187,6 +189,7 @@ export class PodRecord {
       if (sidecar) this.sidecarCount++;
       if (j < initList.length) initList[j].reuse(c.name, c.image ?? "", j, b, true, waiting, sidecar);
       else initList.push(new ContainerStatus(c.name, c.image ?? "", j, b, true, waiting, sidecar));
+      setHookSleeps(initList[j], c);
     }
   }
 

@@ -76,7 +76,11 @@ export class PodKills {
     // 1 s: pod_workers.go calculateEffectiveGracePeriod) and then raises anything below
     // minimumGracePeriodInSeconds to it before StopContainer: a grace of 0 or 1 still gives 2 s.
     const graceMs = Math.max(graceSeconds, MINIMUM_KILL_GRACE_SECONDS) * 1000;
-    const doneAt = planKill(pod, this.sim.now, graceMs, (c, run) => {
+    // A preStop hook runs only with a grace period left (killContainer: `gracePeriod > 0`): the pod
+    // worker's (at least 1 s) for a kill of SyncTerminatingPod, the pod's own for the runtime
+    // SyncPod's kill of the sidecars after the run (`endAtRelist`; no override there).
+    const hookGraceSeconds = endAtRelist ? graceSeconds : st.killGraceSeconds;
+    const doneAt = planKill(pod, this.sim.now, hookGraceSeconds, graceMs, (c, run) => {
       if (this.recorder !== null)
         this.host.event(pod, c, "Normal", "Killing", `Stopping container ${c.name}`);
       return this.host.terminationMs(pod, c, run);

@@ -16,20 +16,23 @@ export const EXIT_CODE_SIGKILL = 137;
 
 /**
  * Sets each running container's exit for a kill starting at `now` and returns when the last
- * one has exited. `stopMs(c, run)` is asked, in container order, for each container still
- * running (and only those): how long it takes to stop after SIGTERM.
+ * one has exited. `graceSeconds` is the grace period killContainer starts from (before the
+ * 2 s minimum), `graceMs` the one it gives a container without a preStop hook (after it).
+ * `stopMs(c, run)` is asked, in container order, for each container still running (and only
+ * those): how long it takes to stop after SIGTERM.
  */
 export function planKill(
   pod: PodRecord,
   now: number,
+  graceSeconds: number,
   graceMs: number,
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
-  if (pod.sidecarCount > 0) return planKillWithSidecars(pod, now, graceMs, stopMs);
+  if (pod.sidecarCount > 0) return planKillWithSidecars(pod, now, graceSeconds, graceMs, stopMs);
   // (A running init container is killed like a regular one; at most one runs at a time.)
   const doneAt = Math.max(
-    planKillOf(pod.initContainers, now, graceMs, stopMs),
-    planKillOf(pod.containers, now, graceMs, stopMs),
+    planKillOf(pod.initContainers, now, graceSeconds, graceMs, stopMs),
+    planKillOf(pod.containers, now, graceSeconds, graceMs, stopMs),
   );
   return Math.max(doneAt, lastExit(pod.initContainers, now), lastExit(pod.containers, now));
 }
@@ -37,13 +40,42 @@ export function planKill(
 function planKillOf(
   list: readonly ContainerStatus[],
   now: number,
+  graceSeconds: number,
   graceMs: number,
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
   let doneAt = now;
   for (const c of list)
-    if (c.state === ContainerState.Running) doneAt = Math.max(doneAt, killRun(c, now, graceMs, stopMs));
+    if (c.state === ContainerState.Running)
+      doneAt = Math.max(doneAt, killContainer(c, now, graceSeconds, graceMs, stopMs));
   return doneAt;
+}
+
+/** killRun for a container that may have a preStop sleep (killContainer's preStop step). */
+function killContainer(
+  c: ContainerStatus,
+  now: number,
+  graceSeconds: number,
+  graceMs: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
+  if (c.preStopSleepMs === NONE || graceSeconds <= 0) return killRun(c, now, graceMs, stopMs);
+  const run = c.current!;
+  if (run.exitAtMs <= now) return run.exitAtMs; // not running: no hook, no kill
+  // The Killing event comes before the hook (killContainer records it first).
+  const stop = stopMs(c, run);
+  const waitedMs = preStopWaitMs(c, graceSeconds);
+  const left = Math.max(graceSeconds - waitedMs / 1000, MINIMUM_KILL_GRACE_SECONDS);
+  return signal(run, now + waitedMs, left * 1000, stop);
+}
+
+/**
+ * How long killContainer waits for a preStop sleep (kuberuntime_container.go executePreStopHook):
+ * for the hook or for the grace period, whichever ends first — whole seconds, as the sleep is,
+ * and as the elapsed time it returns is truncated to.
+ */
+function preStopWaitMs(c: ContainerStatus, graceSeconds: number): number {
+  return Math.min(c.preStopSleepMs, graceSeconds * 1000);
 }
 
 /**
@@ -58,7 +90,12 @@ export function killRun(
 ): number {
   const run = c.current!;
   if (run.exitAtMs <= at) return run.exitAtMs; // already ended; the kill finds it exited
-  const stop = stopMs(c, run);
+  return signal(run, at, graceMs, stopMs(c, run));
+}
+
+/** SIGTERM at `at` to a run that takes `stop` ms to exit on it, SIGKILL `graceMs` later. */
+function signal(run: ContainerRun, at: number, graceMs: number, stop: number): number {
+  if (run.exitAtMs <= at) return run.exitAtMs; // ended by itself (during the preStop hook)
   const natural = run.exitAtMs - at;
   if (natural <= Math.min(stop, graceMs)) return run.exitAtMs;
   if (stop <= graceMs) {
@@ -87,6 +124,7 @@ export function killRun(
 export function planKillWithSidecars(
   pod: PodRecord,
   now: number,
+  graceSeconds: number,
   graceMs: number,
   stopMs: (c: ContainerStatus, run: ContainerRun) => number,
 ): number {
@@ -94,16 +132,47 @@ export function planKillWithSidecars(
   for (const list of [pod.initContainers, pod.containers])
     for (const c of list)
       if (!c.sidecar && c.state === ContainerState.Running)
-        turnAt = Math.max(turnAt, killRun(c, now, graceMs, stopMs));
+        turnAt = Math.max(turnAt, killContainer(c, now, graceSeconds, graceMs, stopMs));
   const inits = pod.initContainers;
   for (let j = inits.length - 1; j >= 0; j--) {
     const c = inits[j];
     if (!c.sidecar || c.state !== ContainerState.Running) continue;
+    if (c.preStopSleepMs !== NONE && graceSeconds > 0) {
+      turnAt = Math.max(turnAt, sidecarAfterPreStop(c, now, turnAt, graceSeconds, stopMs));
+      continue;
+    }
     const waitedMs = Math.floor((turnAt - now) / 1000) * 1000;
     const left = Math.max(graceMs - waitedMs, MINIMUM_KILL_GRACE_SECONDS * 1000);
     turnAt = Math.max(turnAt, killRun(c, turnAt, left, stopMs));
   }
   return turnAt;
+}
+
+/**
+ * A sidecar with a preStop sleep (killContainer): the hook runs from the start of the kill,
+ * alongside the regular containers' shutdown, and takes its time off the grace period; only then
+ * does the sidecar wait its turn (`turnAt`: the containers it waits for have exited) for at most
+ * the grace left (waitForTurn, none when nothing is left), that wait taken off in whole seconds;
+ * SIGTERM then, with what is left, at least 2 s. Returns when it exits.
+ */
+function sidecarAfterPreStop(
+  c: ContainerStatus,
+  now: number,
+  turnAt: number,
+  graceSeconds: number,
+  stopMs: (c: ContainerStatus, run: ContainerRun) => number,
+): number {
+  const run = c.current!;
+  if (run.exitAtMs <= now) return run.exitAtMs;
+  const stop = stopMs(c, run);
+  const hookEnd = now + preStopWaitMs(c, graceSeconds);
+  let left = graceSeconds - (hookEnd - now) / 1000;
+  let termAt = hookEnd;
+  if (left > 0) {
+    termAt = Math.max(hookEnd, Math.min(turnAt, hookEnd + left * 1000));
+    left -= Math.floor((termAt - hookEnd) / 1000);
+  }
+  return signal(run, termAt, Math.max(left, MINIMUM_KILL_GRACE_SECONDS) * 1000, stop);
 }
 
 /** When the last running container of `list` exits (`now` if none runs). */

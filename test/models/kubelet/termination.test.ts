@@ -27,18 +27,31 @@ interface FakeContainer {
   current: ContainerRun | null;
   ready: boolean;
   statusUnknown: boolean;
+  preStopSleepMs: number;
 }
 
 function podWith(...exits: (number | null)[]): PodRecord {
   const containers: FakeContainer[] = exits.map((exitAt) => {
     if (exitAt === null)
-      return { state: ContainerState.Waiting, current: null, ready: false, statusUnknown: false };
+      return {
+        state: ContainerState.Waiting,
+        current: null,
+        ready: false,
+        statusUnknown: false,
+        preStopSleepMs: NONE,
+      };
     const run = new ContainerRun(0, 0);
     run.exitAtMs = exitAt;
     run.exitCode = 0;
     run.reason = "Completed";
     run.exitLog = "done\n";
-    return { state: ContainerState.Running, current: run, ready: true, statusUnknown: false };
+    return {
+      state: ContainerState.Running,
+      current: run,
+      ready: true,
+      statusUnknown: false,
+      preStopSleepMs: NONE,
+    };
   });
   return { containers, initContainers: [], deletionMs: 1_000 } as unknown as PodRecord;
 }
@@ -90,7 +103,7 @@ describe("planKill", () => {
   for (const c of cases) {
     it(c.name, () => {
       const pod = podWith(c.naturalExit);
-      const done = planKill(pod, now, grace, () => c.stop);
+      const done = planKill(pod, now, grace / 1000, grace, () => c.stop);
       const run = pod.containers[0].current!;
       expect(done).toBe(c.exitAt);
       expect(run.exitAtMs).toBe(c.exitAt);
@@ -104,7 +117,7 @@ describe("planKill", () => {
   it("asks for stop times only of containers still running, in order, and waits for the last", () => {
     const pod = podWith(50_000, null, 5_000, 80_000);
     const asked: number[] = [];
-    const done = planKill(pod, now, grace, (_c, run) => {
+    const done = planKill(pod, now, grace / 1000, grace, (_c, run) => {
       asked.push(run.exitAtMs);
       return asked.length === 1 ? 2_000 : 60_000;
     });
@@ -118,6 +131,114 @@ describe("planKill", () => {
       if (c.current === null) continue;
       expect(c.current.finishedMs).toBe(c.current.exitAtMs);
     }
+  });
+});
+
+/**
+ * A preStop sleep (kuberuntime_container.go killContainer → executePreStopHook): the hook runs
+ * first, for its sleep or the grace period, whichever ends first (elapsed time truncated to whole
+ * seconds); SIGTERM then with the grace left, at least minimumGracePeriodInSeconds (2 s).
+ */
+describe("planKill with a preStop sleep", () => {
+  const now = 10_000;
+  const cases: {
+    name: string;
+    grace: number; // s
+    sleep: number; // ms
+    naturalExit: number;
+    stop: number;
+    exitAt: number;
+    code: number;
+  }[] = [
+    // SIGTERM after the 5 s sleep; stops 3 s later: 143 at +8 s.
+    {
+      name: "sleep shorter than the grace",
+      grace: 30,
+      sleep: 5_000,
+      naturalExit: 99_000,
+      stop: 3_000,
+      exitAt: 18_000,
+      code: EXIT_CODE_SIGTERM,
+    },
+    // Ignores SIGTERM: SIGKILL at +5 s + (30 − 5) s = the grace period, not 5 s after it.
+    {
+      name: "sleep then SIGKILL at the grace period",
+      grace: 30,
+      sleep: 5_000,
+      naturalExit: 99_000,
+      stop: 60_000,
+      exitAt: 40_000,
+      code: EXIT_CODE_SIGKILL,
+    },
+    // The hook is cut at 30 s; 0 s left, raised to 2 s: SIGKILL at +32 s.
+    {
+      name: "sleep longer than the grace",
+      grace: 30,
+      sleep: 45_000,
+      naturalExit: 99_000,
+      stop: 60_000,
+      exitAt: 42_000,
+      code: EXIT_CODE_SIGKILL,
+    },
+    {
+      name: "sleep longer than the grace, SIGTERM heeded",
+      grace: 30,
+      sleep: 45_000,
+      naturalExit: 99_000,
+      stop: 1_500,
+      exitAt: 41_500,
+      code: EXIT_CODE_SIGTERM,
+    },
+    // 1 s left after a 9 s sleep of 10 s: raised to 2 s.
+    {
+      name: "less than 2 s left after the sleep",
+      grace: 10,
+      sleep: 9_000,
+      naturalExit: 99_000,
+      stop: 60_000,
+      exitAt: 21_000,
+      code: EXIT_CODE_SIGKILL,
+    },
+    // The process ends by itself during the hook: its own exit.
+    {
+      name: "ends by itself during the hook",
+      grace: 30,
+      sleep: 5_000,
+      naturalExit: 12_000,
+      stop: 1_000,
+      exitAt: 12_000,
+      code: 0,
+    },
+    {
+      name: "sleep 0",
+      grace: 30,
+      sleep: 0,
+      naturalExit: 99_000,
+      stop: 3_000,
+      exitAt: 13_000,
+      code: EXIT_CODE_SIGTERM,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const pod = podWith(c.naturalExit);
+      (pod.containers[0] as unknown as FakeContainer).preStopSleepMs = c.sleep;
+      let asked = 0;
+      const done = planKill(pod, now, c.grace, Math.max(c.grace, 2) * 1000, () => {
+        asked++;
+        return c.stop;
+      });
+      const run = pod.containers[0].current!;
+      expect([done, run.exitAtMs, run.exitCode]).toEqual([c.exitAt, c.exitAt, c.code]);
+      // Killing is recorded (stop time asked) before the hook, even when the run ends during it.
+      expect(asked).toBe(1);
+    });
+  }
+
+  it("runs no hook with no grace period (killContainer: gracePeriod > 0)", () => {
+    const pod = podWith(99_000);
+    (pod.containers[0] as unknown as FakeContainer).preStopSleepMs = 5_000;
+    expect(planKill(pod, now, 0, 2_000, () => 60_000)).toBe(now + 2_000);
   });
 });
 
