@@ -17,6 +17,8 @@ export enum Action {
   TerminatingStatus = 7,
   /** The pod worker's next try after an image it may not pull was missing. */
   ImageRetry = 8,
+  /** A container's postStart sleep hook is over: startContainer returns. */
+  PostStartDone = 9,
 }
 
 /** Generic PLEG relist period (pkg/kubelet/pleg/generic.go). */

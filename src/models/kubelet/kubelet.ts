@@ -34,13 +34,14 @@ import {
   P_TERMINATION,
   PLEG_RELIST_PERIOD_MS,
 } from "./actions.js";
-import { enterRunning, enterTerminated } from "./container-transitions.js";
+import { enterTerminated } from "./container-transitions.js";
 import { ImageStep } from "./image-step.js";
 import { withIndex, withNewline } from "./log-text.js";
 import { PodKills } from "./pod-kills.js";
-import { initContainerSucceeded, sidecarStarted, updatePhase } from "./pod-phase.js";
+import { initContainerSucceeded, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
+import { endPostStarts, showStarted } from "./post-start.js";
 import { showLastRuns, sidecarsLeftStopped } from "./termination.js";
 
 /**
@@ -189,6 +190,9 @@ export class Kubelet implements EventHandler {
       case Action.ImageRetry:
         this.images.imageRetry(pod, i);
         return;
+      case Action.PostStartDone:
+        this.postStartDone(pod, st, i);
+        return;
       default:
         this.kills.killed(pod, st);
     }
@@ -283,26 +287,31 @@ export class Kubelet implements EventHandler {
       run.startLog = withNewline(withIndex(behaviour.spec.startLog, pod));
       run.exitLog = withNewline(withIndex(outcome.log, pod));
     }
-    st.crashLoopMessage[k] = null; // a successful StartContainer clears the reason cache
-    enterRunning(c, run);
-    if (c.sidecar) sidecarStarted(pod, c, now);
-    // The status of the sync after the start (PLEG ContainerStarted) shows what the reason cache
-    // holds for the pod's other containers.
-    showReasonCache(pod, st);
-    if (!pod.readyToStartContainers) {
-      pod.readyToStartContainers = true;
-      pod.readyToStartContainersMs = apiTime(now);
-    }
-    pod.ipReported = true;
     if (this.recorder !== null) {
       const names = { container: c.name };
       this.event(pod, c, "Normal", "Created", fillMessage(this.profile.containerCreatedMessage, names));
       this.event(pod, c, "Normal", "Started", fillMessage(this.profile.containerStartedMessage, names));
     }
+    // A postStart sleep: the process runs from now on (startedAt), but startContainer returns, and
+    // the pod worker writes a status or starts the next container, only once the hook is over.
+    if (c.postStartSleepMs > 0) {
+      st.postStartRun[k] = run;
+      st.handles[k] = this.sim.schedule(c.postStartSleepMs, this, Action.PostStartDone * 256 + k, pod);
+      return;
+    }
+    this.started(pod, st, k, run);
+  }
+
+  /** startContainer has returned for container k's `run`: the status shows it running. */
+  private started(pod: PodRecord, st: PodState, k: number, run: ContainerRun): void {
+    const now = this.sim.now;
+    const c = containerAt(pod, k);
+    showStarted(pod, st, c, k, run, now);
     updatePhase(pod, now);
     this.store.updatePod(pod);
+    // (After a postStart hook the process may have ended meanwhile: seen at once.)
     st.handles[k] = this.sim.scheduleAt(
-      this.relistAfter(run.exitAtMs),
+      Math.max(this.relistAfter(run.exitAtMs), now),
       this,
       Action.ObserveExit * 256 + k,
       pod,
@@ -315,6 +324,17 @@ export class Kubelet implements EventHandler {
     const n = pod.initContainers.length + pod.containers.length;
     if (next < n && containerAt(pod, next).current === null && st.handles[next] === NONE)
       this.ensureImage(pod, next);
+  }
+
+  private postStartDone(pod: PodRecord, st: PodState, k: number): void {
+    const run = st.postStartRun[k]!;
+    st.postStartRun[k] = null;
+    this.started(pod, st, k, run);
+  }
+
+  /** A kill starts while postStart hooks are under way (post-start.ts). */
+  endPostStarts(pod: PodRecord, st: PodState): void {
+    endPostStarts(pod, st, this.sim.now);
   }
 
   // ---- exits and restarts ------------------------------------------------------------------

@@ -30,6 +30,8 @@ export interface KillHost extends KubeletHost {
   terminationMs(pod: PodRecord, c: ContainerStatus, run: ContainerRun): number;
   /** The first PLEG relist at or after `t`. */
   relistAfter(t: number): number;
+  /** Containers whose postStart hook is under way count as running from now on. */
+  endPostStarts(pod: PodRecord, st: PodState): void;
 }
 
 /**
@@ -71,6 +73,7 @@ export class PodKills {
   start(pod: PodRecord, st: PodState, graceSeconds = pod.deletionGraceSeconds, endAtRelist = false): void {
     st.killing = true;
     st.killGraceSeconds = Math.max(graceSeconds, MINIMUM_POD_WORKER_GRACE_SECONDS);
+    this.host.endPostStarts(pod, st);
     st.cancelPending(this.cancel);
     // killContainer (kuberuntime_container.go) takes the pod worker's grace period (never below
     // 1 s: pod_workers.go calculateEffectiveGracePeriod) and then raises anything below

@@ -1,4 +1,4 @@
-import { NONE, objectList } from "../objects.js";
+import { type ContainerRun, NONE, objectList } from "../objects.js";
 import { CrashBackoff } from "./crash-backoff.js";
 
 /**
@@ -19,6 +19,10 @@ export class PodState {
    * the runtime and updates this cache after, so the message shows from the next status on.
    */
   readonly crashLoopMessage: (string | null)[] = objectList();
+  /** A run whose postStart sleep hook is under way (kuberuntime_container.go startContainer runs
+   * the hook after StartContainer and before it returns): the process runs, the status does not
+   * show it yet. Null otherwise. */
+  readonly postStartRun: (ContainerRun | null)[] = objectList();
   killing = false;
   /** The kill under way stops the sidecars of a pod whose regular containers are done. */
   stoppingSidecars = false;
@@ -42,6 +46,7 @@ export class PodState {
       this.pullRequestedMs.pop();
       this.pullTookMs.pop();
       this.crashLoopMessage.pop();
+      this.postStartRun.pop();
     }
     for (let i = 0; i < this.handles.length; i++) {
       this.handles[i] = NONE;
@@ -50,6 +55,7 @@ export class PodState {
       this.pullRequestedMs[i] = NONE;
       this.pullTookMs[i] = 0;
       this.crashLoopMessage[i] = null;
+      this.postStartRun[i] = null;
     }
     while (this.handles.length < n) {
       this.handles.push(NONE);
@@ -58,6 +64,7 @@ export class PodState {
       this.pullRequestedMs.push(NONE);
       this.pullTookMs.push(0);
       this.crashLoopMessage.push(null);
+      this.postStartRun.push(null);
     }
     this.killing = false;
     this.stoppingSidecars = false;
