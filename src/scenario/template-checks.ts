@@ -1,6 +1,7 @@
 import type { ManifestFile } from "../kubectl/manifests.js";
 import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import type { VersionProfile } from "../models/version-profile.js";
+import { hookNotes } from "./hook-notes.js";
 import { closest, type Problems } from "./problems.js";
 
 /**
@@ -190,10 +191,16 @@ export function unrunProbes(m: ManifestFile): { job: string; probes: string[] }[
   return out;
 }
 
-/** What unrunProbes finds, in words, one line per Job. */
+/**
+ * What unrunProbes finds, in words, one line per Job, then what hook-notes.ts unrunHooks finds
+ * (lifecycle hooks other than sleep): the notes validate prints as warnings and run, mc and sweep
+ * on stderr.
+ */
 export function probeNotes(m: ManifestFile): string[] {
-  return unrunProbes(m).map(
-    ({ job, probes }) =>
-      `Job "${job}": jobsim does not run probes (${probes.join("; ")}): a container is ready as soon as it started and no probe restarts it (docs/fidelity.md)`,
-  );
+  return unrunProbes(m)
+    .map(
+      ({ job, probes }) =>
+        `Job "${job}": jobsim does not run probes (${probes.join("; ")}): a container is ready as soon as it started and no probe restarts it (docs/fidelity.md)`,
+    )
+    .concat(hookNotes(m));
 }

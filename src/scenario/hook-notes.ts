@@ -1,0 +1,53 @@
+import type { ManifestFile } from "../kubectl/manifests.js";
+
+/**
+ * Lifecycle hooks jobsim accepts but does not run. A `sleep` hook is simulated (its seconds are
+ * its duration: pkg/kubelet/lifecycle/handlers.go runSleepHandler). An exec or httpGet hook lasts
+ * as long as the command or the request takes, and may fail, neither of which a scenario
+ * describes: jobsim counts it as over at once and successful. A tcpSocket hook is admitted by
+ * validation but a cluster's kubelet cannot run it (handlers.go Run: "invalid handler"), so it
+ * always fails there — a failed postStart kills the container (kuberuntime_container.go
+ * startContainer: FailedPostStartHook), a failed preStop leaves a FailedPreStopHook event
+ * (executePreStopHook) — which jobsim does not simulate either.
+ */
+
+const HOOKS = ["postStart", "preStop"] as const;
+const UNRUN_ACTIONS = ["exec", "httpGet", "tcpSocket"] as const;
+
+/** The Jobs of a manifest file whose pod template declares such hooks, one entry per container. */
+export function unrunHooks(m: ManifestFile): { job: string; hooks: string[] }[] {
+  const out: { job: string; hooks: string[] }[] = [];
+  for (const doc of m.docs) {
+    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
+      | Record<string, unknown>
+      | undefined;
+    const spec = template?.spec as Record<string, unknown> | undefined;
+    const hooks: string[] = [];
+    for (const key of ["initContainers", "containers"]) {
+      const list = spec?.[key];
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        const c = (entry ?? {}) as Record<string, unknown>;
+        const lifecycle = (c.lifecycle ?? {}) as Record<string, unknown>;
+        const found: string[] = [];
+        for (const hook of HOOKS) {
+          const handler = (lifecycle[hook] ?? {}) as Record<string, unknown>;
+          for (const action of UNRUN_ACTIONS) if (handler[action] != null) found.push(`${hook} ${action}`);
+        }
+        if (found.length > 0) hooks.push(`${String(c.name ?? "")}: ${found.join(", ")}`);
+      }
+    }
+    if (hooks.length > 0) out.push({ job: doc.name, hooks });
+  }
+  return out;
+}
+
+/** What unrunHooks finds, in words, one line per Job. */
+export function hookNotes(m: ManifestFile): string[] {
+  return unrunHooks(m).map(({ job, hooks }) => {
+    const tcp = hooks.some((h) => h.includes("tcpSocket"))
+      ? "; a tcpSocket hook always fails on a cluster (its kubelet cannot run one)"
+      : "";
+    return `Job "${job}": jobsim does not run exec, httpGet or tcpSocket lifecycle hooks (${hooks.join("; ")}): each counts as over at once and successful, where a cluster waits for it and a failed postStart kills the container${tcp} (docs/fidelity.md)`;
+  });
+}
