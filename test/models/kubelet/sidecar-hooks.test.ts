@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../../src/scenario/load.js";
 import { sessionTranscript } from "../../helpers/session.js";
+import { sidecarPodTranscript } from "./sidecar-pod.js";
 
 /**
  * Lifecycle hooks on a sidecar. The pod runs sidecar `sc` (2.5 s to stop on SIGTERM) and `main`,
@@ -69,4 +70,53 @@ describe("a sidecar's preStop sleep", () => {
       const out = transcript({ mainStop: c.mainStop, scLifecycle: c.hook }, ["sleep 60s", FINISHED]);
       expect(out).toContain(`2026-01-01T00:00:${c.sc}Z/2026-01-01T00:00:${c.main}Z`);
     });
+});
+
+/**
+ * The sidecar stopped after the main container completed (computePodActions KillPod, the pod's
+ * grace period): its preStop sleep comes first, so the pod is Succeeded that much later. main
+ * exits at 9.5 s (pulls after sc: 1 s + 0.5 s, then 2 s + 1 s, runs 5 s), seen at the relist.
+ */
+describe("a sidecar's preStop sleep after the main container completed", () => {
+  for (const [hook, sc] of [
+    ["", "12"],
+    [", lifecycle: {preStop: {sleep: {seconds: 4}}}", "16"],
+  ])
+    it(hook === "" ? "no hook: SIGTERM at once" : "sleep 4 s, then SIGTERM", () => {
+      const out = sidecarPodTranscript(
+        {
+          sc: "{pullSeconds: 1, startSeconds: 0.5, runSeconds: 3000, terminationSeconds: 2.5, outcomes: [{probability: 1, exitCode: 0}]}",
+          main: "{pullSeconds: 2, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}",
+        },
+        [
+          "sleep 30s",
+          "kubectl get pods -o jsonpath={.items[0].status.initContainerStatuses[0].state.terminated.finishedAt}/{.items[0].status.containerStatuses[0].state.terminated.finishedAt}/{.items[0].status.phase}",
+        ],
+        hook,
+      );
+      expect(out).toContain(`2026-01-01T00:00:${sc}Z/2026-01-01T00:00:09Z/Succeeded`);
+    });
+});
+
+/**
+ * A sidecar's postStart sleep holds the main container's start (startContainer returns after
+ * the hook; computeInitContainerActions starts the next container in the sync that sees the
+ * sidecar running): main pulls from 1.5 s + 3 s, not from 1.5 s.
+ */
+describe("a sidecar's postStart sleep", () => {
+  it("delays main's start by its seconds", () => {
+    const out = sidecarPodTranscript(
+      {
+        sc: "{pullSeconds: 1, startSeconds: 0.5, runSeconds: 3000, terminationSeconds: 2.5, outcomes: [{probability: 1, exitCode: 0}]}",
+        main: "{pullSeconds: 2, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}",
+      },
+      [
+        "sleep 30s",
+        "kubectl get pods -o jsonpath={.items[0].status.initContainerStatuses[0].state.terminated.startedAt}/{.items[0].status.containerStatuses[0].state.terminated.startedAt}",
+      ],
+      ", lifecycle: {postStart: {sleep: {seconds: 3}}}",
+    );
+    // sc started at 1.5 s (startedAt 1 s); main pulled 4.5–6.5 s, started at 7.5 s.
+    expect(out).toContain("2026-01-01T00:00:01Z/2026-01-01T00:00:07Z");
+  });
 });

@@ -4,9 +4,14 @@ import { sessionTranscript } from "../../helpers/session.js";
 /**
  * A session of Job `j`, whose pods run sidecar `sc` (image sc:1) before container `main` (image
  * main:1), restartPolicy Never; `images` gives the two images' behaviours (scenario YAML flow
- * maps). The transcript marks stderr lines with "2> ".
+ * maps). The transcript marks stderr lines with "2> ". `scFields` adds fields to sc (flow-map entries,
+ * each after ", ").
  */
-export function sidecarPodTranscript(images: { sc: string; main: string }, steps: string[]): string {
+export function sidecarPodTranscript(
+  images: { sc: string; main: string },
+  steps: string[],
+  scFields = "",
+): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: sidecar-pod}
@@ -22,7 +27,7 @@ files:
     spec:
       template:
         spec:
-          initContainers: [{name: sc, image: "sc:1", restartPolicy: Always}]
+          initContainers: [{name: sc, image: "sc:1", restartPolicy: Always${scFields}}]
           containers: [{name: main, image: "main:1"}]
           restartPolicy: Never
 steps:
