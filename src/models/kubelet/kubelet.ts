@@ -41,7 +41,7 @@ import { PodKills } from "./pod-kills.js";
 import { initContainerSucceeded, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
-import { endPostStarts, showStarted } from "./post-start.js";
+import { endPostStarts, heldByPostStart, showStarted } from "./post-start.js";
 import { showLastRuns, sidecarsLeftStopped } from "./termination.js";
 
 /**
@@ -163,6 +163,7 @@ export class Kubelet implements EventHandler {
     else if (action === Action.Retry) st.retryHandle = NONE;
     else if (action !== Action.Killed && action !== Action.TerminatingStatus) st.handles[i] = NONE;
     if (st.done || pod.removed) return;
+    if (st.postStartEndMs !== NONE && heldByPostStart(this.sim, this, pod, st, action, i)) return;
     switch (action) {
       case Action.FirstSync:
         this.firstSync(pod);
@@ -296,7 +297,8 @@ export class Kubelet implements EventHandler {
     // the pod worker writes a status or starts the next container, only once the hook is over.
     if (c.postStartSleepMs > 0) {
       st.postStartRun[k] = run;
-      st.handles[k] = this.sim.schedule(c.postStartSleepMs, this, Action.PostStartDone * 256 + k, pod);
+      st.postStartEndMs = now + c.postStartSleepMs;
+      st.handles[k] = this.sim.scheduleAt(st.postStartEndMs, this, Action.PostStartDone * 256 + k, pod);
       return;
     }
     this.started(pod, st, k, run);
@@ -329,6 +331,7 @@ export class Kubelet implements EventHandler {
   private postStartDone(pod: PodRecord, st: PodState, k: number): void {
     const run = st.postStartRun[k]!;
     st.postStartRun[k] = null;
+    st.postStartEndMs = NONE;
     this.started(pod, st, k, run);
   }
 

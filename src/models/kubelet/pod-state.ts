@@ -23,6 +23,9 @@ export class PodState {
    * the hook after StartContainer and before it returns): the process runs, the status does not
    * show it yet. Null otherwise. */
   readonly postStartRun: (ContainerRun | null)[] = objectList();
+  /** When the postStart hook under way ends (the pod worker runs one SyncPod at a time, so one
+   * at most), or NONE. */
+  postStartEndMs = NONE;
   killing = false;
   /** The kill under way stops the sidecars of a pod whose regular containers are done. */
   stoppingSidecars = false;
@@ -66,6 +69,7 @@ export class PodState {
       this.crashLoopMessage.push(null);
       this.postStartRun.push(null);
     }
+    this.postStartEndMs = NONE;
     this.killing = false;
     this.stoppingSidecars = false;
     this.killGraceSeconds = 0;

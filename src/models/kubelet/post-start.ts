@@ -1,4 +1,13 @@
-import { apiTime, type ContainerRun, type ContainerStatus, containerAt, type PodRecord } from "../objects.js";
+import type { EventHandler, Simulation } from "../../engine/simulation.js";
+import {
+  apiTime,
+  type ContainerRun,
+  type ContainerStatus,
+  containerAt,
+  NONE,
+  type PodRecord,
+} from "../objects.js";
+import { Action } from "./actions.js";
 import { enterRunning } from "./container-transitions.js";
 import { sidecarStarted } from "./pod-phase.js";
 import { showReasonCache } from "./pod-restarts.js";
@@ -39,6 +48,7 @@ export function showStarted(
  * follow are not simulated (docs/fidelity.md).
  */
 export function endPostStarts(pod: PodRecord, st: PodState, now: number): void {
+  st.postStartEndMs = NONE;
   const runs = st.postStartRun;
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k];
@@ -46,4 +56,28 @@ export function endPostStarts(pod: PodRecord, st: PodState, now: number): void {
     runs[k] = null;
     showStarted(pod, st, containerAt(pod, k), k, run, now);
   }
+}
+
+/**
+ * While a postStart hook runs the pod worker is inside SyncPod (pod_workers.go runs one sync of a
+ * pod at a time): another container's exit seen by the PLEG, a crash back-off's retry and the
+ * activeDeadlineSeconds check wait for it to return. Such an event of `host` (the kubelet) is put
+ * off to the hook's end, after the hook's own end as it is scheduled later; returns whether it was.
+ */
+export function heldByPostStart(
+  sim: Simulation,
+  host: EventHandler,
+  pod: PodRecord,
+  st: PodState,
+  action: Action,
+  i: number,
+): boolean {
+  const end = st.postStartEndMs;
+  if (sim.now >= end) return false;
+  if (action !== Action.ObserveExit && action !== Action.Retry && action !== Action.Deadline) return false;
+  const handle = sim.scheduleAt(end, host, action * 256 + i, pod);
+  if (action === Action.ObserveExit) st.handles[i] = handle;
+  else if (action === Action.Retry) st.retryHandle = handle;
+  else st.deadlineHandle = handle;
+  return true;
 }

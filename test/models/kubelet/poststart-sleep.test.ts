@@ -22,6 +22,7 @@ cluster:
 images:
   a:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 20, terminationSeconds: 2, outcomes: [{probability: 1, exitCode: 0}]}
   b:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 20, outcomes: [{probability: 1, exitCode: 0}]}
+  quick:1: {pullSeconds: 2, startSeconds: 1, runSeconds: 5, outcomes: [{probability: 1, exitCode: 0}]}
 files:
   job.yaml: |
     apiVersion: batch/v1
@@ -97,5 +98,22 @@ describe("a postStart sleep", () => {
     ]);
     expect(out).toMatch(/work-\w{5} +1\/1 +Terminating +0 +6s +10\.42\.0\.\d+ +node-0/);
     expect(out).toMatch(/deletionTimestamp\}\n$/);
+  });
+
+  it("holds the pod worker: another container's exit is written when the hook is over", () => {
+    // q runs 3–8 s; b starts at 6 s (pulled 3–5 s), its hook runs until 16 s.
+    const STATE = "kubectl get pods -o jsonpath={.items[0].status.containerStatuses[*].state}";
+    const out = transcript(
+      `containers: [{name: q, image: "quick:1"}, {name: b, image: "b:1", lifecycle: {postStart: {sleep: {seconds: 10}}}}]`,
+      ["sleep 12s", STATE, "sleep 5s", STATE, TIMES("containerStatuses", 1)],
+    );
+    const [at12, at17] = out.split(`$ ${STATE}\n`).slice(1);
+    // At 12 s the status is the one written before the hook (sorted by name: b, q): b waiting, q running.
+    expect(at12).toMatch(
+      /^\{"waiting":\{"reason":"ContainerCreating"\}\} \{"running":\{"startedAt":"2026-01-01T00:00:03Z"\}\}\$/,
+    );
+    // At 17 s: q's exit (finishedAt 8 s) and b running.
+    expect(at17).toContain('"finishedAt":"2026-01-01T00:00:08Z"');
+    expect(at17).toContain('{"running":{"startedAt":"2026-01-01T00:00:06Z"}}');
   });
 });
