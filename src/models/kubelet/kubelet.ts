@@ -38,7 +38,7 @@ import { enterTerminated } from "./container-transitions.js";
 import { ImageStep } from "./image-step.js";
 import { withIndex, withNewline } from "./log-text.js";
 import { PodKills } from "./pod-kills.js";
-import { initContainerSucceeded, updatePhase } from "./pod-phase.js";
+import { initContainerSucceeded, setFirstStatus, updatePhase } from "./pod-phase.js";
 import { PodRestarts, showReasonCache } from "./pod-restarts.js";
 import { PodState } from "./pod-state.js";
 import { endPostStarts, heldByPostStart, showStarted } from "./post-start.js";
@@ -203,26 +203,11 @@ export class Kubelet implements EventHandler {
 
   private firstSync(pod: PodRecord): void {
     const now = this.sim.now;
-    const t = apiTime(now);
-    pod.startTimeMs = t;
-    pod.observedGeneration = pod.generation;
-    pod.hostIP = this.node.internalIP;
-    // Initialized: True from the first status unless there are init containers to run.
-    pod.initialized = pod.initContainers.length === 0;
-    pod.initDone = pod.initialized;
-    pod.initializedMs = t;
-    pod.readyMs = t;
-    pod.ready = false;
-    pod.containersReadyMs = t;
-    pod.containersReady = false;
-    pod.notReadyReason = "ContainersNotReady";
-    // SyncPod writes this status before the runtime makes the sandbox (kubelet.go: generateAPIPodStatus,
-    // then containerRuntime.SyncPod): no IP yet, PodReadyToStartContainers False. The sandbox and its
-    // IP are made now (IPs go out in this order); the status shows them from the write after the
-    // first container started — the pod worker is busy pulling and starting until then.
+    setFirstStatus(pod, apiTime(now), this.node.internalIP);
+    // The sandbox and its IP are made now (IPs go out in this order); the status shows them from
+    // the write after the first container started — the pod worker is busy pulling and starting
+    // until then.
     pod.podIpHost = this.node.allocatePodIp(this.store.pods);
-    pod.readyToStartContainers = false;
-    pod.readyToStartContainersMs = t;
     this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
     const ads = pod.spec.activeDeadlineSeconds;
     if (typeof ads === "number") {

@@ -204,3 +204,25 @@ function refreshInitialized(pod: PodRecord, now: number): void {
   pod.initialized = value;
   pod.initializedMs = apiTime(now);
 }
+
+/**
+ * The pod's first status (`t`: its API time), which SyncPod writes before the runtime makes the
+ * sandbox (kubelet.go: generateAPIPodStatus, then containerRuntime.SyncPod): startTime, the host
+ * IP, no pod IP yet, PodReadyToStartContainers False, not ready; Initialized True from the start
+ * unless there are init containers to run.
+ */
+export function setFirstStatus(pod: PodRecord, t: number, hostIP: string): void {
+  pod.startTimeMs = t;
+  pod.observedGeneration = pod.generation;
+  pod.hostIP = hostIP;
+  pod.initialized = pod.initContainers.length === 0;
+  pod.initDone = pod.initialized;
+  pod.initializedMs = t;
+  pod.readyMs = t;
+  pod.ready = false;
+  pod.containersReadyMs = t;
+  pod.containersReady = false;
+  pod.notReadyReason = "ContainersNotReady";
+  pod.readyToStartContainers = false;
+  pod.readyToStartContainersMs = t;
+}
