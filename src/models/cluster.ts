@@ -318,9 +318,10 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       if (!Array.isArray(list)) continue;
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
     }
-    const errors = validateJob(object, { containerRestartRules: profile.containerRestartRules }).filter(
-      (e) => e.field !== "metadata.uid",
-    );
+    const errors = validateJob(object, {
+      containerRestartRules: profile.containerRestartRules,
+      sleepActionAllowZero: profile.sleepActionAllowZero,
+    }).filter((e) => e.field !== "metadata.uid");
     if (errors.length > 0) return errors;
     const namespace = object.metadata?.namespace ?? "default";
     const name = object.metadata?.name ?? "";

@@ -68,6 +68,11 @@ export interface VersionProfile {
    */
   readonly containerRestartRules: boolean;
   /**
+   * A lifecycle hook's `sleep` may be 0 s: feature gate PodLifecycleSleepActionAllowZero, alpha/off
+   * 1.32, beta/on 1.33, GA 1.34 (kube_features.go); validation.go validateSleepAction.
+   */
+  readonly sleepActionAllowZero: boolean;
+  /**
    * The kubelet sets status.nodeInfo.kubeProxyVersion to its own version unless feature gate
    * DisableNodeKubeProxyVersion is on (KEP-4004); the gate is deprecated and off by default in
    * 1.32 (CHANGELOG-1.32), on by default from 1.33 (kube_features.go), leaving the field "".
@@ -103,6 +108,7 @@ const V1_35: VersionProfile = {
   runningContainerResources: true,
   crashLoopRetryAtExpiry: true,
   containerRestartRules: true,
+  sleepActionAllowZero: true,
   nodeKubeProxyVersion: false,
   schedulerDraPostFilter: true,
 };
@@ -139,6 +145,7 @@ const V1_32: VersionProfile = {
   describeProjectedOptional: false,
   podGeneration: false,
   runningContainerResources: false,
+  sleepActionAllowZero: false,
   nodeKubeProxyVersion: true,
 };
 

@@ -1,5 +1,6 @@
 import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { duplicate, type FieldError, forbidden, invalid, notSupported, required } from "./field-errors.js";
+import { validateLifecycle } from "./lifecycle-validation.js";
 import {
   dns1123LabelProblems,
   labelKeyProblems,
@@ -30,10 +31,15 @@ export interface PodValidationOptions {
   /** VersionProfile.containerRestartRules: a regular container may set restartPolicy, and an init
    * container one other than Always. */
   readonly containerRestartRules: boolean;
+  /** VersionProfile.sleepActionAllowZero: a lifecycle hook may sleep 0 s. */
+  readonly sleepActionAllowZero: boolean;
 }
 
 /** A 1.35 API server's: the default where no version is at hand. */
-const DEFAULT_POD_VALIDATION: PodValidationOptions = { containerRestartRules: true };
+const DEFAULT_POD_VALIDATION: PodValidationOptions = {
+  containerRestartRules: true,
+  sleepActionAllowZero: true,
+};
 
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -56,6 +62,7 @@ function validateContainers(
   names: Set<string>,
   options: PodValidationOptions,
   init: boolean,
+  gracePeriod: number | undefined,
 ): FieldError[] {
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
@@ -98,6 +105,12 @@ function validateContainers(
     const name = c.name ?? "";
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
     else if (!init || name !== "") names.add(name);
+    // A regular container's or a sidecar's hooks (validateContainers, validateInitContainers'
+    // restartAlways case), after the name and before the probes.
+    if (c.lifecycle != null && (!init || c.restartPolicy === "Always"))
+      errs.push(
+        ...validateLifecycle(c.lifecycle, gracePeriod, `${at}.lifecycle`, options.sleepActionAllowZero),
+      );
     // A plain init container runs to completion, so validateInitContainers forbids what only a
     // running container uses; a sidecar (restartPolicy Always) may have them.
     if (init && c.restartPolicy !== "Always")
@@ -175,10 +188,27 @@ export function validatePodTemplateSpec(
   if (!spec) return [...errs, required(specPath)];
   // ValidatePodSpec: the regular containers first, then the init containers.
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
-  else errs.push(...validateContainers(spec.containers, `${specPath}.containers`, new Set(), options, false));
+  else
+    errs.push(
+      ...validateContainers(
+        spec.containers,
+        `${specPath}.containers`,
+        new Set(),
+        options,
+        false,
+        spec.terminationGracePeriodSeconds,
+      ),
+    );
   const regularNames = new Set((spec.containers ?? []).map((c) => c.name ?? ""));
   errs.push(
-    ...validateContainers(spec.initContainers, `${specPath}.initContainers`, regularNames, options, true),
+    ...validateContainers(
+      spec.initContainers,
+      `${specPath}.initContainers`,
+      regularNames,
+      options,
+      true,
+      spec.terminationGracePeriodSeconds,
+    ),
   );
   const rp = spec.restartPolicy ?? "";
   if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
