@@ -71,7 +71,8 @@ import { showLastRuns, sidecarsLeftStopped } from "./termination.js";
  *
  * Beside this file: image-step.ts (present, pulled, or never pulled, before each start),
  * pod-restarts.ts (which containers a sync restarts, the crash back-off, the reason cache, the
- * pod worker's retries) and pod-kills.ts (deletion and activeDeadlineSeconds).
+ * pod worker's retries), pod-kills.ts (deletion and activeDeadlineSeconds; a preStop sleep
+ * before SIGTERM: termination.ts) and post-start.ts (a postStart sleep holds the start).
  */
 
 export interface KubeletOptions {
