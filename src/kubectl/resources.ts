@@ -71,7 +71,9 @@ const UNMODELLED = new Set(
     "endpoints ep persistentvolumeclaims persistentvolumeclaim pvc persistentvolumes ",
     "persistentvolume pv ingresses ingress ing replicationcontrollers rc horizontalpodautoscalers ",
     "hpa poddisruptionbudgets pdb networkpolicies netpol storageclasses sc limitranges limits ",
-    "resourcequotas quota ",
+    "resourcequotas quota priorityclasses priorityclass pc roles role rolebindings rolebinding ",
+    "clusterroles clusterrole clusterrolebindings clusterrolebinding ",
+    "customresourcedefinitions customresourcedefinition crd crds ",
     // events.k8s.io/v1 serves Events too (the same objects in another shape): not modelled.
     "events.events.k8s.io event.events.k8s.io events.v1.events.k8s.io event.v1.events.k8s.io",
   ]
@@ -95,6 +97,10 @@ const UNMODELLED_GROUP: Record<string, string> = Object.fromEntries(
     ["autoscaling", "horizontalpodautoscalers hpa"],
     ["policy", "poddisruptionbudgets pdb"],
     ["storage.k8s.io", "storageclasses sc"],
+    ["scheduling.k8s.io", "priorityclasses priorityclass pc"],
+    ["rbac.authorization.k8s.io", "roles role rolebindings rolebinding clusterroles clusterrole"],
+    ["rbac.authorization.k8s.io", "clusterrolebindings clusterrolebinding"],
+    ["apiextensions.k8s.io", "customresourcedefinitions customresourcedefinition crd crds"],
   ].flatMap(([group, names]) => names.split(" ").map((name) => [name, group])),
 );
 

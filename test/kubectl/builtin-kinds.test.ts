@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseManifestFile } from "../../src/kubectl/manifests.js";
+import { scenarioProblems } from "../helpers/session.js";
 
 /**
  * A built-in kind jobsim does not create is named as such — not with kubectl's "no matches for
@@ -44,4 +45,16 @@ describe("built-in kinds beside a Job", () => {
       'resource mapping not found for name: "w" namespace: "" from "f.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first',
     );
   });
+});
+
+describe("resource types a cluster serves beside Jobs", () => {
+  it.each(["priorityclasses", "pc", "rolebindings", "clusterroles", "crd"])(
+    "kubectl get %s is named as not simulated, not as a type the server lacks",
+    (type) => {
+      const text = `apiVersion: jobsim/v1alpha1\nkind: Scenario\nmetadata: {name: t}\nimages: {}\nsteps:\n  - kubectl get ${type}\n`;
+      expect(scenarioProblems(text, "s.yaml")).toEqual([
+        `s.yaml: steps[0]: kubectl get ${type}: jobsim does not simulate "${type}": it simulates jobs, pods, events, nodes and namespaces`,
+      ]);
+    },
+  );
 });
