@@ -143,7 +143,12 @@ export class PodStatusMaterializer {
       out.hostIP = pod.hostIP;
       out.hostIPs = [{ ip: pod.hostIP }];
     }
-    if (pod.podIpHost !== NONE && pod.node !== null && pod.ipReported) {
+    if (pod.spec.hostNetwork === true && pod.hostIP !== null) {
+      // kubelet_pods.go generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs",
+      // from the first status that has the host's IPs.
+      out.podIP = pod.hostIP;
+      out.podIPs = [{ ip: pod.hostIP }];
+    } else if (pod.podIpHost !== NONE && pod.node !== null && pod.ipReported) {
       const ip = `10.42.${pod.node.podCidrIndex}.${pod.podIpHost}`;
       out.podIP = ip;
       out.podIPs = [{ ip }];

@@ -93,15 +93,18 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
   const all = [...spec.containers, ...(spec.initContainers ?? [])];
   const podLevel = (spec as PodSpecWithResources).resources;
   const podLacks = podLevel != null && lacksRequests({ name: "", resources: podLevel });
-  if (!all.some(lacksRequests) && !podLacks) return template;
+  const hostPorts = spec.hostNetwork === true && all.some(lacksHostPort);
+  if (!all.some(lacksRequests) && !podLacks && !hostPorts) return template;
+  const asPod = (c: Container) => {
+    const withRequests = withRequestsFromLimits(c);
+    return hostPorts ? withHostPorts(withRequests) : withRequests;
+  };
   return {
     ...template,
     spec: {
       ...spec,
-      containers: spec.containers.map(withRequestsFromLimits),
-      ...(spec.initContainers !== undefined
-        ? { initContainers: spec.initContainers.map(withRequestsFromLimits) }
-        : {}),
+      containers: spec.containers.map(asPod),
+      ...(spec.initContainers !== undefined ? { initContainers: spec.initContainers.map(asPod) } : {}),
       // defaultPodRequests (PodLevelResources, on from 1.34; the field is dropped where it is
       // off): a pod-level limit without a request gives the request — cpu and memory from the
       // limit alone since 1.33 (kubernetes/kubernetes #130577).
@@ -113,3 +116,18 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
 type PodSpecWithResources = NonNullable<PodTemplateSpec["spec"]> & {
   resources?: Container["resources"] | null;
 };
+
+/** A port SetDefaults_Pod's defaultHostNetworkPorts would give a hostPort (none, or 0). */
+function lacksHostPort(c: Container): boolean {
+  return (c.ports ?? []).some((p) => !p.hostPort);
+}
+
+/**
+ * SetDefaults_Pod (pkg/apis/core/v1/defaults.go defaultHostNetworkPorts): with host networking
+ * a port without a hostPort gets its containerPort, on a Pod only — the template keeps what was
+ * written since the DefaultHostNetworkHostPortsInPodTemplates gate went (1.31, kubernetes#124417).
+ */
+function withHostPorts(c: Container): Container {
+  if (!lacksHostPort(c)) return c;
+  return { ...c, ports: c.ports!.map((p) => (p.hostPort ? p : { ...p, hostPort: p.containerPort })) };
+}

@@ -207,8 +207,9 @@ export class Kubelet implements EventHandler {
     setFirstStatus(pod, apiTime(now), this.node.internalIP);
     // The sandbox and its IP are made now (IPs go out in this order); the status shows them from
     // the write after the first container started — the pod worker is busy pulling and starting
-    // until then.
-    pod.podIpHost = this.node.allocatePodIp(this.store.pods);
+    // until then. A hostNetwork pod's sandbox gets no CNI ADD (kuberuntime_sandbox.go): no
+    // address of the range.
+    if (pod.spec.hostNetwork !== true) pod.podIpHost = this.node.allocatePodIp(this.store.pods);
     this.store.updatePodStartup(pod); // (a pod not yet started was never ready: `ready` is unchanged)
     const ads = pod.spec.activeDeadlineSeconds;
     if (typeof ads === "number") {
