@@ -303,7 +303,12 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   // ---- the API: jobs -----------------------------------------------------------------------
 
   /** Defaults and validates a manifest; the errors are those of the version's API server. */
-  static prepareJob(manifest: Job, profile: VersionProfile = versionProfile()): PreparedJob | FieldError[] {
+  static prepareJob(
+    manifest: Job,
+    profile: VersionProfile = versionProfile(),
+    /** The UID the API server would give the Job (nextJobUid), named by the messages of an invalid one. */
+    uid = "",
+  ): PreparedJob | FieldError[] {
     const object = defaultJob(manifest, "");
     // kubectl's resource.Helper.Create (modify=true) clears a resourceVersion the manifest
     // carries (one copied from `get -o yaml`); the stored Job has only the server's.
@@ -318,7 +323,9 @@ export class Cluster implements PodCreator, PodListener, JobListener {
       if (!Array.isArray(list)) continue;
       for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
     }
-    const errors = validateJob(object, {
+    // The object stays UID-less (Cluster.createJob gives it its UID); the UID only words the errors.
+    const judged = uid === "" ? object : withJobUid(object, uid);
+    const errors = validateJob(judged, {
       containerRestartRules: profile.containerRestartRules,
       sleepActionAllowZero: profile.sleepActionAllowZero,
     }).filter((e) => e.field !== "metadata.uid");
@@ -347,6 +354,16 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     // A server dry run shows the name a create would get, and stores nothing: not even the draw.
     const ordinal = dryRun ? this.store.peekIncarnation(key) : this.store.takeIncarnation(key);
     return this.identities.generatedJobName(namespace, generateName, ordinal);
+  }
+
+  /**
+   * The UID the next create of this Job would get. The registry sets a new object's UID before
+   * it validates it (rest.BeforeCreate → FillObjectMetaSystemFields), so an invalid Job's
+   * generated-selector errors name it (batch validation.go validateGeneratedSelector).
+   */
+  nextJobUid(namespace: string, name: string): string {
+    const incarnation = this.store.peekIncarnation(`${namespace}/${name}`);
+    return this.identities.jobUid(jobStreamBase(jobNameHash(namespace, name), incarnation));
   }
 
   /** POST of a prepared Job (one with generateName only is named here, as the registry does). */

@@ -252,8 +252,12 @@ function applyFile(
       const generated = ctx.cluster.generateJobName(namespace, meta.generateName, dryRun === "server");
       manifest.metadata = { name: generated, ...rest };
     }
-    const prepared = Cluster.prepareJob(manifest, ctx.profile);
+    let prepared = Cluster.prepareJob(manifest, ctx.profile);
     if (Array.isArray(prepared)) {
+      // Judged again with the UID the Job would get, which the errors of its selector name.
+      const uid = ctx.cluster.nextJobUid(namespace, manifest.metadata.name ?? "");
+      const worded = Cluster.prepareJob(manifest, ctx.profile, uid);
+      if (Array.isArray(worded)) prepared = worded;
       // Alone: checkErr's `The Job "x" is invalid`; among others, the status's message, which
       // AddSourceToErr("creating", …) prefixed (cmd/util/helpers.go).
       const jobName = manifest.metadata.name ?? "";
