@@ -13,6 +13,7 @@ export type FieldErrorType =
   | "Invalid value"
   | "Unsupported value"
   | "Duplicate value"
+  | "Not found"
   | "Forbidden"
   | "Too many"
   | "Too long"
@@ -124,6 +125,8 @@ export const forbidden = (field: string, detail: string): FieldError => ({
   type: "Forbidden",
   detail,
 });
+/** field.NotFound (ErrorTypeNotFound): the value is shown. */
+export const notFound = (field: string, value: unknown): FieldError => ({ field, type: "Not found", value });
 export const duplicate = (field: string, value: unknown): FieldError => ({
   field,
   type: "Duplicate value",

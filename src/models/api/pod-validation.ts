@@ -1,4 +1,5 @@
 import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import { validatePortsEnvAndMounts, validateVolumeNames } from "./container-validation.js";
 import { duplicate, type FieldError, forbidden, invalid, notSupported, required } from "./field-errors.js";
 import { validateLifecycle } from "./lifecycle-validation.js";
 import {
@@ -63,6 +64,7 @@ function validateContainers(
   options: PodValidationOptions,
   init: boolean,
   gracePeriod: number | undefined,
+  volumes: ReadonlySet<string>,
 ): FieldError[] {
   const errs: FieldError[] = [];
   (containers ?? []).forEach((c, i) => {
@@ -87,6 +89,7 @@ function validateContainers(
           TERMINATION_MESSAGE_POLICIES,
         ),
       );
+    errs.push(...validatePortsEnvAndMounts(c, at, volumes));
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
@@ -186,7 +189,9 @@ export function validatePodTemplateSpec(
   const spec = template.spec;
   const specPath = `${path}.spec`;
   if (!spec) return [...errs, required(specPath)];
-  // ValidatePodSpec: the regular containers first, then the init containers.
+  // ValidatePodSpec: the volumes, then the regular containers, then the init containers.
+  const volumes = validateVolumeNames(spec.volumes, `${specPath}.volumes`);
+  errs.push(...volumes.errs);
   if (!spec.containers || spec.containers.length === 0) errs.push(required(`${specPath}.containers`));
   else
     errs.push(
@@ -197,6 +202,7 @@ export function validatePodTemplateSpec(
         options,
         false,
         spec.terminationGracePeriodSeconds,
+        volumes.names,
       ),
     );
   const regularNames = new Set((spec.containers ?? []).map((c) => c.name ?? ""));
@@ -208,6 +214,7 @@ export function validatePodTemplateSpec(
       options,
       true,
       spec.terminationGracePeriodSeconds,
+      volumes.names,
     ),
   );
   const rp = spec.restartPolicy ?? "";
