@@ -372,8 +372,13 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     let object = prepared.object;
     let key = prepared.key;
     let nameHash = prepared.nameHash;
+    // A row of Monte Carlo's results follows the first Job of its name; Jobs named by the API
+    // server are known by their prefix, so only the first Job made from it is that row's.
+    let observed = true;
     if (prepared.name === "") {
-      const name = this.generateJobName(prepared.namespace, object.metadata?.generateName ?? "");
+      const generateName = object.metadata?.generateName ?? "";
+      observed = this.store.peekIncarnation(`generate:${prepared.namespace}/${generateName}`) === 0;
+      const name = this.generateJobName(prepared.namespace, generateName);
       object = withJobName(object, name);
       key = `${prepared.namespace}/${name}`;
       nameHash = jobNameHash(prepared.namespace, name);
@@ -392,7 +397,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
         : free.reuse(seq, incarnation, object, apiTime(now), prepared.view);
     if (free === undefined && !this.detailed) this.jobPool.add(job);
     job.streamBase = base;
-    job.observerIndex = prepared.tag;
+    job.observerIndex = observed ? prepared.tag : NONE;
     this.store.addJob(job);
     return job;
   }
