@@ -8,6 +8,12 @@ import {
   labelValueProblems,
   qualifiedNameProblems,
 } from "./names.js";
+import {
+  validateHostAliases,
+  validateHostNetworkPorts,
+  validateHostnames,
+  validatePodDnsConfig,
+} from "./pod-spec-validation.js";
 import { parseQuantity } from "./quantity.js";
 import { quantityString } from "./quantity-string.js";
 import { validateAffinity, validateNodeName, validateTolerations } from "./scheduling-validation.js";
@@ -217,6 +223,7 @@ export function validatePodTemplateSpec(
       volumes.names,
     ),
   );
+  errs.push(...validateHostNetworkPorts(spec, specPath));
   const rp = spec.restartPolicy ?? "";
   if (rp === "") errs.push(required(`${specPath}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp))
@@ -227,6 +234,7 @@ export function validatePodTemplateSpec(
   // ValidatePodSpec checks the nodeSelector as labels next (unversionedvalidation.ValidateLabels).
   errs.push(...validateLabels(spec.nodeSelector, `${specPath}.nodeSelector`));
   errs.push(...validateAffinity(spec.affinity, `${specPath}.affinity`));
+  errs.push(...validatePodDnsConfig(spec, specPath));
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(
       invalid(
@@ -246,7 +254,9 @@ export function validatePodTemplateSpec(
       ),
     );
   }
+  errs.push(...validateHostnames(spec, specPath));
   errs.push(...validateTolerations(spec.tolerations, `${specPath}.tolerations`));
+  errs.push(...validateHostAliases(spec, specPath));
   return errs;
 }
 
