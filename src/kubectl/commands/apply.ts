@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api/field-errors.js";
+import { dns1123LabelProblems } from "../../models/api/names.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import { withMergedTemplate, writtenTemplate } from "../apply-template.js";
@@ -272,6 +273,7 @@ function applyFile(
       });
       continue;
     }
+    warnings += jobCreateWarnings(manifest.metadata.name ?? "");
     if (dryRun === "server") {
       stdout += `job.batch/${manifest.metadata.name ?? ""} created${suffix}\n`;
       continue;
@@ -281,4 +283,16 @@ function applyFile(
   }
   namespacesBefore(m.docs.length);
   return { stdout, warnings, errors };
+}
+
+/**
+ * The warnings the API server returns with a Job it creates (pkg/registry/batch/job/strategy.go
+ * WarningsOnCreate, after validation passed), as client-go's warning handler prints them: a name
+ * that is no DNS label (IsDNS1123Label's messages as Go prints a []string). The pod template's
+ * warnings (pkg/api/pod/warnings.go) are not simulated.
+ */
+function jobCreateWarnings(name: string): string {
+  const problems = dns1123LabelProblems(name);
+  if (problems.length === 0) return "";
+  return `Warning: metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${problems.join(" ")}]\n`;
 }

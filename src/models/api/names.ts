@@ -46,11 +46,15 @@ export function dns1123SubdomainProblems(name: string): string[] {
   return out;
 }
 
-/** Problems with `name` as a DNS-1123 label (63 chars). */
+/**
+ * Problems with `name` as a DNS-1123 label (63 chars). IsDNS1123Label says of a valid subdomain
+ * that is no label only that it "must not contain dots" (the length was checked already).
+ */
 export function dns1123LabelProblems(name: string): string[] {
   const out: string[] = [];
   if (name.length > 63) out.push("must be no more than 63 characters");
-  if (!DNS1123_LABEL.test(name)) out.push(DNS1123_LABEL_MESSAGE);
+  if (!DNS1123_LABEL.test(name))
+    out.push(DNS1123_SUBDOMAIN.test(name) ? "must not contain dots" : DNS1123_LABEL_MESSAGE);
   return out;
 }
 

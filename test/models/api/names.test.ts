@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatFieldError } from "../../../src/models/api/field-errors.js";
-import { domainPrefixedPathErrors, qualifiedNameProblems } from "../../../src/models/api/names.js";
+import {
+  dns1123LabelProblems,
+  domainPrefixedPathErrors,
+  qualifiedNameProblems,
+} from "../../../src/models/api/names.js";
 
 /**
  * IsQualifiedName (k8s.io/apimachinery/pkg/util/validation/validation.go): label keys,
@@ -53,5 +57,17 @@ describe("domainPrefixedPathErrors (IsDomainPrefixedPath: spec.managedBy)", () =
     ],
   ])("%j", (value, want) => {
     expect(domainPrefixedPathErrors("f", value).map(formatFieldError)).toEqual(want);
+  });
+});
+
+describe("dns1123LabelProblems (IsDNS1123Label)", () => {
+  it("says a valid subdomain that is no label must not contain dots", () => {
+    expect(dns1123LabelProblems("backup.v1")).toEqual(["must not contain dots"]);
+  });
+
+  it("gives the label pattern for anything else", () => {
+    expect(dns1123LabelProblems("Backup_v1")).toEqual([
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    ]);
   });
 });
