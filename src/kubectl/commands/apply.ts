@@ -2,6 +2,7 @@ import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api/field-errors.js";
 import { dns1123LabelProblems } from "../../models/api/names.js";
+import { podTemplateWarnings } from "../../models/api/pod-template-warnings.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import { withMergedTemplate, writtenTemplate } from "../apply-template.js";
@@ -114,7 +115,7 @@ export function applyCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandR
   return {
     stdout,
     stderr,
-    stderrBefore: warnings === "" ? undefined : warnings,
+    stderrBefore: warnings === "" ? undefined : onceEach(warnings),
     exitCode: stderr === "" ? 0 : 1,
   };
 }
@@ -273,7 +274,7 @@ function applyFile(
       });
       continue;
     }
-    warnings += jobCreateWarnings(manifest.metadata.name ?? "");
+    warnings += jobCreateWarnings(prepared.object);
     if (dryRun === "server") {
       stdout += `job.batch/${manifest.metadata.name ?? ""} created${suffix}\n`;
       continue;
@@ -288,11 +289,25 @@ function applyFile(
 /**
  * The warnings the API server returns with a Job it creates (pkg/registry/batch/job/strategy.go
  * WarningsOnCreate, after validation passed), as client-go's warning handler prints them: a name
- * that is no DNS label (IsDNS1123Label's messages as Go prints a []string). The pod template's
- * warnings (pkg/api/pod/warnings.go) are not simulated.
+ * that is no DNS label (IsDNS1123Label's messages as Go prints a []string), then the pod
+ * template's (pkg/api/job/warnings.go WarningsForJobSpec → pod.GetWarningsForPodTemplate).
  */
-function jobCreateWarnings(name: string): string {
-  const problems = dns1123LabelProblems(name);
-  if (problems.length === 0) return "";
-  return `Warning: metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${problems.join(" ")}]\n`;
+function jobCreateWarnings(job: Job): string {
+  const warnings: string[] = [];
+  const problems = dns1123LabelProblems(job.metadata?.name ?? "");
+  if (problems.length > 0)
+    warnings.push(
+      `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${problems.join(" ")}]`,
+    );
+  warnings.push(...podTemplateWarnings(job.spec?.template, "spec.template"));
+  return warnings.map((w) => `Warning: ${w}\n`).join("");
+}
+
+/**
+ * kubectl's warning handler writes a warning it has written before only once
+ * (rest.WarningWriter with Deduplicate, as kubectl's cmd.go sets it): two Jobs of one file with
+ * the same template warning show it once.
+ */
+function onceEach(lines: string): string {
+  return [...new Set(lines.split(/(?<=\n)/))].join("");
 }
