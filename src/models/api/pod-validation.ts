@@ -136,6 +136,14 @@ function validateContainers(
   return errs;
 }
 
+/**
+ * helper.IsExtendedResourceName: a domain-qualified name outside kubernetes.io/ (nvidia.com/gpu),
+ * not requests.-prefixed (a quota's name).
+ */
+function isExtendedResource(name: string): boolean {
+  return name.includes("/") && !name.startsWith("kubernetes.io/") && !name.startsWith("requests.");
+}
+
 /** Resources a container may ask for without a domain (helper.IsStandardContainerResourceName). */
 const STANDARD_CONTAINER_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
 
@@ -166,8 +174,31 @@ function validateResources(c: Container, path: string): FieldError[] {
         continue;
       }
       if (v < 0) errs.push(invalid(at, q, "must be greater than or equal to 0"));
-      const limit = kind === "requests" ? limits[res] : undefined;
-      if (limit === undefined || !STANDARD_CONTAINER_RESOURCES.includes(res)) continue;
+      // IsIntegerResourceName: an extended resource is counted in whole units.
+      else if (isExtendedResource(res) && Math.round(v * 1000) % 1000 !== 0)
+        errs.push(invalid(at, quantityString(q as string | number), "must be an integer"));
+      if (kind !== "requests") continue;
+      const limit = limits[res];
+      const overcommit = !isExtendedResource(res) && !res.startsWith("hugepages-");
+      if (limit === undefined) {
+        // helper.IsOvercommitAllowed: only native resources but hugepages may be requested alone.
+        if (!overcommit)
+          errs.push(required(`${path}.limits`, "Limit must be set for non overcommitable resources"));
+        continue;
+      }
+      if (!overcommit) {
+        const l = parseQuantity(limit as string | number);
+        if (!Number.isNaN(l) && v !== l)
+          errs.push(
+            invalid(
+              `${path}.requests`,
+              quantityString(q as string | number),
+              `must be equal to ${res} limit of ${quantityString(limit as string | number)}`,
+            ),
+          );
+        continue;
+      }
+      if (!STANDARD_CONTAINER_RESOURCES.includes(res)) continue;
       const l = parseQuantity(limit as string | number);
       if (!Number.isNaN(l) && v > l)
         errs.push(

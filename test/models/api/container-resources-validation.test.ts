@@ -57,3 +57,30 @@ describe("container resources", () => {
     expect(errorsFor(resources)).toEqual(expected);
   });
 });
+
+/**
+ * Extended resources (a domain-qualified name outside kubernetes.io/, such as nvidia.com/gpu) may
+ * not be overcommitted (helper.IsOvercommitAllowed): a request needs a limit ("Limit must be set
+ * for non overcommitable resources", at `resources.limits`) and must equal it; and they are
+ * counted in whole units (IsIntegerResourceName → "must be an integer").
+ */
+describe("extended resources", () => {
+  it.each([
+    [{ limits: { "nvidia.com/gpu": 1 } }, []],
+    [{ requests: { "nvidia.com/gpu": 1 }, limits: { "nvidia.com/gpu": 1 } }, []],
+    [
+      { requests: { "nvidia.com/gpu": 1, cpu: "1" } },
+      [`${AT}.limits: Required value: Limit must be set for non overcommitable resources`],
+    ],
+    [
+      { requests: { "nvidia.com/gpu": 1 }, limits: { "nvidia.com/gpu": 2 } },
+      [`${AT}.requests: Invalid value: "1": must be equal to nvidia.com/gpu limit of 2`],
+    ],
+    [
+      { limits: { "nvidia.com/gpu": "500m" } },
+      [`${AT}.limits[nvidia.com/gpu]: Invalid value: "500m": must be an integer`],
+    ],
+  ])("%j", (resources, expected) => {
+    expect(errorsFor(resources as Record<string, Record<string, string | number>>)).toEqual(expected);
+  });
+});
