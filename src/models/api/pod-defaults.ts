@@ -55,6 +55,7 @@ function defaultContainer(c: Container): void {
 
 /** Applies the defaults in place (the caller owns a copy). restartPolicy "" becomes Always. */
 export function defaultPodSpec(spec: PodSpec): void {
+  serviceAccountAlias(spec);
   // SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go).
   if (unset(spec.dnsPolicy)) spec.dnsPolicy = "ClusterFirst";
   if (unset(spec.restartPolicy)) spec.restartPolicy = "Always";
@@ -65,6 +66,18 @@ export function defaultPodSpec(spec: PodSpec): void {
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c);
   defaultVolumesAndEnv(spec);
+}
+
+/**
+ * The round trip through the internal type (pkg/apis/core/v1/conversion.go): decoding takes the
+ * deprecated `serviceAccount` when `serviceAccountName` is empty (the new field wins), encoding
+ * writes `serviceAccountName` into `serviceAccount`; both are omitted when empty.
+ */
+function serviceAccountAlias(spec: PodSpec): void {
+  const name = spec.serviceAccountName || spec.serviceAccount || "";
+  delete spec.serviceAccount;
+  delete spec.serviceAccountName;
+  if (name !== "") Object.assign(spec, { serviceAccount: name, serviceAccountName: name });
 }
 
 /** Whether SetDefaults_Pod would add a request to this container: a limit with no request. */
