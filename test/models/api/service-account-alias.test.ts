@@ -63,14 +63,15 @@ steps:
   - kubectl apply -f job.yaml
   - sleep 5s
   - kubectl describe job old-sa
+  - kubectl get pods -o jsonpath={.items[0].spec.serviceAccountName}
 `,
         "sa-alias.yaml",
         "/nonexistent",
       ),
     );
     expect(out).toContain("  Service Account:  builder\n");
-    expect(out).toContain(
-      'Error creating: pods "old-sa-" is forbidden: error looking up service account default/builder: serviceaccount "builder" not found',
-    );
+    // jobsim runs the pods as a cluster that has the account would (reference-checks.ts notes it).
+    expect(out).not.toContain("Error creating");
+    expect(out.trimEnd().endsWith("\nbuilder")).toBe(true);
   });
 });
