@@ -1,10 +1,7 @@
-import type { Job } from "kubernetes-types/batch/v1.js";
 import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
-import { dropDisabledTemplateFields } from "./api/drop-disabled-fields.js";
-import { apiServerInvalidMessage, type FieldError } from "./api/field-errors.js";
-import { defaultJob, withJobName, withJobUid } from "./api/job-defaults.js";
-import { validateJob } from "./api/job-validation.js";
+import { apiServerInvalidMessage } from "./api/field-errors.js";
+import { withJobName, withJobUid } from "./api/job-defaults.js";
 import { EventNameGenerator } from "./event-names.js";
 import { EVENT_TTL_MS, EventRecorder, KINE_EVENT_TTL_MS } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
@@ -13,9 +10,10 @@ import { indexedPodGenerateName } from "./job-controller/indexed.js";
 import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
-import { apiTime, JobRecord, JobSpecView, NONE, NodeRecord, PodRecord } from "./objects.js";
+import { apiTime, JobRecord, NONE, NodeRecord, PodRecord } from "./objects.js";
 import { PodGarbageCollector } from "./pod-gc.js";
 import { Pool } from "./pool.js";
+import { canonicalImage, type PreparedJob, prepareJob } from "./prepared-job.js";
 import {
   type PriorityAdmission,
   PriorityClasses,
@@ -25,7 +23,7 @@ import {
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
-import { type VersionProfile, versionProfile } from "./version-profile.js";
+import type { VersionProfile } from "./version-profile.js";
 import type { Workload } from "./workload.js";
 
 /**
@@ -65,6 +63,8 @@ export const SYSTEM_NAMESPACES: readonly string[] = [
   "kube-system",
 ];
 
+export type { PreparedJob } from "./prepared-job.js";
+
 export interface ClusterConfig {
   nodes: NodeSpec[];
   /** Namespaces that exist from the start besides SYSTEM_NAMESPACES. */
@@ -79,37 +79,6 @@ export interface ClusterConfig {
   detailed: boolean;
 }
 
-/** A Job manifest defaulted and validated once, to be created in any number of runs. */
-export interface PreparedJob {
-  readonly namespace: string;
-  readonly name: string;
-  /** "namespace/name". */
-  readonly key: string;
-  /** jobNameHash(namespace, name). */
-  readonly nameHash: number;
-  /** Copied to the JobRecord's observerIndex (lets an observer index Jobs without lookups). */
-  tag: number;
-  /** The defaulted object with an empty UID (runs that need the UID instantiate their own copy). */
-  readonly object: Job;
-  /** The spec fields the manifest itself sets (before defaulting), where known: Monte Carlo's
-   * replay of `apply` over a live Job needs them for kubectl's three-way merge. */
-  specKeys?: ReadonlySet<string>;
-  /** The labels the manifest itself sets, where known (the same merge, for metadata.labels). */
-  labels?: Readonly<Record<string, string>>;
-  /** The pod template as the manifest writes it, where known (the same merge, inside it). */
-  writtenTemplate?: unknown;
-  /** The manifest's resourceVersion precondition, where it has one (apply-three-way.ts
-   * appliedResourceVersion): Monte Carlo's replay of `apply` over a live Job is then refused. */
-  resourceVersion?: string;
-  readonly view: JobSpecView;
-}
-
-/**
- * One string instance per distinct image reference. Container statuses and node image sets
- * then hold the same instances, so the kubelet's and scheduler's set lookups compare
- * pointers rather than text (the scenario's strings are slices of its file, often two-byte).
- */
-const imageNames = new Map<string, string>();
 /**
  * How long the cluster's store keeps an Event after its last write. k3d starts a lone server
  * (a scenario that lists only agents leaves it out) on k3s's default datastore, SQLite through
@@ -119,13 +88,6 @@ const imageNames = new Map<string, string>();
  */
 function eventTtlMs(nodes: readonly NodeSpec[]): number {
   return nodes.filter((n) => n.role === "server").length <= 1 ? KINE_EVENT_TTL_MS : EVENT_TTL_MS;
-}
-
-function canonicalImage(image: string): string {
-  const c = imageNames.get(image);
-  if (c !== undefined) return c;
-  imageNames.set(image, image);
-  return image;
 }
 
 export class Cluster implements PodCreator, PodListener, JobListener {
@@ -302,48 +264,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
 
   // ---- the API: jobs -----------------------------------------------------------------------
 
-  /** Defaults and validates a manifest; the errors are those of the version's API server. */
-  static prepareJob(
-    manifest: Job,
-    profile: VersionProfile = versionProfile(),
-    /** The UID the API server would give the Job (nextJobUid), named by the messages of an invalid one. */
-    uid = "",
-  ): PreparedJob | FieldError[] {
-    const object = defaultJob(manifest, "");
-    // kubectl's resource.Helper.Create (modify=true) clears a resourceVersion the manifest
-    // carries (one copied from `get -o yaml`); the stored Job has only the server's.
-    if (object.metadata?.resourceVersion !== undefined) {
-      const { resourceVersion: _cleared, ...metadata } = object.metadata;
-      object.metadata = metadata;
-    }
-    const podSpec = object.spec?.template?.spec;
-    // The Job strategy's PrepareForCreate drops the template fields of gates that are off.
-    dropDisabledTemplateFields(podSpec, profile.version);
-    for (const list of [podSpec?.containers, podSpec?.initContainers]) {
-      if (!Array.isArray(list)) continue;
-      for (const c of list) if (typeof c?.image === "string") c.image = canonicalImage(c.image);
-    }
-    // The object stays UID-less (Cluster.createJob gives it its UID); the UID only words the errors.
-    const judged = uid === "" ? object : withJobUid(object, uid);
-    const errors = validateJob(judged, {
-      containerRestartRules: profile.containerRestartRules,
-      sleepActionAllowZero: profile.sleepActionAllowZero,
-    }).filter((e) => e.field !== "metadata.uid");
-    if (errors.length > 0) return errors;
-    const namespace = object.metadata?.namespace ?? "default";
-    const name = object.metadata?.name ?? "";
-    return {
-      namespace,
-      name,
-      // A Job named at creation (generateName only) is known by its prefix until then: Monte
-      // Carlo's results call it "<prefix>", never "".
-      key: `${namespace}/${name || (object.metadata?.generateName ?? "")}`,
-      nameHash: jobNameHash(namespace, name),
-      tag: NONE,
-      object,
-      view: new JobSpecView(object.spec!),
-    };
-  }
+  /** Defaults and validates a manifest (prepared-job.ts). */
+  static readonly prepareJob = prepareJob;
 
   /**
    * The name the API server generates for a Job created with generateName only: the n-th such
