@@ -3,25 +3,18 @@ import { Xor128 } from "../engine/random/xor128.js";
 import type { EventHandler, Simulation } from "../engine/simulation.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
+import { type FilterCounts, fitErrorMessage } from "./fit-error.js";
 import { purpose, streamKey } from "./identity.js";
+import { imageLocalityScore } from "./image-locality.js";
 import {
   hasPreferredNodeAffinity,
   matchesNodeAffinity,
-  NODE_AFFINITY_CONFLICT,
   NODE_AFFINITY_SCORE_WEIGHT,
   normalizedAffinityScore,
   preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
-import {
-  apiTime,
-  type ContainerStatus,
-  isTerminal,
-  NONE,
-  type NodeRecord,
-  objectList,
-  type PodRecord,
-} from "./objects.js";
+import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { requestedScalarResources } from "./scalar-resources.js";
 import {
   balancedAllocationScore,
@@ -48,9 +41,7 @@ import type { VersionProfile } from "./version-profile.js";
  * Terminal pods no longer hold node resources (the scheduler cache drops them).
  */
 
-/** ImageLocality thresholds (pkg/scheduler/framework/plugins/imagelocality). */
-export const IMAGE_MIN_THRESHOLD = 23 * 1024 * 1024;
-export const IMAGE_MAX_THRESHOLD = 1000 * 1024 * 1024;
+export { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD } from "./image-locality.js";
 export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
 /** PriorityQueue.Run: flushUnschedulablePodsLeftover runs every 30 s (wait.Until). */
 export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
@@ -77,7 +68,7 @@ export class Scheduler implements EventHandler {
     private readonly store: Store,
     private readonly random: RandomSource,
     private readonly recorder: EventRecorder | null,
-    private readonly images: ImageSizes,
+    readonly _images: ImageSizes,
     private readonly profile: VersionProfile,
   ) {
     // Watches pods through the cluster (see Cluster.onPod).
@@ -237,18 +228,17 @@ export class Scheduler implements EventHandler {
       }
     }
     if (best === null) {
-      this.markUnschedulable(
-        pod,
-        nodes.length,
-        insufficientCpu,
-        insufficientMem,
-        tooManyPods,
-        selectorMismatch,
+      this.markUnschedulable(pod, {
+        total: nodes.length,
+        cpu: insufficientCpu,
+        memory: insufficientMem,
+        pods: tooManyPods,
+        selector: selectorMismatch,
         notPreFiltered,
-        named !== null && named.size === 0,
-        insufficientScalar,
+        preFilterConflict: named !== null && named.size === 0,
+        scalarNodes: insufficientScalar,
         scalars,
-      );
+      });
       return;
     }
     this.bind(pod, best, req);
@@ -291,35 +281,7 @@ export class Scheduler implements EventHandler {
       node.systemMemory + node.requestedMemory + req.memory,
       node.allocatableMemory,
     );
-    return least + balanced + this.imageLocality(pod, node);
-  }
-
-  /** ImageLocality: 0 unless the pod's images on this node, spread-weighted, pass 23 MB. Init
-   * containers (sidecars too) count as the regular ones do, in the sum and in the threshold
-   * (image_locality.go sumImageScores and Score, kubernetes/kubernetes #115587). */
-  private imageLocality(pod: PodRecord, node: NodeRecord): number {
-    let bytes = 0;
-    for (const c of pod.initContainers) bytes += c.behaviour.spec.sizeBytes;
-    for (const c of pod.containers) bytes += c.behaviour.spec.sizeBytes;
-    if (bytes <= IMAGE_MIN_THRESHOLD) return 0; // cannot score above 0, whatever the spread
-    const sum = this.spreadImageBytes(pod.initContainers, node) + this.spreadImageBytes(pod.containers, node);
-    const max = IMAGE_MAX_THRESHOLD * (pod.initContainers.length + pod.containers.length);
-    const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
-    return Math.trunc((100 * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
-  }
-
-  /** scaledImageScore summed over these containers whose image the node has: the image's size
-   * times the share of nodes that have it. */
-  private spreadImageBytes(containers: readonly ContainerStatus[], node: NodeRecord): number {
-    let sum = 0;
-    const total = this.store.nodes.length;
-    for (const c of containers) {
-      if (!node.images.has(c.image)) continue;
-      let withImage = 0;
-      for (const n of this.store.nodes) if (n.images.has(c.image)) withImage++;
-      sum += c.behaviour.spec.sizeBytes * (withImage / total);
-    }
-    return sum;
+    return least + balanced + imageLocalityScore(pod, node, this.store.nodes);
   }
 
   private bind(pod: PodRecord, node: NodeRecord, req: Requests): void {
@@ -359,47 +321,8 @@ export class Scheduler implements EventHandler {
     pod.heldBy = null;
   }
 
-  private markUnschedulable(
-    pod: PodRecord,
-    total: number,
-    cpu: number,
-    mem: number,
-    pods: number,
-    selector: number,
-    notPreFiltered: number,
-    preFilterConflict: boolean,
-    scalarNodes: number,
-    scalars: readonly string[],
-  ): void {
-    const reasons: string[] = [];
-    if (cpu > 0) reasons.push(`${cpu} Insufficient cpu`);
-    if (mem > 0) reasons.push(`${mem} Insufficient memory`);
-    if (selector > 0) reasons.push(`${selector} node(s) didn't match Pod's node affinity/selector`);
-    if (pods > 0) reasons.push(`${pods} Too many pods`);
-    if (scalarNodes > 0) for (const name of scalars) reasons.push(`${scalarNodes} Insufficient ${name}`);
-    if (notPreFiltered > 0) reasons.push(`${notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
-    reasons.sort();
-    // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
-    // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower
-    // priority); the UnschedulableAndUnresolvable ones (NodeAffinity, Filter or PreFilter) are absent from its
-    // statuses, so SetAbsentNodesStatus gives them "Preemption is not helpful for scheduling".
-    // A PreFilter rejection gives every node its status (FitError then prints its message alone).
-    const unresolvable = preFilterConflict ? total : selector + notPreFiltered;
-    const noVictims = total - unresolvable;
-    const preemptionReasons: string[] = [];
-    if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
-    if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
-    preemptionReasons.sort();
-    // DefaultPreemption's PodEligibleToPreemptOthers: a pod that may not preempt is not dry-run.
-    const preemption = mayPreempt(pod)
-      ? `preemption: 0/${total} nodes are available: ${preemptionReasons.join(", ")}.`
-      : "preemption: not eligible due to preemptionPolicy=Never.";
-    const filterMessage = preFilterConflict ? NODE_AFFINITY_CONFLICT : reasons.join(", ");
-    // The PostFilter plugins' messages, joined (FitError.Error): DynamicResources' first where the
-    // profile has it — not after a PreFilter rejection, where it never ran (unsettled upstream).
-    const dra =
-      this.profile.schedulerDraPostFilter && !preFilterConflict ? "no new claims to deallocate, " : "";
-    const message = `0/${total} nodes are available: ${filterMessage}. ${dra}${preemption}`;
+  private markUnschedulable(pod: PodRecord, counts: FilterCounts): void {
+    const message = fitErrorMessage(counts, mayPreempt(pod), this.profile.schedulerDraPostFilter);
     // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
     // before this failure's condition write): the events broadcaster keys series on it.
     const regarding = this.recorder !== null ? podRef(pod) : null;
@@ -420,7 +343,7 @@ export class Scheduler implements EventHandler {
       );
     // AddUnschedulableIfNotPresent: "Refresh the timestamp since the pod is re-added."
     pod.unschedulableSinceMs = this.sim.now;
-    pod.unschedulableByFit = cpu + mem + pods + scalarNodes > 0;
+    pod.unschedulableByFit = counts.cpu + counts.memory + counts.pods + counts.scalarNodes > 0;
     this.unschedulable.push(pod);
   }
 }

@@ -1,0 +1,56 @@
+import { NODE_AFFINITY_CONFLICT } from "./node-affinity.js";
+
+/**
+ * The message of a FailedScheduling event and of the pod's PodScheduled=False condition: the
+ * scheduler's FitError (framework/types.go FitError.Error) — the filters' reasons per node count,
+ * then the PostFilter plugins' messages joined with ", ".
+ */
+
+/** Per filter reason, how many nodes it refused (each node counted once, by its first failure). */
+export interface FilterCounts {
+  total: number;
+  cpu: number;
+  memory: number;
+  pods: number;
+  /** Nodes the node selector or required node affinity refused (Filter). */
+  selector: number;
+  /** Nodes outside the set NodeAffinity's PreFilter named (matchFields metadata.name). */
+  notPreFiltered: number;
+  /** NodeAffinity's PreFilter named no node at all: its rejection is the whole message. */
+  preFilterConflict: boolean;
+  /** Nodes refused for extended resources, and the resources asked. */
+  scalarNodes: number;
+  scalars: readonly string[];
+}
+
+export function fitErrorMessage(c: FilterCounts, mayPreempt: boolean, draPostFilter: boolean): string {
+  const reasons: string[] = [];
+  if (c.cpu > 0) reasons.push(`${c.cpu} Insufficient cpu`);
+  if (c.memory > 0) reasons.push(`${c.memory} Insufficient memory`);
+  if (c.selector > 0) reasons.push(`${c.selector} node(s) didn't match Pod's node affinity/selector`);
+  if (c.pods > 0) reasons.push(`${c.pods} Too many pods`);
+  if (c.scalarNodes > 0) for (const name of c.scalars) reasons.push(`${c.scalarNodes} Insufficient ${name}`);
+  if (c.notPreFiltered > 0)
+    reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
+  reasons.sort();
+  // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
+  // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower priority
+  // is simulated as preemptable); the UnschedulableAndUnresolvable ones (NodeAffinity, Filter or
+  // PreFilter) are absent from its statuses, so SetAbsentNodesStatus gives them "Preemption is
+  // not helpful for scheduling". A PreFilter rejection gives every node its status.
+  const unresolvable = c.preFilterConflict ? c.total : c.selector + c.notPreFiltered;
+  const noVictims = c.total - unresolvable;
+  const preemptionReasons: string[] = [];
+  if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);
+  if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  preemptionReasons.sort();
+  // PodEligibleToPreemptOthers: a pod that may not preempt is not dry-run.
+  const preemption = mayPreempt
+    ? `preemption: 0/${c.total} nodes are available: ${preemptionReasons.join(", ")}.`
+    : "preemption: not eligible due to preemptionPolicy=Never.";
+  const filterMessage = c.preFilterConflict ? NODE_AFFINITY_CONFLICT : reasons.join(", ");
+  // DynamicResources' PostFilter runs first where the profile has it (VersionProfile
+  // schedulerDraPostFilter) — not after a PreFilter rejection, where it never ran (unsettled).
+  const dra = draPostFilter && !c.preFilterConflict ? "no new claims to deallocate, " : "";
+  return `0/${c.total} nodes are available: ${filterMessage}. ${dra}${preemption}`;
+}
