@@ -27,7 +27,7 @@ export function jobsInFiles(
     // clientError is apply's and create's "no objects passed to ...", not a reader's.
     if (m.empty) continue;
     if (m.clientError !== null) return `error: ${m.clientError}`;
-    if (m.namespaces.length > 0) return namespaceReadRefusal(f, m);
+    if (m.namespaces.length > 0 || m.inert.length > 0) return namespaceReadRefusal(f, m);
     for (const d of m.docs) {
       const meta = d.object.metadata as { namespace?: unknown } | undefined;
       const written = typeof meta?.namespace === "string" && meta.namespace !== "" ? meta.namespace : null;
@@ -47,8 +47,17 @@ export function jobsInFiles(
   return out;
 }
 
+/**
+ * A file holding a Namespace or an inert object (inert-objects.ts): jobsim lists, describes and
+ * waits for Jobs and pods only, so it refuses rather than answer for part of the file. The
+ * refusal names the file's first such object.
+ */
 function namespaceReadRefusal(file: string, m: ManifestFile): string {
-  return `jobsim does not simulate reading a Namespace by file (${file} holds Namespace "${m.namespaces[0].name}"): name its Jobs instead`;
+  const first = [
+    ...m.namespaces.map((n) => ({ at: n.at, kind: "Namespace", name: n.name })),
+    ...m.inert.map((d) => ({ at: d.at, kind: d.type.kind, name: d.name })),
+  ].sort((a, b) => a.at - b.at)[0];
+  return `jobsim does not simulate reading a ${first.kind} by file (${file} holds ${first.kind} "${first.name}"): name its Jobs instead`;
 }
 
 function noJobReadRefusal(verb: string): string {
@@ -57,7 +66,7 @@ function noJobReadRefusal(verb: string): string {
 
 /**
  * What a reading command's `-f` asks for that jobsim does not simulate, known before the session
- * runs: a file holding a Namespace, or files holding no Job. The scenario loader refuses such a
+ * runs: a file holding a Namespace or an inert object, or files holding no Job. The scenario loader refuses such a
  * step up front with the words the session would print (files kubectl itself cannot read are
  * kubectl's errors, left to the session).
  */
@@ -71,7 +80,7 @@ export function unsimulatedFileRead(
   for (const f of files) {
     const m = manifests.get(f);
     if (m === undefined || (m.clientError !== null && !m.empty)) return null;
-    if (m.namespaces.length > 0) return namespaceReadRefusal(f, m);
+    if (m.namespaces.length > 0 || m.inert.length > 0) return namespaceReadRefusal(f, m);
     docs += m.docs.length;
   }
   return docs === 0 ? noJobReadRefusal(verb) : null;

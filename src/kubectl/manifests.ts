@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from "yaml";
 import { applyDecodedNulls } from "../models/api/decode-nulls.js";
 import { decodeErrorMessage, strictDecodeErrors } from "../models/api/strict-decode.js";
+import { type InertKind, inertDecodeError, inertKindOf } from "./inert-objects.js";
 
 /**
  * Manifest files as kubectl reads them: YAML 1.1 (yes/no/on/off are booleans), several
@@ -31,7 +32,9 @@ export interface ManifestFile {
   docs: ManifestDoc[];
   /** v1 Namespace documents, each with the number of Job documents before it (kubectl sends a
    * file's documents in order). */
-  namespaces: { name: string; beforeDoc: number; object: Record<string, unknown> }[];
+  namespaces: { name: string; beforeDoc: number; object: Record<string, unknown>; at: number }[];
+  /** The objects kept but not simulated (inert-objects.ts), each placed as the Namespaces are. */
+  inert: InertDoc[];
   /** kubectl's client-side error (printed as `error: ...`), if the file cannot be sent at all. */
   clientError: string | null;
   /** No document holds an object (an empty file, or only `---` and comments). */
@@ -40,6 +43,22 @@ export interface ManifestFile {
    * (sigs.k8s.io/yaml decodes with goyaml.v2's non-strict Unmarshal, and the API server gets
    * JSON made from the resulting map; kubernetes/kubernetes#89303): `validate` warns of them. */
   duplicateKeys: DuplicateKey[];
+}
+
+/** A ServiceAccount, ConfigMap, Secret or RBAC object of the file (inert-objects.ts). */
+export interface InertDoc {
+  type: InertKind;
+  name: string;
+  /** metadata.namespace as written (null when none is, and always for a cluster-scoped kind). */
+  namespace: string | null;
+  generateName: boolean;
+  labels: Record<string, string>;
+  /** The object as written: what apply records as its last-applied configuration. */
+  object: Record<string, unknown>;
+  /** The number of Job documents before it, and its place among the file's objects. */
+  beforeDoc: number;
+  at: number;
+  decodeError: string | null;
 }
 
 export interface DuplicateKey {
@@ -139,6 +158,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     text,
     docs: [],
     namespaces: [],
+    inert: [],
     clientError: null,
     empty: false,
     duplicateKeys: [],
@@ -191,7 +211,7 @@ export function parseManifestFile(name: string, text: string): ManifestFile {
     for (const item of listItems(object) ?? [object])
       if (addObject(out, name, (isPlainObject(item) ? item : {}) as Record<string, unknown>)) return out;
   }
-  if (out.docs.length === 0 && out.namespaces.length === 0) {
+  if (out.docs.length === 0 && out.namespaces.length === 0 && out.inert.length === 0) {
     // kubectl apply.go: `no objects passed to apply` (create.go says "create": apply.ts words it
     // for the command; validate reports the file as apply would).
     out.empty = true;
@@ -218,7 +238,25 @@ function addObject(out: ManifestFile, name: string, object: Record<string, unkno
   const docName = typeof meta.name === "string" ? meta.name : "";
   if (kind === "Namespace" && apiVersion === "v1") {
     // Only its name matters here: a namespace is a name Jobs may be created in.
-    out.namespaces.push({ name: docName, beforeDoc: out.docs.length, object });
+    out.namespaces.push({ name: docName, beforeDoc: out.docs.length, object, at: objectsOf(out) });
+    return false;
+  }
+  const inert = inertKindOf(kind, apiVersion);
+  if (inert !== undefined) {
+    const written = typeof meta.namespace === "string" && meta.namespace !== "" ? meta.namespace : null;
+    const labels = isPlainObject(meta.labels) ? (meta.labels as Record<string, string>) : {};
+    out.inert.push({
+      type: inert,
+      name: docName,
+      // (The API server clears the namespace of a cluster-scoped object: rest.BeforeCreate.)
+      namespace: inert.namespaced ? written : null,
+      generateName: docName === "" && typeof meta.generateName === "string" && meta.generateName !== "",
+      labels,
+      object,
+      beforeDoc: out.docs.length,
+      at: objectsOf(out),
+      decodeError: inertDecodeError(inert, object),
+    });
     return false;
   }
   if (SUPPORTED_KINDS[kind] !== apiVersion) {
@@ -243,6 +281,11 @@ function addObject(out: ManifestFile, name: string, object: Record<string, unkno
   return false;
 }
 
+/** How many objects of the file were read so far (an object's place among them). */
+function objectsOf(out: ManifestFile): number {
+  return out.docs.length + out.namespaces.length + out.inert.length;
+}
+
 /** The items of a v1 List, or null for any other object. */
 function listItems(object: Record<string, unknown>): unknown[] | null {
   if (object.kind !== "List" || object.apiVersion !== "v1") return null;
@@ -253,9 +296,9 @@ function isPlainObject(v: unknown): boolean {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Kinds a real cluster knows (built in, no CRD needed) but this simulator does not create:
- * among them those that ship beside a Job in the same file (a chart's ServiceAccount, Role and
- * RoleBinding, its ConfigMap). */
+/** Kinds a real cluster knows (built in, no CRD needed) but this simulator does not create (the
+ * ones a chart ships beside a Job — ServiceAccount, ConfigMap, Secret, RBAC — are kept inert:
+ * inert-objects.ts). */
 const KNOWN_KINDS: Record<string, string> = {
   Pod: "v1",
   CronJob: "batch/v1",
@@ -264,17 +307,10 @@ const KNOWN_KINDS: Record<string, string> = {
   StatefulSet: "apps/v1",
   DaemonSet: "apps/v1",
   Service: "v1",
-  ConfigMap: "v1",
-  Secret: "v1",
-  ServiceAccount: "v1",
   PersistentVolumeClaim: "v1",
   PersistentVolume: "v1",
   ResourceQuota: "v1",
   LimitRange: "v1",
-  Role: "rbac.authorization.k8s.io/v1",
-  RoleBinding: "rbac.authorization.k8s.io/v1",
-  ClusterRole: "rbac.authorization.k8s.io/v1",
-  ClusterRoleBinding: "rbac.authorization.k8s.io/v1",
   PriorityClass: "scheduling.k8s.io/v1",
   PodDisruptionBudget: "policy/v1",
   NetworkPolicy: "networking.k8s.io/v1",
@@ -287,8 +323,5 @@ const KNOWN_KINDS: Record<string, string> = {
 /** What jobsim does instead, for the kinds a Job's pod template names. */
 const KNOWN_KIND_HINTS: Record<string, string> = {
   PriorityClass: "; declare the class under cluster.priorityClasses in the scenario",
-  ServiceAccount: "; a Job's pods that name one run as if it existed",
-  ConfigMap: "; a Job's pods that name one run as if it existed",
-  Secret: "; a Job's pods that name one run as if it existed",
   PersistentVolumeClaim: "; a Job's pods that name one run as if it existed",
 };

@@ -1,3 +1,4 @@
+import { InertStore } from "./inert-store.js";
 import {
   apiTime,
   isTerminal,
@@ -60,6 +61,8 @@ export class Store {
   readonly pods: PodRecord[] = objectList();
   readonly nodes: NodeRecord[] = [];
   readonly namespaces: NamespaceRecord[] = [];
+  /** Objects kept, not simulated (Monte Carlo never makes any: plan.ts leaves them out). */
+  readonly inert = new InertStore();
   /** Namespaces every run starts with (the first ones added; created before the nodes). */
   private initialNamespaces = 0;
   // Listeners are kept with their bound handler functions: the notify loops then call through
@@ -147,6 +150,7 @@ export class Store {
     // Truncating through the length setter is a slow runtime call: pop what a run added (usually nothing).
     while (this.namespaces.length > this.initialNamespaces) this.namespaces.pop();
     for (const ns of this.namespaces) ns.lastApplied = null;
+    this.inert.clear();
     this.nextJobSeq = 0;
     this.nextPodSeq = 0;
     while (this.jobs.length > 0) this.jobs.pop();

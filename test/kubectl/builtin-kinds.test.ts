@@ -16,15 +16,9 @@ describe("built-in kinds beside a Job", () => {
   it.each([
     [
       "v1",
-      "ServiceAccount",
-      "runner",
-      '(ServiceAccount "runner"; a Job\'s pods that name one run as if it existed)',
-    ],
-    [
-      "v1",
-      "ConfigMap",
-      "settings",
-      '(ConfigMap "settings"; a Job\'s pods that name one run as if it existed)',
+      "PersistentVolumeClaim",
+      "data",
+      '(PersistentVolumeClaim "data"; a Job\'s pods that name one run as if it existed)',
     ],
     [
       "scheduling.k8s.io/v1",
@@ -32,11 +26,32 @@ describe("built-in kinds beside a Job", () => {
       "high",
       '(PriorityClass "high"; declare the class under cluster.priorityClasses in the scenario)',
     ],
-    ["rbac.authorization.k8s.io/v1", "RoleBinding", "rb", '(RoleBinding "rb")'],
+    ["v1", "Service", "svc", '(Service "svc")'],
     ["policy/v1", "PodDisruptionBudget", "pdb", '(PodDisruptionBudget "pdb")'],
   ])("%s %s", (apiVersion, kind, name, tail) => {
     expect(refusal(apiVersion, kind, name)).toBe(
       `jobsim does not simulate ${kind} objects: only batch/v1 Job is supported ${tail}`,
+    );
+  });
+
+  // ServiceAccount, ConfigMap, Secret and RBAC objects are kept inert (inert-objects.ts).
+  it.each([
+    ["v1", "ServiceAccount"],
+    ["v1", "ConfigMap"],
+    ["v1", "Secret"],
+    ["rbac.authorization.k8s.io/v1", "Role"],
+    ["rbac.authorization.k8s.io/v1", "RoleBinding"],
+    ["rbac.authorization.k8s.io/v1", "ClusterRole"],
+    ["rbac.authorization.k8s.io/v1", "ClusterRoleBinding"],
+  ])("%s %s is accepted", (apiVersion, kind) => {
+    const m = parseManifestFile("f.yaml", `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\n`);
+    expect(m.clientError).toBeNull();
+    expect(m.inert.map((d) => [d.type.kind, d.name])).toEqual([[kind, "x"]]);
+  });
+
+  it("a kept kind in another version is still unknown", () => {
+    expect(refusal("rbac.authorization.k8s.io/v1beta1", "Role", "r")).toBe(
+      'resource mapping not found for name: "r" namespace: "" from "f.yaml": no matches for kind "Role" in version "rbac.authorization.k8s.io/v1beta1"\nensure CRDs are installed first',
     );
   });
 

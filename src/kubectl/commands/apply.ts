@@ -22,6 +22,7 @@ import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
+import { applyInert } from "./apply-inert.js";
 import { applyNamespace, createNamespace, missingAnnotationWarning } from "./namespaces.js";
 import { updateExistingJob } from "./update-job.js";
 
@@ -133,11 +134,23 @@ function applyFile(
   let warnings = "";
   const errors: GatheredError[] = [];
   const fail = (message: string) => errors.push({ error: fromPrinted(message), builder: false });
-  // A file's Namespace documents go in their place among its Jobs (kubectl sends them in order).
+  // A file's Namespace documents and inert objects go in their place among its Jobs (kubectl
+  // sends them in order).
   const namespacesBefore = (docIndex: number) => {
-    for (const n of m.namespaces) {
-      if (n.beforeDoc !== docIndex) continue;
-      const r = applyNamespace(ctx, m.name, n, create, dryRun);
+    const others = [
+      ...m.namespaces.map((n) => ({ at: n.at, before: n.beforeDoc, namespace: n, inert: null })),
+      ...m.inert.map((d) => ({ at: d.at, before: d.beforeDoc, namespace: null, inert: d })),
+    ].sort((a, b) => a.at - b.at);
+    for (const o of others) {
+      if (o.before !== docIndex) continue;
+      if (o.inert !== null) {
+        const r = applyInert(ctx, m.name, o.inert, create, nsFlag, dryRun);
+        warnings += r.warning;
+        stdout += r.stdout;
+        if (r.error !== null) errors.push(r.error);
+        continue;
+      }
+      const r = applyNamespace(ctx, m.name, o.namespace!, create, dryRun);
       warnings += r.stderrBefore ?? "";
       stdout += r.stdout;
       if (r.stderr !== "") fail(r.stderr);
