@@ -174,6 +174,55 @@ describe("kubectl apply -f of a Job with the objects it uses", () => {
   });
 });
 
+describe("kubectl delete -f of inert objects", () => {
+  // delete.go (*DeleteOptions).PrintObj: `kind[.group] "name" deleted`, `from NS namespace` for a
+  // namespaced mapping (kubectl ≥1.34).
+  it("deletes each, namespaced ones with their namespace", () => {
+    const out = commandOutput(["kubectl apply -f chart.yaml"], "kubectl delete -f chart.yaml", { files });
+    expect(out.split("\n").slice(0, 7)).toEqual([
+      'serviceaccount "runner" deleted from default namespace',
+      'configmap "settings" deleted from default namespace',
+      'secret "token" deleted from default namespace',
+      'role.rbac.authorization.k8s.io "reader" deleted from default namespace',
+      'rolebinding.rbac.authorization.k8s.io "reader" deleted from default namespace',
+      'clusterrole.rbac.authorization.k8s.io "watcher" deleted',
+      'clusterrolebinding.rbac.authorization.k8s.io "watcher" deleted',
+    ]);
+    expect(out).toContain('job.batch "work" deleted from default namespace\n');
+  });
+
+  // delete.go deleteResource → AddSourceToErr("deleting", ...) around the DELETE's NotFound.
+  it("an absent one is NotFound, unless --ignore-not-found", () => {
+    expect(commandOutput([], "kubectl delete -f sa.yaml", { files })).toBe(
+      '2> Error from server (NotFound): error when deleting "sa.yaml": serviceaccounts "runner" not found\n',
+    );
+    expect(commandOutput([], "kubectl delete -f sa.yaml --ignore-not-found", { files })).toBe("");
+    expect(
+      commandOutput(["kubectl apply -f sa.yaml", "kubectl delete -f sa.yaml"], "kubectl apply -f sa.yaml", {
+        files,
+      }),
+    ).toBe("serviceaccount/runner created\n");
+  });
+});
+
+describe("kubectl delete -f of inert objects, dry run", () => {
+  // delete.go PrintObj: the dry-run words after the namespace; nothing is deleted.
+  it("a dry run deletes nothing", () => {
+    expect(
+      commandOutput(
+        ["kubectl apply -f sa.yaml", "kubectl delete -f sa.yaml --dry-run=server"],
+        "kubectl apply -f sa.yaml",
+        {
+          files,
+        },
+      ),
+    ).toBe("serviceaccount/runner unchanged\n");
+    expect(
+      commandOutput(["kubectl apply -f sa.yaml"], "kubectl delete -f sa.yaml --dry-run=client", { files }),
+    ).toBe('serviceaccount "runner" deleted from default namespace (dry run)\n');
+  });
+});
+
 describe("reading commands of a file holding inert objects", () => {
   // As for Namespace documents (file-targets.ts): jobsim lists and describes Jobs and pods only,
   // so it refuses rather than print a listing that leaves the file's other objects out.

@@ -13,6 +13,7 @@ import {
   type ResourceError,
   resolveResourceArgs,
 } from "../resources.js";
+import { deleteInert, type InertVisit, inertVisit } from "./delete-inert.js";
 
 /**
  * `kubectl delete` (staging/src/k8s.io/kubectl/pkg/cmd/delete): prints `<kind> "<name>" deleted
@@ -85,6 +86,7 @@ type Target = { kind: "jobs"; job: JobRecord } | { kind: "pods"; pod: PodRecord 
  */
 type Visit =
   | Target
+  | InertVisit
   | { lookup: "jobs" | "pods"; namespace: string; name: string; missing: string }
   | { error: { text: string; plain?: boolean } };
 
@@ -172,7 +174,22 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
         return fail(
           `jobsim does not simulate deleting a namespace (${f} holds Namespace "${m.namespaces[0].name}"): delete its Jobs by name instead`,
         );
-      for (const d of m.docs) {
+      // A file's inert objects are visited in their place among its Jobs.
+      const inertBefore = (docIndex: number) => {
+        for (const d of m.inert) {
+          if (d.beforeDoc !== docIndex) continue;
+          const v = inertVisit(d, nsFlag, fileSelector);
+          if (v === null) continue;
+          if ("mismatch" in v) {
+            visits.push({ error: { text: namespaceMismatch(v.mismatch, nsFlag!), plain: true } });
+            continue;
+          }
+          visited++;
+          visits.push({ ...v, missing: fromFile(f, v.missing) });
+        }
+      };
+      for (const [docIndex, d] of m.docs.entries()) {
+        inertBefore(docIndex);
         const labels = (d.object.metadata as { labels?: Record<string, string> } | undefined)?.labels;
         if (fileSelector !== null && !fileSelector.matches(labels ?? {})) continue;
         const written = (d.object.metadata as { namespace?: unknown } | undefined)?.namespace;
@@ -190,6 +207,7 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
           missing: fromFile(f, notFound("jobs", d.name)),
         });
       }
+      inertBefore(m.docs.length);
     }
     // delete.go DeleteResult: nothing visited is not an error (an error is returned first).
     if (visited === 0 && visits.length === 0)
@@ -237,6 +255,13 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
   for (const v of visits) {
     if ("error" in v) {
       errors.push(v.error);
+      continue;
+    }
+    if ("inert" in v) {
+      // (Nothing to wait for: an inert object is gone once its DELETE returns.)
+      const printed = deleteInert(ctx, v, word, dryRunSuffix(dryRun), dryRun !== "none");
+      if (printed !== null) stdout += printed;
+      else if (!ignoreNotFound) errors.push({ text: v.missing });
       continue;
     }
     const t = "lookup" in v ? liveTarget(ctx, v) : v;
