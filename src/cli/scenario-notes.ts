@@ -21,7 +21,7 @@ function sentManifests(scenario: Scenario) {
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
   const sent = sentManifests(scenario);
   const notes = sent.flatMap((m) =>
-    [...probeNotes(m), ...referenceNotes(m), ...refusedPriorityNotes(m, scenario.priorityClasses)].map(
+    [...probeNotes(m), ...referenceNotes(m, sent), ...refusedPriorityNotes(m, scenario.priorityClasses)].map(
       (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
     ),
   );

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { stepsPastHorizon } from "../analysis/plan.js";
 import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
+import { inertNameErrors } from "../kubectl/inert-objects.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
@@ -27,6 +28,16 @@ function manifestProblems(m: ManifestFile, profile?: VersionProfile): string[] {
   for (const n of m.namespaces) {
     const invalid = invalidNamespaceName(n.name);
     if (invalid !== null) out.push(invalid.replace(/\n$/, ""));
+  }
+  // The inert objects (kubectl/inert-objects.ts): the API server's decoding and name checks.
+  for (const d of m.inert) {
+    if (d.decodeError !== null)
+      out.push(`Error from server (BadRequest): error when creating "${m.name}": ${d.decodeError}`);
+    else if (!d.generateName) {
+      const invalid = inertNameErrors(d.type, d.name);
+      if (invalid.length > 0)
+        out.push(kubectlInvalidMessage(d.type.kind, d.name, invalid).replace(/\n$/, ""));
+    }
   }
   for (const doc of m.docs) {
     if (doc.decodeError !== null) {
@@ -59,6 +70,14 @@ function readProblem(e: unknown): string {
   if (code === "EISDIR") return "is a directory, expected a scenario or manifest file";
   if (code === "EACCES") return "permission denied";
   return (e as Error).message;
+}
+
+/** The file's Namespaces, then its inert objects by kind in first-seen order, counted. */
+function otherObjects(m: ManifestFile): string[] {
+  const counts = new Map<string, number>();
+  if (m.namespaces.length > 0) counts.set("Namespace", m.namespaces.length);
+  for (const d of m.inert) counts.set(d.type.kind, (counts.get(d.type.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => plural(n, kind));
 }
 
 function plural(n: number, noun: string): string {
@@ -101,7 +120,11 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
           for (const p of manifestProblems(m, s.profile)) problems.push(`${file}: ${manifestLabel(m)}: ${p}`);
           warnings.push(...manifestWarnings(m, `${file}: ${manifestLabel(m)}`));
           warnings.push(...probeNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
-          warnings.push(...referenceNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
+          warnings.push(
+            ...referenceNotes(m, [...s.manifests.values()]).map(
+              (n) => `${file}: ${manifestLabel(m)}: warning: ${n}`,
+            ),
+          );
           warnings.push(
             ...refusedPriorityNotes(m, s.priorityClasses).map(
               (n) => `${file}: ${manifestLabel(m)}: warning: ${n}`,
@@ -122,8 +145,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         warnings.push(...refusedPriorityNotes(m, []).map((n) => `${file}: warning: ${n}`));
         const preemption = preemptionNote([m], []);
         if (preemption !== null) warnings.push(`${file}: warning: ${preemption}`);
-        const namespaces = m.namespaces.length === 0 ? "" : `, ${plural(m.namespaces.length, "Namespace")}`;
-        summary = `${file}: valid (${plural(m.docs.length, "Job manifest")}${namespaces})`;
+        summary = `${file}: valid (${[plural(m.docs.length, "Job manifest"), ...otherObjects(m)].join(", ")})`;
       }
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;

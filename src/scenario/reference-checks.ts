@@ -2,10 +2,10 @@ import type { ManifestFile } from "../kubectl/manifests.js";
 
 /**
  * The objects a Job's pod template names that jobsim does not have: ConfigMaps, Secrets,
- * PersistentVolumeClaims and ServiceAccounts (other than `default`). A scenario cannot make them
- * (kubectl commands on them are not simulated), so jobsim runs the pods as a cluster that has
- * them would: every volume mounts, every env reference resolves, the service account admits the
- * pod. On a cluster without them the pods would not start — a ConfigMap or Secret volume keeps a
+ * PersistentVolumeClaims and ServiceAccounts (other than `default`) that no manifest of the
+ * scenario creates (apply keeps ConfigMaps, Secrets and ServiceAccounts as inert objects; claims
+ * are refused). jobsim runs the pods as a cluster that has them would: every volume mounts,
+ * every env reference resolves, the service account admits the pod. On a cluster without them the pods would not start — a ConfigMap or Secret volume keeps a
  * pod in ContainerCreating (FailedMount), an env reference fails the container
  * (CreateContainerConfigError), a missing claim keeps it Pending, a missing service account makes
  * the API server refuse the pod — so the commands say what was assumed rather than leave a
@@ -90,9 +90,33 @@ function collectPodLevel(spec: Loose, refs: References): void {
   // on without it, which the scenario's image behaviour already decides.)
 }
 
-/** The Jobs of a manifest file whose pod template names objects jobsim does not have. */
-export function assumedReferences(m: ManifestFile): { job: string; references: Map<Kind, Set<string>> }[] {
+/** The inert objects (kubectl/inert-objects.ts) the files create, as `kind/namespace/name`
+ * (a namespace not written is default's: the note judges the manifests as written). */
+function created(files: readonly ManifestFile[]): Set<string> {
+  const kinds: Record<string, Kind> = {
+    ConfigMap: "configMap",
+    Secret: "secret",
+    ServiceAccount: "serviceAccount",
+  };
+  const out = new Set<string>();
+  for (const f of files)
+    for (const d of f.inert)
+      if (Object.hasOwn(kinds, d.type.kind))
+        out.add(`${kinds[d.type.kind]}/${d.namespace ?? "default"}/${d.name}`);
+  return out;
+}
+
+/**
+ * The Jobs of a manifest file whose pod template names objects jobsim does not have: neither the
+ * file nor the scenario's other manifests (`provided`) create them — those a manifest creates are
+ * kept by apply, so the pods' assumption is the cluster's truth once the file is applied.
+ */
+export function assumedReferences(
+  m: ManifestFile,
+  provided: readonly ManifestFile[] = [m],
+): { job: string; references: Map<Kind, Set<string>> }[] {
   const out: { job: string; references: Map<Kind, Set<string>> }[] = [];
+  const made = created(provided.includes(m) ? provided : [m, ...provided]);
   for (const doc of m.docs) {
     const template = asObject(asObject(doc.object.spec)?.template);
     const spec = asObject(template?.spec);
@@ -101,14 +125,18 @@ export function assumedReferences(m: ManifestFile): { job: string; references: M
     collectVolumes(spec, refs);
     collectContainers(spec, refs);
     collectPodLevel(spec, refs);
+    for (const [kind, names] of refs.names) {
+      for (const n of names) if (made.has(`${kind}/${doc.namespace}/${n}`)) names.delete(n);
+      if (names.size === 0) refs.names.delete(kind);
+    }
     if (!refs.empty) out.push({ job: doc.name, references: refs.names });
   }
   return out;
 }
 
 /** What assumedReferences finds, in words, one line per Job. */
-export function referenceNotes(m: ManifestFile): string[] {
-  return assumedReferences(m).map(({ job, references }) => {
+export function referenceNotes(m: ManifestFile, provided: readonly ManifestFile[] = [m]): string[] {
+  return assumedReferences(m, provided).map(({ job, references }) => {
     const kinds = KINDS.filter(([k]) => references.has(k));
     const named = kinds.flatMap(([k]) => [...references.get(k)!].map((n) => `${k} "${n}"`));
     return `Job "${job}": jobsim has no ${listed(kinds.map(([, plural]) => plural))}: it runs the pods as a cluster that has the ones the template names would (${named.join(", ")}); without them a real cluster would not start the pods (docs/fidelity.md)`;

@@ -293,6 +293,30 @@ describe("jobsim validate", () => {
     );
   });
 
+  it("a manifest's inert objects are checked and counted; the objects it creates are not noted as assumed", () => {
+    const dir = tmp();
+    const file = join(dir, "chart.yaml");
+    const sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: runner}\n";
+    const job =
+      "apiVersion: batch/v1\nkind: Job\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n" +
+      '      serviceAccountName: runner\n      containers: [{name: c, image: "app:1"}]\n      restartPolicy: Never\n';
+    const role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules: []\n";
+    writeFileSync(file, `${sa}---\n${role}---\n${job}`);
+    const v = jobsim("validate", file);
+    expect(v.stderr).toBe("");
+    expect(v.stdout).toBe(`${file}: valid (1 Job manifest, 1 ServiceAccount, 1 Role)\n`);
+    // pkg/apis/core/validation ValidateServiceAccountName (NameIsDNSSubdomain); strict decoding.
+    writeFileSync(file, `${sa.replace("runner", "Runner")}---\n${role}bogus: 1\n`);
+    const r = jobsim("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}: The ServiceAccount "Runner" is invalid: metadata.name: Invalid value: "Runner"`,
+    );
+    expect(r.stderr).toContain(
+      `${file}: Error from server (BadRequest): error when creating "${file}": Role in version "v1" cannot be handled as a Role: strict decoding error: unknown field "bogus"`,
+    );
+  });
+
   it("a manifest file with no object is a problem, as kubectl apply says it (apply.go)", () => {
     const dir = tmp();
     const file = join(dir, "empty.yaml");

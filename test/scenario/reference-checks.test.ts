@@ -83,3 +83,40 @@ imagePullSecrets: [{name: regcred}]`,
     expect(notesFor(podSpec)).toEqual(expected);
   });
 });
+
+describe("objects the scenario's own manifests create are not noted as assumed", () => {
+  const job = `apiVersion: batch/v1
+kind: Job
+metadata: {name: w}
+spec:
+  template:
+    spec:
+      serviceAccountName: runner
+      containers: [{name: c, image: app, envFrom: [{secretRef: {name: creds}}]}]
+      volumes: [{name: v, configMap: {name: settings}}]
+      restartPolicy: Never
+`;
+  const sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: runner}\n";
+  const cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+
+  it("in the same file: only the ones it does not create", () => {
+    expect(referenceNotes(parseManifestFile("job.yaml", `${sa}---\n${cm}---\n${job}`))).toEqual([
+      `Job "w": jobsim has no Secrets: it runs the pods as a cluster that has the ones the template names would (secret "creds"); ${TAIL}`,
+    ]);
+  });
+
+  it("in another file of the scenario", () => {
+    const jobFile = parseManifestFile("job.yaml", job);
+    const others = [jobFile, parseManifestFile("sa.yaml", sa), parseManifestFile("cm.yaml", cm)];
+    expect(referenceNotes(jobFile, others)).toEqual([
+      `Job "w": jobsim has no Secrets: it runs the pods as a cluster that has the ones the template names would (secret "creds"); ${TAIL}`,
+    ]);
+  });
+
+  it("one in another namespace does not count", () => {
+    const elsewhere = sa.replace("{name: runner}", "{name: runner, namespace: team}");
+    expect(referenceNotes(parseManifestFile("job.yaml", `${elsewhere}---\n${cm}---\n${job}`))[0]).toContain(
+      '(secret "creds", serviceAccount "runner")',
+    );
+  });
+});
