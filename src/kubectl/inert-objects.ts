@@ -134,6 +134,28 @@ export function inertDecodeError(k: InertKind, object: Record<string, unknown>):
   return unknown.length === 0 ? null : decodeErrorMessage(k.kind, k.apiVersion.split("/").pop()!, unknown);
 }
 
+/**
+ * Whether the API server stores the object otherwise than it was applied, in a way kubectl
+ * apply's three-way patch (computed against the live object) always carries back, so that
+ * applying the same content again is `configured`, never `unchanged`:
+ * - a Secret's stringData, which the API server folds into data (kubernetes/kubernetes#87736);
+ * - a binding's User or Group subject without apiGroup, which pkg/apis/rbac/v1 defaults.go
+ *   SetDefaults_Subject fills in (subjects has no merge key: the patch replaces the list).
+ */
+export function alwaysPatched(k: InertKind, object: Record<string, unknown>): boolean {
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  if (k.kind === "Secret") return isMap(object.stringData) && Object.keys(object.stringData).length > 0;
+  if ((k.kind !== "RoleBinding" && k.kind !== "ClusterRoleBinding") || !Array.isArray(object.subjects))
+    return false;
+  return object.subjects.some(
+    (s) =>
+      isMap(s) &&
+      (s.kind === "User" || s.kind === "Group") &&
+      (s.apiGroup === undefined || s.apiGroup === null || s.apiGroup === ""),
+  );
+}
+
 /** The name's field errors (ValidateObjectMeta: a name is required; then the kind's check). */
 export function inertNameErrors(k: InertKind, name: string): FieldError[] {
   if (name === "")

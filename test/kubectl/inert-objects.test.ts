@@ -92,6 +92,35 @@ describe("kubectl apply -f of a Job with the objects it uses", () => {
     ).toBe("serviceaccount/runner unchanged\n");
   });
 
+  // The live object is not what was applied, so the three-way patch is never empty: the API
+  // server moves a Secret's stringData into data (kubernetes/kubernetes#87736), and rbac/v1
+  // defaults.go SetDefaults_Subject gives a User or Group subject its apiGroup (subjects is a
+  // list without a merge key: replaced whole when it differs).
+  it("a Secret with stringData, a binding with a User subject, are configured again", () => {
+    const secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: b}\n";
+    const binding =
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\n" +
+      "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects: [{kind: User, name: ann}]\n";
+    const grouped = binding.replace(
+      "{kind: User, name: ann}",
+      "{kind: User, name: ann, apiGroup: rbac.authorization.k8s.io}",
+    );
+    const data = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {a: Yg==}\n";
+    const opts = { files: { "s.yaml": secret, "b.yaml": binding, "g.yaml": grouped, "d.yaml": data } };
+    expect(commandOutput(["kubectl apply -f s.yaml"], "kubectl apply -f s.yaml", opts)).toBe(
+      "secret/s configured\n",
+    );
+    expect(commandOutput(["kubectl apply -f b.yaml"], "kubectl apply -f b.yaml", opts)).toBe(
+      "clusterrolebinding.rbac.authorization.k8s.io/b configured\n",
+    );
+    expect(commandOutput(["kubectl apply -f g.yaml"], "kubectl apply -f g.yaml", opts)).toBe(
+      "clusterrolebinding.rbac.authorization.k8s.io/b unchanged\n",
+    );
+    expect(commandOutput(["kubectl apply -f d.yaml"], "kubectl apply -f d.yaml", opts)).toBe(
+      "secret/s unchanged\n",
+    );
+  });
+
   // apply.go warningNoLastAppliedConfigAnnotation with info.ObjectName() (mapping's resource/name).
   it("apply over a created one warns of the missing annotation", () => {
     expect(commandOutput(["kubectl create -f sa.yaml"], "kubectl apply -f sa.yaml", { files })).toBe(

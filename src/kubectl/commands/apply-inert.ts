@@ -3,7 +3,7 @@ import { InertStore } from "../../models/inert-store.js";
 import { type CommandError, fromPrinted } from "../command-errors.js";
 import type { KubectlContext } from "../context.js";
 import { type DryRun, dryRunSuffix } from "../dry-run.js";
-import { groupResource, inertNameErrors, kindWord } from "../inert-objects.js";
+import { alwaysPatched, groupResource, inertNameErrors, kindWord } from "../inert-objects.js";
 import { lastAppliedConfiguration } from "../last-applied.js";
 import type { InertDoc } from "../manifests.js";
 import { missingAnnotationWarning } from "./namespaces.js";
@@ -87,8 +87,8 @@ export function applyInert(
     }
     // apply.go applyOneObject: a client dry run computes no patch and says `configured`.
     if (dryRun === "client") return ok("configured");
-    // An empty three-way patch (the same content applied again) changes nothing.
-    if (live.lastApplied === lastApplied) return ok("unchanged");
+    // An empty three-way patch (the same content applied again, stored as applied) changes nothing.
+    if (live.lastApplied === lastApplied && !alwaysPatched(k, doc.object)) return ok("unchanged");
     const warning = live.lastApplied === null ? missingAnnotationWarning(k.resource, doc.name) : "";
     if (dryRun === "none") live.lastApplied = lastApplied;
     return ok("configured", warning);
