@@ -194,6 +194,25 @@ describe("kubectl apply -f of a Job with the objects it uses", () => {
     );
   });
 
+  // apply.go applyOneObject: info.Get() of an unnamed object fails in client-go (request.go Name:
+  // "resource name may not be empty"), not NotFound, so apply wraps it with AddSourceToErr
+  // ("retrieving current configuration of:\n" + info.String() + "\nfrom server for:"); create
+  // POSTs it and validation (ValidateObjectMeta) requires a name.
+  it("an object without a name", () => {
+    const unnamed = "apiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}\n";
+    const role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {labels: {a: b}}\n";
+    const opts = { files: { "cm.yaml": unnamed, "cr.yaml": role } };
+    expect(commandOutput([], "kubectl apply -f cm.yaml", opts)).toBe(
+      `2> error: error when retrieving current configuration of:\n2> Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"\n2> Name: "", Namespace: "default"\n2> from server for: "cm.yaml": resource name may not be empty\n`,
+    );
+    expect(commandOutput([], "kubectl apply -f cr.yaml", opts)).toBe(
+      `2> error: error when retrieving current configuration of:\n2> Resource: "rbac.authorization.k8s.io/v1, Resource=clusterroles", GroupVersionKind: "rbac.authorization.k8s.io/v1, Kind=ClusterRole"\n2> Name: "", Namespace: ""\n2> from server for: "cr.yaml": resource name may not be empty\n`,
+    );
+    expect(commandOutput([], "kubectl create -f cm.yaml", opts)).toBe(
+      '2> The ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required\n',
+    );
+  });
+
   // apiserver strict decoding (runtime.strictDecodingError) of a top-level field the kind lacks.
   it("an unknown top-level field is a strict decoding error", () => {
     const typo = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndate: {a: b}\n";

@@ -58,13 +58,16 @@ export function applyInert(
       },
       true,
     );
-  if (doc.decodeError !== null)
-    return server(`Error from server (BadRequest): error when creating "${file}": ${doc.decodeError}\n`);
   // apply.go applyOneObject: apply needs the name to find the live object.
   if (doc.generateName && !create) {
     const generate = (doc.object.metadata as { generateName: string }).generateName;
     return server(`error: from ${generate}: cannot use generate name with apply\n`);
   }
+  // Then its info.Get(): client-go refuses an empty name before any request, an error that is
+  // no NotFound, so apply does not go on to create (the request the server would judge).
+  if (doc.name === "" && !create) return failed({ kind: "plain", text: unnamedGetError(file, doc, nsFlag) });
+  if (doc.decodeError !== null)
+    return server(`Error from server (BadRequest): error when creating "${file}": ${doc.decodeError}\n`);
   // (The name the API server would generate is not worth simulating for an object nothing uses.)
   if (doc.generateName)
     return failed({
@@ -114,4 +117,17 @@ export function applyInert(
       lastApplied: create ? null : lastApplied,
     });
   return ok("created");
+}
+
+/**
+ * apply.go's failed info.Get() through cmdutil.AddSourceToErr("retrieving current configuration
+ * of:\n" + info.String() + "\nfrom server for:", ...): Info.String (cli-runtime resource/visitor.go)
+ * quotes the mapping's GroupVersionResource and GroupVersionKind, then the name and namespace ("" for
+ * a cluster-scoped kind, as FilterNamespace leaves it).
+ */
+function unnamedGetError(file: string, doc: InertDoc, nsFlag: string | undefined): string {
+  const k = doc.type;
+  const gv = k.group === "" ? `/${k.apiVersion}` : k.apiVersion;
+  const info = `Resource: "${gv}, Resource=${k.resource}", GroupVersionKind: "${gv}, Kind=${k.kind}"\nName: "", Namespace: "${inertNamespace(doc, nsFlag)}"`;
+  return `error when retrieving current configuration of:\n${info}\nfrom server for: "${file}": resource name may not be empty`;
 }
