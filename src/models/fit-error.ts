@@ -23,7 +23,17 @@ export interface FilterCounts {
   scalars: readonly string[];
 }
 
-export function fitErrorMessage(c: FilterCounts, mayPreempt: boolean, draPostFilter: boolean): string {
+/**
+ * `postFilter`, when given, is DefaultPreemption's own result in place of the no-victims one
+ * (preemptor.ts): "" after a successful preemption — RunPostFilterPlugins returns the success
+ * at once, so no PostFilter message at all, DynamicResources' included — or its message.
+ */
+export function fitErrorMessage(
+  c: FilterCounts,
+  mayPreempt: boolean,
+  draPostFilter: boolean,
+  postFilter: string | null = null,
+): string {
   const reasons: string[] = [];
   if (c.cpu > 0) reasons.push(`${c.cpu} Insufficient cpu`);
   if (c.memory > 0) reasons.push(`${c.memory} Insufficient memory`);
@@ -45,10 +55,14 @@ export function fitErrorMessage(c: FilterCounts, mayPreempt: boolean, draPostFil
   if (unresolvable > 0) preemptionReasons.push(`${unresolvable} Preemption is not helpful for scheduling`);
   preemptionReasons.sort();
   // PodEligibleToPreemptOthers: a pod that may not preempt is not dry-run.
-  const preemption = mayPreempt
-    ? `preemption: 0/${c.total} nodes are available: ${preemptionReasons.join(", ")}.`
-    : "preemption: not eligible due to preemptionPolicy=Never.";
   const filterMessage = c.preFilterConflict ? NODE_AFFINITY_CONFLICT : reasons.join(", ");
+  if (postFilter === "") return `0/${c.total} nodes are available: ${filterMessage}.`;
+  const preemption =
+    postFilter !== null
+      ? `preemption: ${postFilter}`
+      : mayPreempt
+        ? `preemption: 0/${c.total} nodes are available: ${preemptionReasons.join(", ")}.`
+        : "preemption: not eligible due to preemptionPolicy=Never.";
   // DynamicResources' PostFilter runs first where the profile has it (VersionProfile
   // schedulerDraPostFilter) — not after a PreFilter rejection, where it never ran (unsettled).
   const dra = draPostFilter && !c.preFilterConflict ? "no new claims to deallocate, " : "";

@@ -21,6 +21,9 @@ import {
   STATUS_UNKNOWN_MESSAGE,
   STATUS_UNKNOWN_REASON,
 } from "./objects.js";
+import { disruptionSeenByKubelet } from "./pod-status.js";
+import { PREEMPTION_BY_SCHEDULER } from "./preemption.js";
+import { SCHEDULER_NAME } from "./scheduler.js";
 import type { VersionProfile } from "./version-profile.js";
 
 /** metadata.generation of a pod at creation (pkg/registry/core/pod/strategy.go PrepareForCreate):
@@ -63,6 +66,28 @@ export class PodStatusMaterializer {
     private readonly profile: VersionProfile,
   ) {}
 
+  /**
+   * The scheduler's DisruptionTarget on a victim (preemption.go / executor.go PreemptPod, through
+   * util.PatchPodStatus): reason PreemptionByScheduler, "<preemptor's schedulerName>: preempting to
+   * accommodate a higher priority pod" (kubernetes#114914 left the preemptor's name out), with
+   * the victim's generation as observedGeneration where the version writes it
+   * (CalculatePodConditionObservedGeneration, PodObservedGenerationTracking).
+   */
+  private disruptionCondition(pod: PodRecord): PodCondition {
+    // Keys in PodCondition's field order, as the other conditions here.
+    const gen = this.profile.podObservedGeneration ? { observedGeneration: pod.disruptionGeneration } : {};
+    return {
+      type: "DisruptionTarget",
+      ...gen,
+      status: "True",
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: this.time(pod.disruptionMs),
+      reason: PREEMPTION_BY_SCHEDULER,
+      // The preemptor's schedulerName; jobsim schedules only default-scheduler's pods.
+      message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+    };
+  }
+
   podStatus(
     pod: PodRecord,
     specContainers: readonly SpecContainer[],
@@ -77,6 +102,9 @@ export class PodStatusMaterializer {
     const gen = !this.profile.podObservedGeneration
       ? {}
       : { observedGeneration: pod.startTimeMs !== NONE ? pod.observedGeneration : POD_GENERATION };
+    const disruption = pod.disruptionMs !== NONE ? this.disruptionCondition(pod) : null;
+    const disruptionFirst = disruption !== null && disruptionSeenByKubelet(pod);
+    if (disruptionFirst) conds.push(disruption);
     if (pod.startTimeMs !== NONE) {
       conds.push({
         type: "PodReadyToStartContainers",
@@ -138,7 +166,9 @@ export class PodStatusMaterializer {
         message: pod.unschedulableMessage,
       });
     }
+    if (disruption !== null && !disruptionFirst) conds.push(disruption);
     if (conds.length > 0) out.conditions = conds;
+    if (pod.nominatedNodeName !== null) out.nominatedNodeName = pod.nominatedNodeName;
     if (pod.hostIP !== null) {
       out.hostIP = pod.hostIP;
       out.hostIPs = [{ ip: pod.hostIP }];

@@ -76,6 +76,12 @@ export class PodRecord {
   unschedulableSinceMs = NONE;
   /** NodeResourcesFit was among the plugins that rejected its last attempt. */
   unschedulableByFit = false;
+  /** status.nominatedNodeName: the node the scheduler preempted on for this pod (preemptor.ts). */
+  nominatedNodeName: string | null = null;
+  /** The DisruptionTarget=True/PreemptionByScheduler condition's lastTransitionTime (NONE: none),
+   * and the pod's generation when the scheduler wrote it (before the DELETE bumped it). */
+  disruptionMs = NONE;
+  disruptionGeneration = 0;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -236,6 +242,9 @@ export class PodRecord {
     this.unschedulableMessage = "";
     this.unschedulableSinceMs = NONE;
     this.unschedulableByFit = false;
+    this.nominatedNodeName = null;
+    this.disruptionMs = NONE;
+    this.disruptionGeneration = 0;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

@@ -8,6 +8,12 @@ import { NONE, type PodRecord } from "./objects.js";
  */
 export function podConditions(pod: PodRecord): [type: string, status: string][] {
   const out: [string, string][] = [];
+  // DisruptionTarget (the scheduler's, preemptor.ts): first once the kubelet has written status
+  // since (status_manager.go mergePodStatus keeps conditions it does not own, ahead of its own),
+  // last before that (UpdatePodCondition appends a new type).
+  const disrupted = pod.disruptionMs !== NONE;
+  const disruptionFirst = disrupted && disruptionSeenByKubelet(pod);
+  if (disruptionFirst) out.push(["DisruptionTarget", "True"]);
   if (pod.startTimeMs !== NONE) {
     out.push(["PodReadyToStartContainers", pod.readyToStartContainers ? "True" : "False"]);
     out.push(["Initialized", pod.initialized ? "True" : "False"]);
@@ -16,7 +22,14 @@ export function podConditions(pod: PodRecord): [type: string, status: string][] 
   }
   if (pod.scheduledMs !== NONE) out.push(["PodScheduled", "True"]);
   else if (pod.unschedulableMs !== NONE) out.push(["PodScheduled", "False"]);
+  if (disrupted && !disruptionFirst) out.push(["DisruptionTarget", "True"]);
   return out;
+}
+
+/** The kubelet has written status since the scheduler added DisruptionTarget: its writes record
+ * the generation they saw, and the DELETE that followed the condition bumped it. */
+export function disruptionSeenByKubelet(pod: PodRecord): boolean {
+  return pod.observedGeneration > pod.disruptionGeneration;
 }
 
 /** Sum of container restart counts, init containers' included (what OnFailure's backoffLimit

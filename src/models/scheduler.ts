@@ -14,7 +14,10 @@ import {
   preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
+import { NominatedPods, type Reserved } from "./nominated-pods.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
+import { byPriority, mayPreempt, PriorityMix, podPriority } from "./pod-priority.js";
+import { type PreemptionContext, preempt } from "./preemptor.js";
 import { requestedScalarResources } from "./scalar-resources.js";
 import {
   balancedAllocationScore,
@@ -50,6 +53,7 @@ export const SCHEDULER_NAME = "default-scheduler";
 export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, podRequests } from "./scheduler-score.js";
 
 const P_SCHEDULE = purpose("schedule");
+const P_PREEMPT = purpose("preempt");
 
 /** Sizes of images, for ImageLocality; the workload model knows them. */
 export interface ImageSizes {
@@ -62,6 +66,9 @@ export class Scheduler implements EventHandler {
   private pending = false;
   private flushHandle = NONE;
   private readonly rng = new Xor128();
+  private readonly priorities = new PriorityMix();
+  private preemption: PreemptionContext | null = null;
+  private readonly nominated = new NominatedPods();
 
   constructor(
     private readonly sim: Simulation,
@@ -80,6 +87,8 @@ export class Scheduler implements EventHandler {
     while (this.unschedulable.length > 0) this.unschedulable.pop();
     this.pending = false;
     this.flushHandle = NONE;
+    this.priorities.clear();
+    this.nominated.clear();
   }
 
   onPod(type: WatchType, pod: PodRecord): void {
@@ -91,6 +100,7 @@ export class Scheduler implements EventHandler {
 
   private podChanged(type: WatchType, pod: PodRecord): void {
     if (type === WatchType.Added && pod.nodeName === null) {
+      if (!this.priorities.mixed) this.priorities.note(pod);
       this.queue.push(pod);
       this.kick();
       return;
@@ -187,7 +197,18 @@ export class Scheduler implements EventHandler {
     // A node outside the PreFilter's names fails the required terms too: only the reason differs.
     const named = filtersAffinity ? preFilterNodeNames(spec) : null;
     // Preferred node affinity scores each feasible node against the best of them: known first.
-    const maxPreferred = hasPreferredNodeAffinity(spec) ? this.maxPreferredWeight(pod, req) : 0;
+    // Pods nominated by a preemption keep their room from this one (nominated-pods.ts).
+    const reserved = this.nominated.pods.length > 0 ? this.nominated.reservations(pod, nodes) : null;
+    const maxPreferred = hasPreferredNodeAffinity(spec) ? this.maxPreferredWeight(pod, req, reserved) : 0;
+    if (pod.nominatedNodeName !== null && scalars.length === 0) {
+      // findNodesThatFitPod → evaluateNominatedNode: the node the pod preempted on is filtered
+      // first, and if it fits it is the only feasible node (no scoring of one node).
+      const nominated = nodes.find((n) => n.name === pod.nominatedNodeName);
+      if (nominated !== undefined && this.fits(pod, nominated, req, reserved?.get(nominated))) {
+        this.bind(pod, nominated, req);
+        return;
+      }
+    }
     for (const node of nodes) {
       if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
         if (named !== null && !named.has(node.name)) notPreFiltered++;
@@ -195,15 +216,19 @@ export class Scheduler implements EventHandler {
         continue;
       }
       let fits = true;
-      if (node.podCount + 1 > node.allocatablePods) {
+      const r = reserved?.get(node);
+      if (node.podCount + 1 + (r?.pods ?? 0) > node.allocatablePods) {
         tooManyPods++;
         fits = false;
       }
-      if (node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu > node.allocatableMilliCpu) {
+      if (
+        node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu + (r?.milliCpu ?? 0) >
+        node.allocatableMilliCpu
+      ) {
         insufficientCpu++;
         fits = false;
       }
-      if (node.requestedMemory + node.systemMemory + req.memory > node.allocatableMemory) {
+      if (node.requestedMemory + node.systemMemory + req.memory + (r?.memory ?? 0) > node.allocatableMemory) {
         insufficientMem++;
         fits = false;
       }
@@ -228,7 +253,7 @@ export class Scheduler implements EventHandler {
       }
     }
     if (best === null) {
-      this.markUnschedulable(pod, {
+      this.markUnschedulable(pod, req, reserved, {
         total: nodes.length,
         cpu: insufficientCpu,
         memory: insufficientMem,
@@ -244,24 +269,46 @@ export class Scheduler implements EventHandler {
     this.bind(pod, best, req);
   }
 
+  /** NodeAffinity and NodeResourcesFit pass on `node`. */
+  private fits(pod: PodRecord, node: NodeRecord, req: Requests, r: Reserved | undefined): boolean {
+    return (
+      matchesNodeAffinity(pod.spec, node) &&
+      node.podCount + 1 + (r?.pods ?? 0) <= node.allocatablePods &&
+      node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu + (r?.milliCpu ?? 0) <=
+        node.allocatableMilliCpu &&
+      node.requestedMemory + node.systemMemory + req.memory + (r?.memory ?? 0) <= node.allocatableMemory
+    );
+  }
+
   /** The highest preferred-affinity weight among the nodes the pod fits (NormalizeScore's max). */
-  private maxPreferredWeight(pod: PodRecord, req: Requests): number {
+  private maxPreferredWeight(
+    pod: PodRecord,
+    req: Requests,
+    reserved: Map<NodeRecord, Reserved> | null,
+  ): number {
     let max = 0;
     for (const node of this.store.nodes) {
-      if (
-        !matchesNodeAffinity(pod.spec, node) ||
-        node.podCount + 1 > node.allocatablePods ||
-        node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu > node.allocatableMilliCpu ||
-        node.requestedMemory + node.systemMemory + req.memory > node.allocatableMemory
-      )
-        continue;
+      if (!this.fits(pod, node, req, reserved?.get(node))) continue;
       max = Math.max(max, preferredAffinityWeight(pod.spec, node));
     }
     return max;
   }
 
-  private drawBelow(pod: PodRecord, n: number): number {
-    this.random.reseed(this.rng, streamKey(pod.owner?.streamBase ?? pod.seq, P_SCHEDULE), pod.ordinal, n);
+  private preemptionContext(): PreemptionContext {
+    const ctx = this.preemption ?? {
+      store: this.store,
+      recorder: this.recorder,
+      now: 0,
+      drawBelow: (pod: PodRecord, n: number) => this.drawBelow(pod, n, P_PREEMPT),
+      podPriority,
+    };
+    this.preemption = ctx;
+    ctx.now = this.sim.now;
+    return ctx;
+  }
+
+  private drawBelow(pod: PodRecord, n: number, use = P_SCHEDULE): number {
+    this.random.reseed(this.rng, streamKey(pod.owner?.streamBase ?? pod.seq, use), pod.ordinal, n);
     return this.rng.nextBelow(n);
   }
 
@@ -289,6 +336,7 @@ export class Scheduler implements EventHandler {
     pod.node = node;
     pod.scheduledMs = apiTime(this.sim.now);
     pod.unschedulableMs = NONE;
+    if (this.profile.clearNominatedOnBinding) pod.nominatedNodeName = null;
     node.requestedMilliCpu += req.milliCpu;
     node.requestedMemory += req.memory;
     node.podCount++;
@@ -321,12 +369,36 @@ export class Scheduler implements EventHandler {
     pod.heldBy = null;
   }
 
-  private markUnschedulable(pod: PodRecord, counts: FilterCounts): void {
-    const message = fitErrorMessage(counts, mayPreempt(pod), this.profile.schedulerDraPostFilter);
+  private markUnschedulable(
+    pod: PodRecord,
+    req: Requests,
+    reserved: Map<NodeRecord, Reserved> | null,
+    counts: FilterCounts,
+  ): void {
     // handleSchedulingFailure records the event about the pod it tried (its resourceVersion
-    // before this failure's condition write): the events broadcaster keys series on it.
+    // before this failure's and the preemption's writes): the events broadcaster keys series on it.
     const regarding = this.recorder !== null ? podRef(pod) : null;
-    if (pod.unschedulableMs === NONE || pod.unschedulableMessage !== message) {
+    // DefaultPreemption's PostFilter (preemptor.ts), only where a pod may have victims.
+    let postFilter: string | null = null;
+    const nominatedBefore = pod.nominatedNodeName;
+    if (
+      this.priorities.mixed &&
+      mayPreempt(pod) &&
+      counts.cpu + counts.memory + counts.pods + counts.scalarNodes > 0
+    ) {
+      const result = preempt(this.preemptionContext(), pod, req, counts.scalars, reserved);
+      if ("node" in result) {
+        postFilter = "";
+        pod.nominatedNodeName = result.node.name;
+        this.nominated.add(pod);
+      } else postFilter = result.message;
+    }
+    const message = fitErrorMessage(counts, mayPreempt(pod), this.profile.schedulerDraPostFilter, postFilter);
+    if (
+      pod.unschedulableMs === NONE ||
+      pod.unschedulableMessage !== message ||
+      pod.nominatedNodeName !== nominatedBefore
+    ) {
       pod.unschedulableMs = apiTime(this.sim.now);
       pod.unschedulableMessage = message;
       this.store.updatePod(pod);
@@ -346,27 +418,4 @@ export class Scheduler implements EventHandler {
     pod.unschedulableByFit = counts.cpu + counts.memory + counts.pods + counts.scalarNodes > 0;
     this.unschedulable.push(pod);
   }
-}
-
-/** The priority the Priority admission plugin gave the pod (0 before it is known). */
-function podPriority(pod: PodRecord): number {
-  return pod.owner?.view.priority?.priority ?? 0;
-}
-
-/**
- * PrioritySort (the active queue's order): higher priority first, and among equal priorities the
- * pod queued first (framework/plugins/queuesort/priority_sort.go Less). The queue holds pods in
- * the order they were queued, so a stable sort by priority alone gives that order; a queue of one
- * priority — every single-Job scenario — is left as it is.
- */
-function byPriority(queue: PodRecord[]): void {
-  const first = podPriority(queue[0]);
-  let mixed = false;
-  for (let i = 1; i < queue.length && !mixed; i++) mixed = podPriority(queue[i]) !== first;
-  if (mixed) queue.sort((a, b) => podPriority(b) - podPriority(a));
-}
-
-/** The pod's preemptionPolicy as the Priority admission plugin set it is not Never. */
-function mayPreempt(pod: PodRecord): boolean {
-  return pod.owner?.view.priority?.preemptionPolicy !== "Never";
 }

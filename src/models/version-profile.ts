@@ -87,6 +87,12 @@ export interface VersionProfile {
    * deallocate, preemption: 0/1 nodes are available: …`.
    */
   readonly schedulerDraPostFilter: boolean;
+  /**
+   * The binding clears status.nominatedNodeName (pkg/registry/core/pod/storage/storage.go
+   * setPodNodeAndMetadata, gate ClearingNominatedNodeNameAfterBinding: kube_features.go 1.34
+   * alpha off, 1.35 beta on). Before, a preemptor keeps showing its nominated node once bound.
+   */
+  readonly clearNominatedOnBinding: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -111,6 +117,7 @@ const V1_35: VersionProfile = {
   sleepActionAllowZero: true,
   nodeKubeProxyVersion: false,
   schedulerDraPostFilter: true,
+  clearNominatedOnBinding: true,
 };
 
 const V1_34: VersionProfile = {
@@ -124,6 +131,7 @@ const V1_34: VersionProfile = {
   describeEventFieldPath: false,
   crashLoopRetryAtExpiry: false,
   containerRestartRules: false,
+  clearNominatedOnBinding: false,
 };
 
 const V1_33: VersionProfile = {
