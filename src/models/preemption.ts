@@ -56,8 +56,10 @@ function unfit(room: NodeRoom, req: PreemptorRequest): StillUnfit | null {
 
 /**
  * util.MoreImportantPod: the higher priority first, then the pod that started earlier
- * (GetPodStartTime). Equal on both → keep the given order (sort.SliceStable is not used
- * upstream, but the list comes from the node's pod list, which jobsim keeps in creation order).
+ * (GetPodStartTime). Equal on both → the given order: upstream's sort.Slice is pdqsort, whose
+ * insertion sort (below 12 elements) keeps it, over NodeInfo.Pods (the order pods were added,
+ * which a removal perturbs: RemovePod moves the last into the gap); jobsim gives the store's
+ * creation order, the same while no pod on the node was removed.
  */
 export function moreImportantFirst<P extends VictimCandidate>(a: P, b: P): number {
   if (a.priority !== b.priority) return b.priority - a.priority;

@@ -96,7 +96,9 @@ export function preempt(
     for (const p of ctx.store.pods) {
       if (p.heldBy !== node) continue;
       const r = podRequests(p.spec);
-      const startMs = p.startTimeMs !== NONE ? p.startTimeMs : ctx.now;
+      // status.startTime as the API stores it (whole seconds: the kubelet's JSON patch), so pods
+      // started in the same second tie; none yet → metav1.Now() (GetPodStartTime).
+      const startMs = p.startTimeMs !== NONE ? apiTime(p.startTimeMs) : ctx.now;
       pods.push({ pod: p, priority: ctx.podPriority(p), startMs, milliCpu: r.milliCpu, memory: r.memory });
     }
     // The dry run filters with the nominated pods too (SelectVictimsOnNode →
