@@ -1,5 +1,5 @@
 import { manifestLabel, type Scenario } from "../scenario/load.js";
-import { preemptionNote, refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
+import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
 
@@ -25,8 +25,6 @@ export function scenarioNotes(scenario: Scenario, file: string): string[] {
       (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
     ),
   );
-  const preemption = preemptionNote(sent, scenario.priorityClasses);
-  if (preemption !== null) notes.push(`jobsim: note: ${file}: ${preemption}`);
   return notes;
 }
 

@@ -8,7 +8,7 @@ import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
-import { preemptionNote, refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
+import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
@@ -131,8 +131,6 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
             ),
           );
         }
-        const preemption = preemptionNote([...s.manifests.values()], s.priorityClasses);
-        if (preemption !== null) warnings.push(`${file}: warning: ${preemption}`);
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
@@ -143,8 +141,6 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         warnings.push(...probeNotes(m).map((n) => `${file}: warning: ${n}`));
         warnings.push(...referenceNotes(m).map((n) => `${file}: warning: ${n}`));
         warnings.push(...refusedPriorityNotes(m, []).map((n) => `${file}: warning: ${n}`));
-        const preemption = preemptionNote([m], []);
-        if (preemption !== null) warnings.push(`${file}: warning: ${preemption}`);
         summary = `${file}: valid (${[plural(m.docs.length, "Job manifest"), ...otherObjects(m)].join(", ")})`;
       }
     } catch (e) {

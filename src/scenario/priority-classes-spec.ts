@@ -112,37 +112,3 @@ export function refusedPriorityNotes(m: ManifestFile, declared: readonly Priorit
   }
   return notes;
 }
-
-/**
- * A scenario whose Jobs' pods have different priorities, the higher allowed to preempt
- * (preemptionPolicy PreemptLowerPriority, the default): a real scheduler that finds no room for
- * such a pod evicts lower-priority pods to make it (DefaultPreemption). jobsim does not simulate
- * preemption — the pod waits for room — so the commands say so. Null when no Job's pods could
- * preempt another's.
- */
-export function preemptionNote(
-  manifests: readonly ManifestFile[],
-  declared: readonly PriorityClassSpec[],
-): string | null {
-  const classes = new PriorityClasses(declared);
-  const jobs = manifests
-    .flatMap((m) =>
-      m.docs.map((doc) => ({
-        name: doc.name,
-        admitted: classes.admit((doc.object.spec as JobSpec | undefined)?.template?.spec),
-      })),
-    )
-    .filter((j) => j.admitted.forbidden === null);
-  let high: (typeof jobs)[number] | undefined;
-  let low: (typeof jobs)[number] | undefined;
-  for (const j of jobs) {
-    if (
-      j.admitted.preemptionPolicy === "PreemptLowerPriority" &&
-      (high === undefined || j.admitted.priority > high.admitted.priority)
-    )
-      high = j;
-    if (low === undefined || j.admitted.priority < low.admitted.priority) low = j;
-  }
-  if (high === undefined || low === undefined || high.admitted.priority <= low.admitted.priority) return null;
-  return `jobsim does not simulate preemption: the pods of Job "${high.name}" (priority ${high.admitted.priority}) may preempt those of Job "${low.name}" (priority ${low.admitted.priority}); where a real scheduler would evict lower-priority pods to make room, they wait for room (docs/fidelity.md)`;
-}

@@ -105,7 +105,7 @@ describe("PriorityClasses", () => {
         "kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,PRIORITY:.spec.priority --sort-by=.metadata.name",
       ],
       // A non-preempting class (preemptionPolicy Never): ahead in the queue, but it may not evict
-      // `first` — the case jobsim simulates exactly (it does not simulate preemption).
+      // `first` (preemption-session.test.ts has the class that may).
       "  priorityClasses: [{name: high, value: 1000, preemptionPolicy: Never}]\n",
     );
     const rows = out
