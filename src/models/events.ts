@@ -54,6 +54,8 @@ export class EventRecord {
   resourceVersion = 0;
   /** events.k8s.io only: series count (0 = no series) and last observation. */
   seriesCount = 0;
+  /** events.k8s.io only: the related object (the preemptor of a Preempted event), or null. */
+  related: InvolvedObject | null = null;
   seriesLastMs = 0;
 
   constructor(
@@ -243,9 +245,12 @@ export class EventRecorder implements EventHandler {
     controller: string,
     instance: string,
     action: string,
+    /** Eventf's related object (reference.GetReference), part of the series key (eventKey). */
+    related: InvolvedObject | null = null,
   ): void {
     const now = this.clock.now;
-    const key = `${controller}\u0000${instance}\u0000${involvedKey(involved)}\u0000${involved.resourceVersion}\u0000${involved.fieldPath}\u0000${type}\u0000${reason}\u0000${action}`;
+    let key = `${controller}\u0000${instance}\u0000${involvedKey(involved)}\u0000${involved.resourceVersion}\u0000${involved.fieldPath}\u0000${type}\u0000${reason}\u0000${action}`;
+    if (related !== null) key += `\u0000${involvedKey(related)}\u0000${related.resourceVersion}`;
     const cached = this.series.get(key);
     if (cached !== undefined) {
       if (cached.count > 0) {
@@ -274,6 +279,7 @@ export class EventRecorder implements EventHandler {
       now,
     );
     ev.lastMs = -1;
+    ev.related = related;
     ev.resourceVersion = this.nextResourceVersion();
     this.series.add(key, ev);
     this.all.push(ev);

@@ -315,6 +315,8 @@ export class Materializer {
     else {
       out.eventTime = rfc3339Micro(this.epochMs + e.eventTimeMs);
       out.action = e.action;
+      if (e.related !== null)
+        out.related = Object.fromEntries(Object.entries(e.related).filter(([, v]) => v !== ""));
       if (e.seriesCount > 0)
         out.series = { count: e.seriesCount, lastObservedTime: rfc3339Micro(this.epochMs + e.seriesLastMs) };
     }

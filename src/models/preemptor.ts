@@ -40,7 +40,7 @@ export type PreemptionResult = { node: NodeRecord } | { message: string };
 export interface PreemptionContext {
   readonly store: Store;
   readonly recorder: EventRecorder | null;
-  now: number;
+  readonly clock: { readonly now: number };
   /** A seeded draw in [0, n) for the final tie (the scheduler's stream for this pod). */
   drawBelow(pod: PodRecord, n: number): number;
   podPriority(pod: PodRecord): number;
@@ -98,7 +98,7 @@ export function preempt(
       const r = podRequests(p.spec);
       // status.startTime as the API stores it (whole seconds: the kubelet's JSON patch), so pods
       // started in the same second tie; none yet → metav1.Now() (GetPodStartTime).
-      const startMs = p.startTimeMs !== NONE ? apiTime(p.startTimeMs) : ctx.now;
+      const startMs = p.startTimeMs !== NONE ? apiTime(p.startTimeMs) : ctx.clock.now;
       pods.push({ pod: p, priority: ctx.podPriority(p), startMs, milliCpu: r.milliCpu, memory: r.memory });
     }
     // The dry run filters with the nominated pods too (SelectVictimsOnNode →
@@ -158,11 +158,14 @@ function execute(
       p.nominatedNodeName = null;
       store.updatePod(p);
     }
+  // PreemptPod's Eventf(victim, pod, …): the preemptor as the scheduler holds it, before its
+  // own failure's status write.
+  const preemptorRef = ctx.recorder !== null ? podRef(preemptor) : null;
   for (const { pod: victim } of victims) {
     if (victim.deletionMs !== NONE) continue;
     // The event regards the victim as the scheduler listed it, before its own writes.
     const regarding = ctx.recorder !== null ? podRef(victim) : null;
-    victim.disruptionMs = apiTime(ctx.now);
+    victim.disruptionMs = apiTime(ctx.clock.now);
     victim.disruptionGeneration = victim.generation;
     store.updatePod(victim);
     store.deletePod(victim, victim.spec.terminationGracePeriodSeconds ?? 30);
@@ -175,6 +178,7 @@ function execute(
         "default-scheduler",
         `default-scheduler-${store.nodes[0]?.name ?? ""}`,
         "Preempting",
+        preemptorRef,
       );
   }
 }

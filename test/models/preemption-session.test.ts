@@ -103,6 +103,17 @@ describe("DefaultPreemption", () => {
     expect(last(out)).toBe("NODE     NOMINATED\nnode-0   <none>\n");
   });
 
+  it("the Preempted event names the preemptor as its related object (Eventf(victim, preemptor, …))", () => {
+    const out = run(["sleep 1s", "kubectl get events --field-selector reason=Preempted -o yaml"], {
+      lowPolicy: "Ignore",
+    });
+    const ev = parseYaml(last(out)).items[0];
+    expect(ev.action).toBe("Preempting");
+    expect(ev.related).toMatchObject({ apiVersion: "v1", kind: "Pod", namespace: "default" });
+    expect(ev.related.name).toMatch(/^high-\w{5}$/);
+    expect(ev.message).toBe(`Preempted by pod ${ev.related.uid} on node node-0`);
+  });
+
   it("1.34 (ClearingNominatedNodeNameAfterBinding off): the bound preemptor keeps its nominated node", () => {
     const out = run(
       [
