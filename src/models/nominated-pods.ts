@@ -1,6 +1,7 @@
+import { matchesNodeAffinity } from "./node-affinity.js";
 import { NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { podPriority } from "./pod-priority.js";
-import { podRequests } from "./scheduler-score.js";
+import { podRequests, type Requests } from "./scheduler-score.js";
 
 /**
  * The scheduling queue's nominator (pkg/scheduler/backend/queue/nominator.go): pods a preemption
@@ -56,4 +57,20 @@ export class NominatedPods {
     }
     return out;
   }
+}
+
+/** NodeAffinity and NodeResourcesFit pass on `node`, with the room `r` kept for nominated pods. */
+export function fitsWithNominated(
+  pod: PodRecord,
+  node: NodeRecord,
+  req: Requests,
+  r: Reserved | undefined,
+): boolean {
+  return (
+    matchesNodeAffinity(pod.spec, node) &&
+    node.podCount + 1 + (r?.pods ?? 0) <= node.allocatablePods &&
+    node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu + (r?.milliCpu ?? 0) <=
+      node.allocatableMilliCpu &&
+    node.requestedMemory + node.systemMemory + req.memory + (r?.memory ?? 0) <= node.allocatableMemory
+  );
 }

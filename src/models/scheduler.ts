@@ -14,7 +14,7 @@ import {
   preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
-import { NominatedPods, type Reserved } from "./nominated-pods.js";
+import { fitsWithNominated, NominatedPods, type Reserved } from "./nominated-pods.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { byPriority, mayPreempt, PriorityMix, podPriority } from "./pod-priority.js";
 import { type PreemptionContext, preempt } from "./preemptor.js";
@@ -204,7 +204,7 @@ export class Scheduler implements EventHandler {
       // findNodesThatFitPod → evaluateNominatedNode: the node the pod preempted on is filtered
       // first, and if it fits it is the only feasible node (no scoring of one node).
       const nominated = nodes.find((n) => n.name === pod.nominatedNodeName);
-      if (nominated !== undefined && this.fits(pod, nominated, req, reserved?.get(nominated))) {
+      if (nominated !== undefined && fitsWithNominated(pod, nominated, req, reserved?.get(nominated))) {
         this.bind(pod, nominated, req);
         return;
       }
@@ -269,17 +269,6 @@ export class Scheduler implements EventHandler {
     this.bind(pod, best, req);
   }
 
-  /** NodeAffinity and NodeResourcesFit pass on `node`. */
-  private fits(pod: PodRecord, node: NodeRecord, req: Requests, r: Reserved | undefined): boolean {
-    return (
-      matchesNodeAffinity(pod.spec, node) &&
-      node.podCount + 1 + (r?.pods ?? 0) <= node.allocatablePods &&
-      node.requestedMilliCpu + node.systemMilliCpu + req.milliCpu + (r?.milliCpu ?? 0) <=
-        node.allocatableMilliCpu &&
-      node.requestedMemory + node.systemMemory + req.memory + (r?.memory ?? 0) <= node.allocatableMemory
-    );
-  }
-
   /** The highest preferred-affinity weight among the nodes the pod fits (NormalizeScore's max). */
   private maxPreferredWeight(
     pod: PodRecord,
@@ -288,23 +277,21 @@ export class Scheduler implements EventHandler {
   ): number {
     let max = 0;
     for (const node of this.store.nodes) {
-      if (!this.fits(pod, node, req, reserved?.get(node))) continue;
+      if (!fitsWithNominated(pod, node, req, reserved?.get(node))) continue;
       max = Math.max(max, preferredAffinityWeight(pod.spec, node));
     }
     return max;
   }
 
   private preemptionContext(): PreemptionContext {
-    const ctx = this.preemption ?? {
+    this.preemption ??= {
       store: this.store,
       recorder: this.recorder,
-      now: 0,
+      clock: this.sim,
       drawBelow: (pod: PodRecord, n: number) => this.drawBelow(pod, n, P_PREEMPT),
       podPriority,
     };
-    this.preemption = ctx;
-    ctx.now = this.sim.now;
-    return ctx;
+    return this.preemption;
   }
 
   private drawBelow(pod: PodRecord, n: number, use = P_SCHEDULE): number {
