@@ -14,6 +14,8 @@ interface Options {
   lowBackoff?: number;
   terminationSeconds?: number;
   grace?: number;
+  /** How long the `low` container runs (default 2000 s). */
+  lowRunSeconds?: number;
 }
 
 function run(steps: string[], o: Options = {}): string {
@@ -45,7 +47,7 @@ images:
     outcomes: [{probability: 1, exitCode: 0, log: ok}]
   slow:1:
     startSeconds: 1
-    runSeconds: 2000
+    runSeconds: ${o.lowRunSeconds ?? 2000}
     terminationSeconds: ${o.terminationSeconds ?? 0}
     outcomes: [{probability: 1, exitCode: 0, log: ok}]
 files:
@@ -168,6 +170,25 @@ describe("the Job controller counts the preempted pod", () => {
 
   it("no podFailurePolicy: a failure toward backoffLimit (0 here: BackoffLimitExceeded)", () => {
     expect(jobs({})).toMatch(/^1\/\/.*Failed/);
+  });
+
+  it("a victim whose container exits 0 within the grace period ends Succeeded: a success, no failure", () => {
+    // kubelet_pods.go getPhase: a deleted pod whose containers all exited 0 is Succeeded.
+    const out = run(
+      [
+        "sleep 20s",
+        "kubectl get events --field-selector reason=Preempted -o name",
+        "kubectl get job low -o jsonpath={.status.succeeded}/{.status.failed}",
+      ],
+      {
+        lowPolicy: "FailJob",
+        lowRunSeconds: 8,
+        terminationSeconds: 100,
+        grace: 60,
+      },
+    );
+    expect(out).toMatch(/^event\/low-\w{5}\.\w+$/m);
+    expect(last(out)).toBe("1/");
   });
 
   it("Count: a failure toward backoffLimit like any other, the pod replaced", () => {
