@@ -21,12 +21,12 @@ import type { Store } from "./store.js";
  * then the victims' DisruptionTarget, DELETE and `Preempted` event. The pure policy is in
  * preemption.ts.
  *
- * Timing: 1.32 preempts synchronously (prepareCandidate, before PostFilter returns); 1.33–1.35
- * (SchedulerAsyncPreemption beta, on) in a goroutine (prepareCandidateAsync) that races the
- * preemptor's FailedScheduling event and nominatedNodeName patch. In simulated time all of it is
- * one instant; jobsim takes the synchronous order for every version — nominations cleared, then
- * each victim's condition, DELETE and event, then the preemptor's failure — which is the order
- * the goroutine itself follows for its own writes.
+ * Timing: 1.32 preempts synchronously (prepareCandidate, before PostFilter returns: the victims,
+ * then the nominations cleared); 1.33–1.35 (SchedulerAsyncPreemption beta, on) in a goroutine
+ * (prepareCandidateAsync: the nominations cleared, then the victims) that races the preemptor's
+ * FailedScheduling event and nominatedNodeName patch. In simulated time all of it is one
+ * instant; jobsim writes the goroutine's part before the preemptor's failure in every version,
+ * as the synchronous path does (a capture could settle the race).
  */
 
 /** The victim as the dry run sees it, with its record. */
@@ -44,6 +44,8 @@ export interface PreemptionContext {
   /** A seeded draw in [0, n) for the final tie (the scheduler's stream for this pod). */
   drawBelow(pod: PodRecord, n: number): number;
   podPriority(pod: PodRecord): number;
+  /** VersionProfile.schedulerAsyncPreemption: the order of the nominations' clearing. */
+  readonly asyncPreemption: boolean;
 }
 
 /** The message when the nominated node still holds a victim being deleted
@@ -153,11 +155,7 @@ function execute(
   priority: number,
 ): void {
   const store = ctx.store;
-  for (const p of store.pods)
-    if (p !== preemptor && p.nominatedNodeName === node.name && ctx.podPriority(p) < priority) {
-      p.nominatedNodeName = null;
-      store.updatePod(p);
-    }
+  if (ctx.asyncPreemption) clearLowerNominations(ctx, preemptor, node, priority);
   // PreemptPod's Eventf(victim, pod, …): the preemptor as the scheduler holds it, before its
   // own failure's status write.
   const preemptorRef = ctx.recorder !== null ? podRef(preemptor) : null;
@@ -181,4 +179,19 @@ function execute(
         preemptorRef,
       );
   }
+  if (!ctx.asyncPreemption) clearLowerNominations(ctx, preemptor, node, priority);
+}
+
+/** clearNominatedNodeName for getLowerPriorityNominatedPods: a status patch to "" each. */
+function clearLowerNominations(
+  ctx: PreemptionContext,
+  preemptor: PodRecord,
+  node: NodeRecord,
+  priority: number,
+): void {
+  for (const p of ctx.store.pods)
+    if (p !== preemptor && p.nominatedNodeName === node.name && ctx.podPriority(p) < priority) {
+      p.nominatedNodeName = null;
+      ctx.store.updatePod(p);
+    }
 }

@@ -290,6 +290,7 @@ export class Scheduler implements EventHandler {
       clock: this.sim,
       drawBelow: (pod: PodRecord, n: number) => this.drawBelow(pod, n, P_PREEMPT),
       podPriority,
+      asyncPreemption: this.profile.schedulerAsyncPreemption,
     };
     return this.preemption;
   }

@@ -93,6 +93,12 @@ export interface VersionProfile {
    * alpha off, 1.35 beta on). Before, a preemptor keeps showing its nominated node once bound.
    */
   readonly clearNominatedOnBinding: boolean;
+  /**
+   * SchedulerAsyncPreemption (kube_features.go: 1.32 alpha off, 1.33 beta on): preemption runs in
+   * a goroutine (executor.go prepareCandidateAsync) that clears lower-priority nominations before
+   * deleting the victims; the synchronous prepareCandidate deletes the victims first.
+   */
+  readonly schedulerAsyncPreemption: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -118,6 +124,7 @@ const V1_35: VersionProfile = {
   nodeKubeProxyVersion: false,
   schedulerDraPostFilter: true,
   clearNominatedOnBinding: true,
+  schedulerAsyncPreemption: true,
 };
 
 const V1_34: VersionProfile = {
@@ -155,6 +162,7 @@ const V1_32: VersionProfile = {
   runningContainerResources: false,
   sleepActionAllowZero: false,
   nodeKubeProxyVersion: true,
+  schedulerAsyncPreemption: false,
 };
 
 export const VERSION_PROFILES: Readonly<Record<string, VersionProfile>> = {
