@@ -34,8 +34,10 @@ interface Victim extends VictimCandidate {
   readonly pod: PodRecord;
 }
 
-/** What Preempt answered: a node nominated, or the PostFilter message after `preemption: `. */
-export type PreemptionResult = { node: NodeRecord } | { message: string };
+/** What Preempt answered: a node nominated, or the PostFilter message after `preemption: ` and
+ * whether the pod's nomination is cleared (NewPostFilterResultWithNominatedNode(""): only when
+ * no node had candidates, not when the pod was not eligible). */
+export type PreemptionResult = { node: NodeRecord } | { message: string; clearNomination: boolean };
 
 export interface PreemptionContext {
   readonly store: Store;
@@ -84,7 +86,7 @@ export function preempt(
           p.deletionMs !== NONE &&
           p.disruptionMs !== NONE
         )
-          return { message: TERMINATING_ON_NOMINATED };
+          return { message: TERMINATING_ON_NOMINATED, clearNomination: false };
   }
   const statuses: string[] = [];
   const candidates: (PreemptionCandidate<Victim> & { node: NodeRecord })[] = [];
@@ -123,7 +125,7 @@ export function preempt(
       for (const name of scalars) statuses.push(`Insufficient ${name}`);
     } else candidates.push({ node, victims: result.victims });
   }
-  if (candidates.length === 0) return { message: fitError(nodes.length, statuses) };
+  if (candidates.length === 0) return { message: fitError(nodes.length, statuses), clearNomination: true };
   const best = bestCandidates(candidates);
   // A tie left after every criterion: upstream takes the first of a list built by ranging over a
   // Go map (random order); a seeded draw is that.

@@ -379,7 +379,10 @@ export class Scheduler implements EventHandler {
         postFilter = "";
         pod.nominatedNodeName = result.node.name;
         this.nominated.add(pod);
-      } else postFilter = result.message;
+      } else {
+        postFilter = result.message;
+        if (result.clearNomination) pod.nominatedNodeName = null;
+      }
     }
     const message = fitErrorMessage(counts, mayPreempt(pod), this.profile.schedulerDraPostFilter, postFilter);
     if (

@@ -70,3 +70,35 @@ describe("the preemption's writes", () => {
     expect(setup(false)).toEqual(["update victim", "delete victim", "update lower"]);
   });
 });
+
+describe("a nominated pod whose preemption finds no candidate", () => {
+  it('loses its nomination (Evaluator.Preempt: NewPostFilterResultWithNominatedNode(""))', () => {
+    const node = {
+      name: "node-0",
+      allocatableMilliCpu: 1000,
+      allocatableMemory: 1e12,
+      allocatablePods: 110,
+      systemMilliCpu: 0,
+      systemMemory: 0,
+      requestedMilliCpu: 600,
+      requestedMemory: 0,
+      podCount: 1,
+    } as unknown as NodeRecord;
+    const spec = { containers: [{ name: "c", resources: { requests: { cpu: "600m" } } }] };
+    const peer = { name: "peer", priority: 1000, spec, heldBy: node, startTimeMs: 0, deletionMs: NONE };
+    const preemptor = { name: "p", priority: 1000, spec, nominatedNodeName: "node-0", deletionMs: NONE };
+    const ctx: PreemptionContext = {
+      store: { nodes: [node], pods: [peer, preemptor] } as unknown as Store,
+      recorder: null,
+      clock: { now: 0 },
+      drawBelow: () => 0,
+      podPriority: (p) => (p as unknown as { priority: number }).priority,
+      asyncPreemption: true,
+    };
+    const req = { milliCpu: 600, memory: 0, nonZeroMilliCpu: 600, nonZeroMemory: 0 };
+    expect(preempt(ctx, preemptor as unknown as PodRecord, req as never, [], null)).toEqual({
+      message: "0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      clearNomination: true,
+    });
+  });
+});
