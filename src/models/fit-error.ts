@@ -43,9 +43,10 @@ export function fitErrorMessage(
   if (c.notPreFiltered > 0)
     reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
   reasons.sort();
-  // DefaultPreemption's FitError (preemption.go Evaluator.Preempt): the nodes a plugin found
-  // Unschedulable (NodeResourcesFit) are dry-run and have no victims (no pod of lower priority
-  // is simulated as preemptable); the UnschedulableAndUnresolvable ones (NodeAffinity, Filter or
+  // DefaultPreemption's FitError (preemption.go Evaluator.Preempt) when it was not dry-run here
+  // (`postFilter` null: every pod queued so far has one priority, so no node holds a victim): the
+  // nodes a plugin found Unschedulable (NodeResourcesFit) have no victims; the
+  // UnschedulableAndUnresolvable ones (NodeAffinity, Filter or
   // PreFilter) are absent from its statuses, so SetAbsentNodesStatus gives them "Preemption is
   // not helpful for scheduling". A PreFilter rejection gives every node its status.
   const unresolvable = c.preFilterConflict ? c.total : c.selector + c.notPreFiltered;
