@@ -390,7 +390,9 @@ export class Scheduler implements EventHandler {
       pod.unschedulableMessage !== message ||
       pod.nominatedNodeName !== nominatedBefore
     ) {
-      pod.unschedulableMs = apiTime(this.sim.now);
+      // UpdatePodCondition (pkg/api/v1/pod/util.go) keeps lastTransitionTime while the status
+      // stays False, whatever the message.
+      if (pod.unschedulableMs === NONE) pod.unschedulableMs = apiTime(this.sim.now);
       pod.unschedulableMessage = message;
       this.store.updatePod(pod);
     }

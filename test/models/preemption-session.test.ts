@@ -127,6 +127,19 @@ describe("DefaultPreemption", () => {
     expect(last(out)).toBe("NODE     NOMINATED\nnode-0   node-0\n");
   });
 
+  it("a new FailedScheduling message keeps PodScheduled's lastTransitionTime (UpdatePodCondition)", () => {
+    const out = run(
+      [
+        "sleep 6m",
+        `kubectl get pods -l job-name=high -o jsonpath='{.items[0].status.conditions[?(@.type=="PodScheduled")].lastTransitionTime}{"\\n"}'`,
+        `kubectl get pods -l job-name=high -o jsonpath='{.items[0].status.conditions[?(@.type=="PodScheduled")].message}'`,
+      ],
+      { terminationSeconds: 1000, grace: 900, lowPolicy: "Ignore" },
+    );
+    expect(last(out)).toContain("not eligible due to a terminating pod on the nominated node.");
+    expect(out).toContain("\n2026-01-01T00:00:05Z\n");
+  });
+
   it("retried while the victim terminates: not eligible due to a terminating pod on the nominated node", () => {
     // A second low-priority Job's pod ending does not happen here; the 5-min flush retries it.
     const out = run(
