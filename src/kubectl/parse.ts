@@ -108,6 +108,15 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "type", value: true },
     { long: "dry-run", value: true },
   ],
+  // drain.go NewCmdCordon / NewCmdUncordon: AddLabelSelectorFlagVar and AddDryRunFlag only.
+  cordon: [
+    { long: "selector", short: "l", value: true },
+    { long: "dry-run", value: true },
+  ],
+  uncordon: [
+    { long: "selector", short: "l", value: true },
+    { long: "dry-run", value: true },
+  ],
 };
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);

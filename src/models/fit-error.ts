@@ -18,6 +18,8 @@ export interface FilterCounts {
   notPreFiltered: number;
   /** NodeAffinity's PreFilter named no node at all: its rejection is the whole message. */
   preFilterConflict: boolean;
+  /** Cordoned nodes the pod does not tolerate (NodeUnschedulable, before the others). */
+  unschedulable: number;
   /** Nodes refused for extended resources, and the resources asked. */
   scalarNodes: number;
   scalars: readonly string[];
@@ -40,6 +42,8 @@ export function fitErrorMessage(
   if (c.selector > 0) reasons.push(`${c.selector} node(s) didn't match Pod's node affinity/selector`);
   if (c.pods > 0) reasons.push(`${c.pods} Too many pods`);
   if (c.scalarNodes > 0) for (const name of c.scalars) reasons.push(`${c.scalarNodes} Insufficient ${name}`);
+  // node_unschedulable.go ErrReasonUnschedulable.
+  if (c.unschedulable > 0) reasons.push(`${c.unschedulable} node(s) were unschedulable`);
   if (c.notPreFiltered > 0)
     reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
   reasons.sort();
@@ -47,9 +51,10 @@ export function fitErrorMessage(
   // (`postFilter` null: every pod queued so far has one priority, so no node holds a victim): the
   // nodes a plugin found Unschedulable (NodeResourcesFit) have no victims; the
   // UnschedulableAndUnresolvable ones (NodeAffinity, Filter or
-  // PreFilter) are absent from its statuses, so SetAbsentNodesStatus gives them "Preemption is
+  // PreFilter; NodeUnschedulable) are absent from its statuses, so SetAbsentNodesStatus gives them "Preemption is
   // not helpful for scheduling". A PreFilter rejection gives every node its status.
-  const unresolvable = c.preFilterConflict ? c.total : c.selector + c.notPreFiltered;
+  // NodeUnschedulable's status is UnschedulableAndUnresolvable too (node_unschedulable.go Filter).
+  const unresolvable = c.preFilterConflict ? c.total : c.selector + c.notPreFiltered + c.unschedulable;
   const noVictims = c.total - unresolvable;
   const preemptionReasons: string[] = [];
   if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);

@@ -14,6 +14,7 @@ import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
 import { PodStatusMaterializer, type SpecContainer } from "./materialize-pod-status.js";
+import { UNSCHEDULABLE_TAINT_KEY } from "./node-cordon.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
 import type { VersionProfile } from "./version-profile.js";
@@ -244,6 +245,20 @@ export class Materializer {
         podCIDR: `10.42.${node.podCidrIndex}.0/24`,
         podCIDRs: [`10.42.${node.podCidrIndex}.0/24`],
         providerID: `k3s://${node.name}`,
+        // NodeSpec's field order (core/v1 types.go): unschedulable (omitempty: dropped when an
+        // uncordon sets false), then taints; the node lifecycle controller's taint (node-cordon.ts).
+        ...(node.unschedulable ? { unschedulable: true } : {}),
+        ...(node.unschedulableTaintMs >= 0
+          ? {
+              taints: [
+                {
+                  key: UNSCHEDULABLE_TAINT_KEY,
+                  effect: "NoSchedule",
+                  timeAdded: this.time(node.unschedulableTaintMs),
+                },
+              ],
+            }
+          : {}),
       },
       status: {
         nodeInfo: {

@@ -21,6 +21,11 @@ export class NodeRecord {
   ipWrapped = false;
   /** Opaque state of this node's kubelet. */
   kubelet: unknown = null;
+  /** spec.unschedulable: set by `kubectl cordon`, cleared by `uncordon` (kubectl's PATCH). */
+  unschedulable = false;
+  /** When the node lifecycle controller added its `node.kubernetes.io/unschedulable` taint
+   * (simulated ms), or -1 while the node has none. */
+  unschedulableTaintMs = -1;
 
   constructor(
     readonly index: number,
@@ -54,6 +59,8 @@ export class NodeRecord {
     this.nextPodIp = firstPodIp;
     this.firstPodIp = firstPodIp;
     this.ipWrapped = false;
+    this.unschedulable = false;
+    this.unschedulableTaintMs = -1;
   }
 
   /**

@@ -76,6 +76,8 @@ export class PodRecord {
   unschedulableSinceMs = NONE;
   /** NodeResourcesFit was among the plugins that rejected its last attempt. */
   unschedulableByFit = false;
+  /** NodeUnschedulable (a cordoned node) was among its last attempt's rejectors. */
+  unschedulableByCordon = false;
   /** status.nominatedNodeName: the node the scheduler preempted on for this pod (preemptor.ts). */
   nominatedNodeName: string | null = null;
   /** The DisruptionTarget=True/PreemptionByScheduler condition's lastTransitionTime (NONE: none),
@@ -242,6 +244,7 @@ export class PodRecord {
     this.unschedulableMessage = "";
     this.unschedulableSinceMs = NONE;
     this.unschedulableByFit = false;
+    this.unschedulableByCordon = false;
     this.nominatedNodeName = null;
     this.disruptionMs = NONE;
     this.disruptionGeneration = 0;

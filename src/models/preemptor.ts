@@ -1,6 +1,7 @@
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { matchesNodeAffinity, preFilterNodeNames } from "./node-affinity.js";
+import { refusedAsUnschedulable } from "./node-cordon.js";
 import type { Reserved } from "./nominated-pods.js";
 import { apiTime, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import {
@@ -71,8 +72,12 @@ export function preempt(
   const spec = pod.spec;
   const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
   const named = filtersAffinity ? preFilterNodeNames(spec) : null;
+  // nodesWherePreemptionMightHelp: a node an UnschedulableAndUnresolvable filter refused
+  // (NodeAffinity, NodeUnschedulable) is no candidate.
   const potential = (node: NodeRecord) =>
-    !(named !== null && named.size === 0) && (!filtersAffinity || matchesNodeAffinity(spec, node));
+    !(named !== null && named.size === 0) &&
+    (!filtersAffinity || matchesNodeAffinity(spec, node)) &&
+    !refusedAsUnschedulable(spec, node);
   // PodEligibleToPreemptOthers: a pod nominated to a node (not unresolvable there) waits while a
   // lower-priority pod there is terminating by preemption (podTerminatingByPreemption:
   // deletionTimestamp and DisruptionTarget/PreemptionByScheduler; kubernetes#114623, 1.27).

@@ -14,6 +14,7 @@ import {
   preFilterNodeNames,
   preferredAffinityWeight,
 } from "./node-affinity.js";
+import { refusedAsUnschedulable } from "./node-cordon.js";
 import { fitsWithNominated, NominatedPods, type Reserved } from "./nominated-pods.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { byPriority, mayPreempt, PriorityMix, podPriority } from "./pod-priority.js";
@@ -108,8 +109,19 @@ export class Scheduler implements EventHandler {
     const node = pod.heldBy;
     if (node !== null && (type === WatchType.Deleted || isTerminal(pod.phase))) {
       this.release(pod, node);
-      if (this.unschedulable.length > 0) this.moveOnAssignedPodDelete();
+      // AssignedPodDelete (see requeue).
+      if (this.unschedulable.length > 0) this.requeue(byFit);
     }
+  }
+
+  /**
+   * A node's spec.unschedulable went false (an uncordon's PATCH, node-cordon.ts): the
+   * NodeUnschedulable plugin's queueing hint for that Node update
+   * (node_unschedulable.go isSchedulableAfterNodeChange: Queue when the node was unschedulable
+   * and is no longer) moves back the pods it rejected; other plugins' pods wait as before.
+   */
+  nodeUncordoned(): void {
+    if (this.unschedulable.length > 0) this.requeue(byCordon);
   }
 
   private kick(): void {
@@ -144,19 +156,20 @@ export class Scheduler implements EventHandler {
   }
 
   /**
-   * An assigned pod went (AssignedPodDelete; a terminal pod leaves the scheduler's informer as
-   * a deletion): the queue retries the unschedulable pods one of whose rejecting plugins is
-   * interested. NodeResourcesFit is (isSchedulableAfterPodEvent: a scheduled pod's deletion →
-   * Queue); NodeAffinity registers only Node events, so the pods it alone rejected stay until
-   * the flush (scheduling_queue.go isPodWorthRequeuing → queueSkip).
+   * A cluster event: the queue retries the unschedulable pods one of whose rejecting plugins is
+   * interested (scheduling_queue.go isPodWorthRequeuing). When an assigned pod goes
+   * (AssignedPodDelete; a terminal pod leaves the scheduler's informer as a deletion),
+   * NodeResourcesFit is (isSchedulableAfterPodEvent: a scheduled pod's deletion → Queue);
+   * NodeAffinity and NodeUnschedulable register only Node events, so the pods they alone
+   * rejected stay until the flush (→ queueSkip).
    */
-  private moveOnAssignedPodDelete(): void {
+  private requeue(interested: (pod: PodRecord) => boolean): void {
     const list = this.unschedulable;
     let kept = 0;
     let moved = false;
     for (let i = 0; i < list.length; i++) {
       const pod = list[i];
-      if (pod.unschedulableByFit) {
+      if (interested(pod)) {
         this.queue.push(pod);
         moved = true;
       } else list[kept++] = pod;
@@ -191,6 +204,7 @@ export class Scheduler implements EventHandler {
     let selectorMismatch = 0;
     let notPreFiltered = 0;
     let insufficientScalar = 0;
+    let cordoned = 0;
     const spec = pod.spec;
     const scalars = requestedScalarResources(spec);
     const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
@@ -204,12 +218,27 @@ export class Scheduler implements EventHandler {
       // findNodesThatFitPod → evaluateNominatedNode: the node the pod preempted on is filtered
       // first, and if it fits it is the only feasible node (no scoring of one node).
       const nominated = nodes.find((n) => n.name === pod.nominatedNodeName);
-      if (nominated !== undefined && fitsWithNominated(pod, nominated, req, reserved?.get(nominated))) {
+      if (
+        nominated !== undefined &&
+        !refusedAsUnschedulable(spec, nominated) &&
+        fitsWithNominated(pod, nominated, req, reserved?.get(nominated))
+      ) {
         this.bind(pod, nominated, req);
         return;
       }
     }
     for (const node of nodes) {
+      // NodeUnschedulable is the first Filter plugin (default_plugins.go getDefaultPlugins), and
+      // a node's filters stop at its first failure; a node outside NodeAffinity's PreFilter
+      // names is never filtered at all.
+      if (
+        node.unschedulable &&
+        (named === null || named.has(node.name)) &&
+        refusedAsUnschedulable(spec, node)
+      ) {
+        cordoned++;
+        continue;
+      }
       if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
         if (named !== null && !named.has(node.name)) notPreFiltered++;
         else selectorMismatch++;
@@ -262,6 +291,7 @@ export class Scheduler implements EventHandler {
         notPreFiltered,
         preFilterConflict: named !== null && named.size === 0,
         scalarNodes: insufficientScalar,
+        unschedulable: cordoned,
         scalars,
       });
       return;
@@ -277,7 +307,8 @@ export class Scheduler implements EventHandler {
   ): number {
     let max = 0;
     for (const node of this.store.nodes) {
-      if (!fitsWithNominated(pod, node, req, reserved?.get(node))) continue;
+      if (refusedAsUnschedulable(pod.spec, node) || !fitsWithNominated(pod, node, req, reserved?.get(node)))
+        continue;
       max = Math.max(max, preferredAffinityWeight(pod.spec, node));
     }
     return max;
@@ -409,6 +440,10 @@ export class Scheduler implements EventHandler {
     // AddUnschedulableIfNotPresent: "Refresh the timestamp since the pod is re-added."
     pod.unschedulableSinceMs = this.sim.now;
     pod.unschedulableByFit = counts.cpu + counts.memory + counts.pods + counts.scalarNodes > 0;
+    pod.unschedulableByCordon = counts.unschedulable > 0;
     this.unschedulable.push(pod);
   }
 }
+
+const byFit = (pod: PodRecord) => pod.unschedulableByFit;
+const byCordon = (pod: PodRecord) => pod.unschedulableByCordon;

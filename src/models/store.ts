@@ -213,6 +213,12 @@ export class Store {
     for (const e of this.nodeListeners) e.f(WatchType.Added, node);
   }
 
+  /** A write to a node (a cordon's PATCH, the node lifecycle controller's taint update). */
+  updateNode(node: NodeRecord): void {
+    node.resourceVersion = this.nextResourceVersion();
+    for (const e of this.nodeListeners) e.f(WatchType.Modified, node);
+  }
+
   // ---- jobs ---------------------------------------------------------------------------------
 
   addJob(job: JobRecord): void {

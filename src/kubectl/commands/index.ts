@@ -3,6 +3,7 @@ import type { CommandResult, KubectlContext } from "../context.js";
 import type { KubectlCommand } from "../parse.js";
 import { selectorRefusal } from "../selector-errors.js";
 import { applyCommand } from "./apply.js";
+import { cordonCommand } from "./cordon.js";
 import { deleteCommand } from "./delete.js";
 import { describeCommand } from "./describe.js";
 import { eventsCommand } from "./events.js";
@@ -13,6 +14,7 @@ import { waitCommand } from "./wait.js";
 
 const COMMANDS: Record<string, (ctx: KubectlContext, cmd: KubectlCommand) => CommandResult> = {
   apply: applyCommand,
+  cordon: cordonCommand,
   create: applyCommand,
   delete: deleteCommand,
   describe: describeCommand,
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (ctx: KubectlContext, cmd: KubectlCommand) => Com
   get: getCommand,
   logs: logsCommand,
   patch: patchCommand,
+  uncordon: cordonCommand,
   wait: waitCommand,
 };
 
