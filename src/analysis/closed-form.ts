@@ -124,6 +124,8 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   if (plan.steps.some((s) => s.kind === "patch" && s.namespace === job.namespace && s.name === job.name))
     return "a step patches the Job";
   if (plan.steps.some((s) => s.kind === "deletePods")) return "a step deletes pods";
+  // The closed form places pods on an idle cluster's preferred node (idle-placement.ts).
+  if (plan.steps.some((s) => s.kind === "cordon")) return "a step cordons or uncordons a node";
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
   const image = job.object.spec!.template.spec!.containers[0].image ?? "";

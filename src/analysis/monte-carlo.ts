@@ -1,6 +1,7 @@
 import { withMergedTemplate } from "../kubectl/apply-template.js";
 import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubectl/apply-three-way.js";
 import { updateExistingJob } from "../kubectl/commands/apply.js";
+import { cordonCommand } from "../kubectl/commands/cordon.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
 import {
   FOLLOW_LIMIT_MS,
@@ -219,6 +220,13 @@ export class MonteCarlo {
       } else if (step.kind === "patch") {
         const live = c.store.findJob(step.namespace, step.name);
         if (live !== undefined && !live.removed) patchJob(c, live, step.patch);
+      } else if (step.kind === "cordon") {
+        // The node state it sets goes with Cluster.reset (NodeRecord.resetState).
+        try {
+          cordonCommand(this.kubectl(), step.command);
+        } catch (e) {
+          refusedSelector(e);
+        }
       } else if (step.kind === "deletePods") {
         try {
           deleteCommand(this.kubectl(), step.command);

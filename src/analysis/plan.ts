@@ -50,6 +50,9 @@ export type PlanStep =
     }
   /** `kubectl delete` of pods only, run as the session runs it (delete.ts: grace period, --wait). */
   | { kind: "deletePods"; command: KubectlCommand }
+  /** `kubectl cordon` / `uncordon`, run as the session runs it (cordon.ts): a node's
+   * spec.unschedulable, which the scheduler filters on. */
+  | { kind: "cordon"; command: KubectlCommand }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
@@ -161,6 +164,8 @@ export function planFor(scenario: Scenario): RunPlan {
         // applies it, and count as Unfinished in every run.
         throw new AnalysisError(`${scenario.file}: ${pastHorizon(s.line, earliestMs, scenario.horizonMs)}`);
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
+    } else if (s.command.verb === "cordon" || s.command.verb === "uncordon") {
+      steps.push({ kind: "cordon", command: s.command });
     } else if (s.command.verb === "logs") {
       const follow = followStep(s.command);
       if (follow !== null) steps.push(follow);
