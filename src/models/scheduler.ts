@@ -27,6 +27,7 @@ import {
   type Requests,
 } from "./scheduler-score.js";
 import { type Store, WatchType } from "./store.js";
+import { movePods } from "./unschedulable-pods.js";
 import type { VersionProfile } from "./version-profile.js";
 
 /**
@@ -164,31 +165,17 @@ export class Scheduler implements EventHandler {
    * rejected stay until the flush (→ queueSkip).
    */
   private requeue(interested: (pod: PodRecord) => boolean): void {
-    const list = this.unschedulable;
-    let kept = 0;
-    let moved = false;
-    for (let i = 0; i < list.length; i++) {
-      const pod = list[i];
-      if (interested(pod)) {
-        this.queue.push(pod);
-        moved = true;
-      } else list[kept++] = pod;
-    }
-    list.length = kept;
-    if (moved) this.kick();
+    if (movePods(this.unschedulable, this.queue, interested)) this.kick();
   }
 
   /** Moves the due pods from the unschedulable list to the queue, keeping the others in order. */
   private flushLeftover(): void {
     const now = this.sim.now;
-    const list = this.unschedulable;
-    let kept = 0;
-    for (let i = 0; i < list.length; i++) {
-      const pod = list[i];
-      if (now - pod.unschedulableSinceMs > UNSCHEDULABLE_FLUSH_MS) this.queue.push(pod);
-      else list[kept++] = pod;
-    }
-    list.length = kept;
+    movePods(
+      this.unschedulable,
+      this.queue,
+      (pod) => now - pod.unschedulableSinceMs > UNSCHEDULABLE_FLUSH_MS,
+    );
   }
 
   private scheduleOne(pod: PodRecord): void {
