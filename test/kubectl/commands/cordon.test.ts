@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseKubectl } from "../../../src/kubectl/parse.js";
 import { commandOutput, commandTranscript } from "./session.js";
 
 /**
@@ -83,7 +84,16 @@ describe("kubectl cordon / uncordon", () => {
     expect(commandOutput([], "kubectl uncordon --selector x=y")).toBe("");
   });
 
-  it("usage errors: no node, a name with a selector, an unknown flag", () => {
+  it("drain's flags are pflag's unknown flags for cordon (NewCmdCordon declares only -l and --dry-run)", () => {
+    expect(() => parseKubectl(["kubectl", "cordon", "node-0", "--force"])).toThrow(
+      "error: unknown flag: --force\nSee 'kubectl cordon --help' for usage.",
+    );
+    expect(() => parseKubectl(["kubectl", "uncordon", "node-0", "--ignore-daemonsets"])).toThrow(
+      "error: unknown flag: --ignore-daemonsets\nSee 'kubectl uncordon --help' for usage.",
+    );
+  });
+
+  it("usage errors: no node, a name with a selector", () => {
     expect(commandOutput([], "kubectl cordon")).toBe(
       "2> error: USAGE: cordon NODE [flags]\n2> See 'kubectl cordon -h' for help and examples\n",
     );
