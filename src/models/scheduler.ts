@@ -5,7 +5,6 @@ import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { type FilterCounts, fitErrorMessage } from "./fit-error.js";
 import { purpose, streamKey } from "./identity.js";
-import { imageLocalityScore } from "./image-locality.js";
 import {
   hasPreferredNodeAffinity,
   matchesNodeAffinity,
@@ -15,17 +14,13 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { refusedAsUnschedulable } from "./node-cordon.js";
+import { maxPreferredWeight, nodeScore } from "./node-score.js";
 import { fitsWithNominated, NominatedPods, type Reserved } from "./nominated-pods.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
 import { byPriority, mayPreempt, PriorityMix, podPriority } from "./pod-priority.js";
 import { type PreemptionContext, preempt } from "./preemptor.js";
 import { requestedScalarResources } from "./scalar-resources.js";
-import {
-  balancedAllocationScore,
-  leastAllocatedScore,
-  podRequests,
-  type Requests,
-} from "./scheduler-score.js";
+import { podRequests, type Requests } from "./scheduler-score.js";
 import { type Store, WatchType } from "./store.js";
 import { movePods } from "./unschedulable-pods.js";
 import type { VersionProfile } from "./version-profile.js";
@@ -200,7 +195,9 @@ export class Scheduler implements EventHandler {
     // Preferred node affinity scores each feasible node against the best of them: known first.
     // Pods nominated by a preemption keep their room from this one (nominated-pods.ts).
     const reserved = this.nominated.pods.length > 0 ? this.nominated.reservations(pod, nodes) : null;
-    const maxPreferred = hasPreferredNodeAffinity(spec) ? this.maxPreferredWeight(pod, req, reserved) : 0;
+    const maxPreferred = hasPreferredNodeAffinity(spec)
+      ? maxPreferredWeight(pod, req, this.store.nodes, reserved)
+      : 0;
     if (pod.nominatedNodeName !== null && scalars.length === 0) {
       // findNodesThatFitPod → evaluateNominatedNode: the node the pod preempted on is filtered
       // first, and if it fits it is the only feasible node (no scoring of one node).
@@ -253,7 +250,7 @@ export class Scheduler implements EventHandler {
         fits = false;
       }
       if (!fits) continue;
-      let score = this.score(pod, node, req);
+      let score = nodeScore(pod, node, req, this.store.nodes);
       if (maxPreferred > 0)
         score +=
           NODE_AFFINITY_SCORE_WEIGHT *
@@ -286,21 +283,6 @@ export class Scheduler implements EventHandler {
     this.bind(pod, best, req);
   }
 
-  /** The highest preferred-affinity weight among the nodes the pod fits (NormalizeScore's max). */
-  private maxPreferredWeight(
-    pod: PodRecord,
-    req: Requests,
-    reserved: Map<NodeRecord, Reserved> | null,
-  ): number {
-    let max = 0;
-    for (const node of this.store.nodes) {
-      if (refusedAsUnschedulable(pod.spec, node) || !fitsWithNominated(pod, node, req, reserved?.get(node)))
-        continue;
-      max = Math.max(max, preferredAffinityWeight(pod.spec, node));
-    }
-    return max;
-  }
-
   private preemptionContext(): PreemptionContext {
     this.preemption ??= {
       store: this.store,
@@ -316,25 +298,6 @@ export class Scheduler implements EventHandler {
   private drawBelow(pod: PodRecord, n: number, use = P_SCHEDULE): number {
     this.random.reseed(this.rng, streamKey(pod.owner?.streamBase ?? pod.seq, use), pod.ordinal, n);
     return this.rng.nextBelow(n);
-  }
-
-  /** LeastAllocated + BalancedAllocation + ImageLocality, each an integer 0–100 (scheduler-score.ts). */
-  private score(pod: PodRecord, node: NodeRecord, req: Requests): number {
-    const least = leastAllocatedScore(
-      node.systemMilliCpu + node.nonZeroMilliCpu + req.nonZeroMilliCpu,
-      node.allocatableMilliCpu,
-      node.systemMemory + node.nonZeroMemory + req.nonZeroMemory,
-      node.allocatableMemory,
-    );
-    const balanced = balancedAllocationScore(
-      req.milliCpu,
-      req.memory,
-      node.systemMilliCpu + node.requestedMilliCpu + req.milliCpu,
-      node.allocatableMilliCpu,
-      node.systemMemory + node.requestedMemory + req.memory,
-      node.allocatableMemory,
-    );
-    return least + balanced + imageLocalityScore(pod, node, this.store.nodes);
   }
 
   private bind(pod: PodRecord, node: NodeRecord, req: Requests): void {
