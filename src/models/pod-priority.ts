@@ -11,14 +11,12 @@ export function podPriority(pod: PodRecord): number {
 /**
  * PrioritySort (the active queue's order): higher priority first, and among equal priorities the
  * pod queued first (framework/plugins/queuesort/priority_sort.go Less). The queue holds pods in
- * the order they were queued, so a stable sort by priority alone gives that order; a queue of one
- * priority — every single-Job scenario — is left as it is.
+ * the order they were queued, so a stable sort by priority alone gives that order. The scheduler
+ * sorts only in a run whose pods have more than one priority (PriorityMix): every single-Job
+ * scenario's queue is left as it is.
  */
 export function byPriority(queue: PodRecord[]): void {
-  const first = podPriority(queue[0]);
-  let mixed = false;
-  for (let i = 1; i < queue.length && !mixed; i++) mixed = podPriority(queue[i]) !== first;
-  if (mixed) queue.sort((a, b) => podPriority(b) - podPriority(a));
+  queue.sort((a, b) => podPriority(b) - podPriority(a));
 }
 
 /** The pod's preemptionPolicy as the Priority admission plugin set it is not Never. */

@@ -137,7 +137,7 @@ export class Scheduler implements EventHandler {
     // In queue order, including pods queued meanwhile (as a shift() loop would, without the
     // shifting); then the queue is empty.
     const queue = this.queue;
-    if (queue.length > 1) byPriority(queue);
+    if (this.priorities.mixed && queue.length > 1) byPriority(queue);
     for (let i = 0; i < queue.length; i++) this.scheduleOne(queue[i]);
     while (queue.length > 0) queue.pop();
     if (this.unschedulable.length > 0 && this.flushHandle === NONE) {

@@ -1,4 +1,5 @@
 import type { ManifestFile } from "../kubectl/manifests.js";
+import { perContainer } from "./template-containers.js";
 
 /**
  * Lifecycle hooks jobsim accepts but does not run. A `sleep` hook is simulated (its seconds are
@@ -16,30 +17,15 @@ const UNRUN_ACTIONS = ["exec", "httpGet", "tcpSocket"] as const;
 
 /** The Jobs of a manifest file whose pod template declares such hooks, one entry per container. */
 export function unrunHooks(m: ManifestFile): { job: string; hooks: string[] }[] {
-  const out: { job: string; hooks: string[] }[] = [];
-  for (const doc of m.docs) {
-    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
-      | Record<string, unknown>
-      | undefined;
-    const spec = template?.spec as Record<string, unknown> | undefined;
-    const hooks: string[] = [];
-    for (const key of ["initContainers", "containers"]) {
-      const list = spec?.[key];
-      if (!Array.isArray(list)) continue;
-      for (const entry of list) {
-        const c = (entry ?? {}) as Record<string, unknown>;
-        const lifecycle = (c.lifecycle ?? {}) as Record<string, unknown>;
-        const found: string[] = [];
-        for (const hook of HOOKS) {
-          const handler = (lifecycle[hook] ?? {}) as Record<string, unknown>;
-          for (const action of UNRUN_ACTIONS) if (handler[action] != null) found.push(`${hook} ${action}`);
-        }
-        if (found.length > 0) hooks.push(`${String(c.name ?? "")}: ${found.join(", ")}`);
-      }
+  return perContainer(m, (c) => {
+    const lifecycle = (c.lifecycle ?? {}) as Record<string, unknown>;
+    const found: string[] = [];
+    for (const hook of HOOKS) {
+      const handler = (lifecycle[hook] ?? {}) as Record<string, unknown>;
+      for (const action of UNRUN_ACTIONS) if (handler[action] != null) found.push(`${hook} ${action}`);
     }
-    if (hooks.length > 0) out.push({ job: doc.name, hooks });
-  }
-  return out;
+    return found;
+  }).map(({ job, entries }) => ({ job, hooks: entries }));
 }
 
 /** What unrunHooks finds, in words, one line per Job. */

@@ -3,6 +3,7 @@ import { hasSurroundingSpace } from "../models/api/pod-validation.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { hookNotes } from "./hook-notes.js";
 import { closest, type Problems } from "./problems.js";
+import { perContainer } from "./template-containers.js";
 
 /**
  * What the scenario loader checks in every Job template of its manifest files beyond what the
@@ -170,25 +171,10 @@ const PROBES = ["startupProbe", "readinessProbe", "livenessProbe"] as const;
  * a transcript that looks like a cluster's.
  */
 export function unrunProbes(m: ManifestFile): { job: string; probes: string[] }[] {
-  const out: { job: string; probes: string[] }[] = [];
-  for (const doc of m.docs) {
-    const template = (doc.object.spec as Record<string, unknown> | undefined)?.template as
-      | Record<string, unknown>
-      | undefined;
-    const spec = template?.spec as Record<string, unknown> | undefined;
-    const probes: string[] = [];
-    for (const key of ["initContainers", "containers"]) {
-      const list = spec?.[key];
-      if (!Array.isArray(list)) continue;
-      for (const entry of list) {
-        const c = (entry ?? {}) as Record<string, unknown>;
-        const declared = PROBES.filter((p) => c[p] != null);
-        if (declared.length > 0) probes.push(`${String(c.name ?? "")}: ${declared.join(", ")}`);
-      }
-    }
-    if (probes.length > 0) out.push({ job: doc.name, probes });
-  }
-  return out;
+  return perContainer(m, (c) => PROBES.filter((p) => c[p] != null)).map(({ job, entries }) => ({
+    job,
+    probes: entries,
+  }));
 }
 
 /**
