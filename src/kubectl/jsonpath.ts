@@ -46,6 +46,8 @@
  * upstream's mutation of the parsed template by range when one JSONPath object is reused across objects
  * (here every call starts from the whole template).
  */
+
+import { compare } from "./jsonpath-compare.js";
 import { type JpList, type JpNode, JsonPathError, parseTemplate } from "./jsonpath-parse.js";
 import {
   GoFloat,
@@ -55,7 +57,6 @@ import {
   goTypeName,
   goV,
   INVALID,
-  isGoInt,
   isMap,
   printValue,
   type Val,
@@ -354,49 +355,4 @@ function evalFilter(st: State, input: Val[], node: Extract<JpNode, { type: "filt
 /** Upstream returns a different value next to each error; re-tag a propagating error. */
 function withPartial(e: unknown, partial: Val[]): unknown {
   return e instanceof JsonPathError ? new JsonPathError(e.message, partial) : e;
-}
-
-type Kind = "bool" | "int" | "float" | "string";
-function basicKind(v: Val): Kind {
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "string") return "string";
-  if (v instanceof GoFloat) return "float";
-  if (typeof v === "number") return isGoInt(v) ? "int" : "float";
-  throw new JsonPathError("invalid type for comparison");
-}
-function num(v: Val): number {
-  return v instanceof GoFloat ? v.value : (v as number);
-}
-function less(a: Val, b: Val): boolean {
-  const k1 = basicKind(a);
-  const k2 = basicKind(b);
-  if (k1 !== k2) throw new JsonPathError("incompatible types for comparison");
-  if (k1 === "bool") throw new JsonPathError("invalid type for comparison");
-  if (k1 === "string") return goStringCompare(a as string, b as string) < 0;
-  return num(a) < num(b);
-}
-function equal(a: Val, b: Val): boolean {
-  const k1 = basicKind(a);
-  const k2 = basicKind(b);
-  if (k1 !== k2) throw new JsonPathError("incompatible types for comparison");
-  if (k1 === "int" || k1 === "float") return num(a) === num(b);
-  return a === b;
-}
-function compare(op: string, a: Val, b: Val): boolean {
-  switch (op) {
-    case "<":
-      return less(a, b);
-    case ">":
-      return !(less(a, b) || equal(a, b));
-    case "==":
-      return equal(a, b);
-    case "!=":
-      return !equal(a, b);
-    case "<=":
-      return less(a, b) || equal(a, b);
-    case ">=":
-      return !less(a, b);
-    default:
-      throw new JsonPathError(`unrecognized filter operator ${op}`);
-  }
 }
