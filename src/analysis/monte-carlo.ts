@@ -9,7 +9,7 @@ import {
   followedStreams,
   logContainers,
   podsForLogs,
-} from "../kubectl/commands/logs.js";
+} from "../kubectl/commands/logs-streams.js";
 import { patchJob } from "../kubectl/commands/patch.js";
 import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
