@@ -16,6 +16,8 @@ export class ContainerRun {
    * Kept only when the cluster records logs (sessions, not Monte Carlo). */
   startLog: string | null = null;
   exitLog: string | null = null;
+  /** What it writes when SIGTERM stops it (its image's onSigterm log), kept as the logs are. */
+  sigtermLog: string | null = null;
   /** Random 64-hex container id, derived on demand. */
   containerId: string | null = null;
 
@@ -38,6 +40,7 @@ export class ContainerRun {
     this.signal = 0;
     this.startLog = null;
     this.exitLog = null;
+    this.sigtermLog = null;
     this.containerId = null;
     return this;
   }

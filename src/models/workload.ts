@@ -28,6 +28,10 @@ export interface Outcome {
   runSeconds?: Distribution;
 }
 
+/** A process without a SIGTERM handler: the signal's default action ends it, 128 + 15, and it
+ * writes nothing. */
+export const DEFAULT_ON_SIGTERM: Outcome = { exitCode: 143, log: "" };
+
 export interface WeightedOutcome extends Outcome {
   probability: number;
 }
@@ -39,8 +43,11 @@ export interface ImageBehaviourSpec {
   repullSeconds: Distribution;
   startSeconds: Distribution;
   runSeconds: Distribution;
-  /** How long the process takes to exit after SIGTERM (it exits with 143 unless this passes the grace period). */
+  /** How long the process takes to exit after SIGTERM (unless this passes the grace period: SIGKILL, 137). */
   terminationSeconds: Distribution;
+  /** How the process exits when SIGTERM stops it: 143 with nothing written for a process with no
+   * handler (the signal's default action), or what an app that catches the signal returns. */
+  onSigterm: Outcome;
   outcomes: WeightedOutcome[];
   /** Fixed outcomes for the first attempts of each Job, in order; outcomes (or the last entry) after. */
   script: Outcome[] | null;

@@ -1,5 +1,10 @@
 import { Distribution } from "../engine/random/distributions.js";
-import { ImageBehaviour, type Outcome, type WeightedOutcome } from "../models/workload.js";
+import {
+  DEFAULT_ON_SIGTERM,
+  ImageBehaviour,
+  type Outcome,
+  type WeightedOutcome,
+} from "../models/workload.js";
 import { parseScenarioDuration } from "./durations.js";
 import { checkKnownKeys, closest, type Problems, shown } from "./problems.js";
 
@@ -16,6 +21,7 @@ const IMAGE_FIELDS = [
   "startSeconds",
   "runSeconds",
   "terminationSeconds",
+  "onSigterm",
   "outcomes",
   "script",
   "sizeBytes",
@@ -23,6 +29,8 @@ const IMAGE_FIELDS = [
 ];
 const OUTCOME_FIELDS = ["probability", "exitCode", "log", "reason", "runSeconds"];
 const SCRIPT_FIELDS = ["exitCode", "log", "reason", "runSeconds"];
+/** How the process exits when SIGTERM stops it; its time is terminationSeconds. */
+const ON_SIGTERM_FIELDS = ["exitCode", "log", "reason"];
 
 /** Defaults, chosen to look like a small Python image pulled from a local registry. */
 export const IMAGE_DEFAULTS = {
@@ -243,6 +251,17 @@ export function parseImage(
     );
   if (value.outcomes === undefined && value.script === undefined)
     outcomes = [{ probability: 1, exitCode: 0, log: "" }];
+  let onSigterm: Outcome | null = DEFAULT_ON_SIGTERM;
+  if (value.onSigterm !== undefined) {
+    const p = `${path}.onSigterm`;
+    if (!isRecord(value.onSigterm)) {
+      problems.add(p, "expected {exitCode, log}: how the process exits when SIGTERM stops it");
+      onSigterm = null;
+    } else {
+      checkKnownKeys(problems, p, value.onSigterm, ON_SIGTERM_FIELDS);
+      onSigterm = parseExit(value.onSigterm, p, problems);
+    }
+  }
   const size = value.sizeBytes === undefined ? IMAGE_DEFAULTS.sizeBytes : num(value.sizeBytes);
   if (size === null || size < 0 || !Number.isInteger(size))
     problems.add(`${path}.sizeBytes`, "expected a whole number of bytes");
@@ -251,7 +270,7 @@ export function parseImage(
   // Nothing is built from a behaviour with a problem: the problems are reported instead (a
   // probability outside [0, 1] would otherwise reach the sampler, which rejects it).
   if (problems.list.length > problemsBefore) return null;
-  if (!pull || !repull || !start || !run || !term || size === null) return null;
+  if (!pull || !repull || !start || !run || !term || !onSigterm || size === null) return null;
   return new ImageBehaviour({
     image,
     pullSeconds: pull,
@@ -259,6 +278,7 @@ export function parseImage(
     startSeconds: start,
     runSeconds: run,
     terminationSeconds: term,
+    onSigterm,
     outcomes,
     script,
     sizeBytes: size,

@@ -6,6 +6,7 @@ import { POD_PHASE_NAMES } from "../../src/models/objects.js";
 import { WATCH_TYPE_NAMES, type WatchType } from "../../src/models/store.js";
 import { versionProfile } from "../../src/models/version-profile.js";
 import {
+  DEFAULT_ON_SIGTERM,
   ImageBehaviour,
   type ImageBehaviourSpec,
   type Outcome,
@@ -46,6 +47,7 @@ export function behaviour(over: Partial<ImageBehaviourSpec> = {}): ImageBehaviou
     startSeconds: Distribution.constant(0.5),
     runSeconds: Distribution.constant(1.2),
     terminationSeconds: Distribution.constant(0),
+    onSigterm: DEFAULT_ON_SIGTERM,
     outcomes: [
       { probability: 0.4, exitCode: 0, log: "INFO:root:Task succeeded" },
       { probability: 0.6, exitCode: 1, log: "ERROR:root:Task failed" },

@@ -274,6 +274,8 @@ export class Kubelet implements EventHandler {
     if (this.options.keepLogs) {
       run.startLog = withNewline(withIndex(behaviour.spec.startLog, pod));
       run.exitLog = withNewline(withIndex(outcome.log, pod));
+      const sigtermLog = behaviour.spec.onSigterm.log;
+      run.sigtermLog = sigtermLog === "" ? null : withNewline(withIndex(sigtermLog, pod));
     }
     if (this.recorder !== null) {
       const names = { container: c.name };

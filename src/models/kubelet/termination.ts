@@ -4,14 +4,15 @@ import { enterTerminated } from "./container-transitions.js";
 
 /**
  * Killing a pod's containers on deletion (kuberuntime_container.go killContainer): each running
- * container gets SIGTERM and has the grace period to exit. One that stops within it exits 143
- * (128 + SIGTERM) after its own termination time; one that does not is killed at the end of the
- * grace period with 137 (128 + SIGKILL). A container whose process ends by itself before either
- * keeps its own exit. Killed containers write no outcome log line.
+ * container gets SIGTERM and has the grace period to exit. One that stops within it exits as its
+ * image's onSigterm says (143, 128 + SIGTERM, with nothing written, for a process that does not
+ * handle the signal) after its own termination time; one that does not is killed at the end of
+ * the grace period with 137 (128 + SIGKILL) and writes nothing. A container whose process ends by
+ * itself before either keeps its own exit. Killed containers write no outcome log line.
  */
 
-/** The exit codes of a container stopped by a signal: 128 + the signal number. */
-export const EXIT_CODE_SIGTERM = 143;
+/** The exit code of a container SIGKILLed: 128 + the signal number (SIGTERM's is the image's
+ * onSigterm, 143 by default: workload.ts DEFAULT_ON_SIGTERM). */
 export const EXIT_CODE_SIGKILL = 137;
 
 /**
@@ -66,7 +67,7 @@ function killContainer(
   const stop = stopMs(c, run);
   const waitedMs = preStopWaitMs(c, graceSeconds);
   const left = Math.max(graceSeconds - waitedMs / 1000, MINIMUM_KILL_GRACE_SECONDS);
-  return signal(run, now + waitedMs, left * 1000, stop);
+  return signal(c, run, now + waitedMs, left * 1000, stop);
 }
 
 /**
@@ -90,23 +91,27 @@ export function killRun(
 ): number {
   const run = c.current!;
   if (run.exitAtMs <= at) return run.exitAtMs; // already ended; the kill finds it exited
-  return signal(run, at, graceMs, stopMs(c, run));
+  return signal(c, run, at, graceMs, stopMs(c, run));
 }
 
-/** SIGTERM at `at` to a run that takes `stop` ms to exit on it, SIGKILL `graceMs` later. */
-function signal(run: ContainerRun, at: number, graceMs: number, stop: number): number {
+/** SIGTERM at `at` to container `c`'s run, which takes `stop` ms to exit on it, SIGKILL `graceMs` later. */
+function signal(c: ContainerStatus, run: ContainerRun, at: number, graceMs: number, stop: number): number {
   if (run.exitAtMs <= at) return run.exitAtMs; // ended by itself (during the preStop hook)
   const natural = run.exitAtMs - at;
   if (natural <= Math.min(stop, graceMs)) return run.exitAtMs;
   if (stop <= graceMs) {
+    // The runtime's reason is the exit's (containerd: Completed for 0, else Error), as for any exit.
+    const onSigterm = c.behaviour.spec.onSigterm;
     run.exitAtMs = at + stop;
-    run.exitCode = EXIT_CODE_SIGTERM;
+    run.exitCode = onSigterm.exitCode;
+    run.reason = onSigterm.reason ?? (onSigterm.exitCode === 0 ? "Completed" : "Error");
+    run.exitLog = run.sigtermLog; // stopped before it wrote its outcome: what its handler writes
   } else {
     run.exitAtMs = at + graceMs;
     run.exitCode = EXIT_CODE_SIGKILL;
+    run.reason = "Error";
+    run.exitLog = null;
   }
-  run.reason = "Error";
-  run.exitLog = null; // killed before it wrote its outcome
   return run.exitAtMs;
 }
 
@@ -172,7 +177,7 @@ function sidecarAfterPreStop(
     termAt = Math.max(hookEnd, Math.min(turnAt, hookEnd + left * 1000));
     left -= Math.floor((termAt - hookEnd) / 1000);
   }
-  return signal(run, termAt, Math.max(left, MINIMUM_KILL_GRACE_SECONDS) * 1000, stop);
+  return signal(c, run, termAt, Math.max(left, MINIMUM_KILL_GRACE_SECONDS) * 1000, stop);
 }
 
 /** When the last running container of `list` exits (`now` if none runs). */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NodePulls } from "../../../src/models/kubelet/image-pulls.js";
-import {
-  EXIT_CODE_SIGKILL,
-  EXIT_CODE_SIGTERM,
-  planKill,
-  terminateContainers,
-} from "../../../src/models/kubelet/termination.js";
+import { EXIT_CODE_SIGKILL, planKill, terminateContainers } from "../../../src/models/kubelet/termination.js";
 import {
   ContainerRun,
   ContainerState,
@@ -15,7 +10,10 @@ import {
   previousRun,
   terminatedExitCode,
 } from "../../../src/models/objects.js";
+import { DEFAULT_ON_SIGTERM, type Outcome } from "../../../src/models/workload.js";
 import { behaviour } from "../harness.js";
+
+const EXIT_CODE_SIGTERM = DEFAULT_ON_SIGTERM.exitCode;
 
 /**
  * Killing a pod's containers (kuberuntime_container.go killContainer: SIGTERM, then SIGKILL at
@@ -28,9 +26,16 @@ interface FakeContainer {
   ready: boolean;
   statusUnknown: boolean;
   preStopSleepMs: number;
+  behaviour: ReturnType<typeof behaviour>;
 }
 
 function podWith(...exits: (number | null)[]): PodRecord {
+  return podHandling(DEFAULT_ON_SIGTERM, ...exits);
+}
+
+/** Containers of an image that exits as `onSigterm` says when SIGTERM stops it. */
+function podHandling(onSigterm: Outcome, ...exits: (number | null)[]): PodRecord {
+  const image = behaviour({ onSigterm });
   const containers: FakeContainer[] = exits.map((exitAt) => {
     if (exitAt === null)
       return {
@@ -39,18 +44,21 @@ function podWith(...exits: (number | null)[]): PodRecord {
         ready: false,
         statusUnknown: false,
         preStopSleepMs: NONE,
+        behaviour: image,
       };
     const run = new ContainerRun(0, 0);
     run.exitAtMs = exitAt;
     run.exitCode = 0;
     run.reason = "Completed";
     run.exitLog = "done\n";
+    run.sigtermLog = onSigterm.log === "" ? null : `${onSigterm.log}\n`;
     return {
       state: ContainerState.Running,
       current: run,
       ready: true,
       statusUnknown: false,
       preStopSleepMs: NONE,
+      behaviour: image,
     };
   });
   return { containers, initContainers: [], deletionMs: 1_000 } as unknown as PodRecord;
@@ -109,8 +117,60 @@ describe("planKill", () => {
       expect(run.exitAtMs).toBe(c.exitAt);
       expect(run.exitCode).toBe(c.code);
       expect(run.reason).toBe(c.reason);
-      // A killed process never wrote its outcome.
+      // A stopped process never wrote its outcome (nor, without a handler, anything else).
       expect(run.exitLog).toBe(c.code === 0 ? "done\n" : null);
+    });
+  }
+
+  // An image's onSigterm: how an app that catches SIGTERM exits (the runtime's reason follows the
+  // exit code, as for any exit); SIGKILL at the grace period overrides it.
+  const handled: {
+    name: string;
+    onSigterm: Outcome;
+    stop: number;
+    code: number;
+    reason: string;
+    log: string | null;
+  }[] = [
+    {
+      name: "exits 0 on SIGTERM: Completed, with its handler's line",
+      onSigterm: { exitCode: 0, log: "INFO: shutting down" },
+      stop: 3_000,
+      code: 0,
+      reason: "Completed",
+      log: "INFO: shutting down\n",
+    },
+    {
+      name: "exits 1 on SIGTERM: Error",
+      onSigterm: { exitCode: 1, log: "" },
+      stop: 3_000,
+      code: 1,
+      reason: "Error",
+      log: null,
+    },
+    {
+      name: "a reason of its own",
+      onSigterm: { exitCode: 2, log: "", reason: "Interrupted" },
+      stop: 3_000,
+      code: 2,
+      reason: "Interrupted",
+      log: null,
+    },
+    {
+      name: "a handler slower than the grace period: SIGKILL, nothing written",
+      onSigterm: { exitCode: 0, log: "bye" },
+      stop: 31_000,
+      code: EXIT_CODE_SIGKILL,
+      reason: "Error",
+      log: null,
+    },
+  ];
+  for (const c of handled) {
+    it(c.name, () => {
+      const pod = podHandling(c.onSigterm, 99_000);
+      planKill(pod, now, grace / 1000, grace, () => c.stop);
+      const run = pod.containers[0].current!;
+      expect([run.exitCode, run.reason, run.exitLog]).toEqual([c.code, c.reason, c.log]);
     });
   }
 
