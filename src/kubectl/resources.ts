@@ -252,22 +252,24 @@ export function resolveResourceArgs(
   return { kinds, named: names.map((name) => ({ kind: kinds[0], name })) };
 }
 
-/** What `describe`, `delete` and `wait` do with jobs and pods, for their refusal of other kinds. */
-const JOBS_AND_PODS_VERBS: Readonly<Record<string, string>> = {
-  describe: "describes",
-  delete: "deletes",
-  wait: "waits for",
-};
+/** What `describe`, `delete` and `wait` act on, for their refusal of other kinds. */
+const VERB_KINDS: Readonly<Record<string, { does: string; kinds: readonly ResourceKind[]; named: string }>> =
+  {
+    describe: { does: "describes", kinds: ["jobs", "pods", "nodes"], named: "jobs, pods and nodes" },
+    delete: { does: "deletes", kinds: ["jobs", "pods"], named: "jobs and pods" },
+    wait: { does: "waits for", kinds: ["jobs", "pods"], named: "jobs and pods" },
+  };
 
 /**
- * `describe`, `delete` and `wait` of a kind jobsim lists but does not act on (nodes, events,
- * namespaces): refused in jobsim's words, when the scenario loads and in the session alike
- * (kubectl itself acts on them). Null for jobs and pods, and for other verbs.
+ * `describe`, `delete` and `wait` of a kind jobsim lists but does not act on (events,
+ * namespaces; nodes but for describe): refused in jobsim's words, when the scenario loads and in
+ * the session alike (kubectl itself acts on them). Null for the kinds the verb acts on, and for
+ * other verbs.
  */
-export function jobsAndPodsOnly(verb: string, kinds: readonly ResourceKind[]): string | null {
-  const does = JOBS_AND_PODS_VERBS[verb];
-  const other = kinds.find((k) => k !== "jobs" && k !== "pods");
-  return does === undefined || other === undefined
+export function kindNotActedOn(verb: string, kinds: readonly ResourceKind[]): string | null {
+  const acts = VERB_KINDS[verb];
+  const other = acts === undefined ? undefined : kinds.find((k) => !acts.kinds.includes(k));
+  return acts === undefined || other === undefined
     ? null
-    : `jobsim does not simulate "kubectl ${verb} ${other}" (it ${does} jobs and pods)`;
+    : `jobsim does not simulate "kubectl ${verb} ${other}" (it ${acts.does} ${acts.named})`;
 }

@@ -14,6 +14,7 @@ import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
 import { PodStatusMaterializer, type SpecContainer } from "./materialize-pod-status.js";
+import { nodeConditions } from "./node-conditions.js";
 import { UNSCHEDULABLE_TAINT_KEY } from "./node-cordon.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
@@ -226,7 +227,8 @@ export class Materializer {
     };
   }
 
-  node(node: NodeRecord): Node {
+  /** The Node at simulated instant `nowMs` (its conditions' heartbeats depend on it). */
+  node(node: NodeRecord, nowMs: number): Node {
     return {
       apiVersion: "v1",
       kind: "Node",
@@ -280,20 +282,14 @@ export class Materializer {
           { type: "InternalIP", address: node.internalIP },
           { type: "Hostname", address: node.name },
         ],
-        conditions: [
-          {
-            type: "Ready",
-            status: "True",
-            reason: "KubeletReady",
-            message: "kubelet is posting ready status",
-          },
-        ],
-        allocatable: {
-          // Canonical quantities (the kubelet reports cpu in DecimalSI, memory in BinarySI).
-          cpu: quantityString(`${node.allocatableMilliCpu}m`),
-          memory: quantityString(`${Math.floor(node.allocatableMemory / 1024)}Ki`),
-          pods: String(node.allocatablePods),
-        },
+        conditions: nodeConditions(node, nowMs, (ms) => this.time(ms)),
+        // Canonical quantities (the kubelet reports cpu in DecimalSI, memory in BinarySI). The
+        // capacity is what is allocatable: k3s reserves nothing for the system or kube daemons,
+        // and its eviction thresholds concern the disks, not memory (a k3s node's capacity and
+        // allocatable memory agree in captures). The node's disks are not simulated: no
+        // ephemeral-storage.
+        capacity: nodeResources(node),
+        allocatable: nodeResources(node),
       },
     };
   }
@@ -386,4 +382,16 @@ function podPriorityFields(
   };
   if (admitted.className !== "") fields.priorityClassName = admitted.className;
   return fields;
+}
+
+/** A node's capacity and allocatable lists. The kubelet lists the huge page sizes the machine
+ * supports (cadvisor: 2Mi and 1Gi on x86-64), 0 where none are reserved, as on a k3d host. */
+function nodeResources(node: NodeRecord): Record<string, string> {
+  return {
+    cpu: quantityString(`${node.allocatableMilliCpu}m`),
+    "hugepages-1Gi": "0",
+    "hugepages-2Mi": "0",
+    memory: quantityString(`${Math.floor(node.allocatableMemory / 1024)}Ki`),
+    pods: String(node.allocatablePods),
+  };
 }

@@ -43,6 +43,13 @@ export interface VersionProfile {
   readonly watchIgnoresNotFound: boolean;
   /** describe projected volume prints `Optional:` rather than `ConfigMapOptional:` (kubectl 1.33). */
   readonly describeProjectedOptional: boolean;
+  /**
+   * `describe node` prints `Kube-Proxy Version:` under System Info: kubectl 1.33.0 still does
+   * (kubernetes/kubernetes #133064, July 2025, shows the empty line); describe.go at the pinned
+   * commit 0176276b (1.35) no longer has it. 1.34 is assumed to print it (its code froze in
+   * July 2025, with that issue still open): not settled.
+   */
+  readonly describeNodeKubeProxyVersion: boolean;
   /** k3s server node ROLES (k3s PR #12395: `master` label removed). */
   readonly serverNodeRoles: string;
   /** Pods carry metadata.generation (1 at creation: pkg/registry/core/pod/strategy.go, 1.33+). */
@@ -114,6 +121,7 @@ const V1_35: VersionProfile = {
   deleteSaysNamespace: true,
   watchIgnoresNotFound: true,
   describeProjectedOptional: true,
+  describeNodeKubeProxyVersion: false,
   serverNodeRoles: "control-plane",
   podGeneration: true,
   podObservedGeneration: true,
@@ -136,6 +144,7 @@ const V1_34: VersionProfile = {
   containerStartedMessage: "Started container {container}",
   imagePresentMessage: 'Container image "{image}" already present on machine',
   describeEventFieldPath: false,
+  describeNodeKubeProxyVersion: true,
   crashLoopRetryAtExpiry: false,
   containerRestartRules: false,
   clearNominatedOnBinding: false,

@@ -3,7 +3,7 @@ import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-
 import { unrenderedOutput } from "../kubectl/output-formats.js";
 import { flag, type KubectlCommand, parseKubectl, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
-import { jobsAndPodsOnly, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
+import { kindNotActedOn, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
 import { splitPipeline } from "../kubectl/shell-words.js";
 import { parseFor, type WaitCondition, waitTimeout } from "../kubectl/wait-condition.js";
 import { parseScenarioDuration } from "./durations.js";
@@ -142,7 +142,7 @@ function unsimulatedResourceStep(command: KubectlCommand): string | null {
   if (!RESOURCE_VERBS.has(command.verb)) return null;
   try {
     const args = resolveResourceArgs(command.positionals);
-    return jobsAndPodsOnly(command.verb, args.kinds);
+    return kindNotActedOn(command.verb, args.kinds);
   } catch (e) {
     if (e instanceof ResourceError && e.message.startsWith("jobsim does not simulate")) return e.message;
   }

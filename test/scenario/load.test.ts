@@ -298,7 +298,7 @@ describe("scenario loading", () => {
     ]);
   });
 
-  it("refuses describe of nodes, events and namespaces, which jobsim lists but does not describe (kubectl 1.35 does: describe.go NodeDescriber, NamespaceDescriber, and events by GenericDescriberFor)", () => {
+  it("refuses describe of events and namespaces, which jobsim lists but does not describe (kubectl 1.35 does: describe.go NamespaceDescriber, and events by GenericDescriberFor); describes nodes", () => {
     const steps = [
       "  - kubectl describe nodes",
       "  - kubectl describe node k3d-my-cluster-agent-0",
@@ -306,13 +306,12 @@ describe("scenario loading", () => {
       "  - kubectl describe events",
       "  - kubectl describe jobs,no j",
       "  - kubectl describe job/j pod/p",
+      "  - kubectl describe nodes,ns",
     ];
     expect(problems(GOOD.replace("  - sleep 1m", steps.join("\n")))).toEqual([
-      's.yaml: steps[1]: kubectl describe nodes: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
-      's.yaml: steps[2]: kubectl describe node k3d-my-cluster-agent-0: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
-      's.yaml: steps[3]: kubectl describe ns default: jobsim does not simulate "kubectl describe namespaces" (it describes jobs and pods)',
-      's.yaml: steps[4]: kubectl describe events: jobsim does not simulate "kubectl describe events" (it describes jobs and pods)',
-      's.yaml: steps[5]: kubectl describe jobs,no j: jobsim does not simulate "kubectl describe nodes" (it describes jobs and pods)',
+      's.yaml: steps[3]: kubectl describe ns default: jobsim does not simulate "kubectl describe namespaces" (it describes jobs, pods and nodes)',
+      's.yaml: steps[4]: kubectl describe events: jobsim does not simulate "kubectl describe events" (it describes jobs, pods and nodes)',
+      's.yaml: steps[7]: kubectl describe nodes,ns: jobsim does not simulate "kubectl describe namespaces" (it describes jobs, pods and nodes)',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { parseGoInt } from "../go-int.js";
 import { listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import {
-  jobsAndPodsOnly,
+  kindNotActedOn,
   kindPrefix,
   MISSING_RESOURCE_ERROR,
   type ResourceError,
@@ -229,14 +229,14 @@ function runDelete(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
     const sel = selectorOf(cmd);
     if (args.named.length > 0) {
       for (const n of args.named) {
-        if (n.kind !== "jobs" && n.kind !== "pods") return fail(jobsAndPodsOnly("delete", [n.kind])!);
+        if (n.kind !== "jobs" && n.kind !== "pods") return fail(kindNotActedOn("delete", [n.kind])!);
         visits.push({ lookup: n.kind, namespace: ns, name: n.name, missing: notFound(n.kind, n.name) });
       }
     } else if (sel !== null || all) {
       for (const k of args.kinds) {
         if (k === "jobs") for (const job of listJobs(store, ns, sel)) visits.push({ kind: "jobs", job });
         else if (k === "pods") for (const pod of listPods(store, ns, sel)) visits.push({ kind: "pods", pod });
-        else return fail(jobsAndPodsOnly("delete", [k])!);
+        else return fail(kindNotActedOn("delete", [k])!);
       }
       if (visits.length === 0) return { stdout: "No resources found\n", stderr: "", exitCode: 0 };
     } else {

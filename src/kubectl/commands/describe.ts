@@ -1,20 +1,24 @@
 import type { Event } from "kubernetes-types/core/v1.js";
-import type { JobRecord, PodRecord } from "../../models/objects.js";
+import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { describeJob } from "../describe/describe-job.js";
 import { describePod } from "../describe/describe-pod.js";
 import type { DescribeOptions } from "../describe/options.js";
 import { fileJobLabels, withFileTargets } from "../file-targets.js";
 import { parseGoInt } from "../go-int.js";
-import { listJobs, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
+import { listJobs, listNodes, listPods, namespaceOf, noResources, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { jobsAndPodsOnly, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import { kindNotActedOn, type ResourceError, type ResourceKind, resolveResourceArgs } from "../resources.js";
+import { describeNodeRecord } from "./describe-node.js";
 
 /**
  * `kubectl describe` (staging/src/k8s.io/kubectl/pkg/cmd/describe): by name — or, for
  * `describe TYPE NAME` when no object has that exact name, every object whose name starts with
  * it — or by selector; each description with the events about that object.
  */
+
+/** The kinds `describe` describes (kindNotActedOn refuses the others first). */
+type Describable = "jobs" | "pods" | "nodes";
 
 function eventsAbout(ctx: KubectlContext, kind: string, uid: string): Event[] {
   const rec = ctx.cluster.recorder;
@@ -72,12 +76,15 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   const opts: DescribeOptions = {
     eventFieldPathPrefix: ctx.profile.describeEventFieldPath,
     projectedOptional: ctx.profile.describeProjectedOptional,
+    nodeKubeProxyVersion: ctx.profile.describeNodeKubeProxyVersion,
   };
   const texts: string[] = [];
   let stderr = "";
-  const describe = (r: JobRecord | PodRecord, kind: "jobs" | "pods") => {
+  const describe = (r: JobRecord | PodRecord | NodeRecord, kind: Describable) => {
     const now = ctx.nowWallMs();
-    if (kind === "jobs") {
+    if (kind === "nodes") {
+      texts.push(describeNodeRecord(ctx, r as NodeRecord, showEvents, opts));
+    } else if (kind === "jobs") {
       const job = r as JobRecord;
       texts.push(
         describeJob(
@@ -99,17 +106,26 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
       );
     }
   };
-  const refusal = jobsAndPodsOnly("describe", args.kinds);
+  const refusal = kindNotActedOn("describe", args.kinds);
   if (refusal !== null) return fail(refusal);
   // The error for a name not found. The builder fetches names with cli-runtime visitor.go
   // Info.Get, which answers a NotFound outside "default" with the namespace's own NotFound when
   // the namespace does not exist; objects read by -f are already loaded and skip it.
   const missingError = (kind: ResourceKind, name: string): string =>
-    cmd === input && ns !== null && ns !== "default" && ctx.cluster.store.findNamespace(ns) === undefined
+    kind !== "nodes" &&
+    cmd === input &&
+    ns !== null &&
+    ns !== "default" &&
+    ctx.cluster.store.findNamespace(ns) === undefined
       ? `Error from server (NotFound): namespaces "${ns}" not found\n`
       : notFound(kind, name);
-  const list = (kind: "jobs" | "pods") =>
-    kind === "jobs" ? listJobs(ctx.cluster.store, ns, sel) : listPods(ctx.cluster.store, ns, sel);
+  // (Nodes are cluster-scoped: the namespace does not narrow them.)
+  const list = (kind: Describable): (JobRecord | PodRecord | NodeRecord)[] =>
+    kind === "jobs"
+      ? listJobs(ctx.cluster.store, ns, sel)
+      : kind === "pods"
+        ? listPods(ctx.cluster.store, ns, sel)
+        : listNodes(ctx.cluster.store, sel);
   // A name not found among exactly two arguments (describe.go Run: `IsNotFound(err) &&
   // len(o.BuilderArgs) == 2`) switches to DescribeMatchingResources: every object of the
   // first argument's resource whose name starts with the second, each printed as "%s\n" —
@@ -120,7 +136,7 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
   // name may not be empty"): a plain error, not a NotFound, so never the prefix path.
   const emptyNames = args.named.filter((n) => n.name === "").length;
   const missingNames = args.named.filter(
-    (n) => n.name !== "" && !list(n.kind as "jobs" | "pods").some((r) => r.name === n.name),
+    (n) => n.name !== "" && !list(n.kind as Describable).some((r) => r.name === n.name),
   );
   const missing = missingNames.length === 1 && emptyNames === 0 ? missingNames[0] : undefined;
   // BuilderArgs are the command's own arguments: none with -f, whose Jobs are named here.
@@ -134,7 +150,7 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     if (resource.includes("/"))
       // Tuples: the first one's own NotFound, or (found) a prefix holding "/" that no name starts with.
       return { stdout: "", stderr: missingError(missing.kind, missing.name), exitCode: 1 };
-    const kind = args.kinds[0] as "jobs" | "pods";
+    const kind = args.kinds[0] as Describable;
     for (const r of list(kind)) if (r.name.startsWith(prefix)) describe(r, kind);
     if (texts.length === 0) return { stdout: "", stderr: missingError(kind, prefix), exitCode: 1 };
     return { stdout: texts.map((t) => `${t}\n`).join(""), stderr: "", exitCode: 0 };
@@ -143,10 +159,10 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     // Named objects are visited in the order given (builder.go visitByResource / visitByName).
     const errors: string[] = [];
     for (const n of args.named) {
-      const found = list(n.kind as "jobs" | "pods").find((r) => r.name === n.name);
+      const found = list(n.kind as Describable).find((r) => r.name === n.name);
       if (n.name === "") errors.push("resource name may not be empty");
       else if (found === undefined) errors.push(missingError(n.kind, n.name).trimEnd());
-      else describe(found, n.kind as "jobs" | "pods");
+      else describe(found, n.kind as Describable);
     }
     // cmdutil.CheckErr: one error alone gets "error: " unless the API server's; several are
     // listed a line each as they are (MultipleErrors).
@@ -154,7 +170,7 @@ export function describeCommand(ctx: KubectlContext, input: KubectlCommand): Com
     stderr += errors.map((e) => `${e}\n`).join("");
     if (errors.length > 0) return { stdout: texts.join("\n\n"), stderr, exitCode: 1 };
   } else {
-    for (const kind of args.kinds as ("jobs" | "pods")[]) for (const r of list(kind)) describe(r, kind);
+    for (const kind of args.kinds as Describable[]) for (const r of list(kind)) describe(r, kind);
     // describe.go Run: "No resources found" once, when nothing at all was found and nothing
     // failed — "in <ns> namespace." unless -A.
     if (texts.length === 0) stderr += noResources(ns);

@@ -31,7 +31,7 @@ export function materialize(ctx: KubectlContext, o: Obj): unknown {
     case "pods":
       return m.pod(o.record as PodRecord);
     case "nodes":
-      return m.node(o.record as NodeRecord);
+      return m.node(o.record as NodeRecord, ctx.cluster.sim.now);
     case "namespaces":
       return m.namespace(o.record as NamespaceRecord);
     default:

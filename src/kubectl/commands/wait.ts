@@ -6,7 +6,7 @@ import type { JsonPathError } from "../jsonpath.js";
 import { jobLabels, listJobs, listPods, namespaceOf, notFound, selectorOf } from "../lookup.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
 import {
-  jobsAndPodsOnly,
+  kindNotActedOn,
   kindPrefix,
   MISSING_RESOURCE_ERROR,
   type ResourceError,
@@ -116,7 +116,7 @@ export function waitCommand(ctx: KubectlContext, input: KubectlCommand): Command
   }
   const kind = args.kinds[0];
   const other = args.kinds.find((k) => k !== "jobs" && k !== "pods");
-  if (other !== undefined) return fail(jobsAndPodsOnly("wait", [other])!);
+  if (other !== undefined) return fail(kindNotActedOn("wait", [other])!);
   const all = boolFlag(cmd, "all");
   if (args.named.length === 0 && sel === null && !all)
     return fail("error: resource(s) were provided, but no name was specified");

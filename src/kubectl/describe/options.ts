@@ -13,4 +13,6 @@ export interface DescribeOptions {
    * prints every timestamp (Start Time, Started, Finished, …) in the local zone of the machine running kubectl.
    */
   utcOffsetMinutes?: number;
+  /** kubectl ≤ 1.34: `describe node` prints `Kube-Proxy Version:` (version-profile.ts). */
+  nodeKubeProxyVersion?: boolean;
 }

@@ -33,6 +33,13 @@ interface Parsed {
   format: Format;
 }
 
+/** a / b rounded away from zero, as Quantity's ScaledValue rounds (b > 0). */
+function ceilDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  if (a % b === 0n) return q;
+  return a > 0n ? q + 1n : q - 1n;
+}
+
 function pow10(n: number): bigint {
   return 10n ** BigInt(n);
 }
@@ -73,7 +80,11 @@ function parse(text: string): Parsed | null {
  * returned unchanged. */
 export function quantityString(value: string | number): string {
   const p = parse(String(value));
-  if (p === null) return String(value);
+  return p === null ? String(value) : formatParsed(p);
+}
+
+/** `CanonicalizeBytes` of an exact value, in its format. */
+function formatParsed(p: Parsed): string {
   if (p.unscaled === 0n) return "0";
   let format = p.format;
   if (format === "BinarySI") {
@@ -104,4 +115,70 @@ export function quantityString(value: string | number): string {
     if (suffix !== undefined) return `${mantissa}${suffix}`;
   }
   return exponent === 0 ? `${mantissa}` : `${mantissa}e${exponent}`;
+}
+
+/**
+ * An exact resource.Quantity for arithmetic: its value and its format, which `String()` follows
+ * (a BinarySI quantity below 1024 prints as DecimalSI yet stays BinarySI for what is added to it).
+ */
+export class ExactQuantity {
+  private constructor(
+    private unscaled: bigint,
+    private scale: number,
+    private format: Format,
+  ) {}
+
+  /** Go's zero Quantity (`Quantity{}`): 0, DecimalSI. */
+  static zero(): ExactQuantity {
+    return new ExactQuantity(0n, 0, "DecimalSI");
+  }
+
+  /** The quantity JSON carries (string or number); unparseable text is zero. */
+  static of(value: string | number): ExactQuantity {
+    const p = parse(String(value));
+    return p === null ? ExactQuantity.zero() : new ExactQuantity(p.unscaled, p.scale, p.format);
+  }
+
+  copy(): ExactQuantity {
+    return new ExactQuantity(this.unscaled, this.scale, this.format);
+  }
+
+  /** `Add`: the addend's format while this one is zero, this one's after. */
+  add(y: ExactQuantity): void {
+    if (this.unscaled === 0n) this.format = y.format;
+    const s = Math.max(this.scale, y.scale);
+    this.unscaled = this.unscaled * pow10(s - this.scale) + y.unscaled * pow10(s - y.scale);
+    this.scale = s;
+  }
+
+  /** `Cmp`: -1, 0 or 1. */
+  cmp(y: ExactQuantity): number {
+    const s = Math.max(this.scale, y.scale);
+    const a = this.unscaled * pow10(s - this.scale);
+    const b = y.unscaled * pow10(s - y.scale);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** `Value()`: the value in units, rounded up (away from zero). */
+  value(): number {
+    return Number(ceilDiv(this.unscaled, pow10(this.scale)));
+  }
+
+  /** `MilliValue()`: the value in thousandths, rounded up (away from zero). */
+  milliValue(): number {
+    return this.scale <= 3
+      ? Number(this.unscaled * pow10(3 - this.scale))
+      : Number(ceilDiv(this.unscaled, pow10(this.scale - 3)));
+  }
+
+  toString(): string {
+    return formatParsed({ unscaled: this.unscaled, scale: this.scale, format: this.format });
+  }
+}
+
+/** The sum of quantities as `Quantity.Add` makes it, printed by `String()` ("0" for none). */
+export function sumQuantities(values: readonly (string | number)[]): string {
+  const total = ExactQuantity.zero();
+  for (const v of values) total.add(ExactQuantity.of(v));
+  return total.toString();
 }
