@@ -35,7 +35,11 @@ export function lastNodeStatusReportMs(node: NodeRecord, nowMs: number): number 
 }
 
 /** status.conditions of a node at `nowMs`; `time` renders a simulated instant as the API does. */
-export function nodeConditions(node: NodeRecord, nowMs: number, time: (ms: number) => string): NodeCondition[] {
+export function nodeConditions(
+  node: NodeRecord,
+  nowMs: number,
+  time: (ms: number) => string,
+): NodeCondition[] {
   const heartbeat = time(lastNodeStatusReportMs(node, nowMs));
   const since = time(node.creationMs);
   return KUBELET_CONDITIONS.map(([type, status, reason, message]) => ({

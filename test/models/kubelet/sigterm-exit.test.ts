@@ -57,7 +57,7 @@ function run(opts: Options): string {
 }
 
 /** The lines a step printed. */
-function after(out: string, step: string): string {
+function printedBy(out: string, step: string): string {
   const start = out.indexOf(`$ ${step}\n`) + step.length + 3;
   const end = out.indexOf("$ ", start);
   return out.slice(start, end === -1 ? undefined : end);
@@ -65,7 +65,7 @@ function after(out: string, step: string): string {
 
 /** The pod's phase, exit code and reason as the watch last printed them. */
 function lastWatchRow(out: string): string[] {
-  const rows = after(out, "sleep 3s").trim().split("\n");
+  const rows = printedBy(out, "sleep 3s").trim().split("\n");
   return rows[rows.length - 1].split(/ +/);
 }
 
@@ -73,18 +73,18 @@ describe("onSigterm", () => {
   it("by default the process has no handler: 143, Error, nothing written, the pod Failed", () => {
     const out = run({ policy: true });
     expect(lastWatchRow(out)).toEqual(["Failed", "143", "Error"]);
-    expect(after(run({ policy: true, logs: true }), "kubectl logs -f -l job-name=j")).toBe("");
-    expect(after(out, "kubectl get jobs")).toMatch(/\nj +Failed +0\/1 /);
+    expect(printedBy(run({ policy: true, logs: true }), "kubectl logs -f -l job-name=j")).toBe("");
+    expect(printedBy(out, "kubectl get jobs")).toMatch(/\nj +Failed +0\/1 /);
   });
 
   it("an app exiting 0 on SIGTERM ends Succeeded with its line logged; with a policy the Job completes", () => {
     const onSigterm = '{exitCode: 0, log: "INFO:root:SIGTERM, stopping"}';
     const out = run({ onSigterm, policy: true });
     expect(lastWatchRow(out)).toEqual(["Succeeded", "0", "Completed"]);
-    expect(after(run({ onSigterm, policy: true, logs: true }), "kubectl logs -f -l job-name=j")).toBe(
+    expect(printedBy(run({ onSigterm, policy: true, logs: true }), "kubectl logs -f -l job-name=j")).toBe(
       "INFO:root:SIGTERM, stopping\n",
     );
-    expect(after(out, "kubectl get jobs")).toMatch(/\nj +Complete +1\/1 /);
+    expect(printedBy(out, "kubectl get jobs")).toMatch(/\nj +Complete +1\/1 /);
   });
 
   it("an exit code and reason of its own", () => {
@@ -95,7 +95,7 @@ describe("onSigterm", () => {
   it("without a policy the deletion already counted as the failure, whatever the exit", () => {
     const out = run({ onSigterm: '{exitCode: 0, log: "INFO:root:SIGTERM, stopping"}' });
     expect(lastWatchRow(out)).toEqual(["Succeeded", "0", "Completed"]);
-    expect(after(out, "kubectl get jobs")).toMatch(/\nj +Failed +0\/1 /);
+    expect(printedBy(out, "kubectl get jobs")).toMatch(/\nj +Failed +0\/1 /);
   });
 
   it("refuses an onSigterm that is not an exit", () => {
