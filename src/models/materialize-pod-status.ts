@@ -6,6 +6,7 @@ import type {
 } from "kubernetes-types/core/v1.js";
 import { parseImageReference } from "./api/pod-defaults.js";
 import { computePodQOS } from "./api/qos.js";
+import { EVICTION_BY_EVICTION_API, EVICTION_MESSAGE } from "./eviction.js";
 import type { Identities } from "./identity.js";
 import { terminationMessage } from "./kubelet/termination-message.js";
 import {
@@ -67,11 +68,13 @@ export class PodStatusMaterializer {
   ) {}
 
   /**
-   * The scheduler's DisruptionTarget on a victim (preemption.go / executor.go PreemptPod, through
-   * util.PatchPodStatus): reason PreemptionByScheduler, "<preemptor's schedulerName>: preempting to
-   * accommodate a higher priority pod" (kubernetes#114914 left the preemptor's name out), with
-   * the victim's generation as observedGeneration where the version writes it
-   * (CalculatePodConditionObservedGeneration, PodObservedGenerationTracking).
+   * DisruptionTarget=True on a pod: the scheduler's on a victim (preemption.go / executor.go
+   * PreemptPod, through util.PatchPodStatus): reason PreemptionByScheduler, "<preemptor's
+   * schedulerName>: preempting to accommodate a higher priority pod" (kubernetes#114914 left the
+   * preemptor's name out); or the eviction API's (eviction.go addConditionAndDeletePod):
+   * EvictionByEvictionAPI, "Eviction API: evicting". Both with the pod's generation as
+   * observedGeneration where the version writes it (CalculatePodConditionObservedGeneration,
+   * PodObservedGenerationTracking; for the eviction API's, assumed alike: docs/fidelity.md).
    */
   private disruptionCondition(pod: PodRecord): PodCondition {
     // Keys in PodCondition's field order, as the other conditions here.
@@ -82,9 +85,13 @@ export class PodStatusMaterializer {
       status: "True",
       lastProbeTime: null as unknown as string,
       lastTransitionTime: this.time(pod.disruptionMs),
-      reason: PREEMPTION_BY_SCHEDULER,
-      // The preemptor's schedulerName; jobsim schedules only default-scheduler's pods.
-      message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      ...(pod.disruptionByEviction
+        ? { reason: EVICTION_BY_EVICTION_API, message: EVICTION_MESSAGE }
+        : {
+            reason: PREEMPTION_BY_SCHEDULER,
+            // The preemptor's schedulerName; jobsim schedules only default-scheduler's pods.
+            message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+          }),
     };
   }
 

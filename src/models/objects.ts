@@ -80,10 +80,13 @@ export class PodRecord {
   unschedulableByCordon = false;
   /** status.nominatedNodeName: the node the scheduler preempted on for this pod (preemptor.ts). */
   nominatedNodeName: string | null = null;
-  /** The DisruptionTarget=True/PreemptionByScheduler condition's lastTransitionTime (NONE: none),
-   * and the pod's generation when the scheduler wrote it (before the DELETE bumped it). */
+  /** The DisruptionTarget=True condition's lastTransitionTime (NONE: none), and the pod's
+   * generation when it was written (before the DELETE that follows bumped it). */
   disruptionMs = NONE;
   disruptionGeneration = 0;
+  /** Whose DisruptionTarget it is: the eviction API's (EvictionByEvictionAPI, eviction.ts) or,
+   * false, the scheduler's (PreemptionByScheduler, preemptor.ts). */
+  disruptionByEviction = false;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -248,6 +251,7 @@ export class PodRecord {
     this.nominatedNodeName = null;
     this.disruptionMs = NONE;
     this.disruptionGeneration = 0;
+    this.disruptionByEviction = false;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

@@ -89,7 +89,9 @@ export function preempt(
           p.heldBy === nominated &&
           ctx.podPriority(p) < priority &&
           p.deletionMs !== NONE &&
-          p.disruptionMs !== NONE
+          p.disruptionMs !== NONE &&
+          // An evicted pod (reason EvictionByEvictionAPI) is not terminating by preemption.
+          !p.disruptionByEviction
         )
           return { message: TERMINATING_ON_NOMINATED, clearNomination: false };
   }
