@@ -117,6 +117,22 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
     { long: "selector", short: "l", value: true },
     { long: "dry-run", value: true },
   ],
+  // drain.go NewCmdDrain: its own flags, then AddChunkSizeFlag, AddDryRunFlag and
+  // AddLabelSelectorFlagVar (--delete-local-data is the deprecated alias of --delete-emptydir-data).
+  drain: [
+    { long: "force", value: false },
+    { long: "ignore-daemonsets", value: false },
+    { long: "delete-local-data", value: false },
+    { long: "delete-emptydir-data", value: false },
+    { long: "grace-period", value: true },
+    { long: "timeout", value: true },
+    { long: "pod-selector", value: true },
+    { long: "disable-eviction", value: false },
+    { long: "skip-wait-for-delete-timeout", value: true },
+    { long: "chunk-size", value: true },
+    { long: "dry-run", value: true },
+    { long: "selector", short: "l", value: true },
+  ],
 };
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);

@@ -106,6 +106,12 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     problems.add(path, `${line}: ${eventsOutputUnsupported(flag(command, "output") ?? "")}`);
     return null;
   }
+  // drain writes its lines as its evictions go on in simulated time (drain.ts), not as one
+  // output a pipe could read.
+  if (command.verb === "drain" && pipe.length > 0) {
+    problems.add(path, `${line}: jobsim does not simulate a pipe after "kubectl drain"`);
+    return null;
+  }
   const unsimulated = unsimulatedResourceStep(command) ?? deprecatedDryRun(command);
   if (unsimulated !== null) {
     problems.add(path, `${line}: ${unsimulated}`);

@@ -197,15 +197,15 @@ describe("scenario loading", () => {
       's.yaml: steps[3]: kubectl launch rocket: error: unknown command "launch" for "kubectl"  Run \'kubectl --help\' for usage.',
       's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "sleep <duration>" or "at <time>"',
       // A real kubectl command jobsim lacks is not "unknown" to kubectl: say it is not simulated.
-      's.yaml: steps[5]: kubectl top pods: jobsim does not simulate "kubectl top" (it simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon)',
+      's.yaml: steps[5]: kubectl top pods: jobsim does not simulate "kubectl top" (it simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon, drain)',
       's.yaml: steps[6]: kubectl get pods | head -n x: head: invalid number of lines: "x"',
     ]);
   });
 
   it("refuses a bare kubectl step as a command jobsim lacks, not as `kubectl get` without a type", () => {
     expect(problems(GOOD.replace("  - sleep 1m", "  - kubectl\n  - kubectl -n default"))).toEqual([
-      's.yaml: steps[1]: kubectl: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon)',
-      's.yaml: steps[2]: kubectl -n default: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon)',
+      's.yaml: steps[1]: kubectl: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon, drain)',
+      's.yaml: steps[2]: kubectl -n default: jobsim does not simulate "kubectl" without a command (kubectl prints its help; jobsim simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon, drain)',
     ]);
   });
 

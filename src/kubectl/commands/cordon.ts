@@ -1,7 +1,7 @@
 import { setNodeUnschedulable } from "../../models/node-cordon.js";
 import type { NodeRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext, ok } from "../context.js";
-import { dryRunOf, dryRunSuffix } from "../dry-run.js";
+import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { listNodes, notFound, selectorOf } from "../lookup.js";
 import { flag, type KubectlCommand } from "../parse.js";
 
@@ -18,16 +18,40 @@ import { flag, type KubectlCommand } from "../parse.js";
  *    `node/NAME cordoned`. The dry-run suffix (PrintFlagsWithDryRunStrategy) ends both.
  */
 export function cordonCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
-  const desired = cmd.verb === "cordon";
   const dryRun = dryRunOf(cmd);
+  const infos = readNodes(ctx, cmd, dryRun);
+  if (!Array.isArray(infos)) return infos;
+  return ok(cordonNodes(ctx, infos, cmd.verb === "cordon", dryRun as DryRun));
+}
+
+/** A node as the builder read it: the record and its spec.unschedulable then. */
+export interface NodeInfo {
+  node: NodeRecord;
+  unschedulable: boolean;
+}
+
+/**
+ * DrainCmdOptions.Complete, shared by cordon, uncordon and drain: the usage errors, the dry-run
+ * strategy's, then the builder's GET of each named node (in argument order) or list of the
+ * selected ones. `before` runs between the dry-run check and the builder (drain's --pod-selector
+ * check) and may refuse.
+ */
+export function readNodes(
+  ctx: KubectlContext,
+  cmd: KubectlCommand,
+  dryRun: DryRun | { error: string },
+  before: () => string | null = () => null,
+): NodeInfo[] | CommandResult {
   const selector = flag(cmd, "selector");
-  // cmdutil.UsageErrorf(cmd, "USAGE: %s [flags]", cmd.Use): cmd.Use is "cordon NODE".
+  // cmdutil.UsageErrorf(cmd, "USAGE: %s [flags]", cmd.Use): cmd.Use is "<verb> NODE".
   const usage = (msg: string) => fail(`error: ${msg}\nSee 'kubectl ${cmd.verb} -h' for help and examples`);
   if (cmd.positionals.length === 0 && selector === undefined) return usage(`USAGE: ${cmd.verb} NODE [flags]`);
   // The message carries its own "error: ", which CheckErr does not double.
   if (cmd.positionals.length > 0 && (selector ?? "") !== "")
     return usage("cannot specify both a node name and a --selector option");
   if (typeof dryRun === "object") return fail(dryRun.error);
+  const refused = before();
+  if (refused !== null) return fail(refused);
   const named = cmd.positionals.find((p) => p.includes("/"));
   if (named !== undefined)
     return fail(`jobsim does not simulate "kubectl ${cmd.verb} ${named}": name the node alone`);
@@ -35,7 +59,7 @@ export function cordonCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     return fail(`jobsim does not simulate "kubectl ${cmd.verb}" with an empty --selector`);
   // What the builder read: the node and its spec.unschedulable then (a node named twice is read
   // twice, both before any PATCH, so both copies say it is schedulable).
-  const infos: { node: NodeRecord; unschedulable: boolean }[] = [];
+  const infos: NodeInfo[] = [];
   if (cmd.positionals.length > 0) {
     for (const name of cmd.positionals) {
       const node = ctx.cluster.store.findNode(name);
@@ -46,6 +70,16 @@ export function cordonCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
     for (const node of listNodes(ctx.cluster.store, selectorOf(cmd)))
       infos.push({ node, unschedulable: node.unschedulable });
   }
+  return infos;
+}
+
+/** RunCordonOrUncordon over the nodes read: what it prints on stdout. */
+export function cordonNodes(
+  ctx: KubectlContext,
+  infos: readonly NodeInfo[],
+  desired: boolean,
+  dryRun: DryRun,
+): string {
   const verb = desired ? "cordoned" : "uncordoned";
   const suffix = dryRunSuffix(dryRun);
   let out = "";
@@ -60,5 +94,5 @@ export function cordonCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
       setNodeUnschedulable(ctx.cluster.store, ctx.cluster.scheduler, ctx.cluster.sim.now, node, desired);
     out += `node/${node.name} ${verb}${suffix}\n`;
   }
-  return ok(out);
+  return out;
 }

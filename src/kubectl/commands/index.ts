@@ -6,6 +6,7 @@ import { applyCommand } from "./apply.js";
 import { cordonCommand } from "./cordon.js";
 import { deleteCommand } from "./delete.js";
 import { describeCommand } from "./describe.js";
+import { drainCommand } from "./drain.js";
 import { eventsCommand } from "./events.js";
 import { getCommand } from "./get.js";
 import { logsCommand } from "./logs.js";
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (ctx: KubectlContext, cmd: KubectlCommand) => Com
   create: applyCommand,
   delete: deleteCommand,
   describe: describeCommand,
+  drain: drainCommand,
   events: eventsCommand,
   get: getCommand,
   logs: logsCommand,
