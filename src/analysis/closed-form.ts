@@ -126,6 +126,7 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   if (plan.steps.some((s) => s.kind === "deletePods")) return "a step deletes pods";
   // The closed form places pods on an idle cluster's preferred node (idle-placement.ts).
   if (plan.steps.some((s) => s.kind === "cordon")) return "a step cordons or uncordons a node";
+  if (plan.steps.some((s) => s.kind === "drain")) return "a step drains a node";
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
   const image = job.object.spec!.template.spec!.containers[0].image ?? "";

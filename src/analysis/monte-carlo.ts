@@ -3,6 +3,7 @@ import { conflictsWithLive, withMergedLabels, withRetainedSpec } from "../kubect
 import { updateExistingJob } from "../kubectl/commands/apply.js";
 import { cordonCommand } from "../kubectl/commands/cordon.js";
 import { deleteCommand } from "../kubectl/commands/delete.js";
+import { replayDrain } from "../kubectl/commands/drain.js";
 import {
   FOLLOW_LIMIT_MS,
   followedRunEnded,
@@ -224,6 +225,13 @@ export class MonteCarlo {
         // The node state it sets goes with Cluster.reset (NodeRecord.resetState).
         try {
           cordonCommand(this.kubectl(), step.command);
+        } catch (e) {
+          refusedSelector(e);
+        }
+      } else if (step.kind === "drain") {
+        // Its node and pod state goes with Cluster.reset, as cordon's.
+        try {
+          replayDrain(this.kubectl(), step.command);
         } catch (e) {
           refusedSelector(e);
         }

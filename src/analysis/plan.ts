@@ -53,6 +53,9 @@ export type PlanStep =
   /** `kubectl cordon` / `uncordon`, run as the session runs it (cordon.ts): a node's
    * spec.unschedulable, which the scheduler filters on. */
   | { kind: "cordon"; command: KubectlCommand }
+  /** `kubectl drain`, run as the session runs it (drain.ts) without its output: the cordon,
+   * the evictions and the wait for the pods to go, in simulated time. */
+  | { kind: "drain"; command: KubectlCommand }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
@@ -166,6 +169,8 @@ export function planFor(scenario: Scenario): RunPlan {
       steps.push({ kind: "create", jobs, apply: s.command.verb === "apply" });
     } else if (s.command.verb === "cordon" || s.command.verb === "uncordon") {
       steps.push({ kind: "cordon", command: s.command });
+    } else if (s.command.verb === "drain") {
+      steps.push({ kind: "drain", command: s.command });
     } else if (s.command.verb === "logs") {
       const follow = followStep(s.command);
       if (follow !== null) steps.push(follow);

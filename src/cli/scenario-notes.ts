@@ -1,3 +1,4 @@
+import { drainNotes } from "../scenario/drain-notes.js";
 import { manifestLabel, type Scenario } from "../scenario/load.js";
 import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
@@ -25,6 +26,7 @@ export function scenarioNotes(scenario: Scenario, file: string): string[] {
       (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
     ),
   );
+  for (const n of drainNotes(scenario.steps)) notes.push(`jobsim: note: ${file}: ${n}`);
   return notes;
 }
 

@@ -7,6 +7,7 @@ import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
+import { drainNotes } from "../scenario/drain-notes.js";
 import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
 import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { ScenarioError } from "../scenario/problems.js";
@@ -131,6 +132,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
             ),
           );
         }
+        for (const n of drainNotes(s.steps)) warnings.push(`${file}: warning: ${n}`);
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
         summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
