@@ -49,6 +49,11 @@ function monteCarloTrace(mc: MonteCarlo, run: number): { lines: string[]; outcom
   return { lines, outcome };
 }
 
+/** The scenario with steps added at the end. */
+function withSteps(sc: Scenario, ...steps: Scenario["steps"]): Scenario {
+  return { ...sc, steps: [...sc.steps, ...steps] };
+}
+
 /** A Job named by the API server (generateName), created by `steps`. */
 function generateNameScenario(steps: string[]): Scenario {
   return parseScenario(
@@ -410,6 +415,13 @@ steps:
     seed: 13,
   },
   { name: "the tutorial", sc: loadScenario("scenarios/flaky-job.yaml"), seed: 7, oneEnding: true },
+  {
+    // kubectl drain mid-run (cordon, evictions, the wait for the pods to go), then the steps
+    // after it; the session sleeps on until both Jobs are done, as a Monte Carlo run goes on.
+    name: "a drain (scenarios/drain.yaml)",
+    sc: withSteps(loadScenario("scenarios/drain.yaml"), { kind: "sleep", line: "sleep 1h", ms: 3_600_000 }),
+    seed: 3,
+  },
 ];
 
 describe("Monte Carlo run r = session run r", () => {

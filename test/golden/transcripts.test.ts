@@ -33,6 +33,7 @@ describe("golden transcripts", () => {
         "backoff-exhausted.yaml",
         "crashloop.yaml",
         "deadline.yaml",
+        "drain.yaml",
         "flaky-job.yaml",
         "indexed-shards.yaml",
         "per-index-retries.yaml",
