@@ -231,7 +231,7 @@ export class MonteCarlo {
       } else if (step.kind === "drain") {
         // Its node and pod state goes with Cluster.reset, as cordon's.
         try {
-          replayDrain(this.kubectl(), step.command);
+          replayDrain(this.kubectl(), step.command, step.options);
         } catch (e) {
           refusedSelector(e);
         }

@@ -3,6 +3,7 @@ import { writtenTemplate } from "../kubectl/apply-template.js";
 import { appliedResourceVersion, specKeys, writtenLabels } from "../kubectl/apply-three-way.js";
 import { parseLogsArgs, sinceRefusedByServer, validateLogs } from "../kubectl/commands/logs-options.js";
 import { parsePatch } from "../kubectl/commands/patch.js";
+import { type DrainOptions, drainReplayOptions } from "../kubectl/drain-options.js";
 import { changesCluster } from "../kubectl/dry-run.js";
 import { namespaceOf } from "../kubectl/lookup.js";
 import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
@@ -55,7 +56,7 @@ export type PlanStep =
   | { kind: "cordon"; command: KubectlCommand }
   /** `kubectl drain`, run as the session runs it (drain.ts) without its output: the cordon,
    * the evictions and the wait for the pods to go, in simulated time. */
-  | { kind: "drain"; command: KubectlCommand }
+  | { kind: "drain"; command: KubectlCommand; options: DrainOptions }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
@@ -170,7 +171,9 @@ export function planFor(scenario: Scenario): RunPlan {
     } else if (s.command.verb === "cordon" || s.command.verb === "uncordon") {
       steps.push({ kind: "cordon", command: s.command });
     } else if (s.command.verb === "drain") {
-      steps.push({ kind: "drain", command: s.command });
+      // Flags kubectl refuses make a step that changes nothing.
+      const options = drainReplayOptions(s.command);
+      if (options !== null) steps.push({ kind: "drain", command: s.command, options });
     } else if (s.command.verb === "logs") {
       const follow = followStep(s.command);
       if (follow !== null) steps.push(follow);

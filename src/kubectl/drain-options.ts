@@ -22,12 +22,11 @@ export interface DrainOptions {
   readonly timeoutText: string;
   readonly podSelector: LabelSelector | null;
   readonly skipWaitForDeleteTimeoutSeconds: number;
-  /** cobra's notice for --delete-local-data (MarkDeprecated), or "". */
-  readonly deprecation: string;
 }
 
-/** cobra's deprecation notice (command.go: "Flag --%s has been deprecated, %s"), with drain.go's text. */
-const DELETE_LOCAL_DATA_DEPRECATED =
+/** pflag's notice for a deprecated flag (flag.go: "Flag --%s has been deprecated, %s"), with
+ * drain.go's MarkDeprecated text. */
+export const DELETE_LOCAL_DATA_DEPRECATED =
   "Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n";
 
 /**
@@ -65,7 +64,6 @@ export function drainFlagValues(cmd: KubectlCommand): Omit<DrainOptions, "podSel
     timeoutMs,
     timeoutText: timeoutString,
     skipWaitForDeleteTimeoutSeconds: ints["skip-wait-for-delete-timeout"] ?? 0,
-    deprecation: cmd.flags.has("delete-local-data") ? DELETE_LOCAL_DATA_DEPRECATED : "",
   };
 }
 
@@ -78,4 +76,16 @@ export function podSelectorOf(cmd: KubectlCommand): LabelSelector | null | { err
   } catch {
     return { error: "error: --pod-selector=<pod_selector> must be a valid label selector" };
   }
+}
+
+/**
+ * What a Monte Carlo replay of the step runs with, read once when the plan is made: null when
+ * kubectl refuses the flags or --pod-selector before it touches anything (then the step changes
+ * nothing). Dry runs are not replayed (plan.ts).
+ */
+export function drainReplayOptions(cmd: KubectlCommand): DrainOptions | null {
+  const values = drainFlagValues(cmd);
+  const podSelector = podSelectorOf(cmd);
+  if (typeof values === "string" || (podSelector !== null && "error" in podSelector)) return null;
+  return { ...values, podSelector };
 }

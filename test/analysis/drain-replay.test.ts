@@ -14,7 +14,7 @@ const IGNORE = `
         rules: [{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}]`;
 
 describe("drain steps in a Monte Carlo plan", () => {
-  it("are plan steps; dry runs are not", () => {
+  it("are plan steps; dry runs and refused flags are not", () => {
     const plan = planFor(
       scenario({
         p: 1,
@@ -23,10 +23,13 @@ describe("drain steps in a Monte Carlo plan", () => {
           "kubectl apply -f job.yaml",
           `kubectl drain ${ALL} --dry-run=client`,
           `kubectl drain ${ALL} --dry-run=server`,
+          `kubectl drain ${ALL} --grace-period=x`,
+          `kubectl drain ${ALL} --pod-selector='a in ('`,
           `kubectl drain ${ALL}`,
         ],
       }),
     );
+    // (Flags kubectl refuses before touching anything make no step either.)
     expect(plan.steps.map((s) => s.kind)).toEqual(["create", "drain"]);
   });
 

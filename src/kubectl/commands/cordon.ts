@@ -24,6 +24,8 @@ export function cordonCommand(ctx: KubectlContext, cmd: KubectlCommand): Command
   return ok(cordonNodes(ctx, infos, cmd.verb === "cordon", dryRun as DryRun));
 }
 
+const NO_CHECK = (): string | null => null;
+
 /** A node as the builder read it: the record and its spec.unschedulable then. */
 export interface NodeInfo {
   node: NodeRecord;
@@ -40,7 +42,7 @@ export function readNodes(
   ctx: KubectlContext,
   cmd: KubectlCommand,
   dryRun: DryRun | { error: string },
-  before: () => string | null = () => null,
+  before: () => string | null = NO_CHECK,
 ): NodeInfo[] | CommandResult {
   const selector = flag(cmd, "selector");
   // cmdutil.UsageErrorf(cmd, "USAGE: %s [flags]", cmd.Use): cmd.Use is "<verb> NODE".

@@ -1,13 +1,24 @@
 import type { LabelSelector } from "../../models/api/labels.js";
-import { isTerminal, type NodeRecord, type PodRecord } from "../../models/objects.js";
+import { isTerminal, NONE, type NodeRecord, type PodRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
-import { type DrainPodStatus, drainErrors, drainPodStatus, drainWarnings } from "../drain-filters.js";
-import { type DrainOptions, drainFlagValues, podSelectorOf } from "../drain-options.js";
+import {
+  type DrainPodFacts,
+  type DrainPodStatus,
+  drainErrors,
+  drainPodStatus,
+  drainWarnings,
+} from "../drain-filters.js";
+import {
+  DELETE_LOCAL_DATA_DEPRECATED,
+  type DrainOptions,
+  drainFlagValues,
+  podSelectorOf,
+} from "../drain-options.js";
 import { type DrainFailure, type DrainOutput, deleteAndWait, evictAndWait } from "../drain-wait.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
 import { listPods } from "../lookup.js";
 import type { KubectlCommand } from "../parse.js";
-import { cordonNodes, readNodes } from "./cordon.js";
+import { cordonNodes, type NodeInfo, readNodes } from "./cordon.js";
 
 /**
  * `kubectl drain NODE...` (staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go NewCmdDrain,
@@ -25,18 +36,12 @@ import { cordonNodes, readNodes } from "./cordon.js";
  * through the context as they come, and the result holds only CheckErr's final text.
  */
 export function drainCommand(ctx: KubectlContext, cmd: KubectlCommand): CommandResult {
-  return runDrain(ctx, cmd, {
+  const o: DrainOutput = {
     out: (text) => ctx.emitWatch(text),
     err: (text) => ctx.emitWatch("", text),
-  });
-}
-
-/** A Monte Carlo replay: the same requests at the same simulated times, nothing printed. */
-export function replayDrain(ctx: KubectlContext, cmd: KubectlCommand): void {
-  runDrain(ctx, cmd, null);
-}
-
-function runDrain(ctx: KubectlContext, cmd: KubectlCommand, o: DrainOutput | null): CommandResult {
+  };
+  // pflag prints a deprecated flag's notice as it parses it, before anything else is done.
+  if (cmd.flags.has("delete-local-data")) o.err(DELETE_LOCAL_DATA_DEPRECATED);
   // pflag refuses a bad int or duration before the command runs.
   const values = drainFlagValues(cmd);
   if (typeof values === "string") return fail(values);
@@ -54,18 +59,32 @@ function runDrain(ctx: KubectlContext, cmd: KubectlCommand, o: DrainOutput | nul
     return fail(
       'jobsim does not simulate "kubectl drain --disable-eviction --dry-run=server" (kubectl waits for pods that a dry-run DELETE leaves in place)',
     );
-  const opts: DrainOptions = { ...values, podSelector };
-  // cobra prints a deprecated flag's notice as it parses the flags, before anything else.
-  if (o !== null && opts.deprecation !== "") o.err(opts.deprecation);
+  return drainNodes(ctx, { ...values, podSelector }, infos, dry, o);
+}
+
+/** A Monte Carlo replay: the same requests at the same simulated times, no text made. */
+export function replayDrain(ctx: KubectlContext, cmd: KubectlCommand, opts: DrainOptions): void {
+  const infos = readNodes(ctx, cmd, "none");
+  if (Array.isArray(infos)) drainNodes(ctx, opts, infos, "none", null);
+}
+
+/** RunDrain over the nodes read: the cordon of all, then each node's drain, then the trailer. */
+function drainNodes(
+  ctx: KubectlContext,
+  opts: DrainOptions,
+  infos: readonly NodeInfo[],
+  dry: DryRun,
+  o: DrainOutput | null,
+): CommandResult {
   const cordoned = cordonNodes(ctx, infos, true, dry);
   if (o !== null) o.out(cordoned);
-  const drained = new Set<string>();
+  const drained: string[] = [];
   const fatal: NonNullable<DrainFailure>[] = [];
   const remaining: string[] = [];
   for (const { node } of infos) {
     const failure = drainNode(ctx, opts, node, dry, o);
     if (failure === null) {
-      drained.add(node.name);
+      drained.push(node.name);
       if (o !== null) o.out(`node/${node.name} drained${dryRunSuffix(dry)}\n`);
       continue;
     }
@@ -73,7 +92,8 @@ function runDrain(ctx: KubectlContext, cmd: KubectlCommand, o: DrainOutput | nul
       o.err(
         `error: unable to drain node "${node.name}" due to error: ${errorText(failure)}, continuing command...\n`,
       );
-    if (!drained.has(node.name)) {
+    // (A node named twice that drained the first time is not pending.)
+    if (!drained.includes(node.name)) {
       fatal.push(failure);
       remaining.push(node.name);
     }
@@ -84,10 +104,9 @@ function runDrain(ctx: KubectlContext, cmd: KubectlCommand, o: DrainOutput | nul
   return fail(checkErrText(fatal));
 }
 
-/** A pod with its filters' status, and the "namespace/name" the messages name it by. */
+/** A pod with its filters' status. */
 interface ListedPod {
   pod: PodRecord;
-  ref: string;
   status: DrainPodStatus;
 }
 
@@ -100,20 +119,26 @@ function podsForDeletion(ctx: KubectlContext, opts: DrainOptions, node: NodeReco
   const out: ListedPod[] = [];
   for (const pod of listPods(ctx.cluster.store, null, opts.podSelector)) {
     if (pod.nodeName !== node.name) continue;
-    const status = drainPodStatus(
-      {
-        terminal: isTerminal(pod.phase),
-        // A Job's pod has its Job as controller; the GC's orphaning removes the reference.
-        hasController: pod.owner !== null,
-        hasEmptyDir: (pod.spec.volumes ?? []).some((v) => v.emptyDir !== undefined),
-        deletionMs: pod.deletionMs >= 0 ? pod.deletionMs : null,
-      },
-      opts,
-      now,
-    );
-    out.push({ pod, ref: `${pod.namespace}/${pod.name}`, status });
+    const facts: DrainPodFacts = {
+      terminal: isTerminal(pod.phase),
+      // A Job's pod has its Job as controller; the GC's orphaning removes the reference.
+      hasController: pod.owner !== null,
+      hasEmptyDir: hasEmptyDir(pod),
+      deletionMs: pod.deletionMs !== NONE ? pod.deletionMs : null,
+    };
+    out.push({ pod, status: drainPodStatus(facts, opts, now) });
   }
   return out;
+}
+
+function hasEmptyDir(pod: PodRecord): boolean {
+  for (const v of pod.spec.volumes ?? []) if (v.emptyDir !== undefined) return true;
+  return false;
+}
+
+/** The list as PodDeleteList's messages name the pods: "namespace/name". */
+function named(listed: readonly ListedPod[]): { ref: string; status: DrainPodStatus }[] {
+  return listed.map((p) => ({ ref: `${p.pod.namespace}/${p.pod.name}`, status: p.status }));
 }
 
 /** deleteOrEvictPodsSimple for one node: null when drained, else its error. */
@@ -125,14 +150,18 @@ function drainNode(
   o: DrainOutput | null,
 ): DrainFailure {
   const listed = podsForDeletion(ctx, opts, node);
-  if (listed.some((p) => p.status.reason === "Error"))
-    return { aggregate: true, messages: o !== null ? drainErrors(listed) : [] };
+  let refused = false;
+  const pods: PodRecord[] = [];
+  for (const p of listed) {
+    if (p.status.reason === "Error") refused = true;
+    else if (p.status.delete) pods.push(p.pod);
+  }
+  if (refused) return { aggregate: true, messages: o !== null ? drainErrors(named(listed)) : [] };
   if (o !== null) {
-    const warnings = drainWarnings(listed);
+    const warnings = drainWarnings(named(listed));
     // printers.WarningPrinter.Print (no colour: the transcript is no terminal).
     if (warnings !== "") o.err(`Warning: ${warnings}\n`);
   }
-  const pods = listed.filter((p) => p.status.delete).map((p) => p.pod);
   if (dryRun === "client") {
     if (o !== null) for (const pod of pods) o.out(`evicting pod ${pod.namespace}/${pod.name} (dry run)\n`);
     return null;
@@ -151,7 +180,7 @@ function drainNode(
         .map((p) => `pod/${p.pod.name}\n`)
         .join("")}`,
     );
-  const errors = drainErrors(again);
+  const errors = drainErrors(named(again));
   if (errors.length > 0)
     o.err(`Following errors occurred while getting the list of pods to delete:\n${aggregateText(errors)}`);
   return failure;

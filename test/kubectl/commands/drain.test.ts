@@ -272,8 +272,14 @@ describe("kubectl drain: bad input", () => {
     expect(commandOutput([], "kubectl drain node-0 --timeout=5")).toBe(
       `2> error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"\n2> See 'kubectl drain --help' for usage.\n`,
     );
+    const notice =
+      "2> Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n";
     expect(commandOutput([], "kubectl drain node-0 --delete-local-data")).toBe(
-      "2> Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\nnode/node-0 cordoned\nnode/node-0 drained\n",
+      `${notice}node/node-0 cordoned\nnode/node-0 drained\n`,
+    );
+    // pflag prints it while parsing, ahead of any later error.
+    expect(commandOutput([], "kubectl drain nope --delete-local-data")).toBe(
+      `${notice}2> Error from server (NotFound): nodes "nope" not found\n`,
     );
   });
 
