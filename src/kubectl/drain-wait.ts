@@ -26,6 +26,14 @@ export type DrainFailure = { aggregate: boolean; messages: string[] } | null;
 const POLL_MS = 1000;
 /** How long jobsim lets a drain without --timeout wait (math.MaxInt64 upstream), as `delete`. */
 const WAIT_LIMIT_MS = 24 * 3_600_000;
+/** Said, in kubectl's error trailer, when that limit ends a wait: words of jobsim's own, since
+ * kubectl would still be waiting. */
+const GAVE_UP: NonNullable<DrainFailure> = {
+  aggregate: false,
+  messages: [
+    "jobsim stopped waiting for the pods after 24h of simulated time (kubectl drain without --timeout waits on)",
+  ],
+};
 /** wait.ErrWaitTimeout's text (apimachinery pkg/util/wait/error.go). */
 const WAIT_TIMEOUT = "timed out waiting for the condition";
 /** A predicate that never holds: waitUntil then lets exactly the time asked for pass (one
@@ -95,7 +103,7 @@ export function evictAndWait(
         );
       break;
     }
-    if (tick - t0 >= WAIT_LIMIT_MS) break;
+    if (tick - t0 >= WAIT_LIMIT_MS) return GAVE_UP;
   }
   return messages.length > 0 ? { aggregate: true, messages } : null;
 }
@@ -124,7 +132,7 @@ export function deleteAndWait(
     if (pending.length === 0) return null;
     if (tick + POLL_MS >= deadline) {
       if (!passTo(ctx, Math.max(deadline, sim.now))) return null;
-      return opts.timeoutMs === null ? null : { aggregate: false, messages: [WAIT_TIMEOUT] };
+      return opts.timeoutMs === null ? GAVE_UP : { aggregate: false, messages: [WAIT_TIMEOUT] };
     }
     if (!passTo(ctx, tick + POLL_MS)) return null;
   }

@@ -115,6 +115,27 @@ describe("kubectl drain: evictions", () => {
     expect(out).toContain("node-0   Ready,SchedulingDisabled   <none>   12s");
   });
 
+  it("without --timeout jobsim waits 24 h of simulated time, then says so in the trailer", () => {
+    const slow = `apiVersion: batch/v1
+kind: Job
+metadata: {name: slow}
+spec:
+  template:
+    spec:
+      terminationGracePeriodSeconds: 100000
+      containers: [{name: c, image: "app:1"}]
+      restartPolicy: Never
+`;
+    const out = commandOutput(["kubectl apply -f slow.yaml", "sleep 10s"], "kubectl drain node-0", {
+      runSeconds: 200_000,
+      terminationSeconds: 90_000,
+      files: { "slow.yaml": slow },
+    });
+    expect(out).toMatch(
+      /\n2> error: jobsim stopped waiting for the pods after 24h of simulated time \(kubectl drain without --timeout waits on\)\n$/,
+    );
+  });
+
   it("a finished pod is evicted too, and goes at once (grace 0, no finalizer left)", () => {
     expect(commandOutput(["kubectl apply -f job.yaml", "sleep 40s"], "kubectl drain node-0")).toMatch(
       /^node\/node-0 cordoned\nevicting pod default\/(work-\w{5})\npod\/\1 evicted\nnode\/node-0 drained\n$/,
