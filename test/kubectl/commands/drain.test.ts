@@ -136,6 +136,22 @@ spec:
     );
   });
 
+  it("a pod already being deleted is evicted too: the condition is added (last), its deletion stays", () => {
+    const out = commandOutput(
+      [
+        ...RUNNING,
+        "kubectl delete pods -l job-name=work --wait=false",
+        "sleep 2s",
+        "kubectl drain node-0 --timeout=1s",
+      ],
+      `kubectl get pods -l job-name=work -o jsonpath='{.items[0].metadata.deletionTimestamp} {.items[0].status.conditions[*].type} {.items[0].status.conditions[?(@.type=="DisruptionTarget")].reason}'`,
+      { terminationSeconds: 8 },
+    );
+    expect(out).toBe(
+      "2026-01-01T00:00:40Z PodReadyToStartContainers Initialized Ready ContainersReady PodScheduled DisruptionTarget EvictionByEvictionAPI",
+    );
+  });
+
   it("a finished pod is evicted too, and goes at once (grace 0, no finalizer left)", () => {
     expect(commandOutput(["kubectl apply -f job.yaml", "sleep 40s"], "kubectl drain node-0")).toMatch(
       /^node\/node-0 cordoned\nevicting pod default\/(work-\w{5})\npod\/\1 evicted\nnode\/node-0 drained\n$/,
