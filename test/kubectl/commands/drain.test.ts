@@ -202,6 +202,20 @@ describe("kubectl drain: the Job controller and the scheduler afterwards", () =>
   });
 });
 
+describe("kubectl drain: a FailJob rule on DisruptionTarget", () => {
+  it("fails the Job once the evicted pod has failed (reason PodFailurePolicy)", () => {
+    const failJob = IGNORE_DISRUPTIONS_JOB.replace("action: Ignore", "action: FailJob");
+    const out = commandOutput(
+      ["kubectl apply -f p.yaml", "sleep 10s", "kubectl drain node-0", "sleep 2s"],
+      `kubectl get job tolerant -o jsonpath='{.status.conditions[?(@.type=="Failed")].message}'`,
+      { terminationSeconds: 3, files: { "p.yaml": failJob } },
+    );
+    expect(out).toMatch(
+      /^Pod default\/tolerant-\w{5} has condition DisruptionTarget matching FailJob rule at index 0$/,
+    );
+  });
+});
+
 describe("kubectl drain: the filters refuse", () => {
   it("emptyDir without --delete-emptydir-data: nothing is evicted, the node stays cordoned", () => {
     const steps = ["kubectl apply -f job.yaml", "kubectl apply -f cache.yaml", "sleep 10s"];
