@@ -79,6 +79,10 @@ export const randomJobSpec = fc.record({
   patchAfterSeconds: fc.integer({ min: 0, max: 90 }),
   /** A second Job, "side" (parallelism 2, backoffLimit 1), applied after the first. */
   side: fc.boolean(),
+  /** `kubectl drain` of the agent a while after the Jobs are applied (evicting its pods and
+   * waiting for them, or giving up after --timeout=3s), then its uncordon. */
+  drain: fc.constantFrom("none", "none", "drain", "timeout"),
+  drainAfterSeconds: fc.integer({ min: 0, max: 60 }),
 });
 
 export type RandomJobSpec = typeof randomJobSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -130,6 +134,17 @@ function perIndex(s: RandomJobSpec): boolean {
   return s.completions !== undefined && s.indexed && s.perIndex !== undefined;
 }
 
+function drainSteps(s: RandomJobSpec): string[] {
+  if (s.drain === "none") return [];
+  const agent = "k3d-my-cluster-agent-0";
+  const timeout = s.drain === "timeout" ? " --timeout=3s" : "";
+  return [
+    `sleep ${s.drainAfterSeconds}s`,
+    `kubectl drain ${agent} --ignore-daemonsets${timeout}`,
+    `kubectl uncordon ${agent}`,
+  ];
+}
+
 function patchSteps(s: RandomJobSpec, ns: string): string[] {
   if (s.patch === "none") return [];
   const patch = (json: string) => `kubectl patch job work${ns} -p '${json}'`;
@@ -149,6 +164,7 @@ function randomJobScenarioText(s: RandomJobSpec): string {
     s.waitSeconds === undefined
       ? ""
       : `kubectl wait --for=${s.waitFor} job/work${ns} --timeout=${s.waitSeconds}s`,
+    ...drainSteps(s),
     ...patchSteps(s, ns),
     s.reapply === "none" ? "" : `sleep ${s.reapplyAfterSeconds}s`,
     s.reapply === "none" ? "" : `kubectl apply -f ${s.reapply === "same" ? "job.yaml" : "raised.yaml"}${ns}`,

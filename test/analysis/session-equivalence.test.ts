@@ -459,7 +459,7 @@ function withoutMessages(line: string): string {
 }
 
 describe("Monte Carlo run r = session run r, over random Job specs", () => {
-  it("parallelism, completions, Indexed, backoffLimitPerIndex, successPolicy, deadline, TTL, OnFailure, pod failure policy, kubectl wait, logs -f, patch, namespaces, re-apply, two Jobs", () => {
+  it("parallelism, completions, Indexed, backoffLimitPerIndex, successPolicy, deadline, TTL, OnFailure, pod failure policy, kubectl wait, logs -f, patch, namespaces, re-apply, two Jobs, kubectl drain", () => {
     fc.assert(
       fc.property(randomJobSpec, (s) => {
         const sc = randomJobScenario(s);
