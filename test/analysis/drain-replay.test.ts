@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { closedFormFor } from "../../src/analysis/closed-form.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { planFor } from "../../src/analysis/plan.js";
 import { scenario } from "./helpers.js";
@@ -31,6 +32,15 @@ describe("drain steps in a Monte Carlo plan", () => {
     );
     // (Flags kubectl refuses before touching anything make no step either.)
     expect(plan.steps.map((s) => s.kind)).toEqual(["create", "drain"]);
+  });
+
+  it("rule out the closed form (pods leave a node mid-run)", () => {
+    const sc = scenario({
+      p: 0.5,
+      backoffLimit: 2,
+      steps: ["kubectl apply -f job.yaml", `kubectl drain ${ALL}`],
+    });
+    expect(closedFormFor(sc, planFor(sc), 0)).toBe("a step drains a node");
   });
 
   it("an evicted pod fails a Job without a podFailurePolicy, and is ignored with one", () => {
