@@ -10,6 +10,7 @@ import { indexedPodGenerateName } from "./job-controller/indexed.js";
 import { JobController } from "./job-controller/job-controller.js";
 import type { PodCreator } from "./job-controller/manage-job.js";
 import { Kubelet } from "./kubelet/kubelet.js";
+import { NodeLifecycleController } from "./node-lifecycle.js";
 import { apiTime, JobRecord, NONE, NodeRecord, PodRecord } from "./objects.js";
 import { PodGarbageCollector } from "./pod-gc.js";
 import { Pool } from "./pool.js";
@@ -22,6 +23,7 @@ import {
 } from "./priority-classes.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
+import { TaintEvictionController } from "./taint-eviction.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
 import type { VersionProfile } from "./version-profile.js";
 import type { Workload } from "./workload.js";
@@ -103,6 +105,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
   private readonly ttl: TtlAfterFinishedController;
   private readonly gc: GarbageCollector;
   private readonly podGc: PodGarbageCollector;
+  private readonly taintEviction: TaintEvictionController;
+  private readonly nodeLifecycle: NodeLifecycleController;
   /** Lean clusters only: pods and Jobs for reuse. A Monte Carlo run drops every object of the
    * previous one (reset), so its pods are recycled there (PodRecord.reuse) instead of being
    * garbage: less allocation, and pods that stay in the old generation make the many stores
@@ -140,6 +144,8 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.gc = new GarbageCollector(this.sim, this.store);
     this.ttl = new TtlAfterFinishedController(this.sim, this.store);
     this.podGc = new PodGarbageCollector(this.sim, this.store);
+    this.taintEviction = new TaintEvictionController(this.sim, this.store, this.recorder);
+    this.nodeLifecycle = new NodeLifecycleController(this.sim, this.store, this.recorder, this.taintEviction);
     this.store.watchJobs(this);
     this.store.watchPods(this);
     // The API server's system namespaces exist before any node registers.
@@ -194,6 +200,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.ttl.clear();
     this.gc.clear();
     this.podGc.clear();
+    this.taintEviction.clear();
     this.random.setRun(run);
     this.scheduler.clear();
     this.jobController.reset();
@@ -260,6 +267,19 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     const kubelet = node.kubelet as Kubelet;
     if (type === WatchType.Deleted) kubelet.podRemoved(pod);
     else kubelet.podChanged(pod);
+    // The taint eviction controller's pod informer matters only on a NoExecute-tainted node.
+    if (node.unreachableNoExecuteMs >= 0) {
+      if (type === WatchType.Deleted) this.taintEviction.podRemoved(pod);
+      else this.taintEviction.podOnTaintedNode(pod);
+    }
+  }
+
+  /** `docker stop` of a node's container: its kubelet stops (kubelet.ts stop), and with it the
+   * Lease renewals the node lifecycle controller watches (node-lifecycle.ts). Idempotent. */
+  stopNode(node: NodeRecord): void {
+    if (node.kubeletStoppedMs >= 0) return;
+    (node.kubelet as Kubelet).stop(this.store.pods);
+    this.nodeLifecycle.kubeletStopped(node);
   }
 
   // ---- the API: jobs -----------------------------------------------------------------------

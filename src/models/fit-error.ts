@@ -1,4 +1,5 @@
 import { NODE_AFFINITY_CONFLICT } from "./node-affinity.js";
+import { UNTOLERATED_UNREACHABLE } from "./taint-eviction.js";
 
 /**
  * The message of a FailedScheduling event and of the pod's PodScheduled=False condition: the
@@ -20,6 +21,8 @@ export interface FilterCounts {
   preFilterConflict: boolean;
   /** Cordoned nodes the pod does not tolerate (NodeUnschedulable, before the others). */
   unschedulable: number;
+  /** Nodes whose unreachable taint the pod does not tolerate (TaintToleration). */
+  untoleratedTaint: number;
   /** Nodes refused for extended resources, and the resources asked. */
   scalarNodes: number;
   scalars: readonly string[];
@@ -44,6 +47,8 @@ export function fitErrorMessage(
   if (c.scalarNodes > 0) for (const name of c.scalars) reasons.push(`${c.scalarNodes} Insufficient ${name}`);
   // node_unschedulable.go ErrReasonUnschedulable.
   if (c.unschedulable > 0) reasons.push(`${c.unschedulable} node(s) were unschedulable`);
+  // taint_toleration.go Filter: UnschedulableAndUnresolvable too.
+  if (c.untoleratedTaint > 0) reasons.push(`${c.untoleratedTaint} ${UNTOLERATED_UNREACHABLE}`);
   if (c.notPreFiltered > 0)
     reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
   reasons.sort();
@@ -54,7 +59,9 @@ export function fitErrorMessage(
   // PreFilter; NodeUnschedulable) are absent from its statuses, so SetAbsentNodesStatus gives them "Preemption is
   // not helpful for scheduling". A PreFilter rejection gives every node its status.
   // NodeUnschedulable's status is UnschedulableAndUnresolvable too (node_unschedulable.go Filter).
-  const unresolvable = c.preFilterConflict ? c.total : c.selector + c.notPreFiltered + c.unschedulable;
+  const unresolvable = c.preFilterConflict
+    ? c.total
+    : c.selector + c.notPreFiltered + c.unschedulable + c.untoleratedTaint;
   const noVictims = c.total - unresolvable;
   const preemptionReasons: string[] = [];
   if (noVictims > 0) preemptionReasons.push(`${noVictims} No preemption victims found for incoming pod`);

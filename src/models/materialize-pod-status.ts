@@ -25,6 +25,7 @@ import {
 import { disruptionSeenByKubelet } from "./pod-status.js";
 import { PREEMPTION_BY_SCHEDULER } from "./preemption.js";
 import { SCHEDULER_NAME } from "./scheduler.js";
+import { DELETION_BY_TAINT_MANAGER, TAINT_MANAGER_MESSAGE } from "./taint-eviction.js";
 import type { VersionProfile } from "./version-profile.js";
 
 /** metadata.generation of a pod at creation (pkg/registry/core/pod/strategy.go PrepareForCreate):
@@ -87,11 +88,14 @@ export class PodStatusMaterializer {
       lastTransitionTime: this.time(pod.disruptionMs),
       ...(pod.disruptionByEviction
         ? { reason: EVICTION_BY_EVICTION_API, message: EVICTION_MESSAGE }
-        : {
-            reason: PREEMPTION_BY_SCHEDULER,
-            // The preemptor's schedulerName; jobsim schedules only default-scheduler's pods.
-            message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
-          }),
+        : pod.disruptionByTaintManager
+          ? // taint_eviction.go addConditionAndDeletePod.
+            { reason: DELETION_BY_TAINT_MANAGER, message: TAINT_MANAGER_MESSAGE }
+          : {
+              reason: PREEMPTION_BY_SCHEDULER,
+              // The preemptor's schedulerName; jobsim schedules only default-scheduler's pods.
+              message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+            }),
     };
   }
 
@@ -136,7 +140,8 @@ export class PodStatusMaterializer {
             type === "ContainersReady" && pod.notReadyReason === "ReadinessGatesNotReady"
               ? "ContainersNotReady"
               : pod.notReadyReason;
-          c.reason = reason;
+          // MarkPodsNotReady leaves a ready pod's condition without a reason (node-lifecycle.ts).
+          if (reason !== "") c.reason = reason;
           if (reason === "ContainersNotReady") {
             // The sidecars first, then the regular containers (GenerateContainersReadyCondition).
             const names = [...pod.initContainers.filter((x) => x.sidecar), ...pod.containers]

@@ -1,5 +1,5 @@
 import type { Job, JobCondition, JobStatus } from "kubernetes-types/batch/v1.js";
-import type { Event, Namespace, Node, Pod } from "kubernetes-types/core/v1.js";
+import type { Event, Namespace, Node, Pod, Toleration } from "kubernetes-types/core/v1.js";
 import { LAST_APPLIED } from "./api/annotations.js";
 import {
   JOB_CONTROLLER_UID_LABEL,
@@ -15,9 +15,10 @@ import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
 import { PodStatusMaterializer, type SpecContainer } from "./materialize-pod-status.js";
 import { nodeConditions } from "./node-conditions.js";
-import { UNSCHEDULABLE_TAINT_KEY } from "./node-cordon.js";
+import { nodeTaints } from "./node-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { NamespaceRecord } from "./store.js";
+import { admittedTolerations } from "./taint-eviction.js";
 import type { VersionProfile } from "./version-profile.js";
 
 /**
@@ -157,21 +158,9 @@ export class Materializer {
       ...podPriorityFields(job, spec as { priority?: number; preemptionPolicy?: string }),
       serviceAccount: spec.serviceAccountName ?? "default",
       serviceAccountName: spec.serviceAccountName ?? "default",
-      tolerations: [
-        ...((spec.tolerations as unknown[]) ?? []),
-        {
-          key: "node.kubernetes.io/not-ready",
-          operator: "Exists",
-          effect: "NoExecute",
-          tolerationSeconds: 300,
-        },
-        {
-          key: "node.kubernetes.io/unreachable",
-          operator: "Exists",
-          effect: "NoExecute",
-          tolerationSeconds: 300,
-        },
-      ],
+      // The DefaultTolerationSeconds admission plugin's not-ready/unreachable NoExecute 300 s,
+      // unless the pod's own tolerations cover them (taint-eviction.ts admittedTolerations).
+      tolerations: admittedTolerations(spec.tolerations as Toleration[] | undefined),
       volumes: [
         ...((spec.volumes as unknown[]) ?? []),
         ...tokenVolume.map((name) => ({
@@ -248,19 +237,9 @@ export class Materializer {
         podCIDRs: [`10.42.${node.podCidrIndex}.0/24`],
         providerID: `k3s://${node.name}`,
         // NodeSpec's field order (core/v1 types.go): unschedulable (omitempty: dropped when an
-        // uncordon sets false), then taints; the node lifecycle controller's taint (node-cordon.ts).
+        // uncordon sets false), then taints: the node lifecycle controller's (node-status.ts).
         ...(node.unschedulable ? { unschedulable: true } : {}),
-        ...(node.unschedulableTaintMs >= 0
-          ? {
-              taints: [
-                {
-                  key: UNSCHEDULABLE_TAINT_KEY,
-                  effect: "NoSchedule",
-                  timeAdded: this.time(node.unschedulableTaintMs),
-                },
-              ],
-            }
-          : {}),
+        ...nodeTaints(node, (ms) => this.time(ms)),
       },
       status: {
         nodeInfo: {

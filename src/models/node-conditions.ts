@@ -1,4 +1,5 @@
 import type { NodeCondition } from "kubernetes-types/core/v1.js";
+import { NODE_STATUS_UNKNOWN_MESSAGE, NODE_STATUS_UNKNOWN_REASON } from "./node-lifecycle.js";
 import type { NodeRecord } from "./node-record.js";
 
 /**
@@ -11,6 +12,11 @@ import type { NodeRecord } from "./node-record.js";
  * nodeStatusReportFrequency (5 m) has passed since the last report (kubelet_node_status.go
  * tryUpdateNodeStatus, with the node lease on), so the reports fall on a 5-minute grid from
  * the node's start. lastTransitionTime is the node's start.
+ *
+ * A node whose kubelet stopped (`docker stop`, node-lifecycle.ts) reports no more: its heartbeat
+ * stays at the last report, and once the node lifecycle controller finds it silent
+ * (tryUpdateNodeHealth) every one of the four conditions reads Unknown, NodeStatusUnknown,
+ * "Kubelet stopped posting node status.", its lastTransitionTime that pass's time.
  *
  * Simplified: a change in the reported status (an image pulled: status.images) makes the
  * kubelet report at its next 10 s check upstream, which moves the grid; jobsim keeps the
@@ -26,9 +32,10 @@ const KUBELET_CONDITIONS: readonly [type: string, status: string, reason: string
   ["Ready", "True", "KubeletReady", "kubelet is posting ready status"],
 ];
 
-/** The kubelet's last status report at or before `nowMs` (simulated ms). */
+/** The kubelet's last status report at or before `nowMs` (simulated ms), none after it stopped. */
 export function lastNodeStatusReportMs(node: NodeRecord, nowMs: number): number {
-  const since = Math.max(0, nowMs - node.creationMs);
+  const until = node.kubeletStoppedMs >= 0 ? Math.min(nowMs, node.kubeletStoppedMs) : nowMs;
+  const since = Math.max(0, until - node.creationMs);
   return (
     node.creationMs + Math.floor(since / NODE_STATUS_REPORT_FREQUENCY_MS) * NODE_STATUS_REPORT_FREQUENCY_MS
   );
@@ -41,13 +48,14 @@ export function nodeConditions(
   time: (ms: number) => string,
 ): NodeCondition[] {
   const heartbeat = time(lastNodeStatusReportMs(node, nowMs));
-  const since = time(node.creationMs);
+  const unknown = node.readyUnknownMs >= 0;
+  const since = time(unknown ? node.readyUnknownMs : node.creationMs);
   return KUBELET_CONDITIONS.map(([type, status, reason, message]) => ({
     type,
-    status,
+    status: unknown ? "Unknown" : status,
     lastHeartbeatTime: heartbeat,
     lastTransitionTime: since,
-    reason,
-    message,
+    reason: unknown ? NODE_STATUS_UNKNOWN_REASON : reason,
+    message: unknown ? NODE_STATUS_UNKNOWN_MESSAGE : message,
   }));
 }

@@ -14,8 +14,10 @@ import type { NodeRecord } from "./node-record.js";
 export const NODE_LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_RENEW_INTERVAL_MS = 10_000;
 
-/** The lease's last renewal at or before `nowMs` (simulated ms). */
+/** The lease's last renewal at or before `nowMs` (simulated ms): none after its kubelet stopped
+ * (`docker stop`, node-lifecycle.ts). */
 export function nodeLeaseRenewMs(node: NodeRecord, nowMs: number): number {
-  const since = Math.max(0, nowMs - node.creationMs);
+  const until = node.kubeletStoppedMs >= 0 ? Math.min(nowMs, node.kubeletStoppedMs) : nowMs;
+  const since = Math.max(0, until - node.creationMs);
   return node.creationMs + Math.floor(since / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS;
 }

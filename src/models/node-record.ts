@@ -26,6 +26,15 @@ export class NodeRecord {
   /** When the node lifecycle controller added its `node.kubernetes.io/unschedulable` taint
    * (simulated ms), or -1 while the node has none. */
   unschedulableTaintMs = -1;
+  /** `docker stop` of the node's container (simulated ms), or -1 while its kubelet runs
+   * (node-lifecycle.ts). */
+  kubeletStoppedMs = -1;
+  /** When the node lifecycle controller set Ready (and the other kubelet conditions) to Unknown,
+   * or -1 while the node is Ready. */
+  readyUnknownMs = -1;
+  /** When it added `node.kubernetes.io/unreachable:NoSchedule`, and `…:NoExecute`, or -1. */
+  unreachableNoScheduleMs = -1;
+  unreachableNoExecuteMs = -1;
 
   constructor(
     readonly index: number,
@@ -61,6 +70,10 @@ export class NodeRecord {
     this.ipWrapped = false;
     this.unschedulable = false;
     this.unschedulableTaintMs = -1;
+    this.kubeletStoppedMs = -1;
+    this.readyUnknownMs = -1;
+    this.unreachableNoScheduleMs = -1;
+    this.unreachableNoExecuteMs = -1;
   }
 
   /**

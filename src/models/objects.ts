@@ -87,6 +87,9 @@ export class PodRecord {
   /** Whose DisruptionTarget it is: the eviction API's (EvictionByEvictionAPI, eviction.ts) or,
    * false, the scheduler's (PreemptionByScheduler, preemptor.ts). */
   disruptionByEviction = false;
+  /** Whose DisruptionTarget it is: the scheduler's (PreemptionByScheduler) or the taint eviction
+   * controller's (DeletionByTaintManager, taint-eviction.ts). */
+  disruptionByTaintManager = false;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -109,7 +112,9 @@ export class PodRecord {
   initDone = false;
   ready = false;
   readyMs = NONE;
-  /** Reason of Ready=False: "ContainersNotReady", "ReadinessGatesNotReady", "PodCompleted" or "PodFailed". */
+  /** Reason of Ready=False: "ContainersNotReady", "ReadinessGatesNotReady", "PodCompleted" or
+   * "PodFailed"; "" when the node lifecycle controller turned a ready pod's condition False
+   * (MarkPodsNotReady changes only the status: node-lifecycle.ts). */
   notReadyReason = "ContainersNotReady";
   /** The ContainersReady condition (Ready also needs the readiness gates: `ready`). */
   containersReady = false;
@@ -252,6 +257,7 @@ export class PodRecord {
     this.disruptionMs = NONE;
     this.disruptionGeneration = 0;
     this.disruptionByEviction = false;
+    this.disruptionByTaintManager = false;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

@@ -13,6 +13,7 @@ import {
 } from "./preemption.js";
 import { podRequests, type Requests } from "./scheduler-score.js";
 import type { Store } from "./store.js";
+import { refusedByUnreachableTaint } from "./taint-eviction.js";
 
 /**
  * DefaultPreemption's PostFilter as the scheduler runs it for a pod that fit nowhere
@@ -73,11 +74,12 @@ export function preempt(
   const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
   const named = filtersAffinity ? preFilterNodeNames(spec) : null;
   // nodesWherePreemptionMightHelp: a node an UnschedulableAndUnresolvable filter refused
-  // (NodeAffinity, NodeUnschedulable) is no candidate.
+  // (NodeAffinity, NodeUnschedulable, TaintToleration) is no candidate.
   const potential = (node: NodeRecord) =>
     !(named !== null && named.size === 0) &&
     (!filtersAffinity || matchesNodeAffinity(spec, node)) &&
-    !refusedAsUnschedulable(spec, node);
+    !refusedAsUnschedulable(spec, node) &&
+    !refusedByUnreachableTaint(spec, node);
   // PodEligibleToPreemptOthers: a pod nominated to a node (not unresolvable there) waits while a
   // lower-priority pod there is terminating by preemption (podTerminatingByPreemption:
   // deletionTimestamp and DisruptionTarget/PreemptionByScheduler; kubernetes#114623, 1.27).
@@ -90,8 +92,10 @@ export function preempt(
           ctx.podPriority(p) < priority &&
           p.deletionMs !== NONE &&
           p.disruptionMs !== NONE &&
-          // An evicted pod (reason EvictionByEvictionAPI) is not terminating by preemption.
-          !p.disruptionByEviction
+          // An evicted pod (reason EvictionByEvictionAPI or DeletionByTaintManager) is not
+          // terminating by preemption.
+          !p.disruptionByEviction &&
+          !p.disruptionByTaintManager
         )
           return { message: TERMINATING_ON_NOMINATED, clearNomination: false };
   }

@@ -22,6 +22,7 @@ import { type PreemptionContext, preempt } from "./preemptor.js";
 import { requestedScalarResources } from "./scalar-resources.js";
 import { podRequests, type Requests } from "./scheduler-score.js";
 import { type Store, WatchType } from "./store.js";
+import { refusedByUnreachableTaint } from "./taint-eviction.js";
 import { movePods } from "./unschedulable-pods.js";
 import type { VersionProfile } from "./version-profile.js";
 
@@ -187,6 +188,7 @@ export class Scheduler implements EventHandler {
     let notPreFiltered = 0;
     let insufficientScalar = 0;
     let cordoned = 0;
+    let tainted = 0;
     const spec = pod.spec;
     const scalars = requestedScalarResources(spec);
     const filtersAffinity = spec.nodeSelector !== undefined || spec.affinity !== undefined;
@@ -205,6 +207,7 @@ export class Scheduler implements EventHandler {
       if (
         nominated !== undefined &&
         !refusedAsUnschedulable(spec, nominated) &&
+        !refusedByUnreachableTaint(spec, nominated) &&
         fitsWithNominated(pod, nominated, req, reserved?.get(nominated))
       ) {
         this.bind(pod, nominated, req);
@@ -221,6 +224,11 @@ export class Scheduler implements EventHandler {
         refusedAsUnschedulable(spec, node)
       ) {
         cordoned++;
+        continue;
+      }
+      // TaintToleration comes after NodeName, before NodeAffinity (getDefaultPlugins).
+      if (node.unreachableNoScheduleMs >= 0 && refusedByUnreachableTaint(spec, node)) {
+        tainted++;
         continue;
       }
       if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
@@ -276,6 +284,7 @@ export class Scheduler implements EventHandler {
         preFilterConflict: named !== null && named.size === 0,
         scalarNodes: insufficientScalar,
         unschedulable: cordoned,
+        untoleratedTaint: tainted,
         scalars,
       });
       return;

@@ -23,6 +23,9 @@ function setup(asyncPreemption: boolean): string[] {
     requestedMilliCpu: 600,
     requestedMemory: 0,
     podCount: 1,
+    // Up: no unreachable taint (taint-eviction.ts refusedByUnreachableTaint).
+    unreachableNoScheduleMs: -1,
+    unreachableNoExecuteMs: -1,
   } as unknown as NodeRecord;
   const pod = (name: string, priority: number, extra: Partial<PodRecord>) =>
     ({
@@ -83,6 +86,8 @@ describe("a nominated pod whose preemption finds no candidate", () => {
       requestedMilliCpu: 600,
       requestedMemory: 0,
       podCount: 1,
+      unreachableNoScheduleMs: -1,
+      unreachableNoExecuteMs: -1,
     } as unknown as NodeRecord;
     const spec = { containers: [{ name: "c", resources: { requests: { cpu: "600m" } } }] };
     const peer = { name: "peer", priority: 1000, spec, heldBy: node, startTimeMs: 0, deletionMs: NONE };

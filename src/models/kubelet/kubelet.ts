@@ -134,6 +134,8 @@ export class Kubelet implements EventHandler {
   }
 
   private podChangedSlow(pod: PodRecord): void {
+    // A stopped kubelet (its node container stopped) sees nothing more.
+    if (this.node.kubeletStoppedMs >= 0) return;
     let st = pod.kubeletState as PodState | null;
     if (st === null) {
       if (pod.deletionMs !== NONE && pod.phase !== PodPhase.Pending) return;
@@ -145,6 +147,22 @@ export class Kubelet implements EventHandler {
       return;
     }
     if (pod.deletionMs !== NONE && !st.done) this.kills.deleted(pod, st);
+  }
+
+  /**
+   * `docker stop` of the node's container: the kubelet and the containers it runs die with it,
+   * writing nothing more (no graceful node shutdown: k3s configures no shutdownGracePeriod).
+   * The API keeps the pods' last status; every pending step of every pod here is dropped.
+   */
+  stop(pods: readonly PodRecord[]): void {
+    for (const pod of pods) {
+      if (pod.node !== this.node) continue;
+      const st = pod.kubeletState as PodState | null;
+      if (st === null || st.done) continue;
+      st.cancelPending(this.cancel);
+      this.kills.forget(pod);
+      st.done = true;
+    }
   }
 
   podRemoved(pod: PodRecord): void {

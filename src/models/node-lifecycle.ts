@@ -1,0 +1,148 @@
+import type { EventHandler, Simulation } from "../engine/simulation.js";
+import { nodeRef, podRef } from "./event-refs.js";
+import type { EventRecorder } from "./events.js";
+import { NODE_LEASE_RENEW_INTERVAL_MS } from "./node-lease.js";
+import type { NodeRecord } from "./objects.js";
+import type { Store } from "./store.js";
+
+/**
+ * The node lifecycle controller's side of a node whose kubelet stopped (`docker stop` of a k3d
+ * node container): pkg/controller/nodelifecycle/node_lifecycle_controller.go.
+ *
+ *  - The kubelet renews its Lease every 10 s (pkg/kubelet/kubelet.go: renewInterval =
+ *    nodeLeaseDurationSeconds 40 × nodeLeaseRenewIntervalFraction 0.25). `monitorNodeHealth`
+ *    runs every node-monitor-period (5 s); `tryUpdateNodeHealth` moves the node's probeTimestamp
+ *    to "now" whenever it sees a newer Lease renewTime, and once
+ *    now > probeTimestamp + node-monitor-grace-period it writes Ready (and MemoryPressure,
+ *    DiskPressure, PIDPressure) Unknown, reason NodeStatusUnknown, "Kubelet stopped posting node
+ *    status." (UpdateStatus).
+ *  - In that same pass the Ready→not-Ready transition records the node event NodeNotReady
+ *    ("Node <name> status is now: NodeNotReady", controller util RecordNodeStatusChange) and
+ *    runs MarkPodsNotReady (pkg/controller/util/node/controller_utils.go): every pod of the node
+ *    whose Ready condition is True gets it False (status only: reason and message kept, which a
+ *    ready pod has none of) and a Warning NodeNotReady "Node is not ready" event.
+ *  - The status write reaches the node update queue, whose doNoScheduleTaintingPass maps the
+ *    Ready=Unknown condition to `node.kubernetes.io/unreachable:NoSchedule`
+ *    (SwapNodeControllerTaint stamps timeAdded): milliseconds later upstream, the same instant
+ *    here, as a second write (the same choice as the cordon taint, node-cordon.ts).
+ *  - processTaintBaseEviction is given the Ready condition as the pass *observed* it before its
+ *    own update (True), so the NoExecute taint waits for the next pass (5 s later): that one
+ *    sees Unknown and puts the node in the zone's rate-limited taint queue (markNodeForTainting),
+ *    which doNoExecuteTaintingPass drains every NodeEvictionPeriod (100 ms, started with the
+ *    controller): `node.kubernetes.io/unreachable:NoExecute`. The first node of a zone passes the
+ *    token bucket (node-eviction-rate 0.1/s, burst 1) at once; with one node down of two, the
+ *    zone stays Normal (computeZoneState: partial disruption needs more than 2 not-ready nodes).
+ *
+ * Timing taken here (docs/fidelity.md): Lease renewals on a 10 s grid and monitor passes on a
+ * 5 s grid, both from the cluster's time 0 (upstream the kubelet's renewals are jittered by 4 %
+ * and start with the kubelet), so every renewal is seen by the pass at its instant; the
+ * NoExecute taint lands one NodeEvictionPeriod after the second pass. node-monitor-grace-period
+ * is 50 s in every supported version (kubernetes PR #126287, 1.32, raised it from 40 s in
+ * pkg/controller/nodelifecycle/config/v1alpha1/defaults.go); k3s passes no value of its own.
+ */
+
+/** node-monitor-period (kube-controller-manager default, NodeLifecycleControllerConfiguration). */
+export const NODE_MONITOR_PERIOD_MS = 5_000;
+/** node-monitor-grace-period: 50 s from 1.32 (PR #126287). */
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
+/** scheduler.NodeEvictionPeriod: how often doNoExecuteTaintingPass drains the taint queue. */
+export const NODE_EVICTION_PERIOD_MS = 100;
+
+/** v1.TaintNodeUnreachable (staging/src/k8s.io/api/core/v1/well_known_taints.go). */
+export const UNREACHABLE_TAINT_KEY = "node.kubernetes.io/unreachable";
+/** The event source of the node lifecycle controller (NewNodeLifecycleController's recorder). */
+export const NODE_CONTROLLER_COMPONENT = "node-controller";
+/** tryUpdateNodeHealth's reason and message for a condition the kubelet stopped posting. */
+export const NODE_STATUS_UNKNOWN_REASON = "NodeStatusUnknown";
+export const NODE_STATUS_UNKNOWN_MESSAGE = "Kubelet stopped posting node status.";
+
+/** The last Lease renewal the kubelet made before it stopped at `stoppedMs` (at it included). */
+export function lastLeaseRenewalMs(stoppedMs: number): number {
+  return Math.floor(stoppedMs / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS;
+}
+
+/** The monitor pass that sees the renewal at `renewalMs`: the first at or after it. */
+export function probeTimestampMs(renewalMs: number): number {
+  return Math.ceil(renewalMs / NODE_MONITOR_PERIOD_MS) * NODE_MONITOR_PERIOD_MS;
+}
+
+/** The first monitor pass with now > probeTimestamp + grace (`nc.now().After(...)`): Ready goes
+ * Unknown there. */
+export function readyUnknownAtMs(stoppedMs: number): number {
+  const deadline = probeTimestampMs(lastLeaseRenewalMs(stoppedMs)) + NODE_MONITOR_GRACE_PERIOD_MS;
+  return (Math.floor(deadline / NODE_MONITOR_PERIOD_MS) + 1) * NODE_MONITOR_PERIOD_MS;
+}
+
+/** The NoExecute taint: the next monitor pass queues the node, the next tainting pass adds it. */
+export function noExecuteTaintAtMs(readyUnknownMs: number): number {
+  return readyUnknownMs + NODE_MONITOR_PERIOD_MS + NODE_EVICTION_PERIOD_MS;
+}
+
+/** Who acts on a node's unreachable NoExecute taint (the taint eviction controller). */
+export interface NoExecuteTaintListener {
+  noExecuteTainted(node: NodeRecord): void;
+}
+
+const MARK_UNKNOWN = 0;
+const TAINT_NO_EXECUTE = 1;
+
+export class NodeLifecycleController implements EventHandler {
+  constructor(
+    private readonly sim: Simulation,
+    private readonly store: Store,
+    private readonly recorder: EventRecorder | null,
+    private readonly taints: NoExecuteTaintListener,
+  ) {}
+
+  /** The node's kubelet stopped now: its Lease is no longer renewed. */
+  kubeletStopped(node: NodeRecord): void {
+    node.kubeletStoppedMs = this.sim.now;
+    this.sim.scheduleAt(readyUnknownAtMs(this.sim.now), this, MARK_UNKNOWN, node);
+  }
+
+  handleEvent(arg: number, ref: unknown): void {
+    const node = ref as NodeRecord;
+    if (arg === MARK_UNKNOWN) this.markUnknown(node);
+    else this.taintNoExecute(node);
+  }
+
+  private markUnknown(node: NodeRecord): void {
+    const now = this.sim.now;
+    node.readyUnknownMs = now;
+    this.store.updateNode(node);
+    this.recorder?.record(
+      nodeRef(node),
+      "Normal",
+      "NodeNotReady",
+      `Node ${node.name} status is now: NodeNotReady`,
+      NODE_CONTROLLER_COMPONENT,
+    );
+    this.markPodsNotReady(node);
+    // doNoScheduleTaintingPass, on the node update the status write made.
+    node.unreachableNoScheduleMs = now;
+    this.store.updateNode(node);
+    this.sim.scheduleAt(noExecuteTaintAtMs(now), this, TAINT_NO_EXECUTE, node);
+  }
+
+  /** MarkPodsNotReady: the pods of the node whose Ready condition is True (a pod without the
+   * condition, or with it False already, is left alone: UpdatePodCondition reports no change). */
+  private markPodsNotReady(node: NodeRecord): void {
+    const now = this.sim.now;
+    for (const pod of this.store.pods) {
+      if (pod.node !== node || !pod.ready) continue;
+      const ref = this.recorder !== null ? podRef(pod) : null;
+      pod.ready = false;
+      pod.readyMs = now;
+      pod.notReadyReason = "";
+      this.store.updatePod(pod);
+      if (ref !== null)
+        this.recorder?.record(ref, "Warning", "NodeNotReady", "Node is not ready", NODE_CONTROLLER_COMPONENT);
+    }
+  }
+
+  private taintNoExecute(node: NodeRecord): void {
+    node.unreachableNoExecuteMs = this.sim.now;
+    this.store.updateNode(node);
+    this.taints.noExecuteTainted(node);
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  lastLeaseRenewalMs,
+  NODE_MONITOR_GRACE_PERIOD_MS,
+  noExecuteTaintAtMs,
+  probeTimestampMs,
+  readyUnknownAtMs,
+} from "../../src/models/node-lifecycle.js";
+
+/**
+ * When the node lifecycle controller notices a stopped kubelet
+ * (pkg/controller/nodelifecycle/node_lifecycle_controller.go tryUpdateNodeHealth,
+ * processTaintBaseEviction, doNoExecuteTaintingPass): Lease renewals every 10 s, monitor passes
+ * every 5 s, Ready Unknown at the first pass with now > probeTimestamp + 50 s (strictly after),
+ * the NoExecute taint one pass and one 100 ms tainting period later.
+ */
+describe("node lifecycle timing", () => {
+  it("node-monitor-grace-period is 50 s (kubernetes PR #126287, 1.32)", () => {
+    expect(NODE_MONITOR_GRACE_PERIOD_MS).toBe(50_000);
+  });
+
+  it.each([
+    // stoppedMs, last renewal, probe, Ready Unknown, NoExecute taint
+    [0, 0, 0, 55_000, 60_100],
+    [1, 0, 0, 55_000, 60_100],
+    [9_999, 0, 0, 55_000, 60_100],
+    [10_000, 10_000, 10_000, 65_000, 70_100],
+    [40_000, 40_000, 40_000, 95_000, 100_100],
+    [47_300, 40_000, 40_000, 95_000, 100_100],
+    [125_000, 120_000, 120_000, 175_000, 180_100],
+  ])(
+    "stopped at %i ms: renewal %i, probe %i, Unknown %i, NoExecute %i",
+    (stopped, renewal, probe, unknown, taint) => {
+      expect(lastLeaseRenewalMs(stopped)).toBe(renewal);
+      expect(probeTimestampMs(renewal)).toBe(probe);
+      expect(readyUnknownAtMs(stopped)).toBe(unknown);
+      expect(noExecuteTaintAtMs(unknown)).toBe(taint);
+    },
+  );
+
+  it("a renewal between passes is seen at the next pass", () => {
+    expect(probeTimestampMs(12_000)).toBe(15_000);
+  });
+
+  it("Ready goes Unknown 45 to 55 s after the stop, whatever its phase against the renewals", () => {
+    for (let s = 0; s < 20_000; s += 250) {
+      const d = readyUnknownAtMs(s) - s;
+      expect(d).toBeGreaterThan(45_000);
+      expect(d).toBeLessThanOrEqual(55_000);
+    }
+  });
+});
