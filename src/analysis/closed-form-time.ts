@@ -169,7 +169,14 @@ export function finishTimeDistribution(
     if (s.kind === "wait") return "a kubectl wait comes before the Job is created";
     if (s.kind === "follow") return "a kubectl logs -f comes before the Job is created";
     // (A patch of this Job, or any pod delete, rules the closed form out earlier.)
-    if (s.kind === "patch" || s.kind === "deletePods" || s.kind === "cordon" || s.kind === "drain") continue;
+    if (
+      s.kind === "patch" ||
+      s.kind === "deletePods" ||
+      s.kind === "cordon" ||
+      s.kind === "drain" ||
+      s.kind === "docker"
+    )
+      continue;
     created = s.relative ? created + s.untilMs : Math.max(created, s.untilMs);
   }
   const containers = job.object.spec!.template.spec!.containers;

@@ -127,6 +127,8 @@ export function closedFormFor(scenario: Scenario, plan: RunPlan, jobIndex: numbe
   // The closed form places pods on an idle cluster's preferred node (idle-placement.ts).
   if (plan.steps.some((s) => s.kind === "cordon")) return "a step cordons or uncordons a node";
   if (plan.steps.some((s) => s.kind === "drain")) return "a step drains a node";
+  // Its pods then die unseen and are evicted 5 minutes on (node-lifecycle.ts, taint-eviction.ts).
+  if (plan.steps.some((s) => s.kind === "docker")) return "a step stops a node (docker stop)";
   const why = inapplicable(job, scenario);
   if (why !== null) return why;
   const image = job.object.spec!.template.spec!.containers[0].image ?? "";

@@ -15,6 +15,7 @@ import { patchJob } from "../kubectl/commands/patch.js";
 import { waitCommand } from "../kubectl/commands/wait.js";
 import type { KubectlContext } from "../kubectl/context.js";
 import { defaultLogContainer } from "../kubectl/default-container.js";
+import { dockerCommand } from "../kubectl/docker.js";
 import { SelectorError } from "../models/api/label-selector-parse.js";
 import { Cluster, type PreparedJob } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
@@ -235,6 +236,10 @@ export class MonteCarlo {
         } catch (e) {
           refusedSelector(e);
         }
+      } else if (step.kind === "docker") {
+        // The node state it sets goes with Cluster.reset (NodeRecord.resetState); its output
+        // is not read.
+        dockerCommand(c, step.argv);
       } else if (step.kind === "deletePods") {
         try {
           deleteCommand(this.kubectl(), step.command);

@@ -57,6 +57,8 @@ export type PlanStep =
   /** `kubectl drain`, run as the session runs it (drain.ts) without its output: the cordon,
    * the evictions and the wait for the pods to go, in simulated time. */
   | { kind: "drain"; command: KubectlCommand; options: DrainOptions }
+  /** `docker stop <node>`, run as the session runs it (docker.ts): the node's kubelet stops. */
+  | { kind: "docker"; argv: readonly string[] }
   /** `kubectl patch job NAME -p JSON`: a merge patch of the live Job, if there is one. */
   | { kind: "patch"; namespace: string; name: string; patch: unknown }
   /** `kubectl wait`, run as the session runs it (wait.ts): Jobs or pods, named, by selector or
@@ -90,6 +92,7 @@ export function stepsPastHorizon(scenario: Scenario): string[] {
     if (s.kind === "sleep") earliestMs += s.ms;
     else if (s.kind === "at") earliestMs = Math.max(earliestMs, s.ms);
     else if (
+      s.kind === "kubectl" &&
       (s.command.verb === "apply" || s.command.verb === "create") &&
       s.files.length > 0 &&
       changesCluster(s.command) &&
@@ -117,6 +120,8 @@ export function planFor(scenario: Scenario): RunPlan {
       steps.push({ kind: "advance", untilMs: s.ms, relative: false });
       earliestMs = Math.max(earliestMs, s.ms);
     }
+    // `docker stop <node>`: the node's kubelet stops, as in the session (docker.ts).
+    else if (s.kind === "docker") steps.push({ kind: "docker", argv: s.argv });
     // A dry run (or a --dry-run value kubectl refuses) changes nothing.
     else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);

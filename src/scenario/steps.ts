@@ -1,3 +1,4 @@
+import { dockerStepProblem } from "../kubectl/docker.js";
 import { deprecatedDryRun } from "../kubectl/dry-run.js";
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
 import { unrenderedOutput } from "../kubectl/output-formats.js";
@@ -12,7 +13,8 @@ import { type Problems, shown } from "./problems.js";
 
 /**
  * The `steps:` of a session. A step is a command line — `kubectl ...` (optionally piped into
- * grep/head/tail), `sleep <duration>` or `at <time>` — or a mapping {at: <time>, run: <line>}.
+ * grep/head/tail), `docker stop <node>...`, `sleep <duration>` or `at <time>` — or a mapping
+ * {at: <time>, run: <line>}.
  * Each kubectl command takes no simulated time except `wait` (until its condition or timeout)
  * and `logs -f` (until the container ends).
  */
@@ -35,7 +37,9 @@ export type Step =
       wait: WaitPlan | null;
     }
   | { kind: "sleep"; line: string; ms: number }
-  | { kind: "at"; line: string; ms: number };
+  | { kind: "at"; line: string; ms: number }
+  /** `docker stop <node>…` (docker.ts): the words after `docker`. */
+  | { kind: "docker"; line: string; argv: string[] };
 
 const PIPE_PROGRAMS = ["grep", "head", "tail"];
 
@@ -69,8 +73,19 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     }
     return { kind: word, line, ms };
   }
+  if (word === "docker") {
+    const problem = stages.length > 1 ? "only kubectl steps may be piped" : dockerStepProblem(first.slice(1));
+    if (problem !== null) {
+      problems.add(path, `${line}: ${problem.replace(/\n+/g, " ")}`);
+      return null;
+    }
+    return { kind: "docker", line, argv: first.slice(1) };
+  }
   if (word !== "kubectl") {
-    problems.add(path, `unknown step "${line}": steps are "kubectl ...", "sleep <duration>" or "at <time>"`);
+    problems.add(
+      path,
+      `unknown step "${line}": steps are "kubectl ...", "docker stop <node>", "sleep <duration>" or "at <time>"`,
+    );
     return null;
   }
   let command: KubectlCommand;

@@ -1,5 +1,6 @@
 import { runKubectl } from "../kubectl/commands/index.js";
 import type { CommandResult, KubectlContext } from "../kubectl/context.js";
+import { dockerCommand } from "../kubectl/docker.js";
 import { Cluster } from "../models/cluster.js";
 import { Materializer } from "../models/materialize.js";
 import { type TraceLine, TraceRecorder } from "../models/trace.js";
@@ -113,6 +114,13 @@ export class Session {
     }
     this.endWatch();
     sink.prompt(step.line);
+    if (step.kind === "docker") {
+      const docker = dockerCommand(this.cluster, step.argv);
+      this.settle();
+      if (docker.stdout) sink.stdout(docker.stdout);
+      if (docker.stderr) sink.stderr(docker.stderr);
+      return { line: step.line, startMs, exitCode: docker.exitCode };
+    }
     const result: CommandResult = runKubectl(this.ctx, step.command);
     this.settle();
     let stdout = result.stdout;

@@ -195,7 +195,7 @@ describe("scenario loading", () => {
       's.yaml: steps[1]: sleep: "soon" is not a duration (seconds, or e.g. "90s", "2m", "1h30m")',
       "s.yaml: steps[2]: kubectl get pods --frobnicate: error: unknown flag: --frobnicate See 'kubectl get --help' for usage.",
       's.yaml: steps[3]: kubectl launch rocket: error: unknown command "launch" for "kubectl"  Run \'kubectl --help\' for usage.',
-      's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "sleep <duration>" or "at <time>"',
+      's.yaml: steps[4]: unknown step "rm -rf /": steps are "kubectl ...", "docker stop <node>", "sleep <duration>" or "at <time>"',
       // A real kubectl command jobsim lacks is not "unknown" to kubectl: say it is not simulated.
       's.yaml: steps[5]: kubectl top pods: jobsim does not simulate "kubectl top" (it simulates get, describe, logs, apply, create, delete, wait, events, patch, cordon, uncordon, drain)',
       's.yaml: steps[6]: kubectl get pods | head -n x: head: invalid number of lines: "x"',
