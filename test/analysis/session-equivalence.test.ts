@@ -422,6 +422,13 @@ steps:
     sc: withSteps(loadScenario("scenarios/drain.yaml"), { kind: "sleep", line: "sleep 1h", ms: 3_600_000 }),
     seed: 3,
   },
+  // docker stop of the agent: its pods evicted and Terminating for ever, the Job never finished.
+  {
+    name: "a node stopped mid-run",
+    sc: loadScenario("scenarios/node-failure.yaml"),
+    seed: 3,
+    oneEnding: true,
+  },
 ];
 
 describe("Monte Carlo run r = session run r", () => {

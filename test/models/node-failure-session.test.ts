@@ -156,11 +156,22 @@ describe("a stopped node", () => {
 
   it("a pod that tolerates the unreachable taint for ever is never evicted", () => {
     const out = transcript(
-      ["kubectl apply -f job.yaml", "sleep 20s", "docker stop a", "at 2h", ON_A],
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 20s",
+        "docker stop a",
+        "at 2h",
+        ON_A,
+        `${ON_A} -o jsonpath='{.items[0].spec.tolerations}'`,
+      ],
       "",
       "\n          tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute}]",
     );
     expect(out).toMatch(/work-\w{5}\s+1\/1\s+Running\s+0\s+120m/);
+    // DefaultTolerationSeconds adds only the not-ready toleration: the pod's own covers unreachable.
+    expect(out).toContain(
+      '[{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","operator":"Exists"},{"effect":"NoExecute","key":"node.kubernetes.io/not-ready","operator":"Exists","tolerationSeconds":300}]',
+    );
   });
 
   it("the scheduler keeps new pods off the tainted node: TaintToleration's reason", () => {
