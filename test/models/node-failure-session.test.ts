@@ -190,4 +190,33 @@ describe("a stopped node", () => {
       "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     );
   });
+
+  it("a pod force-deleted while its eviction waits: the worker is cancelled, with its event", () => {
+    const out = transcript([
+      "kubectl apply -f job.yaml",
+      "sleep 20s",
+      "docker stop a",
+      "at 100s",
+      // Both pods: only the one on a had an eviction waiting.
+      "kubectl delete pods -l job-name=work --grace-period=0 --force",
+      "at 500s",
+      "kubectl get events --field-selector reason=TaintManagerEviction -o custom-columns=M:.message --no-headers",
+    ]);
+    expect(out.match(/Cancelling deletion of Pod default\/work-\w{5}\n/g)?.length).toBe(1);
+    expect(out).not.toContain("Marking for deletion");
+  });
+
+  it("force-deleting the pod that never stops terminating lets the Job complete", () => {
+    const out = transcript([
+      "kubectl apply -f job.yaml",
+      "sleep 20s",
+      "docker stop a",
+      "at 2h",
+      "kubectl get jobs --no-headers",
+      "kubectl delete pods -l job-name=work --grace-period=0 --force",
+      "kubectl wait --for=condition=complete job/work --timeout=1m",
+    ]);
+    expect(out).toMatch(/work\s+SuccessCriteriaMet\s+2\/2/);
+    expect(out).toContain("job.batch/work condition met\n");
+  });
 });
