@@ -38,7 +38,9 @@ import type { Store } from "./store.js";
  * and start with the kubelet), so every renewal is seen by the pass at its instant; the
  * NoExecute taint lands one NodeEvictionPeriod after the second pass. node-monitor-grace-period
  * is 50 s in every supported version (kubernetes PR #126287, 1.32, raised it from 40 s in
- * pkg/controller/nodelifecycle/config/v1alpha1/defaults.go); k3s passes no value of its own.
+ * pkg/controller/nodelifecycle/config/v1alpha1/defaults.go); k3s passes none of its own (its
+ * pkg/daemons/control/server.go controllerManager sets no node-monitor flag and disables only
+ * the service, route and cloud-node-lifecycle controllers — read in an older copy).
  */
 
 /** node-monitor-period (kube-controller-manager default, NodeLifecycleControllerConfiguration). */
