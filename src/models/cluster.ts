@@ -201,6 +201,7 @@ export class Cluster implements PodCreator, PodListener, JobListener {
     this.gc.clear();
     this.podGc.clear();
     this.taintEviction.clear();
+    this.nodeLifecycle.clear();
     this.random.setRun(run);
     this.scheduler.clear();
     this.jobController.reset();

@@ -29,9 +29,12 @@ import type { Store } from "./store.js";
  *    own update (True), so the NoExecute taint waits for the next pass (5 s later): that one
  *    sees Unknown and puts the node in the zone's rate-limited taint queue (markNodeForTainting),
  *    which doNoExecuteTaintingPass drains every NodeEvictionPeriod (100 ms, started with the
- *    controller): `node.kubernetes.io/unreachable:NoExecute`. The first node of a zone passes the
- *    token bucket (node-eviction-rate 0.1/s, burst 1) at once; with one node down of two, the
- *    zone stays Normal (computeZoneState: partial disruption needs more than 2 not-ready nodes).
+ *    controller): `node.kubernetes.io/unreachable:NoExecute`, as the zone's rate limiter allows
+ *    (a token bucket of node-eviction-rate 0.1/s, burst 1: nodes that go down together are
+ *    tainted 10 s apart). handleDisruption sets the limiter from the zone's state after every
+ *    pass: when more than 2 nodes and at least 55 % of the zone are not ready (partial
+ *    disruption) a cluster of at most 50 nodes taints no more nodes at all, and nor does one
+ *    with no node ready (full disruption).
  *
  * Timing taken here (docs/fidelity.md): Lease renewals on a 10 s grid and monitor passes on a
  * 5 s grid, both from the cluster's time 0 (upstream the kubelet's renewals are jittered by 4 %
@@ -80,6 +83,44 @@ export function noExecuteTaintAtMs(readyUnknownMs: number): number {
   return readyUnknownMs + NODE_MONITOR_PERIOD_MS + NODE_EVICTION_PERIOD_MS;
 }
 
+/**
+ * The zone's state (ComputeZoneState) as handleDisruption computes it at the end of each monitor
+ * pass. k3d's nodes carry no topology labels, so the cluster is one zone (GetZoneKey "").
+ */
+export enum ZoneState {
+  Normal = 0,
+  PartialDisruption = 1,
+  FullDisruption = 2,
+}
+
+/** --unhealthy-zone-threshold (0.55), --large-cluster-size-threshold (50), --node-eviction-rate
+ * (0.1/s), --secondary-node-eviction-rate (0.01/s): kube-controller-manager's defaults. */
+export const UNHEALTHY_ZONE_THRESHOLD = 0.55;
+export const LARGE_CLUSTER_THRESHOLD = 50;
+export const NODE_EVICTION_RATE = 0.1;
+export const SECONDARY_NODE_EVICTION_RATE = 0.01;
+
+/** ComputeZoneState: no node ready → full disruption; more than 2 not ready and at least the
+ * threshold's share of the zone → partial; else normal. */
+export function zoneState(notReady: number, total: number): ZoneState {
+  if (notReady > 0 && notReady === total) return ZoneState.FullDisruption;
+  if (notReady > 2 && notReady / total >= UNHEALTHY_ZONE_THRESHOLD) return ZoneState.PartialDisruption;
+  return ZoneState.Normal;
+}
+
+/**
+ * The NoExecute tainter's rate per second in a state (setLimiterInZone: HealthyQPSFunc in a
+ * normal zone, ReducedQPSFunc in a partially disrupted one — the secondary rate above the large
+ * cluster threshold, else 0; with every zone fully disrupted handleDisruption stops all
+ * evictions: 0). A rate of 0 is the always-rejecting limiter: no node is tainted.
+ */
+export function noExecuteTaintRate(state: ZoneState, zoneSize: number): number {
+  if (state === ZoneState.Normal) return NODE_EVICTION_RATE;
+  if (state === ZoneState.PartialDisruption && zoneSize > LARGE_CLUSTER_THRESHOLD)
+    return SECONDARY_NODE_EVICTION_RATE;
+  return 0;
+}
+
 /** Who acts on a node's unreachable NoExecute taint (the taint eviction controller). */
 export interface NoExecuteTaintListener {
   noExecuteTainted(node: NodeRecord): void;
@@ -89,6 +130,10 @@ const MARK_UNKNOWN = 0;
 const TAINT_NO_EXECUTE = 1;
 
 export class NodeLifecycleController implements EventHandler {
+  /** When the zone's token bucket (EvictionRateLimiterBurst 1, full at the controller's start)
+   * next has a token. */
+  private nextTokenMs = 0;
+
   constructor(
     private readonly sim: Simulation,
     private readonly store: Store,
@@ -142,9 +187,33 @@ export class NodeLifecycleController implements EventHandler {
     }
   }
 
+  /**
+   * doNoExecuteTaintingPass for a queued node: the zone's limiter, as the last monitor pass set
+   * it, lets it through (a token), makes it wait for the next token (the pass every 100 ms
+   * retries), or rejects it for as long as the zone stays disrupted — for good here, as no
+   * node comes back.
+   */
   private taintNoExecute(node: NodeRecord): void {
-    node.unreachableNoExecuteMs = this.sim.now;
+    const now = this.sim.now;
+    const lastPass = Math.floor(now / NODE_MONITOR_PERIOD_MS) * NODE_MONITOR_PERIOD_MS;
+    let notReady = 0;
+    for (const n of this.store.nodes) if (n.readyUnknownMs >= 0 && n.readyUnknownMs <= lastPass) notReady++;
+    const total = this.store.nodes.length;
+    const rate = noExecuteTaintRate(zoneState(notReady, total), total);
+    if (rate === 0) return;
+    if (now < this.nextTokenMs) {
+      const retry = Math.ceil(this.nextTokenMs / NODE_EVICTION_PERIOD_MS) * NODE_EVICTION_PERIOD_MS;
+      this.sim.scheduleAt(retry, this, TAINT_NO_EXECUTE, node);
+      return;
+    }
+    this.nextTokenMs = now + Math.round(1000 / rate);
+    node.unreachableNoExecuteMs = now;
     this.store.updateNode(node);
     this.taints.noExecuteTainted(node);
+  }
+
+  /** A new run: the token bucket full again (the simulation's reset dropped the events). */
+  clear(): void {
+    this.nextTokenMs = 0;
   }
 }

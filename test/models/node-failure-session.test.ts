@@ -11,13 +11,18 @@ import { sessionTranscript } from "../helpers/session.js";
  * controller's view of a pod that never stops terminating (job_controller.go isPodFailed,
  * onlyReplaceFailedPods).
  */
-function transcript(steps: string[], jobSpecExtra = "", podSpecExtra = ""): string {
+function transcript(
+  steps: string[],
+  jobSpecExtra = "",
+  podSpecExtra = "",
+  nodes = '[{name: s, role: server, cpu: "2"}, {name: a, cpu: "2"}]',
+): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: nf}
 seed: 1
 cluster:
-  nodes: [{name: s, role: server, cpu: "2"}, {name: a, cpu: "2"}]
+  nodes: ${nodes}
 images:
   app:1: {pullSeconds: 1, startSeconds: 1, runSeconds: 600, outcomes: [{probability: 1, exitCode: 0}]}
 files:
@@ -218,5 +223,43 @@ describe("a stopped node", () => {
     ]);
     expect(out).toMatch(/work\s+SuccessCriteriaMet\s+2\/2/);
     expect(out).toContain("job.batch/work condition met\n");
+  });
+
+  it("nodes that go down together get the NoExecute taint 10 s apart (node-eviction-rate 0.1/s, burst 1)", () => {
+    const out = transcript(
+      [
+        "docker stop a b",
+        "at 2m",
+        "kubectl get nodes -o custom-columns=N:.metadata.name,E:.spec.taints[1].effect,T:.spec.taints[1].timeAdded --no-headers",
+      ],
+      "",
+      "",
+      "[{name: s, role: server}, {name: a}, {name: b}]",
+    );
+    // Stopped at 0: Unknown at 55 s, the first NoExecute at 60.1 s, the second at 70.1 s.
+    expect(out).toMatch(
+      /\na\s+NoExecute\s+2026-01-01T00:01:00Z\nb\s+NoExecute\s+2026-01-01T00:01:10Z\ns\s+<none>\s+<none>\n/,
+    );
+  });
+
+  it("with more than 2 and at least 55 % of a small cluster's nodes down, no node gets the NoExecute taint: nothing is evicted", () => {
+    const out = transcript(
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 20s",
+        "docker stop a b c",
+        "at 2h",
+        "kubectl get nodes -o custom-columns=N:.metadata.name,S:.status.conditions[0].status,E:.spec.taints[*].effect --no-headers",
+        "kubectl get pods --no-headers --field-selector status.phase=Running",
+      ],
+      "",
+      "",
+      '[{name: s, role: server, cpu: "1"}, {name: a, cpu: "2"}, {name: b, cpu: "2"}, {name: c, cpu: "2"}]',
+    );
+    expect(out).toMatch(
+      /\na\s+Unknown\s+NoSchedule\nb\s+Unknown\s+NoSchedule\nc\s+Unknown\s+NoSchedule\ns\s+True\s+<none>\n/,
+    );
+    // Both pods, on stopped nodes, still read Running two hours on.
+    expect(out.match(/work-\w{5}\s+1\/1\s+Running\s+0\s+120m/g)?.length).toBe(2);
   });
 });

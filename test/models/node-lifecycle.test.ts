@@ -3,8 +3,11 @@ import {
   lastLeaseRenewalMs,
   NODE_MONITOR_GRACE_PERIOD_MS,
   noExecuteTaintAtMs,
+  noExecuteTaintRate,
   probeTimestampMs,
   readyUnknownAtMs,
+  ZoneState,
+  zoneState,
 } from "../../src/models/node-lifecycle.js";
 
 /**
@@ -48,5 +51,28 @@ describe("node lifecycle timing", () => {
       expect(d).toBeGreaterThan(45_000);
       expect(d).toBeLessThanOrEqual(55_000);
     }
+  });
+});
+
+/**
+ * The zone's state and the NoExecute tainter's rate (node_lifecycle_controller.go
+ * ComputeZoneState, setLimiterInZone, HealthyQPSFunc, ReducedQPSFunc; handleDisruption stops
+ * every eviction when all zones are fully disrupted — one zone here).
+ */
+describe("zone disruption", () => {
+  it.each([
+    // not ready, total, state, rate
+    [0, 2, ZoneState.Normal, 0.1],
+    [1, 2, ZoneState.Normal, 0.1],
+    [2, 3, ZoneState.Normal, 0.1],
+    [2, 2, ZoneState.FullDisruption, 0],
+    [3, 4, ZoneState.PartialDisruption, 0],
+    [3, 6, ZoneState.Normal, 0.1],
+    [4, 7, ZoneState.PartialDisruption, 0],
+    [30, 60, ZoneState.Normal, 0.1],
+    [33, 60, ZoneState.PartialDisruption, 0.01],
+  ])("%i of %i not ready: state %i, rate %f", (notReady, total, state, rate) => {
+    expect(zoneState(notReady, total)).toBe(state);
+    expect(noExecuteTaintRate(zoneState(notReady, total), total)).toBe(rate);
   });
 });
