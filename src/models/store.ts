@@ -335,7 +335,10 @@ export class Store {
    * request (apiserver registry store.go Delete: updateForGracefulDeletionAndFinalizers stores
    * the graceful object, then Storage.Delete removes it).
    */
-  deletePod(pod: PodRecord, graceSeconds: number): void {
+  deletePod(pod: PodRecord, requestedGrace: number): void {
+    // CheckGracefulDelete (pkg/registry/core/pod/strategy.go): a negative period — a template's
+    // terminationGracePeriodSeconds the API server admitted with a warning — becomes 1.
+    const graceSeconds = requestedGrace < 0 ? 1 : requestedGrace;
     if (pod.deletionMs !== NONE) {
       // A second DELETE may only shorten the grace; with 0, no finalizer means deleted at once
       // (store.go updateForGracefulDeletionAndFinalizers: "intentionally delete gracelessly").

@@ -99,3 +99,47 @@ describe("one warning of two Jobs", () => {
     );
   });
 });
+
+describe("a negative terminationGracePeriodSeconds", () => {
+  it("is admitted with a warning after the ports' (warnings.go), kept as written, and deletes with grace 1", () => {
+    const out = commandTranscript(
+      [
+        "kubectl apply -f legacy.yaml",
+        "sleep 10",
+        "kubectl get pods -l job-name=legacy -o jsonpath={.items[0].spec.terminationGracePeriodSeconds}",
+        "kubectl delete pods -l job-name=legacy --wait=false",
+        "kubectl get pods -l job-name=legacy -o jsonpath={.items[0].metadata.deletionGracePeriodSeconds}",
+      ],
+      {
+        runSeconds: 300,
+        // (a container slow to stop: the kubelet's final DELETE, grace 0, comes later)
+        terminationSeconds: 30,
+        files: {
+          "legacy.yaml": job(`
+spec:
+  restartPolicy: Never
+  terminationGracePeriodSeconds: -1
+  containers:
+  - name: c
+    image: app:1
+    ports: [{containerPort: 80}, {containerPort: 80}]
+`),
+        },
+      },
+    );
+    expect(out.split("\n").slice(0, 4)).toEqual([
+      "$ kubectl apply -f legacy.yaml",
+      `2> Warning: ${T}.spec.containers[0].ports[1]: duplicate port definition with ${T}.spec.containers[0].ports[0]`,
+      `2> Warning: ${T}.spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1`,
+      "job.batch/legacy created",
+    ]);
+    // The pod keeps -1 (nothing mutates it); CheckGracefulDelete (pkg/registry/core/pod/strategy.go)
+    // turns a negative period into 1 for the deletion.
+    expect(out).toContain(
+      "$ kubectl get pods -l job-name=legacy -o jsonpath={.items[0].spec.terminationGracePeriodSeconds}\n-1$ ",
+    );
+    expect(out).toContain(
+      "$ kubectl get pods -l job-name=legacy -o jsonpath={.items[0].metadata.deletionGracePeriodSeconds}\n1",
+    );
+  });
+});

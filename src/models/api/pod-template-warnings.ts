@@ -13,9 +13,9 @@ import { quantityString } from "./quantity-string.js";
  * deprecated annotations and volume plugins, duplicate hostAliases and imagePullSecrets, the
  * seccomp and AppArmor annotations, per container (init containers first) fractional byte
  * quantities and env entries that hide earlier ones, then ports defined twice across the
- * containers. Not here: topology spread and pod affinity (refused when a scenario loads), the
- * projected token path clash, overhead, a hostIP without hostPort (printed with Go's %+v), and a
- * negative grace period (which jobsim refuses).
+ * containers, then a negative terminationGracePeriodSeconds. Not here: topology spread and pod
+ * affinity (refused when a scenario loads), the projected token path clash, overhead, and a
+ * hostIP without hostPort (printed with Go's %+v).
  */
 
 /** pkg/api/node/util.go deprecatedNodeLabels. */
@@ -220,5 +220,11 @@ export function podTemplateWarnings(template: PodTemplateSpec | undefined, path:
   const podAppArmor = spec.securityContext?.appArmorProfile != null;
   for (const [c, p] of containers) out.push(...containerWarnings(c, p, path, annotations, podAppArmor));
   out.push(...portWarnings(containers));
+  // After the ports, before the pod affinity terms (jobsim refuses those at load): a negative grace
+  // period is admitted (ValidatePodSpec does not bound it) and used as 1 s.
+  if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0)
+    out.push(
+      `${path}.spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1`,
+    );
   return out;
 }

@@ -21,7 +21,7 @@ import { validateAffinity, validateNodeName, validateTolerations } from "./sched
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
  * → ValidatePodSpec) that a Job's template meets: labels, containers, restartPolicy,
- * dnsPolicy, nodeSelector, grace period. Errors come in the order upstream appends them.
+ * dnsPolicy, nodeSelector, security contexts, activeDeadlineSeconds. Errors come in the order upstream appends them.
  */
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
@@ -32,6 +32,8 @@ const INIT_RESTART_POLICIES = ["Always"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
+/** Go's math.MaxInt32, the upper bound of activeDeadlineSeconds. */
+const MAX_INT32 = 2147483647;
 
 /** What of the template's validation depends on the cluster's version (its feature gates). */
 export interface PodValidationOptions {
@@ -266,23 +268,14 @@ export function validatePodTemplateSpec(
   errs.push(...validateLabels(spec.nodeSelector, `${specPath}.nodeSelector`));
   errs.push(...validateAffinity(spec.affinity, `${specPath}.affinity`));
   errs.push(...validatePodDnsConfig(spec, specPath));
-  if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
-    errs.push(
-      invalid(
-        `${specPath}.terminationGracePeriodSeconds`,
-        spec.terminationGracePeriodSeconds,
-        "must be greater than or equal to 0",
-      ),
-    );
-  }
+  // No bound on terminationGracePeriodSeconds: ValidatePodSpec only requires it (defaulting gives
+  // 30). A negative one is admitted with a warning (pod-template-warnings.ts) and used as 1 s.
   errs.push(...validateNodeName(spec.nodeName, `${specPath}.nodeName`));
-  if (spec.activeDeadlineSeconds !== undefined && !(spec.activeDeadlineSeconds > 0)) {
+  // validation.InclusiveRangeError(1, math.MaxInt32).
+  const deadline = spec.activeDeadlineSeconds;
+  if (deadline !== undefined && !(deadline >= 1 && deadline <= MAX_INT32)) {
     errs.push(
-      invalid(
-        `${specPath}.activeDeadlineSeconds`,
-        spec.activeDeadlineSeconds,
-        "must be between 1 and 2147483647, inclusive",
-      ),
+      invalid(`${specPath}.activeDeadlineSeconds`, deadline, `must be between 1 and ${MAX_INT32}, inclusive`),
     );
   }
   errs.push(...validateHostnames(spec, specPath));
