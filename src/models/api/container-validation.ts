@@ -1,4 +1,5 @@
 import type { Container, ContainerPort, EnvFromSource, EnvVar, Volume } from "kubernetes-types/core/v1.js";
+import { validateEnvVarValueFrom } from "./env-validation.js";
 import { duplicate, type FieldError, invalid, notFound, notSupported, required } from "./field-errors.js";
 import { dns1123LabelProblems } from "./names.js";
 
@@ -6,7 +7,8 @@ import { dns1123LabelProblems } from "./names.js";
  * Checks of pkg/apis/core/validation/validation.go that a pasted manifest meets often: the
  * volumes' names (ValidateVolumes), and a container's ports, env, envFrom and volume mounts
  * (validateContainerCommon calls them in this order, after terminationMessagePolicy and before
- * imagePullPolicy). Volume sources, env sources, subPath and mountPropagation are not checked.
+ * imagePullPolicy). Volume sources, envFrom sources, subPath and mountPropagation are not checked;
+ * env sources are (env-validation.ts).
  */
 
 /**
@@ -109,6 +111,8 @@ function validateEnv(env: readonly EnvVar[] | undefined, path: string): FieldErr
     const name = e.name ?? "";
     if (name === "") errs.push(required(at));
     else for (const m of relaxedEnvNameProblems(name)) errs.push(invalid(at, name, m));
+    // ValidateEnv: each entry's name, then its valueFrom.
+    errs.push(...validateEnvVarValueFrom(e, `${path}[${i}].valueFrom`));
   });
   return errs;
 }
