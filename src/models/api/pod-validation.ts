@@ -17,6 +17,11 @@ import {
 import { parseQuantity } from "./quantity.js";
 import { quantityString } from "./quantity-string.js";
 import { validateAffinity, validateNodeName, validateTolerations } from "./scheduling-validation.js";
+import {
+  validateContainerSecurityContext,
+  validatePodOS,
+  validatePodSecurityContext,
+} from "./security-context-validation.js";
 
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
@@ -102,6 +107,8 @@ function validateContainers(
       errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
     errs.push(...validateResources(c, `${at}.resources`));
+    // validateContainerCommon ends with the container's securityContext (ValidateSecurityContext).
+    errs.push(...validateContainerSecurityContext(c.securityContext, `${at}.securityContext`));
     // An init container's restartPolicy comes next, before its name's uniqueness: without
     // ContainerRestartRules only Always, a sidecar (validateInitContainerRestartPolicy).
     if (
@@ -266,6 +273,7 @@ export function validatePodTemplateSpec(
   }
   // ValidatePodSpec checks the nodeSelector as labels next (unversionedvalidation.ValidateLabels).
   errs.push(...validateLabels(spec.nodeSelector, `${specPath}.nodeSelector`));
+  errs.push(...validatePodSecurityContext(spec, specPath));
   errs.push(...validateAffinity(spec.affinity, `${specPath}.affinity`));
   errs.push(...validatePodDnsConfig(spec, specPath));
   // No bound on terminationGracePeriodSeconds: ValidatePodSpec only requires it (defaulting gives
@@ -281,6 +289,8 @@ export function validatePodTemplateSpec(
   errs.push(...validateHostnames(spec, specPath));
   errs.push(...validateTolerations(spec.tolerations, `${specPath}.tolerations`));
   errs.push(...validateHostAliases(spec, specPath));
+  // Last of ValidatePodSpec: spec.os, and for a linux pod no windowsOptions (validateLinux).
+  errs.push(...validatePodOS(spec, specPath));
   return errs;
 }
 
