@@ -1,8 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import type { ManifestFile } from "../../kubectl/manifests.js";
 import { apiServerInvalidMessage, kubectlInvalidMessage } from "../../models/api/field-errors.js";
-import { dns1123LabelProblems } from "../../models/api/names.js";
-import { podTemplateWarnings } from "../../models/api/pod-template-warnings.js";
 import { Cluster } from "../../models/cluster.js";
 import { NONE } from "../../models/objects.js";
 import { withMergedTemplate, writtenTemplate } from "../apply-template.js";
@@ -20,6 +18,7 @@ import {
 import { type CommandError, checkErrText, fromPrinted, reduced } from "../command-errors.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { type DryRun, dryRunOf, dryRunSuffix } from "../dry-run.js";
+import { jobCreateWarnings, jobUpdateWarnings } from "../job-warnings.js";
 import { LAST_APPLIED, lastAppliedConfiguration } from "../last-applied.js";
 import { flag, isCreateNamespace, type KubectlCommand } from "../parse.js";
 import { applyInert } from "./apply-inert.js";
@@ -242,7 +241,9 @@ function applyFile(
         fail(r.error);
         continue;
       }
-      // WarnIfDeleting, after the patch: a Job that foreground deletion still holds.
+      // The server's warnings come with the patch's response (WarningsOnUpdate), before
+      // WarnIfDeleting's, which kubectl prints after the patch: a Job foreground deletion holds.
+      warnings += jobUpdateWarnings(r.changedSpec);
       if (existing.deletionMs !== NONE) warnings += deletingWarning(name);
       stdout += `job.batch/${name} ${r.outcome}${suffix}\n`;
       continue;
@@ -297,23 +298,6 @@ function applyFile(
   }
   namespacesBefore(m.docs.length);
   return { stdout, warnings, errors };
-}
-
-/**
- * The warnings the API server returns with a Job it creates (pkg/registry/batch/job/strategy.go
- * WarningsOnCreate, after validation passed), as client-go's warning handler prints them: a name
- * that is no DNS label (IsDNS1123Label's messages as Go prints a []string), then the pod
- * template's (pkg/api/job/warnings.go WarningsForJobSpec → pod.GetWarningsForPodTemplate).
- */
-function jobCreateWarnings(job: Job): string {
-  const warnings: string[] = [];
-  const problems = dns1123LabelProblems(job.metadata?.name ?? "");
-  if (problems.length > 0)
-    warnings.push(
-      `metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${problems.join(" ")}]`,
-    );
-  warnings.push(...podTemplateWarnings(job.spec?.template, "spec.template"));
-  return warnings.map((w) => `Warning: ${w}\n`).join("");
 }
 
 /**

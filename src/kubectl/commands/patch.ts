@@ -6,6 +6,7 @@ import type { Cluster } from "../../models/cluster.js";
 import type { JobRecord } from "../../models/objects.js";
 import { type CommandResult, fail, type KubectlContext } from "../context.js";
 import { dryRunOf, dryRunSuffix } from "../dry-run.js";
+import { jobSpecWarnings } from "../job-warnings.js";
 import { sortedJson } from "../last-applied.js";
 import { notFound } from "../lookup.js";
 import type { KubectlCommand } from "../parse.js";
@@ -144,6 +145,8 @@ export function patchJob(
   if (before.ok && sortedJson(before.value) === sortedJson(after)) return { ...none, warnings };
   const r = updateExistingJob(cluster, job, asSubmitted(after, job), persist);
   if (r.error) return { changed: false, error: r.error, warnings };
+  // The decoder's warnings, then the strategy's (WarningsOnUpdate, after validation).
+  if (r.changedSpec !== undefined) warnings = [...warnings, ...jobSpecWarnings(r.changedSpec)];
   return { changed: r.outcome !== "unchanged", warnings };
 }
 

@@ -27,14 +27,15 @@ import { sortedJson } from "../last-applied.js";
  *
  * `manifest` is the object as submitted: without the selector and controller-uid labels the
  * server generated (a selector it does carry is compared with the live one). A server dry run
- * (`persist` false) is judged the same and stores nothing.
+ * (`persist` false) is judged the same and stores nothing. `changedSpec` is the stored spec when
+ * it changed, for the caller's WarningsOnUpdate (Monte Carlo ignores it: no text is made here).
  */
 export function updateExistingJob(
   cluster: Cluster,
   job: JobRecord,
   manifest: Job,
   persist = true,
-): { outcome?: string; error?: string } {
+): { outcome?: string; error?: string; changedSpec?: JobSpec } {
   const submitted = structuredClone(manifest);
   const manual = submitted.spec?.manualSelector === true;
   const selector = manual ? undefined : submitted.spec?.selector;
@@ -68,13 +69,15 @@ export function updateExistingJob(
     ...jobSpecUpdateErrors(have, { ...want, template }, selector, have.suspend === true && neverStarted),
   ]);
   if (errors.length > 0) return { error: kubectlInvalidMessage("Job", job.name, errors) };
-  if (!persist) return { outcome: "configured" };
   const spec = { ...haveRecord };
   for (const k of changed) {
     if (wantRecord[k] === undefined) delete spec[k];
     else if (k === "template") spec[k] = withUidLabels(want.template, have.template);
     else spec[k] = structuredClone(wantRecord[k]);
   }
+  // The spec the server would store, when it changes (the generation moves: its warnings).
+  const changedSpec = changed.length > 0 ? (spec as unknown as JobSpec) : undefined;
+  if (!persist) return { outcome: "configured", changedSpec };
   const meta = { ...job.object.metadata! };
   // (Monte Carlo's Jobs, created without kubectl, carry no annotations to replace.)
   if (manifest.metadata?.annotations !== undefined || meta.annotations !== undefined)
@@ -83,7 +86,7 @@ export function updateExistingJob(
   job.object = { ...job.object, metadata: meta, spec: spec as unknown as JobSpec };
   job.view = new JobSpecView(job.object.spec!);
   cluster.store.updateJob(job, changed.length > 0);
-  return { outcome: "configured" };
+  return { outcome: "configured", changedSpec };
 }
 
 /**
