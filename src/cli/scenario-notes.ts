@@ -1,5 +1,6 @@
 import { drainNotes } from "../scenario/drain-notes.js";
 import { manifestLabel, type Scenario } from "../scenario/load.js";
+import { podSecurityNotes } from "../scenario/pod-security-notes.js";
 import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
 import { probeNotes } from "../scenario/template-checks.js";
@@ -22,9 +23,12 @@ function sentManifests(scenario: Scenario) {
 export function scenarioNotes(scenario: Scenario, file: string): string[] {
   const sent = sentManifests(scenario);
   const notes = sent.flatMap((m) =>
-    [...probeNotes(m), ...referenceNotes(m, sent), ...refusedPriorityNotes(m, scenario.priorityClasses)].map(
-      (n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`,
-    ),
+    [
+      ...probeNotes(m),
+      ...referenceNotes(m, sent),
+      ...refusedPriorityNotes(m, scenario.priorityClasses),
+      ...podSecurityNotes(m),
+    ].map((n) => `jobsim: note: ${file}: ${manifestLabel(m)}: ${n}`),
   );
   for (const n of drainNotes(scenario.steps)) notes.push(`jobsim: note: ${file}: ${n}`);
   return notes;

@@ -9,6 +9,7 @@ import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { drainNotes } from "../scenario/drain-notes.js";
 import { manifestLabel, SCENARIO_API_VERSION, scenarioFromText } from "../scenario/load.js";
+import { podSecurityNotes } from "../scenario/pod-security-notes.js";
 import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
@@ -131,6 +132,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
               (n) => `${file}: ${manifestLabel(m)}: warning: ${n}`,
             ),
           );
+          warnings.push(...podSecurityNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }
         for (const n of drainNotes(s.steps)) warnings.push(`${file}: warning: ${n}`);
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
@@ -143,6 +145,7 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
         warnings.push(...probeNotes(m).map((n) => `${file}: warning: ${n}`));
         warnings.push(...referenceNotes(m).map((n) => `${file}: warning: ${n}`));
         warnings.push(...refusedPriorityNotes(m, []).map((n) => `${file}: warning: ${n}`));
+        warnings.push(...podSecurityNotes(m).map((n) => `${file}: warning: ${n}`));
         summary = `${file}: valid (${[plural(m.docs.length, "Job manifest"), ...otherObjects(m)].join(", ")})`;
       }
     } catch (e) {
