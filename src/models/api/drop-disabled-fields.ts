@@ -11,8 +11,8 @@ import type { PodSpec } from "kubernetes-types/core/v1.js";
  * A field the version's API does not know at all (workloadRef before 1.35, hostnameOverride
  * before 1.34, ...) is refused by a real API server's strict decoding instead; jobsim decodes with
  * the 1.35 schema at every version, so such a field is dropped here too rather than kept.
- * Not listed: env[].valueFrom.fileKeyRef (EnvFiles, on from 1.35), whose drop leaves an empty
- * valueFrom that validation then refuses, which jobsim's validation does not check.
+ * A dropped env[].valueFrom.fileKeyRef (EnvFiles) leaves an empty valueFrom, which validation
+ * then refuses (env-validation.ts).
  */
 interface GatedField {
   /** The feature gate (kube_features.go). */
@@ -50,6 +50,31 @@ const GATED_FIELDS: readonly GatedField[] = [
     gate: "SupplementalGroupsPolicy",
     onFrom: 33,
     drop: (spec) => dropSecurityContextField(spec, "supplementalGroupsPolicy"),
+  },
+  {
+    // dropDisabledProcMountField (beta off 1.31, on 1.33): a written procMount is not removed but
+    // forced to Default (the field was once forced non-nil), so validation finds nothing to refuse.
+    gate: "ProcMountType",
+    onFrom: 33,
+    drop: (spec) =>
+      eachContainer(spec, (c) => {
+        const sc = c.securityContext as Loose | undefined | null;
+        if (sc !== undefined && sc !== null && sc.procMount !== undefined && sc.procMount !== null)
+          sc.procMount = "Default";
+      }),
+  },
+  {
+    // dropDisabledFileKeyRefField... env[].valueFrom.fileKeyRef = nil (EnvFiles: alpha 1.34, beta
+    // on 1.35), leaving the valueFrom empty.
+    gate: "EnvFiles",
+    onFrom: 35,
+    drop: (spec) =>
+      eachContainer(spec, (c) => {
+        for (const e of Array.isArray(c.env) ? c.env : []) {
+          const from = (e as Loose | null)?.valueFrom as Loose | undefined | null;
+          if (from !== undefined && from !== null) delete from.fileKeyRef;
+        }
+      }),
   },
   {
     // dropDisabledPodLevelResources: podSpec.Resources = nil (alpha 1.32, beta on 1.34).

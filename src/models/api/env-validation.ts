@@ -182,6 +182,9 @@ export function validateEnvVarValueFrom(e: EnvVar, path: string): FieldError[] {
     sources++;
     errs.push(...validateKeySelector(from.secretKeyRef, `${path}.secretKeyRef`));
   }
+  // fileKeyRef (EnvFiles, kept from 1.35: drop-disabled-fields.ts) is a source too; its own
+  // fields (validateFileKeySelector) are not checked.
+  if ((from as { fileKeyRef?: unknown }).fileKeyRef != null) sources++;
   if (sources === 0)
     errs.push(
       invalid(

@@ -1,4 +1,4 @@
-import type { Container, PodTemplateSpec } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { validatePortsEnvAndMounts, validateVolumeNames } from "./container-validation.js";
 import { duplicate, type FieldError, forbidden, invalid, notSupported, required } from "./field-errors.js";
 import { validateLifecycle } from "./lifecycle-validation.js";
@@ -76,10 +76,13 @@ function validateContainers(
   names: Set<string>,
   options: PodValidationOptions,
   init: boolean,
-  gracePeriod: number | undefined,
+  pod: PodSpec,
   volumes: ReadonlySet<string>,
 ): FieldError[] {
   const errs: FieldError[] = [];
+  const gracePeriod = pod.terminationGracePeriodSeconds;
+  // ValidatePodSpec's hostUsers: true unless spec.hostUsers is false (its default).
+  const hostUsers = pod.hostUsers !== false;
   (containers ?? []).forEach((c, i) => {
     const at = `${path}[${i}]`;
     // validateContainerCommon (validation.go), in its order: name, image, terminationMessagePolicy,
@@ -108,7 +111,7 @@ function validateContainers(
     }
     errs.push(...validateResources(c, `${at}.resources`));
     // validateContainerCommon ends with the container's securityContext (ValidateSecurityContext).
-    errs.push(...validateContainerSecurityContext(c.securityContext, `${at}.securityContext`));
+    errs.push(...validateContainerSecurityContext(c.securityContext, `${at}.securityContext`, hostUsers));
     // An init container's restartPolicy comes next, before its name's uniqueness: without
     // ContainerRestartRules only Always, a sidecar (validateInitContainerRestartPolicy).
     if (
@@ -247,7 +250,7 @@ export function validatePodTemplateSpec(
         new Set(),
         options,
         false,
-        spec.terminationGracePeriodSeconds,
+        spec,
         volumes.names,
       ),
     );
@@ -259,7 +262,7 @@ export function validatePodTemplateSpec(
       regularNames,
       options,
       true,
-      spec.terminationGracePeriodSeconds,
+      spec,
       volumes.names,
     ),
   );

@@ -21,8 +21,7 @@ import {
  * them: ValidateSecurityContext (a container's, last of validateContainerCommon),
  * validatePodSpecSecurityContext (the pod's, after the nodeSelector) and validateOS/validateLinux
  * (at the end of ValidatePodSpec). Not checked: `privileged` (k3s starts the API server with
- * --allow-privileged=true), procMount (its ProcMountType gate decides whether the field is kept
- * at all), the windowsOptions' own formats and a Windows pod's forbidden fields, and the
+ * --allow-privileged=true), the windowsOptions' own formats and a Windows pod's forbidden fields, and the
  * seLinuxChangePolicy. What the kubelet refuses later (runAsNonRoot with user 0, unsafe sysctls)
  * is not simulated either.
  */
@@ -127,10 +126,15 @@ function appArmorErrors(p: AppArmorProfile | undefined, path: string): FieldErro
   return [notSupported(`${path}.type`, type, PROFILE_TYPES)];
 }
 
-/** ValidateSecurityContext, for a container at `path` (its securityContext). */
+/** ValidateProcMountType's values, in its order (not sorted). */
+const PROC_MOUNT_TYPES = ["Default", "Unmasked"];
+
+/** ValidateSecurityContext, for a container at `path` (its securityContext); `hostUsers` is the
+ * pod's (true unless spec.hostUsers is false). */
 export function validateContainerSecurityContext(
   sc: SecurityContext | undefined,
   path: string,
+  hostUsers = true,
 ): FieldError[] {
   if (sc == null) return [];
   const errs: FieldError[] = [];
@@ -138,6 +142,14 @@ export function validateContainerSecurityContext(
     errs.push(invalid(`${path}.runAsUser`, sc.runAsUser, ID_RANGE));
   if (sc.runAsGroup != null && !validId(sc.runAsGroup))
     errs.push(invalid(`${path}.runAsGroup`, sc.runAsGroup, ID_RANGE));
+  // ValidateProcMountType, then Unmasked only in a user namespace. (Before 1.33 ProcMountType is
+  // off and dropDisabledTemplateFields has made a written value Default.)
+  if (sc.procMount != null) {
+    if (!PROC_MOUNT_TYPES.includes(sc.procMount))
+      errs.push(notSupported(`${path}.procMount`, sc.procMount, PROC_MOUNT_TYPES));
+    if (hostUsers && sc.procMount === "Unmasked")
+      errs.push(invalid(`${path}.procMount`, sc.procMount, "`hostUsers` must be false to use `Unmasked`"));
+  }
   errs.push(...seccompErrors(sc.seccompProfile, `${path}.seccompProfile`));
   if (sc.allowPrivilegeEscalation === false) {
     if (sc.privileged === true)

@@ -11,7 +11,7 @@ import { sessionTranscript } from "../../helpers/session.js";
  * securityContext.supplementalGroupsPolicy until 1.33 (UserNamespacesSupport,
  * SupplementalGroupsPolicy on).
  */
-function jobSpec(version: string, pod: string, container: string): string {
+function jobSpec(version: string, pod: string, container: string, whole = false): string {
   const text = `apiVersion: jobsim/v1alpha1
 kind: Scenario
 metadata: {name: gates}
@@ -40,7 +40,7 @@ steps:
   - kubectl get job work -o jsonpath={.spec.template.spec}
 `;
   const out = sessionTranscript(parseScenario(text, "gates.yaml", "/nonexistent"));
-  return out.slice(out.indexOf("jsonpath"));
+  return whole ? out : out.slice(out.indexOf("jsonpath"));
 }
 
 const WORKLOAD = "          workloadRef: {name: w, podGroup: g}";
@@ -74,5 +74,46 @@ describe("template fields of gates that are off", () => {
     const at32 = jobSpec("1.32", pod, "");
     expect(at32).not.toContain("hostUsers");
     expect(at32).toContain('"securityContext":{}');
+  });
+});
+
+describe("a container's securityContext.procMount (ProcMountType: beta off 1.31, on 1.33)", () => {
+  // dropDisabledProcMountField does not remove a written procMount when the gate is off: it
+  // forces it to Default (a field once forced non-nil), so validation has nothing to refuse.
+  const UNMASKED = "            securityContext: {procMount: Unmasked}";
+  it("1.32 stores Default whatever was written; 1.33 keeps the value", () => {
+    expect(jobSpec("1.32", "", UNMASKED)).toContain('"securityContext":{"procMount":"Default"}');
+    expect(jobSpec("1.33", "          hostUsers: false", UNMASKED)).toContain(
+      '"securityContext":{"procMount":"Unmasked"}',
+    );
+  });
+
+  it("from 1.33 an Unmasked /proc needs hostUsers false, and other values are refused", () => {
+    expect(jobSpec("1.33", "", UNMASKED, true)).toContain(
+      'The Job "work" is invalid: spec.template.spec.containers[0].securityContext.procMount: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`',
+    );
+    expect(jobSpec("1.35", "", "            securityContext: {procMount: Masked}", true)).toContain(
+      'The Job "work" is invalid: spec.template.spec.containers[0].securityContext.procMount: Unsupported value: "Masked": supported values: "Default", "Unmasked"',
+    );
+    expect(jobSpec("1.32", "", "            securityContext: {procMount: Masked}")).toContain(
+      '"securityContext":{"procMount":"Default"}',
+    );
+  });
+});
+
+describe("env[].valueFrom.fileKeyRef (EnvFiles: alpha 1.34, beta on 1.35)", () => {
+  const FILE_KEY =
+    "            env: [{name: A, valueFrom: {fileKeyRef: {volumeName: v, path: app.env, key: A}}}]\n            volumeMounts: [{name: v, mountPath: /env}]";
+  const VOLUME = "          volumes: [{name: v, emptyDir: {}}]";
+  it("1.35 keeps it as the entry's one source", () => {
+    expect(jobSpec("1.35", VOLUME, FILE_KEY)).toContain(
+      '"valueFrom":{"fileKeyRef":{"key":"A","path":"app.env","volumeName":"v"}}',
+    );
+  });
+
+  it("1.34 drops it, and the empty valueFrom left is refused", () => {
+    expect(jobSpec("1.34", VOLUME, FILE_KEY, true)).toContain(
+      'The Job "work" is invalid: spec.template.spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+    );
   });
 });
