@@ -101,12 +101,13 @@ describe("one warning of two Jobs", () => {
 });
 
 describe("a negative terminationGracePeriodSeconds", () => {
-  it("is admitted with a warning after the ports' (warnings.go), kept as written, and deletes with grace 1", () => {
+  it("is admitted with a warning after the ports' (warnings.go), kept in the template, 1 on the pods", () => {
     const out = commandTranscript(
       [
         "kubectl apply -f legacy.yaml",
         "sleep 10",
         "kubectl get pods -l job-name=legacy -o jsonpath={.items[0].spec.terminationGracePeriodSeconds}",
+        "kubectl get job legacy -o jsonpath={.spec.template.spec.terminationGracePeriodSeconds}",
         "kubectl delete pods -l job-name=legacy --wait=false",
         "kubectl get pods -l job-name=legacy -o jsonpath={.items[0].metadata.deletionGracePeriodSeconds}",
       ],
@@ -133,10 +134,13 @@ spec:
       `2> Warning: ${T}.spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1`,
       "job.batch/legacy created",
     ]);
-    // The pod keeps -1 (nothing mutates it); CheckGracefulDelete (pkg/registry/core/pod/strategy.go)
-    // turns a negative period into 1 for the deletion.
+    // The Job's template keeps -1; a Pod is stored with 1 (Convert_v1_Pod_To_core_Pod since 1.27,
+    // kubernetes/kubernetes #115606), which its deletion then uses.
     expect(out).toContain(
-      "$ kubectl get pods -l job-name=legacy -o jsonpath={.items[0].spec.terminationGracePeriodSeconds}\n-1$ ",
+      "$ kubectl get pods -l job-name=legacy -o jsonpath={.items[0].spec.terminationGracePeriodSeconds}\n1$ ",
+    );
+    expect(out).toContain(
+      "$ kubectl get job legacy -o jsonpath={.spec.template.spec.terminationGracePeriodSeconds}\n-1$ ",
     );
     expect(out).toContain(
       "$ kubectl get pods -l job-name=legacy -o jsonpath={.items[0].metadata.deletionGracePeriodSeconds}\n1",

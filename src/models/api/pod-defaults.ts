@@ -98,7 +98,8 @@ function withRequestsFromLimits(c: Container): Container {
  * The template a pod is created from, as the API server stores the pod: SetDefaults_Pod
  * (pkg/apis/core/v1/defaults.go) defaults each container's and init container's missing
  * requests to its limits — "only on a v1.Pod and not a v1.PodTemplate", so the Job keeps its
- * template as written. The template itself when nothing is missing (pods share it).
+ * template as written — and a negative grace period becomes 1. The template itself when nothing
+ * changes (pods share it).
  */
 export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
   const spec = template.spec;
@@ -107,7 +108,11 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
   const podLevel = (spec as PodSpecWithResources).resources;
   const podLacks = podLevel != null && lacksRequests({ name: "", resources: podLevel });
   const hostPorts = spec.hostNetwork === true && all.some(lacksHostPort);
-  if (!all.some(lacksRequests) && !podLacks && !hostPorts) return template;
+  // A negative terminationGracePeriodSeconds, which a template keeps (with a warning), becomes 1
+  // on a Pod (Convert_v1_Pod_To_core_Pod since 1.27, kubernetes/kubernetes #115606; pod
+  // defaulting from #139857): "will be treated as 1".
+  const negativeGrace = (spec.terminationGracePeriodSeconds ?? 0) < 0;
+  if (!all.some(lacksRequests) && !podLacks && !hostPorts && !negativeGrace) return template;
   const asPod = (c: Container) => {
     const withRequests = withRequestsFromLimits(c);
     return hostPorts ? withHostPorts(withRequests) : withRequests;
@@ -122,6 +127,7 @@ export function podTemplateFrom(template: PodTemplateSpec): PodTemplateSpec {
       // off): a pod-level limit without a request gives the request — cpu and memory from the
       // limit alone since 1.33 (kubernetes/kubernetes #130577).
       ...(podLacks ? { resources: withRequestsFromLimits({ name: "", resources: podLevel }).resources } : {}),
+      ...(negativeGrace ? { terminationGracePeriodSeconds: 1 } : {}),
     },
   };
 }
