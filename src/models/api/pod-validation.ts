@@ -25,8 +25,9 @@ import {
 
 /**
  * The part of core validation (pkg/apis/core/validation/validation.go, ValidatePodTemplateSpec
- * → ValidatePodSpec) that a Job's template meets: labels, containers, restartPolicy,
- * dnsPolicy, nodeSelector, security contexts, activeDeadlineSeconds. Errors come in the order upstream appends them.
+ * → ValidatePodSpec) that a Job's template meets: labels, containers, restartPolicy, dnsPolicy,
+ * nodeSelector, security contexts, activeDeadlineSeconds. Errors come in the order upstream
+ * appends them.
  */
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
