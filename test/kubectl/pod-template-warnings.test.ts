@@ -147,3 +147,23 @@ spec:
     );
   });
 });
+
+describe("a port with a hostIP but no hostPort", () => {
+  it("is named with the internal ContainerPort as Go's %+v prints it, before that port's duplicates", () => {
+    expect(
+      warnings(`
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: app:1
+    ports:
+    - {containerPort: 8080}
+    - {name: metrics, containerPort: 8080, hostIP: 10.0.0.1}
+`),
+    ).toEqual([
+      `2> Warning: ${T}.spec.containers[0].ports[1]: hostIP set without hostPort: {Name:metrics HostPort:0 ContainerPort:8080 Protocol:TCP HostIP:10.0.0.1}`,
+      `2> Warning: ${T}.spec.containers[0].ports[1]: overlapping port definition with ${T}.spec.containers[0].ports[0]`,
+    ]);
+  });
+});

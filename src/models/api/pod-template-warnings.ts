@@ -13,9 +13,9 @@ import { quantityString } from "./quantity-string.js";
  * deprecated annotations and volume plugins, duplicate hostAliases and imagePullSecrets, the
  * seccomp and AppArmor annotations, per container (init containers first) fractional byte
  * quantities and env entries that hide earlier ones, then ports defined twice across the
- * containers, then a negative terminationGracePeriodSeconds. Not here: topology spread and pod
- * affinity (refused when a scenario loads), the projected token path clash, overhead, and a
- * hostIP without hostPort (printed with Go's %+v).
+ * containers (a hostIP without hostPort among them), then a negative terminationGracePeriodSeconds.
+ * Not here: topology spread and pod affinity (refused when a scenario loads), the projected
+ * token path clash, and overhead.
  */
 
 /** pkg/api/node/util.go deprecatedNodeLabels. */
@@ -138,6 +138,12 @@ function portWarnings(containers: readonly [Container, string][]): string[] {
       const field = `${path}.ports[${i}]`;
       const hostIP = port.hostIP ?? "";
       const hostPort = port.hostPort ?? 0;
+      // The internal core.ContainerPort printed with %+v: its fields in order, strings bare
+      // (the protocol defaulted to TCP).
+      if (hostIP !== "" && hostPort === 0)
+        out.push(
+          `${field}: hostIP set without hostPort: {Name:${port.name ?? ""} HostPort:0 ContainerPort:${port.containerPort} Protocol:${port.protocol ?? "TCP"} HostIP:${hostIP}}`,
+        );
       const key = `${port.containerPort}/${port.protocol ?? "TCP"}`;
       for (const other of all.get(key) ?? []) {
         const otherIP = other.port.hostIP ?? "";
