@@ -104,3 +104,26 @@ spec:
     );
   });
 });
+
+describe("kubectl create of a Job that exists", () => {
+  // rest.BeforeCreate validates and adds WarningsOnCreate before the storage answers
+  // AlreadyExists (apiserver registry/generic/registry/store.go Create): an invalid manifest is
+  // refused as Invalid, a valid one gets its warnings and then AlreadyExists.
+  it("prints the create warnings before AlreadyExists, and an invalid manifest's errors instead", () => {
+    const out = commandTranscript(
+      ["kubectl create -f v1.yaml", "kubectl create -f v1.yaml", "kubectl create -f bad.yaml"],
+      { files: { "v1.yaml": job(""), "bad.yaml": job("\n  backoffLimit: -1") } },
+    );
+    expect(out.split("\n")).toEqual([
+      "$ kubectl create -f v1.yaml",
+      W,
+      "job.batch/legacy created",
+      "$ kubectl create -f v1.yaml",
+      W,
+      '2> Error from server (AlreadyExists): error when creating "v1.yaml": jobs.batch "legacy" already exists',
+      "$ kubectl create -f bad.yaml",
+      '2> The Job "legacy" is invalid: spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0',
+      "",
+    ]);
+  });
+});

@@ -187,18 +187,11 @@ function applyFile(
         [LAST_APPLIED]: lastAppliedConfiguration(doc.written, namespace),
       };
     }
-    if (existing !== undefined && !existing.removed) {
-      if (create) {
-        // A client dry run sends no POST, so nothing answers AlreadyExists.
-        if (dryRun === "client") {
-          stdout += `job.batch/${name} created${suffix}\n`;
-          continue;
-        }
-        fail(
-          `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`,
-        );
-        continue;
-      }
+    // A create of a Job that exists is judged first (rest.BeforeCreate: validation, then
+    // WarningsOnCreate) and refused by the storage after (AlreadyExists); a client dry run sends
+    // no POST, so nothing answers.
+    const exists = existing !== undefined && !existing.removed;
+    if (exists && !create) {
       // apply.go applyOneObject: a client dry run computes no patch and says `configured`.
       if (dryRun === "client") {
         stdout += `job.batch/${name} configured${suffix}\n`;
@@ -289,6 +282,12 @@ function applyFile(
       continue;
     }
     warnings += jobCreateWarnings(prepared.object);
+    if (exists) {
+      fail(
+        `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`,
+      );
+      continue;
+    }
     if (dryRun === "server") {
       stdout += `job.batch/${manifest.metadata.name ?? ""} created${suffix}\n`;
       continue;
