@@ -127,3 +127,20 @@ describe("kubectl create of a Job that exists", () => {
     ]);
   });
 });
+
+describe("kubectl create of a Job that is being deleted", () => {
+  it("says so before AlreadyExists (registry store.go Create: 'object is being deleted: ')", () => {
+    const out = commandTranscript(
+      [
+        "kubectl create -f v1.yaml",
+        "sleep 10",
+        "kubectl delete job legacy --cascade=foreground --wait=false",
+        "kubectl create -f v1.yaml",
+      ],
+      { runSeconds: 300, terminationSeconds: 30, files: { "v1.yaml": job("") } },
+    );
+    expect(out).toContain(
+      `$ kubectl create -f v1.yaml\n${W}\n2> Error from server (AlreadyExists): error when creating "v1.yaml": object is being deleted: jobs.batch "legacy" already exists\n`,
+    );
+  });
+});

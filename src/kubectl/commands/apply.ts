@@ -283,8 +283,11 @@ function applyFile(
     }
     warnings += jobCreateWarnings(prepared.object);
     if (exists) {
+      // registry store.go Create: the storage's AlreadyExists, prefixed when the object that has
+      // the name is being deleted (foreground deletion still holds it).
+      const deleting = existing.deletionMs !== NONE ? "object is being deleted: " : "";
       fail(
-        `Error from server (AlreadyExists): error when creating "${m.name}": jobs.batch "${name}" already exists\n`,
+        `Error from server (AlreadyExists): error when creating "${m.name}": ${deleting}jobs.batch "${name}" already exists\n`,
       );
       continue;
     }
