@@ -15,13 +15,14 @@ import {
   required,
   tooLong,
 } from "./field-errors.js";
+import { validateWindowsOptions } from "./windows-options-validation.js";
 
 /**
  * The security contexts of a pod (template), as pkg/apis/core/validation/validation.go checks
  * them: ValidateSecurityContext (a container's, last of validateContainerCommon),
  * validatePodSpecSecurityContext (the pod's, after the nodeSelector) and validateOS/validateLinux
  * (at the end of ValidatePodSpec). Not checked: `privileged` (k3s starts the API server with
- * --allow-privileged=true), the windowsOptions' own formats and a Windows pod's forbidden fields, and the
+ * --allow-privileged=true), a Windows pod's forbidden fields, and the
  * seLinuxChangePolicy. What the kubelet refuses later (runAsNonRoot with user 0, unsafe sysctls)
  * is not simulated either.
  */
@@ -171,6 +172,7 @@ export function validateContainerSecurityContext(
           ),
         );
   }
+  errs.push(...validateWindowsOptions(sc.windowsOptions, `${path}.windowsOptions`));
   errs.push(...appArmorErrors(sc.appArmorProfile, `${path}.appArmorProfile`));
   return errs;
 }
@@ -246,6 +248,7 @@ export function validatePodSecurityContext(spec: PodSpec, specPath: string): Fie
   if (change != null && !FS_GROUP_CHANGE_POLICIES.includes(change))
     errs.push(notSupported(`${path}.fsGroupChangePolicy`, change, FS_GROUP_CHANGE_POLICIES));
   errs.push(...seccompErrors(sc?.seccompProfile, `${path}.seccompProfile`));
+  errs.push(...validateWindowsOptions(sc?.windowsOptions, `${path}.windowsOptions`));
   errs.push(...appArmorErrors(sc?.appArmorProfile, `${path}.appArmorProfile`));
   // (newer than the kubernetes-types release jobsim builds on)
   const groups = (sc as { supplementalGroupsPolicy?: string } | undefined)?.supplementalGroupsPolicy;

@@ -215,3 +215,53 @@ describe("spec.os (validateOS, validateLinux)", () => {
     expect(errors(spec, sc)).toEqual(expected);
   });
 });
+
+describe("windowsOptions (validateWindowsSecurityContextOptions)", () => {
+  const W = `${C}.windowsOptions`;
+  it.each<[string, string[]]>([
+    ["{windowsOptions: {runAsUserName: ContainerUser, gmsaCredentialSpecName: gmsa-spec}}", []],
+    ["{windowsOptions: {runAsUserName: 'NT AUTHORITY\\SYSTEM'}}", []],
+    [
+      "{windowsOptions: {runAsUserName: ''}}",
+      [`${W}.runAsUserName: Invalid value: "": runAsUserName cannot be an empty string`],
+    ],
+    [
+      "{windowsOptions: {runAsUserName: 'a\\b\\c'}}",
+      [
+        `${W}.runAsUserName: Invalid value: "a\\\\b\\\\c": runAsUserName cannot contain more than one backslash`,
+      ],
+    ],
+    [
+      "{windowsOptions: {runAsUserName: 'dom\\'}}",
+      [`${W}.runAsUserName: Invalid value: "dom\\\\": runAsUserName's User cannot be empty`],
+    ],
+    [
+      "{windowsOptions: {runAsUserName: '..'}}",
+      [`${W}.runAsUserName: Invalid value: "..": runAsUserName's User cannot contain only periods or spaces`],
+    ],
+    [
+      "{windowsOptions: {runAsUserName: 'user@corp'}}",
+      [
+        `${W}.runAsUserName: Invalid value: "user@corp": runAsUserName's User cannot contain the following characters: "/\\:;|=,+*?<>@[]`,
+      ],
+    ],
+    [
+      "{windowsOptions: {runAsUserName: '.dom\\u'}}",
+      [
+        `${W}.runAsUserName: Invalid value: ".dom\\\\u": runAsUserName's Domain doesn't match the NetBios nor the DNS format`,
+      ],
+    ],
+    [
+      "{windowsOptions: {gmsaCredentialSpec: ''}}",
+      [`${W}.gmsaCredentialSpec: Invalid value: "": gmsaCredentialSpec cannot be an empty string`],
+    ],
+    [
+      "{windowsOptions: {gmsaCredentialSpecName: Bad_Name}}",
+      [
+        `${W}.gmsaCredentialSpecName: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+      ],
+    ],
+  ])("%s", (sc, expected) => {
+    expect(errors("", sc)).toEqual(expected);
+  });
+});
