@@ -53,9 +53,10 @@ describe("a stopped node", () => {
       "sleep 20s",
       "docker stop a",
       "at 74s",
-      "kubectl get nodes a --no-headers -o custom-columns=S:.status.conditions[0].status",
+      // conditions[3] is Ready: the kubelet posts MemoryPressure, DiskPressure, PIDPressure, Ready.
+      "kubectl get nodes a --no-headers -o custom-columns=S:.status.conditions[3].status",
       "at 75s",
-      "kubectl get nodes a --no-headers -o custom-columns=S:.status.conditions[0].status,R:.status.conditions[0].reason,M:.status.conditions[0].message",
+      "kubectl get nodes a --no-headers -o custom-columns=S:.status.conditions[3].status,R:.status.conditions[3].reason,M:.status.conditions[3].message",
       "kubectl get node a -o jsonpath={.spec.taints}",
     ]);
     expect(out).toContain("$ docker stop a\na\n");
@@ -249,7 +250,7 @@ describe("a stopped node", () => {
         "sleep 20s",
         "docker stop a b c",
         "at 2h",
-        "kubectl get nodes -o custom-columns=N:.metadata.name,S:.status.conditions[0].status,E:.spec.taints[*].effect --no-headers",
+        "kubectl get nodes -o custom-columns=N:.metadata.name,S:.status.conditions[3].status,E:.spec.taints[*].effect --no-headers",
         "kubectl get pods --no-headers --field-selector status.phase=Running",
       ],
       "",

@@ -62,3 +62,21 @@ describe("kubectl describe node", () => {
     );
   });
 });
+
+describe("kubectl describe node of a stopped node", () => {
+  it("its lease and heartbeat stop with the kubelet; the node lifecycle controller turns every condition Unknown and adds the NoSchedule taint (the cluster's only node down: full disruption, no NoExecute)", () => {
+    const out = commandOutput(
+      ["kubectl apply -f job.yaml", "sleep 25s", "docker stop node-0", "sleep 2m"],
+      "kubectl describe node node-0",
+      { runSeconds: 900 },
+    );
+    expect(out).toMatch(/\nTaints: +node\.kubernetes\.io\/unreachable:NoSchedule\nUnschedulable: +false\n/);
+    expect(out).toContain("  RenewTime:       Thu, 01 Jan 2026 00:00:20 +0000\n");
+    for (const type of ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"])
+      expect(out).toMatch(
+        new RegExp(
+          `\\n {2}${type} +Unknown +Thu, 01 Jan 2026 00:00:00 \\+0000 +Thu, 01 Jan 2026 00:01:\\d\\d \\+0000 +NodeStatusUnknown +Kubelet stopped posting node status\\.\\n`,
+        ),
+      );
+  });
+});

@@ -63,7 +63,7 @@ describe("docker stop", () => {
     const [r, nodes] = run([
       "docker stop nosuch k3d-my-cluster-agent-1 other",
       "at 2m",
-      "kubectl get nodes --no-headers -o custom-columns=N:.metadata.name,S:.status.conditions[0].status",
+      "kubectl get nodes --no-headers -o custom-columns=N:.metadata.name,S:.status.conditions[3].status",
     ]).filter((_, i) => i !== 1);
     expect(r).toEqual({
       stdout: "k3d-my-cluster-agent-1\n",
