@@ -1,4 +1,4 @@
-import { apiTime, NONE, type PodRecord } from "./objects.js";
+import { apiTime, DisruptionBy, NONE, type PodRecord } from "./objects.js";
 import type { Store } from "./store.js";
 
 /**
@@ -35,10 +35,10 @@ export function evictPod(
   if (pod.disruptionMs === NONE) {
     pod.disruptionMs = apiTime(nowMs);
     pod.disruptionGeneration = pod.generation;
-    pod.disruptionByEviction = true;
+    pod.disruptionBy = DisruptionBy.EvictionApi;
     store.updatePod(pod);
-  } else if (!pod.disruptionByEviction) {
-    pod.disruptionByEviction = true;
+  } else if (pod.disruptionBy !== DisruptionBy.EvictionApi) {
+    pod.disruptionBy = DisruptionBy.EvictionApi;
     store.updatePod(pod);
   }
   store.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);

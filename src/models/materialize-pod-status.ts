@@ -13,6 +13,7 @@ import {
   type ContainerRun,
   ContainerState,
   type ContainerStatus,
+  DisruptionBy,
   EXIT_CODE_STATUS_UNKNOWN,
   NONE,
   POD_PHASE_NAMES,
@@ -86,9 +87,9 @@ export class PodStatusMaterializer {
       status: "True",
       lastProbeTime: null as unknown as string,
       lastTransitionTime: this.time(pod.disruptionMs),
-      ...(pod.disruptionByEviction
+      ...(pod.disruptionBy === DisruptionBy.EvictionApi
         ? { reason: EVICTION_BY_EVICTION_API, message: EVICTION_MESSAGE }
-        : pod.disruptionByTaintManager
+        : pod.disruptionBy === DisruptionBy.TaintManager
           ? // taint_eviction.go addConditionAndDeletePod.
             { reason: DELETION_BY_TAINT_MANAGER, message: TAINT_MANAGER_MESSAGE }
           : {

@@ -45,6 +45,16 @@ export {
  * milliseconds.
  */
 
+/** Who set a pod's DisruptionTarget condition: the reason it carries. */
+export enum DisruptionBy {
+  /** PreemptionByScheduler (preemptor.ts). */
+  Scheduler = 0,
+  /** EvictionByEvictionAPI (eviction.ts). */
+  EvictionApi = 1,
+  /** DeletionByTaintManager (taint-eviction.ts). */
+  TaintManager = 2,
+}
+
 export class PodRecord {
   resourceVersion = 0;
   /** metadata.generation: 1 from creation (pkg/registry/core/pod/strategy.go PrepareForCreate),
@@ -84,12 +94,9 @@ export class PodRecord {
    * generation when it was written (before the DELETE that follows bumped it). */
   disruptionMs = NONE;
   disruptionGeneration = 0;
-  /** Whose DisruptionTarget it is: the eviction API's (EvictionByEvictionAPI, eviction.ts) or,
-   * false, the scheduler's (PreemptionByScheduler, preemptor.ts). */
-  disruptionByEviction = false;
-  /** Whose DisruptionTarget it is: the scheduler's (PreemptionByScheduler) or the taint eviction
-   * controller's (DeletionByTaintManager, taint-eviction.ts). */
-  disruptionByTaintManager = false;
+  /** Who wrote the DisruptionTarget condition last (its reason and message: UpdatePodCondition
+   * replaces them and keeps lastTransitionTime when the status stays True). */
+  disruptionBy = DisruptionBy.Scheduler;
 
   phase = PodPhase.Pending;
   /** status.startTime: when the kubelet first saw the pod. */
@@ -256,8 +263,7 @@ export class PodRecord {
     this.nominatedNodeName = null;
     this.disruptionMs = NONE;
     this.disruptionGeneration = 0;
-    this.disruptionByEviction = false;
-    this.disruptionByTaintManager = false;
+    this.disruptionBy = DisruptionBy.Scheduler;
     this.phase = PodPhase.Pending;
     this.startTimeMs = NONE;
     this.podIpHost = NONE;

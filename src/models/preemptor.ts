@@ -3,7 +3,7 @@ import type { EventRecorder } from "./events.js";
 import { matchesNodeAffinity, preFilterNodeNames } from "./node-affinity.js";
 import { refusedAsUnschedulable } from "./node-cordon.js";
 import type { Reserved } from "./nominated-pods.js";
-import { apiTime, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import { apiTime, DisruptionBy, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import {
   bestCandidates,
   type NodeRoom,
@@ -94,8 +94,7 @@ export function preempt(
           p.disruptionMs !== NONE &&
           // An evicted pod (reason EvictionByEvictionAPI or DeletionByTaintManager) is not
           // terminating by preemption.
-          !p.disruptionByEviction &&
-          !p.disruptionByTaintManager
+          p.disruptionBy === DisruptionBy.Scheduler
         )
           return { message: TERMINATING_ON_NOMINATED, clearNomination: false };
   }

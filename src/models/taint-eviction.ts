@@ -3,7 +3,7 @@ import type { EventHandler, Simulation } from "../engine/simulation.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder, InvolvedObject } from "./events.js";
 import { UNREACHABLE_TAINT_KEY } from "./node-lifecycle.js";
-import { apiTime, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import { apiTime, DisruptionBy, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { Store } from "./store.js";
 
 /**
@@ -174,7 +174,7 @@ export class TaintEvictionController implements EventHandler {
       pod.disruptionMs = apiTime(this.sim.now);
       pod.disruptionGeneration = pod.generation;
     }
-    pod.disruptionByTaintManager = true;
+    pod.disruptionBy = DisruptionBy.TaintManager;
     this.store.updatePod(pod);
     this.store.deletePod(pod, pod.spec.terminationGracePeriodSeconds ?? 30);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Distribution } from "../../src/engine/random/distributions.js";
 import { EVICTION_BY_EVICTION_API, EVICTION_MESSAGE, evictPod } from "../../src/models/eviction.js";
 import { Materializer } from "../../src/models/materialize.js";
-import { NONE, type PodRecord } from "../../src/models/objects.js";
+import { DisruptionBy, NONE, type PodRecord } from "../../src/models/objects.js";
 import { WATCH_TYPE_NAMES } from "../../src/models/store.js";
 import { behaviour, cluster, EPOCH, exits, jobManifest, prepare } from "./harness.js";
 
@@ -38,7 +38,7 @@ describe("evictPod", () => {
       `MODIFIED disruption=10000 deletion=${NONE} grace=${NONE}`,
       "MODIFIED disruption=10000 deletion=40000 grace=30",
     ]);
-    expect(pod.disruptionByEviction).toBe(true);
+    expect(pod.disruptionBy).toBe(DisruptionBy.EvictionApi);
     // Written before the DELETE bumped the generation.
     expect(pod.disruptionGeneration).toBe(1);
     expect(pod.generation).toBe(2);
@@ -65,7 +65,7 @@ describe("evictPod", () => {
     const { c, pod } = runningPod();
     pod.disruptionMs = 9_000;
     evictPod(c.store, c.sim.now, pod, undefined);
-    expect([pod.disruptionMs, pod.disruptionByEviction]).toEqual([9_000, true]);
+    expect([pod.disruptionMs, pod.disruptionBy]).toEqual([9_000, DisruptionBy.EvictionApi]);
   });
 
   it("the API shows reason EvictionByEvictionAPI and the eviction API's message", () => {
