@@ -58,8 +58,9 @@ import { showLastRuns, sidecarsLeftStopped } from "./termination.js";
  *   through the image step again, as startContainer calls EnsureImageExists on each start
  *   (pkg/kubelet/kuberuntime/kuberuntime_container.go): Pulled "already present" each time for
  *   IfNotPresent/Never, a real (re-)pull for Always
- * deletion: Killing, SIGTERM; the process exits after terminationSeconds (143) or is killed at
- *   the grace period (137); then the status goes terminal and the kubelet confirms the delete.
+ * deletion: Killing, SIGTERM; the process exits after terminationSeconds (as its image's
+ *   onSigterm says: 143 by default) or is killed at the grace period (137); then the status goes
+ *   terminal and the kubelet confirms the delete.
  * spec.activeDeadlineSeconds: once that long past startTime (seen at the sync loop's next 1 s
  *   tick, taken in the PLEG's phase), event DeadlineExceeded, Ready False, and its containers
  *   are killed with the pod's grace period; once they are stopped the pod goes Failed with
