@@ -137,6 +137,46 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
 
+/**
+ * `kubectl create job`'s own flags (create_job.go NewCmdCreateJob): the print flags
+ * (genericclioptions PrintFlags: -o, --template, --allow-missing-template-keys,
+ * --show-managed-fields), AddApplyAnnotationFlags (--save-config), AddValidateFlags,
+ * AddDryRunFlag, --image, --from and AddFieldManagerFlagVar. create's own -f, -k, --edit, ... are
+ * not among them: cobra parses a subcommand's flags alone.
+ */
+const CREATE_JOB_FLAGS: FlagSpec[] = [
+  { long: "output", short: "o", value: true },
+  { long: "template", value: true },
+  { long: "allow-missing-template-keys", value: false },
+  { long: "show-managed-fields", value: false },
+  { long: "save-config", value: false },
+  { long: "validate", value: true },
+  { long: "dry-run", value: true },
+  { long: "image", value: true },
+  { long: "from", value: true },
+  { long: "field-manager", value: true },
+];
+
+/**
+ * The create subcommand a command line names, as cobra's Find looks for it (command.go
+ * stripFlags): the first word that is not a flag nor the value of one; `--flag value` and a lone
+ * `-x value` take the next word unless the flag needs none (create's booleans and --dry-run,
+ * which has a NoOptDefVal).
+ */
+function createSubcommandWord(words: readonly string[]): string | undefined {
+  const noValue = ["--dry-run", "--save-config", "--edit", "--windows-line-endings", "--show-managed-fields"];
+  const noValueShort = ["-R"];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === "--") return undefined;
+    if (w.startsWith("--") && !w.includes("=") && !noValue.includes(w) && !w.startsWith("--allow-missing"))
+      i++;
+    else if (w.startsWith("-") && w.length === 2 && !noValueShort.includes(w)) i++;
+    else if (w !== "" && !w.startsWith("-")) return w;
+  }
+  return undefined;
+}
+
 /** `logs -f` with a --limit-bytes other than 0 (0 is no limit: ToLogOptions leaves it unset). */
 function followWithByteLimit(cmd: KubectlCommand): boolean {
   const limit = cmd.flags.get("limit-bytes")?.at(-1);
@@ -160,6 +200,8 @@ export interface KubectlCommand {
   positionals: string[];
   /** Values by long flag name (booleans as "true"/"false"); repeated flags keep every value. */
   flags: Map<string, string[]>;
+  /** How many positionals came before a `--` (cobra ArgsLenAtDash), when there was one. */
+  argsLenAtDash?: number;
 }
 
 export function flag(cmd: KubectlCommand, name: string): string | undefined {
@@ -170,6 +212,11 @@ export function flag(cmd: KubectlCommand, name: string): string | undefined {
 /** `kubectl create namespace NAME` (also `ns`): the one `create` subcommand jobsim simulates. */
 export function isCreateNamespace(cmd: KubectlCommand): boolean {
   return cmd.verb === "create" && (cmd.positionals[0] === "namespace" || cmd.positionals[0] === "ns");
+}
+
+/** `kubectl create job NAME ...` (create_job.go). */
+export function isCreateJob(cmd: KubectlCommand): boolean {
+  return cmd.verb === "create" && cmd.positionals[0] === "job";
 }
 
 export function boolFlag(cmd: KubectlCommand, name: string): boolean {
@@ -250,7 +297,11 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
       );
     throw new UsageError(`error: unknown command "${verb}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
   }
-  const all = [...COMMON, ...specs];
+  // A create subcommand is named before its flags (--image, ...) are read: `create job` has
+  // flags of its own, and pflag names it in its errors (`kubectl create job --help`).
+  const sub = verb === "create" ? createSubcommandWord(rest.filter((_, i) => i !== verbIndex)) : undefined;
+  const command = sub === "job" ? "create job" : verb;
+  const all = [...COMMON, ...(sub === "job" ? CREATE_JOB_FLAGS : specs)];
   const byLong = new Map(all.map((s) => [s.long, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
   const words = [...rest.slice(0, verbIndex), ...rest.slice(verbIndex + 1)];
@@ -269,12 +320,13 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     } else list.push(v);
     cmd.flags.set(s.long, list);
   };
-  const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${verb} --help' for usage.`);
-  // A create subcommand other than namespace is named before its flags (--image, ...) are read.
-  if (verb === "create" && words.length > 0 && !words[0].startsWith("-")) checkCreateSubcommand(words[0]);
+  const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${command} --help' for usage.`);
+  // A create subcommand other than namespace and job is named before its flags are read.
+  if (sub !== undefined) checkCreateSubcommand(sub);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w === "--") {
+      cmd.argsLenAtDash = cmd.positionals.length;
       cmd.positionals.push(...words.slice(i + 1));
       break;
     }
@@ -283,7 +335,7 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
       const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
       const spec = byLong.get(name);
       if (spec === undefined) {
-        if (UNSIMULATED_FLAGS[verb]?.[name] !== undefined) throw unsimulatedFlag(verb, name);
+        if (UNSIMULATED_FLAGS[command]?.[name] !== undefined) throw unsimulatedFlag(command, name);
         if (GLOBAL_FLAGS[name] !== undefined) throw new UsageError(globalFlagMessage(name));
         throw usage(`unknown flag: --${name}`);
       }
@@ -300,8 +352,8 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
         const c = w[j];
         const spec = byShort.get(c);
         if (spec === undefined) {
-          const long = Object.entries(UNSIMULATED_FLAGS[verb] ?? {}).find(([, short]) => short === c);
-          if (long !== undefined) throw unsimulatedFlag(verb, long[0]);
+          const long = Object.entries(UNSIMULATED_FLAGS[command] ?? {}).find(([, short]) => short === c);
+          if (long !== undefined) throw unsimulatedFlag(command, long[0]);
           const global = Object.entries(GLOBAL_FLAGS).find(([, g]) => g.short === c);
           if (global !== undefined) throw new UsageError(globalFlagMessage(global[0]));
           throw usage(`unknown shorthand flag: '${c}' in ${w}`);
@@ -341,6 +393,14 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     throw new UsageError(
       `error: exactly one NAME is required, got ${cmd.positionals.length - 1}\nSee 'kubectl create namespace -h' for help and examples`,
     );
+  if (isCreateJob(cmd)) {
+    // create.go NameFromCommandArgs: the arguments before `--` (ArgsLenAtDash), less "job".
+    const named = (cmd.argsLenAtDash ?? cmd.positionals.length) - 1;
+    if (named !== 1)
+      throw new UsageError(
+        `error: exactly one NAME is required, got ${named}\nSee 'kubectl create job -h' for help and examples`,
+      );
+  }
   return cmd;
 }
 
@@ -366,12 +426,13 @@ function boolValue(spec: FlagSpec, value: string, usage: (msg: string) => UsageE
 }
 
 /**
- * `kubectl create -f FILE` and `kubectl create namespace NAME` are simulated; kubectl's other
- * create subcommands (job, deployment, configmap, ...) are named as not simulated.
+ * `kubectl create -f FILE`, `kubectl create namespace NAME` and `kubectl create job NAME` are
+ * simulated; kubectl's other create subcommands (deployment, configmap, ...) are named as not
+ * simulated.
  */
 function checkCreateSubcommand(sub: string): void {
-  if (sub === "namespace" || sub === "ns") return;
+  if (sub === "namespace" || sub === "ns" || sub === "job") return;
   throw new UsageError(
-    `jobsim does not simulate "kubectl create ${sub}" (it simulates create -f FILE and create namespace NAME)`,
+    `jobsim does not simulate "kubectl create ${sub}" (it simulates create -f FILE, create namespace NAME and create job NAME)`,
   );
 }

@@ -106,6 +106,14 @@ export interface VersionProfile {
    * deleting the victims; the synchronous prepareCandidate deletes the victims first.
    */
   readonly schedulerAsyncPreemption: boolean;
+  /**
+   * A typed object kubectl builds itself (`create job --dry-run=client -o yaml`, the JSON of
+   * `--save-config`) shows its zero creationTimestamps as `creationTimestamp: null` (metadata
+   * and the pod template's): metav1.Time gained `omitzero` in kubernetes PR #130989
+   * (CHANGELOG-1.34, v1.34.0-alpha.1: "Zero-value metadata.creationTimestamp values are now
+   * omitted"), so from 1.34 they are left out.
+   */
+  readonly nullCreationTimestamp: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -133,6 +141,7 @@ const V1_35: VersionProfile = {
   schedulerDraPostFilter: true,
   clearNominatedOnBinding: true,
   schedulerAsyncPreemption: true,
+  nullCreationTimestamp: false,
 };
 
 const V1_34: VersionProfile = {
@@ -160,6 +169,7 @@ const V1_33: VersionProfile = {
   serverNodeRoles: "control-plane,master",
   podObservedGeneration: false,
   schedulerDraPostFilter: false,
+  nullCreationTimestamp: true,
 };
 
 const V1_32: VersionProfile = {

@@ -14,7 +14,12 @@ import { readScenarioYaml } from "./scenario-yaml.js";
 import { integerSeed } from "./seed.js";
 import { checkFileReads, checkGenerateNameApplies } from "./step-file-checks.js";
 import { parseSteps, type Step } from "./steps.js";
-import { checkContainerRestartRules, checkImages, checkScheduling } from "./template-checks.js";
+import {
+  checkContainerRestartRules,
+  checkImages,
+  checkJobImages,
+  checkScheduling,
+} from "./template-checks.js";
 
 /**
  * Loading a scenario file (contract in ../shared/design.md): every problem is reported at
@@ -303,9 +308,16 @@ export function parseScenario(
     checkScheduling(m, problems, label);
     checkContainerRestartRules(m, cluster.profile, problems, label);
   }
+  // The Job of a `kubectl create job` step needs a behaviour for its image as a manifest's does.
+  for (const s of steps)
+    if (s.kind === "kubectl" && s.job !== undefined && imagesReadable)
+      checkJobImages(s.job, declared, (message) => problems.add("steps", `${s.line}: ${message}`));
   for (const o of overrides) {
     if (!o.path.startsWith("spec.")) continue;
     for (const m of manifests.values()) for (const d of m.docs) setInManifest(d.object, o.path, o.value);
+    for (const s of steps)
+      if (s.kind === "kubectl" && s.job !== undefined)
+        setInManifest(s.job as unknown as Record<string, unknown>, o.path, o.value);
   }
   // A problem may come from a swept value rather than the file: say which values were set.
   if (!problems.empty && overrides.length > 0)

@@ -1,8 +1,11 @@
+import type { Job } from "kubernetes-types/batch/v1.js";
+import { createJobOutputUnsimulated } from "../kubectl/commands/create-job.js";
+import { clientBuiltJob, createJobOptions, createJobOptionsProblem } from "../kubectl/create-job-object.js";
 import { dockerStepProblem } from "../kubectl/docker.js";
 import { deprecatedDryRun } from "../kubectl/dry-run.js";
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
 import { unrenderedOutput } from "../kubectl/output-formats.js";
-import { flag, type KubectlCommand, parseKubectl, type UsageError } from "../kubectl/parse.js";
+import { flag, isCreateJob, type KubectlCommand, parseKubectl, type UsageError } from "../kubectl/parse.js";
 import { JSON_PATCH_UNSUPPORTED } from "../kubectl/patch-args.js";
 import { kindNotActedOn, ResourceError, resolveResourceArgs } from "../kubectl/resources.js";
 import { splitPipeline } from "../kubectl/shell-words.js";
@@ -35,6 +38,10 @@ export type Step =
       pipe: PipeStage[];
       files: string[];
       wait: WaitPlan | null;
+      /** The Job a `kubectl create job NAME --image=IMAGE` step sends (create-job-object.ts),
+       * when its options pass create_job.go's Validate; the loader checks its image and applies
+       * `--set spec.…` to it, and Monte Carlo creates it. */
+      job?: Job;
     }
   | { kind: "sleep"; line: string; ms: number }
   | { kind: "at"; line: string; ms: number }
@@ -127,7 +134,10 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     problems.add(path, `${line}: jobsim does not simulate a pipe after "kubectl drain"`);
     return null;
   }
-  const unsimulated = unsimulatedResourceStep(command) ?? deprecatedDryRun(command);
+  const unsimulated =
+    unsimulatedResourceStep(command) ??
+    deprecatedDryRun(command) ??
+    (isCreateJob(command) ? createJobOutputUnsimulated(command) : null);
   if (unsimulated !== null) {
     problems.add(path, `${line}: ${unsimulated}`);
     return null;
@@ -140,6 +150,12 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
     const condition = parseFor(flag(command, "for"));
     const t = waitTimeout(flag(command, "timeout"));
     if (typeof condition !== "string" && typeof t !== "string") wait = { condition, timeoutMs: t.timeoutMs };
+  }
+  if (isCreateJob(command)) {
+    const options = createJobOptions(command);
+    // (Options Validate refuses are the command's error in the session, which creates nothing.)
+    if (createJobOptionsProblem(options) === null && options.from === "")
+      return { kind: "kubectl", line, command, pipe, files, wait, job: clientBuiltJob(options) };
   }
   return { kind: "kubectl", line, command, pipe, files, wait };
 }

@@ -18,33 +18,40 @@ export function checkImages(
   problems: Problems,
   label: string,
 ): void {
-  for (const doc of m.docs) {
-    const spec = (doc.object.spec as Record<string, unknown> | undefined)?.template as
-      | Record<string, unknown>
-      | undefined;
-    const podSpec = spec?.spec as Record<string, unknown> | undefined;
-    for (const key of ["initContainers", "containers"]) {
-      const list = podSpec?.[key];
-      if (!Array.isArray(list)) continue;
-      list.forEach((c, i) => {
-        const image = (c as Record<string, unknown>)?.image;
-        // An image with surrounding whitespace never runs: the API server refuses every pod
-        // made from the template (podOnlyErrors), so it needs no behaviour.
-        if (
-          typeof image === "string" &&
-          !hasSurroundingSpace(image) &&
-          !declared.has(image) &&
-          !declared.has("*")
-        ) {
-          // A tag or registry port one character off is the usual slip: name the near miss.
-          const near = closest(image, [...declared]);
-          problems.add(
-            label,
-            `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"${near ? ` (did you mean "${near}"?)` : ""}; describe it under images: (or add an "*" entry)`,
-          );
-        }
-      });
-    }
+  for (const doc of m.docs) checkJobImages(doc.object, declared, (message) => problems.add(label, message));
+}
+
+/** checkImages of one Job object (a manifest's, or the one a `kubectl create job` step builds),
+ * each problem handed to `report`. */
+export function checkJobImages(
+  job: unknown,
+  declared: ReadonlySet<string>,
+  report: (message: string) => void,
+): void {
+  const spec = ((job as Record<string, unknown>)?.spec as Record<string, unknown> | undefined)?.template as
+    | Record<string, unknown>
+    | undefined;
+  const podSpec = spec?.spec as Record<string, unknown> | undefined;
+  for (const key of ["initContainers", "containers"]) {
+    const list = podSpec?.[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, i) => {
+      const image = (c as Record<string, unknown>)?.image;
+      // An image with surrounding whitespace never runs: the API server refuses every pod
+      // made from the template (podOnlyErrors), so it needs no behaviour.
+      if (
+        typeof image === "string" &&
+        !hasSurroundingSpace(image) &&
+        !declared.has(image) &&
+        !declared.has("*")
+      ) {
+        // A tag or registry port one character off is the usual slip: name the near miss.
+        const near = closest(image, [...declared]);
+        report(
+          `spec.template.spec.${key}[${i}].image: no behaviour for image "${image}"${near ? ` (did you mean "${near}"?)` : ""}; describe it under images: (or add an "*" entry)`,
+        );
+      }
+    });
   }
 }
 

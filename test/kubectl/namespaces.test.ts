@@ -142,7 +142,7 @@ describe("namespaces in a session", () => {
     ],
     [
       "kubectl create deployment web --image=nginx",
-      'jobsim does not simulate "kubectl create deployment" (it simulates create -f FILE and create namespace NAME)',
+      'jobsim does not simulate "kubectl create deployment" (it simulates create -f FILE, create namespace NAME and create job NAME)',
     ],
   ])("%s is a problem when the scenario is loaded", (step, message) => {
     expect(loadProblems([step])).toEqual([`ns.yaml: steps[0]: ${step}: ${message}`]);

@@ -1,9 +1,10 @@
 import { SelectorError } from "../../models/api/label-selector-parse.js";
 import type { CommandResult, KubectlContext } from "../context.js";
-import type { KubectlCommand } from "../parse.js";
+import { isCreateJob, type KubectlCommand } from "../parse.js";
 import { selectorRefusal } from "../selector-errors.js";
 import { applyCommand } from "./apply.js";
 import { cordonCommand } from "./cordon.js";
+import { createJobCommand } from "./create-job.js";
 import { deleteCommand } from "./delete.js";
 import { describeCommand } from "./describe.js";
 import { drainCommand } from "./drain.js";
@@ -16,7 +17,9 @@ import { waitCommand } from "./wait.js";
 const COMMANDS: Record<string, (ctx: KubectlContext, cmd: KubectlCommand) => CommandResult> = {
   apply: applyCommand,
   cordon: cordonCommand,
-  create: applyCommand,
+  // `create job NAME` builds its Job itself (create_job.go); `create -f` and `create namespace`
+  // go the way of apply.
+  create: (ctx, cmd) => (isCreateJob(cmd) ? createJobCommand(ctx, cmd) : applyCommand(ctx, cmd)),
   delete: deleteCommand,
   describe: describeCommand,
   drain: drainCommand,

@@ -32,7 +32,7 @@ function goJsonString(s: string): string {
   );
 }
 
-function writeJson(value: unknown, indent: string, out: string[]): void {
+function writeJson(value: unknown, indent: string, out: string[], sorted = true): void {
   if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push("[]");
@@ -42,12 +42,12 @@ function writeJson(value: unknown, indent: string, out: string[]): void {
     out.push("[\n");
     value.forEach((v, i) => {
       out.push(inner);
-      writeJson(v, inner, out);
+      writeJson(v, inner, out, sorted);
       out.push(i < value.length - 1 ? ",\n" : "\n");
     });
     out.push(`${indent}]`);
   } else if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value).sort(goStringCompare);
+    const keys = sorted ? Object.keys(value).sort(goStringCompare) : Object.keys(value);
     if (keys.length === 0) {
       out.push("{}");
       return;
@@ -56,7 +56,7 @@ function writeJson(value: unknown, indent: string, out: string[]): void {
     out.push("{\n");
     keys.forEach((k, i) => {
       out.push(`${inner}${goJsonString(k)}: `);
-      writeJson((value as Record<string, unknown>)[k], inner, out);
+      writeJson((value as Record<string, unknown>)[k], inner, out, sorted);
       out.push(i < keys.length - 1 ? ",\n" : "\n");
     });
     out.push(`${indent}}`);
@@ -73,6 +73,24 @@ export function toJson(obj: unknown): string {
   writeJson(jsonValue(obj), "", out);
   out.push("\n");
   return out.join("");
+}
+
+/**
+ * kubectl -o json of a typed object kubectl built itself (`create job --dry-run=client`):
+ * json.MarshalIndent of a Go struct writes its fields in declaration order, not sorted; the
+ * object's keys are already in that order.
+ */
+export function toJsonInFieldOrder(obj: unknown): string {
+  const out: string[] = [];
+  writeJson(jsonValue(obj), "", out, false);
+  out.push("\n");
+  return out.join("");
+}
+
+/** encoding/json's Encoder of a typed object (the JSON serializer of a runtime codec): compact,
+ * fields in declaration order, Go's HTML-safe escapes, a newline after. */
+export function compactJsonInFieldOrder(obj: unknown): string {
+  return `${JSON.stringify(obj).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 /** Compact encoding/json: no whitespace, object keys sorted, Go's HTML-safe escapes. */
