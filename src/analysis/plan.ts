@@ -6,7 +6,7 @@ import { parsePatch } from "../kubectl/commands/patch.js";
 import { type DrainOptions, drainReplayOptions } from "../kubectl/drain-options.js";
 import { changesCluster } from "../kubectl/dry-run.js";
 import { namespaceOf } from "../kubectl/lookup.js";
-import { boolFlag, flag, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
+import { boolFlag, flag, isCreateJob, isCreateNamespace, type KubectlCommand } from "../kubectl/parse.js";
 import { resolveResourceArgs } from "../kubectl/resources.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { goDuration } from "../models/api/go-duration.js";
@@ -94,7 +94,7 @@ export function stepsPastHorizon(scenario: Scenario): string[] {
     else if (
       s.kind === "kubectl" &&
       (s.command.verb === "apply" || s.command.verb === "create") &&
-      s.files.length > 0 &&
+      (s.files.length > 0 || s.job !== undefined) &&
       changesCluster(s.command) &&
       earliestMs >= scenario.horizonMs
     )
@@ -125,6 +125,26 @@ export function planFor(scenario: Scenario): RunPlan {
     // A dry run (or a --dry-run value kubectl refuses) changes nothing.
     else if (!changesCluster(s.command)) continue;
     else if (isCreateNamespace(s.command)) addNamespace(namespaces, s.command.positionals[1]);
+    // `kubectl create job NAME --image=…`: the Job kubectl builds, created as `create -f` would
+    // create it (a step whose options kubectl refuses, or --from, creates none).
+    else if (isCreateJob(s.command)) {
+      if (s.job === undefined) continue;
+      const namespace = s.job.metadata?.namespace ?? "default";
+      if (!namespaces.has(namespace)) {
+        missingNamespace ??= { line: s.line, namespace };
+        continue;
+      }
+      const prepared = Cluster.prepareJob(structuredClone(s.job), scenario.profile);
+      if (Array.isArray(prepared))
+        throw new AnalysisError(
+          `${scenario.file}: ${s.line}: nothing to simulate: ${kubectlInvalidMessage("Job", s.job.metadata?.name ?? "", prepared).trimEnd()}`,
+        );
+      if (!jobKeys.includes(prepared.key)) jobKeys.push(prepared.key);
+      prepared.tag = jobKeys.indexOf(prepared.key); // the Job's row in Monte Carlo results
+      if (earliestMs >= scenario.horizonMs)
+        throw new AnalysisError(`${scenario.file}: ${pastHorizon(s.line, earliestMs, scenario.horizonMs)}`);
+      steps.push({ kind: "create", jobs: [prepared], apply: false });
+    }
     // A Job's delete is not replayed: the question is how the Jobs end, not how the demo ends.
     // A pod deleted mid-run changes how its Job goes on: a step deleting only pods is replayed;
     // one deleting Jobs and pods together is not, and the CLI says so (skippedPodDeletes).
@@ -198,7 +218,7 @@ export function planFor(scenario: Scenario): RunPlan {
   }
   if (jobKeys.length === 0)
     throw new AnalysisError(
-      `${scenario.file}: no step creates a Job (kubectl apply -f / create -f): nothing to simulate`,
+      `${scenario.file}: no step creates a Job (kubectl apply -f / create -f / create job): nothing to simulate`,
     );
   return { steps, skippedPodDeletes, leanWaits, jobKeys, horizonMs: scenario.horizonMs };
 }

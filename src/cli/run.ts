@@ -8,7 +8,7 @@ import { CliError, shownValue, tooLarge } from "./output.js";
 import { checkDistinctOutputs, checkOutputFile, isStandardOutput, scenarioInputs } from "./output-checks.js";
 import { writeScenarioNotes } from "./scenario-notes.js";
 import { StagedOutputs } from "./staged-output.js";
-import { refusedManifests } from "./validate.js";
+import { refusedCreateJobSteps, refusedManifests } from "./validate.js";
 
 export interface RunArgs {
   scenario: string;
@@ -107,6 +107,8 @@ export function runCommand(args: RunArgs, out: NodeJS.WriteStream, err: NodeJS.W
     [...scenario.manifests.values()].filter((m) => applied.has(m.name)),
     scenario.profile,
   ).map(manifestLabel);
+  // A `kubectl create job` whose Job the API server refuses, likewise.
+  refused.push(...refusedCreateJobSteps(scenario.steps, scenario.profile).map((r) => `steps: ${r.line}`));
   if (refused.length > 0) {
     err.write(
       `jobsim: ${args.scenario}: ${refused.join(", ")}: refused as kubectl apply would refuse it (the answer is in the transcript); jobsim validate ${args.scenario} lists every problem\n`,

@@ -4,7 +4,7 @@ import { stepsPastHorizon } from "../analysis/plan.js";
 import { invalidNamespaceName } from "../kubectl/commands/namespaces.js";
 import { inertNameErrors } from "../kubectl/inert-objects.js";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
-import { kubectlInvalidMessage } from "../models/api/field-errors.js";
+import { apiServerInvalidMessage, kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { Cluster } from "../models/cluster.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { drainNotes } from "../scenario/drain-notes.js";
@@ -13,6 +13,7 @@ import { podSecurityNotes } from "../scenario/pod-security-notes.js";
 import { refusedPriorityNotes } from "../scenario/priority-classes-spec.js";
 import { ScenarioError } from "../scenario/problems.js";
 import { referenceNotes } from "../scenario/reference-checks.js";
+import type { Step } from "../scenario/steps.js";
 import { probeNotes } from "../scenario/template-checks.js";
 import { hintsFor } from "../session/hints.js";
 
@@ -59,6 +60,26 @@ function manifestWarnings(m: ManifestFile, where: string): string[] {
     (d) =>
       `${where}: warning: line ${d.line}: key "${d.key}" is given again (first on line ${d.firstLine}); kubectl applies the file with the last value, without a word`,
   );
+}
+
+/**
+ * The `kubectl create job` steps whose Job the API server refuses (Invalid), with what the
+ * session prints: create_job.go Run wraps the error ("failed to create job: %v").
+ */
+export function refusedCreateJobSteps(
+  steps: readonly Step[],
+  profile: VersionProfile,
+): { line: string; message: string }[] {
+  const out: { line: string; message: string }[] = [];
+  for (const step of steps) {
+    if (step.kind !== "kubectl" || step.job === undefined) continue;
+    const errors = Cluster.prepareJob(structuredClone(step.job), profile);
+    if (Array.isArray(errors) && errors.length > 0) {
+      const invalid = apiServerInvalidMessage("Job", "batch", step.job.metadata?.name ?? "", errors);
+      out.push({ line: step.line, message: `error: failed to create job: ${invalid}` });
+    }
+  }
+  return out;
 }
 
 /** The scenario's manifest files that kubectl or the API server would refuse. */
@@ -134,10 +155,18 @@ export function validateCommand(files: string[], out: NodeJS.WriteStream, err: N
           );
           warnings.push(...podSecurityNotes(m).map((n) => `${file}: ${manifestLabel(m)}: warning: ${n}`));
         }
+        // The Job of each `kubectl create job` step, judged as the API server judges it: the
+        // session prints its refusal as create_job.go's Run wraps it.
+        const commandJobs = s.steps.filter(
+          (step) => step.kind === "kubectl" && step.job !== undefined,
+        ).length;
+        for (const r of refusedCreateJobSteps(s.steps, s.profile))
+          problems.push(`${file}: steps: ${r.line}: ${r.message}`);
         for (const n of drainNotes(s.steps)) warnings.push(`${file}: warning: ${n}`);
         for (const p of stepsPastHorizon(s)) warnings.push(`${file}: warning: ${p} (mc and sweep refuse it)`);
         const docs = [...s.manifests.values()].reduce((n, m) => n + m.docs.length, 0);
-        summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"})`;
+        const fromCommands = commandJobs === 0 ? "" : `, ${commandJobs} kubectl create job`;
+        summary = `${file}: valid scenario "${s.name}" (${s.steps.length} steps, ${docs} Job manifest${docs === 1 ? "" : "s"}${fromCommands})`;
       } else {
         const m = parseManifestFile(file, text);
         for (const p of manifestProblems(m)) problems.push(`${file}: ${p}`);
