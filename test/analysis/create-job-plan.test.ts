@@ -3,8 +3,11 @@ import { closedFormFor } from "../../src/analysis/closed-form.js";
 import { runHere } from "../../src/analysis/execute.js";
 import { MonteCarlo } from "../../src/analysis/monte-carlo.js";
 import { planFor } from "../../src/analysis/plan.js";
+import { Materializer } from "../../src/models/materialize.js";
+import { TraceRecorder } from "../../src/models/trace.js";
 import { parseScenario, type Scenario } from "../../src/scenario/load.js";
 import type { Override } from "../../src/scenario/overrides.js";
+import { Session } from "../../src/session/session.js";
 
 /**
  * Monte Carlo replays `kubectl create job NAME --image=IMAGE [-- COMMAND]` as the session runs
@@ -93,5 +96,52 @@ describe("kubectl create job in a Monte Carlo plan", () => {
     const create = planFor(swept).steps[0];
     if (create.kind !== "create") throw new Error("not a create step");
     expect(create.jobs[0].object.spec?.backoffLimit).toBe(0);
+  });
+});
+
+/** A trace line without what a Monte Carlo run does not write: human-readable messages, and
+ * the annotation --save-config adds on the client side. */
+function withoutText(line: string): string {
+  const l = JSON.parse(line) as {
+    object?: { metadata?: { annotations?: unknown } };
+    changed?: Record<string, unknown>;
+  };
+  if (l.object?.metadata?.annotations !== undefined) delete l.object.metadata.annotations;
+  for (const k of Object.keys(l.changed ?? {})) if (k.endsWith(".message")) delete l.changed?.[k];
+  return JSON.stringify(l);
+}
+
+/** The Job and Pod history of run `run` as the session writes it and as Monte Carlo does. */
+function traces(sc: Scenario, run: number): { session: string[]; monteCarlo: string[] } {
+  const session: string[] = [];
+  new Session(sc, {
+    seed: 5,
+    run,
+    trace: (l) => session.push(withoutText(JSON.stringify(l))),
+  }).run({ prompt() {}, stdout() {}, stderr() {} });
+  const mc = new MonteCarlo(sc, 5);
+  const monteCarlo: string[] = [];
+  const materializer = new Materializer(sc.epochMs, mc.cluster.identities, sc.profile);
+  const recorder = new TraceRecorder(mc.cluster.store, materializer, (l) =>
+    monteCarlo.push(withoutText(JSON.stringify(l))),
+  );
+  mc.runOne(run);
+  mc.cluster.store.unwatch(recorder);
+  return { session, monteCarlo };
+}
+
+describe("kubectl create job: one model, two speeds", () => {
+  it.each([0, 1, 2, 3])("run %i writes the session's Job and Pod history", (run) => {
+    const sc = scenarioOf([
+      "sleep 7s",
+      "kubectl create job hello --image=app:1 --save-config -- date",
+      "kubectl wait --for=condition=complete job/hello --timeout=2m",
+      "kubectl create job later --image=app:1",
+      "sleep 2h",
+    ]);
+    const { session, monteCarlo } = traces(sc, run);
+    expect(monteCarlo.length).toBeGreaterThan(10);
+    // Monte Carlo stops once every Job finished; the session sleeps on.
+    expect(monteCarlo).toEqual(session.slice(0, monteCarlo.length));
   });
 });
