@@ -1,5 +1,5 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { createJobOutputUnsimulated } from "../kubectl/commands/create-job.js";
+import { createJobUnsimulated } from "../kubectl/commands/create-job.js";
 import { clientBuiltJob, createJobOptions, createJobOptionsProblem } from "../kubectl/create-job-object.js";
 import { dockerStepProblem } from "../kubectl/docker.js";
 import { deprecatedDryRun } from "../kubectl/dry-run.js";
@@ -137,7 +137,7 @@ export function parseStepLine(line: string, path: string, problems: Problems): S
   const unsimulated =
     unsimulatedResourceStep(command) ??
     deprecatedDryRun(command) ??
-    (isCreateJob(command) ? createJobOutputUnsimulated(command) : null);
+    (isCreateJob(command) ? createJobUnsimulated(command) : null);
   if (unsimulated !== null) {
     problems.add(path, `${line}: ${unsimulated}`);
     return null;

@@ -91,7 +91,7 @@ export function createJobCommand(ctx: KubectlContext, cmd: KubectlCommand): Comm
   const options = createJobOptions(cmd);
   const dryRun = dryRunOf(cmd);
   if (typeof dryRun === "object") return fail(dryRun.error);
-  const unsimulated = createJobOutputUnsimulated(cmd);
+  const unsimulated = createJobUnsimulated(cmd);
   if (unsimulated !== null) return fail(unsimulated);
   const printer = printerFor(cmd);
   if (typeof printer === "string") return fail(printer);
@@ -150,7 +150,7 @@ function serverCreate(
     const deleting = existing.deletionMs !== NONE ? "object is being deleted: " : "";
     return `${deleting}jobs.batch "${name}" already exists`;
   }
-  // A server dry run stores nothing; jobsim prints only its name (createJobOutputUnsimulated).
+  // A server dry run stores nothing; jobsim prints only its name (createJobUnsimulated).
   if (dryRun === "server") return { object: manifest, warnings };
   const record = ctx.cluster.createJob(prepared, manifest.metadata?.annotations);
   return { object: ctx.materializer.job(record), warnings };
@@ -192,7 +192,7 @@ function printed(object: unknown, printer: Printer, dryRun: DryRun): CommandResu
 function fromError(ctx: KubectlContext, o: CreateJobOptions): string {
   const namespace = o.namespace ?? "default";
   const slash = o.from.split("/");
-  if (slash.length === 2 && /^(cronjobs?|cj)(\.batch|\.v1\.batch)?$/i.test(slash[0]) && slash[1] !== "")
+  if (slash.length === 2 && CRONJOB_TYPE.test(slash[0]) && slash[1] !== "")
     return `Error from server (NotFound): cronjobs.batch "${slash[1]}" not found`;
   // builder.go visitorResult: a resource type without a name (jobsim models no cronjob, but a
   // cluster serves the type, so this is the builder's answer for it too).
@@ -219,21 +219,41 @@ function fromError(ctx: KubectlContext, o: CreateJobOptions): string {
           : kind === "namespaces"
             ? store.findNamespace(name)
             : undefined;
-  if (kind === "events")
-    return 'jobsim does not simulate "kubectl create job --from" of an event: name a cronjob';
   if (found === undefined || (found as { removed?: boolean }).removed === true)
     return `Error from server (NotFound): ${qualifiedResource(kind)} "${name}" not found`;
   return `error: unknown object type *v1.${RESOURCE_INFO[kind].kind}`;
 }
 
+/** The names of the cronjob resource kubectl's RESTMapper takes (`kubectl api-resources`:
+ * cronjobs, cronjob, cj; group-qualified too). */
+const CRONJOB_TYPE = /^(cronjobs?|cj)(\.batch|\.v1\.batch)?$/i;
+
 /**
- * What `create job` asks for that jobsim does not print, said when the scenario loads (and by
- * the command alike), or null: Go templates (-o go-template…, or --template alone, which
+ * `--from=TYPE/NAME` of a kind a cluster serves and jobsim does not model (deployment/x), or of
+ * events, whose objects a create job step would have to find: refused, or null.
+ */
+function fromUnsimulated(from: string): string | null {
+  const slash = from.split("/");
+  if (slash.length !== 2 || CRONJOB_TYPE.test(slash[0])) return null;
+  try {
+    const named = resolveResourceArgs([from]).named;
+    if (named[0]?.kind !== "events") return null;
+  } catch (e) {
+    if (!(e instanceof ResourceError) || !e.message.startsWith("jobsim does not simulate")) return null;
+  }
+  return `jobsim does not simulate "kubectl create job --from=${from}": jobsim has no such objects (it simulates --from=cronjob/NAME, always NotFound, and --from of jobs, pods, nodes and namespaces)`;
+}
+
+/**
+ * What `create job` asks for that jobsim does not simulate, said when the scenario loads (and by
+ * the command alike), or null: a `--from` of a kind jobsim does not model; Go templates (-o go-template…, or --template alone, which
  * PrintFlags.ToPrinter reads as go-template); the object the API server returns printed whole
  * (-o yaml|json|jsonpath) after a server dry run, or -o json of a created Job (kubectl prints
  * the typed response in Go's field order) or its managedFields, which jobsim does not keep.
  */
-export function createJobOutputUnsimulated(cmd: KubectlCommand): string | null {
+export function createJobUnsimulated(cmd: KubectlCommand): string | null {
+  const from = fromUnsimulated(flag(cmd, "from") ?? "");
+  if (from !== null) return from;
   const output = flag(cmd, "output") ?? "";
   if (output === "" && (flag(cmd, "template") ?? "") !== "")
     return 'jobsim does not simulate --template (a Go template, "-o go-template"): use -o jsonpath=...';

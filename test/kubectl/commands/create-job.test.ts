@@ -213,6 +213,15 @@ steps:
       'Error from server (NotFound): cronjobs.batch "nightly" not found',
     ],
     ["kubectl create job hello --from=job/work", "error: unknown object type *v1.Job"],
+    ["kubectl create job hello --from=node/node-0", "error: unknown object type *v1.Node"],
+    [
+      "kubectl create job hello --from=pod/work-xxxxx",
+      'Error from server (NotFound): pods "work-xxxxx" not found',
+    ],
+    [
+      "kubectl create job hello --from=cronjob/a/b",
+      "error: arguments in resource/name form may not have more than one slash",
+    ],
     [
       "kubectl create job hello --from=job/other",
       'Error from server (NotFound): jobs.batch "other" not found',
@@ -271,6 +280,14 @@ steps:
     [
       "kubectl create job a --image=app:1 -o json",
       'jobsim does not simulate "create job -o json" of a created Job (kubectl prints the typed response in Go\'s field order): use -o yaml, or --dry-run=client -o json',
+    ],
+    [
+      "kubectl create job a --from=deployment/web",
+      'jobsim does not simulate "kubectl create job --from=deployment/web": jobsim has no such objects (it simulates --from=cronjob/NAME, always NotFound, and --from of jobs, pods, nodes and namespaces)',
+    ],
+    [
+      "kubectl create job a --from=events/e1",
+      'jobsim does not simulate "kubectl create job --from=events/e1": jobsim has no such objects (it simulates --from=cronjob/NAME, always NotFound, and --from of jobs, pods, nodes and namespaces)',
     ],
     [
       "kubectl create job a --image=other:2",
