@@ -24,7 +24,7 @@ import {
 import { LAST_APPLIED } from "../last-applied.js";
 import { PRINT_FLAGS_FORMATS, unrenderedOutput } from "../output-formats.js";
 import { boolFlag, flag, type KubectlCommand } from "../parse.js";
-import { compactJsonInFieldOrder, toJson, toJsonInFieldOrder, toYaml } from "../printers/output.js";
+import { compactJsonInFieldOrder, toJsonInFieldOrder, toYaml } from "../printers/output.js";
 import {
   lookupResource,
   qualifiedResource,
@@ -159,7 +159,6 @@ function serverCreate(
 /** The printer's output for the Job (the name printer's line carries the dry-run suffix). */
 function printed(object: unknown, printer: Printer, dryRun: DryRun): CommandResult {
   const name = (object as Job).metadata?.name ?? "";
-  const client = dryRun === "client";
   switch (printer.format) {
     case "":
       return { stdout: `job.batch/${name} created${dryRunSuffix(dryRun)}\n`, stderr: "", exitCode: 0 };
@@ -168,7 +167,8 @@ function printed(object: unknown, printer: Printer, dryRun: DryRun): CommandResu
     case "yaml":
       return { stdout: toYaml(object), stderr: "", exitCode: 0 };
     case "json":
-      return { stdout: client ? toJsonInFieldOrder(object) : toJson(object), stderr: "", exitCode: 0 };
+      // (Only the object kubectl built: -o json of a server's is refused, createJobUnsimulated.)
+      return { stdout: toJsonInFieldOrder(object), stderr: "", exitCode: 0 };
     default: {
       const data = asApiJson(object);
       try {

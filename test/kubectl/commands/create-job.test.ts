@@ -61,6 +61,20 @@ describe("kubectl create job", () => {
     );
   });
 
+  it("is AlreadyExists 'object is being deleted' while a foreground deletion holds the name", () => {
+    expect(
+      commandOutput(
+        [
+          "kubectl apply -f job.yaml",
+          "sleep 10",
+          "kubectl delete job work --cascade=foreground --wait=false",
+        ],
+        "kubectl create job work --image=app:1",
+        { runSeconds: 300, terminationSeconds: 30 },
+      ),
+    ).toBe('2> error: failed to create job: object is being deleted: jobs.batch "work" already exists\n');
+  });
+
   it("wraps the API server's Invalid and NotFound as plain errors", () => {
     expect(commandOutput([], "kubectl create job Bad --image=app:1")).toBe(
       `2> error: failed to create job: Job.batch "Bad" is invalid: [metadata.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'), spec.template.spec.containers[0].name: Invalid value: "Bad": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')]\n`,
