@@ -1,5 +1,5 @@
 import { NODE_AFFINITY_CONFLICT } from "./node-affinity.js";
-import { UNTOLERATED_UNREACHABLE } from "./taint-eviction.js";
+import { UNTOLERATED_TAINTS, UNTOLERATED_UNREACHABLE } from "./taint-eviction.js";
 
 /**
  * The message of a FailedScheduling event and of the pod's PodScheduled=False condition: the
@@ -37,6 +37,7 @@ export function fitErrorMessage(
   c: FilterCounts,
   mayPreempt: boolean,
   draPostFilter: boolean,
+  taintFilterNamesTaint: boolean,
   postFilter: string | null = null,
 ): string {
   const reasons: string[] = [];
@@ -47,8 +48,12 @@ export function fitErrorMessage(
   if (c.scalarNodes > 0) for (const name of c.scalars) reasons.push(`${c.scalarNodes} Insufficient ${name}`);
   // node_unschedulable.go ErrReasonUnschedulable.
   if (c.unschedulable > 0) reasons.push(`${c.unschedulable} node(s) were unschedulable`);
-  // taint_toleration.go Filter: UnschedulableAndUnresolvable too.
-  if (c.untoleratedTaint > 0) reasons.push(`${c.untoleratedTaint} ${UNTOLERATED_UNREACHABLE}`);
+  // taint_toleration.go Filter: UnschedulableAndUnresolvable too; the taint named only where the
+  // version still does (VersionProfile taintFilterNamesTaint).
+  if (c.untoleratedTaint > 0)
+    reasons.push(
+      `${c.untoleratedTaint} ${taintFilterNamesTaint ? UNTOLERATED_UNREACHABLE : UNTOLERATED_TAINTS}`,
+    );
   if (c.notPreFiltered > 0)
     reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
   reasons.sort();

@@ -374,7 +374,13 @@ export class Scheduler implements EventHandler {
         if (result.clearNomination) pod.nominatedNodeName = null;
       }
     }
-    const message = fitErrorMessage(counts, mayPreempt(pod), this.profile.schedulerDraPostFilter, postFilter);
+    const message = fitErrorMessage(
+      counts,
+      mayPreempt(pod),
+      this.profile.schedulerDraPostFilter,
+      this.profile.taintFilterNamesTaint,
+      postFilter,
+    );
     if (
       pod.unschedulableMs === NONE ||
       pod.unschedulableMessage !== message ||

@@ -110,7 +110,8 @@ export function unreachableEvictionDelayMs(own: readonly Toleration[] | undefine
  * taint_toleration.go `Filter`) on the node lifecycle controller's unreachable taints:
  * FindMatchingUntoleratedTaint over the NoSchedule and NoExecute taints in the node's order
  * (NoSchedule first: it is added a pass earlier), with the pod's admitted tolerations. Its
- * status is UnschedulableAndUnresolvable, "node(s) had untolerated taint {<key>: <value>}".
+ * status is UnschedulableAndUnresolvable, "node(s) had untolerated taint(s)" (named, "…taint
+ * {<key>: <value>}", before kubernetes #134740: VersionProfile taintFilterNamesTaint).
  */
 export function refusedByUnreachableTaint(spec: PodSpec, node: NodeRecord): boolean {
   if (node.unreachableNoScheduleMs < 0) return false;
@@ -120,8 +121,10 @@ export function refusedByUnreachableTaint(spec: PodSpec, node: NodeRecord): bool
   return !tolerated("NoSchedule") || (node.unreachableNoExecuteMs >= 0 && !tolerated("NoExecute"));
 }
 
-/** The filter's reason for the unreachable taint (empty value). */
+/** The filter's reason for the unreachable taint (empty value) up to kubernetes #134740. */
 export const UNTOLERATED_UNREACHABLE = `node(s) had untolerated taint {${UNREACHABLE_TAINT_KEY}: }`;
+/** Its reason since (1.35, and 1.34 by cherry-pick): the taint is left out of the pod's status. */
+export const UNTOLERATED_TAINTS = "node(s) had untolerated taint(s)";
 
 export class TaintEvictionController implements EventHandler {
   /** The timed workers waiting, by pod. */

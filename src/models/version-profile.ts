@@ -114,6 +114,14 @@ export interface VersionProfile {
    * omitted"), so from 1.34 they are left out.
    */
   readonly nullCreationTimestamp: boolean;
+  /**
+   * TaintToleration's Filter reason names the first untolerated taint, `node(s) had untolerated
+   * taint {<key>: <value>}`; kubernetes #134740 (merged October 2025, in 1.35; cherry-picked to
+   * release-1.34 by #135023, November 2025, before k3s v1.34.6) made it `node(s) had untolerated
+   * taint(s)`, the taint going to the scheduler's log only. v1.32.5 predates it; no release-1.33
+   * cherry-pick was found, so 1.33 keeps the named form (unsettled: docs/fidelity.md).
+   */
+  readonly taintFilterNamesTaint: boolean;
 }
 
 const V1_35: VersionProfile = {
@@ -142,6 +150,7 @@ const V1_35: VersionProfile = {
   clearNominatedOnBinding: true,
   schedulerAsyncPreemption: true,
   nullCreationTimestamp: false,
+  taintFilterNamesTaint: false,
 };
 
 const V1_34: VersionProfile = {
@@ -170,6 +179,7 @@ const V1_33: VersionProfile = {
   podObservedGeneration: false,
   schedulerDraPostFilter: false,
   nullCreationTimestamp: true,
+  taintFilterNamesTaint: true,
 };
 
 const V1_32: VersionProfile = {

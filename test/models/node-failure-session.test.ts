@@ -123,7 +123,7 @@ describe("a stopped node", () => {
     // The replacement: no room on s (1.5 of 2 CPUs taken), a is tainted.
     expect(out).toMatch(/work-\w{5}\s+0\/1\s+Pending\s+0\s+1s/);
     expect(out).toContain(
-      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
     );
     expect(out).toMatch(/at 2h\n\$ [^\n]*\nNAME[^\n]*\nwork-\w{5}\s+1\/1\s+Terminating\s+0\s+120m/);
   });
@@ -193,7 +193,25 @@ describe("a stopped node", () => {
       "\n          nodeSelector: {kubernetes.io/hostname: a}",
     );
     expect(out).toContain(
-      "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it("1.32's TaintToleration names the taint it found (before kubernetes #134740)", () => {
+    const out = transcript(
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 20s",
+        "docker stop a",
+        "at 400s",
+        "kubectl get events --field-selector reason=FailedScheduling -o custom-columns=M:.message --no-headers",
+      ],
+      "",
+      "\n          nodeSelector: {kubernetes.io/hostname: a}",
+      '[{name: s, role: server, cpu: "2"}, {name: a, cpu: "2"}]\n  version: "1.32"',
+    );
+    expect(out).toContain(
+      "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     );
   });
 
