@@ -1,4 +1,5 @@
 import type { NodeCondition } from "kubernetes-types/core/v1.js";
+import { lastKubeletTickMs } from "./node-lease.js";
 import { NODE_STATUS_UNKNOWN_MESSAGE, NODE_STATUS_UNKNOWN_REASON } from "./node-lifecycle.js";
 import type { NodeRecord } from "./node-record.js";
 
@@ -34,11 +35,7 @@ const KUBELET_CONDITIONS: readonly [type: string, status: string, reason: string
 
 /** The kubelet's last status report at or before `nowMs` (simulated ms), none after it stopped. */
 export function lastNodeStatusReportMs(node: NodeRecord, nowMs: number): number {
-  const until = node.kubeletStoppedMs >= 0 ? Math.min(nowMs, node.kubeletStoppedMs) : nowMs;
-  const since = Math.max(0, until - node.creationMs);
-  return (
-    node.creationMs + Math.floor(since / NODE_STATUS_REPORT_FREQUENCY_MS) * NODE_STATUS_REPORT_FREQUENCY_MS
-  );
+  return lastKubeletTickMs(node, nowMs, NODE_STATUS_REPORT_FREQUENCY_MS);
 }
 
 /** status.conditions of a node at `nowMs`; `time` renders a simulated instant as the API does. */

@@ -14,10 +14,18 @@ import type { NodeRecord } from "./node-record.js";
 export const NODE_LEASE_DURATION_SECONDS = 40;
 export const NODE_LEASE_RENEW_INTERVAL_MS = 10_000;
 
-/** The lease's last renewal at or before `nowMs` (simulated ms): none after its kubelet stopped
- * (`docker stop`, node-lifecycle.ts). */
-export function nodeLeaseRenewMs(node: NodeRecord, nowMs: number): number {
+/**
+ * The last tick at or before `nowMs` (simulated ms) of a kubelet loop that runs every `periodMs`
+ * from the node's creation — its Lease renewals here, its status reports (node-conditions.ts) —
+ * with no tick after the kubelet stopped (`docker stop`, node-lifecycle.ts).
+ */
+export function lastKubeletTickMs(node: NodeRecord, nowMs: number, periodMs: number): number {
   const until = node.kubeletStoppedMs >= 0 ? Math.min(nowMs, node.kubeletStoppedMs) : nowMs;
   const since = Math.max(0, until - node.creationMs);
-  return node.creationMs + Math.floor(since / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS;
+  return node.creationMs + Math.floor(since / periodMs) * periodMs;
+}
+
+/** The lease's last renewal at or before `nowMs`. */
+export function nodeLeaseRenewMs(node: NodeRecord, nowMs: number): number {
+  return lastKubeletTickMs(node, nowMs, NODE_LEASE_RENEW_INTERVAL_MS);
 }

@@ -1,7 +1,7 @@
 import type { EventHandler, Simulation } from "../engine/simulation.js";
 import { nodeRef, podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
-import { NODE_LEASE_RENEW_INTERVAL_MS } from "./node-lease.js";
+import { nodeLeaseRenewMs } from "./node-lease.js";
 import type { NodeRecord } from "./objects.js";
 import type { Store } from "./store.js";
 
@@ -36,9 +36,10 @@ import type { Store } from "./store.js";
  *    disruption) a cluster of at most 50 nodes taints no more nodes at all, and nor does one
  *    with no node ready (full disruption).
  *
- * Timing taken here (docs/fidelity.md): Lease renewals on a 10 s grid and monitor passes on a
- * 5 s grid, both from the cluster's time 0 (upstream the kubelet's renewals are jittered by 4 %
- * and start with the kubelet), so every renewal is seen by the pass at its instant; the
+ * Timing taken here (docs/fidelity.md): Lease renewals on a 10 s grid from the node's creation
+ * (node-lease.ts, the grid `describe node` reads; jobsim's nodes are created at 0) and monitor
+ * passes on a 5 s grid from the cluster's time 0 (upstream the kubelet's renewals are jittered
+ * by 4 % and start with the kubelet), so every renewal is seen by the pass at its instant; the
  * NoExecute taint lands one NodeEvictionPeriod after the second pass. node-monitor-grace-period
  * is 50 s in every supported version (kubernetes PR #126287, 1.32, raised it from 40 s in
  * pkg/controller/nodelifecycle/config/v1alpha1/defaults.go); k3s passes none of its own (its
@@ -61,20 +62,15 @@ export const NODE_CONTROLLER_COMPONENT = "node-controller";
 export const NODE_STATUS_UNKNOWN_REASON = "NodeStatusUnknown";
 export const NODE_STATUS_UNKNOWN_MESSAGE = "Kubelet stopped posting node status.";
 
-/** The last Lease renewal the kubelet made before it stopped at `stoppedMs` (at it included). */
-export function lastLeaseRenewalMs(stoppedMs: number): number {
-  return Math.floor(stoppedMs / NODE_LEASE_RENEW_INTERVAL_MS) * NODE_LEASE_RENEW_INTERVAL_MS;
-}
-
 /** The monitor pass that sees the renewal at `renewalMs`: the first at or after it. */
 export function probeTimestampMs(renewalMs: number): number {
   return Math.ceil(renewalMs / NODE_MONITOR_PERIOD_MS) * NODE_MONITOR_PERIOD_MS;
 }
 
-/** The first monitor pass with now > probeTimestamp + grace (`nc.now().After(...)`): Ready goes
- * Unknown there. */
-export function readyUnknownAtMs(stoppedMs: number): number {
-  const deadline = probeTimestampMs(lastLeaseRenewalMs(stoppedMs)) + NODE_MONITOR_GRACE_PERIOD_MS;
+/** The first monitor pass with now > probeTimestamp + grace (`nc.now().After(...)`), the Lease
+ * last renewed at `lastRenewalMs` (node-lease.ts nodeLeaseRenewMs): Ready goes Unknown there. */
+export function readyUnknownAtMs(lastRenewalMs: number): number {
+  const deadline = probeTimestampMs(lastRenewalMs) + NODE_MONITOR_GRACE_PERIOD_MS;
   return (Math.floor(deadline / NODE_MONITOR_PERIOD_MS) + 1) * NODE_MONITOR_PERIOD_MS;
 }
 
@@ -144,7 +140,7 @@ export class NodeLifecycleController implements EventHandler {
   /** The node's kubelet stopped now: its Lease is no longer renewed. */
   kubeletStopped(node: NodeRecord): void {
     node.kubeletStoppedMs = this.sim.now;
-    this.sim.scheduleAt(readyUnknownAtMs(this.sim.now), this, MARK_UNKNOWN, node);
+    this.sim.scheduleAt(readyUnknownAtMs(nodeLeaseRenewMs(node, this.sim.now)), this, MARK_UNKNOWN, node);
   }
 
   handleEvent(arg: number, ref: unknown): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { nodeLeaseRenewMs } from "../../src/models/node-lease.js";
 import {
-  lastLeaseRenewalMs,
   NODE_MONITOR_GRACE_PERIOD_MS,
   noExecuteTaintAtMs,
   noExecuteTaintRate,
@@ -9,6 +9,7 @@ import {
   ZoneState,
   zoneState,
 } from "../../src/models/node-lifecycle.js";
+import type { NodeRecord } from "../../src/models/node-record.js";
 
 /**
  * When the node lifecycle controller notices a stopped kubelet
@@ -17,6 +18,9 @@ import {
  * every 5 s, Ready Unknown at the first pass with now > probeTimestamp + 50 s (strictly after),
  * the NoExecute taint one pass and one 100 ms tainting period later.
  */
+/** A node created at 0 whose kubelet stopped at `stoppedMs`: what the Lease grid reads. */
+const stoppedAt = (stoppedMs: number) => ({ creationMs: 0, kubeletStoppedMs: stoppedMs }) as NodeRecord;
+
 describe("node lifecycle timing", () => {
   it("node-monitor-grace-period is 50 s (kubernetes PR #126287, 1.32)", () => {
     expect(NODE_MONITOR_GRACE_PERIOD_MS).toBe(50_000);
@@ -34,9 +38,10 @@ describe("node lifecycle timing", () => {
   ])(
     "stopped at %i ms: renewal %i, probe %i, Unknown %i, NoExecute %i",
     (stopped, renewal, probe, unknown, taint) => {
-      expect(lastLeaseRenewalMs(stopped)).toBe(renewal);
+      // Asked after the stop: the renewals stopped with the kubelet.
+      expect(nodeLeaseRenewMs(stoppedAt(stopped), stopped + 600_000)).toBe(renewal);
       expect(probeTimestampMs(renewal)).toBe(probe);
-      expect(readyUnknownAtMs(stopped)).toBe(unknown);
+      expect(readyUnknownAtMs(renewal)).toBe(unknown);
       expect(noExecuteTaintAtMs(unknown)).toBe(taint);
     },
   );
@@ -47,7 +52,7 @@ describe("node lifecycle timing", () => {
 
   it("Ready goes Unknown 45 to 55 s after the stop, whatever its phase against the renewals", () => {
     for (let s = 0; s < 20_000; s += 250) {
-      const d = readyUnknownAtMs(s) - s;
+      const d = readyUnknownAtMs(nodeLeaseRenewMs(stoppedAt(s), s)) - s;
       expect(d).toBeGreaterThan(45_000);
       expect(d).toBeLessThanOrEqual(55_000);
     }
