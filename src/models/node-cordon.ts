@@ -1,14 +1,12 @@
 import type { PodSpec } from "kubernetes-types/core/v1.js";
 import type { NodeRecord } from "./node-record.js";
 import type { Store } from "./store.js";
+import { podToleratesTaint, UNSCHEDULABLE_TAINT_KEY } from "./taints.js";
 
 /**
  * A node's spec.unschedulable and what follows from it: the taint the node lifecycle controller
  * keeps in step with it, and the scheduler's NodeUnschedulable filter.
  */
-
-/** v1.TaintNodeUnschedulable (staging/src/k8s.io/api/core/v1/well_known_taints.go). */
-export const UNSCHEDULABLE_TAINT_KEY = "node.kubernetes.io/unschedulable";
 
 /** What the scheduler does when a node becomes schedulable again (Scheduler.nodeUncordoned). */
 export interface NodeEventSink {
@@ -51,19 +49,7 @@ export function refusedAsUnschedulable(spec: PodSpec, node: NodeRecord): boolean
   return node.unschedulable && !toleratesUnschedulable(spec);
 }
 
-/**
- * Toleration.ToleratesTaint (staging/src/k8s.io/api/core/v1/toleration.go) for the taint
- * `node.kubernetes.io/unschedulable` (no value) with effect NoSchedule: the effect empty or
- * NoSchedule; the key empty (with Exists: every key) or that key; Exists, or Equal (also the
- * empty operator) with an empty value.
- */
+/** Whether the pod tolerates the unschedulable:NoSchedule taint (taints.ts). */
 export function toleratesUnschedulable(spec: PodSpec): boolean {
-  for (const t of spec.tolerations ?? []) {
-    if (t.effect !== undefined && t.effect !== "" && t.effect !== "NoSchedule") continue;
-    if (t.key !== undefined && t.key !== "" && t.key !== UNSCHEDULABLE_TAINT_KEY) continue;
-    const op = t.operator ?? "";
-    if (op === "Exists") return true;
-    if ((op === "" || op === "Equal") && (t.value ?? "") === "") return true;
-  }
-  return false;
+  return podToleratesTaint(spec, UNSCHEDULABLE_TAINT_KEY, "NoSchedule");
 }

@@ -54,8 +54,6 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 /** scheduler.NodeEvictionPeriod: how often doNoExecuteTaintingPass drains the taint queue. */
 export const NODE_EVICTION_PERIOD_MS = 100;
 
-/** v1.TaintNodeUnreachable (staging/src/k8s.io/api/core/v1/well_known_taints.go). */
-export const UNREACHABLE_TAINT_KEY = "node.kubernetes.io/unreachable";
 /** The event source of the node lifecycle controller (NewNodeLifecycleController's recorder). */
 export const NODE_CONTROLLER_COMPONENT = "node-controller";
 /** tryUpdateNodeHealth's reason and message for a condition the kubelet stopped posting. */

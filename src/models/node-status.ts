@@ -1,7 +1,6 @@
 import type { Taint } from "kubernetes-types/core/v1.js";
-import { UNSCHEDULABLE_TAINT_KEY } from "./node-cordon.js";
-import { UNREACHABLE_TAINT_KEY } from "./node-lifecycle.js";
 import type { NodeRecord } from "./objects.js";
+import { UNREACHABLE_TAINT_KEY, UNSCHEDULABLE_TAINT_KEY } from "./taints.js";
 
 /**
  * A node's spec.taints as the API shows them, from the controllers' state (node-cordon.ts,

@@ -2,9 +2,9 @@ import type { PodSpec, Toleration } from "kubernetes-types/core/v1.js";
 import type { EventHandler, Simulation } from "../engine/simulation.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder, InvolvedObject } from "./events.js";
-import { UNREACHABLE_TAINT_KEY } from "./node-lifecycle.js";
 import { apiTime, DisruptionBy, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import type { Store } from "./store.js";
+import { NOT_READY_TAINT_KEY, toleratesTaint, UNREACHABLE_TAINT_KEY } from "./taints.js";
 
 /**
  * The taint eviction controller (pkg/controller/tainteviction/taint_eviction.go; its own
@@ -34,8 +34,6 @@ import type { Store } from "./store.js";
 export const TAINT_EVICTION_COMPONENT = "taint-eviction-controller";
 export const DELETION_BY_TAINT_MANAGER = "DeletionByTaintManager";
 export const TAINT_MANAGER_MESSAGE = "Taint manager: deleting due to NoExecute taint";
-/** v1.TaintNodeNotReady. */
-export const NOT_READY_TAINT_KEY = "node.kubernetes.io/not-ready";
 /** The DefaultTolerationSeconds admission plugin's default (--default-unreachable-toleration-seconds
  * and --default-not-ready-toleration-seconds: 300). */
 export const DEFAULT_TOLERATION_SECONDS = 300;
@@ -71,19 +69,6 @@ export function admittedTolerations(own: readonly Toleration[] | undefined): Tol
       tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
     });
   return list;
-}
-
-/**
- * Toleration.ToleratesTaint (staging/src/k8s.io/api/core/v1/toleration.go) for a taint with an
- * empty value: the effect empty or equal; the key empty with Exists (every key) or equal; Exists,
- * or Equal (also the empty operator) with an empty value.
- */
-export function toleratesTaint(t: Toleration, key: string, effect: string): boolean {
-  if ((t.effect ?? "") !== "" && t.effect !== effect) return false;
-  const op = t.operator ?? "";
-  if ((t.key ?? "") === "") return op === "Exists";
-  if (t.key !== key) return false;
-  return op === "Exists" || ((op === "" || op === "Equal") && (t.value ?? "") === "");
 }
 
 /** Evict at once (the taint is not tolerated, or tolerated for at most 0 s). */

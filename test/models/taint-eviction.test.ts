@@ -6,7 +6,6 @@ import {
   EVICT_NOW,
   NEVER_EVICT,
   refusedByUnreachableTaint,
-  toleratesTaint,
   unreachableEvictionDelayMs,
 } from "../../src/models/taint-eviction.js";
 
@@ -14,7 +13,7 @@ import {
  * The taint eviction controller's and the DefaultTolerationSeconds admission plugin's policy
  * (pkg/controller/tainteviction/taint_eviction.go processPodOnNode, getMinTolerationTime;
  * v1helper.GetMatchingTolerations; plugin/pkg/admission/defaulttolerationseconds/admission.go;
- * core/v1 toleration.go ToleratesTaint), and the scheduler's TaintToleration filter on the
+), and the scheduler's TaintToleration filter on the
  * unreachable taints.
  */
 const U = "node.kubernetes.io/unreachable";
@@ -44,21 +43,6 @@ describe("admittedTolerations", () => {
     expect(
       admittedTolerations(own).map((t) => `${t.key ?? ""}/${t.effect ?? ""}/${t.tolerationSeconds ?? "-"}`),
     ).toEqual(want);
-  });
-});
-
-describe("toleratesTaint", () => {
-  it.each<[Toleration, string, boolean]>([
-    [{ key: U, operator: "Exists", effect: "NoExecute" }, "NoExecute", true],
-    [{ key: U, operator: "Exists", effect: "NoExecute" }, "NoSchedule", false],
-    [{ key: U, operator: "Exists" }, "NoSchedule", true],
-    [{ key: U, operator: "Equal", value: "" }, "NoExecute", true],
-    [{ key: U, value: "x" }, "NoExecute", false],
-    [{ operator: "Exists" }, "NoSchedule", true],
-    [{ operator: "Equal" }, "NoSchedule", false],
-    [{ key: NR, operator: "Exists" }, "NoExecute", false],
-  ])("%j against unreachable:%s → %s", (t, effect, want) => {
-    expect(toleratesTaint(t, U, effect)).toBe(want);
   });
 });
 
