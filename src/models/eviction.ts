@@ -1,4 +1,5 @@
-import { apiTime, DisruptionBy, NONE, type PodRecord } from "./objects.js";
+import { setDisruptionTarget } from "./disruption-target.js";
+import { DisruptionBy, type PodRecord } from "./objects.js";
 import type { Store } from "./store.js";
 
 /**
@@ -32,14 +33,6 @@ export function evictPod(
   pod: PodRecord,
   graceSeconds: number | undefined,
 ): void {
-  if (pod.disruptionMs === NONE) {
-    pod.disruptionMs = apiTime(nowMs);
-    pod.disruptionGeneration = pod.generation;
-    pod.disruptionBy = DisruptionBy.EvictionApi;
-    store.updatePod(pod);
-  } else if (pod.disruptionBy !== DisruptionBy.EvictionApi) {
-    pod.disruptionBy = DisruptionBy.EvictionApi;
-    store.updatePod(pod);
-  }
+  setDisruptionTarget(store, nowMs, pod, DisruptionBy.EvictionApi);
   store.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
 }

@@ -1,3 +1,4 @@
+import { setDisruptionTarget } from "./disruption-target.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { matchesNodeAffinity, preFilterNodeNames } from "./node-affinity.js";
@@ -175,9 +176,7 @@ function execute(
     if (victim.deletionMs !== NONE) continue;
     // The event regards the victim as the scheduler listed it, before its own writes.
     const regarding = ctx.recorder !== null ? podRef(victim) : null;
-    victim.disruptionMs = apiTime(ctx.clock.now);
-    victim.disruptionGeneration = victim.generation;
-    store.updatePod(victim);
+    setDisruptionTarget(store, ctx.clock.now, victim, DisruptionBy.Scheduler);
     store.deletePod(victim, victim.spec.terminationGracePeriodSeconds ?? 30);
     if (regarding !== null)
       ctx.recorder?.recordNew(

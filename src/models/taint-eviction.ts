@@ -1,8 +1,9 @@
 import type { PodSpec, Toleration } from "kubernetes-types/core/v1.js";
 import type { EventHandler, Simulation } from "../engine/simulation.js";
+import { setDisruptionTarget } from "./disruption-target.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder, InvolvedObject } from "./events.js";
-import { apiTime, DisruptionBy, NONE, type NodeRecord, type PodRecord } from "./objects.js";
+import { DisruptionBy, type NodeRecord, type PodRecord } from "./objects.js";
 import type { Store } from "./store.js";
 import { NOT_READY_TAINT_KEY, toleratesTaint, UNREACHABLE_TAINT_KEY } from "./taints.js";
 
@@ -155,15 +156,8 @@ export class TaintEvictionController implements EventHandler {
     this.workers.delete(pod);
     if (pod.removed) return;
     this.event(pod, `Marking for deletion Pod ${pod.namespace}/${pod.name}`);
-    // addConditionAndDeletePod: UpdatePodCondition keeps lastTransitionTime when the status does
-    // not change (a DisruptionTarget the scheduler wrote), and the pod's generation before the
-    // DELETE bumps it is the condition's observedGeneration.
-    if (pod.disruptionMs === NONE) {
-      pod.disruptionMs = apiTime(this.sim.now);
-      pod.disruptionGeneration = pod.generation;
-    }
-    pod.disruptionBy = DisruptionBy.TaintManager;
-    this.store.updatePod(pod);
+    // addConditionAndDeletePod: the condition, then the DELETE.
+    setDisruptionTarget(this.store, this.sim.now, pod, DisruptionBy.TaintManager);
     this.store.deletePod(pod, pod.spec.terminationGracePeriodSeconds ?? 30);
   }
 
