@@ -1,5 +1,6 @@
 import { NODE_AFFINITY_CONFLICT } from "./node-affinity.js";
 import { UNTOLERATED_TAINTS, UNTOLERATED_UNREACHABLE } from "./taint-eviction.js";
+import type { VersionProfile } from "./version-profile.js";
 
 /**
  * The message of a FailedScheduling event and of the pod's PodScheduled=False condition: the
@@ -36,8 +37,7 @@ export interface FilterCounts {
 export function fitErrorMessage(
   c: FilterCounts,
   mayPreempt: boolean,
-  draPostFilter: boolean,
-  taintFilterNamesTaint: boolean,
+  profile: Pick<VersionProfile, "schedulerDraPostFilter" | "taintFilterNamesTaint">,
   postFilter: string | null = null,
 ): string {
   const reasons: string[] = [];
@@ -52,7 +52,7 @@ export function fitErrorMessage(
   // version still does (VersionProfile taintFilterNamesTaint).
   if (c.untoleratedTaint > 0)
     reasons.push(
-      `${c.untoleratedTaint} ${taintFilterNamesTaint ? UNTOLERATED_UNREACHABLE : UNTOLERATED_TAINTS}`,
+      `${c.untoleratedTaint} ${profile.taintFilterNamesTaint ? UNTOLERATED_UNREACHABLE : UNTOLERATED_TAINTS}`,
     );
   if (c.notPreFiltered > 0)
     reasons.push(`${c.notPreFiltered} node(s) didn't satisfy plugin(s) [NodeAffinity]`);
@@ -83,6 +83,6 @@ export function fitErrorMessage(
         : "preemption: not eligible due to preemptionPolicy=Never.";
   // DynamicResources' PostFilter runs first where the profile has it (VersionProfile
   // schedulerDraPostFilter) — not after a PreFilter rejection, where it never ran (unsettled).
-  const dra = draPostFilter && !c.preFilterConflict ? "no new claims to deallocate, " : "";
+  const dra = profile.schedulerDraPostFilter && !c.preFilterConflict ? "no new claims to deallocate, " : "";
   return `0/${c.total} nodes are available: ${filterMessage}. ${dra}${preemption}`;
 }

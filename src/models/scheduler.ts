@@ -374,13 +374,7 @@ export class Scheduler implements EventHandler {
         if (result.clearNomination) pod.nominatedNodeName = null;
       }
     }
-    const message = fitErrorMessage(
-      counts,
-      mayPreempt(pod),
-      this.profile.schedulerDraPostFilter,
-      this.profile.taintFilterNamesTaint,
-      postFilter,
-    );
+    const message = fitErrorMessage(counts, mayPreempt(pod), this.profile, postFilter);
     if (
       pod.unschedulableMs === NONE ||
       pod.unschedulableMessage !== message ||
