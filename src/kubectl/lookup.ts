@@ -1,6 +1,7 @@
 import { LabelSelector } from "../models/api/labels.js";
+import type { NamespaceRecord } from "../models/namespace-record.js";
 import type { JobRecord, NodeRecord, PodRecord } from "../models/objects.js";
-import type { NamespaceRecord, Store } from "../models/store.js";
+import type { Store } from "../models/store.js";
 import type { KubectlCommand } from "./parse.js";
 import { flag } from "./parse.js";
 import { qualifiedResource, type ResourceKind } from "./resources.js";

@@ -14,10 +14,10 @@ import { rfc3339, rfc3339Micro } from "./api/time-format.js";
 import type { EventRecord } from "./events.js";
 import type { Identities } from "./identity.js";
 import { PodStatusMaterializer, type SpecContainer } from "./materialize-pod-status.js";
+import type { NamespaceRecord } from "./namespace-record.js";
 import { nodeConditions } from "./node-conditions.js";
 import { nodeTaints } from "./node-status.js";
 import { type JobRecord, NONE, type NodeRecord, type PodRecord } from "./objects.js";
-import type { NamespaceRecord } from "./store.js";
 import { admittedTolerations } from "./taint-eviction.js";
 import type { VersionProfile } from "./version-profile.js";
 

@@ -1,4 +1,5 @@
 import { InertStore } from "./inert-store.js";
+import { NamespaceRecord } from "./namespace-record.js";
 import {
   apiTime,
   isTerminal,
@@ -9,6 +10,15 @@ import {
   type PodRecord,
 } from "./objects.js";
 import { shortenDeletionGrace } from "./pod-deletion.js";
+import { type JobListener, type NodeListener, type PodListener, WatchType } from "./store-watch.js";
+
+export {
+  type JobListener,
+  type NodeListener,
+  type PodListener,
+  WATCH_TYPE_NAMES,
+  WatchType,
+} from "./store-watch.js";
 
 /**
  * The simulated API server: the objects, their resourceVersions, and the watch events that
@@ -20,38 +30,8 @@ import { shortenDeletionGrace } from "./pod-deletion.js";
  * (removal of an object whose last finalizer went).
  */
 
-export enum WatchType {
-  Added = 0,
-  Modified = 1,
-  Deleted = 2,
-}
-export const WATCH_TYPE_NAMES = ["ADDED", "MODIFIED", "DELETED"] as const;
-
-export interface JobListener {
-  /** `generationChanged` is true when the spec changed (the controller syncs at once then). */
-  onJob(type: WatchType, job: JobRecord, generationChanged: boolean): void;
-}
-export interface PodListener {
-  onPod(type: WatchType, pod: PodRecord): void;
-}
-export interface NodeListener {
-  onNode(type: WatchType, node: NodeRecord): void;
-}
-
 /** How a deleted Job's dependents are treated (metav1.DeletionPropagation). */
 export type Propagation = "Background" | "Foreground" | "Orphan";
-
-/** A namespace: a name Jobs may be created in, with what `kubectl get ns -o yaml` shows of it. */
-export class NamespaceRecord {
-  /** kubectl apply's last-applied-configuration, when apply made or updated it. */
-  lastApplied: string | null = null;
-
-  constructor(
-    readonly name: string,
-    readonly creationMs: number,
-    public resourceVersion: number,
-  ) {}
-}
 
 export class Store {
   private rv = 0;

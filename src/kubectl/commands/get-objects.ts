@@ -1,6 +1,6 @@
 import type { EventRecord } from "../../models/events.js";
+import type { NamespaceRecord } from "../../models/namespace-record.js";
 import type { JobRecord, NodeRecord, PodRecord } from "../../models/objects.js";
-import type { NamespaceRecord } from "../../models/store.js";
 import type { KubectlContext } from "../context.js";
 import { jobLabels, podLabels } from "../lookup.js";
 import { eventTable } from "../printers/events.js";
