@@ -11,7 +11,8 @@ import { resolveResourceArgs } from "../kubectl/resources.js";
 import { kubectlInvalidMessage } from "../models/api/field-errors.js";
 import { goDuration } from "../models/api/go-duration.js";
 import { isDns1123Label } from "../models/api/names.js";
-import { Cluster, type PreparedJob, SYSTEM_NAMESPACES } from "../models/cluster.js";
+import { Cluster, type PreparedJob } from "../models/cluster.js";
+import { SYSTEM_NAMESPACES } from "../models/cluster-setup.js";
 import type { Scenario } from "../scenario/load.js";
 import { AnalysisError } from "./errors.js";
 

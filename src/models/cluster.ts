@@ -2,6 +2,7 @@ import { RandomSource } from "../engine/random/keyed-streams.js";
 import { Simulation } from "../engine/simulation.js";
 import { apiServerInvalidMessage } from "./api/field-errors.js";
 import { withJobName, withJobUid } from "./api/job-defaults.js";
+import { type ClusterConfig, type NodeSpec, SYSTEM_NAMESPACES } from "./cluster-setup.js";
 import { EventNameGenerator } from "./event-names.js";
 import { EVENT_TTL_MS, EventRecorder, KINE_EVENT_TTL_MS } from "./events.js";
 import { GarbageCollector } from "./garbage-collector.js";
@@ -15,18 +16,11 @@ import { apiTime, JobRecord, NONE, NodeRecord, PodRecord } from "./objects.js";
 import { PodGarbageCollector } from "./pod-gc.js";
 import { Pool } from "./pool.js";
 import { canonicalImage, type PreparedJob, prepareJob } from "./prepared-job.js";
-import {
-  type PriorityAdmission,
-  PriorityClasses,
-  type PriorityClassSpec,
-  podForbiddenMessage,
-} from "./priority-classes.js";
+import { type PriorityAdmission, PriorityClasses, podForbiddenMessage } from "./priority-classes.js";
 import { Scheduler } from "./scheduler.js";
 import { type JobListener, type PodListener, type Propagation, Store, WatchType } from "./store.js";
 import { TaintEvictionController } from "./taint-eviction.js";
 import { TtlAfterFinishedController } from "./ttl-controller.js";
-import type { VersionProfile } from "./version-profile.js";
-import type { Workload } from "./workload.js";
 
 /**
  * A simulated cluster: the API server (store), the Job controller, the scheduler, one kubelet
@@ -37,49 +31,7 @@ import type { Workload } from "./workload.js";
  * run `run` of the seed without building it again.
  */
 
-export interface NodeSpec {
-  name: string;
-  role: "server" | "agent";
-  milliCpu: number;
-  memory: number;
-  pods: number;
-  systemMilliCpu: number;
-  systemMemory: number;
-  internalIP: string;
-  labels: Record<string, string>;
-  /** First host address handed to pods on this node (lower ones are taken by system pods). */
-  firstPodIp: number;
-  /** Images already on the node. */
-  images: string[];
-}
-
-/**
- * The namespaces a cluster starts with: kube-apiserver's system namespaces controller creates
- * default, kube-system, kube-public and kube-node-lease (pkg/controlplane/controller/
- * systemnamespaces), in k3s as in any cluster.
- */
-export const SYSTEM_NAMESPACES: readonly string[] = [
-  "default",
-  "kube-node-lease",
-  "kube-public",
-  "kube-system",
-];
-
 export type { PreparedJob } from "./prepared-job.js";
-
-export interface ClusterConfig {
-  nodes: NodeSpec[];
-  /** Namespaces that exist from the start besides SYSTEM_NAMESPACES. */
-  namespaces?: readonly string[];
-  /** PriorityClasses besides the two system ones. */
-  priorityClasses?: readonly PriorityClassSpec[];
-  workload: Workload;
-  profile: VersionProfile;
-  /** Wall-clock instant (Unix ms, a whole second) of simulated time 0. */
-  epochMs: number;
-  seed: number | string;
-  detailed: boolean;
-}
 
 /**
  * How long the cluster's store keeps an Event after its last write. k3d starts a lone server

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from "../models/cluster.js";
+import type { ClusterConfig } from "../models/cluster-setup.js";
 import type { Scenario } from "./load.js";
 
 /** The cluster a scenario describes, for a session (detailed) or for Monte Carlo. */

@@ -6,8 +6,8 @@ import {
   labelValueProblems,
 } from "../models/api/names.js";
 import { parseMilliCpu, parseQuantity } from "../models/api/quantity.js";
-import type { NodeSpec } from "../models/cluster.js";
-import { SYSTEM_NAMESPACES } from "../models/cluster.js";
+import type { NodeSpec } from "../models/cluster-setup.js";
+import { SYSTEM_NAMESPACES } from "../models/cluster-setup.js";
 import type { PriorityClassSpec } from "../models/priority-classes.js";
 import { DEFAULT_VERSION, VERSION_PROFILES, type VersionProfile } from "../models/version-profile.js";
 import { parsePriorityClasses } from "./priority-classes-spec.js";

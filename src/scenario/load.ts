@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import { dirname, posix, resolve } from "node:path";
 import { type ManifestFile, parseManifestFile } from "../kubectl/manifests.js";
-import type { NodeSpec } from "../models/cluster.js";
+import type { NodeSpec } from "../models/cluster-setup.js";
 import type { PriorityClassSpec } from "../models/priority-classes.js";
 import type { VersionProfile } from "../models/version-profile.js";
 import { type ImageBehaviour, Workload } from "../models/workload.js";

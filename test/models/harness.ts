@@ -1,6 +1,7 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
 import { Distribution } from "../../src/engine/random/distributions.js";
-import { Cluster, type NodeSpec, type PreparedJob } from "../../src/models/cluster.js";
+import { Cluster, type PreparedJob } from "../../src/models/cluster.js";
+import type { NodeSpec } from "../../src/models/cluster-setup.js";
 import type { JobRecord, PodRecord } from "../../src/models/objects.js";
 import { POD_PHASE_NAMES } from "../../src/models/objects.js";
 import { WATCH_TYPE_NAMES, type WatchType } from "../../src/models/store.js";
