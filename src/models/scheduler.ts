@@ -217,22 +217,19 @@ export class Scheduler implements EventHandler {
     for (const node of nodes) {
       // NodeUnschedulable is the first Filter plugin (default_plugins.go getDefaultPlugins), and
       // a node's filters stop at its first failure; a node outside NodeAffinity's PreFilter
-      // names is never filtered at all.
-      if (
-        node.unschedulable &&
-        (named === null || named.has(node.name)) &&
-        refusedAsUnschedulable(spec, node)
-      ) {
+      // names is never filtered at all (findNodesThatFitPod: SetAbsentNodesStatus, below).
+      const filtered = named === null || named.has(node.name);
+      if (node.unschedulable && filtered && refusedAsUnschedulable(spec, node)) {
         cordoned++;
         continue;
       }
       // TaintToleration comes after NodeName, before NodeAffinity (getDefaultPlugins).
-      if (node.unreachableNoScheduleMs >= 0 && refusedByUnreachableTaint(spec, node)) {
+      if (node.unreachableNoScheduleMs >= 0 && filtered && refusedByUnreachableTaint(spec, node)) {
         tainted++;
         continue;
       }
       if (filtersAffinity && !matchesNodeAffinity(spec, node)) {
-        if (named !== null && !named.has(node.name)) notPreFiltered++;
+        if (!filtered) notPreFiltered++;
         else selectorMismatch++;
         continue;
       }

@@ -197,6 +197,26 @@ describe("a stopped node", () => {
     );
   });
 
+  it("a node outside NodeAffinity's PreFilter names is not filtered, tainted or not", () => {
+    // matchFields metadata.name names s only: a is absent from the filters' statuses
+    // (schedule_one.go findNodesThatFitPod, SetAbsentNodesStatus), before and after its taint.
+    const out = transcript(
+      [
+        "kubectl apply -f job.yaml",
+        "sleep 20s",
+        "docker stop a",
+        "at 400s",
+        "kubectl get events --field-selector reason=FailedScheduling -o custom-columns=M:.message --no-headers",
+      ],
+      "",
+      "\n          affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [s]}]}]}}}",
+    );
+    expect(out).toMatch(
+      /at 400s\n[^\n]*\n0\/2 nodes are available: 1 Insufficient cpu, 1 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\./,
+    );
+    expect(out).not.toContain("untolerated");
+  });
+
   it("1.32's TaintToleration names the taint it found (before kubernetes #134740)", () => {
     const out = transcript(
       [
