@@ -1,10 +1,9 @@
 import { imageLocalityScore } from "./image-locality.js";
 import { preferredAffinityWeight } from "./node-affinity.js";
-import { refusedAsUnschedulable } from "./node-cordon.js";
+import { refusedByNodeState } from "./node-filters.js";
 import { fitsWithNominated, type Reserved } from "./nominated-pods.js";
 import type { NodeRecord, PodRecord } from "./objects.js";
 import { balancedAllocationScore, leastAllocatedScore, type Requests } from "./scheduler-score.js";
-import { refusedByUnreachableTaint } from "./taint-eviction.js";
 
 /** A feasible node's score for the pod: LeastAllocated + BalancedAllocation + ImageLocality, each
  * an integer 0–100 (scheduler-score.ts, image-locality.ts); node affinity's is added apart. */
@@ -41,11 +40,7 @@ export function maxPreferredWeight(
 ): number {
   let max = 0;
   for (const node of nodes) {
-    if (
-      refusedAsUnschedulable(pod.spec, node) ||
-      refusedByUnreachableTaint(pod.spec, node) ||
-      !fitsWithNominated(pod, node, req, reserved?.get(node))
-    )
+    if (refusedByNodeState(pod.spec, node) || !fitsWithNominated(pod, node, req, reserved?.get(node)))
       continue;
     max = Math.max(max, preferredAffinityWeight(pod.spec, node));
   }

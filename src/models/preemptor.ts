@@ -2,7 +2,7 @@ import { setDisruptionTarget } from "./disruption-target.js";
 import { podRef } from "./event-refs.js";
 import type { EventRecorder } from "./events.js";
 import { matchesNodeAffinity, preFilterNodeNames } from "./node-affinity.js";
-import { refusedAsUnschedulable } from "./node-cordon.js";
+import { refusedByNodeState } from "./node-filters.js";
 import type { Reserved } from "./nominated-pods.js";
 import { apiTime, DisruptionBy, NONE, type NodeRecord, type PodRecord } from "./objects.js";
 import {
@@ -14,7 +14,6 @@ import {
 } from "./preemption.js";
 import { podRequests, type Requests } from "./scheduler-score.js";
 import type { Store } from "./store.js";
-import { refusedByUnreachableTaint } from "./taint-eviction.js";
 
 /**
  * DefaultPreemption's PostFilter as the scheduler runs it for a pod that fit nowhere
@@ -79,8 +78,7 @@ export function preempt(
   const potential = (node: NodeRecord) =>
     !(named !== null && named.size === 0) &&
     (!filtersAffinity || matchesNodeAffinity(spec, node)) &&
-    !refusedAsUnschedulable(spec, node) &&
-    !refusedByUnreachableTaint(spec, node);
+    !refusedByNodeState(spec, node);
   // PodEligibleToPreemptOthers: a pod nominated to a node (not unresolvable there) waits while a
   // lower-priority pod there is terminating by preemption (podTerminatingByPreemption:
   // deletionTimestamp and DisruptionTarget/PreemptionByScheduler; kubernetes#114623, 1.27).

@@ -14,6 +14,7 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { refusedAsUnschedulable } from "./node-cordon.js";
+import { refusedByNodeState } from "./node-filters.js";
 import { maxPreferredWeight, nodeScore } from "./node-score.js";
 import { fitsWithNominated, NominatedPods, type Reserved } from "./nominated-pods.js";
 import { apiTime, isTerminal, NONE, type NodeRecord, objectList, type PodRecord } from "./objects.js";
@@ -206,8 +207,7 @@ export class Scheduler implements EventHandler {
       const nominated = nodes.find((n) => n.name === pod.nominatedNodeName);
       if (
         nominated !== undefined &&
-        !refusedAsUnschedulable(spec, nominated) &&
-        !refusedByUnreachableTaint(spec, nominated) &&
+        !refusedByNodeState(spec, nominated) &&
         fitsWithNominated(pod, nominated, req, reserved?.get(nominated))
       ) {
         this.bind(pod, nominated, req);
