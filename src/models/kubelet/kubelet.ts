@@ -157,15 +157,12 @@ export class Kubelet implements EventHandler {
    */
   stop(pods: readonly PodRecord[]): void {
     for (const pod of pods) {
-      if (pod.node !== this.node) continue;
       const st = pod.kubeletState as PodState | null;
-      if (st === null || st.done) continue;
-      st.cancelPending(this.cancel);
-      this.kills.forget(pod);
-      st.done = true;
+      if (pod.node === this.node && st !== null && !st.done) this.podRemoved(pod);
     }
   }
 
+  /** The pod is gone from the API (or the kubelet with it: stop): its pending steps dropped. */
   podRemoved(pod: PodRecord): void {
     const st = pod.kubeletState as PodState | null;
     if (st === null) return;
