@@ -1,6 +1,14 @@
 import type { Container, ContainerPort, EnvFromSource, EnvVar, Volume } from "kubernetes-types/core/v1.js";
 import { validateEnvVarValueFrom } from "./env-validation.js";
-import { duplicate, type FieldError, invalid, notFound, notSupported, required } from "./field-errors.js";
+import {
+  duplicate,
+  type FieldError,
+  inclusiveRangeError,
+  invalid,
+  notFound,
+  notSupported,
+  required,
+} from "./field-errors.js";
 import { dns1123LabelProblems } from "./names.js";
 
 /**
@@ -63,7 +71,7 @@ function portNameProblems(name: string): string[] {
   return out;
 }
 
-const PORT_RANGE_MESSAGE = "must be between 1 and 65535, inclusive"; // IsValidPortNum
+const PORT_RANGE_MESSAGE = inclusiveRangeError(1, 65535); // IsValidPortNum
 
 function validateContainerPorts(ports: readonly ContainerPort[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];

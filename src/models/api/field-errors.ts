@@ -109,6 +109,14 @@ export function formatFieldError(e: FieldError): string {
   return `${e.field}: ${errorBody(e)}`;
 }
 
+/** Go's math.MaxInt32: the bound of many int32 fields (IDs, activeDeadlineSeconds). */
+export const MAX_INT32 = 2147483647;
+
+/** validation.InclusiveRangeError (apimachinery pkg/util/validation/validation.go). */
+export function inclusiveRangeError(lo: number, hi: number): string {
+  return `must be between ${lo} and ${hi}, inclusive`;
+}
+
 export const required = (field: string, detail = ""): FieldError => ({
   field,
   type: "Required value",

@@ -1,6 +1,15 @@
 import type { Container, PodSpec, PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { validatePortsEnvAndMounts, validateVolumeNames } from "./container-validation.js";
-import { duplicate, type FieldError, forbidden, invalid, notSupported, required } from "./field-errors.js";
+import {
+  duplicate,
+  type FieldError,
+  forbidden,
+  inclusiveRangeError,
+  invalid,
+  MAX_INT32,
+  notSupported,
+  required,
+} from "./field-errors.js";
 import { validateLifecycle } from "./lifecycle-validation.js";
 import {
   dns1123LabelProblems,
@@ -38,8 +47,6 @@ const INIT_RESTART_POLICIES = ["Always"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
-/** Go's math.MaxInt32, the upper bound of activeDeadlineSeconds. */
-const MAX_INT32 = 2147483647;
 
 /** What of the template's validation depends on the cluster's version (its feature gates). */
 export interface PodValidationOptions {
@@ -286,9 +293,7 @@ export function validatePodTemplateSpec(
   // validation.InclusiveRangeError(1, math.MaxInt32).
   const deadline = spec.activeDeadlineSeconds;
   if (deadline !== undefined && !(deadline >= 1 && deadline <= MAX_INT32)) {
-    errs.push(
-      invalid(`${specPath}.activeDeadlineSeconds`, deadline, `must be between 1 and ${MAX_INT32}, inclusive`),
-    );
+    errs.push(invalid(`${specPath}.activeDeadlineSeconds`, deadline, inclusiveRangeError(1, MAX_INT32)));
   }
   errs.push(...validateHostnames(spec, specPath));
   errs.push(...validateTolerations(spec.tolerations, `${specPath}.tolerations`));

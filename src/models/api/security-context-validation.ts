@@ -10,7 +10,9 @@ import {
   type FieldError,
   forbidden,
   goStruct,
+  inclusiveRangeError,
   invalid,
+  MAX_INT32,
   notSupported,
   required,
   tooLong,
@@ -28,8 +30,8 @@ import { validateWindowsOptions } from "./windows-options-validation.js";
  */
 
 /** apimachinery IsValidUserID / IsValidGroupID: InclusiveRangeError(0, math.MaxInt32). */
-const ID_RANGE = "must be between 0 and 2147483647, inclusive";
-const validId = (v: number) => v >= 0 && v <= 2147483647;
+const ID_RANGE = inclusiveRangeError(0, MAX_INT32);
+const validId = (v: number) => v >= 0 && v <= MAX_INT32;
 const PROFILE_TYPES = ["Localhost", "RuntimeDefault", "Unconfined"];
 /** sets.List(validFSGroupChangePolicies), sets.List(validSupplementalGroupsPolicies). */
 const FS_GROUP_CHANGE_POLICIES = ["Always", "OnRootMismatch"];
