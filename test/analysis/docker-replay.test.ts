@@ -68,4 +68,26 @@ describe("docker stop steps in a Monte Carlo plan", () => {
     );
     expect(again).toEqual({ ...fresh.runOne(1)[0] });
   });
+
+  it("a pod bound to the tainted node in a later run is evicted as in a fresh run", () => {
+    // The toleration lets replacements onto the stopped node (NoSchedule tolerated) and evicts
+    // each 60 s after it is bound: the taint eviction controller meets pods through the pod
+    // informer (podOnTaintedNode), which must forget the previous run's pods, recycled here.
+    const steps = ["kubectl apply -f job.yaml", "sleep 20s", STOP];
+    const spec = {
+      p: 1,
+      backoffLimit: 6,
+      runSeconds: "600",
+      extraSpec: TWO,
+      horizon: "2h",
+      podSpecExtra:
+        "\n          tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoSchedule}, {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 60}]",
+      steps,
+    };
+    const mc = new MonteCarlo(scenario(spec), 3);
+    const first = { ...mc.runOne(0)[0] };
+    const again = { ...mc.runOne(0)[0] };
+    expect(again).toEqual(first);
+    expect(first.failedPods).toBeGreaterThan(1);
+  });
 });
