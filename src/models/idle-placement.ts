@@ -1,4 +1,5 @@
 import type { PodSpec } from "kubernetes-types/core/v1.js";
+import { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD } from "./image-locality.js";
 import {
   matchesNodeAffinity,
   NODE_AFFINITY_SCORE_WEIGHT,
@@ -6,8 +7,7 @@ import {
   preferredAffinityWeight,
 } from "./node-affinity.js";
 import { requestedScalarResources } from "./scalar-resources.js";
-import { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD, podRequests } from "./scheduler.js";
-import { balancedAllocationScore, leastAllocatedScore } from "./scheduler-score.js";
+import { balancedAllocationScore, leastAllocatedScore, podRequests } from "./scheduler-score.js";
 
 /**
  * The node an idle cluster's scheduler always picks for this pod (its score strictly highest),

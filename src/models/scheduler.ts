@@ -43,13 +43,10 @@ import type { VersionProfile } from "./version-profile.js";
  * Terminal pods no longer hold node resources (the scheduler cache drops them).
  */
 
-export { IMAGE_MAX_THRESHOLD, IMAGE_MIN_THRESHOLD } from "./image-locality.js";
 export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
 /** PriorityQueue.Run: flushUnschedulablePodsLeftover runs every 30 s (wait.Until). */
 export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
 export const SCHEDULER_NAME = "default-scheduler";
-
-export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, podRequests } from "./scheduler-score.js";
 
 const P_SCHEDULE = purpose("schedule");
 const P_PREEMPT = purpose("preempt");
