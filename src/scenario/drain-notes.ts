@@ -1,4 +1,6 @@
-import { boolFlag } from "../kubectl/parse.js";
+import { nodeArgsUsageError } from "../kubectl/commands/cordon.js";
+import { drainReplayOptions } from "../kubectl/drain-options.js";
+import { boolFlag, type KubectlCommand } from "../kubectl/parse.js";
 import type { Step } from "./steps.js";
 
 /**
@@ -14,9 +16,20 @@ import type { Step } from "./steps.js";
 export function drainNotes(steps: readonly Step[]): string[] {
   const notes: string[] = [];
   for (const s of steps)
-    if (s.kind === "kubectl" && s.command.verb === "drain" && !boolFlag(s.command, "ignore-daemonsets"))
+    if (
+      s.kind === "kubectl" &&
+      s.command.verb === "drain" &&
+      !boolFlag(s.command, "ignore-daemonsets") &&
+      !refusedBeforeCordon(s.command)
+    )
       notes.push(
         `${s.line}: on a k3d cluster every node runs a svclb-traefik DaemonSet pod (k3s ServiceLB), which jobsim does not list: without --ignore-daemonsets a real drain would cordon the node and then stop with "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/svclb-traefik-…"`,
       );
   return notes;
+}
+
+/** kubectl refuses the drain before it cordons or lists anything (its node arguments, its flags:
+ * cordon.ts readNodes, drain-options.ts), so the filters that would stop it are never reached. */
+function refusedBeforeCordon(cmd: KubectlCommand): boolean {
+  return nodeArgsUsageError(cmd) !== null || drainReplayOptions(cmd) === null;
 }

@@ -32,6 +32,16 @@ export interface NodeInfo {
   unschedulable: boolean;
 }
 
+/** Complete's usage errors over the node arguments (cmdutil.UsageErrorf(cmd, "USAGE: %s [flags]",
+ * cmd.Use), cmd.Use being "<verb> NODE"), or null: kubectl stops there, before any request. */
+export function nodeArgsUsageError(cmd: KubectlCommand): string | null {
+  const selector = flag(cmd, "selector");
+  if (cmd.positionals.length === 0 && selector === undefined) return `USAGE: ${cmd.verb} NODE [flags]`;
+  if (cmd.positionals.length > 0 && (selector ?? "") !== "")
+    return "cannot specify both a node name and a --selector option";
+  return null;
+}
+
 /**
  * DrainCmdOptions.Complete, shared by cordon, uncordon and drain: the usage errors, the dry-run
  * strategy's, then the builder's GET of each named node (in argument order) or list of the
@@ -45,12 +55,9 @@ export function readNodes(
   before: () => string | null = NO_CHECK,
 ): NodeInfo[] | CommandResult {
   const selector = flag(cmd, "selector");
-  // cmdutil.UsageErrorf(cmd, "USAGE: %s [flags]", cmd.Use): cmd.Use is "<verb> NODE".
-  const usage = (msg: string) => fail(`error: ${msg}\nSee 'kubectl ${cmd.verb} -h' for help and examples`);
-  if (cmd.positionals.length === 0 && selector === undefined) return usage(`USAGE: ${cmd.verb} NODE [flags]`);
+  const usage = nodeArgsUsageError(cmd);
   // The message carries its own "error: ", which CheckErr does not double.
-  if (cmd.positionals.length > 0 && (selector ?? "") !== "")
-    return usage("cannot specify both a node name and a --selector option");
+  if (usage !== null) return fail(`error: ${usage}\nSee 'kubectl ${cmd.verb} -h' for help and examples`);
   if (typeof dryRun === "object") return fail(dryRun.error);
   const refused = before();
   if (refused !== null) return fail(refused);
