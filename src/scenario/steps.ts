@@ -1,6 +1,6 @@
 import type { Job } from "kubernetes-types/batch/v1.js";
-import { createJobUnsimulated } from "../kubectl/commands/create-job.js";
 import { clientBuiltJob, createJobOptions, createJobOptionsProblem } from "../kubectl/create-job-object.js";
+import { createJobUnsimulated } from "../kubectl/create-job-unsimulated.js";
 import { dockerStepProblem } from "../kubectl/docker.js";
 import { deprecatedDryRun } from "../kubectl/dry-run.js";
 import { eventsOutputRefused, eventsOutputUnsupported } from "../kubectl/events-output.js";
