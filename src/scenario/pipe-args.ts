@@ -98,13 +98,18 @@ export function parseGrep(argv: readonly string[]): GrepArgs | string {
     return `grep ${operands.join(" ")}: jobsim's grep reads only what is piped into it`;
   const extended = flags.has("E") && !flags.has("F");
   const sources: string[] = [];
+  // The capturing groups of the patterns so far: one expression holds them all, so each
+  // pattern's back references (\1) are renumbered past the groups of those before it.
+  let groups = 0;
   // Several patterns (-e … -e …, or a pattern with newlines) match if any does.
   for (const p of patterns.flatMap((x) => x.split("\n"))) {
     if (flags.has("F")) sources.push(p.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"));
     else {
-      const js = posixToJs(p, extended);
+      const js = posixToJs(p, extended, groups);
       if (typeof js !== "string") return `grep: ${js.problem}`;
       sources.push(js);
+      // An expression that also matches "" matches it with one slot per capturing group.
+      groups += new RegExp(`${js}|`).exec("")!.length - 1;
     }
   }
   let source = sources.map((s) => `(?:${s})`).join("|");

@@ -38,29 +38,153 @@ function bracket(re: string, i: number): { js: string; next: number } | string {
     j++;
   }
   let first = true;
+  // The last single character the expression named, a range's possible start (null after a
+  // class or a range, which cannot start one: glibc regcomp.c parse_bracket_exp).
+  let rangeStart: string | null = null;
   while (j < re.length) {
     const c = re[j];
     if (c === "]" && !first) return { js: `${out}]`, next: j + 1 };
     first = false;
-    if (c === "[" && re[j + 1] === ":") {
-      const end = re.indexOf(":]", j + 2);
-      if (end < 0) return "Unmatched [, [^, [:, [., or [=";
-      const name = re.slice(j + 2, end);
-      if (CLASSES[name] === undefined) return "Invalid character class name";
-      out += CLASSES[name];
-      j = end + 2;
+    const element = bracketElement(re, j);
+    if (typeof element === "string") return element;
+    if (element.char === null) {
+      // A class such as [:digit:] starts no range.
+      out += element.js;
+      rangeStart = null;
+      j = element.next;
+      if (re[j] === "-" && re[j + 1] !== "]" && j + 1 < re.length) return "Invalid range end";
       continue;
     }
-    // Inside a POSIX bracket a backslash is an ordinary character.
-    out += c === "\\" || c === "]" || c === "[" ? `\\${c}` : c;
-    j++;
+    const isRange = rangeStart !== null && c === "-" && j + 1 < re.length && re[j + 1] !== "]";
+    if (isRange) {
+      const end = bracketElement(re, j + 1);
+      if (typeof end === "string") return end;
+      // GNU grep: a range whose end is a class, or sorts before its start, is refused.
+      if (end.char === null || end.char < rangeStart!) return "Invalid range end";
+      out += `-${end.js}`;
+      rangeStart = null;
+      j = end.next;
+      continue;
+    }
+    out += element.js;
+    rangeStart = element.char;
+    j = element.next;
   }
   return "Unmatched [, [^, [:, [., or [=";
 }
 
-export function posixToJs(re: string, extended: boolean): string | { problem: string } {
+/**
+ * One element of a bracket expression at `j`: a character (its JavaScript form in a class), a
+ * collating symbol [.c.] or equivalence class [=c=] of one character (glibc, in grep's locales,
+ * names the character itself; a longer name is "Invalid collation character"), or a character
+ * class [:name:] (char null).
+ */
+function bracketElement(re: string, j: number): { js: string; char: string | null; next: number } | string {
+  const c = re[j];
+  const kind = re[j + 1];
+  if (c === "[" && (kind === ":" || kind === "." || kind === "=")) {
+    const end = re.indexOf(`${kind}]`, j + 2);
+    if (end < 0) return "Unmatched [, [^, [:, [., or [=";
+    const name = re.slice(j + 2, end);
+    if (kind === ":") {
+      if (CLASSES[name] === undefined) return "Invalid character class name";
+      return { js: CLASSES[name], char: null, next: end + 2 };
+    }
+    if ([...name].length !== 1) return "Invalid collation character";
+    return { js: classLiteral(name), char: name, next: end + 2 };
+  }
+  return { js: classLiteral(c), char: c, next: j + 1 };
+}
+
+/** A character standing for itself inside a JavaScript class. */
+function classLiteral(c: string): string {
+  // Inside a POSIX bracket a backslash is an ordinary character.
+  return c === "\\" || c === "]" || c === "[" || c === "^" || c === "-" ? `\\${c}` : c;
+}
+
+/** RE_DUP_MAX (glibc regex.h, 0x7fff): a larger count is "Regular expression too big". */
+const RE_DUP_MAX = 0x7fff;
+
+/**
+ * An interval `{m,n}` whose opener ends just before `i` (`{` in ERE, `\{` in BRE), read as glibc
+ * regcomp.c parse_dup_op and fetch_number read it: `{,n}` is `{0,n}`, `{m,}` has no maximum.
+ * Returns the JavaScript quantifier and the index after the closer, "literal" when an ERE's `{`
+ * starts no valid interval (GNU grep then takes it as a plain character), or grep's complaint.
+ */
+function interval(
+  re: string,
+  i: number,
+  extended: boolean,
+): { js: string; next: number } | "literal" | { problem: string } {
+  const closer = extended ? "}" : "\\}";
+  // A number up to "," or the closer: -1 when empty, -2 when it holds anything but digits or the
+  // pattern ends first; capped just above RE_DUP_MAX as fetch_number caps it.
+  const fetch = (from: number): { n: number; stop: number; at: "," | "close" | "end" } => {
+    let n = -1;
+    let j = from;
+    while (j < re.length) {
+      if (re.startsWith(closer, j)) return { n, stop: j + closer.length, at: "close" };
+      const c = re[j];
+      if (c === ",") return { n, stop: j + 1, at: "," };
+      n =
+        n === -2 || c < "0" || c > "9"
+          ? -2
+          : n === -1
+            ? Number(c)
+            : Math.min(RE_DUP_MAX + 1, n * 10 + Number(c));
+      j += c === "\\" ? 2 : 1;
+    }
+    return { n: -2, stop: j, at: "end" };
+  };
+  const first = fetch(i);
+  let min = first.n;
+  let max = min;
+  let last = first;
+  if (first.at === ",") {
+    if (min === -1) min = 0;
+    last = fetch(first.stop);
+    max = last.n;
+  } else if (min === -1 && first.at === "close") return { problem: "Invalid content of \\{\\}" };
+  if (min === -2 || max === -2) {
+    if (extended) return "literal";
+    return { problem: last.at === "end" ? "Unmatched \\{" : "Invalid content of \\{\\}" };
+  }
+  if (last.at !== "close" || (max !== -1 && min > max)) return { problem: "Invalid content of \\{\\}" };
+  if ((max === -1 ? min : max) > RE_DUP_MAX) return { problem: "Regular expression too big" };
+  const js = max === -1 ? `{${min},}` : max === min ? `{${min}}` : `{${min},${max}}`;
+  return { js, next: last.stop };
+}
+
+/**
+ * `groupBase`: the capturing groups of the patterns before this one in the same JavaScript
+ * expression (grep -e X -e Y), so that this pattern's back references name its own groups.
+ */
+export function posixToJs(re: string, extended: boolean, groupBase = 0): string | { problem: string } {
   let out = "";
-  let depth = 0;
+  // The opening index in `out` of each open group, and its number.
+  const open: { at: number; group: number }[] = [];
+  // Groups closed so far: a back reference may name only those (glibc: "Invalid back reference").
+  const closed = new Set<number>();
+  let groups = 0;
+  // Where in `out` the last atom (a character, a bracket, a group) starts, -1 when none, and
+  // whether it already carries a quantifier: GNU takes `a**` or `a{2}{3}` (one repetition of
+  // another), which JavaScript refuses unless the first is wrapped in a group of its own.
+  let atom = -1;
+  let quantified = false;
+  const addAtom = (js: string) => {
+    atom = out.length;
+    quantified = false;
+    out += js;
+  };
+  const addQuantifier = (js: string) => {
+    if (quantified && atom >= 0) out = `${out.slice(0, atom)}(?:${out.slice(atom)})`;
+    out += js;
+    quantified = true;
+  };
+  const endsAtom = () => {
+    atom = -1;
+    quantified = false;
+  };
   // Where an expression or group starts (so `*` is literal and `^` an anchor there, in BRE).
   let atStart = true;
   for (let i = 0; i < re.length; i++) {
@@ -70,83 +194,124 @@ export function posixToJs(re: string, extended: boolean): string | { problem: st
     if (c === "[") {
       const b = bracket(re, i);
       if (typeof b === "string") return { problem: b };
-      out += b.js;
+      addAtom(b.js);
       i = b.next - 1;
       continue;
     }
+    const openGroup = () => {
+      groups++;
+      open.push({ at: out.length, group: groups });
+      out += "(";
+      endsAtom();
+      atStart = true;
+    };
+    const closeGroup = (): boolean => {
+      const g = open.pop();
+      if (g === undefined) return false;
+      closed.add(g.group);
+      out += ")";
+      atom = g.at;
+      quantified = false;
+      return true;
+    };
+    const alternate = () => {
+      out += "|";
+      endsAtom();
+      atStart = true;
+    };
+    // An interval's opener: `{` in ERE, `\{` in BRE (i then at the backslash).
+    const intervalAt = (from: number): number | { problem: string } | "literal" => {
+      if (startHere) return "literal";
+      const q = interval(re, from, extended);
+      if (q === "literal" || "problem" in q) return q;
+      addQuantifier(q.js);
+      return q.next - 1;
+    };
     if (c === "\\") {
       const d = re[i + 1];
       if (d === undefined) return { problem: "Trailing backslash" };
       i++;
       const op = extended ? null : "(){}|+?".includes(d) ? d : null;
-      if (op === "(") {
-        depth++;
-        out += "(";
-        atStart = true;
-      } else if (op === ")") {
-        if (depth === 0) return { problem: "Unmatched ) or \\)" };
-        depth--;
-        out += ")";
-      } else if (op === "|") {
-        out += "|";
-        atStart = true;
-      } else if (op !== null) out += op;
-      else if (d === "<") out += "\\b(?=\\w)";
-      else if (d === ">") out += "\\b(?<=\\w)";
-      else if ("bBwWsS".includes(d)) out += `\\${d}`;
-      else out += literal(d);
+      if (op === "(") openGroup();
+      else if (op === ")") {
+        if (!closeGroup()) return { problem: "Unmatched ) or \\)" };
+      } else if (op === "|") alternate();
+      else if (op === "{") {
+        const next = intervalAt(i + 1);
+        if (typeof next === "number") i = next;
+        else if (next === "literal") addAtom("\\{");
+        else return next;
+      } else if (op === "}") addAtom("\\}");
+      else if (op !== null) {
+        if (startHere) addAtom(`\\${op}`);
+        else addQuantifier(op);
+      } else if (d >= "1" && d <= "9") {
+        if (!closed.has(Number(d))) return { problem: "Invalid back reference" };
+        addAtom(`\\${groupBase + Number(d)}`);
+      } else if (d === "<") {
+        out += "\\b(?=\\w)";
+        endsAtom();
+      } else if (d === ">") {
+        out += "\\b(?<=\\w)";
+        endsAtom();
+      } else if ("bB".includes(d)) {
+        out += `\\${d}`;
+        endsAtom();
+      } else if ("wWsS".includes(d)) addAtom(`\\${d}`);
+      else addAtom(literal(d));
       continue;
     }
     if (c === "^") {
       const anchor: boolean = extended || startHere;
-      out += anchor ? "^" : "\\^";
+      if (anchor) {
+        out += "^";
+        endsAtom();
+      } else addAtom("\\^");
       atStart = anchor;
       continue;
     }
     if (c === "$") {
       const rest = re.slice(i + 1);
       const atEnd = rest === "" || (extended ? true : rest.startsWith("\\)") || rest.startsWith("\\|"));
-      out += atEnd ? "$" : "\\$";
+      if (atEnd) {
+        out += "$";
+        endsAtom();
+      } else addAtom("\\$");
       continue;
     }
     if (c === "*") {
-      out += startHere ? "\\*" : "*";
+      if (startHere) addAtom("\\*");
+      else addQuantifier("*");
       continue;
     }
     if (extended && c === "(") {
-      depth++;
-      out += "(";
-      atStart = true;
+      openGroup();
       continue;
     }
     if (extended && c === ")") {
-      if (depth === 0) return { problem: "Unmatched ) or \\)" };
-      depth--;
-      out += ")";
+      if (!closeGroup()) return { problem: "Unmatched ) or \\)" };
       continue;
     }
     if (extended && c === "|") {
-      out += "|";
-      atStart = true;
+      alternate();
       continue;
     }
     if (extended && (c === "+" || c === "?")) {
-      out += startHere ? `\\${c}` : c;
+      if (startHere) addAtom(`\\${c}`);
+      else addQuantifier(c);
       continue;
     }
     if (extended && c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(re.slice(i));
       // GNU grep takes a "{" that does not start an interval as a plain character.
-      if (m === null || startHere) out += "\\{";
-      else {
-        out += m[0];
-        i += m[0].length - 1;
-      }
+      const next = intervalAt(i + 1);
+      if (typeof next === "number") i = next;
+      else if (next === "literal") addAtom("\\{");
+      else return next;
       continue;
     }
-    out += c === "." ? "." : literal(c);
+    addAtom(c === "." ? "." : literal(c));
   }
-  if (depth > 0) return { problem: "Unmatched ( or \\(" };
+  if (open.length > 0) return { problem: "Unmatched ( or \\(" };
   try {
     new RegExp(out);
   } catch {

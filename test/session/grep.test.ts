@@ -62,6 +62,73 @@ describe("posixToJs: extended expressions (-E)", () => {
   });
 });
 
+/** GNU grep 3.8's answers (printf LINE | grep [-E] PATTERN), for intervals, repeated
+ * repetitions, back references and bracket elements, as glibc regcomp.c parses them. */
+describe("posixToJs: what GNU grep 3.8 accepts and refuses", () => {
+  it.each([
+    ["a{,3}", true, "xa", true], // {,n} is {0,n}
+    ["a{,}", true, "xa", true],
+    ["a{x}", true, "a{x}", true], // no interval: plain characters (ERE)
+    ["a{1,x}", true, "a{1,x}", true],
+    ["a{32767}", true, "a", false], // RE_DUP_MAX itself is allowed
+    ["a{2}{3}", true, "aaaaaa", true],
+    ["a+*", true, "a", true],
+    ["a*{2}", true, "a", true],
+    ["a**", true, "a", true],
+    ["a**", false, "a", true],
+    ["a\\{1\\}\\{2\\}", false, "aa", true],
+    ["a\\{,3\\}", false, "xa", true],
+    ["\\{1\\}", false, "{1}", true], // an interval with nothing to repeat is plain (BRE)
+    ["(a)\\1", true, "aa", true],
+    ["(a)\\1", true, "ab", false],
+    ["\\(ab\\)x\\1", false, "abxab", true],
+    ["\\(a\\)\\(b\\)\\2\\1", false, "abba", true],
+    ["[[.a.]]", true, "a", true],
+    ["[[.a.]]", true, "[.]", false],
+    ["[[=a=]]", true, "a", true],
+    ["[[.-.]]", true, "-", true],
+    ["[--z]", true, "a", true],
+    ["[a-]", true, "-", true],
+    ["[a-a]", true, "a", true],
+  ])("%s (extended %s) on %s: %s", (pattern, extended, line, result) => {
+    expect(matches(pattern, line, extended)).toBe(result);
+  });
+
+  it.each([
+    ["a{2,1}", true, "Invalid content of \\{\\}"],
+    ["a{}", true, "Invalid content of \\{\\}"],
+    ["a{1,2,3}", true, "Invalid content of \\{\\}"],
+    ["a\\{\\}", false, "Invalid content of \\{\\}"],
+    ["a\\{x\\}", false, "Invalid content of \\{\\}"],
+    ["a\\{1,x\\}", false, "Invalid content of \\{\\}"],
+    ["a\\{2,1\\}", false, "Invalid content of \\{\\}"],
+    ["a\\{", false, "Unmatched \\{"],
+    ["a\\{1", false, "Unmatched \\{"],
+    ["a\\{1,2", false, "Unmatched \\{"],
+    ["a{32768}", true, "Regular expression too big"],
+    ["a{40000,}", true, "Regular expression too big"],
+    ["a{1,40000}", true, "Regular expression too big"],
+    ["a{99999999999999}", true, "Regular expression too big"],
+    ["a\\{40000\\}", false, "Regular expression too big"],
+    ["(a)\\2", true, "Invalid back reference"],
+    ["(a\\1)", true, "Invalid back reference"],
+    ["\\1", true, "Invalid back reference"],
+    ["\\(a\\)\\2", false, "Invalid back reference"],
+    ["[b-a]", true, "Invalid range end"],
+    ["[z-a]", false, "Invalid range end"],
+    ["[z-a-]", true, "Invalid range end"],
+    ["[a-[:digit:]]", true, "Invalid range end"],
+    ["[[:digit:]-z]", true, "Invalid range end"],
+    ["[[.ab.]]", true, "Invalid collation character"],
+    ["[[.space.]]", true, "Invalid collation character"],
+    ["[[=ab=]]", true, "Invalid collation character"],
+    ["[[.a]", true, "Unmatched [, [^, [:, [., or [="],
+    ["[[=a]", true, "Unmatched [, [^, [:, [., or [="],
+  ])("%s (extended %s) is refused: %s", (pattern, extended, problem) => {
+    expect(posixToJs(pattern, extended)).toEqual({ problem });
+  });
+});
+
 const PODS = [
   "NAME                READY   STATUS      RESTARTS   AGE",
   "example-job-f9xtc   0/1     Error       0          2m",
@@ -97,6 +164,9 @@ describe("grep options", () => {
     ],
     [["-E", "Error|Completed", "-c"], "3\n", 0],
     [["-F", "0/1     E", "-c"], "2\n", 0],
+    // Each -e pattern's \1 names its own group: "(p)\1" wants "pp", which no line has.
+    [["-E", "-c", "-e", "(x)\\1", "-e", "(p)\\1"], "0\n", 1],
+    [["-c", "-e", "\\(x\\)\\1", "-e", "\\(r\\)\\1"], "2\n", 0],
   ])("grep %j", (argv, text, status) => {
     const r = grep(...argv);
     expect(r.text).toBe(text);
@@ -115,6 +185,8 @@ describe("grep options", () => {
     [["x", "file.txt"], "grep file.txt: jobsim's grep reads only what is piped into it"],
     [["("], null],
     [["-E", "("], "grep: Unmatched ( or \\("],
+    [["-E", "a{2,1}"], "grep: Invalid content of \\{\\}"],
+    [["-e", "x", "-e", "\\(a\\)\\2"], "grep: Invalid back reference"],
   ])("parseGrep %j: %s", (argv, problem) => {
     const g = parseGrep(argv);
     expect(typeof g === "string" ? g : null).toBe(problem);
