@@ -30,20 +30,23 @@ function literal(c: string): string {
 }
 
 /** A bracket expression starting at `i` ("[" ); returns its JavaScript form and the index after it. */
-function bracket(re: string, i: number): { js: string; next: number } | string {
+function bracket(re: string, i: number): { js: string; next: number; colonSyntax: boolean } | string {
   let j = i + 1;
   let out = "[";
   if (re[j] === "^") {
     out += "^";
     j++;
   }
+  // GNU grep's dfa.c refuses "[:digit:]" written without its outer brackets, once glibc has
+  // found nothing else wrong with the pattern (so the caller reports it last).
+  const colonSyntax = /^:[^\]:-]+:\]/.test(re.slice(j));
   let first = true;
   // The last single character the expression named, a range's possible start (null after a
   // class or a range, which cannot start one: glibc regcomp.c parse_bracket_exp).
   let rangeStart: string | null = null;
   while (j < re.length) {
     const c = re[j];
-    if (c === "]" && !first) return { js: `${out}]`, next: j + 1 };
+    if (c === "]" && !first) return { js: `${out}]`, next: j + 1, colonSyntax };
     first = false;
     const element = bracketElement(re, j);
     if (typeof element === "string") return element;
@@ -70,7 +73,10 @@ function bracket(re: string, i: number): { js: string; next: number } | string {
     rangeStart = element.char;
     j = element.next;
   }
-  return "Unmatched [, [^, [:, [., or [=";
+  // glibc: a pattern that ends before the bracket names anything ("[", "[^") is not "unmatched".
+  return j === i + 1 || (j === i + 2 && re[i + 1] === "^")
+    ? "Invalid regular expression"
+    : "Unmatched [, [^, [:, [., or [=";
 }
 
 /**
@@ -140,7 +146,8 @@ function interval(
   let min = first.n;
   let max = min;
   let last = first;
-  if (first.at === ",") {
+  // A first number already invalid ends the reading there (parse_dup_op fetches no second).
+  if (first.at === "," && min !== -2) {
     if (min === -1) min = 0;
     last = fetch(first.stop);
     max = last.n;
@@ -171,29 +178,44 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
   // another), which JavaScript refuses unless the first is wrapped in a group of its own.
   let atom = -1;
   let quantified = false;
-  const addAtom = (js: string) => {
+  // An ERE's anchor repeats as an atom does (GNU: `^*a` is `a` anywhere), which JavaScript allows
+  // only inside a group.
+  let anchor = false;
+  const addAtom = (js: string, isAnchor = false) => {
     atom = out.length;
     quantified = false;
+    anchor = isAnchor;
     out += js;
   };
   const addQuantifier = (js: string) => {
-    if (quantified && atom >= 0) out = `${out.slice(0, atom)}(?:${out.slice(atom)})`;
+    // An ERE's repetition with nothing before it (at the start, after "(" or "|") repeats the
+    // empty string: GNU grep drops it (grep 3.8 also warns "* at start of expression").
+    if (atom < 0 && extended) return;
+    if ((quantified || anchor) && atom >= 0) out = `${out.slice(0, atom)}(?:${out.slice(atom)})`;
     out += js;
     quantified = true;
+    anchor = false;
   };
   const endsAtom = () => {
     atom = -1;
     quantified = false;
+    anchor = false;
   };
   // Where an expression or group starts (so `*` is literal and `^` an anchor there, in BRE).
   let atStart = true;
+  let colonSyntax = false;
+  // Whether the last token was a BRE's "^" anchor: a second "^" is then a plain character.
+  let anchoredHere = false;
   for (let i = 0; i < re.length; i++) {
     const c = re[i];
     const startHere: boolean = atStart;
+    const afterAnchor: boolean = anchoredHere;
     atStart = false;
+    anchoredHere = false;
     if (c === "[") {
       const b = bracket(re, i);
       if (typeof b === "string") return { problem: b };
+      if (b.colonSyntax) colonSyntax = true;
       addAtom(b.js);
       i = b.next - 1;
       continue;
@@ -221,8 +243,11 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
     };
     // An interval's opener: `{` in ERE, `\{` in BRE (i then at the backslash).
     const intervalAt = (from: number): number | { problem: string } | "literal" => {
-      if (startHere) return "literal";
+      if (startHere && !extended) return "literal";
       const q = interval(re, from, extended);
+      // An ERE's "{" with nothing to repeat: a valid interval is dropped (as "*" is), any other
+      // is a plain character (GNU grep 3.8: "-E '{}'" matches the text "{}").
+      if (atom < 0 && extended && (q === "literal" || "problem" in q)) return "literal";
       if (q === "literal" || "problem" in q) return q;
       addQuantifier(q.js);
       return q.next - 1;
@@ -262,25 +287,28 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
       continue;
     }
     if (c === "^") {
-      const anchor: boolean = extended || startHere;
-      if (anchor) {
+      if (extended) addAtom("^", true);
+      else if (startHere && !afterAnchor) {
         out += "^";
         endsAtom();
+        atStart = true;
+        anchoredHere = true;
       } else addAtom("\\^");
-      atStart = anchor;
       continue;
     }
     if (c === "$") {
       const rest = re.slice(i + 1);
-      const atEnd = rest === "" || (extended ? true : rest.startsWith("\\)") || rest.startsWith("\\|"));
-      if (atEnd) {
+      const atEnd = rest === "" || rest.startsWith("\\)") || rest.startsWith("\\|");
+      if (extended) addAtom("$", true);
+      else if (atEnd) {
         out += "$";
         endsAtom();
       } else addAtom("\\$");
       continue;
     }
     if (c === "*") {
-      if (startHere) addAtom("\\*");
+      // BRE: a "*" at the start of an expression or group is a plain character.
+      if (startHere && !extended) addAtom("\\*");
       else addQuantifier("*");
       continue;
     }
@@ -289,7 +317,8 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
       continue;
     }
     if (extended && c === ")") {
-      if (!closeGroup()) return { problem: "Unmatched ) or \\)" };
+      // GNU grep 3.8 takes an ERE's ")" that closes no group as a plain character.
+      if (!closeGroup()) addAtom("\\)");
       continue;
     }
     if (extended && c === "|") {
@@ -297,8 +326,7 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
       continue;
     }
     if (extended && (c === "+" || c === "?")) {
-      if (startHere) addAtom(`\\${c}`);
-      else addQuantifier(c);
+      addQuantifier(c);
       continue;
     }
     if (extended && c === "{") {
@@ -312,6 +340,7 @@ export function posixToJs(re: string, extended: boolean, groupBase = 0): string 
     addAtom(c === "." ? "." : literal(c));
   }
   if (open.length > 0) return { problem: "Unmatched ( or \\(" };
+  if (colonSyntax) return { problem: "character class syntax is [[:space:]], not [:space:]" };
   try {
     new RegExp(out);
   } catch {

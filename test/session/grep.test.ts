@@ -53,7 +53,7 @@ describe("posixToJs: extended expressions (-E)", () => {
   it.each([
     ["(", true, "Unmatched ( or \\("],
     ["\\(", false, "Unmatched ( or \\("],
-    [")", true, "Unmatched ) or \\)"],
+    ["a\\)", false, "Unmatched ) or \\)"],
     ["[a", false, "Unmatched [, [^, [:, [., or [="],
     ["[[:nope:]]", false, "Invalid character class name"],
     ["a\\", false, "Trailing backslash"],
@@ -90,6 +90,26 @@ describe("posixToJs: what GNU grep 3.8 accepts and refuses", () => {
     ["[--z]", true, "a", true],
     ["[a-]", true, "-", true],
     ["[a-a]", true, "a", true],
+    // ERE: a ")" that closes no group is a plain character.
+    [")", true, "a)", true],
+    ["(a))", true, "a)", true],
+    // ERE: a repetition with nothing to repeat is dropped (grep 3.8 warns, and matches).
+    ["*a", true, "xa", true],
+    ["a|+b", true, "xb", true],
+    ["(*a)", true, "xa", true],
+    ["a(*b)", true, "a*b", false],
+    ["{1}", true, "x", true],
+    ["{}", true, "{}", true], // no valid interval: plain characters
+    ["{}", true, "x", false],
+    // ERE: an anchor repeats: "^*a" is "a" anywhere.
+    ["^*a", true, "xa", true],
+    ["a$*b", true, "ab", true],
+    ["\\<*a", true, "xa", false], // the "*" after \< repeats nothing: \<a
+    // BRE: "*" right after the "^" anchor is plain; a second "^" is plain.
+    ["^*", false, "*", true],
+    ["^*", false, "x", false],
+    ["^^", false, "^", true],
+    ["\\(^^\\)", false, "^", true],
   ])("%s (extended %s) on %s: %s", (pattern, extended, line, result) => {
     expect(matches(pattern, line, extended)).toBe(result);
   });
@@ -124,8 +144,25 @@ describe("posixToJs: what GNU grep 3.8 accepts and refuses", () => {
     ["[[=ab=]]", true, "Invalid collation character"],
     ["[[.a]", true, "Unmatched [, [^, [:, [., or [="],
     ["[[=a]", true, "Unmatched [, [^, [:, [., or [="],
+    ["a\\{\\+,", false, "Invalid content of \\{\\}"], // the first number is already wrong
+    ["[", true, "Invalid regular expression"], // nothing after "[" at all
+    ["a[^", false, "Invalid regular expression"],
+    ["[]", true, "Unmatched [, [^, [:, [., or [="],
+    ["[:digit:]", false, "character class syntax is [[:space:]], not [:space:]"],
+    ["[^:ab:]", true, "character class syntax is [[:space:]], not [:space:]"],
+    // glibc's complaints come before dfa.c's [:space:] one.
+    ["[:digit:]\\2", true, "Invalid back reference"],
+    ["([:digit:]", true, "Unmatched ( or \\("],
   ])("%s (extended %s) is refused: %s", (pattern, extended, problem) => {
     expect(posixToJs(pattern, extended)).toEqual({ problem });
+  });
+
+  it.each([
+    ["[::]", ":"],
+    ["[:a]", "a"],
+    ["[:a-z:]", "b"],
+  ])("%s is an ordinary bracket (not [:name:] without its brackets): matches %s", (pattern, line) => {
+    expect(matches(pattern, line, true)).toBe(true);
   });
 });
 
