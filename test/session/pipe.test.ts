@@ -29,6 +29,34 @@ describe("head and tail", () => {
     ["tail", ["-c", "5"], "tail -c 5: jobsim's tail takes -n K, -nK or -K"],
     ["head", ["-n", "3"], null],
     ["tail", ["-n", "+3"], null],
+    // coreutils 9.1: a count above 2^64 − 1 overflows; 2^64 − 1 itself is taken.
+    ["head", ["-n", "18446744073709551615"], null],
+    ["head", ["-n", "0018446744073709551615"], null],
+    [
+      "head",
+      ["-n", "18446744073709551616"],
+      'head: invalid number of lines: "18446744073709551616": Value too large for defined data type',
+    ],
+    [
+      "head",
+      ["-n", "-99999999999999999999999"],
+      'head: invalid number of lines: "99999999999999999999999": Value too large for defined data type',
+    ],
+    [
+      "tail",
+      ["-n", "+99999999999999999999999"],
+      'tail: invalid number of lines: "+99999999999999999999999": Value too large for defined data type',
+    ],
+    [
+      "head",
+      ["-99999999999999999999999"],
+      'head: invalid number of lines: "99999999999999999999999": Value too large for defined data type',
+    ],
+    [
+      "tail",
+      ["-99999999999999999999999"],
+      'tail: invalid number: "-99999999999999999999999": Numerical result out of range',
+    ],
   ] as const)("%s %j: %s", (program, argv, problem) => {
     expect(lineCountProblem(program, [...argv])).toBe(problem);
   });
