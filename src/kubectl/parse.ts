@@ -4,6 +4,7 @@
  * split into first: shell-words.ts.
  */
 
+import { CREATE_JOB_FLAGS, createSubcommandRefusal, createSubcommandWord } from "./create-subcommand.js";
 import { GLOBAL_FLAGS, globalFlagMessage, takesNextWord } from "./global-options.js";
 import { goQuote } from "./jsonpath-values.js";
 import { readAsCsv } from "./string-slice.js";
@@ -16,7 +17,7 @@ export class UsageError extends Error {
   }
 }
 
-interface FlagSpec {
+export interface FlagSpec {
   long: string;
   short?: string;
   value: boolean;
@@ -136,46 +137,6 @@ const VERB_FLAGS: Record<string, FlagSpec[]> = {
 };
 
 export const KUBECTL_VERBS = Object.keys(VERB_FLAGS);
-
-/**
- * `kubectl create job`'s own flags (create_job.go NewCmdCreateJob): the print flags
- * (genericclioptions PrintFlags: -o, --template, --allow-missing-template-keys,
- * --show-managed-fields), AddApplyAnnotationFlags (--save-config), AddValidateFlags,
- * AddDryRunFlag, --image, --from and AddFieldManagerFlagVar. create's own -f, -k, --edit, ... are
- * not among them: cobra parses a subcommand's flags alone.
- */
-const CREATE_JOB_FLAGS: FlagSpec[] = [
-  { long: "output", short: "o", value: true },
-  { long: "template", value: true },
-  { long: "allow-missing-template-keys", value: false },
-  { long: "show-managed-fields", value: false },
-  { long: "save-config", value: false },
-  { long: "validate", value: true },
-  { long: "dry-run", value: true },
-  { long: "image", value: true },
-  { long: "from", value: true },
-  { long: "field-manager", value: true },
-];
-
-/**
- * The create subcommand a command line names, as cobra's Find looks for it (command.go
- * stripFlags): the first word that is not a flag nor the value of one; `--flag value` and a lone
- * `-x value` take the next word unless the flag needs none (create's booleans and --dry-run,
- * which has a NoOptDefVal).
- */
-function createSubcommandWord(words: readonly string[]): string | undefined {
-  const noValue = ["--dry-run", "--save-config", "--edit", "--windows-line-endings", "--show-managed-fields"];
-  const noValueShort = ["-R"];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w === "--") return undefined;
-    if (w.startsWith("--") && !w.includes("=") && !noValue.includes(w) && !w.startsWith("--allow-missing"))
-      i++;
-    else if (w.startsWith("-") && w.length === 2 && !noValueShort.includes(w)) i++;
-    else if (w !== "" && !w.startsWith("-")) return w;
-  }
-  return undefined;
-}
 
 /** `logs -f` with a --limit-bytes other than 0 (0 is no limit: ToLogOptions leaves it unset). */
 function followWithByteLimit(cmd: KubectlCommand): boolean {
@@ -322,7 +283,10 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
   };
   const usage = (msg: string) => new UsageError(`error: ${msg}\nSee 'kubectl ${command} --help' for usage.`);
   // A create subcommand other than namespace and job is named before its flags are read.
-  if (sub !== undefined) checkCreateSubcommand(sub);
+  if (sub !== undefined) {
+    const refused = createSubcommandRefusal(sub);
+    if (refused !== null) throw new UsageError(refused);
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w === "--") {
@@ -380,7 +344,10 @@ export function parseKubectl(argv: readonly string[]): KubectlCommand {
     }
     cmd.positionals.push(w);
   }
-  if (verb === "create" && cmd.positionals.length > 0) checkCreateSubcommand(cmd.positionals[0]);
+  if (verb === "create" && cmd.positionals.length > 0) {
+    const refused = createSubcommandRefusal(cmd.positionals[0]);
+    if (refused !== null) throw new UsageError(refused);
+  }
   // clientcmd DirectClientConfig.Namespace honours the --namespace override only when it is not
   // empty: `-n ''` is the kubeconfig context's namespace ("default" on k3d), and not enforced.
   const namespaces = cmd.flags.get("namespace");
@@ -422,17 +389,5 @@ function boolValue(spec: FlagSpec, value: string, usage: (msg: string) => UsageE
   if (["0", "f", "F", "FALSE", "false", "False"].includes(value)) return "false";
   throw usage(
     `invalid argument "${value}" for "${flagName(spec)}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
-  );
-}
-
-/**
- * `kubectl create -f FILE`, `kubectl create namespace NAME` and `kubectl create job NAME` are
- * simulated; kubectl's other create subcommands (deployment, configmap, ...) are named as not
- * simulated.
- */
-function checkCreateSubcommand(sub: string): void {
-  if (sub === "namespace" || sub === "ns" || sub === "job") return;
-  throw new UsageError(
-    `jobsim does not simulate "kubectl create ${sub}" (it simulates create -f FILE, create namespace NAME and create job NAME)`,
   );
 }
