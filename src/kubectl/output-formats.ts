@@ -1,3 +1,6 @@
+import { JsonPathError, type JsonPathTemplate, parseJsonPath, printerParseErrorMessage } from "./jsonpath.js";
+import { boolFlag, flag, type KubectlCommand } from "./parse.js";
+
 /** Why `get -o OUTPUT` is refused in jobsim's words (a format kubectl renders and jobsim does
  * not), or null. Scenario loading asks too, so a scenario using one is refused up front. */
 export function unrenderedOutput(output: string): string | null {
@@ -50,3 +53,26 @@ export const GET_OUTPUT_FORMATS = [
   "custom-columns-file",
   "wide",
 ].sort();
+
+/**
+ * `-o jsonpath=TEMPLATE` as PrintFlags' JSONPath flags read it (cli-runtime
+ * genericclioptions/jsonpath_flags.go ToPrinter; the printer's parse error from
+ * printers/jsonpath.go): the parsed template, kubectl's error (with `error: `), or null when
+ * the format is not jsonpath.
+ */
+export function jsonPathOutput(output: string): JsonPathTemplate | string | null {
+  // `jsonpath=` splits into the format and an empty template.
+  if (output === "jsonpath" || output === "jsonpath=")
+    return "error: template format specified but no template given";
+  if (!output.startsWith("jsonpath=")) return null;
+  const template = output.slice("jsonpath=".length);
+  const parsed = parseJsonPath(template);
+  return parsed instanceof JsonPathError ? `error: ${printerParseErrorMessage(template, parsed)}` : parsed;
+}
+
+/** --allow-missing-template-keys: true unless set false (jsonpath_flags.go). */
+export function allowMissingTemplateKeys(cmd: KubectlCommand): boolean {
+  return (
+    flag(cmd, "allow-missing-template-keys") === undefined || boolFlag(cmd, "allow-missing-template-keys")
+  );
+}

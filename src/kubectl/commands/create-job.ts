@@ -18,13 +18,11 @@ import {
   executeJsonPath,
   JsonPathError,
   type JsonPathTemplate,
-  parseJsonPath,
   printerExecErrorMessage,
-  printerParseErrorMessage,
 } from "../jsonpath.js";
 import { LAST_APPLIED } from "../last-applied.js";
-import { PRINT_FLAGS_FORMATS } from "../output-formats.js";
-import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import { allowMissingTemplateKeys, jsonPathOutput, PRINT_FLAGS_FORMATS } from "../output-formats.js";
+import { flag, type KubectlCommand } from "../parse.js";
 import { compactJsonInFieldOrder, toJsonInFieldOrder, toYaml } from "../printers/output.js";
 import {
   lookupResource,
@@ -51,17 +49,10 @@ type Printer =
 function printerFor(cmd: KubectlCommand): Printer | string {
   const output = flag(cmd, "output") ?? "";
   if (output === "" || output === "name" || output === "yaml" || output === "json") return { format: output };
-  if (output === "jsonpath" || output === "jsonpath=")
-    return "error: template format specified but no template given";
-  if (output.startsWith("jsonpath=")) {
-    const template = output.slice("jsonpath=".length);
-    const parsed = parseJsonPath(template);
-    if (parsed instanceof JsonPathError) return `error: ${printerParseErrorMessage(template, parsed)}`;
-    // jsonpath_flags.go: --allow-missing-template-keys, true unless set false.
-    const allowMissingKeys =
-      flag(cmd, "allow-missing-template-keys") === undefined || boolFlag(cmd, "allow-missing-template-keys");
-    return { format: "jsonpath", template: parsed, allowMissingKeys };
-  }
+  const jsonPath = jsonPathOutput(output);
+  if (typeof jsonPath === "string") return jsonPath;
+  if (jsonPath !== null)
+    return { format: "jsonpath", template: jsonPath, allowMissingKeys: allowMissingTemplateKeys(cmd) };
   // genericclioptions PrintFlags.ToPrinter: NoCompatiblePrinterError with PrintFlags' formats.
   return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${PRINT_FLAGS_FORMATS.join(",")}`;
 }

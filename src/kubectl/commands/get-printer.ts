@@ -1,12 +1,7 @@
 import type { KubectlContext } from "../context.js";
-import {
-  JsonPathError,
-  type JsonPathTemplate,
-  parseJsonPath,
-  printerParseErrorMessage,
-} from "../jsonpath.js";
-import { GET_OUTPUT_FORMATS } from "../output-formats.js";
-import { boolFlag, flag, type KubectlCommand } from "../parse.js";
+import type { JsonPathTemplate } from "../jsonpath.js";
+import { allowMissingTemplateKeys, GET_OUTPUT_FORMATS, jsonPathOutput } from "../output-formats.js";
+import type { KubectlCommand } from "../parse.js";
 import { type CustomColumn, customColumnsFromFile, parseCustomColumns } from "../printers/custom-columns.js";
 
 /**
@@ -31,18 +26,12 @@ export function getPrinter(ctx: KubectlContext, cmd: KubectlCommand, output: str
     jsonPath: null,
     columns: null,
     columnsIgnoreNoHeaders: false,
-    allowMissingKeys:
-      flag(cmd, "allow-missing-template-keys") === undefined || boolFlag(cmd, "allow-missing-template-keys"),
+    allowMissingKeys: allowMissingTemplateKeys(cmd),
   };
-  // jsonpath_flags.go ToPrinter: `jsonpath=` splits into the format and an empty template.
-  if (output === "jsonpath" || output === "jsonpath=")
-    return "error: template format specified but no template given";
-  if (output.startsWith("jsonpath=")) {
-    // kubectl's JSONPath printer (cli-runtime printers/jsonpath.go).
-    const template = output.slice("jsonpath=".length);
-    const parsed = parseJsonPath(template);
-    if (parsed instanceof JsonPathError) return `error: ${printerParseErrorMessage(template, parsed)}`;
-    printer.jsonPath = parsed;
+  const jsonPath = jsonPathOutput(output);
+  if (typeof jsonPath === "string") return jsonPath;
+  if (jsonPath !== null) {
+    printer.jsonPath = jsonPath;
   } else if (output === "custom-columns" || output.startsWith("custom-columns=")) {
     const parsed = parseCustomColumns(output.slice("custom-columns=".length));
     if (typeof parsed === "string") return `error: ${parsed}`;
